@@ -1,0 +1,120 @@
+// Package policyfile reads oslo.policy files (policy.json / policy.yaml)
+// with the position of every rule. Like oslo.policy it tries JSON first and
+// falls back to YAML; duplicate keys are kept in order (the last one wins).
+package policyfile
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Value kinds of a rule.
+const (
+	KindString = "string" // a check string
+	KindNull   = "null"   // YAML null: oslo.policy treats it as "" (allow all)
+	KindList   = "list"   // legacy list-of-lists syntax
+	KindOther  = "other"  // bool, number or mapping: oslo.policy fails or denies
+)
+
+// Rule is one policy entry.
+type Rule struct {
+	Name   string
+	Kind   string
+	Expr   string     // the check string when Kind is "string"
+	List   [][]string // the legacy lists when Kind is "list"
+	Line   int        // line of the policy name
+	Column int
+}
+
+// File is a parsed policy file.
+type File struct {
+	Loader string  // "json" or "yaml": the loader oslo.policy would use
+	Rules  []*Rule // in file order, duplicates included
+}
+
+// Error is an invalid policy document with the error position.
+type Error struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse reads a policy document.
+func Parse(data []byte) (*File, error) {
+	loader := "yaml"
+	if json.Valid(data) {
+		loader = "json"
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, docError(data, err)
+	}
+	f := &File{Loader: loader}
+	if len(doc.Content) == 0 {
+		return f, nil // empty document: no overrides
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &Error{Line: root.Line, Column: root.Column,
+			Msg: "policy document is not a mapping of rule names to check strings"}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		f.Rules = append(f.Rules, rule(root.Content[i], root.Content[i+1]))
+	}
+	return f, nil
+}
+
+func rule(k, v *yaml.Node) *Rule {
+	r := &Rule{Name: k.Value, Line: k.Line, Column: k.Column, Kind: KindOther}
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		r.Kind = KindNull
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!str":
+		r.Kind, r.Expr = KindString, v.Value
+	case v.Kind == yaml.SequenceNode:
+		r.Kind = KindList
+		for _, inner := range v.Content {
+			var items []string
+			for _, it := range inner.Content {
+				items = append(items, it.Value)
+			}
+			r.List = append(r.List, items)
+		}
+	}
+	return r
+}
+
+// docError positions an invalid document: a JSON-looking file gets the JSON
+// decoder's position, anything else the YAML parser's.
+func docError(data []byte, yerr error) error {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		var se *json.SyntaxError
+		var v any
+		if err := json.Unmarshal(data, &v); errors.As(err, &se) {
+			line, col := position(data, int(se.Offset))
+			return &Error{Line: line, Column: col, Msg: "invalid JSON: " + se.Error()}
+		}
+	}
+	if m := yamlLine.FindStringSubmatch(yerr.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return &Error{Line: n, Column: 1, Msg: "invalid YAML: " + m[2]}
+	}
+	return &Error{Line: 1, Column: 1, Msg: fmt.Sprintf("invalid policy document: %v", yerr)}
+}
+
+func position(data []byte, offset int) (line, col int) {
+	offset = min(offset, len(data))
+	line = 1 + bytes.Count(data[:offset], []byte("\n"))
+	col = offset - bytes.LastIndexByte(data[:offset], '\n')
+	return line, col
+}

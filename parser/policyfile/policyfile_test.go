@@ -1,0 +1,56 @@
+package policyfile
+
+import "testing"
+
+func TestJSON(t *testing.T) {
+	src := "{\n  \"admin\": \"role:admin\",\n  \"open\": \"\",\n  \"legacy\": [[\"role:a\", \"role:b\"], [\"role:c\"]],\n  \"admin\": \"rule:x\"\n}\n"
+	f, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Loader != "json" || len(f.Rules) != 4 {
+		t.Fatalf("got %+v", f)
+	}
+	r := f.Rules[3]
+	if r.Name != "admin" || r.Expr != "rule:x" || r.Line != 5 || r.Column != 3 {
+		t.Errorf("dup: %+v", r)
+	}
+	if f.Rules[2].Kind != KindList || len(f.Rules[2].List) != 2 {
+		t.Errorf("list: %+v", f.Rules[2])
+	}
+}
+
+func TestYAML(t *testing.T) {
+	f, err := Parse([]byte("# c\n\"compute:start\": \"role:admin\"\nnothing:\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Loader != "yaml" || f.Rules[0].Line != 2 || f.Rules[1].Kind != KindNull {
+		t.Fatalf("got %+v %+v", f.Rules[0], f.Rules[1])
+	}
+}
+
+func TestTrailingCommaIsYAML(t *testing.T) {
+	f, err := Parse([]byte(`{"a": "role:x",}`))
+	if err != nil || f.Loader != "yaml" {
+		t.Fatalf("got %v %v", f, err)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	cases := []struct {
+		src  string
+		line int
+	}{
+		{"{\n  \"a\": \"role:x\"\n  \"b\": \"role:y\"\n}\n", 3},
+		{"a: role: x\n", 1},
+		{"- a\n- b\n", 1},
+	}
+	for _, c := range cases {
+		_, err := Parse([]byte(c.src))
+		e, ok := err.(*Error)
+		if !ok || e.Line != c.line {
+			t.Errorf("%q: got %#v", c.src, err)
+		}
+	}
+}

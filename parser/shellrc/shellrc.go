@@ -1,0 +1,221 @@
+// Package shellrc reads admin-openrc-style shell files without executing
+// them: it walks the bash AST (mvdan.cc/sh/v3/syntax) and records what the
+// file would put in the environment.
+package shellrc
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Var is the final state of one variable after the file ran.
+type Var struct {
+	Name     string
+	Value    string // value with quotes removed and known $VARs expanded
+	Line     int    // line of the assignment that set Value
+	Column   int
+	Exported bool // export X=..., X=...; export X, or set -a in force
+	Dynamic  bool // the value depends on run-time state ($(...), unknown $X)
+}
+
+// File is the result of reading one rc file.
+type File struct {
+	Vars  []*Var // in order of first assignment; unset variables removed
+	Unset []Unset
+}
+
+// Unset records an `unset NAME`.
+type Unset struct {
+	Name string
+	Line int
+}
+
+// Error is a shell syntax error with its position.
+type Error struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Parse reads a shell file. A syntax error is returned as *Error.
+func Parse(data []byte) (*File, error) {
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(bytes.NewReader(data), "")
+	if err != nil {
+		var pe syntax.ParseError
+		if errors.As(err, &pe) {
+			return nil, &Error{Line: int(pe.Pos.Line()), Column: int(pe.Pos.Col()), Msg: pe.Text}
+		}
+		var le syntax.LangError
+		if errors.As(err, &le) {
+			return nil, &Error{Line: int(le.Pos.Line()), Column: int(le.Pos.Col()), Msg: le.Error()}
+		}
+		return nil, &Error{Line: 1, Column: 1, Msg: err.Error()}
+	}
+	s := &state{vars: map[string]*Var{}}
+	syntax.Walk(f, s.visit)
+	out := &File{Unset: s.unsets}
+	for _, name := range s.order {
+		if v, ok := s.vars[name]; ok {
+			out.Vars = append(out.Vars, v)
+		}
+	}
+	return out, nil
+}
+
+// Get returns the variable with the given name, or nil.
+func (f *File) Get(name string) *Var {
+	for _, v := range f.Vars {
+		if v.Name == name {
+			return v
+		}
+	}
+	return nil
+}
+
+type state struct {
+	vars   map[string]*Var
+	order  []string
+	unsets []Unset
+	allexp bool
+}
+
+func (s *state) visit(n syntax.Node) bool {
+	switch n := n.(type) {
+	case *syntax.DeclClause:
+		s.decl(n)
+		return false
+	case *syntax.CallExpr:
+		s.call(n)
+		return false
+	}
+	return true
+}
+
+func (s *state) decl(d *syntax.DeclClause) {
+	export := d.Variant.Value == "export"
+	for _, a := range d.Args {
+		if a.Name == nil {
+			continue
+		}
+		if a.Naked {
+			if v, ok := s.vars[a.Name.Value]; ok && export {
+				v.Exported = true
+			}
+			continue
+		}
+		s.assign(a, export)
+	}
+}
+
+func (s *state) call(c *syntax.CallExpr) {
+	if len(c.Args) == 0 {
+		for _, a := range c.Assigns {
+			s.assign(a, false)
+		}
+		return
+	}
+	switch c.Args[0].Lit() {
+	case "unset":
+		for _, w := range c.Args[1:] {
+			if name := w.Lit(); name != "" && !strings.HasPrefix(name, "-") {
+				delete(s.vars, name)
+				s.unsets = append(s.unsets, Unset{Name: name, Line: int(w.Pos().Line())})
+			}
+		}
+	case "set":
+		for _, w := range c.Args[1:] {
+			switch w.Lit() {
+			case "-a", "-o allexport":
+				s.allexp = true
+			case "+a":
+				s.allexp = false
+			}
+		}
+	}
+}
+
+func (s *state) assign(a *syntax.Assign, export bool) {
+	name := a.Name.Value
+	val, dyn := "", false
+	if a.Value != nil {
+		val, dyn = s.word(a.Value)
+	} else if a.Array != nil {
+		dyn = true
+	}
+	old, seen := s.vars[name]
+	if a.Append && seen {
+		val = old.Value + val
+	}
+	v := &Var{Name: name, Value: val, Line: int(a.Pos().Line()), Column: int(a.Pos().Col()),
+		Exported: export || s.allexp || (seen && old.Exported), Dynamic: dyn}
+	if !seen {
+		s.order = append(s.order, name)
+	}
+	s.vars[name] = v
+}
+
+// word evaluates a word statically; dynamic is true when it cannot be
+// known without running the shell.
+func (s *state) word(w *syntax.Word) (string, bool) {
+	var b strings.Builder
+	dynamic := false
+	for _, p := range w.Parts {
+		v, d := s.part(p, false)
+		b.WriteString(v)
+		dynamic = dynamic || d
+	}
+	return b.String(), dynamic
+}
+
+func (s *state) part(p syntax.WordPart, quoted bool) (string, bool) {
+	switch p := p.(type) {
+	case *syntax.Lit:
+		return unescape(p.Value, quoted), false
+	case *syntax.SglQuoted:
+		return p.Value, p.Dollar
+	case *syntax.DblQuoted:
+		var b strings.Builder
+		dynamic := false
+		for _, q := range p.Parts {
+			v, d := s.part(q, true)
+			b.WriteString(v)
+			dynamic = dynamic || d
+		}
+		return b.String(), dynamic
+	case *syntax.ParamExp:
+		if p.Short || p.Exp == nil && p.Repl == nil && p.Slice == nil && p.Index == nil && !p.Length && p.Param != nil {
+			if v, ok := s.vars[p.Param.Value]; ok {
+				return v.Value, v.Dynamic
+			}
+		}
+		return "", true
+	}
+	return "", true
+}
+
+// unescape removes shell backslash escapes from a literal.
+func unescape(lit string, quoted bool) string {
+	if !strings.Contains(lit, `\`) {
+		return lit
+	}
+	var b strings.Builder
+	for i := 0; i < len(lit); i++ {
+		c := lit[i]
+		if c == '\\' && i+1 < len(lit) {
+			n := lit[i+1]
+			if !quoted || strings.IndexByte("$`\"\\\n", n) >= 0 {
+				i++
+				if n != '\n' {
+					b.WriteByte(n)
+				}
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,69 @@
+package shellrc
+
+import "testing"
+
+func TestParse(t *testing.T) {
+	src := `# admin-openrc
+unset OS_SERVICE_TOKEN
+export OS_USERNAME=admin
+export OS_PASSWORD='s3cr3t'  # trailing comment
+OS_AUTH_URL="http://controller:5000/v3"
+export OS_AUTH_URL
+PLAIN=x
+export OS_PROJECT_NAME=$PLAIN-y
+export OS_TOKEN=$(cat /tmp/t)
+export OS_REGION_NAME=RegionOne
+unset OS_REGION_NAME
+`
+	f, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, value string
+		line        int
+		exported    bool
+		dynamic     bool
+	}{
+		{"OS_USERNAME", "admin", 3, true, false},
+		{"OS_PASSWORD", "s3cr3t", 4, true, false},
+		{"OS_AUTH_URL", "http://controller:5000/v3", 5, true, false},
+		{"PLAIN", "x", 7, false, false},
+		{"OS_PROJECT_NAME", "x-y", 8, true, false},
+		{"OS_TOKEN", "", 9, true, true},
+	}
+	for _, c := range cases {
+		v := f.Get(c.name)
+		if v == nil {
+			t.Errorf("%s missing", c.name)
+			continue
+		}
+		if v.Value != c.value || v.Line != c.line || v.Exported != c.exported || v.Dynamic != c.dynamic {
+			t.Errorf("%s: got %+v", c.name, *v)
+		}
+	}
+	if f.Get("OS_REGION_NAME") != nil {
+		t.Error("unset variable still present")
+	}
+	if len(f.Unset) != 2 || f.Unset[0].Name != "OS_SERVICE_TOKEN" {
+		t.Errorf("unsets: %+v", f.Unset)
+	}
+}
+
+func TestSetA(t *testing.T) {
+	f, err := Parse([]byte("set -a\nOS_AUTH_URL=http://x:5000\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := f.Get("OS_AUTH_URL"); v == nil || !v.Exported {
+		t.Fatalf("got %+v", v)
+	}
+}
+
+func TestSyntaxError(t *testing.T) {
+	_, err := Parse([]byte("export A=1\nexport B='unterminated\n"))
+	e, ok := err.(*Error)
+	if !ok || e.Line != 2 {
+		t.Fatalf("got %#v", err)
+	}
+}
