@@ -1,0 +1,167 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// query collects every rule's report set, keyed by "<category>.<name>".
+const query = `x := {sprintf("%s.%s", [c, n]): r | some c, n; r := data.stacklint.rules[c][n].report}`
+
+// denied builtins: rules see only the model, never the network, the
+// environment or the clock of the machine they run on.
+var denied = []string{"http.send", "net.lookup_ip_addr", "opa.runtime", "time.now_ns", "rand.intn", "uuid.rfc4122", "trace", "print"}
+
+// Engine holds the compiled rules, ready to evaluate.
+type Engine struct {
+	Rules    []Rule
+	compiler *ast.Compiler
+	prepared rego.PreparedEvalQuery
+	byPkg    map[string]Rule
+}
+
+// Location is where a finding points.
+type Location struct {
+	Path    string `json:"path"`
+	Node    string `json:"node,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Section string `json:"section,omitempty"`
+	Key     string `json:"key,omitempty"`
+}
+
+// Finding is one result of one rule.
+type Finding struct {
+	Rule      string     `json:"rule"`
+	Severity  string     `json:"severity"`
+	Message   string     `json:"message"`
+	Locations []Location `json:"locations"`
+}
+
+// Capabilities are OPA's capabilities minus the denied builtins.
+func Capabilities() *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	keep := caps.Builtins[:0]
+	for _, b := range caps.Builtins {
+		if !isDenied(b.Name) {
+			keep = append(keep, b)
+		}
+	}
+	caps.Builtins = keep
+	return caps
+}
+
+func isDenied(name string) bool {
+	for _, d := range denied {
+		if name == d || strings.HasPrefix(name, d+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// New compiles the rules of fsys once and prepares the evaluation.
+func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
+	mods, _, err := Modules(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("loading rules: %w", err)
+	}
+	rules, err := Metadata(mods)
+	if err != nil {
+		return nil, fmt.Errorf("rule metadata: %w", err)
+	}
+	c := ast.NewCompiler().WithCapabilities(Capabilities())
+	if c.Compile(mods); c.Failed() {
+		return nil, fmt.Errorf("compiling rules: %w", c.Errors)
+	}
+	pq, err := rego.New(rego.Query(query), rego.Compiler(c)).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("preparing rules: %w", err)
+	}
+	e := &Engine{Rules: rules, compiler: c, prepared: pq, byPkg: map[string]Rule{}}
+	for _, r := range rules {
+		e.byPkg[r.Package] = r
+	}
+	return e, nil
+}
+
+// Eval evaluates every rule once over the model document.
+func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]Finding, error) {
+	input, err := ToValue(doc)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := e.prepared.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, fmt.Errorf("evaluating rules: %w", err)
+	}
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	raw, err := json.Marshal(rs[0].Bindings["x"])
+	if err != nil {
+		return nil, err
+	}
+	var byPkg map[string][]struct {
+		Message   string     `json:"message"`
+		Locations []Location `json:"locations"`
+	}
+	if err := json.Unmarshal(raw, &byPkg); err != nil {
+		return nil, fmt.Errorf("a rule returned a malformed finding: %w", err)
+	}
+	var out []Finding
+	for pkg, fs := range byPkg {
+		r, ok := e.byPkg[pkg]
+		if !ok {
+			continue
+		}
+		for _, f := range fs {
+			out = append(out, Finding{Rule: r.ID, Severity: r.Severity, Message: f.Message, Locations: f.Locations})
+		}
+	}
+	Sort(out)
+	return out, nil
+}
+
+// Sort orders findings by path, line, column, rule and message.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		la, lb := first(a), first(b)
+		switch {
+		case la.Path != lb.Path:
+			return la.Path < lb.Path
+		case la.Line != lb.Line:
+			return la.Line < lb.Line
+		case la.Column != lb.Column:
+			return la.Column < lb.Column
+		case a.Rule != b.Rule:
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+func first(f Finding) Location {
+	if len(f.Locations) == 0 {
+		return Location{}
+	}
+	return f.Locations[0]
+}
+
+// Rule returns the metadata of the rule with the given id.
+func (e *Engine) Rule(id string) (Rule, bool) {
+	for _, r := range e.Rules {
+		if strings.EqualFold(r.ID, id) {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}

@@ -1,0 +1,152 @@
+// Package engine loads the Rego rules, reads their METADATA, compiles them
+// once and evaluates them once over the model.
+package engine
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/go-multierror"
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// rulesPkg is the package prefix every rule lives under:
+// stacklint.rules.<category>.<name>.
+const rulesPkg = "data.stacklint.rules."
+
+// Severities, from most to least severe.
+var Severities = []string{"error", "warning", "info"}
+
+// Rule is a rule's metadata, read from its # METADATA block: the single
+// source of truth for ids, titles, severities and docs.
+type Rule struct {
+	ID          string
+	Title       string
+	Description string
+	Severity    string
+	Category    string
+	Remediation string
+	Package     string // category.name
+	File        string // path of the .rego file inside the rules tree
+}
+
+// Modules reads every .rego file of fsys. Test files are returned
+// separately so they can be run by the tester but never evaluated.
+func Modules(fsys fs.FS) (rules, tests map[string]*ast.Module, err error) {
+	rules, tests = map[string]*ast.Module{}, map[string]*ast.Module{}
+	var errs *multierror.Error
+	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return err
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			errs = multierror.Append(errs, err)
+			return nil
+		}
+		if strings.HasSuffix(p, "_test.rego") {
+			tests[p] = m
+		} else {
+			rules[p] = m
+		}
+		return nil
+	})
+	if walkErr != nil {
+		return nil, nil, walkErr
+	}
+	return rules, tests, errs.ErrorOrNil()
+}
+
+// Metadata extracts and validates the metadata of every rule module. All
+// problems are reported together.
+func Metadata(modules map[string]*ast.Module) ([]Rule, error) {
+	var out []Rule
+	var errs *multierror.Error
+	ids := map[string]string{}
+	for file, m := range modules {
+		pkg := m.Package.Path.String()
+		if !strings.HasPrefix(pkg, rulesPkg) {
+			continue
+		}
+		r, err := ruleFrom(file, strings.TrimPrefix(pkg, rulesPkg), m)
+		if err != nil {
+			errs = multierror.Append(errs, err)
+			continue
+		}
+		if prev, dup := ids[r.ID]; dup {
+			errs = multierror.Append(errs, fmt.Errorf("%s: rule id %s already used by %s", file, r.ID, prev))
+			continue
+		}
+		ids[r.ID] = file
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, errs.ErrorOrNil()
+}
+
+func ruleFrom(file, pkg string, m *ast.Module) (Rule, error) {
+	var a *ast.Annotations
+	for _, x := range m.Annotations {
+		if x.Scope == "package" {
+			a = x
+		}
+	}
+	if a == nil {
+		return Rule{}, fmt.Errorf("%s: no package-scoped # METADATA block", file)
+	}
+	category, _, _ := strings.Cut(pkg, ".")
+	r := Rule{
+		Title: a.Title, Description: strings.TrimSpace(a.Description), Package: pkg, File: file,
+		ID: custom(a, "id"), Severity: custom(a, "severity"), Remediation: custom(a, "remediation"),
+		Category: category,
+	}
+	var missing []string
+	for name, v := range map[string]string{"title": r.Title, "description": r.Description, "custom.id": r.ID,
+		"custom.severity": r.Severity, "custom.remediation": r.Remediation} {
+		if v == "" {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return r, fmt.Errorf("%s: METADATA lacks %s", file, strings.Join(missing, ", "))
+	}
+	if !validSeverity(r.Severity) {
+		return r, fmt.Errorf("%s: severity %q is not one of %v", file, r.Severity, Severities)
+	}
+	if path.Base(path.Dir(file)) != pkg[len(category)+1:] {
+		return r, fmt.Errorf("%s: package %s does not match its directory", file, pkg)
+	}
+	return r, nil
+}
+
+func custom(a *ast.Annotations, key string) string {
+	s, _ := a.Custom[key].(string)
+	return strings.TrimSpace(s)
+}
+
+func validSeverity(s string) bool {
+	for _, v := range Severities {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// SeverityRank orders severities: error 3, warning 2, info 1, unknown 0.
+func SeverityRank(s string) int {
+	for i, v := range Severities {
+		if v == s {
+			return len(Severities) - i
+		}
+	}
+	return 0
+}

@@ -1,0 +1,284 @@
+package model
+
+import (
+	"net/netip"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/stacklint/stacklint/internal/secret"
+	"github.com/stacklint/stacklint/internal/snapshot"
+	"github.com/stacklint/stacklint/parser/hosts"
+	"github.com/stacklint/stacklint/parser/oslo"
+)
+
+// Deployment is a loaded snapshot and its model document.
+type Deployment struct {
+	Snapshot *snapshot.Snapshot
+	Files    []*Loaded // every read file, sorted by path
+	Keys     *secret.Keyring
+	Doc      map[string]any // the Rego input
+}
+
+// Build loads every file of the snapshot and builds the model document.
+func Build(s *snapshot.Snapshot) *Deployment {
+	var all []*snapshot.File
+	for _, n := range s.Nodes {
+		all = append(all, n.Files...)
+	}
+	all = append(all, s.Loose...)
+	files := Load(all)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	d := &Deployment{Snapshot: s, Files: files, Keys: secret.NewKeyring(Digest(files))}
+	d.Doc = d.document()
+	return d
+}
+
+func (d *Deployment) document() map[string]any {
+	byNode := map[string][]*Loaded{}
+	for _, f := range d.Files {
+		byNode[f.Node] = append(byNode[f.Node], f)
+	}
+	nodes := map[string]any{}
+	var rcs, policies []any
+	for _, n := range d.Snapshot.Nodes {
+		nb := newNodeBuilder(d.Keys, n.Name, byNode[n.Name])
+		nodes[n.Name] = nb.doc()
+		rcs = append(rcs, nb.rcs...)
+		policies = append(policies, nb.policies...)
+	}
+	loose := newNodeBuilder(d.Keys, "", byNode[""])
+	for _, f := range byNode[""] {
+		rcs = append(rcs, loose.rcDoc(f))
+	}
+	problems := []any{}
+	for _, p := range d.Snapshot.Problems {
+		problems = append(problems, map[string]any{"path": p.Path, "message": p.Msg})
+	}
+	return map[string]any{
+		"nodes": nodes, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+	}
+}
+
+func orEmpty(v []any) []any {
+	if v == nil {
+		return []any{}
+	}
+	return v
+}
+
+// nodeBuilder builds one node's part of the document.
+type nodeBuilder struct {
+	keys     *secret.Keyring
+	name     string
+	files    []*Loaded
+	hosts    []hosts.Entry
+	hasHosts bool
+	rcs      []any
+	policies []any
+}
+
+func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded) *nodeBuilder {
+	b := &nodeBuilder{keys: k, name: name, files: files}
+	for _, f := range files {
+		if f.Kind == snapshot.KindHosts {
+			b.hosts, b.hasHosts = f.Hosts, true
+		}
+	}
+	return b
+}
+
+// resolve maps a host name to addresses through the node's own /etc/hosts;
+// it returns nil when that cannot be known (no hosts file).
+func (b *nodeBuilder) resolve(host string) []string {
+	if a, err := netip.ParseAddr(host); err == nil {
+		return []string{a.String()}
+	}
+	if !b.hasHosts {
+		return nil
+	}
+	r := hosts.Lookup(b.hosts, host)
+	if r == nil {
+		return []string{}
+	}
+	return r
+}
+
+func (b *nodeBuilder) doc() map[string]any {
+	files := map[string]any{}
+	hostname := b.name
+	for _, f := range b.files {
+		switch f.Kind {
+		case snapshot.KindRC:
+			b.rcs = append(b.rcs, b.rcDoc(f))
+			continue
+		case snapshot.KindPolicy:
+			b.policies = append(b.policies, b.policyDoc(f))
+			continue
+		case snapshot.KindHostname:
+			if h := strings.TrimSpace(strings.SplitN(f.Text, "\n", 2)[0]); h != "" {
+				hostname = h
+			}
+		}
+		files[f.NodePath] = b.fileDoc(f)
+	}
+	services := inferServices(b.files)
+	return map[string]any{
+		"name": b.name, "hostname": hostname, "files": files,
+		"services": toAny(services), "roles": toAny(rolesOf(services)),
+		"hosts": b.hostsMap(), "addresses": toAny(b.addresses(hostname)),
+	}
+}
+
+func (b *nodeBuilder) hostsMap() map[string]any {
+	m := map[string]any{}
+	for _, e := range b.hosts {
+		for _, n := range e.Names {
+			n = strings.ToLower(n)
+			prev, _ := m[n].([]any)
+			m[n] = append(prev, e.Addr)
+		}
+	}
+	return m
+}
+
+// addresses are the node's own addresses: its /etc/hosts entries for its
+// own names (except loopback) and nova's my_ip.
+func (b *nodeBuilder) addresses(hostname string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(a string) {
+		if ip, err := netip.ParseAddr(a); err == nil && !ip.IsLoopback() && !seen[ip.String()] {
+			seen[ip.String()] = true
+			out = append(out, ip.String())
+		}
+	}
+	short, _, _ := strings.Cut(hostname, ".")
+	for _, n := range []string{b.name, hostname, short} {
+		for _, a := range hosts.Lookup(b.hosts, n) {
+			add(a)
+		}
+	}
+	for _, f := range b.files {
+		if f.Kind == "nova.conf" && f.INI != nil {
+			if v, ok := f.INI.Section("DEFAULT").Last("my_ip"); ok {
+				add(v.Text)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
+	d := map[string]any{"kind": f.Kind, "path": f.Path, "node": b.name}
+	if f.Err != nil {
+		d["error"] = errDoc(f.Err)
+	}
+	if f.INI != nil {
+		d["sections"] = b.sectionsDoc(f.INI)
+	}
+	return d
+}
+
+func errDoc(e *FileError) map[string]any {
+	return map[string]any{"line": e.Line, "column": e.Column, "message": e.Msg}
+}
+
+func (b *nodeBuilder) sectionsDoc(f *oslo.File) map[string]any {
+	secs := make(map[string]any, len(f.Sections))
+	for _, s := range f.Sections {
+		keys := make(map[string]any, len(s.Keys))
+		for _, k := range s.Keys {
+			occ := make([]any, len(k.Values))
+			for i, v := range k.Values {
+				occ[i] = b.valueDoc(f, s.Name, k.Name, v)
+			}
+			keys[k.Name] = occ
+		}
+		secs[s.Name] = keys
+	}
+	return secs
+}
+
+// valueDoc is one occurrence of a key with its derived facts. Secret values
+// are replaced by their fingerprint label; URL passwords likewise.
+func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value) map[string]any {
+	d := map[string]any{"line": v.Line, "column": v.Column, "end_line": v.EndLine, "header": v.Header}
+	if secret.IsKey(key) {
+		d["value"] = b.keys.Label(v.Text)
+		if v.Text == "" {
+			d["value"] = ""
+		}
+		d["secret"] = true
+		d["fp"] = b.keys.FP(v.Text)
+		d["empty"] = v.Text == ""
+		d["has_dollar"] = strings.Contains(v.Text, "$")
+		return d
+	}
+	value := v.Text
+	if resolved, missing := substitute(f, section, v.Text, 0); resolved != v.Text || missing != nil {
+		d["substituted"] = true
+		d["missing"] = toAny(missing)
+		value = resolved
+	}
+	d["value"] = value
+	if u, ok := parseURL(value); ok {
+		d["url"] = u.fact(b.keys, b.resolve)
+		d["value"] = redactURL(value, u, b.keys)
+	}
+	if value != v.Text {
+		d["raw"] = v.Text
+		if u, ok := parseURL(v.Text); ok {
+			d["raw"] = redactURL(v.Text, u, b.keys)
+		}
+	}
+	return d
+}
+
+func (b *nodeBuilder) rcDoc(f *Loaded) map[string]any {
+	d := map[string]any{"path": f.Path, "node": b.name, "name": path.Base(f.Path)}
+	if f.Err != nil {
+		d["error"] = errDoc(f.Err)
+	}
+	vars := map[string]any{}
+	if f.RC != nil {
+		for _, v := range f.RC.Vars {
+			vd := map[string]any{"line": v.Line, "column": v.Column, "exported": v.Exported, "dynamic": v.Dynamic, "value": v.Value}
+			if secret.IsEnv(v.Name) {
+				vd["value"], vd["secret"], vd["fp"], vd["empty"] = b.keys.Label(v.Value), true, b.keys.FP(v.Value), v.Value == ""
+			} else if u, ok := parseURL(v.Value); ok {
+				vd["url"] = u.fact(b.keys, b.resolve)
+				vd["value"] = redactURL(v.Value, u, b.keys)
+			}
+			vars[v.Name] = vd
+		}
+	}
+	d["vars"] = vars
+	return d
+}
+
+func (b *nodeBuilder) policyDoc(f *Loaded) map[string]any {
+	svc := strings.SplitN(strings.TrimPrefix(f.NodePath, "etc/"), "/", 2)[0]
+	d := map[string]any{"path": f.Path, "node": b.name, "service": svc}
+	if f.Err != nil {
+		d["error"] = errDoc(f.Err)
+	}
+	rules := map[string]any{}
+	if f.Policy != nil {
+		d["loader"] = f.Policy.Loader
+		for _, r := range f.Policy.Rules {
+			prev, _ := rules[r.Name].(map[string]any)
+			rd := map[string]any{"kind": r.Kind, "expr": r.Expr, "line": r.Line, "column": r.Column}
+			if prev != nil {
+				lines, _ := prev["lines"].([]any)
+				rd["lines"] = append(lines, r.Line)
+			} else {
+				rd["lines"] = []any{r.Line}
+			}
+			rules[r.Name] = rd
+		}
+	}
+	d["rules"] = rules
+	return d
+}

@@ -1,0 +1,127 @@
+// Package model reads every file of a snapshot, parses it and builds the one
+// document the Rego rules evaluate, with derived facts computed once in Go.
+package model
+
+import (
+	"crypto/sha256"
+	"errors"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/stacklint/stacklint/internal/snapshot"
+	"github.com/stacklint/stacklint/parser/hosts"
+	"github.com/stacklint/stacklint/parser/oslo"
+	"github.com/stacklint/stacklint/parser/policyfile"
+	"github.com/stacklint/stacklint/parser/shellrc"
+)
+
+// Loaded is one snapshot file with its parse result.
+type Loaded struct {
+	*snapshot.File
+	INI    *oslo.File
+	RC     *shellrc.File
+	Policy *policyfile.File
+	Hosts  []hosts.Entry
+	Text   string // hostname files
+	Err    *FileError
+	sum    [32]byte
+}
+
+// FileError is a file stacklint (or the service) cannot read.
+type FileError struct {
+	Line, Column int
+	Msg          string
+}
+
+// Load reads and parses files in parallel; the order of the result is the
+// order of the input.
+func Load(files []*snapshot.File) []*Loaded {
+	out := make([]*Loaded, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = loadOne(files[i])
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func loadOne(f *snapshot.File) *Loaded {
+	l := &Loaded{File: f}
+	data, err := os.ReadFile(f.Abs)
+	if err != nil {
+		l.Err = &FileError{Line: 1, Column: 1, Msg: "cannot read file: " + pathErr(err)}
+		return l
+	}
+	l.sum = sha256.Sum256(data)
+	l.parse(data)
+	return l
+}
+
+// parse dispatches on the file kind.
+func (l *Loaded) parse(data []byte) {
+	switch l.Kind {
+	case snapshot.KindHosts:
+		l.Hosts = hosts.Parse(data)
+	case snapshot.KindHostname:
+		l.Text = string(data)
+	case snapshot.KindRC:
+		rc, err := shellrc.Parse(data)
+		var se *shellrc.Error
+		if errors.As(err, &se) {
+			l.Err = &FileError{Line: se.Line, Column: se.Column, Msg: "shell syntax error: " + se.Msg}
+		}
+		l.RC = rc
+	case snapshot.KindPolicy:
+		p, err := policyfile.Parse(data)
+		var pe *policyfile.Error
+		if errors.As(err, &pe) {
+			l.Err = &FileError{Line: pe.Line, Column: pe.Column, Msg: pe.Msg}
+		}
+		l.Policy = p
+	case snapshot.KindHTTPD:
+		// Read for its existence today; parsed by the checks that need it.
+	default:
+		l.INI, l.Err = ParseINI(data)
+	}
+}
+
+// ParseINI parses oslo.config INI data and turns a parse error into a
+// FileError worded as oslo.config words it.
+func ParseINI(data []byte) (*oslo.File, *FileError) {
+	f, err := oslo.Parse(data)
+	var pe *oslo.ParseError
+	if errors.As(err, &pe) {
+		return nil, &FileError{Line: pe.Line, Column: 1, Msg: pe.Msg}
+	}
+	return f, nil
+}
+
+func pathErr(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Digest is a digest of every file's path and content: the key of the
+// snapshot's fingerprints.
+func Digest(files []*Loaded) []byte {
+	h := sha256.New()
+	for _, f := range files {
+		h.Write([]byte(f.Path))
+		h.Write([]byte{0})
+		h.Write(f.sum[:])
+	}
+	return h.Sum(nil)
+}

@@ -1,0 +1,84 @@
+package model
+
+import "sort"
+
+// inferServices guesses which OpenStack services a node runs from the
+// configuration it holds. Snapshots often carry whole packaged config files
+// on every node, so only strong signals count: keystone, glance and
+// placement configs mark a controller, and the agents' own ini files mark
+// the agents.
+func inferServices(files []*Loaded) []string {
+	has := map[string]*Loaded{}
+	for _, f := range files {
+		has[f.Kind] = f
+	}
+	svc := map[string]bool{}
+	for kind, name := range map[string]string{
+		"keystone.conf": "keystone", "glance-api.conf": "glance-api", "placement.conf": "placement-api",
+		"linuxbridge_agent.ini": "neutron-linuxbridge-agent", "openvswitch_agent.ini": "neutron-openvswitch-agent",
+		"l3_agent.ini": "neutron-l3-agent", "dhcp_agent.ini": "neutron-dhcp-agent",
+		"metadata_agent.ini": "neutron-metadata-agent",
+	} {
+		if has[kind] != nil {
+			svc[name] = true
+		}
+	}
+	control := svc["keystone"] || svc["glance-api"] || svc["placement-api"]
+	l2 := svc["neutron-linuxbridge-agent"] || svc["neutron-openvswitch-agent"]
+	if ml2 := has["ml2_conf.ini"]; ml2 != nil && ml2.INI != nil && !l2 {
+		if _, ok := ml2.INI.Section("ovs").Last("local_ip"); ok { // Icehouse: OVS agent read ml2_conf.ini
+			svc["neutron-openvswitch-agent"], l2 = true, true
+		}
+	}
+	if nova := has["nova.conf"]; nova != nil {
+		novaServices(svc, nova, has["nova-compute.conf"] != nil, control, l2)
+	}
+	if has["neutron.conf"] != nil && (has["ml2_conf.ini"] != nil || has["plugin.ini"] != nil) && (control || !l2) {
+		svc["neutron-server"] = true
+	}
+	out := make([]string, 0, len(svc))
+	for s := range svc {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func novaServices(svc map[string]bool, nova *Loaded, computeConf, control, l2 bool) {
+	apiDB := false
+	virt := false
+	if nova.INI != nil {
+		_, apiDB = nova.INI.Section("api_database").Last("connection")
+		_, virt = nova.INI.Section("libvirt").Last("virt_type")
+		if _, ok := nova.INI.Section("DEFAULT").Last("compute_driver"); ok {
+			virt = true
+		}
+	}
+	if control || (apiDB && !computeConf && !l2) {
+		svc["nova-api"] = true
+	}
+	if computeConf || !svc["nova-api"] || (virt && l2) {
+		svc["nova-compute"] = true
+	}
+}
+
+// rolesOf maps services to the node roles rules reason about.
+func rolesOf(services []string) []string {
+	roles := map[string]bool{}
+	for _, s := range services {
+		switch s {
+		case "keystone", "glance-api", "placement-api", "nova-api", "neutron-server":
+			roles["controller"] = true
+		case "nova-compute":
+			roles["compute"] = true
+		case "neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent":
+			roles["network"] = true
+		}
+	}
+	out := make([]string, 0, len(roles))
+	for r := range roles {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}

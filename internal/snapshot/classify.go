@@ -1,0 +1,98 @@
+package snapshot
+
+import (
+	"bytes"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// File kinds that are not oslo.config INI files.
+const (
+	KindHosts    = "hosts"
+	KindHostname = "hostname"
+	KindRC       = "rc"
+	KindPolicy   = "policy"
+	KindHTTPD    = "httpd"
+)
+
+// iniKinds maps a path below etc/ to its kind; the kind is the name the
+// file is known by (the same names oslo_dump.py --kind uses).
+var iniKinds = map[string]string{
+	"keystone/keystone.conf":                    "keystone.conf",
+	"glance/glance-api.conf":                    "glance-api.conf",
+	"placement/placement.conf":                  "placement.conf",
+	"nova/nova.conf":                            "nova.conf",
+	"nova/nova-compute.conf":                    "nova-compute.conf",
+	"neutron/neutron.conf":                      "neutron.conf",
+	"neutron/plugins/ml2/ml2_conf.ini":          "ml2_conf.ini",
+	"neutron/plugin.ini":                        "plugin.ini",
+	"neutron/plugins/ml2/linuxbridge_agent.ini": "linuxbridge_agent.ini",
+	"neutron/plugins/ml2/openvswitch_agent.ini": "openvswitch_agent.ini",
+	"neutron/l3_agent.ini":                      "l3_agent.ini",
+	"neutron/dhcp_agent.ini":                    "dhcp_agent.ini",
+	"neutron/metadata_agent.ini":                "metadata_agent.ini",
+}
+
+// IsINI reports whether kind is read with the oslo.config INI parser.
+func IsINI(kind string) bool {
+	for _, k := range iniKinds {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+var policyService = regexp.MustCompile(`^(nova|neutron|keystone|glance|placement|cinder|heat)/(policy\.(json|yaml)|policy\.d/[^/]+)$`)
+
+// Classify returns the kind of a file from its path relative to the node
+// root ("etc/nova/nova.conf"), or "" when stacklint does not read it.
+func Classify(nodePath string) string {
+	if !strings.HasPrefix(nodePath, "etc/") {
+		return ""
+	}
+	p := strings.TrimPrefix(nodePath, "etc/")
+	if k, ok := iniKinds[p]; ok {
+		return k
+	}
+	switch p {
+	case "hosts":
+		return KindHosts
+	case "hostname":
+		return KindHostname
+	}
+	if policyService.MatchString(p) && !strings.HasPrefix(path.Base(p), ".") {
+		return KindPolicy
+	}
+	if isHTTPD(p) {
+		return KindHTTPD
+	}
+	return ""
+}
+
+func isHTTPD(p string) bool {
+	dir, base := path.Split(p)
+	switch dir {
+	case "httpd/conf.d/", "apache2/sites-enabled/", "apache2/sites-available/", "apache2/conf-enabled/":
+	default:
+		return false
+	}
+	return strings.Contains(base, "placement") || strings.Contains(base, "keystone")
+}
+
+var rcNames = regexp.MustCompile(`(?i)(openrc|^keystonerc|^\.keystonerc)`)
+
+// looksLikeRC decides whether a file is an OpenStack credentials file: by
+// name (*openrc*, keystonerc*), or a *.rc/*.sh file that sets OS_AUTH_URL.
+func looksLikeRC(name, abs string) bool {
+	if rcNames.MatchString(name) {
+		return !strings.HasSuffix(name, ".rpmnew") && !strings.HasSuffix(name, ".dpkg-dist")
+	}
+	if !strings.HasSuffix(name, ".rc") && !strings.HasSuffix(name, ".sh") {
+		return false
+	}
+	data, err := os.ReadFile(abs)
+	return err == nil && bytes.Contains(data, []byte("OS_AUTH_URL"))
+}

@@ -1,0 +1,72 @@
+package stacklint.rules.credentials.metadata_secret_mismatch_test
+
+import data.stacklint.rules.credentials.metadata_secret_mismatch as rule
+
+_occ(fp, line) := {"value": sprintf("fp:%s", [fp]), "fp": fp, "secret": true, "line": line, "column": 1}
+
+_agent(node, fp) := {"kind": "metadata_agent.ini", "path": sprintf("%s/etc/neutron/metadata_agent.ini", [node]), "node": node,
+	"sections": {"DEFAULT": {"metadata_proxy_shared_secret": [_occ(fp, 4)]}}}
+
+_nova(node, section, key, fp) := {"kind": "nova.conf", "path": sprintf("%s/etc/nova/nova.conf", [node]), "node": node,
+	"sections": {section: {key: [_occ(fp, 30)]}}}
+
+_input(ctl_fp, net_fp, cmp_fp) := {"nodes": {
+	"controller": {"services": ["nova-api"], "files": {"etc/nova/nova.conf": _nova("controller", "neutron", "metadata_proxy_shared_secret", ctl_fp)}},
+	"network": {"services": ["neutron-metadata-agent"], "files": {"etc/neutron/metadata_agent.ini": _agent("network", net_fp)}},
+	"network2": {"services": ["neutron-metadata-agent"], "files": {"etc/neutron/metadata_agent.ini": _agent("network2", cmp_fp)}},
+}}
+
+test_all_equal_no_finding if {
+	r := rule.report with input as _input("aaaaaa", "aaaaaa", "aaaaaa")
+	r == set()
+}
+
+test_agent_differs if {
+	r := rule.report with input as _input("aaaaaa", "aaaaaa", "bbbbbb")
+	r == {{
+		"message": "metadata_agent.ini [DEFAULT] metadata_proxy_shared_secret on network2 (fp:bbbbbb) differs from nova.conf [neutron] metadata_proxy_shared_secret on controller (fp:aaaaaa): instances get HTTP 403 'Invalid proxy request signature' from the metadata API",
+		"locations": [
+			{"path": "network2/etc/neutron/metadata_agent.ini", "node": "network2", "line": 4, "column": 1, "section": "DEFAULT", "key": "metadata_proxy_shared_secret"},
+			{"path": "controller/etc/nova/nova.conf", "node": "controller", "line": 30, "column": 1, "section": "neutron", "key": "metadata_proxy_shared_secret"},
+		],
+	}}
+}
+
+test_nova_differs_from_both_agents if {
+	r := rule.report with input as _input("cccccc", "aaaaaa", "aaaaaa")
+	count(r) == 1
+	some f in r
+	f.locations[0].path == "controller/etc/nova/nova.conf"
+	f.locations[1].path == "network/etc/neutron/metadata_agent.ini"
+}
+
+test_legacy_name_on_nova if {
+	inp := {"nodes": {
+		"controller": {"services": ["nova-api"], "files": {"etc/nova/nova.conf": _nova("controller", "DEFAULT", "neutron_metadata_proxy_shared_secret", "aaaaaa")}},
+		"network": {"services": [], "files": {"etc/neutron/metadata_agent.ini": _agent("network", "bbbbbb")}},
+	}}
+	r := rule.report with input as inp
+	count(r) == 1
+	some f in r
+	f.locations[1].key == "neutron_metadata_proxy_shared_secret"
+	f.locations[1].section == "DEFAULT"
+}
+
+test_empty_secret_is_a_mismatch if {
+	inp := {"nodes": {
+		"controller": {"services": ["nova-api"], "files": {"etc/nova/nova.conf": _nova("controller", "neutron", "metadata_proxy_shared_secret", "aaaaaa")}},
+		"network": {"services": [], "files": {"etc/neutron/metadata_agent.ini": _agent("network", "")}},
+	}}
+	r := rule.report with input as inp
+	some f in r
+	contains(f.message, "(empty)")
+}
+
+test_compute_nova_conf_is_ignored if {
+	inp := {"nodes": {
+		"compute1": {"services": ["nova-compute"], "files": {"etc/nova/nova.conf": _nova("compute1", "neutron", "metadata_proxy_shared_secret", "bbbbbb")}},
+		"network": {"services": [], "files": {"etc/neutron/metadata_agent.ini": _agent("network", "aaaaaa")}},
+	}}
+	r := rule.report with input as inp
+	r == set()
+}
