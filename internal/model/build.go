@@ -173,6 +173,7 @@ func (b *nodeBuilder) addresses(hostname string) []string {
 func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 	d := map[string]any{"kind": f.Kind, "path": f.Path, "node": b.name}
 	if f.Err != nil {
+		ProtectErrorLine(b.keys, f.Err.Text)
 		d["error"] = errDoc(f.Err)
 	}
 	if f.INI != nil {
@@ -182,7 +183,7 @@ func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 }
 
 func errDoc(e *FileError) map[string]any {
-	return map[string]any{"line": e.Line, "column": e.Column, "message": e.Msg}
+	return map[string]any{"line": e.Line, "column": e.Column, "message": e.Msg, "decode": e.Decode}
 }
 
 func (b *nodeBuilder) sectionsDoc(f *oslo.File) map[string]any {

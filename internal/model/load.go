@@ -32,6 +32,8 @@ type Loaded struct {
 type FileError struct {
 	Line, Column int
 	Msg          string
+	Text         string // the offending line, when the message quotes it
+	Decode       bool   // invalid UTF-8: the service dies with a traceback
 }
 
 // Load reads and parses files in parallel; the order of the result is the
@@ -101,7 +103,7 @@ func ParseINI(data []byte) (*oslo.File, *FileError) {
 	f, err := oslo.Parse(data)
 	var pe *oslo.ParseError
 	if errors.As(err, &pe) {
-		return nil, &FileError{Line: pe.Line, Column: 1, Msg: pe.Msg}
+		return nil, &FileError{Line: pe.Line, Column: 1, Msg: pe.Msg, Text: pe.Text, Decode: pe.Decode}
 	}
 	return f, nil
 }

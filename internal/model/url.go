@@ -164,3 +164,11 @@ func toAny(ss []string) []any {
 	}
 	return out
 }
+
+// RedactURLValue replaces URL passwords in a value by fingerprint labels.
+func RedactURLValue(v string, k *secret.Keyring) string {
+	if u, ok := parseURL(v); ok {
+		return redactURL(v, u, k)
+	}
+	return v
+}

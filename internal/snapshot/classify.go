@@ -96,3 +96,22 @@ func looksLikeRC(name, abs string) bool {
 	data, err := os.ReadFile(abs)
 	return err == nil && bytes.Contains(data, []byte("OS_AUTH_URL"))
 }
+
+// KindINI is an oslo.config INI file of no known service file kind.
+const KindINI = "ini"
+
+// ClassifyFile guesses the kind of a lone file from its last path elements
+// and, for rc files, its content; anything else is read as INI.
+func ClassifyFile(abs string) string {
+	parent := path.Base(path.Dir(abs))
+	if k := Classify("etc/" + parent + "/" + path.Base(abs)); k != "" {
+		return k
+	}
+	if k := Classify("etc/" + path.Base(abs)); k != "" {
+		return k
+	}
+	if looksLikeRC(path.Base(abs), abs) {
+		return KindRC
+	}
+	return KindINI
+}

@@ -15,6 +15,9 @@ type ParseError struct {
 	// Decode is true for an invalid UTF-8 byte: oslo.config does not catch
 	// that one, the service dies with a UnicodeDecodeError traceback.
 	Decode bool
+	// Text is the offending line (quoted in Msg), for callers that must
+	// redact secrets from it.
+	Text string
 }
 
 func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
@@ -144,7 +147,7 @@ func (p *parser) flush() error {
 }
 
 func (p *parser) errorf(msg, line string) error {
-	return &ParseError{Line: p.lineno, Msg: msg + ": " + PyRepr(line)}
+	return &ParseError{Line: p.lineno, Msg: msg + ": " + PyRepr(line), Text: line}
 }
 
 // splitLines splits like Python's universal-newline text reader: "\n",

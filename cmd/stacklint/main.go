@@ -1,0 +1,23 @@
+// Command stacklint cross-checks an OpenStack deployment snapshot.
+package main
+
+import (
+	"context"
+	"os"
+
+	"github.com/stacklint/stacklint/internal/cli"
+)
+
+// Set by the linker (see Makefile).
+var (
+	version = "dev"
+	commit  = "none"
+	date    = "unknown"
+)
+
+func main() {
+	st, _ := os.Stdout.Stat()
+	tty := st != nil && st.Mode()&os.ModeCharDevice != 0
+	streams := cli.IO{Out: os.Stdout, Err: os.Stderr, IsTTY: tty}
+	os.Exit(cli.Execute(context.Background(), os.Args[1:], cli.BuildInfo{Version: version, Commit: commit, Date: date}, streams))
+}

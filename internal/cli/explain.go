@@ -1,0 +1,40 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/rules"
+)
+
+func newExplainCommand(streams IO) *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain ID",
+		Short: "Explain one rule: what it checks, why it matters, how to fix it",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			eng, err := engine.New(cmd.Context(), rules.FS)
+			if err != nil {
+				return &ExitError{Code: ExitUsage, Err: err}
+			}
+			r, ok := eng.Rule(args[0])
+			if !ok {
+				return usageError("no rule %q (see `stacklint rules`)", args[0])
+			}
+			_, err = fmt.Fprint(streams.Out, Explain(r))
+			return err
+		},
+	}
+}
+
+// Explain renders a rule's metadata for the terminal.
+func Explain(r engine.Rule) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Title)
+	fmt.Fprintf(&b, "Severity: %s    Category: %s\n\n", r.Severity, r.Category)
+	fmt.Fprintf(&b, "%s\n\nHow to fix:\n%s\n", strings.TrimSpace(r.Description), strings.TrimSpace(r.Remediation))
+	return b.String()
+}

@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stacklint/stacklint/internal/inspect"
+	"github.com/stacklint/stacklint/internal/model"
+	"github.com/stacklint/stacklint/internal/snapshot"
+)
+
+func newInspectCommand(streams IO) *cobra.Command {
+	var showSecrets bool
+	var format string
+	cmd := &cobra.Command{
+		Use:   "inspect [--show-secrets] --format json PATH|FILE",
+		Short: "Print what the parsers saw, as oslo.config would see it",
+		Long: "Print every file as parsed: for INI files the oslo-normalised sections, each key with\n" +
+			"every value in file order (quotes stripped, continuations joined, before $ substitution)\n" +
+			"and its line and column; for an unparseable file the error oslo.config would raise.\n" +
+			"Secret values are shown as fingerprints unless --show-secrets is given.",
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if format != "json" {
+				return usageError("inspect supports --format json only")
+			}
+			files, err := inspectTargets(args[0])
+			if err != nil {
+				return &ExitError{Code: ExitUsage, Err: err}
+			}
+			loaded := model.Load(files)
+			w := bufio.NewWriter(streams.Out)
+			if err := inspect.Write(w, loaded, showSecrets); err != nil {
+				return err
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&showSecrets, "show-secrets", false, "print secret values instead of fingerprints")
+	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format (json)")
+	return cmd
+}
+
+// inspectTargets is every classified file of a snapshot, or one file; a
+// lone file that is no known kind is read as an oslo.config INI file.
+func inspectTargets(target string) ([]*snapshot.File, error) {
+	st, err := os.Stat(target)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		s, err := snapshot.Discover(target)
+		if err != nil {
+			return nil, err
+		}
+		var out []*snapshot.File
+		for _, n := range s.Nodes {
+			out = append(out, n.Files...)
+		}
+		return append(out, s.Loose...), nil
+	}
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return nil, err
+	}
+	base := filepath.Base(abs)
+	kind := snapshot.ClassifyFile(abs)
+	return []*snapshot.File{{Path: base, NodePath: base, Abs: abs, Kind: kind}}, nil
+}

@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/report"
+	"github.com/stacklint/stacklint/rules"
+)
+
+type lintOptions struct {
+	format    string
+	failLevel string
+	noColor   bool
+	verbose   bool
+}
+
+func addLintFlags(cmd *cobra.Command, o *lintOptions) {
+	f := cmd.Flags()
+	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), "|"))
+	f.StringVar(&o.failLevel, "fail-level", "error", "exit 1 when a finding is at or above this level: error|warning|info|none")
+	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "also list the files that were not read")
+}
+
+func newLintCommand(streams IO) *cobra.Command {
+	o := &lintOptions{}
+	cmd := &cobra.Command{
+		Use:   "lint [flags] [PATH]",
+		Short: "Lint a deployment snapshot (the default command)",
+		Long: "Lint the snapshot at PATH (default: the current directory). PATH is a folder with one\n" +
+			"sub-folder per node (PATH/<node>/etc/...), a single node (PATH/etc/...), or an /etc itself.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(cmd.Context(), streams, o, args)
+		},
+	}
+	addLintFlags(cmd, o)
+	return cmd
+}
+
+func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) error {
+	path := "."
+	if len(args) == 1 {
+		path = args[0]
+	}
+	switch o.failLevel {
+	case "error", "warning", "info", "none":
+	default:
+		return usageError("--fail-level must be error, warning, info or none, not %q", o.failLevel)
+	}
+	rep, err := report.New(o.format, report.Options{Color: streams.IsTTY && !o.noColor && os.Getenv("NO_COLOR") == ""})
+	if err != nil {
+		return usageError("%v", err)
+	}
+	eng, err := engine.New(ctx, rules.FS)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	res, err := lint.Run(ctx, eng, path)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("cannot read snapshot: %w", err)}
+	}
+	if o.verbose {
+		for _, p := range res.Ignored {
+			fmt.Fprintf(streams.Err, "not read: %s\n", p)
+		}
+	}
+	if err := rep.Report(streams.Out, res); err != nil {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	if res.Fails(o.failLevel) {
+		return &ExitError{Code: ExitFindings}
+	}
+	return nil
+}

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// BuildInfo identifies the binary.
+type BuildInfo struct {
+	Version, Commit, Date string
+}
+
+// IO are the streams a command writes to.
+type IO struct {
+	Out, Err io.Writer
+	// IsTTY reports whether Out is a terminal (for colour).
+	IsTTY bool
+}
+
+// NewRootCommand builds the command tree. Run without a subcommand it lints,
+// so `stacklint PATH` is `stacklint lint PATH`.
+func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
+	opts := &lintOptions{}
+	root := &cobra.Command{
+		Use:   "stacklint [flags] [PATH]",
+		Short: "Cross-checks a whole OpenStack deployment snapshot",
+		Long: "stacklint reads the /etc trees of every node of an OpenStack deployment (plus rc and\n" +
+			"policy files) exactly as OpenStack reads them, builds one model of the deployment and\n" +
+			"checks it with Rego rules, reporting findings with file:line locations.",
+		Args:          cobra.MaximumNArgs(1),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(cmd.Context(), streams, opts, args)
+		},
+	}
+	root.SetOut(streams.Out)
+	root.SetErr(streams.Err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &ExitError{Code: ExitUsage, Err: err}
+	})
+	addLintFlags(root, opts)
+	root.AddCommand(
+		newLintCommand(streams),
+		newRulesCommand(streams),
+		newExplainCommand(streams),
+		newInspectCommand(streams),
+		newVersionCommand(info, streams),
+	)
+	return root
+}
+
+// Execute runs the command line and returns the process exit code. Errors
+// are printed as one line; a panic never prints a stack trace (it could
+// hold configuration values) unless STACKLINT_DEBUG is set.
+func Execute(ctx context.Context, args []string, info BuildInfo, streams IO) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(streams.Err, "stacklint: internal error; rerun with STACKLINT_DEBUG=1 for details and please report it")
+			if os.Getenv("STACKLINT_DEBUG") != "" {
+				fmt.Fprintf(streams.Err, "%v\n%s", r, debug.Stack())
+			}
+			code = ExitUsage
+		}
+	}()
+	root := NewRootCommand(info, streams)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		if ee.Err != nil {
+			fmt.Fprintf(streams.Err, "stacklint: %v\n", ee.Err)
+		}
+		return ee.Code
+	}
+	fmt.Fprintf(streams.Err, "stacklint: %v\n", err)
+	return ExitUsage
+}

@@ -1,0 +1,137 @@
+// Package inspect prints what the parsers saw, with INI sections, keys and
+// values in file order (the order oslo.config keeps them in).
+package inspect
+
+import (
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/stacklint/stacklint/internal/model"
+	"github.com/stacklint/stacklint/internal/secret"
+	"github.com/stacklint/stacklint/parser/oslo"
+)
+
+// Write prints {"files": [...]} for the loaded files. Unless showSecrets,
+// secret values and URL passwords become fingerprints.
+func Write(w io.Writer, files []*model.Loaded, showSecrets bool) error {
+	keys := secret.NewKeyring(model.Digest(files))
+	p := &printer{w: w, keys: keys, show: showSecrets}
+	p.raw("{\"files\": [")
+	for i, f := range files {
+		if i > 0 {
+			p.raw(",")
+		}
+		p.raw("\n  {\"path\": ")
+		p.str(f.Path)
+		p.raw(", \"node\": ")
+		p.str(f.Node)
+		p.raw(", \"kind\": ")
+		p.str(f.Kind)
+		p.file(f)
+		p.raw("}")
+	}
+	p.raw("\n]}\n")
+	return p.err
+}
+
+type printer struct {
+	w    io.Writer
+	keys *secret.Keyring
+	show bool
+	err  error
+}
+
+func (p *printer) raw(s string) {
+	if p.err == nil {
+		_, p.err = io.WriteString(p.w, s)
+	}
+}
+
+func (p *printer) str(s string) {
+	b, _ := json.Marshal(s)
+	p.raw(string(b))
+}
+
+func (p *printer) file(f *model.Loaded) {
+	switch {
+	case f.Err != nil:
+		msg := f.Err.Msg
+		if !p.show {
+			model.ProtectErrorLine(p.keys, f.Err.Text)
+			msg = p.keys.Redact(msg)
+		}
+		p.raw(", \"error\": {\"line\": " + strconv.Itoa(f.Err.Line) + ", \"message\": ")
+		p.str(msg)
+		p.raw("}")
+	case f.INI != nil:
+		p.raw(", \"sections\": ")
+		p.sections(f.INI)
+	case f.RC != nil:
+		p.raw(", \"vars\": {")
+		for i, v := range f.RC.Vars {
+			if i > 0 {
+				p.raw(", ")
+			}
+			p.str(v.Name)
+			p.raw(": ")
+			val := v.Value
+			if !p.show && secret.IsEnv(v.Name) {
+				val = p.keys.Label(val)
+			}
+			p.occurrence(val, v.Line, v.Column)
+		}
+		p.raw("}")
+	}
+}
+
+func (p *printer) sections(f *oslo.File) {
+	p.raw("{")
+	for i, s := range f.Sections {
+		if i > 0 {
+			p.raw(",")
+		}
+		p.raw("\n    ")
+		p.str(s.Name)
+		p.raw(": {")
+		for j, k := range s.Keys {
+			if j > 0 {
+				p.raw(", ")
+			}
+			p.str(k.Name)
+			p.raw(": [")
+			for n, v := range k.Values {
+				if n > 0 {
+					p.raw(", ")
+				}
+				p.occurrence(p.value(k.Name, v.Text), v.Line, v.Column)
+			}
+			p.raw("]")
+		}
+		p.raw("}")
+	}
+	p.raw("}")
+}
+
+func (p *printer) value(key, v string) string {
+	if p.show {
+		return v
+	}
+	if secret.IsKey(key) {
+		if v == "" {
+			return ""
+		}
+		return p.keys.Label(v)
+	}
+	if strings.Contains(v, "@") {
+		return model.RedactURLValue(v, p.keys)
+	}
+	return v
+}
+
+func (p *printer) occurrence(v string, line, col int) {
+	p.raw("{\"value\": ")
+	p.str(v)
+	p.raw(", \"line\": " + strconv.Itoa(line) + ", \"column\": " + strconv.Itoa(col) + "}")
+}

@@ -1,0 +1,41 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/lint"
+)
+
+// JSON writes the versioned JSON document of the output contract.
+type JSON struct{}
+
+type jsonDoc struct {
+	Version  int              `json:"version"`
+	Findings []engine.Finding `json:"findings"`
+	Summary  jsonSummary      `json:"summary"`
+}
+
+type jsonSummary struct {
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Info    int `json:"info"`
+	Nodes   int `json:"nodes"`
+	Files   int `json:"files"`
+}
+
+// Report implements Reporter.
+func (JSON) Report(w io.Writer, r *lint.Result) error {
+	c := r.Counts()
+	doc := jsonDoc{Version: 1, Findings: r.Findings, Summary: jsonSummary{
+		Error: c["error"], Warning: c["warning"], Info: c["info"], Nodes: r.Nodes, Files: r.Files,
+	}}
+	if doc.Findings == nil {
+		doc.Findings = []engine.Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}

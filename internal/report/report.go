@@ -1,0 +1,44 @@
+// Package report renders lint results, one file per output format.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/stacklint/stacklint/internal/lint"
+)
+
+// Reporter writes a lint result in one format.
+type Reporter interface {
+	Report(w io.Writer, r *lint.Result) error
+}
+
+// Options tune the reporters that care.
+type Options struct {
+	Color bool
+}
+
+// Formats lists the supported --format values.
+func Formats() []string {
+	names := make([]string, 0, len(constructors))
+	for n := range constructors {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+var constructors = map[string]func(Options) Reporter{
+	"text": func(o Options) Reporter { return Text{Color: o.Color} },
+	"json": func(Options) Reporter { return JSON{} },
+}
+
+// New returns the reporter for a format name.
+func New(format string, o Options) (Reporter, error) {
+	c, ok := constructors[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (one of %v)", format, Formats())
+	}
+	return c(o), nil
+}

@@ -1,0 +1,97 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/lint"
+)
+
+// Text groups findings by file, one line each as path:line:col, severity,
+// rule id and message, with related locations indented below.
+type Text struct {
+	Color bool
+}
+
+const (
+	bold   = "\x1b[1m"
+	red    = "\x1b[31m"
+	yellow = "\x1b[33m"
+	blue   = "\x1b[34m"
+	dim    = "\x1b[2m"
+	reset  = "\x1b[0m"
+)
+
+// Report implements Reporter.
+func (t Text) Report(w io.Writer, r *lint.Result) error {
+	var b strings.Builder
+	current := ""
+	for _, f := range r.Findings {
+		loc := primary(f)
+		if loc.Path != current {
+			if current != "" {
+				b.WriteString("\n")
+			}
+			current = loc.Path
+			b.WriteString(t.paint(bold, current) + "\n")
+		}
+		fmt.Fprintf(&b, "  %s  %s  %s  %s\n", position(loc), t.severity(f.Severity), f.Rule, f.Message)
+		for _, rel := range f.Locations[1:] {
+			fmt.Fprintf(&b, "      %s %s%s\n", t.paint(dim, "related:"), position(rel), where(rel))
+		}
+	}
+	if len(r.Findings) > 0 {
+		b.WriteString("\n")
+	}
+	c := r.Counts()
+	fmt.Fprintf(&b, "%d %s (%d %s, %d %s, %d info) in %d files on %d nodes\n",
+		len(r.Findings), plural(len(r.Findings), "finding"), c["error"], plural(c["error"], "error"),
+		c["warning"], plural(c["warning"], "warning"), c["info"], r.Files, r.Nodes)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func primary(f engine.Finding) engine.Location {
+	if len(f.Locations) == 0 {
+		return engine.Location{Path: "(snapshot)"}
+	}
+	return f.Locations[0]
+}
+
+func position(l engine.Location) string {
+	if l.Line == 0 {
+		return l.Path
+	}
+	return fmt.Sprintf("%s:%d:%d", l.Path, l.Line, max(l.Column, 1))
+}
+
+func where(l engine.Location) string {
+	switch {
+	case l.Section != "" && l.Key != "":
+		return fmt.Sprintf(" [%s] %s", l.Section, l.Key)
+	case l.Key != "":
+		return " " + l.Key
+	}
+	return ""
+}
+
+func (t Text) severity(s string) string {
+	color := map[string]string{"error": red, "warning": yellow, "info": blue}[s]
+	return t.paint(color, fmt.Sprintf("%-7s", s))
+}
+
+func (t Text) paint(code, s string) string {
+	if !t.Color || code == "" {
+		return s
+	}
+	return code + s + reset
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
