@@ -10,7 +10,7 @@ import (
 // (string.Template, idpattern [_a-z][._a-z0-9]* case-insensitive, "$$" and
 // "\$" escape). A bare $name is looked up in the option's own group, then
 // DEFAULT; $g.o in group g. Names that the file does not set are returned in
-// missing (oslo.config gives '' for a registered option without a value and
+// missing (oslo.config gives ” for a registered option without a value and
 // fails for an unknown one; which it is needs the option schema).
 func substitute(f *oslo.File, group, value string, depth int) (out string, missing []string) {
 	if !strings.Contains(value, "$") || depth > 8 {

@@ -58,7 +58,9 @@ func (k *Keyring) Redact(s string) string {
 	for v := range k.values {
 		vals = append(vals, v)
 	}
-	sort.Slice(vals, func(i, j int) bool { return len(vals[i]) > len(vals[j]) || len(vals[i]) == len(vals[j]) && vals[i] < vals[j] })
+	sort.Slice(vals, func(i, j int) bool {
+		return len(vals[i]) > len(vals[j]) || len(vals[i]) == len(vals[j]) && vals[i] < vals[j]
+	})
 	for _, v := range vals {
 		if !strings.Contains(s, v) {
 			continue

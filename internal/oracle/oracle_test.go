@@ -1,0 +1,190 @@
+// Package oracle holds the differential test of stacklint's INI parser
+// against oslo.config itself (shared/upstream/oslo_dump.py). It runs in
+// `make corpus` (STACKLINT_ORACLE=1) and skips cleanly when ../shared or
+// Debian's python3-oslo.config is missing.
+package oracle
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/cli"
+)
+
+const python = "/usr/bin/python3"
+
+func shared(t *testing.T) string {
+	t.Helper()
+	if os.Getenv("STACKLINT_ORACLE") == "" {
+		t.Skip("set STACKLINT_ORACLE=1 (make corpus) to run the oslo.config differential test")
+	}
+	dir, _ := filepath.Abs("../../../shared")
+	if _, err := os.Stat(filepath.Join(dir, "upstream", "oslo_dump.py")); err != nil {
+		t.Skip("../shared is absent")
+	}
+	if err := exec.Command(python, "-c", "import oslo_config").Run(); err != nil {
+		t.Skip("python3-oslo.config is not installed (make corpus installs it)")
+	}
+	return dir
+}
+
+// TestINIParserMatchesOsloConfig compares, for every INI-style file of the
+// corpus and every file of the oracle's own experiments, the sections, keys,
+// values and their order (or the parse error's line and message) that
+// `stacklint inspect --show-secrets --format json FILE` prints with what
+// oslo.config reads.
+func TestINIParserMatchesOsloConfig(t *testing.T) {
+	root := shared(t)
+	files := corpusINIFiles(t, filepath.Join(root, "corpus"))
+	files = append(files, experimentFiles(t, filepath.Join(root, "upstream", "experiments"))...)
+	oracle := runOracle(t, filepath.Join(root, "upstream", "oslo_dump.py"), files)
+	diffs := 0
+	for _, f := range files {
+		want, ok := oracle[f]
+		if !ok {
+			t.Errorf("%s: no oracle result", f)
+			continue
+		}
+		got := inspectFile(t, f)
+		if d := compare(f, got, want); d != "" {
+			diffs++
+			t.Errorf("%s: %s", f, d)
+		}
+	}
+	t.Logf("%d files compared with oslo.config, %d differences", len(files), diffs)
+	if len(files) < 300 {
+		t.Errorf("only %d files found; expected the whole corpus and experiments", len(files))
+	}
+}
+
+func corpusINIFiles(t *testing.T, dir string) []string {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".conf") || strings.HasSuffix(p, ".ini")) {
+			out = append(out, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func experimentFiles(t *testing.T, expDir string) []string {
+	out := t.TempDir()
+	cmd := exec.Command(python, "testdata/experiment_files.py", expDir, out)
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	b, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("writing experiment files: %v", err)
+	}
+	return strings.Fields(string(b))
+}
+
+type oracleOut struct {
+	Sections json.RawMessage `json:"sections"`
+	Error    *struct {
+		Type, Message string
+	} `json:"error"`
+	Kind string `json:"kind"`
+}
+
+func runOracle(t *testing.T, dump string, files []string) map[string]oracleOut {
+	cmd := exec.Command(python, "testdata/oslo_batch.py", dump)
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	cmd.Stdin = strings.NewReader(strings.Join(files, "\n") + "\n")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	b, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("oracle: %v\n%s", err, stderr.String())
+	}
+	res := map[string]oracleOut{}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var line struct {
+			Path string
+			Out  oracleOut
+		}
+		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+			t.Fatal(err)
+		}
+		res[line.Path] = line.Out
+	}
+	return res
+}
+
+type inspected struct {
+	Sections json.RawMessage `json:"sections"`
+	Error    *struct {
+		Line    int    `json:"line"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func inspectFile(t *testing.T, f string) inspected {
+	var out, errb bytes.Buffer
+	code := cli.Execute(context.Background(), []string{"inspect", "--show-secrets", "--format", "json", f},
+		cli.BuildInfo{}, cli.IO{Out: &out, Err: &errb})
+	if code != 0 {
+		t.Fatalf("inspect %s: exit %d: %s", f, code, errb.String())
+	}
+	var doc struct{ Files []inspected }
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil || len(doc.Files) != 1 {
+		t.Fatalf("inspect %s: %v %s", f, err, out.String())
+	}
+	return doc.Files[0]
+}
+
+var parseErr = regexp.MustCompile(`(?s)^Failed to parse .*?: at .*?:(\d+), (.*)$`)
+
+func compare(path string, got inspected, want oracleOut) string {
+	if want.Error != nil {
+		if got.Error == nil {
+			return fmt.Sprintf("oslo.config fails (%s) but stacklint parsed the file", want.Error.Message)
+		}
+		switch want.Kind {
+		case "decode":
+			if got.Error.Message != want.Error.Message {
+				return fmt.Sprintf("decode error %q, oslo.config %q", got.Error.Message, want.Error.Message)
+			}
+		default:
+			m := parseErr.FindStringSubmatch(strings.ReplaceAll(want.Error.Message, path, "P"))
+			if m == nil {
+				return "unexpected oracle error: " + want.Error.Message
+			}
+			if g := fmt.Sprintf("%d", got.Error.Line); g != m[1] || got.Error.Message != m[2] {
+				return fmt.Sprintf("error at line %d %q, oslo.config at line %s %q", got.Error.Line, got.Error.Message, m[1], m[2])
+			}
+		}
+		return ""
+	}
+	if got.Error != nil {
+		return fmt.Sprintf("stacklint fails (%d: %s) but oslo.config parses the file", got.Error.Line, got.Error.Message)
+	}
+	g, err := ordered(got.Sections, true)
+	if err != nil {
+		return err.Error()
+	}
+	w, err := ordered(want.Sections, false)
+	if err != nil {
+		return err.Error()
+	}
+	if g != w {
+		return "sections differ:\n" + diff(w, g)
+	}
+	return ""
+}
