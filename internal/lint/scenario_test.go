@@ -1,0 +1,131 @@
+package lint_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/stacklint/stacklint/internal/cli"
+	"github.com/stacklint/stacklint/internal/engine"
+)
+
+const testdata = "../../testdata"
+
+// fpRE masks fingerprints: they are keyed by the snapshot, so expectations
+// are written by hand as "fp:??????".
+var fpRE = regexp.MustCompile(`fp:[0-9a-f]{6}`)
+
+type jsonOut struct {
+	Findings []engine.Finding `json:"findings"`
+	Summary  map[string]int   `json:"summary"`
+}
+
+func lintJSON(t *testing.T, dir string, extra ...string) (jsonOut, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	args := append([]string{"--format", "json"}, extra...)
+	code := cli.Execute(context.Background(), append(args, dir), cli.BuildInfo{}, cli.IO{Out: &out, Err: &errb})
+	var doc jsonOut
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatalf("%s: exit %d, bad JSON: %v\n%s%s", dir, code, err, out.String(), errb.String())
+	}
+	for i := range doc.Findings {
+		doc.Findings[i].Message = fpRE.ReplaceAllString(doc.Findings[i].Message, "fp:??????")
+	}
+	return doc, code
+}
+
+// TestCleanDeployments: the correct deployments built from the install
+// guides give no error and no warning.
+func TestCleanDeployments(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join(testdata, "deployments", "*"))
+	if len(dirs) < 2 {
+		t.Fatalf("deployments missing: %v", dirs)
+	}
+	for _, d := range dirs {
+		doc, code := lintJSON(t, d)
+		if code != 0 || doc.Summary["error"]+doc.Summary["warning"] != 0 {
+			t.Errorf("%s: exit %d, findings %+v", d, code, doc.Findings)
+		}
+		if doc.Summary["nodes"] != 3 {
+			t.Errorf("%s: %d nodes", d, doc.Summary["nodes"])
+		}
+	}
+}
+
+// TestScenarios: each scenario is a correct deployment plus an overlay with
+// one planted fault; it must produce exactly the findings of want.json.
+func TestScenarios(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join(testdata, "scenarios", "*"))
+	for _, sc := range dirs {
+		t.Run(filepath.Base(sc), func(t *testing.T) {
+			snap := Compose(t, sc)
+			var want []engine.Finding
+			b, err := os.ReadFile(filepath.Join(sc, "want.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(b, &want); err != nil {
+				t.Fatal(err)
+			}
+			doc, code := lintJSON(t, snap, "--fail-level", "warning")
+			if d := cmp.Diff(want, doc.Findings); d != "" {
+				t.Errorf("findings (-want +got):\n%s", d)
+			}
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+		})
+	}
+}
+
+// Compose materialises a scenario: its base deployment with the overlay
+// copied over it (files and symbolic links).
+func Compose(t testing.TB, scenario string) string {
+	t.Helper()
+	base, err := os.ReadFile(filepath.Join(scenario, "base"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "snapshot")
+	copyTree(t, filepath.Join(testdata, "deployments", strings.TrimSpace(string(base))), dst)
+	copyTree(t, filepath.Join(scenario, "overlay"), dst)
+	return dst
+}
+
+func copyTree(t testing.TB, src, dst string) {
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(target, 0o755)
+		case d.Type()&os.ModeSymlink != 0:
+			link, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			_ = os.Remove(target)
+			return os.Symlink(link, target)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		_ = os.Remove(target)
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
