@@ -1,0 +1,106 @@
+package lint_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/cli"
+	"github.com/stacklint/stacklint/internal/secret"
+)
+
+var (
+	iniAssign = regexp.MustCompile(`(?m)^(\w+)(\s*=\s*)(.+)$`)
+	urlPass   = regexp.MustCompile(`(://[^:/@\s]+:)([^@\s]+)(@)`)
+)
+
+// plantSecrets copies the modern deployment and gives every secret a value
+// of its own; it returns the snapshot and the planted values.
+func plantSecrets(t *testing.T) (string, []string) {
+	dst := filepath.Join(t.TempDir(), "snapshot")
+	copyTree(t, filepath.Join(testdata, "deployments", "modern-linuxbridge"), dst)
+	var planted []string
+	n := 0
+	next := func() string {
+		n++
+		v := fmt.Sprintf("Planted%03dSecretValue", n)
+		planted = append(planted, v)
+		return v
+	}
+	err := filepath.WalkDir(dst, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		s := urlPass.ReplaceAllStringFunc(string(b), func(m string) string {
+			sub := urlPass.FindStringSubmatch(m)
+			return sub[1] + next() + sub[3]
+		})
+		s = iniAssign.ReplaceAllStringFunc(s, func(m string) string {
+			sub := iniAssign.FindStringSubmatch(m)
+			if !secret.IsKey(sub[1]) {
+				return m
+			}
+			return sub[1] + sub[2] + next()
+		})
+		s = regexp.MustCompile(`OS_PASSWORD=\S+`).ReplaceAllStringFunc(s, func(string) string { return "OS_PASSWORD=" + next() })
+		return os.WriteFile(p, []byte(s), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A parse error whose message quotes a password line.
+	bad := next()
+	writeFile(t, filepath.Join(dst, "compute2/etc/neutron/plugins/ml2/linuxbridge_agent.ini"), "[vxlan]\n  password = "+bad+"\n")
+	return dst, planted
+}
+
+func writeFile(t *testing.T, p, s string) {
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run(args ...string) string {
+	var out, errb bytes.Buffer
+	cli.Execute(context.Background(), args, cli.BuildInfo{}, cli.IO{Out: &out, Err: &errb})
+	return out.String() + errb.String()
+}
+
+func TestNoSecretInAnyOutput(t *testing.T) {
+	snap, planted := plantSecrets(t)
+	if len(planted) < 20 {
+		t.Fatalf("only %d secrets planted", len(planted))
+	}
+	outputs := map[string]string{
+		"text":         run("--format", "text", snap),
+		"json":         run("--format", "json", snap),
+		"inspect":      run("inspect", "--format", "json", snap),
+		"inspect-file": run("inspect", "--format", "json", filepath.Join(snap, "compute2/etc/neutron/plugins/ml2/linuxbridge_agent.ini")),
+	}
+	if !strings.Contains(outputs["json"], "SL-PASS-009") || !strings.Contains(outputs["json"], "SL-PARSE-001") {
+		t.Fatalf("the rules did not fire:\n%s", outputs["json"])
+	}
+	for name, out := range outputs {
+		for _, v := range planted {
+			if strings.Contains(out, v) {
+				t.Errorf("%s output contains the planted secret %s", name, v)
+			}
+		}
+	}
+	// Positive control: the secrets are really in the snapshot.
+	shown := run("inspect", "--show-secrets", "--format", "json", snap)
+	for _, v := range planted {
+		if !strings.Contains(shown, v) {
+			t.Errorf("planted secret %s not found even with --show-secrets", v)
+		}
+	}
+}
