@@ -17,7 +17,7 @@ import (
 // stacklint.rules.<category>.<name>.
 const rulesPkg = "data.stacklint.rules."
 
-// Severities, from most to least severe.
+// Severities lists the finding levels, from most to least severe.
 var Severities = []string{"error", "warning", "info"}
 
 // Rule is a rule's metadata, read from its # METADATA block: the single

@@ -12,24 +12,12 @@ func inferServices(files []*Loaded) []string {
 	for _, f := range files {
 		has[f.Kind] = f
 	}
-	svc := map[string]bool{}
-	for kind, name := range map[string]string{
-		"keystone.conf": "keystone", "glance-api.conf": "glance-api", "placement.conf": "placement-api",
-		"linuxbridge_agent.ini": "neutron-linuxbridge-agent", "openvswitch_agent.ini": "neutron-openvswitch-agent",
-		"l3_agent.ini": "neutron-l3-agent", "dhcp_agent.ini": "neutron-dhcp-agent",
-		"metadata_agent.ini": "neutron-metadata-agent",
-	} {
-		if has[kind] != nil {
-			svc[name] = true
-		}
-	}
+	svc := servicesByFile(has)
 	control := svc["keystone"] || svc["glance-api"] || svc["placement-api"]
-	l2 := svc["neutron-linuxbridge-agent"] || svc["neutron-openvswitch-agent"]
-	if ml2 := has["ml2_conf.ini"]; ml2 != nil && ml2.INI != nil && !l2 {
-		if _, ok := ml2.INI.Section("ovs").Last("local_ip"); ok { // Icehouse: OVS agent read ml2_conf.ini
-			svc["neutron-openvswitch-agent"], l2 = true, true
-		}
+	if legacyOVSAgent(has["ml2_conf.ini"]) {
+		svc["neutron-openvswitch-agent"] = true
 	}
+	l2 := svc["neutron-linuxbridge-agent"] || svc["neutron-openvswitch-agent"]
 	if nova := has["nova.conf"]; nova != nil {
 		novaServices(svc, nova, has["nova-compute.conf"] != nil, control, l2)
 	}
@@ -42,6 +30,34 @@ func inferServices(files []*Loaded) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// legacyOVSAgent: until Juno the OVS agent read its [ovs] local_ip from
+// ml2_conf.ini, so that section marks an agent node.
+func legacyOVSAgent(ml2 *Loaded) bool {
+	if ml2 == nil || ml2.INI == nil {
+		return false
+	}
+	_, ok := ml2.INI.Section("ovs").Last("local_ip")
+	return ok
+}
+
+// fileServices are the services a config file of a kind reveals on its own.
+var fileServices = map[string]string{
+	"keystone.conf": "keystone", "glance-api.conf": "glance-api", "placement.conf": "placement-api",
+	"linuxbridge_agent.ini": "neutron-linuxbridge-agent", "openvswitch_agent.ini": "neutron-openvswitch-agent",
+	"l3_agent.ini": "neutron-l3-agent", "dhcp_agent.ini": "neutron-dhcp-agent",
+	"metadata_agent.ini": "neutron-metadata-agent",
+}
+
+func servicesByFile(has map[string]*Loaded) map[string]bool {
+	svc := map[string]bool{}
+	for kind, name := range fileServices {
+		if has[kind] != nil {
+			svc[name] = true
+		}
+	}
+	return svc
 }
 
 func novaServices(svc map[string]bool, nova *Loaded, computeConf, control, l2 bool) {

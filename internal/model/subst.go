@@ -70,7 +70,8 @@ func identLen(s string) int {
 		if i == 0 && !isAlpha {
 			return 0
 		}
-		if !isAlpha && !(s[i] >= '0' && s[i] <= '9') && s[i] != '.' {
+		isDigit := s[i] >= '0' && s[i] <= '9'
+		if !isAlpha && !isDigit && s[i] != '.' {
 			return i
 		}
 	}

@@ -68,7 +68,7 @@ func diff(want, got string) string {
 	d := dmp.DiffCharsToLines(dmp.DiffMain(a, b, false), lines)
 	var out strings.Builder
 	for _, x := range d {
-		prefix := "  "
+		var prefix string
 		switch x.Type {
 		case diffmatchpatch.DiffDelete:
 			prefix = "- oslo.config "

@@ -30,7 +30,7 @@ func Formats() []string {
 }
 
 var constructors = map[string]func(Options) Reporter{
-	"text": func(o Options) Reporter { return Text{Color: o.Color} },
+	"text": func(o Options) Reporter { return Text(o) },
 	"json": func(Options) Reporter { return JSON{} },
 }
 

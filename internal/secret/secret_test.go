@@ -7,7 +7,8 @@ import (
 
 func TestFingerprintStableAndKeyed(t *testing.T) {
 	a, b := NewKeyring([]byte("snap-a")), NewKeyring([]byte("snap-b"))
-	if a.FP("hunter2") != a.FP("hunter2") || len(a.FP("hunter2")) != 6 {
+	first, again := a.FP("hunter2"), a.FP("hunter2")
+	if first != again || len(first) != 6 {
 		t.Fatal("fingerprint not stable")
 	}
 	if a.FP("hunter2") == b.FP("hunter2") {

@@ -63,10 +63,10 @@ func (p *parser) run(lines []string) error {
 
 func (p *parser) line(raw string) error {
 	line := pyRstrip(raw)
-	switch {
-	case line == "":
+	if line == "" {
 		return p.flush()
-	case line[0] == ' ' || line[0] == '\t':
+	}
+	if line[0] == ' ' || line[0] == '\t' {
 		if p.cur == nil {
 			return p.errorf("Unexpected continuation line", line)
 		}
@@ -77,10 +77,10 @@ func (p *parser) line(raw string) error {
 	if err := p.flush(); err != nil {
 		return err
 	}
-	switch {
-	case line[0] == '[':
+	switch line[0] {
+	case '[':
 		return p.header1(line)
-	case line[0] == '#' || line[0] == ';':
+	case '#', ';':
 		p.f.Comments = append(p.f.Comments, Comment{Text: pyLstrip(line[1:]), Line: p.lineno})
 		return nil
 	}

@@ -2,6 +2,7 @@ package oslo
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 )
 
@@ -94,8 +95,8 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := Parse([]byte(c.in))
-		pe, ok := err.(*ParseError)
-		if !ok {
+		var pe *ParseError
+		if !errors.As(err, &pe) {
 			t.Errorf("%s: want ParseError, got %v", c.id, err)
 			continue
 		}
@@ -130,8 +131,8 @@ func TestDecodeChunkBoundary(t *testing.T) {
 	// plus the carried lead byte of "é" (checked against Python 3.11).
 	data = append(data, "b = \xff\n"...)
 	_, err := Parse(data)
-	pe, ok := err.(*ParseError)
-	if !ok || pe.Msg != "'utf-8' codec can't decode byte 0xff in position 7: invalid start byte" {
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Msg != "'utf-8' codec can't decode byte 0xff in position 7: invalid start byte" {
 		t.Fatalf("got %v", err)
 	}
 }

@@ -1,6 +1,9 @@
 package policyfile
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestJSON(t *testing.T) {
 	src := "{\n  \"admin\": \"role:admin\",\n  \"open\": \"\",\n  \"legacy\": [[\"role:a\", \"role:b\"], [\"role:c\"]],\n  \"admin\": \"rule:x\"\n}\n"
@@ -48,8 +51,8 @@ func TestErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := Parse([]byte(c.src))
-		e, ok := err.(*Error)
-		if !ok || e.Line != c.line {
+		var e *Error
+		if !errors.As(err, &e) || e.Line != c.line {
 			t.Errorf("%q: got %#v", c.src, err)
 		}
 	}

@@ -1,6 +1,9 @@
 package shellrc
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestParse(t *testing.T) {
 	src := `# admin-openrc
@@ -62,8 +65,8 @@ func TestSetA(t *testing.T) {
 
 func TestSyntaxError(t *testing.T) {
 	_, err := Parse([]byte("export A=1\nexport B='unterminated\n"))
-	e, ok := err.(*Error)
-	if !ok || e.Line != 2 {
+	var e *Error
+	if !errors.As(err, &e) || e.Line != 2 {
 		t.Fatalf("got %#v", err)
 	}
 }

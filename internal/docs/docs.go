@@ -1,0 +1,45 @@
+// Package docs renders the rule reference (docs/rules.md and
+// docs/rules/<id>.md) from the rules' METADATA, the single source of truth.
+package docs
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/stacklint/stacklint/internal/engine"
+)
+
+// Generate returns every generated docs file by its path below docs/.
+func Generate(rules []engine.Rule) map[string]string {
+	out := map[string]string{"rules.md": index(rules)}
+	for _, r := range rules {
+		out["rules/"+r.ID+".md"] = page(r)
+	}
+	return out
+}
+
+const header = "<!-- Generated from the rules' METADATA by `make docs`; do not edit. -->\n\n"
+
+func index(rules []engine.Rule) string {
+	var b strings.Builder
+	b.WriteString(header + "# stacklint rules\n\n")
+	b.WriteString("Every rule stacklint runs, generated from each rule's `# METADATA` block.\n\n")
+	b.WriteString("| ID | Severity | Category | Title |\n|---|---|---|---|\n")
+	for _, r := range rules {
+		fmt.Fprintf(&b, "| [%s](rules/%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Category, r.Title)
+	}
+	return b.String()
+}
+
+func page(r engine.Rule) string {
+	var b strings.Builder
+	b.WriteString(header)
+	fmt.Fprintf(&b, "# %s: %s\n\n", r.ID, r.Title)
+	fmt.Fprintf(&b, "- **Severity:** %s\n- **Category:** %s\n- **Source:** [`rules/%s`](../../rules/%s)\n\n",
+		r.Severity, r.Category, path.Dir(r.File), path.Dir(r.File))
+	fmt.Fprintf(&b, "## What it checks\n\n%s\n\n", strings.TrimSpace(r.Description))
+	fmt.Fprintf(&b, "## How to fix\n\n%s\n\n", strings.TrimSpace(r.Remediation))
+	fmt.Fprintf(&b, "Run `stacklint explain %s` for this text in a terminal.\n", r.ID)
+	return b.String()
+}

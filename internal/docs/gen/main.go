@@ -1,0 +1,37 @@
+// Command gen writes the generated rule docs into the docs/ directory given
+// as its argument (make docs).
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/stacklint/stacklint/internal/docs"
+	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/rules"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: gen DOCS_DIR")
+		os.Exit(2)
+	}
+	eng, err := engine.New(context.Background(), rules.FS)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for name, content := range docs.Generate(eng.Rules) {
+		p := filepath.Join(os.Args[1], filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+}
