@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/hex"
 	"net/netip"
 	"path"
 	"sort"
@@ -40,10 +41,18 @@ func (d *Deployment) document() map[string]any {
 		byNode[f.Node] = append(byNode[f.Node], f)
 	}
 	nodes := map[string]any{}
+	tables := map[string]any{} // identical /etc/hosts files are stored once
 	var rcs, policies []any
 	for _, n := range d.Snapshot.Nodes {
 		nb := newNodeBuilder(d.Keys, n.Name, byNode[n.Name])
-		nodes[n.Name] = nb.doc()
+		doc := nb.doc()
+		if nb.hostsID != "" {
+			if _, ok := tables[nb.hostsID]; !ok {
+				tables[nb.hostsID] = nb.hostsMap()
+			}
+			doc["hosts_id"] = nb.hostsID
+		}
+		nodes[n.Name] = doc
 		rcs = append(rcs, nb.rcs...)
 		policies = append(policies, nb.policies...)
 	}
@@ -56,7 +65,7 @@ func (d *Deployment) document() map[string]any {
 		problems = append(problems, map[string]any{"path": p.Path, "message": p.Msg})
 	}
 	return map[string]any{
-		"nodes": nodes, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+		"nodes": nodes, "hosts": tables, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
 }
 
@@ -74,6 +83,7 @@ type nodeBuilder struct {
 	files    []*Loaded
 	hosts    []hosts.Entry
 	hasHosts bool
+	hostsID  string // digest of the node's /etc/hosts: key into the document's "hosts"
 	rcs      []any
 	policies []any
 }
@@ -83,6 +93,7 @@ func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded) *nodeBuilde
 	for _, f := range files {
 		if f.Kind == snapshot.KindHosts {
 			b.hosts, b.hasHosts = f.Hosts, true
+			b.hostsID = hex.EncodeToString(f.sum[:8])
 		}
 	}
 	return b
@@ -126,7 +137,7 @@ func (b *nodeBuilder) doc() map[string]any {
 	return map[string]any{
 		"name": b.name, "hostname": hostname, "files": files,
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
-		"hosts": b.hostsMap(), "addresses": toAny(b.addresses(hostname)),
+		"addresses": toAny(b.addresses(hostname)),
 	}
 }
 

@@ -28,7 +28,10 @@ func shared(t *testing.T) string {
 	if os.Getenv("STACKLINT_ORACLE") == "" {
 		t.Skip("set STACKLINT_ORACLE=1 (make corpus) to run the oslo.config differential test")
 	}
-	dir, _ := filepath.Abs("../../../shared")
+	dir, _ := filepath.Abs(os.Getenv("STACKLINT_SHARED"))
+	if dir == "" || os.Getenv("STACKLINT_SHARED") == "" {
+		dir, _ = filepath.Abs("../../../shared")
+	}
 	if _, err := os.Stat(filepath.Join(dir, "upstream", "oslo_dump.py")); err != nil {
 		t.Skip("../shared is absent")
 	}
