@@ -26,7 +26,7 @@ func ProtectErrorLine(k *secret.Keyring, text string) {
 	if u, ok := parseURL(value); ok {
 		for _, h := range u.Hosts {
 			if h.HasPassword {
-				secrets = append(secrets, h.Password, escapedForm(value, h.Password))
+				secrets = append(secrets, h.Password, h.RawPassword)
 			}
 		}
 	}

@@ -23,6 +23,7 @@ var defaultPorts = map[string]int{
 // urlHost is one host of a (possibly multi-host) URL.
 type urlHost struct {
 	Host, User, Password string
+	RawPassword          string // as written (maybe percent-encoded)
 	Port                 int
 	HasPassword          bool
 }
@@ -64,7 +65,7 @@ func parseNetloc(s string) urlHost {
 		userinfo := s[:i]
 		s = s[i+1:]
 		user, pass, has := strings.Cut(userinfo, ":")
-		h.User, h.Password, h.HasPassword = unquote(user), unquote(pass), has
+		h.User, h.Password, h.RawPassword, h.HasPassword = unquote(user), unquote(pass), pass, has
 	}
 	host, port := s, ""
 	if strings.HasPrefix(s, "[") {
@@ -100,6 +101,7 @@ func (u *parsedURL) fact(k *secret.Keyring, resolve func(string) []string) map[s
 		e := map[string]any{"host": h.Host, "port": port, "user": h.User, "address": h.Host + ":" + strconv.Itoa(port)}
 		if h.HasPassword {
 			e["password_fp"] = k.FP(h.Password)
+			k.FP(h.RawPassword) // the as-written form is redacted from messages too
 			e["password_empty"] = h.Password == ""
 		}
 		if resolve != nil {
@@ -143,18 +145,9 @@ func redactURL(raw string, u *parsedURL, k *secret.Keyring) string {
 		if !h.HasPassword || h.Password == "" {
 			continue
 		}
-		raw = strings.ReplaceAll(raw, ":"+escapedForm(raw, h.Password)+"@", ":"+k.Label(h.Password)+"@")
+		raw = strings.ReplaceAll(raw, ":"+h.RawPassword+"@", ":"+k.Label(h.Password)+"@")
 	}
 	return raw
-}
-
-// escapedForm returns the password as written in raw (it may be
-// percent-encoded there).
-func escapedForm(raw, pass string) string {
-	if strings.Contains(raw, ":"+pass+"@") {
-		return pass
-	}
-	return url.PathEscape(pass)
 }
 
 func toAny(ss []string) []any {

@@ -197,8 +197,7 @@ func (w *walker) resolve(p, rel string, e os.DirEntry) (string, bool) {
 	real, err := filepath.EvalSymlinks(p)
 	if err != nil {
 		msg := "broken symbolic link, not followed"
-		var pe *os.PathError
-		if errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "too many links") {
+		if strings.Contains(err.Error(), "too many links") {
 			msg = "symbolic link loop, not followed"
 		}
 		w.problem(rel, msg)

@@ -1,0 +1,63 @@
+package model
+
+import (
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/secret"
+	"github.com/stacklint/stacklint/parser/oslo"
+)
+
+func TestParseURLSameEndpoint(t *testing.T) {
+	a, _ := parseURL("http://controller:5000")
+	b, _ := parseURL("http://controller:5000/v3")
+	c, _ := parseURL("rabbit://u:p@controller")
+	d, _ := parseURL("rabbit://u:p@controller:5672/")
+	if a.endpoint() != b.endpoint() || c.endpoint() != d.endpoint() || c.endpoint() != "rabbit://controller:5672" {
+		t.Fatalf("%s %s %s %s", a.endpoint(), b.endpoint(), c.endpoint(), d.endpoint())
+	}
+}
+
+func TestTransportURLHostsAndRedaction(t *testing.T) {
+	raw := "rabbit://openstack:p%40ss@h1:5672,openstack:p%40ss@h2/vhost"
+	u, ok := parseURL(raw)
+	if !ok || len(u.Hosts) != 2 || u.Hosts[0].Password != "p@ss" || u.Hosts[1].Port != 0 || u.Path != "/vhost" {
+		t.Fatalf("got %+v", u)
+	}
+	k := secret.NewKeyring([]byte("x"))
+	red := redactURL(raw, u, k)
+	if red == raw || k.Redact("p@ss") == "p@ss" {
+		t.Fatalf("not redacted: %s", red)
+	}
+	f := u.fact(k, nil)
+	if f["vhost"] != "vhost" || f["port"] != 5672 {
+		t.Fatalf("fact %+v", f)
+	}
+}
+
+func TestSubstitute(t *testing.T) {
+	f, err := oslo.Parse([]byte("[DEFAULT]\nmy_ip = 10.0.0.5\nhost = d\n[g]\nhost = g\n[vnc]\nx = $my_ip\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ group, in, want, missing string }{
+		{"vnc", "$my_ip", "10.0.0.5", ""},
+		{"vnc", "http://${my_ip}:6080", "http://10.0.0.5:6080", ""},
+		{"g", "$host", "g", ""},
+		{"vnc", "$host", "d", ""},
+		{"vnc", "${vnc.x}", "10.0.0.5", ""},
+		{"vnc", "pa$$word", "pa$word", ""},
+		{"vnc", `pa\$word`, "pa$word", ""},
+		{"vnc", "cost$", "cost$", ""},
+		{"vnc", "se$cret", "se", "cret"},
+	}
+	for _, c := range cases {
+		got, missing := substitute(f, c.group, c.in, 0)
+		m := ""
+		if len(missing) > 0 {
+			m = missing[0]
+		}
+		if got != c.want || m != c.missing {
+			t.Errorf("%q: got %q missing %v", c.in, got, missing)
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package snapshot
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func write(t *testing.T, root string, files ...string) {
+	for _, f := range files {
+		p := filepath.Join(root, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("[DEFAULT]\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestLayouts(t *testing.T) {
+	multi := t.TempDir()
+	write(t, multi, "ctl/etc/nova/nova.conf", "cmp/etc/neutron/plugins/ml2/linuxbridge_agent.ini",
+		"notes/readme.txt", "ctl/root/admin-openrc")
+	s, err := Discover(multi)
+	if err != nil || len(s.Nodes) != 2 || s.Nodes[0].Name != "cmp" || s.Nodes[1].Files[1].Kind != KindRC {
+		t.Fatalf("multi: %v %+v", err, s)
+	}
+	single := t.TempDir()
+	write(t, single, "etc/nova/nova.conf")
+	if err := os.WriteFile(filepath.Join(single, "etc/hostname"), []byte("node7\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, _ = Discover(single)
+	if len(s.Nodes) != 1 || s.Nodes[0].Name != "node7" {
+		t.Fatalf("single: %+v", s.Nodes)
+	}
+	etc := t.TempDir()
+	write(t, etc, "nova/nova.conf")
+	s, _ = Discover(etc)
+	if len(s.Nodes) != 1 || s.Nodes[0].Files[0].NodePath != "etc/nova/nova.conf" || s.Nodes[0].Files[0].Kind != "nova.conf" {
+		t.Fatalf("etc: %+v", s.Nodes[0].Files)
+	}
+}
+
+func TestLinks(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "n/etc/neutron/plugins/ml2/ml2_conf.ini")
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.Symlink("plugins/ml2/ml2_conf.ini", filepath.Join(root, "n/etc/neutron/plugin.ini")))
+	must(os.Symlink("loop", filepath.Join(root, "n/etc/neutron/loop")))
+	must(os.Symlink("/etc/passwd", filepath.Join(root, "n/etc/neutron/out.ini")))
+	s, err := Discover(filepath.Join(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]string{}
+	for _, f := range s.Nodes[0].Files {
+		kinds[f.Path] = f.Kind
+	}
+	if kinds["n/etc/neutron/plugin.ini"] != "plugin.ini" {
+		t.Errorf("plugin.ini link not followed: %v", kinds)
+	}
+	msgs := map[string]string{}
+	for _, p := range s.Problems {
+		msgs[p.Path] = p.Msg
+	}
+	if msgs["n/etc/neutron/loop"] != "symbolic link loop, not followed" ||
+		msgs["n/etc/neutron/out.ini"] != "symbolic link leaves the snapshot, not followed" {
+		t.Errorf("problems: %v", msgs)
+	}
+}
