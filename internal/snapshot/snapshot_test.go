@@ -54,7 +54,7 @@ func TestLinks(t *testing.T) {
 	must(os.Symlink("plugins/ml2/ml2_conf.ini", filepath.Join(root, "n/etc/neutron/plugin.ini")))
 	must(os.Symlink("loop", filepath.Join(root, "n/etc/neutron/loop")))
 	must(os.Symlink("/etc/passwd", filepath.Join(root, "n/etc/neutron/out.ini")))
-	s, err := Discover(filepath.Join(root))
+	s, err := Discover(root)
 	if err != nil {
 		t.Fatal(err)
 	}
