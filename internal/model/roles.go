@@ -24,12 +24,7 @@ func inferServices(files []*Loaded) []string {
 	if has["neutron.conf"] != nil && (has["ml2_conf.ini"] != nil || has["plugin.ini"] != nil) && (control || !l2) {
 		svc["neutron-server"] = true
 	}
-	out := make([]string, 0, len(svc))
-	for s := range svc {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
+	return sortedKeys(svc)
 }
 
 // legacyOVSAgent: until Juno the OVS agent read its [ovs] local_ip from
@@ -91,9 +86,13 @@ func rolesOf(services []string) []string {
 			roles["network"] = true
 		}
 	}
-	out := make([]string, 0, len(roles))
-	for r := range roles {
-		out = append(out, r)
+	return sortedKeys(roles)
+}
+
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
 	}
 	sort.Strings(out)
 	return out
