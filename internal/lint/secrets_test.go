@@ -77,6 +77,7 @@ func run(args ...string) string {
 
 func TestNoSecretInAnyOutput(t *testing.T) {
 	snap, planted := plantSecrets(t)
+	t.Logf("%d secrets planted", len(planted))
 	if len(planted) < 20 {
 		t.Fatalf("only %d secrets planted", len(planted))
 	}
