@@ -67,12 +67,12 @@ func Discover(root string) (*Snapshot, error) {
 	w := &walker{s: s, seen: map[string]bool{}}
 	for _, n := range findNodes(abs) {
 		w.node = n
-		w.walk(filepath.Join(abs, filepath.FromSlash(n.Dir)), n.Dir)
+		w.walk(filepath.Join(abs, filepath.FromSlash(n.Dir)), n.Dir, nil, w.file)
 		sort.Slice(n.Files, func(i, j int) bool { return n.Files[i].Path < n.Files[j].Path })
 		s.Nodes = append(s.Nodes, n)
 	}
 	w.node = nil
-	w.walkLoose(abs, "")
+	w.walkLoose(abs)
 	sort.Slice(s.Nodes, func(i, j int) bool { return s.Nodes[i].Name < s.Nodes[j].Name })
 	sort.Strings(s.Ignored)
 	sort.Slice(s.Problems, func(i, j int) bool { return s.Problems[i].Path < s.Problems[j].Path })
@@ -122,8 +122,10 @@ type walker struct {
 	seen map[string]bool // real directories already walked (link loops)
 }
 
-// walk visits dir (rel is its path relative to Root) for the current node.
-func (w *walker) walk(dir, rel string) {
+// walk visits every file below dir (rel is its path relative to Root),
+// following links that stay inside Root and each real directory once, and
+// hands each file to visit. skip prunes entries by their relative path.
+func (w *walker) walk(dir, rel string, skip func(rel string) bool, visit func(rel, abs string)) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil || w.seen[real] {
 		return
@@ -136,48 +138,39 @@ func (w *walker) walk(dir, rel string) {
 	}
 	for _, e := range entries {
 		childRel := join(rel, e.Name())
-		child := filepath.Join(dir, e.Name())
-		target, ok := w.resolve(child, childRel, e)
+		if skip != nil && skip(childRel) {
+			continue
+		}
+		target, ok := w.resolve(filepath.Join(dir, e.Name()), childRel, e)
 		if !ok {
 			continue
 		}
 		if isDir(target) {
-			w.walk(target, childRel)
+			w.walk(target, childRel, skip, visit)
 			continue
 		}
-		w.file(childRel, target)
+		visit(childRel, target)
 	}
 }
 
 // walkLoose looks for rc files outside every node directory.
-func (w *walker) walkLoose(dir, rel string) {
+func (w *walker) walkLoose(root string) {
 	if len(w.s.Nodes) == 1 && w.s.Nodes[0].Dir == "" {
 		return
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
+	for _, n := range w.s.Nodes {
+		if real, err := filepath.EvalSymlinks(filepath.Join(root, n.Dir)); err == nil {
+			w.seen[real] = true // node trees were walked already
+		}
 	}
-	for _, e := range entries {
-		childRel := join(rel, e.Name())
-		if rel == "" && w.isNode(e.Name()) {
-			continue
-		}
-		child := filepath.Join(dir, e.Name())
-		target, ok := w.resolve(child, childRel, e)
-		if !ok {
-			continue
-		}
-		if isDir(target) {
-			w.walkLoose(target, childRel)
-			continue
-		}
-		if looksLikeRC(e.Name(), target) {
-			w.s.Loose = append(w.s.Loose, &File{Path: childRel, NodePath: childRel, Abs: target, Kind: KindRC})
+	delete(w.seen, root)
+	w.walk(root, "", w.isNode, func(rel, abs string) {
+		if looksLikeRC(filepath.Base(rel), abs) {
+			w.s.Loose = append(w.s.Loose, &File{Path: rel, NodePath: rel, Abs: abs, Kind: KindRC})
 		} else {
-			w.s.Ignored = append(w.s.Ignored, childRel)
+			w.s.Ignored = append(w.s.Ignored, rel)
 		}
-	}
+	})
 }
 
 func (w *walker) isNode(name string) bool {

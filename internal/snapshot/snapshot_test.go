@@ -74,3 +74,20 @@ func TestLinks(t *testing.T) {
 		t.Errorf("problems: %v", msgs)
 	}
 }
+
+// TestDirectoryLinkLoopOutsideNodes: a directory link back to PATH must not
+// make discovery recurse forever.
+func TestDirectoryLinkLoopOutsideNodes(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "n/etc/nova/nova.conf", "repo/admin-openrc")
+	if err := os.Symlink(".", filepath.Join(root, "repo", "again")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("..", filepath.Join(root, "up")); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Discover(root)
+	if err != nil || len(s.Nodes) != 1 || len(s.Loose) != 1 || s.Loose[0].Path != "repo/admin-openrc" {
+		t.Fatalf("%v %+v", err, s.Loose)
+	}
+}
