@@ -87,7 +87,7 @@ func TestScenarios(t *testing.T) {
 }
 
 // Compose materialises a scenario: its base deployment with the overlay
-// copied over it (files and symbolic links).
+// copied over it (files and symbolic links), then its edits applied.
 func Compose(t testing.TB, scenario string) string {
 	t.Helper()
 	base, err := os.ReadFile(filepath.Join(scenario, "base"))
@@ -96,7 +96,10 @@ func Compose(t testing.TB, scenario string) string {
 	}
 	dst := filepath.Join(t.TempDir(), "snapshot")
 	copyTree(t, filepath.Join(testdata, "deployments", strings.TrimSpace(string(base))), dst)
-	copyTree(t, filepath.Join(scenario, "overlay"), dst)
+	if _, err := os.Stat(filepath.Join(scenario, "overlay")); err == nil {
+		copyTree(t, filepath.Join(scenario, "overlay"), dst)
+	}
+	applyEdits(t, scenario, dst)
 	return dst
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"net/netip"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -43,16 +44,21 @@ func (d *Deployment) document() map[string]any {
 	nodes := map[string]any{}
 	tables := map[string]any{} // identical /etc/hosts files are stored once
 	var rcs, policies []any
-	for _, n := range d.Snapshot.Nodes {
-		nb := newNodeBuilder(d.Keys, n.Name, byNode[n.Name])
+	builders := make([]*nodeBuilder, len(d.Snapshot.Nodes))
+	for i, n := range d.Snapshot.Nodes {
+		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name])
+	}
+	known := knownAddresses(builders)
+	for _, nb := range builders {
 		doc := nb.doc()
+		doc["known_addresses"] = toAny(known[nb.name])
 		if nb.hostsID != "" {
 			if _, ok := tables[nb.hostsID]; !ok {
 				tables[nb.hostsID] = nb.hostsMap()
 			}
 			doc["hosts_id"] = nb.hostsID
 		}
-		nodes[n.Name] = doc
+		nodes[nb.name] = doc
 		rcs = append(rcs, nb.rcs...)
 		policies = append(policies, nb.policies...)
 	}
@@ -86,16 +92,30 @@ type nodeBuilder struct {
 	hostsID  string // digest of the node's /etc/hosts: key into the document's "hosts"
 	rcs      []any
 	policies []any
+	hostname string
+	ifaces   []string // addresses configured on the node's interfaces
+	ownAddrs []string // its /etc/hosts entries for its own names, and ifaces
 }
 
 func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded) *nodeBuilder {
-	b := &nodeBuilder{keys: k, name: name, files: files}
+	b := &nodeBuilder{keys: k, name: name, files: files, hostname: name}
 	for _, f := range files {
-		if f.Kind == snapshot.KindHosts {
+		switch f.Kind {
+		case snapshot.KindHosts:
 			b.hosts, b.hasHosts = f.Hosts, true
 			b.hostsID = hex.EncodeToString(f.sum[:8])
+		case snapshot.KindHostname:
+			if h := strings.TrimSpace(strings.SplitN(f.Text, "\n", 2)[0]); h != "" {
+				b.hostname = h
+			}
+		case snapshot.KindNetif:
+			for _, a := range f.Addrs {
+				b.ifaces = append(b.ifaces, a.IP)
+			}
 		}
 	}
+	b.ifaces = uniqueSorted(b.ifaces)
+	b.ownAddrs = uniqueSorted(append(b.lookupOwn(b.hosts), b.ifaces...))
 	return b
 }
 
@@ -109,15 +129,25 @@ func (b *nodeBuilder) resolve(host string) []string {
 		return nil
 	}
 	r := hosts.Lookup(b.hosts, host)
-	if r == nil {
-		return []string{}
+	switch {
+	case r != nil:
+		return r
+	case strings.EqualFold(host, "localhost"):
+		return []string{"127.0.0.1"}
+	case b.isSelf(host):
+		return b.ownAddrs // the resolver's own-hostname fallback
 	}
-	return r
+	return []string{}
+}
+
+// isSelf reports whether host is one of the node's own names.
+func (b *nodeBuilder) isSelf(host string) bool {
+	short, _, _ := strings.Cut(b.hostname, ".")
+	return host != "" && (strings.EqualFold(host, b.name) || strings.EqualFold(host, b.hostname) || strings.EqualFold(host, short))
 }
 
 func (b *nodeBuilder) doc() map[string]any {
 	files := map[string]any{}
-	hostname := b.name
 	for _, f := range b.files {
 		switch f.Kind {
 		case snapshot.KindRC:
@@ -126,18 +156,14 @@ func (b *nodeBuilder) doc() map[string]any {
 		case snapshot.KindPolicy:
 			b.policies = append(b.policies, b.policyDoc(f))
 			continue
-		case snapshot.KindHostname:
-			if h := strings.TrimSpace(strings.SplitN(f.Text, "\n", 2)[0]); h != "" {
-				hostname = h
-			}
 		}
 		files[f.NodePath] = b.fileDoc(f)
 	}
 	services := inferServices(b.files)
 	return map[string]any{
-		"name": b.name, "hostname": hostname, "files": files,
+		"name": b.name, "hostname": b.hostname, "files": files,
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
-		"addresses": toAny(b.addresses(hostname)),
+		"addresses": toAny(b.addresses()), "interfaces": toAny(b.ifaces),
 	}
 }
 
@@ -153,34 +179,6 @@ func (b *nodeBuilder) hostsMap() map[string]any {
 	return m
 }
 
-// addresses are the node's own addresses: its /etc/hosts entries for its
-// own names (except loopback) and nova's my_ip.
-func (b *nodeBuilder) addresses(hostname string) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(a string) {
-		if ip, err := netip.ParseAddr(a); err == nil && !ip.IsLoopback() && !seen[ip.String()] {
-			seen[ip.String()] = true
-			out = append(out, ip.String())
-		}
-	}
-	short, _, _ := strings.Cut(hostname, ".")
-	for _, n := range []string{b.name, hostname, short} {
-		for _, a := range hosts.Lookup(b.hosts, n) {
-			add(a)
-		}
-	}
-	for _, f := range b.files {
-		if f.Kind == "nova.conf" && f.INI != nil {
-			if v, ok := f.INI.Section("DEFAULT").Last("my_ip"); ok {
-				add(v.Text)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 	d := map[string]any{"kind": f.Kind, "path": f.Path, "node": b.name}
 	if f.Err != nil {
@@ -189,6 +187,13 @@ func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 	}
 	if f.INI != nil {
 		d["sections"] = b.sectionsDoc(f.INI)
+	}
+	if f.Kind == snapshot.KindNetif {
+		addrs := make([]any, len(f.Addrs))
+		for i, a := range f.Addrs {
+			addrs[i] = map[string]any{"address": a.IP, "line": a.Line}
+		}
+		d["addresses"] = addrs
 	}
 	return d
 }
@@ -226,6 +231,9 @@ func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value) 
 		d["fp"] = b.keys.FP(v.Text)
 		d["empty"] = v.Text == ""
 		d["has_dollar"] = strings.Contains(v.Text, "$")
+		if secret.Placeholder(v.Text) {
+			d["placeholders"] = []any{v.Text}
+		}
 		return d
 	}
 	value := v.Text
@@ -236,8 +244,14 @@ func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value) 
 	}
 	d["value"] = value
 	if u, ok := parseURL(value); ok {
-		d["url"] = u.fact(b.keys, b.resolve)
+		d["url"] = u.fact(b.keys, b.hostFact)
 		d["value"] = redactURL(value, u, b.keys)
+	}
+	if hostKeys[key] {
+		d["host_refs"] = b.hostRefs(value)
+	}
+	if p := placeholdersOf(d["value"].(string), d["url"]); len(p) > 0 {
+		d["placeholders"] = toAny(p)
 	}
 	if value != v.Text {
 		d["raw"] = v.Text
@@ -259,9 +273,17 @@ func (b *nodeBuilder) rcDoc(f *Loaded) map[string]any {
 			vd := map[string]any{"line": v.Line, "column": v.Column, "exported": v.Exported, "dynamic": v.Dynamic, "value": v.Value}
 			if secret.IsEnv(v.Name) {
 				vd["value"], vd["secret"], vd["fp"], vd["empty"] = b.keys.Label(v.Value), true, b.keys.FP(v.Value), v.Value == ""
-			} else if u, ok := parseURL(v.Value); ok {
-				vd["url"] = u.fact(b.keys, b.resolve)
-				vd["value"] = redactURL(v.Value, u, b.keys)
+				if secret.Placeholder(v.Value) {
+					vd["placeholders"] = []any{v.Value}
+				}
+			} else {
+				if u, ok := parseURL(v.Value); ok {
+					vd["url"] = u.fact(b.keys, b.hostFact)
+					vd["value"] = redactURL(v.Value, u, b.keys)
+				}
+				if p := placeholdersOf(vd["value"].(string), vd["url"]); len(p) > 0 {
+					vd["placeholders"] = toAny(p)
+				}
 			}
 			vars[v.Name] = vd
 		}
@@ -293,4 +315,19 @@ func (b *nodeBuilder) policyDoc(f *Loaded) map[string]any {
 	}
 	d["rules"] = rules
 	return d
+}
+
+// placeholdersOf lists the install-guide placeholders of a non-secret value
+// (already redacted) and of the passwords of its URL.
+func placeholdersOf(redacted string, url any) []string {
+	out := secret.Placeholders(redacted)
+	if u, ok := url.(map[string]any); ok {
+		for _, h := range u["hosts"].([]any) {
+			if p, ok := h.(map[string]any)["password_placeholder"].(string); ok && !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }

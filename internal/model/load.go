@@ -11,6 +11,7 @@ import (
 
 	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/parser/hosts"
+	"github.com/stacklint/stacklint/parser/netif"
 	"github.com/stacklint/stacklint/parser/oslo"
 	"github.com/stacklint/stacklint/parser/policyfile"
 	"github.com/stacklint/stacklint/parser/shellrc"
@@ -23,6 +24,7 @@ type Loaded struct {
 	RC     *shellrc.File
 	Policy *policyfile.File
 	Hosts  []hosts.Entry
+	Addrs  []netif.Addr // interface configuration files
 	Text   string // hostname files
 	Err    *FileError
 	sum    [32]byte
@@ -90,6 +92,8 @@ func (l *Loaded) parse(data []byte) {
 			l.Err = &FileError{Line: pe.Line, Column: pe.Column, Msg: pe.Msg}
 		}
 		l.Policy = p
+	case snapshot.KindNetif:
+		l.Addrs = netif.Parse(snapshot.NetifFormat(l.NodePath), data)
 	case snapshot.KindHTTPD:
 		// Read for its existence today; parsed by the checks that need it.
 	default:

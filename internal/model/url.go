@@ -91,7 +91,7 @@ func unquote(s string) string {
 
 // fact renders the parsed URL for the model; passwords appear only as
 // fingerprints, and default ports are filled in.
-func (u *parsedURL) fact(k *secret.Keyring, resolve func(string) []string) map[string]any {
+func (u *parsedURL) fact(k *secret.Keyring, hostFact func(string, map[string]any) map[string]any) map[string]any {
 	hostsOut := make([]any, 0, len(u.Hosts))
 	for _, h := range u.Hosts {
 		port := h.Port
@@ -103,16 +103,19 @@ func (u *parsedURL) fact(k *secret.Keyring, resolve func(string) []string) map[s
 			e["password_fp"] = k.FP(h.Password)
 			k.FP(h.RawPassword) // the as-written form is redacted from messages too
 			e["password_empty"] = h.Password == ""
+			if secret.Placeholder(h.Password) {
+				e["password_placeholder"] = h.Password
+			}
 		}
-		if resolve != nil {
-			e["resolved"] = toAny(resolve(h.Host))
+		if hostFact != nil {
+			e = hostFact(h.Host, e)
 		}
 		hostsOut = append(hostsOut, e)
 	}
 	f := map[string]any{"scheme": u.Scheme, "driver": u.Driver, "path": u.Path, "query": u.Query, "hosts": hostsOut}
 	if len(hostsOut) > 0 {
 		first := hostsOut[0].(map[string]any)
-		for _, key := range []string{"host", "port", "user", "address", "password_fp", "resolved"} {
+		for _, key := range []string{"host", "port", "user", "address", "password_fp", "resolved", "near"} {
 			if v, ok := first[key]; ok {
 				f[key] = v
 			}

@@ -47,6 +47,7 @@ func (k *Keyring) Label(value string) string {
 }
 
 // Redact replaces every known secret value in s by its fingerprint label.
+// Install-guide placeholders (NOVA_PASS) are public text and stay readable.
 // Longer secrets are replaced first; secrets shorter than four characters
 // are replaced only where they stand as a whole word, so that a one-letter
 // password does not mangle every message.
@@ -62,7 +63,7 @@ func (k *Keyring) Redact(s string) string {
 		return len(vals[i]) > len(vals[j]) || len(vals[i]) == len(vals[j]) && vals[i] < vals[j]
 	})
 	for _, v := range vals {
-		if !strings.Contains(s, v) {
+		if Placeholder(v) || !strings.Contains(s, v) {
 			continue
 		}
 		if len(v) >= 4 {

@@ -21,10 +21,12 @@ func TestFingerprintStableAndKeyed(t *testing.T) {
 
 func TestRedact(t *testing.T) {
 	k := NewKeyring([]byte("x"))
-	k.FP("NEUTRON_PASS")
+	k.FP("Nt1p-neutron")
 	k.FP("ab")
-	got := k.Redact("pw NEUTRON_PASS and ab in tab")
-	if strings.Contains(got, "NEUTRON_PASS") || !strings.Contains(got, "tab") || strings.Contains(got, " ab ") {
+	k.FP("NEUTRON_PASS")
+	got := k.Redact("pw Nt1p-neutron and ab in tab, placeholder NEUTRON_PASS")
+	if strings.Contains(got, "Nt1p-neutron") || !strings.Contains(got, "tab") || strings.Contains(got, " ab ") ||
+		!strings.Contains(got, "NEUTRON_PASS") {
 		t.Fatalf("got %q", got)
 	}
 }
@@ -44,5 +46,22 @@ func TestIsKey(t *testing.T) {
 	}
 	if !IsEnv("OS_PASSWORD") || IsEnv("OS_USERNAME") {
 		t.Error("IsEnv")
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	for _, v := range []string{"NOVA_PASS", "NEUTRON_DBPASS", "RABBIT_PASS", "METADATA_SECRET", "%SERVICE_PASSWORD%", "CHANGEME"} {
+		if !Placeholder(v) {
+			t.Errorf("%s should be a placeholder", v)
+		}
+	}
+	for _, v := range []string{"Nt1p-neutron", "my-NOVA_PASS-2", "nova_pass", "PASS"} {
+		if Placeholder(v) {
+			t.Errorf("%s should not be a placeholder", v)
+		}
+	}
+	got := Placeholders("mysql+pymysql://nova:fp:abcdef@controller/nova provider:PROVIDER_INTERFACE_NAME OVERLAY_INTERFACE_IP_ADDRESS PROVIDER_INTERFACE_NAME")
+	if strings.Join(got, ",") != "OVERLAY_INTERFACE_IP_ADDRESS,PROVIDER_INTERFACE_NAME" {
+		t.Errorf("got %v", got)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/stacklint/stacklint/parser/netif"
 )
 
 // File kinds that are not oslo.config INI files.
@@ -15,6 +17,7 @@ const (
 	KindRC       = "rc"
 	KindPolicy   = "policy"
 	KindHTTPD    = "httpd"
+	KindNetif    = "netif" // interface address configuration
 )
 
 // iniKinds maps a path below etc/ to its kind; the kind is the name the
@@ -69,7 +72,29 @@ func Classify(nodePath string) string {
 	if isHTTPD(p) {
 		return KindHTTPD
 	}
+	if NetifFormat(nodePath) >= 0 {
+		return KindNetif
+	}
 	return ""
+}
+
+// NetifFormat tells which interface-configuration dialect a node path holds,
+// or -1 when it holds none.
+func NetifFormat(nodePath string) netif.Format {
+	dir, base := path.Split(strings.TrimPrefix(nodePath, "etc/"))
+	switch {
+	case strings.HasPrefix(base, "."):
+		return -1
+	case dir == "network/" && base == "interfaces", dir == "network/interfaces.d/":
+		return netif.Interfaces
+	case dir == "netplan/" && (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")):
+		return netif.Netplan
+	case (dir == "sysconfig/network-scripts/" || dir == "sysconfig/network/") && strings.HasPrefix(base, "ifcfg-"):
+		return netif.Ifcfg
+	case dir == "NetworkManager/system-connections/":
+		return netif.Keyfile
+	}
+	return -1
 }
 
 func isHTTPD(p string) bool {

@@ -1,0 +1,67 @@
+package model
+
+import (
+	"net/netip"
+	"sort"
+	"strings"
+
+	"github.com/stacklint/stacklint/parser/hosts"
+)
+
+// lookupOwn returns what a hosts table says about the node's own names
+// (node directory name, hostname, short hostname), loopback excluded.
+func (b *nodeBuilder) lookupOwn(table []hosts.Entry) []string {
+	short, _, _ := strings.Cut(b.hostname, ".")
+	var out []string
+	for _, n := range []string{b.name, b.hostname, short} {
+		out = append(out, hosts.Lookup(table, n)...)
+	}
+	return uniqueSorted(out)
+}
+
+// addresses are the node's own addresses: its /etc/hosts entries for its
+// own names, its interface addresses and nova's my_ip.
+func (b *nodeBuilder) addresses() []string {
+	out := append([]string{}, b.ownAddrs...)
+	for _, f := range b.files {
+		if f.Kind == "nova.conf" && f.INI != nil {
+			if v, ok := f.INI.Section("DEFAULT").Last("my_ip"); ok {
+				out = append(out, v.Text)
+			}
+		}
+	}
+	return uniqueSorted(out)
+}
+
+// knownAddresses are the addresses the snapshot says belong to each node
+// without trusting the node's own service configuration (my_ip, local_ip):
+// its interfaces and what every node's /etc/hosts says about its names.
+// Rules use them to tell "another node's address" from "an unknown one".
+func knownAddresses(builders []*nodeBuilder) map[string][]string {
+	out := map[string][]string{}
+	for _, b := range builders {
+		addrs := append([]string{}, b.ownAddrs...)
+		for _, other := range builders {
+			addrs = append(addrs, b.lookupOwn(other.hosts)...)
+		}
+		out[b.name] = uniqueSorted(addrs)
+	}
+	return out
+}
+
+// uniqueSorted keeps valid, non-loopback addresses in canonical form,
+// sorted and without repeats.
+func uniqueSorted(in []string) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, a := range in {
+		ip, err := netip.ParseAddr(strings.TrimSpace(a))
+		if err != nil || ip.IsLoopback() || seen[ip.String()] {
+			continue
+		}
+		seen[ip.String()] = true
+		out = append(out, ip.String())
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,73 @@
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/snapshot"
+)
+
+// build lints a little two-node snapshot written from a map of files.
+func build(t *testing.T, files map[string]string) map[string]any {
+	t.Helper()
+	root := t.TempDir()
+	for p, body := range files {
+		full := filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := snapshot.Discover(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Build(s).Doc
+}
+
+func occ(doc map[string]any, node, file, section, key string) map[string]any {
+	f := doc["nodes"].(map[string]any)[node].(map[string]any)["files"].(map[string]any)[file].(map[string]any)
+	return f["sections"].(map[string]any)[section].(map[string]any)[key].([]any)[0].(map[string]any)
+}
+
+func TestDerivedHostFacts(t *testing.T) {
+	doc := build(t, map[string]string{
+		"ctl/etc/hosts":    "10.0.0.11 controller\n10.0.0.31 compute1\n",
+		"ctl/etc/hostname": "controller\n",
+		"ctl/etc/nova/nova.conf": "[DEFAULT]\ntransport_url = rabbit://openstack:RABBIT_PASS@controler\n" +
+			"[keystone_authtoken]\nmemcached_servers = controller:11211,ctl:11211\npassword = NOVA_PASS\n" +
+			"[neutron]\npassword = Nt1p-x\n",
+		"cmp/etc/network/interfaces": "iface eth0 inet static\n  address 10.0.0.31/24\n",
+		"cmp/etc/nova/nova.conf":     "[DEFAULT]\nmy_ip = 10.0.0.99\n",
+	})
+	url := occ(doc, "ctl", "etc/nova/nova.conf", "DEFAULT", "transport_url")["url"].(map[string]any)
+	if url["near"] != "controller" || !reflect.DeepEqual(url["resolved"], []any{}) {
+		t.Errorf("typo not noticed: %+v", url)
+	}
+	if got := occ(doc, "ctl", "etc/nova/nova.conf", "DEFAULT", "transport_url")["placeholders"]; !reflect.DeepEqual(got, []any{"RABBIT_PASS"}) {
+		t.Errorf("URL password placeholder: %v", got)
+	}
+	if got := occ(doc, "ctl", "etc/nova/nova.conf", "keystone_authtoken", "password")["placeholders"]; !reflect.DeepEqual(got, []any{"NOVA_PASS"}) {
+		t.Errorf("secret placeholder: %v", got)
+	}
+	if _, ok := occ(doc, "ctl", "etc/nova/nova.conf", "neutron", "password")["placeholders"]; ok {
+		t.Error("a real password flagged as placeholder")
+	}
+	refs := occ(doc, "ctl", "etc/nova/nova.conf", "keystone_authtoken", "memcached_servers")["host_refs"].([]any)
+	self := refs[1].(map[string]any)
+	if len(refs) != 2 || refs[0].(map[string]any)["port"] != 11211 || !reflect.DeepEqual(self["resolved"], []any{"10.0.0.11"}) {
+		t.Errorf("host refs %+v", refs)
+	}
+	nodes := doc["nodes"].(map[string]any)
+	cmp := nodes["cmp"].(map[string]any)
+	if !reflect.DeepEqual(cmp["interfaces"], []any{"10.0.0.31"}) || !reflect.DeepEqual(cmp["addresses"], []any{"10.0.0.31", "10.0.0.99"}) {
+		t.Errorf("compute addresses %+v %+v", cmp["interfaces"], cmp["addresses"])
+	}
+	if !reflect.DeepEqual(nodes["ctl"].(map[string]any)["known_addresses"], []any{"10.0.0.11"}) {
+		t.Errorf("known addresses %+v", nodes["ctl"].(map[string]any)["known_addresses"])
+	}
+}

@@ -1,0 +1,93 @@
+package model
+
+import "strings"
+
+// hostKeys are options whose value names hosts without being a URL
+// ("controller", "controller:11211,ctl2:11211", or a list of URLs).
+var hostKeys = map[string]bool{
+	"nova_metadata_host": true, "nova_metadata_ip": true, "rabbit_host": true, "rabbit_hosts": true,
+	"qpid_hostname": true, "qpid_hosts": true, "auth_host": true, "glance_host": true,
+	"memcached_servers": true, "memcache_servers": true, "api_servers": true, "glance_api_servers": true,
+}
+
+// hostRefs splits a host-valued option into its hosts, each with the port
+// when one is written and how the node resolves it.
+func (b *nodeBuilder) hostRefs(value string) []any {
+	var out []any
+	for _, item := range strings.Split(value, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		var h urlHost
+		if u, ok := parseURL(item); ok && len(u.Hosts) > 0 {
+			h = u.Hosts[0]
+			if h.Port == 0 {
+				h.Port = defaultPorts[u.Driver]
+			}
+		} else {
+			h = parseNetloc(strings.TrimPrefix(item, "inet6:"))
+		}
+		if h.Host == "" {
+			continue
+		}
+		out = append(out, b.hostFact(h.Host, map[string]any{"host": h.Host, "port": h.Port}))
+	}
+	return out
+}
+
+// hostFact adds how the node resolves host to a host entry: the addresses,
+// and for a name its /etc/hosts does not know, the closest name it does.
+func (b *nodeBuilder) hostFact(host string, e map[string]any) map[string]any {
+	r := b.resolve(host)
+	if r == nil {
+		return e
+	}
+	e["resolved"] = toAny(r)
+	if len(r) == 0 {
+		if n := b.near(host); n != "" {
+			e["near"] = n
+		}
+	}
+	return e
+}
+
+// near returns the /etc/hosts name closest to an unknown host name (a
+// typo like "controler"), or "" when none is close.
+func (b *nodeBuilder) near(host string) string {
+	best, bestD := "", 3
+	for _, e := range b.hosts {
+		for _, n := range e.Names {
+			n = strings.ToLower(n)
+			d := editDistance(host, n)
+			if d < bestD || d == bestD && n < best {
+				best, bestD = n, d
+			}
+		}
+	}
+	if bestD > len(host)/3 {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

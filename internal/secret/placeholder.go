@@ -1,0 +1,33 @@
+package secret
+
+import (
+	"regexp"
+	"sort"
+)
+
+// placeholderRE matches the placeholders the OpenStack install guides tell
+// the reader to replace (NOVA_PASS, NEUTRON_DBPASS, RABBIT_PASS,
+// METADATA_SECRET, OVERLAY_INTERFACE_IP_ADDRESS, …) and the %TOKEN% style
+// packaged Icehouse-era files shipped (%SERVICE_PASSWORD%).
+var placeholderRE = regexp.MustCompile(`\b(?:[A-Z][A-Z0-9]*_(?:DB)?PASS|METADATA_SECRET|ADMIN_TOKEN|MANAGEMENT_INTERFACE_IP_ADDRESS|OVERLAY_INTERFACE_IP_ADDRESS|PROVIDER_INTERFACE_NAME|PROVIDER_BRIDGE_NAME|ENDPOINT_ID|CHANGE_?ME)\b|%[A-Z][A-Z0-9_]*%`)
+
+var wholeRE = regexp.MustCompile(`^(?:` + placeholderRE.String() + `)$`)
+
+// Placeholder reports whether a whole value is an install-guide
+// placeholder. Such a value is public text, not a secret: it may be shown.
+func Placeholder(v string) bool { return wholeRE.MatchString(v) }
+
+// Placeholders returns the placeholders inside a (non-secret) text, sorted
+// and without repeats.
+func Placeholders(text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range placeholderRE.FindAllString(text, -1) {
+		if !seen[m] {
+			seen[m] = true
+			out = append(out, m)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
