@@ -25,7 +25,7 @@ type Loaded struct {
 	Policy *policyfile.File
 	Hosts  []hosts.Entry
 	Addrs  []netif.Addr // interface configuration files
-	Text   string // hostname files
+	Text   string       // hostname files
 	Err    *FileError
 	sum    [32]byte
 }
