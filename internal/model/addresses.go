@@ -65,3 +65,14 @@ func uniqueSorted(in []string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// claimOwner records name as the owner of each address not yet claimed by a
+// node of a smaller name: "owners" maps an address to the node it is, so
+// rules can tell which node a URL reaches.
+func claimOwner(owners map[string]any, name string, addrs []string) {
+	for _, a := range addrs {
+		if prev, ok := owners[a].(string); !ok || name < prev {
+			owners[a] = name
+		}
+	}
+}

@@ -49,9 +49,12 @@ func (d *Deployment) document() map[string]any {
 		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name])
 	}
 	known := knownAddresses(builders)
+	owners := map[string]any{}
 	for _, nb := range builders {
 		doc := nb.doc()
 		doc["known_addresses"] = toAny(known[nb.name])
+		claimOwner(owners, nb.name, known[nb.name])
+		claimOwner(owners, nb.name, nb.addresses())
 		if nb.hostsID != "" {
 			if _, ok := tables[nb.hostsID]; !ok {
 				tables[nb.hostsID] = nb.hostsMap()
@@ -71,7 +74,7 @@ func (d *Deployment) document() map[string]any {
 		problems = append(problems, map[string]any{"path": p.Path, "message": p.Msg})
 	}
 	return map[string]any{
-		"nodes": nodes, "hosts": tables, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+		"nodes": nodes, "hosts": tables, "owners": owners, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
 }
 

@@ -40,3 +40,51 @@ files(kind) := {[name, f] |
 
 # runs is true when the node runs the named service.
 runs(node, service) if service in node.services
+
+# effective is [file, occurrence] of the value oslo.config uses for an option
+# a node reads from several files: kinds are listed in --config-file order
+# and a later file wins.
+effective(node, kinds, section, key) := found[count(found) - 1] if {
+	found := [[f, last(f, section, key)] |
+		some kind in kinds
+		some f in node.files
+		f.kind == kind
+		has(f, section, key)
+	]
+	count(found) > 0
+}
+
+# where names a place in a message: "nova.conf [neutron] password on compute1".
+where(f, section, key) := sprintf("%s [%s] %s on %s", [f.kind, section, key, f.node])
+
+# ident is what a URL or host reference reaches: the node an address belongs
+# to, else the address, else the name as written (unresolvable here).
+ident(h) := input.owners[h.resolved[0]] if true
+
+else := h.resolved[0] if count(h.resolved) > 0
+
+else := h.host
+
+# majority is the value most copies share (copies carry it as "v"); ties
+# break to the greatest value, so the choice is deterministic.
+majority(copies) := max({[n, v] |
+	some c in copies
+	v := c.v
+	n := count([1 | some d in copies; d.v == v])
+})[1]
+
+# first_with is the copy with value v of the lowest rank (an optional field:
+# 0 for an authoritative copy), then the smallest path and line.
+first_with(copies, v) := sort([[object.get(c, "rank", 0), c.loc.path, c.loc.line, c] | some c in copies; c.v == v])[0][3]
+
+# drift pairs every copy that differs from the majority with the first copy
+# of the majority (the reference shown as related location).
+drift(copies) := {[c, r] |
+	ref := majority(copies)
+	r := first_with(copies, ref)
+	some c in copies
+	c.v != ref
+}
+
+# items turns a comma-separated option into trimmed, non-empty items.
+items(s) := [t | some x in split(s, ","); t := trim_space(x); t != ""]

@@ -1,0 +1,114 @@
+# METADATA
+# description: |
+#   Where each service's Keystone credentials are written, for the
+#   credential rules. Icehouse-era names (admin_user/admin_password,
+#   neutron_admin_*, nova_admin_*) are read where current names are absent.
+package stacklint.lib.auth
+
+import data.stacklint.lib
+
+# _own_places: [service, file kind, section] holding a service's own user.
+_own_places := [
+	["nova", "nova.conf", "keystone_authtoken"],
+	["nova", "nova-compute.conf", "keystone_authtoken"],
+	["nova", "nova.conf", "service_user"],
+	["neutron", "neutron.conf", "keystone_authtoken"],
+	["neutron", "metadata_agent.ini", "DEFAULT"],
+	["glance", "glance-api.conf", "keystone_authtoken"],
+	["glance", "glance-api.conf", "oslo_limit"],
+	["placement", "placement.conf", "keystone_authtoken"],
+]
+
+# client_places: [rule, target service, file kind, section, user key,
+# password key]: where one service holds another service's user.
+client_places := [
+	["SL-PASS-002", "nova", "neutron.conf", "nova", "username", "password"],
+	["SL-PASS-002", "nova", "neutron.conf", "DEFAULT", "nova_admin_username", "nova_admin_password"],
+	["SL-PASS-003", "neutron", "nova.conf", "neutron", "username", "password"],
+	["SL-PASS-003", "neutron", "nova-compute.conf", "neutron", "username", "password"],
+	["SL-PASS-003", "neutron", "nova.conf", "DEFAULT", "neutron_admin_username", "neutron_admin_password"],
+	["SL-PASS-004", "placement", "nova.conf", "placement", "username", "password"],
+	["SL-PASS-004", "placement", "nova-compute.conf", "placement", "username", "password"],
+	["SL-PASS-001", "placement", "neutron.conf", "placement", "username", "password"],
+]
+
+# _keys picks the current option names, else the Icehouse-era ones.
+_keys(f, section) := ["username", "password"] if lib.has(f, section, "password")
+
+else := ["admin_user", "admin_password"] if lib.has(f, section, "admin_password")
+
+_user(f, section, key) := lib.last(f, section, key).value if true
+
+else := ""
+
+# own contains every non-empty copy of a service's own password, with the
+# user it belongs to; v is the fingerprint.
+own contains c if {
+	some [service, kind, section] in _own_places
+	some [_, f] in lib.files(kind)
+	[ukey, pkey] := _keys(f, section)
+	occ := lib.last(f, section, pkey)
+	occ.fp != ""
+	c := {
+		"service": service, "user": _user(f, section, ukey), "v": occ.fp, "label": lib.label(occ),
+		"where": lib.where(f, section, pkey), "loc": lib.loc(f, section, pkey, occ),
+		"rank": count({1 | not lib.runs(input.nodes[f.node], _api[service])}),
+	}
+}
+
+# reference is the [user, fingerprint] most of a service's own copies use.
+reference(service) := lib.majority({d |
+	some c in own
+	c.service == service
+	d := object.union(c, {"v": [c.user, c.v]})
+})
+
+# _api names the service whose nodes hold the authoritative copy.
+_api := {"nova": "nova-api", "neutron": "neutron-server", "glance": "glance-api", "placement": "placement-api"}
+
+_ref_copy(service) := lib.first_with(
+	{d | some c in own; c.service == service; d := object.union(c, {"v": [c.user, c.v]})},
+	reference(service),
+)
+
+# client_mismatches yields {"client", "ref", "what"} for every client copy of
+# rule id whose user or password differs from its target's reference;
+# what is "user" or "password".
+client_mismatches(id) := {m |
+	some [rule, target, kind, section, ukey, pkey] in client_places
+	rule == id
+	some [_, f] in lib.files(kind)
+	occ := lib.last(f, section, pkey)
+	occ.fp != ""
+	[ref_user, ref_fp] := reference(target)
+	user := _user(f, section, ukey)
+	what := _what(user, ref_user, occ.fp, ref_fp)
+	c := {
+		"target": target, "user": user, "label": lib.label(occ), "where": lib.where(f, section, pkey),
+		"user_where": lib.where(f, section, ukey), "loc": lib.loc(f, section, pkey, occ), "user_loc": _user_loc(f, section, ukey, pkey, occ),
+	}
+	m := {"client": c, "ref": _ref_copy(target), "what": what, "ref_user": ref_user}
+}
+
+_what(user, ref_user, fp, ref_fp) := "user" if {
+	user != ""
+	user != ref_user
+}
+
+else := "password" if fp != ref_fp
+
+_user_loc(f, section, ukey, pkey, occ) := lib.loc(f, section, ukey, lib.last(f, section, ukey)) if true
+
+else := lib.loc(f, section, pkey, occ)
+
+# client_finding is the finding for one client mismatch; consequence says
+# what breaks.
+client_finding(m, consequence) := {
+	"message": sprintf("%s authenticates as '%s', but %s's service user is '%s' (%s): %s", [m.client.user_where, m.client.user, m.client.target, m.ref_user, m.ref.where, consequence]),
+	"locations": [m.client.user_loc, m.ref.loc],
+} if m.what == "user"
+
+else := {
+	"message": sprintf("%s (%s) differs from %s's service password (%s, %s): %s", [m.client.where, m.client.label, m.client.target, m.ref.label, m.ref.where, consequence]),
+	"locations": [m.client.loc, m.ref.loc],
+}

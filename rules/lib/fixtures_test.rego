@@ -1,0 +1,34 @@
+# METADATA
+# description: Builders for the model documents the rules' unit tests use.
+package stacklint.fixtures
+
+# occ is one occurrence: an object is taken as is, a string becomes a value
+# on line 1.
+occ(v) := v if is_object(v)
+
+else := {"value": v, "line": 1, "column": 1}
+
+# secret is an occurrence of a secret option shown by its fingerprint.
+secret(fp, line) := {"value": sprintf("fp:%s", [fp]), "fp": fp, "secret": true, "empty": fp == "", "line": line, "column": 1}
+
+# at is a plain value on a given line.
+at(v, line) := {"value": v, "line": line, "column": 1}
+
+# file is a file document; sections maps section → key → value or occurrence.
+file(node, kind, path, sections) := {
+	"kind": kind, "path": sprintf("%s/%s", [node, path]), "node": node,
+	"sections": {s: {k: [occ(v)] | some k, v in keys} | some s, keys in sections},
+}
+
+# node is a node document holding files.
+node(name, services, files) := {
+	"name": name, "hostname": name, "services": services, "roles": [],
+	"addresses": [], "known_addresses": [], "interfaces": [],
+	"files": {f.path: f | some f in files},
+}
+
+# deployment is a model document of nodes.
+deployment(nodes) := {"nodes": {n.name: n | some n in nodes}, "owners": {}, "rc": [], "policies": [], "problems": []}
+
+# loc is the location a finding names for a key of a test file.
+loc(f, section, key, line) := {"path": f.path, "node": f.node, "line": line, "column": 1, "section": section, "key": key}
