@@ -65,13 +65,13 @@ else := h.resolved[0] if count(h.resolved) > 0
 
 else := h.host
 
-# majority is the value most copies share (copies carry it as "v"); ties
-# break to the greatest value, so the choice is deterministic.
-majority(copies) := max({[n, v] |
-	some c in copies
-	v := c.v
-	n := count([1 | some d in copies; d.v == v])
-})[1]
+# majority is the value most copies share (copies carry it as "v"); on a
+# tie, the value of the first copy by rank, path and line.
+majority(copies) := v if {
+	counts := {x: n | some c in copies; x := c.v; n := count([1 | some d in copies; d.v == x])}
+	top := max({n | some n in counts})
+	v := sort([[object.get(c, "rank", 0), c.loc.path, c.loc.line, c.v] | some c in copies; counts[c.v] == top])[0][3]
+}
 
 # first_with is the copy with value v of the lowest rank (an optional field:
 # 0 for an authoritative copy), then the smallest path and line.
@@ -88,3 +88,15 @@ drift(copies) := {[c, r] |
 
 # items turns a comma-separated option into trimmed, non-empty items.
 items(s) := [t | some x in split(s, ","); t := trim_space(x); t != ""]
+
+# rc_loc is the location of a variable of an rc file.
+rc_loc(rc, name) := {"path": rc.path, "node": rc.node, "line": rc.vars[name].line, "column": rc.vars[name].column, "key": name}
+
+# occurrences yields [file, section, key, last occurrence] for every key of
+# every INI file.
+occurrences contains [f, section, key, occs[count(occs) - 1]] if {
+	some node in input.nodes
+	some f in node.files
+	some section, keys in f.sections
+	some key, occs in keys
+}
