@@ -31,11 +31,13 @@ label(occ) := sprintf("fp:%s", [occ.fp]) if occ.fp != ""
 
 else := "(empty)"
 
-# files yields [node name, file] for every file of the given kind.
+# files yields [node name, file] for every readable file of the given kind
+# (an unparseable file is reported once, by SL-PARSE-001).
 files(kind) := {[name, f] |
 	some name, node in input.nodes
 	some f in node.files
 	f.kind == kind
+	not f.error
 }
 
 # runs is true when the node runs the named service.

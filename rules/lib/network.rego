@@ -1,0 +1,149 @@
+# METADATA
+# description: |
+#   The neutron ML2 view the networking rules share: each neutron-server's
+#   ML2 configuration and each node's L2 agent, with oslo.config defaults
+#   and the Icehouse-era OVS options kept in ml2_conf.ini.
+package stacklint.lib.network
+
+import data.stacklint.lib
+
+# bool reads an oslo.config BoolOpt value.
+bool(v) if lower(trim_space(v)) in {"true", "1", "yes", "on"}
+
+# opt_bool is the boolean value of an option, or the default when unset.
+opt_bool(f, section, key, _) if {
+	lib.has(f, section, key)
+	bool(lib.last(f, section, key).value)
+}
+
+opt_bool(f, section, key, dflt) if {
+	not lib.has(f, section, key)
+	dflt
+}
+
+# flag is opt_bool as a value: true or false.
+flag(f, section, key, dflt) := true if opt_bool(f, section, key, dflt)
+
+else := false
+
+# opt_list is a ListOpt's items, or the default when unset.
+opt_list(f, section, key, dflt) := lib.items(lib.last(f, section, key).value) if lib.has(f, section, key)
+
+else := dflt
+
+# at is the location of an option, or of its section when it is unset.
+at(f, section, key) := lib.loc(f, section, key, lib.last(f, section, key)) if lib.has(f, section, key)
+
+else := {"path": f.path, "node": f.node, "section": section, "key": key}
+
+# ml2 contains the ML2 configuration of every neutron-server node:
+# ml2_conf.ini, else plugin.ini (the name RDO's units load).
+ml2 contains f if {
+	some node in input.nodes
+	lib.runs(node, "neutron-server")
+	f := _ml2_file(node)
+	not f.error
+}
+
+_ml2_file(node) := f if {
+	some f in node.files
+	f.kind == "ml2_conf.ini"
+} else := f if {
+	some f in node.files
+	f.kind == "plugin.ini"
+}
+
+# tenant_key is the option naming project network types (the old name wins
+# only when the new one is unset).
+tenant_key(f) := "project_network_types" if lib.has(f, "ml2", "project_network_types")
+
+else := "tenant_network_types"
+
+tenant_types(f) := opt_list(f, "ml2", tenant_key(f), ["local"])
+
+type_drivers(f) := opt_list(f, "ml2", "type_drivers", ["local", "flat", "vlan", "gre", "vxlan", "geneve"])
+
+mechanism_drivers(f) := opt_list(f, "ml2", "mechanism_drivers", [])
+
+tunnel_types := {"vxlan", "gre", "geneve"}
+
+# agents contains one object per L2 agent: node, type (linuxbridge or
+# openvswitch), its config file, the tunnel types it carries, whether it
+# enables l2population, and where local_ip lives.
+agents contains a if {
+	some name, node in input.nodes
+	lib.runs(node, "neutron-linuxbridge-agent")
+	some f in node.files
+	f.kind == "linuxbridge_agent.ini"
+	not f.error
+	tunnels := {"vxlan" | opt_bool(f, "vxlan", "enable_vxlan", true)}
+	a := {
+		"node": name, "type": "linuxbridge", "file": f, "tunnels": tunnels,
+		"tunnel_at": at(f, "vxlan", "enable_vxlan"),
+		"l2pop": flag(f, "vxlan", "l2_population", false), "l2pop_at": at(f, "vxlan", "l2_population"),
+		"local_ip": ["vxlan", "local_ip"],
+		"mappings": _mapped(f, [["linux_bridge", "physical_interface_mappings"], ["linux_bridge", "bridge_mappings"]]),
+		"mappings_at": at(f, "linux_bridge", "physical_interface_mappings"),
+	}
+}
+
+agents contains a if {
+	some name, node in input.nodes
+	lib.runs(node, "neutron-openvswitch-agent")
+	f := _ovs_file(node)
+	not f.error
+	a := {
+		"node": name, "type": "openvswitch", "file": f, "tunnels": _ovs_tunnels(f),
+		"tunnel_at": _ovs_tunnel_at(f),
+		"l2pop": flag(f, "agent", "l2_population", false), "l2pop_at": at(f, "agent", "l2_population"),
+		"local_ip": ["ovs", "local_ip"],
+		"mappings": _mapped(f, [["ovs", "bridge_mappings"]]),
+		"mappings_at": at(f, "ovs", "bridge_mappings"),
+	}
+}
+
+# Until Juno the OVS agent read its options from the ML2 file.
+_ovs_file(node) := f if {
+	some f in node.files
+	f.kind == "openvswitch_agent.ini"
+} else := f if {
+	some f in node.files
+	f.kind == "ml2_conf.ini"
+} else := f if {
+	some f in node.files
+	f.kind == "plugin.ini"
+}
+
+_ovs_tunnels(f) := {t | some t in opt_list(f, "agent", "tunnel_types", [])} | _legacy_tunnel(f)
+
+# Icehouse: [ovs] tunnel_type with enable_tunneling (or tunnel_type alone).
+_legacy_tunnel(f) := {t} if {
+	t := lib.last(f, "ovs", "tunnel_type").value
+	t != ""
+	opt_bool(f, "ovs", "enable_tunneling", true)
+} else := set()
+
+_ovs_tunnel_at(f) := at(f, "agent", "tunnel_types") if not lib.has(f, "ovs", "tunnel_type")
+
+else := at(f, "ovs", "tunnel_type")
+
+# _mapped is the set of physnets a mapping option list names.
+_mapped(f, places) := {p |
+	some [section, key] in places
+	some item in opt_list(f, section, key, [])
+	p := trim_space(split(item, ":")[0])
+}
+
+# declared_physnets: [physnet, file, option] for each physnet a server's ML2
+# configuration declares (flat_networks '*' declares none by name).
+declared_physnets contains [p, f, "flat_networks"] if {
+	some f in ml2
+	some p in opt_list(f, "ml2_type_flat", "flat_networks", [])
+	p != "*"
+}
+
+declared_physnets contains [p, f, "network_vlan_ranges"] if {
+	some f in ml2
+	some item in opt_list(f, "ml2_type_vlan", "network_vlan_ranges", [])
+	p := split(item, ":")[0]
+}

@@ -1,0 +1,39 @@
+package stacklint.rules.network.l2population_mismatch_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.network.l2population_mismatch as rule
+
+_ml2(drivers) := fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2": {"mechanism_drivers": fx.at(drivers, 4)}})
+
+_lb(l2pop) := fx.file("cmp", "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"vxlan": {"enable_vxlan": "true", "l2_population": fx.at(l2pop, 7)}})
+
+_input(drivers, l2pop) := fx.deployment([
+	fx.node("ctl", ["neutron-server"], [_ml2(drivers)]),
+	fx.node("cmp", ["neutron-linuxbridge-agent"], [_lb(l2pop)]),
+])
+
+test_both_sides if {
+	r := rule.report with input as _input("linuxbridge,l2population", "true")
+	r == set()
+}
+
+test_neither_side if {
+	r := rule.report with input as _input("linuxbridge", "false")
+	r == set()
+}
+
+test_agent_only if {
+	r := rule.report with input as _input("linuxbridge", "True")
+	r == {{
+		"message": "linuxbridge agent on cmp enables l2_population, but ml2_conf.ini [ml2] mechanism_drivers on ctl lacks l2population: the agent gets no forwarding entries and tunnelled traffic between instances is lost",
+		"locations": [
+			{"path": "cmp/etc/neutron/plugins/ml2/linuxbridge_agent.ini", "node": "cmp", "line": 7, "column": 1, "section": "vxlan", "key": "l2_population"},
+			{"path": "ctl/etc/neutron/plugins/ml2/ml2_conf.ini", "node": "ctl", "line": 4, "column": 1, "section": "ml2", "key": "mechanism_drivers"},
+		],
+	}}
+}
+
+test_server_only if {
+	r := rule.report with input as _input("linuxbridge,l2population", "false")
+	count(r) == 1
+}

@@ -1,0 +1,33 @@
+package stacklint.rules.network.physnet_unmapped_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.network.physnet_unmapped as rule
+
+_ml2 := fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2_type_flat": {"flat_networks": fx.at("provider", 8)}})
+
+_lb(node, mapping) := fx.file(node, "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"linux_bridge": {"physical_interface_mappings": fx.at(mapping, 2)}})
+
+_compute(name, mapping) := object.union(fx.node(name, ["neutron-linuxbridge-agent"], [_lb(name, mapping)]), {"roles": ["compute"]})
+
+_input(m1, m2) := fx.deployment([fx.node("ctl", ["neutron-server"], [_ml2]), _compute("cmp1", m1), _compute("cmp2", m2)])
+
+test_mapped_everywhere if {
+	r := rule.report with input as _input("provider:eth1", "provider:eth1")
+	r == set()
+}
+
+test_mapped_nowhere if {
+	r := rule.report with input as _input("physnet1:eth1", "physnet1:eth1")
+	r == {{
+		"message": "ml2_conf.ini [ml2_type_flat] flat_networks on ctl declares physical network 'provider', but no L2 agent maps it: no port on it can bind",
+		"locations": [{"path": "ctl/etc/neutron/plugins/ml2/ml2_conf.ini", "node": "ctl", "line": 8, "column": 1, "section": "ml2_type_flat", "key": "flat_networks"}],
+	}}
+}
+
+test_one_compute_lacks_it if {
+	r := rule.report with input as _input("provider:eth1", "")
+	r == {{
+		"message": "the linuxbridge agent on cmp2 maps no physical network 'provider', unlike cmp1: instances on networks of 'provider' fail to bind there",
+		"locations": [{"path": "cmp2/etc/neutron/plugins/ml2/linuxbridge_agent.ini", "node": "cmp2", "line": 2, "column": 1, "section": "linux_bridge", "key": "physical_interface_mappings"}],
+	}}
+}

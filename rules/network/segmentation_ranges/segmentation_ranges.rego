@@ -1,0 +1,41 @@
+# METADATA
+# title: No segmentation range for a project network type
+# description: |
+#   Project networks of a tunnelled or VLAN type get their segmentation id
+#   from a range: [ml2_type_vxlan] vni_ranges, [ml2_type_gre]
+#   tunnel_id_ranges, [ml2_type_geneve] vni_ranges, or a
+#   physnet:min:max entry of [ml2_type_vlan] network_vlan_ranges. Without
+#   one, creating a project network fails with "Unable to create the
+#   network. No tenant network is available for allocation."
+# custom:
+#   id: SL-NET-002
+#   severity: error
+#   remediation: |
+#     Set the range in the type's section (the guide uses vni_ranges = 1:1000)
+#     and restart neutron-server.
+package stacklint.rules.network.segmentation_ranges
+
+import data.stacklint.lib.network as net
+
+_ranges := {"vxlan": ["ml2_type_vxlan", "vni_ranges"], "gre": ["ml2_type_gre", "tunnel_id_ranges"], "geneve": ["ml2_type_geneve", "vni_ranges"]}
+
+report contains finding if {
+	some f in net.ml2
+	some t in net.tenant_types(f)
+	[section, key] := _ranges[t]
+	count(net.opt_list(f, section, key, [])) == 0
+	finding := _finding(f, t, section, key)
+}
+
+report contains finding if {
+	some f in net.ml2
+	"vlan" in net.tenant_types(f)
+	count([x | some x in net.opt_list(f, "ml2_type_vlan", "network_vlan_ranges", []); count(split(x, ":")) == 3]) == 0
+	finding := _finding(f, "vlan", "ml2_type_vlan", "network_vlan_ranges")
+}
+
+_finding(f, t, section, key) := {
+	"message": sprintf("%s on %s makes '%s' a project network type, but [%s] %s names no range: no project network can be allocated", [f.kind, f.node, t, section, key]),
+	"locations": [net.at(f, "ml2", net.tenant_key(f)), net.at(f, section, key)],
+}
+

@@ -1,0 +1,28 @@
+# METADATA
+# title: Project network type is not a loaded type driver
+# description: |
+#   Every type in [ml2] tenant_network_types (project_network_types since
+#   neutron 28.0.0; default local) must be in [ml2] type_drivers (default:
+#   all types). Otherwise neutron-server stops at start with "No type driver
+#   for tenant network_type ... Service terminated!".
+# custom:
+#   id: SL-NET-001
+#   severity: error
+#   remediation: |
+#     Add the type to type_drivers, or remove it from tenant_network_types,
+#     and restart neutron-server.
+package stacklint.rules.network.tenant_type_not_loaded
+
+import data.stacklint.lib.network as net
+
+report contains finding if {
+	some f in net.ml2
+	key := net.tenant_key(f)
+	drivers := net.type_drivers(f)
+	some t in net.tenant_types(f)
+	not t in drivers
+	finding := {
+		"message": sprintf("%s [ml2] %s on %s includes '%s', which type_drivers (%s) does not load: neutron-server stops with 'No type driver for tenant network_type'", [f.kind, key, f.node, t, concat(",", drivers)]),
+		"locations": [net.at(f, "ml2", key), net.at(f, "ml2", "type_drivers")],
+	}
+}

@@ -1,0 +1,37 @@
+# METADATA
+# title: L2 agent does not carry the project network's tunnel type
+# description: |
+#   When vxlan, gre or geneve is a project network type, every L2 agent
+#   must be able to build that tunnel: the linuxbridge agent needs [vxlan]
+#   enable_vxlan = true (it cannot do gre or geneve at all), and the
+#   Open vSwitch agent needs the type in [agent] tunnel_types (Icehouse:
+#   [ovs] tunnel_type with enable_tunneling = true). Otherwise ports on
+#   those nodes cannot bind to project networks.
+# custom:
+#   id: SL-NET-005
+#   severity: error
+#   remediation: |
+#     Enable the tunnel type on the agent (enable_vxlan = true, or add it to
+#     tunnel_types) with a local_ip, and restart the agent.
+package stacklint.rules.network.tunnelling_disabled
+
+import data.stacklint.lib.network as net
+
+report contains finding if {
+	some f in net.ml2
+	some t in net.tenant_types(f)
+	t in net.tunnel_types
+	some a in net.agents
+	not t in a.tunnels
+	finding := {
+		"message": sprintf("%s on %s makes '%s' a project network type, but the %s agent on %s %s: its ports cannot join those networks", [f.kind, f.node, t, a.type, a.node, _why(a, t)]),
+		"locations": [a.tunnel_at, net.at(f, "ml2", net.tenant_key(f))],
+	}
+}
+
+_why(a, t) := sprintf("cannot build %s tunnels", [t]) if {
+	a.type == "linuxbridge"
+	t != "vxlan"
+} else := "has enable_vxlan off" if {
+	a.type == "linuxbridge"
+} else := sprintf("does not list %s in its tunnel types", [t])

@@ -1,0 +1,42 @@
+package stacklint.rules.network.tunnelling_disabled_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.network.tunnelling_disabled as rule
+
+_ml2(types) := fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2": {"tenant_network_types": fx.at(types, 3)}})
+
+_ovs(agent) := fx.file("cmp", "openvswitch_agent.ini", "etc/neutron/plugins/ml2/openvswitch_agent.ini", {"agent": agent})
+
+_input(types, agent) := fx.deployment([
+	fx.node("ctl", ["neutron-server"], [_ml2(types)]),
+	fx.node("cmp", ["neutron-openvswitch-agent"], [_ovs(agent)]),
+])
+
+test_tunnel_types_match if {
+	r := rule.report with input as _input("vxlan", {"tunnel_types": "vxlan,gre"})
+	r == set()
+}
+
+test_provider_only_needs_no_tunnels if {
+	r := rule.report with input as _input("vlan", {})
+	r == set()
+}
+
+test_ovs_without_vxlan if {
+	r := rule.report with input as _input("vxlan", {"tunnel_types": fx.at("gre", 5)})
+	r == {{
+		"message": "ml2_conf.ini on ctl makes 'vxlan' a project network type, but the openvswitch agent on cmp does not list vxlan in its tunnel types: its ports cannot join those networks",
+		"locations": [
+			{"path": "cmp/etc/neutron/plugins/ml2/openvswitch_agent.ini", "node": "cmp", "line": 5, "column": 1, "section": "agent", "key": "tunnel_types"},
+			{"path": "ctl/etc/neutron/plugins/ml2/ml2_conf.ini", "node": "ctl", "line": 3, "column": 1, "section": "ml2", "key": "tenant_network_types"},
+		],
+	}}
+}
+
+test_linuxbridge_enable_vxlan_off if {
+	lb := fx.file("cmp", "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"vxlan": {"enable_vxlan": "False"}})
+	inp := fx.deployment([fx.node("ctl", ["neutron-server"], [_ml2("vxlan")]), fx.node("cmp", ["neutron-linuxbridge-agent"], [lb])])
+	r := rule.report with input as inp
+	some f in r
+	contains(f.message, "has enable_vxlan off")
+}
