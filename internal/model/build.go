@@ -49,10 +49,11 @@ func (d *Deployment) document() map[string]any {
 		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name])
 	}
 	known := knownAddresses(builders)
-	owners := map[string]any{}
+	owners, knownOwners := map[string]any{}, map[string]any{}
 	for _, nb := range builders {
 		doc := nb.doc()
 		doc["known_addresses"] = toAny(known[nb.name])
+		claimOwner(knownOwners, nb.name, known[nb.name])
 		claimOwner(owners, nb.name, known[nb.name])
 		claimOwner(owners, nb.name, nb.addresses())
 		if nb.hostsID != "" {
@@ -74,7 +75,7 @@ func (d *Deployment) document() map[string]any {
 		problems = append(problems, map[string]any{"path": p.Path, "message": p.Msg})
 	}
 	return map[string]any{
-		"nodes": nodes, "hosts": tables, "owners": owners, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
 }
 
@@ -246,6 +247,10 @@ func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value) 
 		value = resolved
 	}
 	d["value"] = value
+	if ip, err := netip.ParseAddr(value); err == nil {
+		d["ip"] = ip.String()
+		d["loopback"] = ip.IsLoopback() || ip.IsUnspecified()
+	}
 	if u, ok := parseURL(value); ok {
 		d["url"] = u.fact(b.keys, b.hostFact)
 		d["value"] = redactURL(value, u, b.keys)

@@ -28,7 +28,7 @@ node(name, services, files) := {
 }
 
 # deployment is a model document of nodes.
-deployment(nodes) := {"nodes": {n.name: n | some n in nodes}, "owners": {}, "rc": [], "policies": [], "problems": []}
+deployment(nodes) := {"nodes": {n.name: n | some n in nodes}, "owners": {}, "known_owners": {}, "rc": [], "policies": [], "problems": []}
 
 # loc is the location a finding names for a key of a test file.
 loc(f, section, key, line) := {"path": f.path, "node": f.node, "line": line, "column": 1, "section": section, "key": key}

@@ -102,3 +102,35 @@ occurrences contains [f, section, key, occs[count(occs) - 1]] if {
 	some section, keys in f.sections
 	some key, occs in keys
 }
+
+# address_problem says why ip cannot be an address of the named node:
+# another node's address (by /etc/hosts or interface files), loopback, or
+# on none of the node's configured interfaces. Undefined when it may be.
+address_problem(name, ip) := sprintf("is the address of %s", [other]) if {
+	other := input.known_owners[ip]
+	other != name
+	not ip in input.nodes[name].known_addresses
+} else := "is a loopback or unspecified address" if {
+	_loopback(ip)
+} else := sprintf("is on none of %s's interfaces (%s)", [name, concat(", ", ifaces)]) if {
+	ifaces := input.nodes[name].interfaces
+	count(ifaces) > 0
+	not ip in ifaces
+}
+
+_loopback(ip) if startswith(ip, "127.")
+
+_loopback(ip) if ip in {"::1", "0.0.0.0", "::"}
+
+# duplicates pairs each copy of a per-node address (copies carry node, ip
+# and loc) with the first copy on another node that uses the same address.
+# Copies address_problem already explains (another node's known address)
+# are left to the rule that reports it.
+duplicates(copies) := {[c, first] |
+	some c in copies
+	same := [[d.loc.path, d] | some d in copies; d.ip == c.ip; d.node != c.node]
+	count(same) > 0
+	first := sort(array.concat(same, [[c.loc.path, c]]))[0][1]
+	first.node != c.node
+	not address_problem(c.node, c.ip)
+}

@@ -1,0 +1,39 @@
+package stacklint.rules.network.local_ip_duplicate_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.network.local_ip_duplicate as rule
+
+_ovs(node, ip) := fx.file(node, "openvswitch_agent.ini", "etc/neutron/plugins/ml2/openvswitch_agent.ini", {
+	"agent": {"tunnel_types": "vxlan"},
+	"ovs": {"local_ip": {"value": ip, "ip": ip, "line": 3, "column": 1}},
+})
+
+_input(ip1, ip2) := fx.deployment([
+	fx.node("a", ["neutron-openvswitch-agent"], [_ovs("a", ip1)]),
+	fx.node("b", ["neutron-openvswitch-agent"], [_ovs("b", ip2)]),
+])
+
+test_unique if {
+	r := rule.report with input as _input("10.0.1.1", "10.0.1.2")
+	r == set()
+}
+
+test_shared if {
+	r := rule.report with input as _input("10.0.1.1", "10.0.1.1")
+	r == {{
+		"message": "openvswitch_agent.ini [ovs] local_ip on b = 10.0.1.1 is also openvswitch_agent.ini [ovs] local_ip on a: the two tunnel endpoints collide",
+		"locations": [
+			{"path": "b/etc/neutron/plugins/ml2/openvswitch_agent.ini", "node": "b", "line": 3, "column": 1, "section": "ovs", "key": "local_ip"},
+			{"path": "a/etc/neutron/plugins/ml2/openvswitch_agent.ini", "node": "a", "line": 3, "column": 1, "section": "ovs", "key": "local_ip"},
+		],
+	}}
+}
+
+test_known_owner_left_to_local_ip_invalid if {
+	inp := object.union(_input("10.0.1.1", "10.0.1.1"), {
+		"known_owners": {"10.0.1.1": "a"},
+		"nodes": {"a": {"known_addresses": ["10.0.1.1"]}},
+	})
+	r := rule.report with input as inp
+	r == set()
+}

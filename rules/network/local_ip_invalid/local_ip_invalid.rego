@@ -1,0 +1,51 @@
+# METADATA
+# title: Tunnel endpoint local_ip is missing or not this node's address
+# description: |
+#   An L2 agent that carries VXLAN or GRE tunnels terminates them on
+#   local_ip (linuxbridge [vxlan] local_ip; Open vSwitch [ovs] local_ip,
+#   in ml2_conf.ini before Kilo). Unset or not an IP address, the agent
+#   exits at start ("Tunneling can't be enabled with invalid local_ip").
+#   An address of another node (a config copied from a peer) makes two nodes
+#   claim the same tunnel endpoint; one that is on none of the node's
+#   interfaces (when the snapshot has network/interfaces, netplan or ifcfg
+#   files) cannot be bound. A different address than my_ip is fine: the
+#   overlay may have its own network.
+# custom:
+#   id: SL-NET-006
+#   severity: error
+#   remediation: |
+#     Set local_ip to this node's address on the overlay (or management)
+#     network, as in the install guide's OVERLAY_INTERFACE_IP_ADDRESS, and
+#     restart the agent.
+package stacklint.rules.network.local_ip_invalid
+
+import data.stacklint.lib
+import data.stacklint.lib.network as net
+
+report contains finding if {
+	some a in net.agents
+	count(a.tunnels) > 0
+	[section, key] := a.local_ip
+	not lib.has(a.file, section, key)
+	finding := {
+		"message": sprintf("the %s agent on %s tunnels (%s) but %s has no local_ip: the agent exits at start", [a.type, a.node, concat(",", sort(a.tunnels)), a.file.kind]),
+		"locations": [net.at(a.file, section, key)],
+	}
+}
+
+report contains finding if {
+	some a in net.agents
+	count(a.tunnels) > 0
+	[section, key] := a.local_ip
+	occ := lib.last(a.file, section, key)
+	why := _problem(a.node, occ)
+	finding := {
+		"message": sprintf("%s = %s %s: %s", [lib.where(a.file, section, key), occ.value, why, "tunnels to this node cannot be built"]),
+		"locations": [lib.loc(a.file, section, key, occ)],
+	}
+}
+
+_problem(node, occ) := "is not an IP address" if {
+	not occ.ip
+	count(object.get(occ, "placeholders", [])) == 0
+} else := lib.address_problem(node, occ.ip)
