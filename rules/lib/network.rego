@@ -147,3 +147,48 @@ declared_physnets contains [p, f, "network_vlan_ranges"] if {
 	some item in opt_list(f, "ml2_type_vlan", "network_vlan_ranges", [])
 	p := split(item, ":")[0]
 }
+
+# metadata_agents contains, for every metadata agent, the node its
+# nova_metadata_host (Icehouse: nova_metadata_ip; default 127.0.0.1)
+# reaches ("" when that node is not in the snapshot):
+# {file, node, key, target, at, value}.
+metadata_agents contains m if {
+	some [name, f] in lib.files("metadata_agent.ini")
+	key := _metadata_key(f)
+	target := _metadata_target(name, f, key)
+	m := {"file": f, "node": name, "key": key, "target": target, "at": at(f, "DEFAULT", key), "value": _metadata_value(f, key)}
+}
+
+_metadata_key(f) := "nova_metadata_host" if lib.has(f, "DEFAULT", "nova_metadata_host")
+
+else := "nova_metadata_ip" if lib.has(f, "DEFAULT", "nova_metadata_ip")
+
+else := "nova_metadata_host"
+
+_metadata_value(f, key) := lib.last(f, "DEFAULT", key).value if true
+
+else := "127.0.0.1"
+
+# Unset or loopback: the agent's own node.
+_metadata_target(name, f, key) := name if {
+	not lib.has(f, "DEFAULT", key)
+} else := name if {
+	h := lib.last(f, "DEFAULT", key).host_refs[0]
+	some a in h.resolved
+	startswith(a, "127.")
+} else := t if {
+	t := lib.ident(lib.last(f, "DEFAULT", key).host_refs[0])
+	input.nodes[t]
+} else := "" # outside the snapshot (a VIP, or unresolvable)
+
+# serves_metadata: nova on the node runs the metadata API (enabled_apis
+# defaults to osapi_compute,metadata).
+serves_metadata(node) if {
+	lib.runs(node, "nova-api")
+	not _apis_without_metadata(node)
+}
+
+_apis_without_metadata(node) if {
+	[_, occ] := lib.effective(node, ["nova.conf"], "DEFAULT", "enabled_apis")
+	not "metadata" in lib.items(occ.value)
+}

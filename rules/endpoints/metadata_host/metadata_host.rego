@@ -1,0 +1,28 @@
+# METADATA
+# title: Metadata agent does not point at a nova metadata API
+# description: |
+#   The neutron metadata agent forwards instance metadata requests to
+#   nova_metadata_host (Icehouse: nova_metadata_ip; default 127.0.0.1) on
+#   port 8775. That host must run nova's metadata API: nova-api with
+#   metadata in enabled_apis. When it is unset on a node without nova-api,
+#   or names a node of the snapshot that runs none, instances boot without
+#   SSH keys or user data. Hosts that do not resolve are SL-EP-004.
+# custom:
+#   id: SL-EP-006
+#   severity: error
+#   remediation: |
+#     Set nova_metadata_host in metadata_agent.ini to the controller (or the
+#     VIP) that runs nova-api, and restart neutron-metadata-agent.
+package stacklint.rules.endpoints.metadata_host
+
+import data.stacklint.lib.network as net
+
+report contains finding if {
+	some m in net.metadata_agents
+	m.target != ""
+	not net.serves_metadata(input.nodes[m.target])
+	finding := {
+		"message": sprintf("metadata_agent.ini [DEFAULT] %s on %s is %s, which reaches %s, where no nova metadata API runs: instances get no metadata", [m.key, m.node, m.value, m.target]),
+		"locations": [m.at],
+	}
+}

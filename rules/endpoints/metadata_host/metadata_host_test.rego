@@ -1,0 +1,37 @@
+package stacklint.rules.endpoints.metadata_host_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.endpoints.metadata_host as rule
+
+_agent(defaults) := fx.file("net", "metadata_agent.ini", "etc/neutron/metadata_agent.ini", {"DEFAULT": defaults})
+
+_host(v) := {"value": v, "line": 4, "column": 1, "host_refs": [{"host": v, "resolved": ["10.0.0.11"]}]}
+
+_input(defaults) := object.union(
+	fx.deployment([
+		fx.node("ctl", ["nova-api"], []),
+		fx.node("net", ["neutron-metadata-agent"], [_agent(defaults)]),
+	]),
+	{"owners": {"10.0.0.11": "ctl"}},
+)
+
+test_points_at_controller if {
+	r := rule.report with input as _input({"nova_metadata_host": _host("controller")})
+	r == set()
+}
+
+test_unset_on_network_node if {
+	r := rule.report with input as _input({})
+	r == {{
+		"message": "metadata_agent.ini [DEFAULT] nova_metadata_host on net is 127.0.0.1, which reaches net, where no nova metadata API runs: instances get no metadata",
+		"locations": [{"path": "net/etc/neutron/metadata_agent.ini", "node": "net", "section": "DEFAULT", "key": "nova_metadata_host"}],
+	}}
+}
+
+test_controller_without_metadata_api if {
+	nova := fx.file("ctl", "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {"enabled_apis": "osapi_compute"}})
+	inp := object.union(_input({"nova_metadata_ip": _host("controller")}), {"nodes": {"ctl": {"files": {"x": nova}}}})
+	r := rule.report with input as inp
+	some f in r
+	f.locations[0].key == "nova_metadata_ip"
+}
