@@ -32,3 +32,12 @@ deployment(nodes) := {"nodes": {n.name: n | some n in nodes}, "owners": {}, "kno
 
 # loc is the location a finding names for a key of a test file.
 loc(f, section, key, line) := {"path": f.path, "node": f.node, "line": line, "column": 1, "section": section, "key": key}
+
+# transport is a transport_url occurrence with its URL facts.
+transport(driver, host, vhost, user, fp, line) := {
+	"value": "(url)", "line": line, "column": 1,
+	"url": {
+		"scheme": driver, "driver": driver, "vhost": vhost, "user": user, "password_fp": fp,
+		"hosts": [{"host": host, "port": 5672, "user": user, "password_fp": fp}],
+	},
+}

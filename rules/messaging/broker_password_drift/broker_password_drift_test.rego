@@ -1,0 +1,32 @@
+package stacklint.rules.messaging.broker_password_drift_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.messaging.broker_password_drift as rule
+
+_nova(node, fp) := fx.file(node, "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {"transport_url": fx.transport("rabbit", "controller", "", "openstack", fp, 2)}})
+
+_input(fps) := fx.deployment([fx.node(sprintf("n%d", [i]), [], [_nova(sprintf("n%d", [i]), fp)]) | some i, fp in fps])
+
+test_same_password if {
+	r := rule.report with input as _input(["aaaaaa", "aaaaaa", "aaaaaa"])
+	r == set()
+}
+
+test_one_differs if {
+	r := rule.report with input as _input(["aaaaaa", "aaaaaa", "bbbbbb"])
+	r == {{
+		"message": "broker user 'openstack' on controller:5672 vhost '/': nova.conf [DEFAULT] transport_url on n2 (fp:bbbbbb) differs from nova.conf [DEFAULT] transport_url on n0 (fp:aaaaaa); the side the broker does not know gets ACCESS_REFUSED",
+		"locations": [fx.loc(_nova("n2", ""), "DEFAULT", "transport_url", 2), fx.loc(_nova("n0", ""), "DEFAULT", "transport_url", 2)],
+	}}
+}
+
+test_legacy_default_guest_password_differs if {
+	legacy := fx.file("n1", "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {
+		"rabbit_host": {"value": "controller", "line": 3, "column": 1, "host_refs": [{"host": "controller", "port": 0}]},
+		"rabbit_userid": "openstack",
+	}})
+	r := rule.report with input as fx.deployment([fx.node("n0", [], [_nova("n0", "aaaaaa")]), fx.node("n1", [], [legacy])])
+	count(r) == 1
+	some f in r
+	contains(f.message, "(default 'guest')")
+}

@@ -1,0 +1,40 @@
+# METADATA
+# title: Pre-transport_url messaging options
+# description: |
+#   rpc_backend and the rabbit_host(s)/rabbit_port/rabbit_userid/
+#   rabbit_password/rabbit_virtual_host and qpid_* options were replaced
+#   by transport_url and are ignored since oslo.messaging 9.0.0 (Rocky).
+#   Next to a transport_url they are dead configuration that can mislead a
+#   reader; alone (an Icehouse-to-Queens deployment) they are what the
+#   release reads, but must be moved into transport_url before upgrading.
+# custom:
+#   id: SL-MQ-004
+#   severity: info
+#   remediation: |
+#     Express the broker as transport_url =
+#     rabbit://user:password@host:port/vhost and remove the old options.
+package stacklint.rules.messaging.legacy_options
+
+import data.stacklint.lib
+import data.stacklint.lib.messaging as mq
+
+report contains finding if {
+	some node in input.nodes
+	some f in node.files
+	found := sort([[occ.line, section, key] |
+		some section in ["DEFAULT", "oslo_messaging_rabbit"]
+		some key, occs in f.sections[section]
+		key in mq.legacy_keys
+		occ := occs[0]
+	])
+	count(found) > 0
+	[_, section, key] := found[0]
+	finding := {
+		"message": sprintf("%s on %s sets %s: %s", [f.kind, f.node, concat(", ", [k | some [_, _, k] in found]), _state(f)]),
+		"locations": [lib.loc(f, section, key, lib.values(f, section, key)[0])],
+	}
+}
+
+_state(f) := "ignored, transport_url decides the broker" if lib.has(f, "DEFAULT", "transport_url")
+
+else := "options removed in oslo.messaging 9.0.0 (Rocky); move the broker into transport_url before upgrading"
