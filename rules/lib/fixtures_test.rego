@@ -41,3 +41,12 @@ transport(driver, host, vhost, user, fp, line) := {
 		"hosts": [{"host": host, "port": 5672, "user": user, "password_fp": fp}],
 	},
 }
+
+# url is an occurrence of a URL-valued option: host resolved to addresses.
+url(scheme, host, port, path, resolved, line) := {
+	"value": sprintf("%s://%s:%d%s", [scheme, host, port, path]), "line": line, "column": 1,
+	"url": {
+		"scheme": scheme, "driver": scheme, "path": path, "endpoint": sprintf("%s://%s:%d", [scheme, host, port]),
+		"hosts": [{"host": host, "port": port, "resolved": resolved}],
+	},
+}

@@ -1,0 +1,45 @@
+# METADATA
+# title: A service talks to another Keystone than its peers
+# description: |
+#   Every auth_url of every service (keystone_authtoken, service_user,
+#   nova [neutron]/[placement], neutron [nova], the Icehouse-era
+#   auth_host/auth_port and *_admin_auth_url, the metadata agent) must
+#   reach the same Keystone, and so must every www_authenticate_uri and
+#   OS_AUTH_URL. Hosts are compared by what they resolve to on the referring
+#   node, paths are ignored (http://controller:5000 and .../v3 are the same
+#   Keystone), and the pre-Queens admin port 35357 counts as Keystone's
+#   5000. Public URLs and service URLs are compared separately, since
+#   public and internal endpoints may differ. A reference that reaches
+#   another host or port than most do authenticates against a Keystone that
+#   does not know its tokens, or nothing at all.
+# custom:
+#   id: SL-EP-001
+#   severity: error
+#   remediation: |
+#     Point the reference at the same Keystone endpoint as the others
+#     (the guide's http://controller:5000) and restart the service.
+package stacklint.rules.endpoints.keystone_drift
+
+import data.stacklint.lib
+import data.stacklint.lib.keystone as ks
+
+_copies contains c if {
+	some r in ks.refs
+	port := _port(r.port)
+	c := object.union(r, {"v": sprintf("%s:%d", [lib.ident(r.host), port])})
+}
+
+_port(35357) := 5000
+
+_port(p) := p if p != 35357
+
+report contains finding if {
+	some class in {"public", "service"}
+	copies := {c | some c in _copies; c.class == class}
+	some [c, r] in lib.drift(copies)
+	n := count([1 | some d in copies; d.v == r.v])
+	finding := {
+		"message": sprintf("%s reaches Keystone at %s, but %d of %d %s references reach %s (%s)", [c.where, c.endpoint, n, count(copies), class, r.endpoint, r.where]),
+		"locations": [c.loc, r.loc],
+	}
+}

@@ -1,0 +1,39 @@
+# METADATA
+# title: Keystone v2.0 path or admin port 35357 after Queens
+# description: |
+#   Since Queens Keystone serves only the v3 API, on one port (5000) for
+#   every interface: the v2.0 API and the admin port 35357 are gone. A
+#   reference that still uses /v2.0 or 35357 fails once Keystone is
+#   upgraded. Reported only when the snapshot shows a Queens-or-later
+#   deployment ([keystone_authtoken] www_authenticate_uri, introduced with
+#   it); in older deployments these URLs are correct.
+# custom:
+#   id: SL-EP-002
+#   severity: warning
+#   remediation: |
+#     Use http://controller:5000/v3 (or the endpoint without a version) and
+#     restart the service.
+package stacklint.rules.endpoints.keystone_v2_admin_port
+
+import data.stacklint.lib
+import data.stacklint.lib.keystone as ks
+
+_queens if {
+	some [_, section, key, _] in lib.occurrences
+	section == "keystone_authtoken"
+	key == "www_authenticate_uri"
+}
+
+report contains finding if {
+	_queens
+	some r in ks.refs
+	what := _stale(r)
+	finding := {
+		"message": sprintf("%s uses %s: since Queens Keystone serves only v3, on port 5000", [r.where, what]),
+		"locations": [r.loc],
+	}
+}
+
+_stale(r) := "the removed admin port 35357" if r.port == 35357
+
+else := "the removed v2.0 API" if startswith(r.path, "/v2.0")

@@ -1,0 +1,75 @@
+# METADATA
+# description: |
+#   Every reference to Keystone in the snapshot, for the endpoint rules:
+#   auth URLs in services' auth sections (current and Icehouse-era names,
+#   including auth_host/auth_port/auth_protocol) and OS_AUTH_URL in rc
+#   files. Each has a class: "public" for the URL advertised to clients
+#   (www_authenticate_uri, auth_uri, OS_AUTH_URL) and "service" for the one
+#   services authenticate against (auth_url and friends): the two may
+#   legitimately differ (public and internal endpoints).
+package stacklint.lib.keystone
+
+import data.stacklint.lib
+
+_sections := {"keystone_authtoken", "service_user", "neutron", "placement", "nova", "cinder", "glance", "oslo_limit", "ironic"}
+
+_class := {"www_authenticate_uri": "public", "auth_uri": "public", "auth_url": "service", "identity_uri": "service"}
+
+_legacy_default := {"neutron_admin_auth_url": "service", "nova_admin_auth_url": "service"}
+
+# refs contains {where, loc, class, host (a URL host fact), scheme, port, path}.
+refs contains r if {
+	some [f, section, key, occ] in lib.occurrences
+	f.kind != "keystone.conf"
+	class := _ref_class(f, section, key)
+	h := occ.url.hosts[0]
+	r := {
+		"where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ), "class": class,
+		"host": h, "scheme": occ.url.scheme, "port": h.port, "path": occ.url.path, "endpoint": occ.url.endpoint,
+		"node": f.node,
+	}
+}
+
+# Icehouse: [keystone_authtoken] auth_host, auth_port (35357), auth_protocol (https).
+refs contains r if {
+	some node in input.nodes
+	some f in node.files
+	occ := lib.last(f, "keystone_authtoken", "auth_host")
+	h := object.union(occ.host_refs[0], {"port": _auth_port(f)})
+	scheme := _auth_protocol(f)
+	r := {
+		"where": lib.where(f, "keystone_authtoken", "auth_host"), "loc": lib.loc(f, "keystone_authtoken", "auth_host", occ),
+		"class": "service", "host": h, "scheme": scheme, "port": h.port, "path": "",
+		"endpoint": sprintf("%s://%s:%d", [scheme, h.host, h.port]), "node": f.node,
+	}
+}
+
+refs contains r if {
+	some rc in input.rc
+	v := rc.vars.OS_AUTH_URL
+	h := v.url.hosts[0]
+	r := {
+		"where": sprintf("%s OS_AUTH_URL", [rc.path]), "loc": lib.rc_loc(rc, "OS_AUTH_URL"), "class": "public",
+		"host": h, "scheme": v.url.scheme, "port": h.port, "path": v.url.path, "endpoint": v.url.endpoint, "node": rc.node,
+	}
+}
+
+_ref_class(f, section, key) := c if {
+	section in _sections
+	c := _class[key]
+} else := c if {
+	section == "DEFAULT"
+	c := _legacy_default[key]
+} else := "service" if {
+	f.kind == "metadata_agent.ini"
+	section == "DEFAULT"
+	key == "auth_url"
+}
+
+_auth_port(f) := to_number(lib.last(f, "keystone_authtoken", "auth_port").value) if true
+
+else := 35357
+
+_auth_protocol(f) := lib.last(f, "keystone_authtoken", "auth_protocol").value if true
+
+else := "https"
