@@ -32,6 +32,7 @@ func Build(s *snapshot.Snapshot) *Deployment {
 	files := Load(all)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	d := &Deployment{Snapshot: s, Files: files, Keys: secret.NewKeyring(Digest(files))}
+	d.Keys.Public(vocabulary(s, files)...)
 	d.Doc = d.document()
 	return d
 }
@@ -138,8 +139,10 @@ func (b *nodeBuilder) resolve(host string) []string {
 		return r
 	case strings.EqualFold(host, "localhost"):
 		return []string{"127.0.0.1"}
+	case b.isSelf(host) && len(b.ownAddrs) > 0:
+		return b.ownAddrs
 	case b.isSelf(host):
-		return b.ownAddrs // the resolver's own-hostname fallback
+		return []string{"127.0.1.1"} // the resolver's own-hostname fallback
 	}
 	return []string{}
 }

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"net/netip"
+	"strings"
+)
 
 // hostKeys are options whose value names hosts without being a URL
 // ("controller", "controller:11211,ctl2:11211", or a list of URLs).
@@ -44,6 +47,9 @@ func (b *nodeBuilder) hostFact(host string, e map[string]any) map[string]any {
 		return e
 	}
 	e["resolved"] = toAny(r)
+	if b.name != "" && (b.isSelf(host) || isLoopback(r)) {
+		e["reaches"] = b.name // the referring node itself
+	}
 	if len(r) == 0 {
 		if n := b.near(host); n != "" {
 			e["near"] = n
@@ -90,4 +96,13 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+func isLoopback(addrs []string) bool {
+	for _, a := range addrs {
+		if ip, err := netip.ParseAddr(a); err == nil && ip.IsLoopback() {
+			return true
+		}
+	}
+	return false
 }

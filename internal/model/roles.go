@@ -48,11 +48,30 @@ var fileServices = map[string]string{
 func servicesByFile(has map[string]*Loaded) map[string]bool {
 	svc := map[string]bool{}
 	for kind, name := range fileServices {
-		if has[kind] != nil {
+		if f := has[kind]; f != nil && (!agentKinds[kind] || configured(f)) {
 			svc[name] = true
 		}
 	}
 	return svc
+}
+
+// agentKinds are files a package installs whether or not the operator runs
+// the agent; only one with an option set marks the agent as deployed (the
+// untouched l3_agent.ini on a compute node, or on an OVN node, does not).
+var agentKinds = map[string]bool{"l3_agent.ini": true, "dhcp_agent.ini": true, "metadata_agent.ini": true}
+
+// configured reports whether an INI file sets any option (or could not be
+// parsed, which is worth reporting as a deployed file).
+func configured(f *Loaded) bool {
+	if f.INI == nil {
+		return true
+	}
+	for _, s := range f.INI.Sections {
+		if len(s.Keys) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func novaServices(svc map[string]bool, nova *Loaded, computeConf, control, l2 bool) {

@@ -18,12 +18,13 @@ import (
 type Keyring struct {
 	key    []byte
 	values map[string]bool
+	public map[string]bool // words stacklint prints as structure
 }
 
 // NewKeyring returns a keyring keyed by digest (a digest of the snapshot).
 func NewKeyring(digest []byte) *Keyring {
 	k := sha256.Sum256(append([]byte("stacklint-fp-v1:"), digest...))
-	return &Keyring{key: k[:], values: map[string]bool{}}
+	return &Keyring{key: k[:], values: map[string]bool{}, public: map[string]bool{}}
 }
 
 // FP returns the fingerprint of a secret value ("" for an empty value) and
@@ -46,6 +47,17 @@ func (k *Keyring) Label(value string) string {
 	return "fp:" + k.FP(value)
 }
 
+// Public declares words stacklint itself prints as structure (file kinds,
+// node, section and option names, and their parts). A secret equal to one
+// of them ("neutron", "password") cannot be told apart from that structure
+// in a message, so Redact leaves such words alone instead of turning
+// "neutron.conf" into "fp:3fa1c2.conf"; rules never print secret values.
+func (k *Keyring) Public(words ...string) {
+	for _, w := range words {
+		k.public[w] = true
+	}
+}
+
 // Redact replaces every known secret value in s by its fingerprint label.
 // Install-guide placeholders (NOVA_PASS) are public text and stay readable.
 // Longer secrets are replaced first; secrets shorter than four characters
@@ -63,7 +75,7 @@ func (k *Keyring) Redact(s string) string {
 		return len(vals[i]) > len(vals[j]) || len(vals[i]) == len(vals[j]) && vals[i] < vals[j]
 	})
 	for _, v := range vals {
-		if Placeholder(v) || !strings.Contains(s, v) {
+		if Placeholder(v) || k.public[v] || !strings.Contains(s, v) {
 			continue
 		}
 		if len(v) >= 4 {

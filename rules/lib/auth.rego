@@ -46,6 +46,7 @@ else := ""
 own contains c if {
 	some [service, kind, section] in _own_places
 	some [_, f] in lib.files(kind)
+	not _unused(f, section)
 	[ukey, pkey] := _keys(f, section)
 	occ := lib.last(f, section, pkey)
 	occ.fp != ""
@@ -55,6 +56,11 @@ own contains c if {
 		"rank": count({1 | not lib.runs(input.nodes[f.node], _api[service])}),
 	}
 }
+
+# glance reads [oslo_limit] only with use_keystone_limits = true.
+_unused(f, "oslo_limit") if not _true(lib.last(f, "DEFAULT", "use_keystone_limits").value)
+
+_true(v) if lower(v) in {"true", "1", "yes", "on"}
 
 # reference is the [user, fingerprint] most of a service's own copies use.
 reference(service) := lib.majority({d |

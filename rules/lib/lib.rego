@@ -59,9 +59,12 @@ effective(node, kinds, section, key) := found[count(found) - 1] if {
 # where names a place in a message: "nova.conf [neutron] password on compute1".
 where(f, section, key) := sprintf("%s [%s] %s on %s", [f.kind, section, key, f.node])
 
-# ident is what a URL or host reference reaches: the node an address belongs
-# to, else the address, else the name as written (unresolvable here).
-ident(h) := input.owners[h.resolved[0]] if true
+# ident is what a URL or host reference reaches: the referring node itself
+# (loopback, own name), the node an address belongs to, else the address,
+# else the name as written (unresolvable here).
+ident(h) := h.reaches if true
+
+else := input.owners[h.resolved[0]] if true
 
 else := h.resolved[0] if count(h.resolved) > 0
 

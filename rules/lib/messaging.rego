@@ -87,8 +87,12 @@ _legacy_opt(f, key, default_value) := _find(f, key)[1].value if true
 
 else := default_value
 
+# _legacy_hosts: rabbit_hosts (qpid_hosts) wins over rabbit_host (qpid_hostname).
 _legacy_hosts(f, driver) := [key, s, occ.host_refs] if {
-	some key in _host_keys[driver]
+	key := _host_keys[driver][0]
+	[s, occ] := _find(f, key)
+} else := [key, s, occ.host_refs] if {
+	key := _host_keys[driver][1]
 	[s, occ] := _find(f, key)
 } else := [_host_keys[driver][1], "DEFAULT", [{"host": "localhost", "resolved": ["127.0.0.1"]}]]
 

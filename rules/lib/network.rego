@@ -70,7 +70,19 @@ tunnel_types := {"vxlan", "gre", "geneve"}
 # agents contains one object per L2 agent: node, type (linuxbridge or
 # openvswitch), its config file, the tunnel types it carries, whether it
 # enables l2population, and where local_ip lives.
+# ovn_only: the servers bind ports with OVN alone; agent ini files a package
+# left behind are not running agents then.
+ovn_only if {
+	count(ml2) > 0
+	every f in ml2 {
+		"ovn" in mechanism_drivers(f)
+		not "openvswitch" in mechanism_drivers(f)
+		not "linuxbridge" in mechanism_drivers(f)
+	}
+}
+
 agents contains a if {
+	not ovn_only
 	some name, node in input.nodes
 	lib.runs(node, "neutron-linuxbridge-agent")
 	some f in node.files
@@ -88,6 +100,7 @@ agents contains a if {
 }
 
 agents contains a if {
+	not ovn_only
 	some name, node in input.nodes
 	lib.runs(node, "neutron-openvswitch-agent")
 	f := _ovs_file(node)
@@ -154,6 +167,7 @@ declared_physnets contains [p, f, "network_vlan_ranges"] if {
 # {file, node, key, target, at, value}.
 metadata_agents contains m if {
 	some [name, f] in lib.files("metadata_agent.ini")
+	lib.runs(input.nodes[name], "neutron-metadata-agent")
 	key := _metadata_key(f)
 	target := _metadata_target(name, f, key)
 	m := {"file": f, "node": name, "key": key, "target": target, "at": at(f, "DEFAULT", key), "value": _metadata_value(f, key)}
@@ -181,14 +195,17 @@ _metadata_target(name, f, key) := name if {
 	input.nodes[t]
 } else := "" # outside the snapshot (a VIP, or unresolvable)
 
-# serves_metadata: nova on the node runs the metadata API (enabled_apis
-# defaults to osapi_compute,metadata).
+# serves_metadata: nova on the node runs the metadata API: an inferred
+# nova-api, or a nova.conf that enables [neutron] service_metadata_proxy
+# (or its Icehouse name), as all-in-one and devstack nodes do without the
+# controller's other config files. enabled_apis is evidence neither way:
+# compute nodes often carry the controller's value, and WSGI deployments
+# (devstack's nova-metadata-uwsgi) serve metadata whatever it says.
+serves_metadata(node) if lib.runs(node, "nova-api")
+
 serves_metadata(node) if {
-	lib.runs(node, "nova-api")
-	not _apis_without_metadata(node)
+	some [key, section] in [["service_metadata_proxy", "neutron"], ["service_neutron_metadata_proxy", "DEFAULT"]]
+	[_, occ] := lib.effective(node, ["nova.conf"], section, key)
+	bool(occ.value)
 }
 
-_apis_without_metadata(node) if {
-	[_, occ] := lib.effective(node, ["nova.conf"], "DEFAULT", "enabled_apis")
-	not "metadata" in lib.items(occ.value)
-}

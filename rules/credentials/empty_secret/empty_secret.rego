@@ -6,7 +6,10 @@
 #   service sends an empty secret: Keystone, the broker or the database
 #   refuses it, and an empty metadata_proxy_shared_secret signs metadata
 #   requests with a key anyone can guess. Only the value oslo.config uses
-#   (the last occurrence) counts. Empty OS_PASSWORD in rc files is SL-RC-003.
+#   (the last occurrence) counts, and options the file does not use are
+#   skipped (qpid_password of a service on rabbit, rabbit_password next to
+#   transport_url, memcache_secret_key without memcache_security_strategy).
+#   Empty OS_PASSWORD in rc files is SL-RC-003.
 # custom:
 #   id: SL-PASS-010
 #   severity: warning
@@ -15,11 +18,13 @@
 package stacklint.rules.credentials.empty_secret
 
 import data.stacklint.lib
+import data.stacklint.lib.messaging as mq
 
 report contains finding if {
 	some [f, section, key, occ] in lib.occurrences
 	occ.secret
 	occ.empty
+	not _unused(f, section, key)
 	finding := {
 		"message": sprintf("%s is empty: the service sends an empty secret, which authenticates nothing", [lib.where(f, section, key)]),
 		"locations": [lib.loc(f, section, key, occ)],
@@ -34,4 +39,19 @@ report contains finding if {
 		"message": sprintf("%s gives user '%s' an empty password in the URL: the server refuses it", [lib.where(f, section, key), h.user]),
 		"locations": [lib.loc(f, section, key, occ)],
 	}
+}
+
+# _unused: a legacy broker password of a driver the file does not use.
+_unused(f, _, key) if {
+	driver := {"rabbit_password": "rabbit", "qpid_password": "qpid"}[key]
+	not _legacy_broker(f, driver)
+}
+
+_unused(f, section, "memcache_secret_key") if not lib.has(f, section, "memcache_security_strategy")
+
+_legacy_broker(f, driver) if {
+	some b in mq.brokers
+	b.file.path == f.path
+	b.legacy
+	b.driver == driver
 }

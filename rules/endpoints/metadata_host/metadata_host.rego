@@ -3,10 +3,11 @@
 # description: |
 #   The neutron metadata agent forwards instance metadata requests to
 #   nova_metadata_host (Icehouse: nova_metadata_ip; default 127.0.0.1) on
-#   port 8775. That host must run nova's metadata API: nova-api with
-#   metadata in enabled_apis. When it is unset on a node without nova-api,
-#   or names a node of the snapshot that runs none, instances boot without
-#   SSH keys or user data. Hosts that do not resolve are SL-EP-004.
+#   port 8775. That host must run nova's metadata API (a controller's
+#   nova-api, or a nova.conf with service_metadata_proxy enabled). When it
+#   is unset on a node without one, or names a node of the snapshot that
+#   runs none, instances boot without SSH keys or user data. Hosts that do
+#   not resolve are SL-EP-004; hosts outside the snapshot are not judged.
 # custom:
 #   id: SL-EP-006
 #   severity: error

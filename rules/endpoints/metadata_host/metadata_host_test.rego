@@ -28,10 +28,10 @@ test_unset_on_network_node if {
 	}}
 }
 
-test_controller_without_metadata_api if {
-	nova := fx.file("ctl", "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {"enabled_apis": "osapi_compute"}})
-	inp := object.union(_input({"nova_metadata_ip": _host("controller")}), {"nodes": {"ctl": {"files": {"x": nova}}}})
+test_points_at_a_compute_node if {
+	inp := object.union(_input({"nova_metadata_ip": _host("compute1")}), {"owners": {"10.0.0.11": "cmp"}, "nodes": {"cmp": fx.node("cmp", ["nova-compute"], [])}})
 	r := rule.report with input as inp
 	some f in r
 	f.locations[0].key == "nova_metadata_ip"
+	contains(f.message, "which reaches cmp, where no nova metadata API runs")
 }

@@ -23,10 +23,13 @@ _drivers := {
 	"openvswitch": {"openvswitch", "neutron.agent.linux.interface.OVSInterfaceDriver"},
 }
 
+_agent := {"l3_agent.ini": "neutron-l3-agent", "dhcp_agent.ini": "neutron-dhcp-agent"}
+
+# Only agents the node runs (an untouched packaged file does not count).
 _files contains f if {
 	some node in input.nodes
 	some f in node.files
-	f.kind in {"l3_agent.ini", "dhcp_agent.ini"}
+	lib.runs(node, _agent[f.kind])
 	not f.error
 }
 

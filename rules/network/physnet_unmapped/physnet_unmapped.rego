@@ -32,13 +32,19 @@ report contains finding if {
 	}
 }
 
-# A compute node lacks a mapping other compute nodes have.
+# A compute node lacks a mapping other compute nodes have. Nodes that are
+# also network nodes are not peers: their external physnet serves routers.
+_pure_compute(name) if {
+	"compute" in input.nodes[name].roles
+	not "network" in input.nodes[name].roles
+}
+
 report contains finding if {
 	some [p, _, _] in net.declared_physnets
-	peers := {a.node | some a in net.agents; p in a.mappings; "compute" in input.nodes[a.node].roles}
+	peers := {a.node | some a in net.agents; p in a.mappings; _pure_compute(a.node)}
 	count(peers) > 0
 	some a in net.agents
-	"compute" in input.nodes[a.node].roles
+	_pure_compute(a.node)
 	not p in a.mappings
 	finding := {
 		"message": sprintf("the %s agent on %s maps no physical network '%s', unlike %s: instances on networks of '%s' fail to bind there", [a.type, a.node, p, concat(", ", sort(peers)), p]),

@@ -5,7 +5,8 @@
 #   novncproxy_base_url) as the console link. Its default,
 #   http://127.0.0.1:6080/vnc_auto.html, and any loopback or own-node
 #   address send the user's browser to the wrong machine; all compute nodes
-#   should give the same proxy. Checked on compute nodes with VNC enabled.
+#   should give the same proxy. Checked on compute nodes whose nova.conf
+#   configures VNC and does not disable it.
 # custom:
 #   id: SL-NOVA-005
 #   severity: warning
@@ -32,6 +33,15 @@ _vnc contains [name, f, section, occ] if {
 
 _enabled(node) if not _disabled(node)
 
+# _uses_vnc: the operator configured VNC at all ([vnc] options, or the
+# Icehouse-era vnc*/novncproxy* options); untouched files say nothing.
+_uses_vnc(f) if count(object.get(f.sections, "vnc", {})) > 0
+
+_uses_vnc(f) if {
+	some key, _ in f.sections.DEFAULT
+	regex.match(`^(vnc|novnc)`, key)
+}
+
 _disabled(node) if {
 	[f, occ] := lib.effective(node, _kinds, "vnc", "enabled")
 	not net.bool(occ.value)
@@ -50,6 +60,7 @@ _url(node, _) := ["vnc", occ] if {
 
 report contains finding if {
 	some [name, f, section, occ] in _vnc
+	_uses_vnc(f)
 	why := _wrong(name, occ)
 	finding := {
 		"message": sprintf("%s %s: consoles of its instances do not open", [lib.where(f, section, "novncproxy_base_url"), why]),
