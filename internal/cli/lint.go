@@ -75,6 +75,9 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	if err := rep.Report(streams.Out, res); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
+	if len(res.RuleErrors) > 0 {
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%d rule(s) failed, their findings are missing: %w", len(res.RuleErrors), res.RuleErrors)}
+	}
 	if res.Fails(o.failLevel) {
 		return &ExitError{Code: ExitFindings}
 	}

@@ -100,19 +100,29 @@ func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]Finding, error
 	}
 	rs, err := e.prepared.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
-		return nil, fmt.Errorf("evaluating rules: %w", err)
+		return e.evalEach(ctx, input)
 	}
 	if len(rs) == 0 {
 		return nil, nil
 	}
-	raw, err := json.Marshal(rs[0].Bindings["x"])
+	out, err := e.findings(rs[0].Bindings["x"])
+	Sort(out)
+	return out, err
+}
+
+// rawFinding is a finding as a rule's report set holds it.
+type rawFinding struct {
+	Message   string     `json:"message"`
+	Locations []Location `json:"locations"`
+}
+
+// findings turns {"<category>.<name>": report set} into findings.
+func (e *Engine) findings(x any) ([]Finding, error) {
+	raw, err := json.Marshal(x)
 	if err != nil {
 		return nil, err
 	}
-	var byPkg map[string][]struct {
-		Message   string     `json:"message"`
-		Locations []Location `json:"locations"`
-	}
+	var byPkg map[string][]rawFinding
 	if err := json.Unmarshal(raw, &byPkg); err != nil {
 		return nil, fmt.Errorf("a rule returned a malformed finding: %w", err)
 	}
@@ -126,7 +136,46 @@ func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]Finding, error
 			out = append(out, Finding{Rule: r.ID, Severity: r.Severity, Message: f.Message, Locations: f.Locations})
 		}
 	}
+	return out, nil
+}
+
+// RuleErrors are rules that failed at evaluation (a conflict in a rule, for
+// example); the findings of every other rule are still returned with them.
+type RuleErrors []error
+
+func (r RuleErrors) Error() string {
+	msgs := make([]string, len(r))
+	for i, e := range r {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// evalEach evaluates the rules one by one after the single query failed,
+// so that one broken rule does not hide the findings of the others.
+func (e *Engine) evalEach(ctx context.Context, input ast.Value) ([]Finding, error) {
+	var out []Finding
+	var errs RuleErrors
+	for _, r := range e.Rules {
+		q := fmt.Sprintf("x := {%q: data.stacklint.rules.%s.report}", r.Package, r.Package)
+		rs, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(input)).Eval(ctx)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("rule %s failed: %w", r.ID, err))
+			continue
+		}
+		if len(rs) == 0 {
+			continue
+		}
+		fs, err := e.findings(rs[0].Bindings["x"])
+		if err != nil {
+			errs = append(errs, fmt.Errorf("rule %s: %w", r.ID, err))
+		}
+		out = append(out, fs...)
+	}
 	Sort(out)
+	if len(errs) > 0 {
+		return out, errs
+	}
 	return out, nil
 }
 

@@ -2,8 +2,10 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
@@ -73,5 +75,26 @@ func TestDeniedBuiltins(t *testing.T) {
 		if b.Name == "http.send" || b.Name == "net.lookup_ip_addr" || b.Name == "opa.runtime" || strings.HasPrefix(b.Name, "time.now") {
 			t.Errorf("%s is allowed", b.Name)
 		}
+	}
+}
+
+// TestOneFailingRuleKeepsTheOthers: a rule that fails at evaluation (here a
+// conflict) is reported as an error while the other rules' findings stay.
+func TestOneFailingRuleKeepsTheOthers(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a/good/good.rego": {Data: []byte("# METADATA\n# title: Good\n# description: d\n# custom:\n#   id: T-1\n#   severity: error\n#   remediation: Fix it.\npackage stacklint.rules.a.good\n\nreport contains {\"message\": \"hit\", \"locations\": []} if true\n")},
+		"a/bad/bad.rego":   {Data: []byte("# METADATA\n# title: Bad\n# description: d\n# custom:\n#   id: T-2\n#   severity: error\n#   remediation: Fix it.\npackage stacklint.rules.a.bad\n\nf(x) := 1 if x\n\nf(x) := 2 if x\n\nreport contains {\"message\": sprintf(\"%d\", [f(true)]), \"locations\": []} if true\n")},
+	}
+	e, err := New(context.Background(), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.Eval(context.Background(), map[string]any{})
+	var re RuleErrors
+	if !errors.As(err, &re) || len(re) != 1 || !strings.Contains(re[0].Error(), "T-2") {
+		t.Fatalf("error %v", err)
+	}
+	if len(got) != 1 || got[0].Rule != "T-1" {
+		t.Fatalf("findings %+v", got)
 	}
 }

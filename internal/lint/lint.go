@@ -4,6 +4,7 @@ package lint
 
 import (
 	"context"
+	"errors"
 
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/model"
@@ -17,6 +18,7 @@ type Result struct {
 	Files      int
 	Ignored    []string
 	Deployment *model.Deployment
+	RuleErrors engine.RuleErrors // rules that failed; their findings are missing
 }
 
 // Run lints the snapshot at path with the compiled rules.
@@ -27,14 +29,21 @@ func Run(ctx context.Context, eng *engine.Engine, path string) (*Result, error) 
 	}
 	d := model.Build(snap)
 	findings, err := eng.Eval(ctx, d.Doc)
-	if err != nil {
+	var ruleErrs engine.RuleErrors
+	if err != nil && !errors.As(err, &ruleErrs) {
 		return nil, err
 	}
 	for i := range findings {
 		findings[i].Message = d.Keys.Redact(findings[i].Message)
 	}
+	for i, e := range ruleErrs {
+		ruleErrs[i] = errors.New(d.Keys.Redact(e.Error()))
+	}
 	engine.Sort(findings)
-	return &Result{Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d}, nil
+	return &Result{
+		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
+		RuleErrors: ruleErrs,
+	}, nil
 }
 
 // Counts returns the number of findings per severity.
