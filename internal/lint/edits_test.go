@@ -62,7 +62,7 @@ func applyEdits(t testing.TB, scenario, dst string) {
 	for _, h := range parseEdits(t, string(b)) {
 		p := filepath.Join(dst, filepath.FromSlash(h.path))
 		data, err := os.ReadFile(p)
-		if err != nil && !(os.IsNotExist(err) && len(h.old) == 0) {
+		if err != nil && (!os.IsNotExist(err) || len(h.old) > 0) {
 			t.Fatal(err)
 		}
 		text := string(data)
