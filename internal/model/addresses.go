@@ -38,11 +38,32 @@ func (b *nodeBuilder) addresses() []string {
 // its interfaces and what every node's /etc/hosts says about its names.
 // Rules use them to tell "another node's address" from "an unknown one".
 func knownAddresses(builders []*nodeBuilder) map[string][]string {
+	var tables [][]hosts.Entry // each distinct /etc/hosts once
+	seen := map[string]bool{}
+	for _, b := range builders {
+		if b.hasHosts && !seen[b.hostsID] {
+			seen[b.hostsID] = true
+			tables = append(tables, b.hosts)
+		}
+	}
+	index := make([]map[string][]string, len(tables))
+	for i, t := range tables {
+		index[i] = map[string][]string{}
+		for _, e := range t {
+			for _, n := range e.Names {
+				n = strings.ToLower(n)
+				index[i][n] = append(index[i][n], e.Addr)
+			}
+		}
+	}
 	out := map[string][]string{}
 	for _, b := range builders {
 		addrs := append([]string{}, b.ownAddrs...)
-		for _, other := range builders {
-			addrs = append(addrs, b.lookupOwn(other.hosts)...)
+		short, _, _ := strings.Cut(b.hostname, ".")
+		for _, idx := range index {
+			for _, n := range []string{b.name, b.hostname, short} {
+				addrs = append(addrs, idx[strings.ToLower(n)]...)
+			}
 		}
 		out[b.name] = uniqueSorted(addrs)
 	}

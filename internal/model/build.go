@@ -76,7 +76,7 @@ func (d *Deployment) document() map[string]any {
 		problems = append(problems, map[string]any{"path": p.Path, "message": p.Msg})
 	}
 	return map[string]any{
-		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index(nodes), "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
 }
 

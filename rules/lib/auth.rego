@@ -62,20 +62,24 @@ _unused(f, "oslo_limit") if not _true(lib.last(f, "DEFAULT", "use_keystone_limit
 
 _true(v) if lower(v) in {"true", "1", "yes", "on"}
 
-# reference is the [user, fingerprint] most of a service's own copies use.
-reference(service) := lib.majority({d |
-	some c in own
-	c.service == service
-	d := object.union(c, {"v": [c.user, c.v]})
-})
+# references maps each service to the [user, fingerprint] most of its own
+# copies use; ref_copies to the copy shown as related location (one on a
+# node that runs the service's API if any, then the first by path).
+references := {service: lib.majority(copies) |
+	some service in {c.service | some c in own}
+	copies := _copies(service)
+}
+
+ref_copies := {service: lib.first_with(_copies(service), ref) | some service, ref in references}
+
+_copies(service) := {d | some c in own; c.service == service; d := object.union(c, {"v": [c.user, c.v]})}
+
+reference(service) := references[service]
 
 # _api names the service whose nodes hold the authoritative copy.
 _api := {"nova": "nova-api", "neutron": "neutron-server", "glance": "glance-api", "placement": "placement-api"}
 
-_ref_copy(service) := lib.first_with(
-	{d | some c in own; c.service == service; d := object.union(c, {"v": [c.user, c.v]})},
-	reference(service),
-)
+_ref_copy(service) := ref_copies[service]
 
 # client_mismatches yields {"client", "ref", "what"} for every client copy of
 # rule id whose user or password differs from its target's reference;

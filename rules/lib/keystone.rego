@@ -15,32 +15,33 @@ _sections := {"keystone_authtoken", "service_user", "neutron", "placement", "nov
 
 _class := {"www_authenticate_uri": "public", "auth_uri": "public", "auth_url": "service", "identity_uri": "service"}
 
+_keys := {"www_authenticate_uri", "auth_uri", "auth_url", "identity_uri", "neutron_admin_auth_url", "nova_admin_auth_url"}
+
 _legacy_default := {"neutron_admin_auth_url": "service", "nova_admin_auth_url": "service"}
 
-# refs contains {where, loc, class, host (a URL host fact), scheme, port, path}.
+# refs contains {class, host (a URL host fact), scheme, port, path,
+# endpoint, node, pos: [path, line], src}; where(r) and loc(r) name it
+# (built only for the references a rule reports).
 refs contains r if {
-	some [f, section, key, occ] in lib.occurrences
+	some [f, section, key, occ] in lib.keyed(_keys)
 	f.kind != "keystone.conf"
 	class := _ref_class(f, section, key)
 	h := occ.url.hosts[0]
 	r := {
-		"where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ), "class": class,
-		"host": h, "scheme": occ.url.scheme, "port": h.port, "path": occ.url.path, "endpoint": occ.url.endpoint,
-		"node": f.node,
+		"class": class, "host": h, "scheme": occ.url.scheme, "port": h.port, "path": occ.url.path,
+		"endpoint": occ.url.endpoint, "node": f.node, "pos": [f.path, occ.line], "src": [f, section, key, occ],
 	}
 }
 
 # Icehouse: [keystone_authtoken] auth_host, auth_port (35357), auth_protocol (https).
 refs contains r if {
-	some node in input.nodes
-	some f in node.files
-	occ := lib.last(f, "keystone_authtoken", "auth_host")
+	some [f, "keystone_authtoken", key, occ] in lib.keyed(["auth_host"])
 	h := object.union(occ.host_refs[0], {"port": _auth_port(f)})
 	scheme := _auth_protocol(f)
 	r := {
-		"where": lib.where(f, "keystone_authtoken", "auth_host"), "loc": lib.loc(f, "keystone_authtoken", "auth_host", occ),
 		"class": "service", "host": h, "scheme": scheme, "port": h.port, "path": "",
 		"endpoint": sprintf("%s://%s:%d", [scheme, h.host, h.port]), "node": f.node,
+		"pos": [f.path, occ.line], "src": [f, "keystone_authtoken", key, occ],
 	}
 }
 
@@ -49,10 +50,20 @@ refs contains r if {
 	v := rc.vars.OS_AUTH_URL
 	h := v.url.hosts[0]
 	r := {
-		"where": sprintf("%s OS_AUTH_URL", [rc.path]), "loc": lib.rc_loc(rc, "OS_AUTH_URL"), "class": "public",
-		"host": h, "scheme": v.url.scheme, "port": h.port, "path": v.url.path, "endpoint": v.url.endpoint, "node": rc.node,
+		"class": "public", "host": h, "scheme": v.url.scheme, "port": h.port, "path": v.url.path,
+		"endpoint": v.url.endpoint, "node": rc.node, "pos": [rc.path, v.line], "rc": rc,
 	}
 }
+
+# where names a reference in messages.
+where(r) := sprintf("%s OS_AUTH_URL", [r.rc.path]) if r.rc
+
+else := lib.where(r.src[0], r.src[1], r.src[2])
+
+# loc is a reference's location.
+loc(r) := lib.rc_loc(r.rc, "OS_AUTH_URL") if r.rc
+
+else := lib.loc(r.src[0], r.src[1], r.src[2], r.src[3])
 
 _ref_class(f, section, key) := c if {
 	section in _sections

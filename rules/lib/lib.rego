@@ -33,12 +33,18 @@ else := "(empty)"
 
 # files yields [node name, file] for every readable file of the given kind
 # (an unparseable file is reported once, by SL-PARSE-001).
-files(kind) := {[name, f] |
+files(kind) := [[name, f] |
+	some [name, fk] in input.index.kinds[kind]
+	f := input.nodes[name].files[fk]
+	not f.error
+] if input.index
+
+else := [[name, f] |
 	some name, node in input.nodes
 	some f in node.files
 	f.kind == kind
 	not f.error
-}
+]
 
 # runs is true when the node runs the named service.
 runs(node, service) if service in node.services
@@ -73,14 +79,19 @@ else := h.host
 # majority is the value most copies share (copies carry it as "v"); on a
 # tie, the value of the first copy by rank, path and line.
 majority(copies) := v if {
-	counts := {x: n | some c in copies; x := c.v; n := count([1 | some d in copies; d.v == x])}
+	counts := {x: n | some x in {c.v | some c in copies}; n := count([1 | some d in copies; d.v == x])}
 	top := max({n | some n in counts})
-	v := sort([[object.get(c, "rank", 0), c.loc.path, c.loc.line, c.v] | some c in copies; counts[c.v] == top])[0][3]
+	v := sort([[object.get(c, "rank", 0), _pos(c), c.v] | some c in copies; counts[c.v] == top])[0][2]
 }
 
 # first_with is the copy with value v of the lowest rank (an optional field:
 # 0 for an authoritative copy), then the smallest path and line.
-first_with(copies, v) := sort([[object.get(c, "rank", 0), c.loc.path, c.loc.line, c] | some c in copies; c.v == v])[0][3]
+first_with(copies, v) := sort([[object.get(c, "rank", 0), _pos(c), c] | some c in copies; c.v == v])[0][2]
+
+# _pos is [path, line] of a copy: its "pos", else from its location.
+_pos(c) := c.pos if true
+
+else := [c.loc.path, c.loc.line]
 
 # drift pairs every copy that differs from the majority with the first copy
 # of the majority (the reference shown as related location).
@@ -97,14 +108,15 @@ items(s) := [t | some x in split(s, ","); t := trim_space(x); t != ""]
 # rc_loc is the location of a variable of an rc file.
 rc_loc(rc, name) := {"path": rc.path, "node": rc.node, "line": rc.vars[name].line, "column": rc.vars[name].column, "key": name}
 
-# occurrences yields [file, section, key, last occurrence] for every key of
-# every INI file.
-occurrences contains [f, section, key, occs[count(occs) - 1]] if {
+# occurrences lists [file, section, key, last occurrence] for every key of
+# every INI file. An array, not a set: its elements hold whole files, and a
+# set would hash each of them.
+occurrences := [[f, section, key, occs[count(occs) - 1]] |
 	some node in input.nodes
 	some f in node.files
 	some section, keys in f.sections
 	some key, occs in keys
-}
+]
 
 # address_problem says why ip cannot be an address of the named node:
 # another node's address (by /etc/hosts or interface files), loopback, or
@@ -130,10 +142,54 @@ _loopback(ip) if ip in {"::1", "0.0.0.0", "::"}
 # Copies address_problem already explains (another node's known address)
 # are left to the rule that reports it.
 duplicates(copies) := {[c, first] |
+	ips := sort([c.ip | some c in copies])
+	dup := {ips[i] | some i, ip in ips; i > 0; ip == ips[i - 1]}
 	some c in copies
+	c.ip in dup
 	same := [[d.loc.path, d] | some d in copies; d.ip == c.ip; d.node != c.node]
 	count(same) > 0
 	first := sort(array.concat(same, [[c.loc.path, c]]))[0][1]
 	first.node != c.node
 	not address_problem(c.node, c.ip)
+}
+
+# keyed lists [file, section, key, last occurrence] for every INI option
+# named in keys, through the model's index (scanning without one, as unit
+# tests' hand-built inputs have none).
+keyed(keys) := [x | some k in keys; some x in _keyed(k)]
+
+_keyed(k) := [[f, s, k, occs[count(occs) - 1]] |
+	some [n, fk, s] in input.index.keys[k]
+	f := input.nodes[n].files[fk]
+	occs := f.sections[s][k]
+] if input.index
+
+else := [[f, s, key, o] | some [f, s, key, o] in occurrences; key == k]
+
+# flagged lists [file, section, key, last occurrence] for the occurrences
+# that carry a derived fact: placeholders, empty_secret,
+# empty_url_password or unresolved.
+flagged(fact) := [[f, s, k, occs[count(occs) - 1]] |
+	some [n, fk, s, k] in input.index.facts[fact]
+	f := input.nodes[n].files[fk]
+	occs := f.sections[s][k]
+] if input.index
+
+else := [x | some x in occurrences; _has_fact(fact, x[3])]
+
+_has_fact("placeholders", o) if count(o.placeholders) > 0
+
+_has_fact("empty_secret", o) if {
+	o.secret
+	o.empty
+}
+
+_has_fact("empty_url_password", o) if {
+	some h in o.url.hosts
+	h.password_empty
+}
+
+_has_fact("unresolved", o) if {
+	some h in array.concat(object.get(o, ["url", "hosts"], []), object.get(o, "host_refs", []))
+	count(h.resolved) == 0
 }

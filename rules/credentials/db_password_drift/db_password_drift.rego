@@ -20,8 +20,7 @@ import data.stacklint.lib
 _keys := {"connection", "sql_connection", "slave_connection"}
 
 _copies contains c if {
-	some [f, section, key, occ] in lib.occurrences
-	key in _keys
+	some [f, section, key, occ] in lib.keyed(_keys)
 	occ.url.driver in {"mysql", "postgresql", "postgres"}
 	h := occ.url.hosts[0]
 	h.user != ""

@@ -21,9 +21,7 @@ import data.stacklint.lib
 import data.stacklint.lib.messaging as mq
 
 report contains finding if {
-	some [f, section, key, occ] in lib.occurrences
-	occ.secret
-	occ.empty
+	some [f, section, key, occ] in lib.flagged("empty_secret")
 	not _unused(f, section, key)
 	finding := {
 		"message": sprintf("%s is empty: the service sends an empty secret, which authenticates nothing", [lib.where(f, section, key)]),
@@ -32,7 +30,7 @@ report contains finding if {
 }
 
 report contains finding if {
-	some [f, section, key, occ] in lib.occurrences
+	some [f, section, key, occ] in lib.flagged("empty_url_password")
 	some h in occ.url.hosts
 	h.password_empty
 	finding := {

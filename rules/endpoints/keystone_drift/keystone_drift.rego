@@ -26,7 +26,7 @@ import data.stacklint.lib.keystone as ks
 _copies contains c if {
 	some r in ks.refs
 	port := _port(r.port)
-	c := object.union(r, {"v": sprintf("%s:%d", [lib.ident(r.host), port])})
+	c := object.union(r, {"v": [lib.ident(r.host), port]})
 }
 
 _port(35357) := 5000
@@ -39,7 +39,7 @@ report contains finding if {
 	some [c, r] in lib.drift(copies)
 	n := count([1 | some d in copies; d.v == r.v])
 	finding := {
-		"message": sprintf("%s reaches Keystone at %s, but %d of %d %s references reach %s (%s)", [c.where, c.endpoint, n, count(copies), class, r.endpoint, r.where]),
-		"locations": [c.loc, r.loc],
+		"message": sprintf("%s reaches Keystone at %s, but %d of %d %s references reach %s (%s)", [ks.where(c), c.endpoint, n, count(copies), class, r.endpoint, ks.where(r)]),
+		"locations": [ks.loc(c), ks.loc(r)],
 	}
 }

@@ -19,9 +19,8 @@ import data.stacklint.lib
 import data.stacklint.lib.keystone as ks
 
 _queens if {
-	some [_, section, key, _] in lib.occurrences
+	some [_, section, _, _] in lib.keyed(["www_authenticate_uri"])
 	section == "keystone_authtoken"
-	key == "www_authenticate_uri"
 }
 
 report contains finding if {
@@ -29,8 +28,8 @@ report contains finding if {
 	some r in ks.refs
 	what := _stale(r)
 	finding := {
-		"message": sprintf("%s uses %s: since Queens Keystone serves only v3, on port 5000", [r.where, what]),
-		"locations": [r.loc],
+		"message": sprintf("%s uses %s: since Queens Keystone serves only v3, on port 5000", [ks.where(r), what]),
+		"locations": [ks.loc(r)],
 	}
 }
 

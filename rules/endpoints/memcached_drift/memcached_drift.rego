@@ -20,7 +20,7 @@ import data.stacklint.lib
 _places := {"keystone_authtoken": {"memcached_servers", "memcache_servers"}, "cache": {"memcache_servers"}}
 
 _copies contains c if {
-	some [f, section, key, occ] in lib.occurrences
+	some [f, section, key, occ] in lib.keyed({"memcached_servers", "memcache_servers"})
 	key in _places[section]
 	servers := sort({sprintf("%s:%d", [lib.ident(h), h.port]) | some h in occ.host_refs})
 	c := {"section": section, "v": servers, "value": occ.value, "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ)}

@@ -21,8 +21,7 @@ import data.stacklint.lib
 _keys := {"region_name", "os_region_name", "neutron_region_name", "nova_region_name", "auth_region"}
 
 _copies contains c if {
-	some [f, section, key, occ] in lib.occurrences
-	key in _keys
+	some [f, section, key, occ] in lib.keyed(_keys)
 	f.kind != "keystone.conf"
 	occ.value != ""
 	c := {"v": occ.value, "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ)}

@@ -21,16 +21,19 @@ package stacklint.rules.endpoints.unresolved_host
 import data.stacklint.lib
 import data.stacklint.lib.keystone as ks
 
-# _refs: [where, loc, node, host fact] for every host named by a value.
-_refs contains [lib.where(f, section, key), lib.loc(f, section, key, occ), f.node, h] if {
-	some [f, section, key, occ] in lib.occurrences
+# _unresolved: [where, loc, node, host fact] for every host a value names
+# that the referring node's /etc/hosts does not resolve.
+_unresolved contains [lib.where(f, section, key), lib.loc(f, section, key, occ), f.node, h] if {
+	some [f, section, key, occ] in lib.flagged("unresolved")
 	some h in array.concat(object.get(occ, ["url", "hosts"], []), object.get(occ, "host_refs", []))
+	count(h.resolved) == 0
 }
 
-_refs contains [sprintf("%s %s", [rc.path, name]), lib.rc_loc(rc, name), rc.node, h] if {
+_unresolved contains [sprintf("%s %s", [rc.path, name]), lib.rc_loc(rc, name), rc.node, h] if {
 	some rc in input.rc
 	some name, v in rc.vars
 	some h in v.url.hosts
+	count(h.resolved) == 0
 }
 
 _known_elsewhere(host) if {
@@ -39,8 +42,7 @@ _known_elsewhere(host) if {
 }
 
 report contains finding if {
-	some [where, loc, node, h] in _refs
-	count(h.resolved) == 0
+	some [where, loc, node, h] in _unresolved
 	hint := _hint(h)
 	finding := {
 		"message": sprintf("%s names host '%s', which %s's /etc/hosts does not resolve%s: the service cannot connect", [where, h.host, node, hint]),
@@ -52,28 +54,33 @@ _hint(h) := sprintf(" (did you mean '%s'?)", [h.near]) if h.near
 
 else := " (other nodes' /etc/hosts do)" if _known_elsewhere(h.host)
 
-_service_checks := [
-	["keystone", [r | some r in ks.refs]],
-	["glance-api", [r |
-		some [f, section, key, occ] in lib.occurrences
-		f.kind in {"nova.conf", "nova-compute.conf"}
-		section == "glance"
-		key == "api_servers"
-		some h in occ.host_refs
-		r := {"where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ), "host": h}
-	]],
-]
+# _service_refs: [service, reference] for references that must reach a
+# node running the service: Keystone URLs, and nova's glance api_servers.
+_service_refs contains ["keystone", r] if {
+	"keystone" in _deployed
+	some r in ks.refs
+}
+
+_service_refs contains ["glance-api", {"host": h, "src": [f, section, key, occ]}] if {
+	"glance-api" in _deployed
+	some [f, section, key, occ] in lib.keyed(["api_servers"])
+	f.kind in {"nova.conf", "nova-compute.conf"}
+	section == "glance"
+	some h in occ.host_refs
+}
+
+_deployed contains service if {
+	some node in input.nodes
+	some service in node.services
+}
 
 report contains finding if {
-	some [service, refs] in _service_checks
-	some node in input.nodes
-	lib.runs(node, service)
-	some r in refs
+	some [service, r] in _service_refs
 	target := lib.ident(r.host)
-	input.nodes[target]
 	not lib.runs(input.nodes[target], service)
+	input.nodes[target]
 	finding := {
-		"message": sprintf("%s names '%s', which reaches %s, where no %s runs", [r.where, r.host.host, target, service]),
-		"locations": [r.loc],
+		"message": sprintf("%s names '%s', which reaches %s, where no %s runs", [ks.where(r), r.host.host, target, service]),
+		"locations": [ks.loc(r)],
 	}
 }

@@ -19,8 +19,7 @@ package stacklint.rules.hygiene.placeholder
 import data.stacklint.lib
 
 report contains finding if {
-	some [f, section, key, occ] in lib.occurrences
-	count(occ.placeholders) > 0
+	some [f, section, key, occ] in lib.flagged("placeholders")
 	finding := {
 		"message": sprintf("%s still holds the install-guide placeholder %s", [lib.where(f, section, key), _names(occ.placeholders)]),
 		"locations": [lib.loc(f, section, key, occ)],

@@ -19,8 +19,7 @@ import data.stacklint.lib
 _allowed := {"DEFAULT": {"rabbit", "kombu", "fake"}, "oslo_messaging_notifications": {"rabbit", "kombu", "kafka", "fake"}}
 
 report contains finding if {
-	some [f, section, key, occ] in lib.occurrences
-	key == "transport_url"
+	some [f, section, key, occ] in lib.keyed(["transport_url"])
 	allowed := _allowed[section]
 	not occ.url.driver in allowed
 	finding := {

@@ -27,10 +27,11 @@ else := ["neutron", "service_metadata_proxy"]
 
 report contains finding if {
 	count(net.metadata_agents) > 0
-	some name, node in input.nodes
+	some node in input.nodes
 	net.serves_metadata(node)
-	some [n, f] in lib.files("nova.conf")
-	n == name
+	some f in node.files
+	f.kind == "nova.conf"
+	not f.error
 	[section, key] := _key(f)
 	not net.opt_bool(f, section, key, false)
 	agents := sort({m.node | some m in net.metadata_agents})

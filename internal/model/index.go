@@ -1,0 +1,98 @@
+package model
+
+import "sort"
+
+// index lets rules reach the files and occurrences they need without
+// scanning every file: "kinds" maps a file kind to [node, file] pairs,
+// "keys" maps an option name to [node, file, section]
+// triples, and "facts" lists [node, file, section, key] for the last
+// occurrences that carry a derived fact: placeholders, an empty secret,
+// an empty URL password, a host the node cannot resolve.
+func index(nodes map[string]any) map[string]any {
+	keys, kinds := map[string][]any{}, map[string][]any{}
+	facts := map[string][]any{"placeholders": {}, "empty_secret": {}, "empty_url_password": {}, "unresolved": {}}
+	names := make([]string, 0, len(nodes))
+	for n := range nodes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		files := nodes[n].(map[string]any)["files"].(map[string]any)
+		for _, fk := range sortedMapKeys(files) {
+			kind := files[fk].(map[string]any)["kind"].(string)
+			kinds[kind] = append(kinds[kind], []any{n, fk})
+			secs, _ := files[fk].(map[string]any)["sections"].(map[string]any)
+			for _, s := range sortedMapKeys(secs) {
+				ks := secs[s].(map[string]any)
+				for _, k := range sortedMapKeys(ks) {
+					keys[k] = append(keys[k], []any{n, fk, s})
+					occs := ks[k].([]any)
+					last := occs[len(occs)-1].(map[string]any)
+					for _, fact := range occFacts(last) {
+						facts[fact] = append(facts[fact], []any{n, fk, s, k})
+					}
+				}
+			}
+		}
+	}
+	kd := make(map[string]any, len(keys))
+	for k, v := range keys {
+		kd[k] = v
+	}
+	fd := make(map[string]any, len(facts))
+	for k, v := range facts {
+		fd[k] = v
+	}
+	kk := make(map[string]any, len(kinds))
+	for k, v := range kinds {
+		kk[k] = v
+	}
+	return map[string]any{"keys": kd, "facts": fd, "kinds": kk}
+}
+
+// occFacts names the indexed facts one occurrence carries.
+func occFacts(o map[string]any) []string {
+	var out []string
+	if p, ok := o["placeholders"].([]any); ok && len(p) > 0 {
+		out = append(out, "placeholders")
+	}
+	if o["secret"] == true && o["empty"] == true {
+		out = append(out, "empty_secret")
+	}
+	hostsOf := func() []any {
+		var hs []any
+		if u, ok := o["url"].(map[string]any); ok {
+			hs = append(hs, u["hosts"].([]any)...)
+		}
+		if r, ok := o["host_refs"].([]any); ok {
+			hs = append(hs, r...)
+		}
+		return hs
+	}
+	emptyPW, unresolved := false, false
+	for _, h := range hostsOf() {
+		hm := h.(map[string]any)
+		if hm["password_empty"] == true {
+			emptyPW = true
+		}
+		if r, ok := hm["resolved"].([]any); ok && len(r) == 0 {
+			unresolved = true
+		}
+	}
+	if emptyPW {
+		out = append(out, "empty_url_password")
+	}
+	if unresolved {
+		out = append(out, "unresolved")
+	}
+	return out
+}
+
+func sortedMapKeys(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
