@@ -41,6 +41,15 @@ _user(f, section, key) := lib.last(f, section, key).value if true
 
 else := ""
 
+# _domain is the user's domain as Keystone matches it: names are
+# case-insensitive ("Default" is "default"), and the default domain's id is
+# "default"; "" when the section names none (v2, or the default applies).
+_domain(f, section) := lower(lib.last(f, section, "user_domain_name").value) if true
+
+else := lower(lib.last(f, section, "user_domain_id").value) if true
+
+else := ""
+
 # own contains every non-empty copy of a service's own password, with the
 # user it belongs to; v is the fingerprint.
 own contains c if {
@@ -51,7 +60,7 @@ own contains c if {
 	occ := lib.last(f, section, pkey)
 	occ.fp != ""
 	c := {
-		"service": service, "user": _user(f, section, ukey), "v": occ.fp, "label": lib.label(occ),
+		"service": service, "user": _user(f, section, ukey), "domain": _domain(f, section), "v": occ.fp, "label": lib.label(occ),
 		"where": lib.where(f, section, pkey), "loc": lib.loc(f, section, pkey, occ),
 		"rank": count({1 | not lib.runs(input.nodes[f.node], _api[service])}),
 	}
@@ -92,24 +101,32 @@ client_mismatches(id) := {m |
 	occ.fp != ""
 	[ref_user, ref_fp] := reference(target)
 	user := _user(f, section, ukey)
-	what := _what(user, ref_user, occ.fp, ref_fp)
+	domain := _domain(f, section)
+	what := _what(user, ref_user, occ.fp, ref_fp, domain, _ref_copy(target).domain)
 	c := {
 		"target": target, "user": user, "label": lib.label(occ), "where": lib.where(f, section, pkey),
 		"user_where": lib.where(f, section, ukey), "loc": lib.loc(f, section, pkey, occ), "user_loc": _user_loc(f, section, ukey, pkey, occ),
+		"domain_where": lib.where(f, section, _domain_key(f, section)), "domain_loc": _user_loc(f, section, _domain_key(f, section), pkey, occ),
 	}
-	m := {"client": c, "ref": _ref_copy(target), "what": what, "ref_user": ref_user}
+	m := {"client": c, "ref": _ref_copy(target), "what": what, "ref_user": ref_user, "domain": domain}
 }
 
-_what(user, ref_user, fp, ref_fp) := "user" if {
+_what(user, ref_user, fp, ref_fp, domain, ref_domain) := "user" if {
 	user != ""
 	user != ref_user
-}
-
-else := "password" if fp != ref_fp
+} else := "domain" if {
+	domain != ""
+	ref_domain != ""
+	domain != ref_domain
+} else := "password" if fp != ref_fp
 
 _user_loc(f, section, ukey, pkey, occ) := lib.loc(f, section, ukey, lib.last(f, section, ukey)) if true
 
 else := lib.loc(f, section, pkey, occ)
+
+_domain_key(f, section) := "user_domain_name" if lib.has(f, section, "user_domain_name")
+
+else := "user_domain_id"
 
 # client_finding is the finding for one client mismatch; consequence says
 # what breaks.
@@ -117,6 +134,11 @@ client_finding(m, consequence) := {
 	"message": sprintf("%s authenticates as '%s', but %s's service user is '%s' (%s): %s", [m.client.user_where, m.client.user, m.client.target, m.ref_user, m.ref.where, consequence]),
 	"locations": [m.client.user_loc, m.ref.loc],
 } if m.what == "user"
+
+else := {
+	"message": sprintf("%s puts user '%s' in domain '%s', but %s's service user is in domain '%s' (%s): %s", [m.client.domain_where, m.client.user, m.domain, m.client.target, m.ref.domain, m.ref.where, consequence]),
+	"locations": [m.client.domain_loc, m.ref.loc],
+} if m.what == "domain"
 
 else := {
 	"message": sprintf("%s (%s) differs from %s's service password (%s, %s): %s", [m.client.where, m.client.label, m.client.target, m.ref.label, m.ref.where, consequence]),

@@ -7,6 +7,8 @@
 #   nova's own, as nova.conf [keystone_authtoken] holds them on the nova-api
 #   nodes (the copy most nova nodes use). A wrong password gives 401 on every
 #   event, and instances fail to boot after vif_plugging_timeout.
+#   The user's domain must match too (Default and default are the same
+#   domain name; the default domain's id is default).
 # custom:
 #   id: SL-PASS-002
 #   severity: error

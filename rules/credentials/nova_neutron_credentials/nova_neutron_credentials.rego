@@ -6,6 +6,8 @@
 #   neutron_admin_password): the install guide's NEUTRON_PASS. It must be
 #   neutron's own service user and password, as neutron.conf
 #   [keystone_authtoken] holds them (the copy most neutron nodes use).
+#   The user's domain must match too (Default and default are the same
+#   domain name; the default domain's id is default).
 # custom:
 #   id: SL-PASS-003
 #   severity: error

@@ -36,3 +36,24 @@ test_no_neutron_config_in_snapshot if {
 	r := rule.report with input as fx.deployment([fx.node("cmp", [], [_nova("neutron", "username", "password", "neutron", "bbbbbb")])])
 	r == set()
 }
+
+_domains(client_domain, ref_domain) := fx.deployment([
+	fx.node("ctl", ["neutron-server"], [fx.file("ctl", "neutron.conf", "etc/neutron/neutron.conf", {"keystone_authtoken": {"username": "neutron", "user_domain_name": ref_domain, "password": fx.secret("aaaaaa", 22)}})]),
+	fx.node("cmp", ["nova-compute"], [fx.file("cmp", "nova.conf", "etc/nova/nova.conf", {"neutron": {"username": "neutron", "user_domain_name": fx.at(client_domain, 47), "password": fx.secret("aaaaaa", 49)}})]),
+])
+
+test_domain_names_compare_case_insensitively if {
+	r := rule.report with input as _domains("default", "Default")
+	r == set()
+}
+
+test_other_domain if {
+	r := rule.report with input as _domains("services", "Default")
+	r == {{
+		"message": "nova.conf [neutron] user_domain_name on cmp puts user 'neutron' in domain 'services', but neutron's service user is in domain 'default' (neutron.conf [keystone_authtoken] password on ctl): port create and binding fail with 401, and so does every instance boot",
+		"locations": [
+			{"path": "cmp/etc/nova/nova.conf", "node": "cmp", "line": 47, "column": 1, "section": "neutron", "key": "user_domain_name"},
+			{"path": "ctl/etc/neutron/neutron.conf", "node": "ctl", "line": 22, "column": 1, "section": "keystone_authtoken", "key": "password"},
+		],
+	}}
+}

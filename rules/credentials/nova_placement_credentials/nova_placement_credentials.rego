@@ -5,6 +5,8 @@
 #   as the user in nova.conf [placement] (PLACEMENT_PASS in the guide). It
 #   must be placement's own service user and password, as placement.conf
 #   [keystone_authtoken] holds them.
+#   The user's domain must match too (Default and default are the same
+#   domain name; the default domain's id is default).
 # custom:
 #   id: SL-PASS-004
 #   severity: error

@@ -25,3 +25,11 @@ test_local_memcached if {
 		"locations": [fx.loc(_nova("c", []), "keystone_authtoken", "memcached_servers", 11), fx.loc(_nova("a", []), "keystone_authtoken", "memcached_servers", 11)],
 	}}
 }
+
+_g(node, host) := fx.file(node, "nova.conf", "etc/nova/nova.conf", {"glance": {"api_servers": {"value": sprintf("http://%s:9292", [host]), "line": 26, "column": 1, "host_refs": [{"host": host, "port": 9292, "resolved": [host]}]}}})
+
+test_glance_api_servers_differ if {
+	r := rule.report with input as fx.deployment([fx.node("a", [], [_g("a", "10.0.0.11")]), fx.node("b", [], [_g("b", "10.0.0.11")]), fx.node("c", [], [_g("c", "10.0.0.12")])])
+	some f in r
+	f.message == "nova.conf [glance] api_servers on c = http://10.0.0.12:9292, but most nodes use http://10.0.0.11:9292 (nova.conf [glance] api_servers on a): image stores diverge"
+}
