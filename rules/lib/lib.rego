@@ -81,8 +81,15 @@ else := h.host
 majority(copies) := v if {
 	counts := {x: n | some x in {c.v | some c in copies}; n := count([1 | some d in copies; d.v == x])}
 	top := max({n | some n in counts})
-	v := sort([[object.get(c, "rank", 0), _pos(c), c.v] | some c in copies; counts[c.v] == top])[0][2]
+	tops := {x | some x, n in counts; n == top}
+	v := _pick(copies, tops)
 }
+
+# _pick is the single most common value, or breaks the tie.
+_pick(copies, tops) := v if {
+	count(tops) == 1
+	some v in tops
+} else := sort([[object.get(c, "rank", 0), _pos(c), c.v] | some c in copies; c.v in tops])[0][2]
 
 # first_with is the copy with value v of the lowest rank (an optional field:
 # 0 for an authoritative copy), then the smallest path and line.
@@ -96,6 +103,7 @@ else := [c.loc.path, c.loc.line]
 # drift pairs every copy that differs from the majority with the first copy
 # of the majority (the reference shown as related location).
 drift(copies) := {[c, r] |
+	count({c.v | some c in copies}) > 1 # all agree: nothing to sort
 	ref := majority(copies)
 	r := first_with(copies, ref)
 	some c in copies
