@@ -76,6 +76,10 @@ else := h.resolved[0] if count(h.resolved) > 0
 
 else := h.host
 
+# unresolved is true for a host fact the referring node cannot resolve
+# (SL-EP-004 reports those; drift rules leave them out).
+unresolved(h) if count(h.resolved) == 0
+
 # majority is the value most copies share (copies carry it as "v"); on a
 # tie, the value of the first copy by rank, path and line.
 majority(copies) := v if {

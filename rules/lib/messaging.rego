@@ -34,6 +34,7 @@ brokers contains b if {
 		"vhost": _vhost(u.vhost), "user": object.get(u, "user", ""),
 		"password": object.get(u, "password_fp", ""), "label": _fp_label(object.get(u, "password_fp", "")),
 		"at": lib.loc(f, "DEFAULT", "transport_url", occ), "legacy": false, "default": false,
+		"unresolved": count({1 | some h in u.hosts; lib.unresolved(h)}) > 0,
 	}
 }
 
@@ -53,6 +54,7 @@ brokers contains b if {
 		"vhost": _legacy_opt(f, "rabbit_virtual_host", "/"), "user": _legacy_user(f, driver),
 		"password": pw, "label": label,
 		"at": _at(f, hsec, hkey), "legacy": true, "default": count({1 | not lib.has(f, hsec, hkey)}) == 1,
+		"unresolved": count({1 | some h in refs; lib.unresolved(h)}) > 0,
 	}
 }
 

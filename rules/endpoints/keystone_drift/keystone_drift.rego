@@ -25,6 +25,7 @@ import data.stacklint.lib.keystone as ks
 
 _copies contains c if {
 	some r in ks.refs
+	not lib.unresolved(r.host) # SL-EP-004
 	port := _port(r.port)
 	c := object.union(r, {"v": [lib.ident(r.host), port]})
 }

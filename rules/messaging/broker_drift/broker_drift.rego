@@ -25,6 +25,7 @@ _copies contains c if {
 	b.service in {"nova", "neutron"}
 	b.driver in {"rabbit", "qpid"} # other schemes are SL-MQ-003
 	not b.default
+	not b.unresolved # a host the node cannot resolve is SL-EP-004
 	c := {
 		"service": b.service, "v": [b.driver, b.servers, b.vhost, b.user], "show": mq.show(b), "where": mq.where(b), "loc": b.at,
 		"rank": count({1 | not lib.runs(input.nodes[b.file.node], _api[b.service])}),

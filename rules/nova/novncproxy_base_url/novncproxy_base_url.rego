@@ -85,6 +85,7 @@ _copies contains c if {
 	occ != null
 	h := occ.url.hosts[0]
 	not _bad_target(name, h) # reported above
+	not lib.unresolved(h) # SL-EP-004
 	c := {"v": [lib.ident(h), h.port, occ.url.path], "value": occ.value, "where": lib.where(f, section, "novncproxy_base_url"), "loc": lib.loc(f, section, "novncproxy_base_url", occ)}
 }
 
