@@ -1,7 +1,5 @@
 package model
 
-import "sort"
-
 // index lets rules reach the files and occurrences they need without
 // scanning every file: "kinds" maps a file kind to [node, file] pairs,
 // "keys" maps an option name to [node, file, section]
@@ -11,20 +9,15 @@ import "sort"
 func index(nodes map[string]any) map[string]any {
 	keys, kinds := map[string][]any{}, map[string][]any{}
 	facts := map[string][]any{"placeholders": {}, "empty_secret": {}, "empty_url_password": {}, "unresolved": {}}
-	names := make([]string, 0, len(nodes))
-	for n := range nodes {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range sortedKeys(nodes) {
 		files := nodes[n].(map[string]any)["files"].(map[string]any)
-		for _, fk := range sortedMapKeys(files) {
+		for _, fk := range sortedKeys(files) {
 			kind := files[fk].(map[string]any)["kind"].(string)
 			kinds[kind] = append(kinds[kind], []any{n, fk})
 			secs, _ := files[fk].(map[string]any)["sections"].(map[string]any)
-			for _, s := range sortedMapKeys(secs) {
+			for _, s := range sortedKeys(secs) {
 				ks := secs[s].(map[string]any)
-				for _, k := range sortedMapKeys(ks) {
+				for _, k := range sortedKeys(ks) {
 					keys[k] = append(keys[k], []any{n, fk, s})
 					occs := ks[k].([]any)
 					last := occs[len(occs)-1].(map[string]any)
@@ -85,14 +78,5 @@ func occFacts(o map[string]any) []string {
 	if unresolved {
 		out = append(out, "unresolved")
 	}
-	return out
-}
-
-func sortedMapKeys(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
