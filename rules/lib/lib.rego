@@ -151,18 +151,19 @@ _loopback(ip) if ip in {"::1", "0.0.0.0", "::"}
 
 # duplicates pairs each copy of a per-node address (copies carry node, ip
 # and loc) with the first copy on another node that uses the same address.
-# Copies address_problem already explains (another node's known address)
-# are left to the rule that reports it.
+# Copies address_problem already explains (another node's known address,
+# loopback, not on the node's interfaces) are left to the rule that
+# reports it, and are not used to blame the others.
 duplicates(copies) := {[c, first] |
-	ips := sort([c.ip | some c in copies])
+	clean := [c | some c in copies; not address_problem(c.node, c.ip)]
+	ips := sort([c.ip | some c in clean])
 	dup := {ips[i] | some i, ip in ips; i > 0; ip == ips[i - 1]}
-	some c in copies
+	some c in clean
 	c.ip in dup
-	same := [[d.loc.path, d] | some d in copies; d.ip == c.ip; d.node != c.node]
+	same := [[d.loc.path, d] | some d in clean; d.ip == c.ip; d.node != c.node]
 	count(same) > 0
 	first := sort(array.concat(same, [[c.loc.path, c]]))[0][1]
 	first.node != c.node
-	not address_problem(c.node, c.ip)
 }
 
 # keyed lists [file, section, key, last occurrence] for every INI option

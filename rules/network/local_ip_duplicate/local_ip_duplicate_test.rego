@@ -37,3 +37,9 @@ test_known_owner_left_to_local_ip_invalid if {
 	r := rule.report with input as inp
 	r == set()
 }
+
+test_a_copy_with_an_address_problem_blames_nobody if {
+	inp := object.union(_input("10.0.1.1", "10.0.1.1"), {"nodes": {"a": {"interfaces": ["10.0.0.1"]}}})
+	r := rule.report with input as inp
+	r == set()
+}
