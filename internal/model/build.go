@@ -194,6 +194,11 @@ func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 	}
 	if f.INI != nil {
 		d["sections"] = b.sectionsDoc(f.INI)
+		headers := make([]any, len(f.INI.Headers))
+		for i, h := range f.INI.Headers {
+			headers[i] = map[string]any{"name": h.Name, "line": h.Line}
+		}
+		d["headers"] = headers
 	}
 	if f.Kind == snapshot.KindNetif {
 		addrs := make([]any, len(f.Addrs))
@@ -238,6 +243,9 @@ func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value) 
 		d["fp"] = b.keys.FP(v.Text)
 		d["empty"] = v.Text == ""
 		d["has_dollar"] = strings.Contains(v.Text, "$")
+		if refs, missing := templateRefs(f, section, v.Text); refs {
+			d["template"], d["template_missing"] = true, missing // never the names: they are part of the secret
+		}
 		if secret.Placeholder(v.Text) {
 			d["placeholders"] = []any{v.Text}
 		}

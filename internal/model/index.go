@@ -8,7 +8,7 @@ package model
 // an empty URL password, a host the node cannot resolve.
 func index(nodes map[string]any) map[string]any {
 	keys, kinds := map[string][]any{}, map[string][]any{}
-	facts := map[string][]any{"placeholders": {}, "empty_secret": {}, "empty_url_password": {}, "unresolved": {}}
+	facts := map[string][]any{"placeholders": {}, "empty_secret": {}, "secret_template": {}, "empty_url_password": {}, "unresolved": {}, "repeated": {}}
 	for _, n := range sortedKeys(nodes) {
 		files := nodes[n].(map[string]any)["files"].(map[string]any)
 		for _, fk := range sortedKeys(files) {
@@ -21,6 +21,9 @@ func index(nodes map[string]any) map[string]any {
 					keys[k] = append(keys[k], []any{n, fk, s})
 					occs := ks[k].([]any)
 					last := occs[len(occs)-1].(map[string]any)
+					if len(occs) > 1 {
+						facts["repeated"] = append(facts["repeated"], []any{n, fk, s, k})
+					}
 					for _, fact := range occFacts(last) {
 						facts[fact] = append(facts[fact], []any{n, fk, s, k})
 					}
@@ -51,6 +54,9 @@ func occFacts(o map[string]any) []string {
 	}
 	if o["secret"] == true && o["empty"] == true {
 		out = append(out, "empty_secret")
+	}
+	if o["template"] == true {
+		out = append(out, "secret_template")
 	}
 	hostsOf := func() []any {
 		var hs []any

@@ -61,3 +61,22 @@ func TestSubstitute(t *testing.T) {
 		}
 	}
 }
+
+func TestTemplateRefs(t *testing.T) {
+	f, err := oslo.Parse([]byte("[DEFAULT]\nmy_ip = 10.0.0.5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		in            string
+		refs, missing bool
+	}{
+		{"plain", false, false}, {"pa$$word", false, false}, {`pa\$word`, false, false}, {"cost$", false, false},
+		{"a$my_ip", true, false}, {"se$cret", true, true}, {"x${DEFAULT.my_ip}", true, false},
+	}
+	for _, c := range cases {
+		if r, m := templateRefs(f, "DEFAULT", c.in); r != c.refs || m != c.missing {
+			t.Errorf("%q: refs %v missing %v", c.in, r, m)
+		}
+	}
+}

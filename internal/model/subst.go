@@ -89,3 +89,23 @@ func lookup(f *oslo.File, group, name string) (string, bool) {
 	v, ok := f.Section("DEFAULT").Last(name)
 	return v.Text, ok
 }
+
+// templateRefs reports whether a value names options the way oslo.config
+// substitutes them ($name or ${group.name}, not $$ or \$), and whether one
+// of them does not exist (oslo.config then fails to start the service).
+func templateRefs(f *oslo.File, group, value string) (refs, missing bool) {
+	for i := 0; i < len(value)-1; i++ {
+		switch {
+		case value[i] == '\\' && value[i+1] == '$', value[i] == '$' && value[i+1] == '$':
+			i++
+		case value[i] == '$':
+			if name, n := templateName(value[i+1:]); n > 0 {
+				refs = true
+				if _, ok := lookup(f, group, name); !ok {
+					missing = true
+				}
+			}
+		}
+	}
+	return refs, missing
+}

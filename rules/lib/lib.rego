@@ -180,29 +180,33 @@ _keyed(k) := [[f, s, k, occs[count(occs) - 1]] |
 else := [[f, s, key, o] | some [f, s, key, o] in occurrences; key == k]
 
 # flagged lists [file, section, key, last occurrence] for the occurrences
-# that carry a derived fact: placeholders, empty_secret,
-# empty_url_password or unresolved.
+# that carry a derived fact: placeholders, empty_secret, secret_template,
+# empty_url_password, unresolved, or repeated (set more than once).
 flagged(fact) := [[f, s, k, occs[count(occs) - 1]] |
 	some [n, fk, s, k] in input.index.facts[fact]
 	f := input.nodes[n].files[fk]
 	occs := f.sections[s][k]
 ] if input.index
 
-else := [x | some x in occurrences; _has_fact(fact, x[3])]
+else := [x | some x in occurrences; _has_fact(fact, x)]
 
-_has_fact("placeholders", o) if count(o.placeholders) > 0
+_has_fact("placeholders", [_, _, _, o]) if count(o.placeholders) > 0
 
-_has_fact("empty_secret", o) if {
+_has_fact("empty_secret", [_, _, _, o]) if {
 	o.secret
 	o.empty
 }
 
-_has_fact("empty_url_password", o) if {
+_has_fact("secret_template", [_, _, _, o]) if o.template
+
+_has_fact("repeated", [f, s, k, _]) if count(f.sections[s][k]) > 1
+
+_has_fact("empty_url_password", [_, _, _, o]) if {
 	some h in o.url.hosts
 	h.password_empty
 }
 
-_has_fact("unresolved", o) if {
+_has_fact("unresolved", [_, _, _, o]) if {
 	some h in array.concat(object.get(o, ["url", "hosts"], []), object.get(o, "host_refs", []))
 	count(h.resolved) == 0
 }

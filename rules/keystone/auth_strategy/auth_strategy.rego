@@ -1,0 +1,32 @@
+# METADATA
+# title: API authentication is not Keystone
+# description: |
+#   nova ([api] auth_strategy, formerly [DEFAULT]), neutron ([DEFAULT]
+#   auth_strategy) and placement ([api] auth_strategy) validate tokens only
+#   with auth_strategy = keystone. noauth/noauth2 make the API trust
+#   whatever user and project a request claims: anyone who reaches the
+#   port is admin.
+# custom:
+#   id: SL-KS-002
+#   severity: error
+#   remediation: |
+#     Set auth_strategy = keystone and restart the API service.
+package stacklint.rules.keystone.auth_strategy
+
+import data.stacklint.lib
+
+_places := [
+	["nova.conf", "api", "auth_strategy"], ["nova.conf", "DEFAULT", "auth_strategy"],
+	["neutron.conf", "DEFAULT", "auth_strategy"], ["placement.conf", "api", "auth_strategy"],
+]
+
+report contains finding if {
+	some [kind, section, key] in _places
+	some [_, f] in lib.files(kind)
+	occ := lib.last(f, section, key)
+	lower(trim_space(occ.value)) != "keystone"
+	finding := {
+		"message": sprintf("%s is '%s': the API accepts unauthenticated requests and trusts the identity they claim", [lib.where(f, section, key), occ.value]),
+		"locations": [lib.loc(f, section, key, occ)],
+	}
+}
