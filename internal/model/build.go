@@ -234,6 +234,7 @@ func (b *nodeBuilder) sectionsDoc(f *oslo.File) map[string]any {
 // are replaced by their fingerprint label; URL passwords likewise.
 func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value) map[string]any {
 	d := map[string]any{"line": v.Line, "column": v.Column, "end_line": v.EndLine, "header": v.Header}
+	textFacts(d, v)
 	if secret.IsKey(key) {
 		d["value"] = b.keys.Label(v.Text)
 		if v.Text == "" {

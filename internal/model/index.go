@@ -8,7 +8,7 @@ package model
 // an empty URL password, a host the node cannot resolve.
 func index(nodes map[string]any) map[string]any {
 	keys, kinds := map[string][]any{}, map[string][]any{}
-	facts := map[string][]any{"placeholders": {}, "empty_secret": {}, "secret_template": {}, "empty_url_password": {}, "unresolved": {}, "repeated": {}}
+	facts := map[string][]any{"placeholders": {}, "empty_secret": {}, "secret_template": {}, "empty_url_password": {}, "unresolved": {}, "repeated": {}, "inline_comment": {}, "continuation_option": {}}
 	for _, n := range sortedKeys(nodes) {
 		files := nodes[n].(map[string]any)["files"].(map[string]any)
 		for _, fk := range sortedKeys(files) {
@@ -54,6 +54,12 @@ func occFacts(o map[string]any) []string {
 	}
 	if o["secret"] == true && o["empty"] == true {
 		out = append(out, "empty_secret")
+	}
+	if o["inline_comment"] == true {
+		out = append(out, "inline_comment")
+	}
+	if _, ok := o["continuation_option"]; ok {
+		out = append(out, "continuation_option")
 	}
 	if o["template"] == true {
 		out = append(out, "secret_template")

@@ -80,3 +80,25 @@ func TestTemplateRefs(t *testing.T) {
 		}
 	}
 }
+
+func TestTextFacts(t *testing.T) {
+	f, err := oslo.Parse([]byte("[vxlan]\nenable_vxlan = true\n  local_ip = 10.0.0.31\nname = a # note\nplain = x#y\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := func(key string) map[string]any {
+		v, _ := f.Section("vxlan").Last(key)
+		d := map[string]any{}
+		textFacts(d, v)
+		return d
+	}
+	if got := facts("enable_vxlan"); got["continuation_option"] != 3 {
+		t.Errorf("continuation: %v", got)
+	}
+	if got := facts("name"); got["inline_comment"] != true {
+		t.Errorf("inline comment: %v", got)
+	}
+	if got := facts("plain"); len(got) != 0 {
+		t.Errorf("plain: %v", got)
+	}
+}

@@ -199,6 +199,10 @@ _has_fact("empty_secret", [_, _, _, o]) if {
 
 _has_fact("secret_template", [_, _, _, o]) if o.template
 
+_has_fact("inline_comment", [_, _, _, o]) if o.inline_comment
+
+_has_fact("continuation_option", [_, _, _, o]) if o.continuation_option
+
 _has_fact("repeated", [f, s, k, _]) if count(f.sections[s][k]) > 1
 
 _has_fact("empty_url_password", [_, _, _, o]) if {
