@@ -46,6 +46,11 @@ func index(nodes map[string]any) map[string]any {
 	return map[string]any{"keys": kd, "facts": fd, "kinds": kk}
 }
 
+// boolFacts are occurrence fields indexed under their own fact name when set.
+var boolFacts = []struct{ fact, field string }{
+	{"inline_comment", "inline_comment"}, {"secret_template", "template"},
+}
+
 // occFacts names the indexed facts one occurrence carries.
 func occFacts(o map[string]any) []string {
 	var out []string
@@ -55,35 +60,35 @@ func occFacts(o map[string]any) []string {
 	if o["secret"] == true && o["empty"] == true {
 		out = append(out, "empty_secret")
 	}
-	if o["inline_comment"] == true {
-		out = append(out, "inline_comment")
+	for _, b := range boolFacts {
+		if o[b.field] == true {
+			out = append(out, b.fact)
+		}
 	}
 	if _, ok := o["continuation_option"]; ok {
 		out = append(out, "continuation_option")
 	}
-	if o["template"] == true {
-		out = append(out, "secret_template")
+	return append(out, hostFacts(o)...)
+}
+
+// hostFacts: an empty URL password, a host the node cannot resolve.
+func hostFacts(o map[string]any) []string {
+	var hosts []any
+	if u, ok := o["url"].(map[string]any); ok {
+		hosts = append(hosts, u["hosts"].([]any)...)
 	}
-	hostsOf := func() []any {
-		var hs []any
-		if u, ok := o["url"].(map[string]any); ok {
-			hs = append(hs, u["hosts"].([]any)...)
-		}
-		if r, ok := o["host_refs"].([]any); ok {
-			hs = append(hs, r...)
-		}
-		return hs
+	if r, ok := o["host_refs"].([]any); ok {
+		hosts = append(hosts, r...)
 	}
 	emptyPW, unresolved := false, false
-	for _, h := range hostsOf() {
+	for _, h := range hosts {
 		hm := h.(map[string]any)
-		if hm["password_empty"] == true {
-			emptyPW = true
-		}
+		emptyPW = emptyPW || hm["password_empty"] == true
 		if r, ok := hm["resolved"].([]any); ok && len(r) == 0 {
 			unresolved = true
 		}
 	}
+	var out []string
 	if emptyPW {
 		out = append(out, "empty_url_password")
 	}
