@@ -13,23 +13,24 @@ import (
 	"github.com/stacklint/stacklint/rules"
 )
 
-func benchSnapshot(b *testing.B, nodes int) string {
+// benchSetup generates a snapshot of the given size and compiles the rules.
+func benchSetup(b *testing.B, nodes int) (string, *engine.Engine) {
 	dir := filepath.Join(b.TempDir(), "snap")
 	if err := bench.Generate(filepath.Join(testdata, "deployments", "modern-linuxbridge"), dir, nodes); err != nil {
 		b.Fatal(err)
 	}
-	return dir
+	eng, err := engine.New(context.Background(), rules.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir, eng
 }
 
 // BenchmarkLint1000 is a full run (discover, parse, model, evaluate) over a
 // generated 1,000-node snapshot.
 func BenchmarkLint1000(b *testing.B) {
-	dir := benchSnapshot(b, 1000)
+	dir, eng := benchSetup(b, 1000)
 	ctx := context.Background()
-	eng, err := engine.New(ctx, rules.FS)
-	if err != nil {
-		b.Fatal(err)
-	}
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := lint.Run(ctx, eng, dir); err != nil {
@@ -40,12 +41,8 @@ func BenchmarkLint1000(b *testing.B) {
 
 // BenchmarkPhases1000 splits the run into its phases to show where time goes.
 func BenchmarkPhases1000(b *testing.B) {
-	dir := benchSnapshot(b, 1000)
+	dir, eng := benchSetup(b, 1000)
 	ctx := context.Background()
-	eng, err := engine.New(ctx, rules.FS)
-	if err != nil {
-		b.Fatal(err)
-	}
 	snap, _ := snapshot.Discover(dir)
 	d := model.Build(snap)
 	b.Run("discover", func(b *testing.B) {
