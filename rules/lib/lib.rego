@@ -214,3 +214,10 @@ _has_fact("unresolved", [_, _, _, o]) if {
 	some h in array.concat(object.get(o, ["url", "hosts"], []), object.get(o, "host_refs", []))
 	count(h.resolved) == 0
 }
+
+# queens_or_later: the snapshot shows a Queens-or-later deployment
+# ([keystone_authtoken] www_authenticate_uri came with it). Release-aware
+# rules stay silent on older deployments, where the old ways were right.
+queens_or_later if {
+	some [_, "keystone_authtoken", _, _] in keyed(["www_authenticate_uri"])
+}

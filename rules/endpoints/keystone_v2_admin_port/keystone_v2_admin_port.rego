@@ -18,13 +18,8 @@ package stacklint.rules.endpoints.keystone_v2_admin_port
 import data.stacklint.lib
 import data.stacklint.lib.keystone as ks
 
-_queens if {
-	some [_, section, _, _] in lib.keyed(["www_authenticate_uri"])
-	section == "keystone_authtoken"
-}
-
 report contains finding if {
-	_queens
+	lib.queens_or_later
 	some r in ks.refs
 	what := _stale(r)
 	finding := {

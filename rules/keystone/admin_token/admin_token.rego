@@ -1,0 +1,28 @@
+# METADATA
+# title: Keystone admin_token left on
+# description: |
+#   keystone.conf [DEFAULT] admin_token is a shared secret that bypasses
+#   authentication and most authorization: whoever knows it is cloud admin.
+#   Since keystone-manage bootstrap (Mitaka) it is not needed at all.
+#   Reported on Queens-or-later deployments; Icehouse-era guides used it to
+#   bootstrap and never removed it.
+# custom:
+#   id: SL-PASS-014
+#   severity: warning
+#   remediation: |
+#     Remove admin_token from keystone.conf (use keystone-manage bootstrap
+#     for the first admin) and restart Keystone.
+package stacklint.rules.keystone.admin_token
+
+import data.stacklint.lib
+
+report contains finding if {
+	lib.queens_or_later
+	some [_, f] in lib.files("keystone.conf")
+	occ := lib.last(f, "DEFAULT", "admin_token")
+	not occ.empty
+	finding := {
+		"message": sprintf("%s is set (%s): anyone holding it bypasses authentication; remove it after keystone-manage bootstrap", [lib.where(f, "DEFAULT", "admin_token"), lib.label(occ)]),
+		"locations": [lib.loc(f, "DEFAULT", "admin_token", occ)],
+	}
+}

@@ -1,0 +1,27 @@
+# METADATA
+# title: Keystone token provider is not fernet or jws
+# description: |
+#   Since Pike Keystone ships only the fernet and jws token providers
+#   (uuid, pki and pkiz were removed); [token] provider set to anything
+#   else stops Keystone from issuing tokens. Reported on Queens-or-later
+#   deployments only, where the old providers cannot work.
+# custom:
+#   id: SL-KS-001
+#   severity: error
+#   remediation: |
+#     Set [token] provider = fernet, create the key repository with
+#     keystone-manage fernet_setup, and restart Keystone.
+package stacklint.rules.keystone.token_provider
+
+import data.stacklint.lib
+
+report contains finding if {
+	lib.queens_or_later
+	some [_, f] in lib.files("keystone.conf")
+	occ := lib.last(f, "token", "provider")
+	not lower(occ.value) in {"fernet", "jws"}
+	finding := {
+		"message": sprintf("%s is '%s': Keystone supports only fernet and jws tokens since Pike", [lib.where(f, "token", "provider"), occ.value]),
+		"locations": [lib.loc(f, "token", "provider", occ)],
+	}
+}

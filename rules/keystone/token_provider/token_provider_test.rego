@@ -1,0 +1,28 @@
+package stacklint.rules.keystone.token_provider_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.keystone.token_provider as rule
+
+_input(provider) := fx.deployment([fx.node("ctl", [], [
+	fx.file("ctl", "keystone.conf", "etc/keystone/keystone.conf", {"token": {"provider": fx.at(provider, 8)}}),
+	fx.file("ctl", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {"www_authenticate_uri": "http://controller:5000"}}),
+])])
+
+test_fernet if {
+	r := rule.report with input as _input("fernet")
+	r == set()
+}
+
+test_uuid if {
+	r := rule.report with input as _input("uuid")
+	r == {{
+		"message": "keystone.conf [token] provider on ctl is 'uuid': Keystone supports only fernet and jws tokens since Pike",
+		"locations": [{"path": "ctl/etc/keystone/keystone.conf", "node": "ctl", "line": 8, "column": 1, "section": "token", "key": "provider"}],
+	}}
+}
+
+test_old_deployment_not_judged if {
+	inp := fx.deployment([fx.node("ctl", [], [fx.file("ctl", "keystone.conf", "etc/keystone/keystone.conf", {"token": {"provider": "uuid"}})])])
+	r := rule.report with input as inp
+	r == set()
+}

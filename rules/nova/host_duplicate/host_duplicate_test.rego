@@ -1,0 +1,22 @@
+package stacklint.rules.nova.host_duplicate_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.nova.host_duplicate as rule
+
+_compute(name, host) := object.union(fx.node(name, [], [fx.file(name, "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {"host": fx.at(host, 2)}})]), {"roles": ["compute"]})
+
+test_unique if {
+	r := rule.report with input as fx.deployment([_compute("c1", "compute1"), _compute("c2", "compute2")])
+	r == set()
+}
+
+test_copied if {
+	r := rule.report with input as fx.deployment([_compute("c1", "compute1"), _compute("c2", "compute1")])
+	r == {{
+		"message": "nova.conf [DEFAULT] host on c2 is 'compute1', as is nova.conf [DEFAULT] host on c1: both compute nodes register as the same nova host",
+		"locations": [
+			{"path": "c2/etc/nova/nova.conf", "node": "c2", "line": 2, "column": 1, "section": "DEFAULT", "key": "host"},
+			{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 2, "column": 1, "section": "DEFAULT", "key": "host"},
+		],
+	}}
+}
