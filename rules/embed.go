@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds every rule, its unit tests and the shared library.
 //
-//go:embed lib/*.rego */*/*.rego
+//go:embed lib/*.rego */*/*.rego catalog.yaml
 var FS embed.FS

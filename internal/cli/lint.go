@@ -2,12 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/stacklint/stacklint/internal/config"
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/lint"
 	"github.com/stacklint/stacklint/internal/report"
@@ -19,6 +21,7 @@ type lintOptions struct {
 	failLevel string
 	noColor   bool
 	verbose   bool
+	config    string
 }
 
 func addLintFlags(cmd *cobra.Command, o *lintOptions) {
@@ -26,7 +29,8 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), "|"))
 	f.StringVar(&o.failLevel, "fail-level", "error", "exit 1 when a finding is at or above this level: error|warning|info|none")
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
-	f.BoolVarP(&o.verbose, "verbose", "v", false, "also list the files that were not read")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "also list the files that were not read and the checks that had no input")
+	f.StringVar(&o.config, "config", "", "configuration file (default: "+config.FileName+" in PATH or its parents)")
 }
 
 func newLintCommand(streams IO) *cobra.Command {
@@ -63,14 +67,12 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
-	res, err := lint.Run(ctx, eng, path)
+	res, err := runConfigured(ctx, eng, o.config, path)
 	if err != nil {
-		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("cannot read snapshot: %w", err)}
+		return err
 	}
 	if o.verbose {
-		for _, p := range res.Ignored {
-			fmt.Fprintf(streams.Err, "not read: %s\n", p)
-		}
+		explainInputs(streams, res)
 	}
 	if err := rep.Report(streams.Out, res); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
@@ -82,4 +84,41 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 		return &ExitError{Code: ExitFindings}
 	}
 	return nil
+}
+
+// loadConfig finds and reads the configuration for a snapshot path.
+func loadConfig(explicit, path string) (*config.Config, error) {
+	p, err := config.Find(explicit, path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot find config: %w", err)
+	}
+	return config.Load(p)
+}
+
+// runConfigured lints path with the configuration that applies to it.
+func runConfigured(ctx context.Context, eng *engine.Engine, explicit, path string) (*lint.Result, error) {
+	cfg, err := loadConfig(explicit, path)
+	if err != nil {
+		return nil, &ExitError{Code: ExitUsage, Err: err}
+	}
+	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides()})
+	var cfgErr *lint.ConfigError
+	if errors.As(err, &cfgErr) {
+		return nil, usageError("%s: %v", cfg.Path, err)
+	}
+	if err != nil {
+		return nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("cannot read snapshot: %w", err)}
+	}
+	return res, nil
+}
+
+// explainInputs lists, for --verbose, the files not read and the checks
+// that had no input.
+func explainInputs(streams IO, res *lint.Result) {
+	for _, p := range res.Ignored {
+		fmt.Fprintf(streams.Err, "not read: %s\n", p)
+	}
+	for _, r := range res.NoInput {
+		fmt.Fprintf(streams.Err, "no input: %s %s (reads %s)\n", r.ID, r.Title, strings.Join(r.Inputs, ", "))
+	}
 }

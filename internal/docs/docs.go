@@ -11,8 +11,8 @@ import (
 )
 
 // Generate returns every generated docs file by its path below docs/.
-func Generate(rules []engine.Rule) map[string]string {
-	out := map[string]string{"rules.md": index(rules)}
+func Generate(rules []engine.Rule, c *Catalog) map[string]string {
+	out := map[string]string{"rules.md": index(rules) + "\n" + coverage(c, rules)}
 	for _, r := range rules {
 		out["rules/"+r.ID+".md"] = page(r)
 	}
@@ -36,10 +36,28 @@ func page(r engine.Rule) string {
 	var b strings.Builder
 	b.WriteString(header)
 	fmt.Fprintf(&b, "# %s: %s\n\n", r.ID, r.Title)
-	fmt.Fprintf(&b, "- **Severity:** %s\n- **Category:** %s\n- **Source:** [`rules/%s`](../../rules/%s)\n\n",
-		r.Severity, r.Category, path.Dir(r.File), path.Dir(r.File))
+	fmt.Fprintf(&b, "- **Severity:** %s\n- **Category:** %s\n- **Reads:** %s\n- **Source:** [`rules/%s`](../../rules/%s)\n\n",
+		r.Severity, r.Category, inputs(r.Inputs), path.Dir(r.File), path.Dir(r.File))
 	fmt.Fprintf(&b, "## What it checks\n\n%s\n\n", strings.TrimSpace(r.Description))
 	fmt.Fprintf(&b, "## How to fix\n\n%s\n\n", strings.TrimSpace(r.Remediation))
 	fmt.Fprintf(&b, "Run `stacklint explain %s` for this text in a terminal.\n", r.ID)
 	return b.String()
+}
+
+// inputs names what a rule reads, for its page.
+func inputs(in []string) string {
+	out := make([]string, len(in))
+	for i, k := range in {
+		switch k {
+		case "any":
+			out[i] = "every snapshot"
+		case "config":
+			out[i] = "any service configuration file"
+		case "rc":
+			out[i] = "rc files"
+		default:
+			out[i] = "`" + k + "`"
+		}
+	}
+	return strings.Join(out, ", ")
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/rules"
 )
 
@@ -24,10 +25,71 @@ func loadRules(t *testing.T) []engine.Rule {
 
 // TestDocsUpToDate fails when docs/ drifts from the rules' METADATA.
 func TestDocsUpToDate(t *testing.T) {
-	for name, want := range Generate(loadRules(t)) {
+	for name, want := range Generate(loadRules(t), loadCatalog(t)) {
 		got, err := os.ReadFile(filepath.Join("../../docs", filepath.FromSlash(name)))
 		if err != nil || string(got) != want {
 			t.Errorf("docs/%s is missing or stale: run `make docs`", name)
+		}
+	}
+}
+
+func loadCatalog(t *testing.T) *Catalog {
+	c, err := LoadCatalog(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestCatalogComplete: every catalog id of the covered groups is a rule or
+// has a state in rules/catalog.yaml, never both; a covered id names an
+// existing rule and a not-checked id says why.
+func TestCatalogComplete(t *testing.T) {
+	c := loadCatalog(t)
+	impl := map[string]bool{}
+	for _, r := range loadRules(t) {
+		impl[r.ID] = true
+	}
+	inGroups := map[string]bool{}
+	for _, g := range c.Groups {
+		for _, id := range g.Names() {
+			inGroups[id] = true
+			s, listed := c.Checks[id]
+			switch {
+			case impl[id] && listed:
+				t.Errorf("%s is implemented; drop it from rules/catalog.yaml", id)
+			case !impl[id] && !listed:
+				t.Errorf("%s is neither a rule nor in rules/catalog.yaml", id)
+			case listed && s.Title == "":
+				t.Errorf("%s: no title", id)
+			}
+		}
+	}
+	for id, s := range c.Checks {
+		switch {
+		case !inGroups[id]:
+			t.Errorf("%s is in no group of rules/catalog.yaml", id)
+		case s.Status == "covered" && !impl[s.By]:
+			t.Errorf("%s: covered by %q, which is not a rule", id, s.By)
+		case s.Status == "not-checked" && s.Why == "":
+			t.Errorf("%s: not-checked needs a why", id)
+		case s.Status != "pending" && s.Status != "covered" && s.Status != "not-checked":
+			t.Errorf("%s: unknown status %q", id, s.Status)
+		}
+	}
+}
+
+// TestInputsAreKinds: every input a rule names is a file kind or group.
+func TestInputsAreKinds(t *testing.T) {
+	known := map[string]bool{snapshot.InputAny: true, snapshot.InputConfig: true}
+	for _, k := range snapshot.Kinds() {
+		known[k] = true
+	}
+	for _, r := range loadRules(t) {
+		for _, in := range r.Inputs {
+			if !known[in] {
+				t.Errorf("%s: input %q is not a file kind (%v)", r.ID, in, snapshot.Kinds())
+			}
 		}
 	}
 }

@@ -82,8 +82,8 @@ func TestDeniedBuiltins(t *testing.T) {
 // conflict) is reported as an error while the other rules' findings stay.
 func TestOneFailingRuleKeepsTheOthers(t *testing.T) {
 	fsys := fstest.MapFS{
-		"a/good/good.rego": {Data: []byte("# METADATA\n# title: Good\n# description: d\n# custom:\n#   id: T-1\n#   severity: error\n#   remediation: Fix it.\npackage stacklint.rules.a.good\n\nreport contains {\"message\": \"hit\", \"locations\": []} if true\n")},
-		"a/bad/bad.rego":   {Data: []byte("# METADATA\n# title: Bad\n# description: d\n# custom:\n#   id: T-2\n#   severity: error\n#   remediation: Fix it.\npackage stacklint.rules.a.bad\n\nf(x) := 1 if x\n\nf(x) := 2 if x\n\nreport contains {\"message\": sprintf(\"%d\", [f(true)]), \"locations\": []} if true\n")},
+		"a/good/good.rego": {Data: []byte("# METADATA\n# title: Good\n# description: d\n# custom:\n#   id: T-1\n#   severity: error\n#   inputs: [any]\n#   remediation: Fix it.\npackage stacklint.rules.a.good\n\nreport contains {\"message\": \"hit\", \"locations\": []} if true\n")},
+		"a/bad/bad.rego":   {Data: []byte("# METADATA\n# title: Bad\n# description: d\n# custom:\n#   id: T-2\n#   severity: error\n#   inputs: [any]\n#   remediation: Fix it.\npackage stacklint.rules.a.bad\n\nf(x) := 1 if x\n\nf(x) := 2 if x\n\nreport contains {\"message\": sprintf(\"%d\", [f(true)]), \"locations\": []} if true\n")},
 	}
 	e, err := New(context.Background(), fsys)
 	if err != nil {

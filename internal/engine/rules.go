@@ -29,8 +29,9 @@ type Rule struct {
 	Severity    string
 	Category    string
 	Remediation string
-	Package     string // category.name
-	File        string // path of the .rego file inside the rules tree
+	Inputs      []string // file kinds the rule reads (snapshot.Kinds, "config", "any")
+	Package     string   // category.name
+	File        string   // path of the .rego file inside the rules tree
 }
 
 // Modules reads every .rego file of fsys. Test files are returned
@@ -105,7 +106,7 @@ func ruleFrom(file, pkg string, m *ast.Module) (Rule, error) {
 	r := Rule{
 		Title: a.Title, Description: strings.TrimSpace(a.Description), Package: pkg, File: file,
 		ID: custom(a, "id"), Severity: custom(a, "severity"), Remediation: custom(a, "remediation"),
-		Category: category,
+		Category: category, Inputs: customList(a, "inputs"),
 	}
 	var missing []string
 	for name, v := range map[string]string{"title": r.Title, "description": r.Description, "custom.id": r.ID,
@@ -113,6 +114,9 @@ func ruleFrom(file, pkg string, m *ast.Module) (Rule, error) {
 		if v == "" {
 			missing = append(missing, name)
 		}
+	}
+	if len(r.Inputs) == 0 {
+		missing = append(missing, "custom.inputs")
 	}
 	if len(missing) > 0 {
 		sort.Strings(missing)
@@ -130,6 +134,17 @@ func ruleFrom(file, pkg string, m *ast.Module) (Rule, error) {
 func custom(a *ast.Annotations, key string) string {
 	s, _ := a.Custom[key].(string)
 	return strings.TrimSpace(s)
+}
+
+func customList(a *ast.Annotations, key string) []string {
+	list, _ := a.Custom[key].([]any)
+	out := make([]string, 0, len(list))
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func validSeverity(s string) bool {

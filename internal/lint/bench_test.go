@@ -33,7 +33,7 @@ func BenchmarkLint1000(b *testing.B) {
 	ctx := context.Background()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := lint.Run(ctx, eng, dir); err != nil {
+		if _, err := lint.Run(ctx, eng, dir, lint.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,6 +5,10 @@ package lint
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
 
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/model"
@@ -19,15 +23,25 @@ type Result struct {
 	Ignored    []string
 	Deployment *model.Deployment
 	RuleErrors engine.RuleErrors // rules that failed; their findings are missing
+	NoInput    []engine.Rule     // rules none of whose input files the snapshot holds
+}
+
+// Options adjust a run.
+type Options struct {
+	// Roles sets the roles of nodes by name instead of inferring them.
+	Roles map[string][]string
 }
 
 // Run lints the snapshot at path with the compiled rules.
-func Run(ctx context.Context, eng *engine.Engine, path string) (*Result, error) {
+func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*Result, error) {
 	snap, err := snapshot.Discover(path)
 	if err != nil {
 		return nil, err
 	}
-	d := model.Build(snap)
+	if err := knownNodes(snap, opts.Roles); err != nil {
+		return nil, err
+	}
+	d := model.BuildWithRoles(snap, opts.Roles)
 	findings, err := eng.Eval(ctx, d.Doc)
 	var ruleErrs engine.RuleErrors
 	if err != nil && !errors.As(err, &ruleErrs) {
@@ -42,8 +56,24 @@ func Run(ctx context.Context, eng *engine.Engine, path string) (*Result, error) 
 	engine.Sort(findings)
 	return &Result{
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
-		RuleErrors: ruleErrs,
+		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files),
 	}, nil
+}
+
+// withoutInput lists the rules that read none of the kinds of files present:
+// they said nothing because they had nothing to read.
+func withoutInput(rules []engine.Rule, files []*model.Loaded) []engine.Rule {
+	kinds := map[string]bool{}
+	for _, f := range files {
+		kinds[f.Kind] = true
+	}
+	var out []engine.Rule
+	for _, r := range rules {
+		if !slices.ContainsFunc(r.Inputs, func(in string) bool { return snapshot.Present(in, kinds) }) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Counts returns the number of findings per severity.
@@ -69,3 +99,28 @@ func (r *Result) Fails(level string) bool {
 	}
 	return false
 }
+
+// knownNodes fails when roles name a node the snapshot does not have: a
+// misspelt node name would otherwise leave inference silently in force.
+func knownNodes(snap *snapshot.Snapshot, roles map[string][]string) error {
+	have := map[string]bool{}
+	for _, n := range snap.Nodes {
+		have[n.Name] = true
+	}
+	var missing []string
+	for n := range roles {
+		if !have[n] {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	return &ConfigError{Msg: fmt.Sprintf("roles are set for %s, not a node of the snapshot", strings.Join(missing, ", "))}
+}
+
+// ConfigError is a configuration that does not fit the snapshot.
+type ConfigError struct{ Msg string }
+
+func (e *ConfigError) Error() string { return e.Msg }

@@ -22,8 +22,15 @@ type Deployment struct {
 	Doc      map[string]any // the Rego input
 }
 
-// Build loads every file of the snapshot and builds the model document.
+// Build loads every file of the snapshot and builds the model document,
+// inferring every node's roles.
 func Build(s *snapshot.Snapshot) *Deployment {
+	return BuildWithRoles(s, nil)
+}
+
+// BuildWithRoles is Build with the roles of some nodes set explicitly (by
+// node name; see config.Node.Roles) instead of inferred.
+func BuildWithRoles(s *snapshot.Snapshot, roles map[string][]string) *Deployment {
 	var all []*snapshot.File
 	for _, n := range s.Nodes {
 		all = append(all, n.Files...)
@@ -33,11 +40,11 @@ func Build(s *snapshot.Snapshot) *Deployment {
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	d := &Deployment{Snapshot: s, Files: files, Keys: secret.NewKeyring(Digest(files))}
 	d.Keys.Public(vocabulary(s, files)...)
-	d.Doc = d.document()
+	d.Doc = d.document(roles)
 	return d
 }
 
-func (d *Deployment) document() map[string]any {
+func (d *Deployment) document(roles map[string][]string) map[string]any {
 	byNode := map[string][]*Loaded{}
 	for _, f := range d.Files {
 		byNode[f.Node] = append(byNode[f.Node], f)
@@ -48,6 +55,7 @@ func (d *Deployment) document() map[string]any {
 	builders := make([]*nodeBuilder, len(d.Snapshot.Nodes))
 	for i, n := range d.Snapshot.Nodes {
 		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name])
+		builders[i].roles = roles[n.Name]
 	}
 	known := knownAddresses(builders)
 	owners, knownOwners := map[string]any{}, map[string]any{}
@@ -90,6 +98,7 @@ func orEmpty(v []any) []any {
 // nodeBuilder builds one node's part of the document.
 type nodeBuilder struct {
 	keys     *secret.Keyring
+	roles    []string // set in .stacklint.yaml; nil = inferred
 	name     string
 	files    []*Loaded
 	hosts    []hosts.Entry
@@ -167,6 +176,9 @@ func (b *nodeBuilder) doc() map[string]any {
 		files[f.NodePath] = b.fileDoc(f)
 	}
 	services := inferServices(b.files)
+	if b.roles != nil {
+		services = assignedServices(b.roles, b.files)
+	}
 	return map[string]any{
 		"name": b.name, "hostname": b.hostname, "files": files,
 		"services": toAny(services), "roles": toAny(rolesOf(services)),

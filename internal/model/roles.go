@@ -92,6 +92,66 @@ func novaServices(svc map[string]bool, nova *Loaded, computeConf, control, l2 bo
 	}
 }
 
+// roleServices are the services a role given in .stacklint.yaml stands for,
+// each only where the node holds its configuration file.
+var roleServices = map[string][]string{
+	"controller": {"keystone", "glance-api", "placement-api", "nova-api", "neutron-server"},
+	"compute":    {"nova-compute", "neutron-linuxbridge-agent", "neutron-openvswitch-agent"},
+	"network": {
+		"neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent",
+		"neutron-linuxbridge-agent", "neutron-openvswitch-agent",
+	},
+}
+
+// serviceFiles are the files a service needs on a node to be assigned by role.
+var serviceFiles = map[string][]string{
+	"keystone": {"keystone.conf"}, "glance-api": {"glance-api.conf"}, "placement-api": {"placement.conf"},
+	"nova-api": {"nova.conf"}, "nova-compute": {"nova.conf"}, "neutron-server": {"neutron.conf"},
+	"neutron-linuxbridge-agent": {"linuxbridge_agent.ini"},
+	"neutron-openvswitch-agent": {"openvswitch_agent.ini", "ml2_conf.ini"},
+	"neutron-l3-agent":          {"l3_agent.ini"}, "neutron-dhcp-agent": {"dhcp_agent.ini"},
+	"neutron-metadata-agent": {"metadata_agent.ini"},
+}
+
+// assignedServices turns roles set explicitly into services: a service name
+// stands for itself, a role for its services whose file the node holds (the
+// OVS agent from ml2_conf.ini only in the legacy layout).
+func assignedServices(roles []string, files []*Loaded) []string {
+	has := map[string]*Loaded{}
+	for _, f := range files {
+		has[f.Kind] = f
+	}
+	svc := map[string]bool{}
+	for _, r := range roles {
+		wanted, isRole := roleServices[r]
+		if !isRole {
+			svc[r] = true
+			continue
+		}
+		for _, s := range wanted {
+			if holds(s, has) {
+				svc[s] = true
+			}
+		}
+	}
+	return sortedKeys(svc)
+}
+
+func holds(service string, has map[string]*Loaded) bool {
+	for _, kind := range serviceFiles[service] {
+		if kind == "ml2_conf.ini" {
+			if legacyOVSAgent(has[kind]) {
+				return true
+			}
+			continue
+		}
+		if has[kind] != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // rolesOf maps services to the node roles rules reason about.
 func rolesOf(services []string) []string {
 	roles := map[string]bool{}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/stacklint/stacklint/parser/netif"
@@ -139,4 +140,42 @@ func ClassifyFile(abs string) string {
 		return KindRC
 	}
 	return KindINI
+}
+
+// Input groups a rule may name in its METADATA inputs besides file kinds.
+const (
+	InputAny    = "any"    // every snapshot
+	InputConfig = "config" // any oslo.config INI file
+)
+
+// Kinds lists every file kind discovery can assign, sorted.
+func Kinds() []string {
+	seen := map[string]bool{KindHosts: true, KindHostname: true, KindRC: true, KindPolicy: true,
+		KindHTTPD: true, KindNetif: true, KindINI: true}
+	for _, k := range iniKinds {
+		seen[k] = true
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Present reports whether an input named by a rule is among the kinds of
+// files a snapshot holds.
+func Present(input string, kinds map[string]bool) bool {
+	switch input {
+	case InputAny:
+		return true
+	case InputConfig:
+		for k := range kinds {
+			if IsINI(k) || k == KindINI {
+				return true
+			}
+		}
+		return false
+	}
+	return kinds[input]
 }

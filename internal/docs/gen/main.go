@@ -23,7 +23,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	for name, content := range docs.Generate(eng.Rules) {
+	cat, err := docs.LoadCatalog(rules.FS)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for name, content := range docs.Generate(eng.Rules, cat) {
 		p := filepath.Join(os.Args[1], filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			fmt.Fprintln(os.Stderr, err)

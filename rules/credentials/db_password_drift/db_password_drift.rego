@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-PASS-008
 #   severity: error
+#   inputs: [config]
 #   remediation: |
 #     Put the password the database server holds for the user in every
 #     connection URL listed, then restart the services that read them.

@@ -13,6 +13,7 @@
 # custom:
 #   id: SL-PASS-010
 #   severity: warning
+#   inputs: [config, rc]
 #   remediation: |
 #     Set the secret, or remove the option when the service does not need it.
 package stacklint.rules.credentials.empty_secret

@@ -16,6 +16,7 @@
 # custom:
 #   id: SL-PASS-009
 #   severity: error
+#   inputs: [metadata_agent.ini, nova.conf]
 #   remediation: |
 #     Set the same metadata_proxy_shared_secret in [DEFAULT] of every
 #     metadata_agent.ini and in [neutron] of nova.conf on every nova-api

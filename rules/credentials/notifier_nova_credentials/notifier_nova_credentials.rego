@@ -12,6 +12,7 @@
 # custom:
 #   id: SL-PASS-002
 #   severity: error
+#   inputs: [neutron.conf]
 #   remediation: |
 #     Copy nova's service username and password into neutron.conf [nova] on
 #     every neutron-server node and restart neutron-server.

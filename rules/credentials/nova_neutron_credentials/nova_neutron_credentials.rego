@@ -11,6 +11,7 @@
 # custom:
 #   id: SL-PASS-003
 #   severity: error
+#   inputs: [nova.conf]
 #   remediation: |
 #     Copy neutron's service username and password into nova.conf [neutron]
 #     on every nova node and restart nova-api and nova-compute.

@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-PASS-004
 #   severity: error
+#   inputs: [nova.conf]
 #   remediation: |
 #     Copy placement's service username and password into nova.conf
 #     [placement] on every nova node and restart nova-compute and

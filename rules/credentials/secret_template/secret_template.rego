@@ -11,6 +11,7 @@
 # custom:
 #   id: SL-PASS-012
 #   severity: error
+#   inputs: [config]
 #   remediation: |
 #     Write every '$' of the secret as '$$' (or choose a secret without '$')
 #     and restart the service.

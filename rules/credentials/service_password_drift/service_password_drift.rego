@@ -15,6 +15,7 @@
 # custom:
 #   id: SL-PASS-001
 #   severity: error
+#   inputs: [config]
 #   remediation: |
 #     Set the password Keystone holds for the user in every copy listed, on
 #     every node, and restart the services that read them.

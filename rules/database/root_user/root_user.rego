@@ -8,6 +8,7 @@
 # custom:
 #   id: SL-DB-004
 #   severity: warning
+#   inputs: [config]
 #   remediation: |
 #     Create a dedicated user with rights on the service's database only
 #     (the guide's GRANT ALL PRIVILEGES ON nova.* TO 'nova'@...) and use it

@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-DB-002
 #   severity: error
+#   inputs: [config]
 #   remediation: |
 #     Point [api_database] at nova_api and [database] at nova (two
 #     databases), as the install guide creates them.

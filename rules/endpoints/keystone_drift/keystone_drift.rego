@@ -15,6 +15,7 @@
 # custom:
 #   id: SL-EP-001
 #   severity: error
+#   inputs: [config, rc]
 #   remediation: |
 #     Point the reference at the same Keystone endpoint as the others
 #     (the guide's http://controller:5000) and restart the service.

@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-EP-002
 #   severity: warning
+#   inputs: [config, rc]
 #   remediation: |
 #     Use http://controller:5000/v3 (or the endpoint without a version) and
 #     restart the service.

@@ -13,6 +13,7 @@
 # custom:
 #   id: SL-EP-009
 #   severity: warning
+#   inputs: [config]
 #   remediation: |
 #     Use the same memcached server list (the guide's controller:11211)
 #     on every node and restart the services.

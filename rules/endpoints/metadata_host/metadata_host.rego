@@ -11,6 +11,7 @@
 # custom:
 #   id: SL-EP-006
 #   severity: error
+#   inputs: [metadata_agent.ini]
 #   remediation: |
 #     Set nova_metadata_host in metadata_agent.ini to the controller (or the
 #     VIP) that runs nova-api, and restart neutron-metadata-agent.

@@ -11,6 +11,7 @@
 # custom:
 #   id: SL-EP-005
 #   severity: error
+#   inputs: [config, rc]
 #   remediation: |
 #     Use the region name the Keystone catalog has (the guide's RegionOne),
 #     spelled exactly, everywhere.

@@ -13,6 +13,7 @@
 # custom:
 #   id: SL-EP-004
 #   severity: error
+#   inputs: [config]
 #   remediation: |
 #     Fix the host name, or add it to the node's /etc/hosts, so that it
 #     reaches the node that runs the service.

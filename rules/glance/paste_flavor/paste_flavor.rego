@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-GLN-001
 #   severity: error
+#   inputs: [glance-api.conf]
 #   remediation: |
 #     Set [paste_deploy] flavor = keystone in glance-api.conf and restart
 #     glance-api.

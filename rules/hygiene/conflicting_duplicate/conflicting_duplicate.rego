@@ -11,6 +11,7 @@
 # custom:
 #   id: SL-HYG-004
 #   severity: warning
+#   inputs: [config]
 #   remediation: |
 #     Keep one line per option (the value you mean) and delete the others.
 package stacklint.rules.hygiene.conflicting_duplicate

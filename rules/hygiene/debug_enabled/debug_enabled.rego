@@ -8,6 +8,7 @@
 # custom:
 #   id: SL-HYG-011
 #   severity: info
+#   inputs: [config]
 #   remediation: |
 #     Set debug = false (or remove it) once troubleshooting is over.
 package stacklint.rules.hygiene.debug_enabled

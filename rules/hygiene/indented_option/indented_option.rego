@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-HYG-005
 #   severity: error
+#   inputs: [config]
 #   remediation: |
 #     Remove the leading whitespace from the indented line (or join the
 #     value onto one line if it really is a continuation).

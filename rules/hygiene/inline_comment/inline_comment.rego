@@ -8,6 +8,7 @@
 # custom:
 #   id: SL-HYG-006
 #   severity: warning
+#   inputs: [config]
 #   remediation: |
 #     Move the comment to its own line above the option.
 package stacklint.rules.hygiene.inline_comment

@@ -8,6 +8,7 @@
 # custom:
 #   id: SL-HYG-007
 #   severity: error
+#   inputs: [config]
 #   remediation: |
 #     Rename the section header to [DEFAULT] (upper case) and restart the
 #     service.

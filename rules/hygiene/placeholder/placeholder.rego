@@ -11,6 +11,7 @@
 # custom:
 #   id: SL-HYG-001
 #   severity: error
+#   inputs: [config, rc]
 #   remediation: |
 #     Replace the placeholder with the real value (a generated password, the
 #     node's address or interface name) and restart the service.

@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-SNAP-001
 #   severity: warning
+#   inputs: [any]
 #   remediation: |
 #     Make the link relative and inside the snapshot (for example
 #     plugin.ini -> plugins/ml2/ml2_conf.ini), or copy the target file into

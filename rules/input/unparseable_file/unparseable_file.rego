@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-PARSE-001
 #   severity: error
+#   inputs: [any]
 #   remediation: |
 #     Fix the line named in the message. Common causes: an indented line right
 #     after a section header, blank line or comment (oslo.config takes any

@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-PASS-014
 #   severity: warning
+#   inputs: [keystone.conf]
 #   remediation: |
 #     Remove admin_token from keystone.conf (use keystone-manage bootstrap
 #     for the first admin) and restart Keystone.

@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-KS-002
 #   severity: error
+#   inputs: [nova.conf, neutron.conf, placement.conf]
 #   remediation: |
 #     Set auth_strategy = keystone and restart the API service.
 package stacklint.rules.keystone.auth_strategy

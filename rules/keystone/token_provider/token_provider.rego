@@ -8,6 +8,7 @@
 # custom:
 #   id: SL-KS-001
 #   severity: error
+#   inputs: [keystone.conf]
 #   remediation: |
 #     Set [token] provider = fernet, create the key repository with
 #     keystone-manage fernet_setup, and restart Keystone.

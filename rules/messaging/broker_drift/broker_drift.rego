@@ -12,6 +12,7 @@
 # custom:
 #   id: SL-MQ-002
 #   severity: error
+#   inputs: [config]
 #   remediation: |
 #     Give the node the same transport_url as its peers (the guide's
 #     rabbit://openstack:RABBIT_PASS@controller) and restart its services.

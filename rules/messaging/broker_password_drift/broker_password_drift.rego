@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-PASS-007
 #   severity: error
+#   inputs: [config]
 #   remediation: |
 #     Put the password the broker holds for the user (RABBIT_PASS in the
 #     guide) in every transport_url listed and restart those services.

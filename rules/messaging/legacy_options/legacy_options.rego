@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-MQ-004
 #   severity: info
+#   inputs: [config]
 #   remediation: |
 #     Express the broker as transport_url =
 #     rabbit://user:password@host:port/vhost and remove the old options.

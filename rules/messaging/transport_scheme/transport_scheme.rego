@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-MQ-003
 #   severity: error
+#   inputs: [config]
 #   remediation: |
 #     Use rabbit:// in [DEFAULT] transport_url (kafka:// only for
 #     notifications) and restart the service.

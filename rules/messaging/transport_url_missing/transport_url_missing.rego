@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-MQ-001
 #   severity: error
+#   inputs: [nova.conf, neutron.conf]
 #   remediation: |
 #     Set [DEFAULT] transport_url = rabbit://openstack:RABBIT_PASS@controller
 #     (with the real password and broker) and restart the service.

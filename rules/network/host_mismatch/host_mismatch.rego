@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-NET-016
 #   severity: error
+#   inputs: [nova.conf, neutron.conf]
 #   remediation: |
 #     Set the same [DEFAULT] host in nova.conf and neutron.conf (or remove
 #     both so the machine's host name is used) and restart the services.

@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-NET-010
 #   severity: error
+#   inputs: [dhcp_agent.ini, l3_agent.ini]
 #   remediation: |
 #     Set interface_driver to the node's L2 agent type (linuxbridge or
 #     openvswitch) and restart the agent.

@@ -11,6 +11,7 @@
 # custom:
 #   id: SL-NET-004
 #   severity: error
+#   inputs: [ml2_conf.ini, plugin.ini]
 #   remediation: |
 #     Add l2population to [ml2] mechanism_drivers and set l2_population = true
 #     on every tunnelling agent (or remove it on both sides), then restart

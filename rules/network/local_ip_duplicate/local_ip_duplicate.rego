@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-NET-007
 #   severity: error
+#   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini]
 #   remediation: |
 #     Give every node its own local_ip and restart the agents.
 package stacklint.rules.network.local_ip_duplicate

@@ -13,6 +13,7 @@
 # custom:
 #   id: SL-NET-006
 #   severity: error
+#   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini]
 #   remediation: |
 #     Set local_ip to this node's address on the overlay (or management)
 #     network, as in the install guide's OVERLAY_INTERFACE_IP_ADDRESS, and

@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-NET-003
 #   severity: error
+#   inputs: [ml2_conf.ini, plugin.ini]
 #   remediation: |
 #     Add the agent's driver to [ml2] mechanism_drivers on every
 #     neutron-server node and restart neutron-server.

@@ -11,6 +11,7 @@
 # custom:
 #   id: SL-NET-008
 #   severity: error
+#   inputs: [ml2_conf.ini, plugin.ini]
 #   remediation: |
 #     Map the physical network on the agent (for example
 #     physical_interface_mappings = provider:eth1) and restart it, or remove

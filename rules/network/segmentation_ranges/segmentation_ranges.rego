@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-NET-002
 #   severity: error
+#   inputs: [ml2_conf.ini, plugin.ini]
 #   remediation: |
 #     Set the range in the type's section (the guide uses vni_ranges = 1:1000)
 #     and restart neutron-server.

@@ -8,6 +8,7 @@
 # custom:
 #   id: SL-NET-001
 #   severity: error
+#   inputs: [ml2_conf.ini, plugin.ini]
 #   remediation: |
 #     Add the type to type_drivers, or remove it from tenant_network_types,
 #     and restart neutron-server.

@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-NET-005
 #   severity: error
+#   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini]
 #   remediation: |
 #     Enable the tunnel type on the agent (enable_vxlan = true, or add it to
 #     tunnel_types) with a local_ip, and restart the agent.

@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-NOVA-007
 #   severity: error
+#   inputs: [nova.conf]
 #   remediation: |
 #     Give each compute node its own host value, or remove the option so
 #     each uses its own host name.

@@ -11,6 +11,7 @@
 # custom:
 #   id: SL-NOVA-009
 #   severity: error
+#   inputs: [metadata_agent.ini]
 #   remediation: |
 #     Set service_metadata_proxy = true in nova.conf [neutron] (with the
 #     shared secret) on every nova-api node and restart nova-api.

@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-NOVA-006
 #   severity: error
+#   inputs: [nova.conf]
 #   remediation: |
 #     Set my_ip to the node's own management address
 #     (MANAGEMENT_INTERFACE_IP_ADDRESS in the guide) and restart nova.

@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-NOVA-005
 #   severity: warning
+#   inputs: [nova.conf]
 #   remediation: |
 #     Set novncproxy_base_url to the proxy's public URL (the guide's
 #     http://controller:6080/vnc_auto.html) on every compute node.

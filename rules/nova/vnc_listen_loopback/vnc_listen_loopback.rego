@@ -8,6 +8,7 @@
 # custom:
 #   id: SL-NOVA-003
 #   severity: error
+#   inputs: [nova.conf]
 #   remediation: |
 #     Set server_listen to the compute node's management address ($my_ip)
 #     or 0.0.0.0, and restart nova-compute.

@@ -8,6 +8,7 @@
 # custom:
 #   id: SL-RC-007
 #   severity: info
+#   inputs: [rc]
 #   remediation: |
 #     Point the demo rc file at an unprivileged user and project.
 package stacklint.rules.openrc.demo_admin

@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-RC-003
 #   severity: error
+#   inputs: [rc]
 #   remediation: |
 #     Export the user's real password in the rc file (and keep the file mode
 #     0600), or leave OS_PASSWORD out and let the client prompt for it.

@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-RC-005
 #   severity: warning
+#   inputs: [rc]
 #   remediation: |
 #     Remove the token variables from the rc file (or unset them) and rely
 #     on the password credentials.

@@ -10,6 +10,7 @@
 # custom:
 #   id: SL-RC-002
 #   severity: warning
+#   inputs: [rc]
 #   remediation: |
 #     Export OS_USER_DOMAIN_NAME=Default, OS_PROJECT_DOMAIN_NAME=Default
 #     and OS_PROJECT_NAME (instead of OS_TENANT_NAME), as the guide's

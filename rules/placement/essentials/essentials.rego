@@ -9,6 +9,7 @@
 # custom:
 #   id: SL-PLC-002
 #   severity: error
+#   inputs: [placement.conf]
 #   remediation: |
 #     Add [placement_database] connection and the [keystone_authtoken]
 #     settings of the install guide to placement.conf, then restart the

@@ -1,0 +1,67 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, dir, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, FileName)
+	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestFindInParent(t *testing.T) {
+	root := t.TempDir()
+	want := write(t, root, "nodes: {}\n")
+	sub := filepath.Join(root, "snap", "node1")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Find("", sub)
+	if err != nil || got != want {
+		t.Fatalf("Find = %q, %v; want %q", got, err, want)
+	}
+	if got, _ := Find("explicit.yaml", sub); got != "explicit.yaml" {
+		t.Errorf("explicit path not used: %q", got)
+	}
+}
+
+func TestLoadRoles(t *testing.T) {
+	p := write(t, t.TempDir(), "nodes:\n  ctl1:\n    roles: [controller, neutron-l3-agent]\n")
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := c.RoleOverrides()["ctl1"]
+	if strings.Join(got, ",") != "controller,neutron-l3-agent" {
+		t.Errorf("roles = %v", got)
+	}
+}
+
+func TestLoadStrict(t *testing.T) {
+	for name, tc := range map[string]struct{ text, want string }{
+		"unknown key":  {"nodes:\n  a:\n    role: [compute]\n", "field role not found"},
+		"unknown top":  {"node: {}\n", "field node not found"},
+		"unknown role": {"nodes:\n  a:\n    roles: [computer]\n", `nodes.a.roles: unknown role "computer"`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Load(write(t, t.TempDir(), tc.text))
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), FileName) {
+				t.Errorf("err = %v, want it to name the file and %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadEmpty(t *testing.T) {
+	c, err := Load(write(t, t.TempDir(), ""))
+	if err != nil || len(c.RoleOverrides()) != 0 {
+		t.Errorf("empty file: %v, %v", c, err)
+	}
+}
