@@ -1,0 +1,43 @@
+# METADATA
+# title: Database option that this deployment no longer reads
+# description: |
+#   Two database settings outlive the code that read them. nova.conf
+#   [placement_database] was read by nova's in-tree placement until it moved
+#   to its own service (Stein; deleted in nova 20.0.0): once placement.conf
+#   exists, placement reads its database from there. [DEFAULT]
+#   sql_connection and [sql] connection are pre-Havana names oslo.db still
+#   maps to [database] connection; when both are set, [database] connection
+#   wins and the old one is dead text that misleads the next reader.
+# custom:
+#   id: SL-DB-006
+#   severity: info
+#   inputs: [config]
+#   remediation: |
+#     Delete the stale option; keep the connection in [database]
+#     connection, and placement's in placement.conf [placement_database].
+package stacklint.rules.database.legacy_db_options
+
+import data.stacklint.lib
+
+report contains finding if {
+	count(lib.files("placement.conf")) > 0
+	some [f, "placement_database", "connection", occ] in lib.keyed(["connection"])
+	f.kind in {"nova.conf", "nova-compute.conf"}
+	finding := {
+		"message": sprintf("%s is not read: placement runs as its own service here and reads placement.conf [placement_database]", [lib.where(f, "placement_database", "connection")]),
+		"locations": [lib.loc(f, "placement_database", "connection", occ)],
+	}
+}
+
+report contains finding if {
+	some [f, section, key, occ] in lib.keyed(["sql_connection", "connection"])
+	[section, key] in {["DEFAULT", "sql_connection"], ["sql", "connection"], ["database", "sql_connection"]}
+	finding := {
+		"message": sprintf("%s is a pre-Havana name for [database] connection%s", [lib.where(f, section, key), _shadowed(f)]),
+		"locations": [lib.loc(f, section, key, occ)],
+	}
+}
+
+_shadowed(f) := "; [database] connection is set too and wins" if lib.has(f, "database", "connection")
+
+else := "; move it there"
