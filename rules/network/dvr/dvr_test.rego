@@ -1,0 +1,38 @@
+package stacklint.rules.network.dvr_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.network.dvr as rule
+
+_server(dvr) := fx.node("c", ["neutron-server"], [fx.file("c", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"router_distributed": dvr}})])
+
+_compute(mode) := object.union(
+	fx.node("cmp", ["nova-compute", "neutron-openvswitch-agent", "neutron-l3-agent"], [
+		fx.file("cmp", "l3_agent.ini", "etc/neutron/l3_agent.ini", {"DEFAULT": {"agent_mode": mode}}),
+		fx.file("cmp", "openvswitch_agent.ini", "etc/neutron/plugins/ml2/openvswitch_agent.ini", {"agent": {"enable_distributed_routing": "true"}}),
+	]),
+	{"roles": ["compute"]},
+)
+
+test_dvr_compute if {
+	r := rule.report with input as fx.deployment([_server("true"), _compute("dvr")])
+	r == set()
+}
+
+test_dvr_off if {
+	r := rule.report with input as fx.deployment([_server("false"), _compute("legacy")])
+	r == set()
+}
+
+test_legacy_compute if {
+	r := rule.report with input as fx.deployment([_server("true"), _compute("legacy")])
+	r == {{
+		"message": "neutron.conf [DEFAULT] router_distributed on c is true, but compute node cmp runs an L3 agent in agent_mode legacy: its instances get no distributed routing",
+		"locations": [{"path": "c/etc/neutron/neutron.conf", "node": "c", "line": 1, "column": 1, "section": "DEFAULT", "key": "router_distributed"}],
+	}}
+}
+
+test_compute_without_l3_agent if {
+	cmp := object.union(fx.node("cmp", ["nova-compute"], []), {"roles": ["compute"]})
+	r := rule.report with input as fx.deployment([_server("true"), cmp])
+	count(r) == 1
+}

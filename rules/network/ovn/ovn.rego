@@ -1,0 +1,58 @@
+# METADATA
+# title: ML2/OVN settings that stop or split the OVN driver
+# description: |
+#   The OVN mechanism driver carries project networks as Geneve with a
+#   38-byte option header: type_drivers must load geneve and
+#   [ml2_type_geneve] max_header_size must be at least 38, or neutron-server
+#   logs "Geneve max_header_size set too low" and OVN networks fail. Every
+#   neutron-server must also talk to the same OVN databases
+#   ([ovn] ovn_nb_connection and ovn_sb_connection): a server pointing at
+#   another NB database creates ports no ovn-controller ever binds.
+# custom:
+#   id: SL-NET-020
+#   severity: error
+#   inputs: [ml2_conf.ini, plugin.ini]
+#   remediation: |
+#     With mechanism_drivers = ovn set type_drivers to include geneve,
+#     max_header_size = 38, and the same ovn_nb_connection and
+#     ovn_sb_connection on every neutron-server.
+package stacklint.rules.network.ovn
+
+import data.stacklint.lib
+import data.stacklint.lib.network as net
+
+_ovn := [f | some f in net.ml2; "ovn" in net.mechanism_drivers(f)]
+
+report contains finding if {
+	some f in _ovn
+	not "geneve" in net.type_drivers(f)
+	finding := {
+		"message": sprintf("%s on %s uses ovn, but [ml2] type_drivers does not load geneve: OVN project networks cannot be created", [f.kind, f.node]),
+		"locations": [net.at(f, "ml2", "type_drivers")],
+	}
+}
+
+report contains finding if {
+	some f in _ovn
+	occ := lib.last(f, "ml2_type_geneve", "max_header_size")
+	to_number(occ.value) < 38
+	finding := {
+		"message": sprintf("%s is %s, below the 38 bytes OVN needs: neutron-server refuses OVN Geneve networks", [lib.where(f, "ml2_type_geneve", "max_header_size"), occ.value]),
+		"locations": [lib.loc(f, "ml2_type_geneve", "max_header_size", occ)],
+	}
+}
+
+_copies(key) := {c |
+	some f in _ovn
+	[cf, occ] := lib.effective(input.nodes[f.node], ["neutron.conf", "ml2_conf.ini", "plugin.ini"], "ovn", key)
+	c := {"v": occ.value, "where": lib.where(cf, "ovn", key), "loc": lib.loc(cf, "ovn", key, occ)}
+}
+
+report contains finding if {
+	some key in ["ovn_nb_connection", "ovn_sb_connection"]
+	some [c, r] in lib.drift(_copies(key))
+	finding := {
+		"message": sprintf("%s is %s, but %s is %s: neutron servers write to different OVN databases", [c.where, c.v, r.where, r.v]),
+		"locations": [c.loc, r.loc],
+	}
+}

@@ -1,0 +1,29 @@
+package stacklint.rules.network.ovn_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.network.ovn as rule
+
+_server(name, ml2, nb) := fx.node(name, ["neutron-server"], [fx.file(name, "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", object.union(ml2, {"ovn": {"ovn_nb_connection": nb}}))])
+
+_good := {"ml2": {"mechanism_drivers": "ovn", "type_drivers": "geneve,flat"}, "ml2_type_geneve": {"max_header_size": "38"}}
+
+test_guide if {
+	r := rule.report with input as fx.deployment([_server("c1", _good, "tcp:10.0.0.11:6641"), _server("c2", _good, "tcp:10.0.0.11:6641")])
+	r == set()
+}
+
+test_no_geneve if {
+	r := rule.report with input as fx.deployment([_server("c1", {"ml2": {"mechanism_drivers": "ovn", "type_drivers": "vxlan"}}, "x")])
+	r == {{
+		"message": "ml2_conf.ini on c1 uses ovn, but [ml2] type_drivers does not load geneve: OVN project networks cannot be created",
+		"locations": [{"path": "c1/etc/neutron/plugins/ml2/ml2_conf.ini", "node": "c1", "line": 1, "column": 1, "section": "ml2", "key": "type_drivers"}],
+	}}
+}
+
+test_nb_drift if {
+	r := rule.report with input as fx.deployment([
+		_server("c1", _good, "tcp:10.0.0.11:6641"), _server("c2", _good, "tcp:10.0.0.11:6641"),
+		_server("c3", _good, "tcp:10.0.0.13:6641"),
+	])
+	count(r) == 1
+}
