@@ -1,0 +1,48 @@
+# METADATA
+# title: Compute nodes disagree on their Ceph RBD settings
+# description: |
+#   With [libvirt] images_type = rbd, instance disks live in Ceph and
+#   libvirt authenticates with the cephx user rbd_user and the libvirt
+#   secret rbd_secret_uuid, whose UUID is also what cinder hands out for
+#   volume attachments. Compute nodes that differ in images_type, pool,
+#   rbd_user or rbd_secret_uuid cannot open each other's disks after a
+#   migration or evacuation, and attaches fail on the odd node.
+# custom:
+#   id: SL-NOVA-014
+#   severity: warning
+#   inputs: [nova.conf]
+#   remediation: |
+#     Use the same images_type, images_rbd_pool, rbd_user and
+#     rbd_secret_uuid on every compute node (and the same secret UUID in
+#     cinder.conf), and define that libvirt secret on each node.
+package stacklint.rules.nova.rbd_drift
+
+import data.stacklint.lib
+
+_kinds := ["nova.conf", "nova-compute.conf"]
+
+_keys := ["images_type", "images_rbd_pool", "rbd_user", "rbd_secret_uuid"]
+
+# _rbd: compute nodes that keep instance disks in Ceph.
+_rbd := [[name, node] |
+	some name, node in input.nodes
+	"compute" in node.roles
+	[_, occ] := lib.effective(node, _kinds, "libvirt", "images_type")
+	lower(occ.value) == "rbd"
+]
+
+_copies(key) := {c |
+	some [name, node] in _rbd
+	[f, occ] := lib.effective(node, _kinds, "libvirt", key)
+	c := {"v": lower(trim_space(occ.value)), "shown": occ.value, "where": lib.where(f, "libvirt", key), "loc": lib.loc(f, "libvirt", key, occ)}
+}
+
+report contains finding if {
+	count(_rbd) > 1
+	some key in _keys
+	some [c, r] in lib.drift(_copies(key))
+	finding := {
+		"message": sprintf("%s is %s, but most Ceph-backed compute nodes use %s (%s): disks and volumes do not open after migration on this node", [c.where, c.shown, r.shown, r.where]),
+		"locations": [c.loc, r.loc],
+	}
+}

@@ -1,0 +1,25 @@
+package stacklint.rules.nova.rbd_drift_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.nova.rbd_drift as rule
+
+_cmp(name, uuid) := object.union(
+	fx.node(name, ["nova-compute"], [fx.file(name, "nova.conf", "etc/nova/nova.conf", {"libvirt": {"images_type": "rbd", "rbd_user": "cinder", "rbd_secret_uuid": uuid}})]),
+	{"roles": ["compute"]},
+)
+
+test_same if {
+	r := rule.report with input as fx.deployment([_cmp("c1", "457eb676"), _cmp("c2", "457eb676")])
+	r == set()
+}
+
+test_uuid_differs if {
+	r := rule.report with input as fx.deployment([_cmp("c1", "457eb676"), _cmp("c2", "457eb676"), _cmp("c3", "11111111")])
+	r == {{
+		"message": "nova.conf [libvirt] rbd_secret_uuid on c3 is 11111111, but most Ceph-backed compute nodes use 457eb676 (nova.conf [libvirt] rbd_secret_uuid on c1): disks and volumes do not open after migration on this node",
+		"locations": [
+			{"path": "c3/etc/nova/nova.conf", "node": "c3", "line": 1, "column": 1, "section": "libvirt", "key": "rbd_secret_uuid"},
+			{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 1, "column": 1, "section": "libvirt", "key": "rbd_secret_uuid"},
+		],
+	}}
+}

@@ -1,0 +1,51 @@
+# METADATA
+# title: nova node without placement credentials
+# description: |
+#   Every nova service that talks to placement (nova-compute reporting
+#   inventory, nova-scheduler asking for candidates, nova-conductor) reads
+#   the [placement] section of nova.conf: auth_type, auth_url, the
+#   placement user and password. A nova node whose nova.conf has no
+#   [placement] credentials in a deployment with placement cannot report
+#   its resources or schedule anything ("Placement service credentials do
+#   not work" / no valid host).
+# custom:
+#   id: SL-PLC-004
+#   severity: error
+#   inputs: [nova.conf]
+#   remediation: |
+#     Copy the [placement] section of the install guide (auth_type =
+#     password, auth_url, project/user domain, project_name = service,
+#     username = placement, password, region_name) into nova.conf on the
+#     node.
+package stacklint.rules.placement.client_section
+
+import data.stacklint.lib
+
+_kinds := ["nova.conf", "nova-compute.conf"]
+
+# _in_use: the deployment has a placement service (Ocata and later).
+_in_use if count(lib.files("placement.conf")) > 0
+
+_in_use if {
+	some [_, "placement", _, _] in lib.keyed(["password"])
+}
+
+_has_credentials(node) if lib.effective(node, _kinds, "placement", "password")
+
+_has_credentials(node) if lib.effective(node, _kinds, "placement", "application_credential_secret")
+
+report contains finding if {
+	_in_use
+	some name, node in input.nodes
+	some s in ["nova-compute", "nova-api"]
+	lib.runs(node, s)
+	some [_, f] in lib.files("nova.conf")
+	f.node == name
+	not _has_credentials(node)
+	finding := {
+		"message": sprintf("nova.conf on %s (%s) has no [placement] credentials: it cannot %s", [name, s, _cannot[s]]),
+		"locations": [{"path": f.path, "node": name, "section": "placement"}],
+	}
+}
+
+_cannot := {"nova-compute": "report its resources to placement", "nova-api": "ask placement for hosts, so scheduling fails"}
