@@ -6,7 +6,10 @@ import "sort"
 // configuration it holds. Snapshots often carry whole packaged config files
 // on every node, so only strong signals count: keystone, glance and
 // placement configs mark a controller, and the agents' own ini files mark
-// the agents.
+// the agents. A node with neutron.conf and an ML2 file runs neutron-server
+// when it is a controller, or when it runs no agent at all (a network node
+// with an L3/DHCP/metadata agent only carries ml2_conf.ini for its OVS
+// agent, as Icehouse did).
 func inferServices(files []*Loaded) []string {
 	has := map[string]*Loaded{}
 	for _, f := range files {
@@ -21,7 +24,8 @@ func inferServices(files []*Loaded) []string {
 	if nova := has["nova.conf"]; nova != nil {
 		novaServices(svc, nova, has["nova-compute.conf"] != nil, control, l2)
 	}
-	if has["neutron.conf"] != nil && (has["ml2_conf.ini"] != nil || has["plugin.ini"] != nil) && (control || !l2) {
+	agentNode := svc["neutron-l3-agent"] || svc["neutron-dhcp-agent"] || svc["neutron-metadata-agent"]
+	if has["neutron.conf"] != nil && (has["ml2_conf.ini"] != nil || has["plugin.ini"] != nil) && (control || (!l2 && !agentNode)) {
 		svc["neutron-server"] = true
 	}
 	return sortedKeys(svc)

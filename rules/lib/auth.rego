@@ -27,6 +27,7 @@ client_places := [
 	["SL-PASS-003", "neutron", "nova.conf", "neutron", "username", "password"],
 	["SL-PASS-003", "neutron", "nova-compute.conf", "neutron", "username", "password"],
 	["SL-PASS-003", "neutron", "nova.conf", "DEFAULT", "neutron_admin_username", "neutron_admin_password"],
+	["SL-PASS-003", "neutron", "nova.conf", "neutron", "admin_username", "admin_password"],
 	["SL-PASS-004", "placement", "nova.conf", "placement", "username", "password"],
 	["SL-PASS-004", "placement", "nova-compute.conf", "placement", "username", "password"],
 	["SL-PASS-001", "placement", "neutron.conf", "placement", "username", "password"],

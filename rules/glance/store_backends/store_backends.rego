@@ -3,10 +3,11 @@
 # description: |
 #   With multiple stores, glance-api.conf [DEFAULT] enabled_backends lists
 #   name:type pairs and [glance_store] default_backend must name one of
-#   them; each file backend needs its own section with
-#   filesystem_store_datadir. glance-api refuses to start when
-#   default_backend is missing or unknown, and a file backend without a
-#   datadir falls back to /var/lib/glance/images/ silently. Legacy
+#   them; each file backend reads its directory from its own section
+#   ([fs] filesystem_store_datadir). glance-api refuses to start when
+#   default_backend is missing or unknown, and a file backend without that
+#   section stores images in /var/lib/glance/images/ whatever [glance_store]
+#   filesystem_store_datadir says. Legacy
 #   [glance_store] stores / default_store are ignored once enabled_backends
 #   is set.
 # custom:
@@ -37,11 +38,13 @@ _problem(f) := [sprintf("[glance_store] default_backend '%s' is not one of enabl
 	not _backends(f)[v]
 }
 
-_problem(f) := [sprintf("file backend '%s' has no [%s] filesystem_store_datadir", [name, name]), "DEFAULT", "enabled_backends"] if {
+_problem(f) := [sprintf("file backend '%s' has no [%s] filesystem_store_datadir, so [glance_store] filesystem_store_datadir = %s is ignored and images go to /var/lib/glance/images/", [name, name, dir]), "glance_store", "filesystem_store_datadir"] if {
 	some name, type in _backends(f)
 	type == "file"
 	not lib.has(f, name, "filesystem_store_datadir")
 	not lib.has(f, name, "filesystem_store_datadirs")
+	dir := lib.last(f, "glance_store", "filesystem_store_datadir").value
+	trim_right(dir, "/") != "/var/lib/glance/images"
 }
 
 report contains finding if {

@@ -26,7 +26,12 @@ test_unknown_default if {
 	}}
 }
 
-test_no_datadir if {
-	r := rule.report with input as _g({"DEFAULT": {"enabled_backends": "fs:file"}, "glance_store": {"default_backend": "fs"}})
+test_datadir_in_old_section if {
+	r := rule.report with input as _g({"DEFAULT": {"enabled_backends": "fs:file"}, "glance_store": {"default_backend": "fs", "filesystem_store_datadir": "/srv/images"}})
 	count(r) == 1
+}
+
+test_default_datadir_in_old_section if {
+	r := rule.report with input as _g({"DEFAULT": {"enabled_backends": "fs:file"}, "glance_store": {"default_backend": "fs", "filesystem_store_datadir": "/var/lib/glance/images/"}})
+	r == set()
 }

@@ -18,6 +18,10 @@ package stacklint.rules.network.agent_ha
 
 import data.stacklint.lib
 
+# _fleet: the snapshot holds more than one node; a lone controller's /etc
+# says nothing about how many agent nodes exist.
+_fleet if count(input.nodes) > 1
+
 _count(service) := count([1 | some node in input.nodes; lib.runs(node, service)])
 
 _servers := [f |
@@ -26,6 +30,7 @@ _servers := [f |
 ]
 
 report contains finding if {
+	_fleet
 	some f in _servers
 	occ := lib.last(f, "DEFAULT", "dhcp_agents_per_network")
 	n := _count("neutron-dhcp-agent")
@@ -38,6 +43,7 @@ report contains finding if {
 }
 
 report contains finding if {
+	_fleet
 	some f in _servers
 	occ := lib.last(f, "DEFAULT", "l3_ha")
 	lower(occ.value) in {"true", "1", "yes", "on"}

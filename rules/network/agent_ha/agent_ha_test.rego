@@ -25,3 +25,8 @@ test_dhcp_per_network if {
 	r := rule.report with input as _d({"dhcp_agents_per_network": "3"}, 2)
 	count(r) == 1
 }
+
+test_lone_controller if {
+	r := rule.report with input as _d({"l3_ha": "true"}, 0)
+	r == set()
+}

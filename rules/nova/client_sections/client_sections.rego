@@ -3,8 +3,8 @@
 # description: |
 #   nova-compute creates, binds and plugs ports through neutron with the
 #   credentials of nova.conf [neutron] (auth_type, auth_url, the neutron
-#   user and password; Icehouse: [DEFAULT] neutron_admin_* and
-#   neutron_url). A compute node without them in a deployment that runs
+#   user and password; Juno to Liberty: admin_username and
+#   admin_password; Icehouse: [DEFAULT] neutron_admin_* and neutron_url). A compute node without them in a deployment that runs
 #   neutron fails every boot with 401 or "Unauthorized" from neutron.
 # custom:
 #   id: SL-NOVA-008
@@ -25,6 +25,8 @@ _has_neutron(node) if lib.effective(node, _kinds, "neutron", "password")
 _has_neutron(node) if lib.effective(node, _kinds, "neutron", "application_credential_secret")
 
 _has_neutron(node) if lib.effective(node, _kinds, "DEFAULT", "neutron_admin_password")
+
+_has_neutron(node) if lib.effective(node, _kinds, "neutron", "admin_password") # Juno to Liberty
 
 # _nova_network: an Icehouse node that still uses nova-network.
 _nova_network(node) if {
