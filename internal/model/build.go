@@ -256,6 +256,7 @@ func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value) 
 		d["fp"] = b.keys.FP(v.Text)
 		d["empty"] = v.Text == ""
 		d["has_dollar"] = strings.Contains(v.Text, "$")
+		d["weak"] = secret.Weak(v.Text)
 		if refs, missing := templateRefs(f, section, v.Text); refs {
 			d["template"], d["template_missing"] = true, missing // never the names: they are part of the secret
 		}
@@ -305,6 +306,7 @@ func (b *nodeBuilder) rcDoc(f *Loaded) map[string]any {
 			vd := map[string]any{"line": v.Line, "column": v.Column, "exported": v.Exported, "dynamic": v.Dynamic, "value": v.Value}
 			if secret.IsEnv(v.Name) {
 				vd["value"], vd["secret"], vd["fp"], vd["empty"] = b.keys.Label(v.Value), true, b.keys.FP(v.Value), v.Value == ""
+				vd["weak"] = secret.Weak(v.Value)
 				if secret.Placeholder(v.Value) {
 					vd["placeholders"] = []any{v.Value}
 				}

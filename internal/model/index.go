@@ -48,7 +48,7 @@ func index(nodes map[string]any) map[string]any {
 
 // boolFacts are occurrence fields indexed under their own fact name when set.
 var boolFacts = []struct{ fact, field string }{
-	{"inline_comment", "inline_comment"}, {"secret_template", "template"},
+	{"inline_comment", "inline_comment"}, {"secret_template", "template"}, {"weak_secret", "weak"},
 }
 
 // occFacts names the indexed facts one occurrence carries.
@@ -80,10 +80,11 @@ func hostFacts(o map[string]any) []string {
 	if r, ok := o["host_refs"].([]any); ok {
 		hosts = append(hosts, r...)
 	}
-	emptyPW, unresolved := false, false
+	emptyPW, weakPW, unresolved := false, false, false
 	for _, h := range hosts {
 		hm := h.(map[string]any)
 		emptyPW = emptyPW || hm["password_empty"] == true
+		weakPW = weakPW || hm["password_weak"] == true
 		if r, ok := hm["resolved"].([]any); ok && len(r) == 0 {
 			unresolved = true
 		}
@@ -91,6 +92,9 @@ func hostFacts(o map[string]any) []string {
 	var out []string
 	if emptyPW {
 		out = append(out, "empty_url_password")
+	}
+	if weakPW {
+		out = append(out, "weak_secret")
 	}
 	if unresolved {
 		out = append(out, "unresolved")

@@ -103,6 +103,7 @@ func (u *parsedURL) fact(k *secret.Keyring, hostFact func(string, map[string]any
 			e["password_fp"] = k.FP(h.Password)
 			k.FP(h.RawPassword) // the as-written form is redacted from messages too
 			e["password_empty"] = h.Password == ""
+			e["password_weak"] = secret.Weak(h.Password)
 			if secret.Placeholder(h.Password) {
 				e["password_placeholder"] = h.Password
 			}

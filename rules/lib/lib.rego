@@ -181,7 +181,7 @@ else := [[f, s, key, o] | some [f, s, key, o] in occurrences; key == k]
 
 # flagged lists [file, section, key, last occurrence] for the occurrences
 # that carry a derived fact: placeholders, empty_secret, secret_template,
-# empty_url_password, unresolved, or repeated (set more than once).
+# empty_url_password, weak_secret, unresolved, or repeated (set more than once).
 flagged(fact) := [[f, s, k, occs[count(occs) - 1]] |
 	some [n, fk, s, k] in input.index.facts[fact]
 	f := input.nodes[n].files[fk]
@@ -204,6 +204,13 @@ _has_fact("inline_comment", [_, _, _, o]) if o.inline_comment
 _has_fact("continuation_option", [_, _, _, o]) if o.continuation_option
 
 _has_fact("repeated", [f, s, k, _]) if count(f.sections[s][k]) > 1
+
+_has_fact("weak_secret", [_, _, _, o]) if o.weak
+
+_has_fact("weak_secret", [_, _, _, o]) if {
+	some h in o.url.hosts
+	h.password_weak
+}
 
 _has_fact("empty_url_password", [_, _, _, o]) if {
 	some h in o.url.hosts
