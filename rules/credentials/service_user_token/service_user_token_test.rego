@@ -1,0 +1,34 @@
+package stacklint.rules.credentials.service_user_token_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.credentials.service_user_token as rule
+
+_nova(name, su) := fx.node(name, ["nova-compute"], [fx.file(name, "nova.conf", "etc/nova/nova.conf", {"service_user": su})])
+
+_full := {"send_service_user_token": "true", "auth_url": "http://c:5000", "username": "nova", "password": fx.secret("a", 1)}
+
+test_all_send if {
+	r := rule.report with input as fx.deployment([_nova("c1", _full), _nova("c2", _full)])
+	r == set()
+}
+
+test_none_send if {
+	r := rule.report with input as fx.deployment([_nova("c1", {}), _nova("c2", {})])
+	r == set()
+}
+
+test_incomplete if {
+	r := rule.report with input as fx.deployment([_nova("c1", {"send_service_user_token": "true", "username": "nova"})])
+	r == {{
+		"message": "nova.conf [service_user] send_service_user_token on c1 is true, but [service_user] lacks auth_url, password: nova's calls with a service token fail",
+		"locations": [{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 1, "column": 1, "section": "service_user", "key": "send_service_user_token"}],
+	}}
+}
+
+test_one_node_does_not_send if {
+	r := rule.report with input as fx.deployment([_nova("c1", _full), _nova("c2", {})])
+	r == {{
+		"message": "nova on c2 does not send service user tokens ([service_user] send_service_user_token), but c1 do: calls that need a service token fail from c2",
+		"locations": [{"path": "c2/etc/nova/nova.conf", "node": "c2", "section": "service_user", "key": "send_service_user_token"}],
+	}}
+}
