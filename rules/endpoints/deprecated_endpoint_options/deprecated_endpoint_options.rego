@@ -1,0 +1,38 @@
+# METADATA
+# title: Endpoint option nova no longer reads
+# description: |
+#   For the record: nova found neutron through [neutron] url until Queens
+#   deprecated it (nova 17.0.0); Train (20.0.0) removed it, and nova then
+#   finds neutron in the Keystone catalog through region_name and
+#   valid_interfaces. [placement] os_region_name and os_interface were
+#   removed in nova 18.0.0 for region_name and valid_interfaces. On a
+#   Queens-or-later deployment these options are dead or about to be, and
+#   a wrong catalog entry goes unnoticed while the option hides it.
+# custom:
+#   id: SL-EP-010
+#   severity: info
+#   inputs: [nova.conf]
+#   remediation: |
+#     Remove [neutron] url (use endpoint_override only when the catalog
+#     must be bypassed) and rename [placement] os_region_name /
+#     os_interface to region_name / valid_interfaces.
+package stacklint.rules.endpoints.deprecated_endpoint_options
+
+import data.stacklint.lib
+
+_old := {
+	["neutron", "url"]: "deprecated in nova 17.0.0 and removed in 20.0.0: nova finds neutron in the catalog (region_name, valid_interfaces)",
+	["placement", "os_region_name"]: "removed in nova 18.0.0: use region_name",
+	["placement", "os_interface"]: "removed in nova 18.0.0: use valid_interfaces",
+}
+
+report contains finding if {
+	lib.queens_or_later
+	some [f, section, key, occ] in lib.keyed(["url", "os_region_name", "os_interface"])
+	f.kind in {"nova.conf", "nova-compute.conf"}
+	why := _old[[section, key]]
+	finding := {
+		"message": sprintf("%s is %s", [lib.where(f, section, key), why]),
+		"locations": [lib.loc(f, section, key, occ)],
+	}
+}
