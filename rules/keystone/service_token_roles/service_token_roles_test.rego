@@ -1,0 +1,22 @@
+package stacklint.rules.keystone.service_token_roles_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.keystone.service_token_roles as rule
+
+_n(name, kind, roles) := fx.node(name, [], [fx.file(name, kind, sprintf("etc/%s", [kind]), {"keystone_authtoken": {"service_token_roles": roles}})])
+
+test_same if {
+	r := rule.report with input as fx.deployment([_n("a", "nova.conf", "service"), _n("b", "neutron.conf", "Service")])
+	r == set()
+}
+
+test_differs if {
+	r := rule.report with input as fx.deployment([_n("a", "nova.conf", "service"), _n("b", "glance-api.conf", "service"), _n("c", "neutron.conf", "admin")])
+	r == {{
+		"message": "neutron.conf [keystone_authtoken] service_token_roles on c is admin, but nova.conf [keystone_authtoken] service_token_roles on a is service: service users need every role some service demands, or service-to-service calls fail",
+		"locations": [
+			{"path": "c/etc/neutron.conf", "node": "c", "line": 1, "column": 1, "section": "keystone_authtoken", "key": "service_token_roles"},
+			{"path": "a/etc/nova.conf", "node": "a", "line": 1, "column": 1, "section": "keystone_authtoken", "key": "service_token_roles"},
+		],
+	}}
+}
