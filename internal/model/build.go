@@ -83,8 +83,13 @@ func (d *Deployment) document(roles map[string][]string) map[string]any {
 	for _, p := range d.Snapshot.Problems {
 		problems = append(problems, map[string]any{"path": p.Path, "message": p.Msg})
 	}
+	leftovers := []any{}
+	for _, l := range d.Snapshot.Leftovers {
+		leftovers = append(leftovers, map[string]any{"path": l.Path, "node": l.Node, "of": l.Of})
+	}
 	return map[string]any{
-		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index(nodes), "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+		"leftovers": leftovers,
+		"nodes":     nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index(nodes), "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
 }
 
@@ -247,6 +252,9 @@ func (b *nodeBuilder) sectionsDoc(f *oslo.File) map[string]any {
 func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value) map[string]any {
 	d := map[string]any{"line": v.Line, "column": v.Column, "end_line": v.EndLine, "header": v.Header}
 	textFacts(d, v)
+	if c := lookAlike(key); c != "" {
+		d["key_look_alike"] = c
+	}
 	if secret.IsKey(key) {
 		d["value"] = b.keys.Label(v.Text)
 		if v.Text == "" {

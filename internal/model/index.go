@@ -65,6 +65,11 @@ func occFacts(o map[string]any) []string {
 			out = append(out, b.fact)
 		}
 	}
+	for _, fact := range []string{"look_alike", "key_look_alike"} {
+		if _, ok := o[fact]; ok {
+			out = append(out, fact)
+		}
+	}
 	if _, ok := o["continuation_option"]; ok {
 		out = append(out, "continuation_option")
 	}

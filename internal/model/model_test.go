@@ -102,3 +102,17 @@ func TestTextFacts(t *testing.T) {
 		t.Errorf("plain: %v", got)
 	}
 }
+
+func TestLookAlike(t *testing.T) {
+	for text, want := range map[string]string{
+		"http://controller:5000":  "",
+		"controller\u00a0":        "U+00A0 no-break space",
+		"\u201cRegionOne\u201d":   "U+201C left double quote",
+		"vxlan\u2013range":        "U+2013 en dash",
+		"caf\u00e9 (plain UTF-8)": "",
+	} {
+		if got := lookAlike(text); got != want {
+			t.Errorf("lookAlike(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -179,3 +179,20 @@ func Present(input string, kinds map[string]bool) bool {
 	}
 	return kinds[input]
 }
+
+// leftoverSuffixes are the copies rpm and dpkg leave beside a config file
+// they could not replace or remove.
+var leftoverSuffixes = []string{".rpmnew", ".rpmsave", ".rpmorig", ".dpkg-dist", ".dpkg-old", ".dpkg-new", ".ucf-dist", ".orig"}
+
+// leftoverOf returns the kind of the INI file a package leftover stands
+// beside ("nova.conf" for etc/nova/nova.conf.rpmnew), or "".
+func leftoverOf(nodePath string) string {
+	for _, suf := range leftoverSuffixes {
+		if base, ok := strings.CutSuffix(nodePath, suf); ok {
+			if k := Classify(base); IsINI(k) {
+				return k
+			}
+		}
+	}
+	return ""
+}

@@ -19,6 +19,15 @@ type Snapshot struct {
 	Loose    []*File // rc files outside any node (e.g. at the repository root)
 	Problems []Problem
 	Ignored  []string // relative paths of files that are not OpenStack input
+	// Leftovers are package-manager copies of known files (nova.conf.rpmnew,
+	// ml2_conf.ini.dpkg-dist): not read, but worth reporting.
+	Leftovers []Leftover
+}
+
+// Leftover is an unmerged package copy of a file stacklint reads.
+type Leftover struct {
+	Path, Node string
+	Of         string // the kind of the file it is a copy of
 }
 
 // Node is one machine of the deployment.
@@ -216,6 +225,9 @@ func (w *walker) file(rel, abs string) {
 		kind = KindRC
 	}
 	if kind == "" {
+		if of := leftoverOf(nodePath); of != "" {
+			w.s.Leftovers = append(w.s.Leftovers, Leftover{Path: rel, Node: w.node.Name, Of: of})
+		}
 		w.s.Ignored = append(w.s.Ignored, rel)
 		return
 	}

@@ -3,6 +3,7 @@ package snapshot
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -89,5 +90,29 @@ func TestDirectoryLinkLoopOutsideNodes(t *testing.T) {
 	s, err := Discover(root)
 	if err != nil || len(s.Nodes) != 1 || len(s.Loose) != 1 || s.Loose[0].Path != "repo/admin-openrc" {
 		t.Fatalf("%v %+v", err, s.Loose)
+	}
+}
+
+func TestLeftovers(t *testing.T) {
+	root := t.TempDir()
+	for _, p := range []string{"n1/etc/nova/nova.conf", "n1/etc/nova/nova.conf.rpmnew", "n1/etc/neutron/plugins/ml2/ml2_conf.ini.dpkg-dist", "n1/etc/nova/api-paste.ini.rpmnew"} {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte("[DEFAULT]\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Discover(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Leftover{
+		{Path: "n1/etc/neutron/plugins/ml2/ml2_conf.ini.dpkg-dist", Node: "n1", Of: "ml2_conf.ini"},
+		{Path: "n1/etc/nova/nova.conf.rpmnew", Node: "n1", Of: "nova.conf"},
+	}
+	if !reflect.DeepEqual(s.Leftovers, want) {
+		t.Errorf("leftovers = %+v, want %+v", s.Leftovers, want)
 	}
 }

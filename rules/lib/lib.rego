@@ -207,6 +207,10 @@ _has_fact("repeated", [f, s, k, _]) if count(f.sections[s][k]) > 1
 
 _has_fact("weak_secret", [_, _, _, o]) if o.weak
 
+_has_fact("look_alike", [_, _, _, o]) if o.look_alike
+
+_has_fact("key_look_alike", [_, _, _, o]) if o.key_look_alike
+
 _has_fact("weak_secret", [_, _, _, o]) if {
 	some h in o.url.hosts
 	h.password_weak
