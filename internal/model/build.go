@@ -70,6 +70,8 @@ func (d *Deployment) document(roles map[string][]string) map[string]any {
 				tables[nb.hostsID] = nb.hostsMap()
 			}
 			doc["hosts_id"] = nb.hostsID
+			doc["hosts_path"] = nb.hostsPath()
+			doc["self_loopback"] = nb.selfLoopback()
 		}
 		nodes[nb.name] = doc
 		rcs = append(rcs, nb.rcs...)
@@ -88,7 +90,7 @@ func (d *Deployment) document(roles map[string][]string) map[string]any {
 		leftovers = append(leftovers, map[string]any{"path": l.Path, "node": l.Node, "of": l.Of})
 	}
 	return map[string]any{
-		"leftovers": leftovers,
+		"leftovers": leftovers, "hosts_conflicts": hostsConflicts(builders),
 		"nodes":     nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index(nodes), "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
 }
