@@ -91,7 +91,7 @@ func (d *Deployment) document(roles map[string][]string) map[string]any {
 	}
 	return map[string]any{
 		"leftovers": leftovers, "hosts_conflicts": hostsConflicts(builders),
-		"nodes":     nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index(nodes), "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index(nodes), "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
 }
 
