@@ -68,6 +68,8 @@ func (p *printer) file(f *model.Loaded) {
 	case f.INI != nil:
 		p.raw(", \"sections\": ")
 		p.sections(f.INI)
+	case f.Directives != nil:
+		p.directives(f)
 	case f.RC != nil:
 		p.raw(", \"vars\": {")
 		for i, v := range f.RC.Vars {
@@ -84,6 +86,33 @@ func (p *printer) file(f *model.Loaded) {
 		}
 		p.raw("}")
 	}
+}
+
+// directives prints a host file's directives, secret arguments as
+// fingerprints unless --show-secrets.
+func (p *printer) directives(f *model.Loaded) {
+	p.raw(", \"directives\": [")
+	for i, d := range f.Directives {
+		if i > 0 {
+			p.raw(", ")
+		}
+		p.raw("\n    {\"line\": " + strconv.Itoa(d.Line) + ", \"name\": ")
+		p.str(d.Name)
+		p.raw(", \"args\": [")
+		for j, a := range d.Args {
+			if j > 0 {
+				p.raw(", ")
+			}
+			if !p.show && model.SecretArg(d, j) {
+				a = p.keys.Label(a)
+			}
+			p.str(a)
+		}
+		p.raw("], \"block\": ")
+		p.str(d.Block)
+		p.raw("}")
+	}
+	p.raw("]")
 }
 
 func (p *printer) sections(f *oslo.File) {

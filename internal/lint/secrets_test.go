@@ -60,6 +60,17 @@ func plantSecrets(t *testing.T) (string, []string) {
 	// A parse error whose message quotes a password line.
 	bad := next()
 	writeFile(t, filepath.Join(dst, "compute2/etc/neutron/plugins/ml2/linuxbridge_agent.ini"), "[vxlan]\n  password = "+bad+"\n")
+	// Host files read as directives: my.cnf, rabbitmq.conf, haproxy stats.
+	for _, hf := range []struct{ path, text string }{
+		{"controller/etc/my.cnf.d/openstack.cnf", "[client]\npassword = %s\n[mysqld]\nbind-address = 10.0.0.11\n"},
+		{"controller/etc/rabbitmq/rabbitmq.conf", "default_user = openstack\ndefault_pass = %s\n"},
+		{"controller/etc/haproxy/haproxy.cfg", "listen stats\n  bind 10.0.0.11:1993\n  stats auth admin:%s\n"},
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dst, hf.path)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dst, hf.path), fmt.Sprintf(hf.text, next()))
+	}
 	return dst, planted
 }
 

@@ -211,6 +211,9 @@ func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 		ProtectErrorLine(b.keys, f.Err.Text)
 		d["error"] = errDoc(f.Err)
 	}
+	if f.Directives != nil {
+		d["directives"] = b.directivesDoc(f.Directives)
+	}
 	if f.INI != nil {
 		d["sections"] = b.sectionsDoc(f.INI)
 		headers := make([]any, len(f.INI.Headers))

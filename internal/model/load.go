@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/stacklint/stacklint/internal/snapshot"
+	"github.com/stacklint/stacklint/parser/directive"
 	"github.com/stacklint/stacklint/parser/hosts"
 	"github.com/stacklint/stacklint/parser/netif"
 	"github.com/stacklint/stacklint/parser/oslo"
@@ -20,14 +21,15 @@ import (
 // Loaded is one snapshot file with its parse result.
 type Loaded struct {
 	*snapshot.File
-	INI    *oslo.File
-	RC     *shellrc.File
-	Policy *policyfile.File
-	Hosts  []hosts.Entry
-	Addrs  []netif.Addr // interface configuration files
-	Text   string       // hostname files
-	Err    *FileError
-	sum    [32]byte
+	INI        *oslo.File
+	RC         *shellrc.File
+	Policy     *policyfile.File
+	Hosts      []hosts.Entry
+	Addrs      []netif.Addr          // interface configuration files
+	Text       string                // hostname files
+	Directives []directive.Directive // host files (sysctl, httpd, my.cnf, ...)
+	Err        *FileError
+	sum        [32]byte
 }
 
 // FileError is a file stacklint (or the service) cannot read.
@@ -94,9 +96,11 @@ func (l *Loaded) parse(data []byte) {
 		l.Policy = p
 	case snapshot.KindNetif:
 		l.Addrs = netif.Parse(snapshot.NetifFormat(l.NodePath), data)
-	case snapshot.KindHTTPD:
-		// Read for its existence today; parsed by the checks that need it.
 	default:
+		if ds, ok := parseDirectives(l.File, data); ok {
+			l.Directives = ds
+			return
+		}
 		l.INI, l.Err = ParseINI(data)
 	}
 }

@@ -19,6 +19,14 @@ const (
 	KindPolicy   = "policy"
 	KindHTTPD    = "httpd"
 	KindNetif    = "netif" // interface address configuration
+	// Host files read as directives (parser/directive).
+	KindSysctl    = "sysctl"
+	KindModules   = "modules-load"
+	KindChrony    = "chrony"
+	KindMemcached = "memcached"
+	KindMyCnf     = "my.cnf"
+	KindHAProxy   = "haproxy"
+	KindRabbitMQ  = "rabbitmq"
 )
 
 // iniKinds maps a path below etc/ to its kind; the kind is the name the
@@ -73,6 +81,9 @@ func Classify(nodePath string) string {
 	if isHTTPD(p) {
 		return KindHTTPD
 	}
+	if k := hostKind(p); k != "" {
+		return k
+	}
 	if NetifFormat(nodePath) >= 0 {
 		return KindNetif
 	}
@@ -99,13 +110,46 @@ func NetifFormat(nodePath string) netif.Format {
 }
 
 func isHTTPD(p string) bool {
+	switch p {
+	case "httpd/conf/httpd.conf", "apache2/ports.conf":
+		return true
+	}
 	dir, base := path.Split(p)
 	switch dir {
-	case "httpd/conf.d/", "apache2/sites-enabled/", "apache2/sites-available/", "apache2/conf-enabled/":
-	default:
-		return false
+	case "httpd/conf.d/", "apache2/sites-enabled/", "apache2/conf-enabled/":
+		return strings.HasSuffix(base, ".conf") && !strings.HasPrefix(base, ".")
+	case "apache2/sites-available/":
+		return strings.Contains(base, "placement") || strings.Contains(base, "keystone")
 	}
-	return strings.Contains(base, "placement") || strings.Contains(base, "keystone")
+	return false
+}
+
+// hostFiles are host configuration files by exact path below etc/.
+var hostFiles = map[string]string{
+	"sysctl.conf": KindSysctl, "modules": KindModules, "chrony.conf": KindChrony, "chrony/chrony.conf": KindChrony,
+	"memcached.conf": KindMemcached, "sysconfig/memcached": KindMemcached, "my.cnf": KindMyCnf,
+	"mysql/my.cnf": KindMyCnf, "haproxy/haproxy.cfg": KindHAProxy, "rabbitmq/rabbitmq.conf": KindRabbitMQ,
+	"rabbitmq/rabbitmq-env.conf": KindRabbitMQ,
+}
+
+// hostDirs are directories of host configuration snippets and the suffix
+// their files need.
+var hostDirs = map[string][2]string{
+	"sysctl.d/": {KindSysctl, ".conf"}, "modules-load.d/": {KindModules, ".conf"},
+	"my.cnf.d/": {KindMyCnf, ".cnf"}, "mysql/conf.d/": {KindMyCnf, ".cnf"},
+	"mysql/mariadb.conf.d/": {KindMyCnf, ".cnf"}, "mysql/mysql.conf.d/": {KindMyCnf, ".cnf"},
+}
+
+// hostKind classifies the host files the host/OS checks read.
+func hostKind(p string) string {
+	if k, ok := hostFiles[p]; ok {
+		return k
+	}
+	dir, base := path.Split(p)
+	if d, ok := hostDirs[dir]; ok && strings.HasSuffix(base, d[1]) && !strings.HasPrefix(base, ".") {
+		return d[0]
+	}
+	return ""
 }
 
 var rcNames = regexp.MustCompile(`(?i)(openrc|^keystonerc|^\.keystonerc)`)
@@ -152,6 +196,9 @@ const (
 func Kinds() []string {
 	seen := map[string]bool{KindHosts: true, KindHostname: true, KindRC: true, KindPolicy: true,
 		KindHTTPD: true, KindNetif: true, KindINI: true}
+	for _, k := range hostFiles {
+		seen[k] = true
+	}
 	for _, k := range iniKinds {
 		seen[k] = true
 	}

@@ -1,0 +1,136 @@
+// Package directive reads the line-oriented configuration files of the
+// services around OpenStack: sysctl.conf, modules-load.d, chrony.conf,
+// memcached options, my.cnf, haproxy.cfg, rabbitmq.conf and Apache httpd
+// configuration. Each becomes a list of directives (name, arguments,
+// line) with the section or block it sits in; no dialect is validated.
+package directive
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+)
+
+// Style says how a dialect writes its lines.
+type Style int
+
+// Dialects.
+const (
+	// Assign: "name = value" (sysctl, rabbitmq.conf, dnsmasq); a bare word
+	// is a name without value.
+	Assign Style = iota
+	// INI: [section] headers and "name = value" or bare names (my.cnf).
+	INI
+	// Words: whitespace-separated words (chrony, modules-load.d,
+	// memcached.conf).
+	Words
+	// Indented: a line at column 0 opens a section (haproxy.cfg: global,
+	// defaults, frontend x, backend y, listen z), indented lines belong to it.
+	Indented
+	// Tags: Apache httpd, <Block args> ... </Block> nest.
+	Tags
+)
+
+// Directive is one setting.
+type Directive struct {
+	Line  int
+	Name  string
+	Args  []string
+	Block string // enclosing section or tag block ("VirtualHost *:5000"), "" at top level
+}
+
+// Parse reads data in the given style. Comments start with '#' (and ';'
+// for Assign and INI) at the start of a line.
+func Parse(style Style, data []byte) []Directive {
+	p := &parser{style: style}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		raw := sc.Text()
+		line := strings.TrimSpace(raw)
+		if !p.comment(line) {
+			p.line(n, raw, line)
+		}
+	}
+	return p.out
+}
+
+// parser holds the state of one Parse call.
+type parser struct {
+	style Style
+	out   []Directive
+	stack []string // open httpd tags
+	block string   // current INI section or haproxy section
+}
+
+// comment reports blank and comment lines.
+func (p *parser) comment(line string) bool {
+	return line == "" || line[0] == '#' || (line[0] == ';' && (p.style == Assign || p.style == INI))
+}
+
+func (p *parser) line(n int, raw, line string) {
+	switch p.style {
+	case INI:
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			p.block = strings.TrimSpace(line[1 : len(line)-1])
+			return
+		}
+		p.out = append(p.out, assign(n, line, p.block))
+	case Assign:
+		p.out = append(p.out, assign(n, line, ""))
+	case Words:
+		p.out = append(p.out, words(n, line, ""))
+	case Indented:
+		d := words(n, line, p.block)
+		if raw[0] != ' ' && raw[0] != '\t' {
+			p.block = line
+			d.Block = ""
+		}
+		p.out = append(p.out, d)
+	case Tags:
+		p.out, p.stack = tag(p.out, p.stack, n, line)
+	}
+}
+
+func assign(n int, line, block string) Directive {
+	name, value, ok := strings.Cut(line, "=")
+	d := Directive{Line: n, Name: strings.TrimSpace(name), Block: block}
+	if ok {
+		d.Args = []string{strings.Trim(strings.TrimSpace(value), `"'`)}
+	}
+	return d
+}
+
+func words(n int, line, block string) Directive {
+	f := strings.Fields(line)
+	return Directive{Line: n, Name: f[0], Args: f[1:], Block: block}
+}
+
+// tag handles one httpd line: opening and closing tags change the block
+// stack; other lines are directives of the innermost block.
+func tag(out []Directive, stack []string, n int, line string) ([]Directive, []string) {
+	switch {
+	case strings.HasPrefix(line, "</"):
+		if len(stack) > 0 {
+			stack = stack[:len(stack)-1]
+		}
+	case strings.HasPrefix(line, "<") && strings.HasSuffix(line, ">"):
+		inner := strings.TrimSpace(line[1 : len(line)-1])
+		out = append(out, Directive{Line: n, Name: "<" + firstWord(inner), Args: strings.Fields(inner)[1:], Block: top(stack)})
+		stack = append(stack, inner)
+	default:
+		out = append(out, words(n, line, top(stack)))
+	}
+	return out, stack
+}
+
+func firstWord(s string) string {
+	return strings.Fields(s + " ")[0]
+}
+
+func top(stack []string) string {
+	if len(stack) == 0 {
+		return ""
+	}
+	return stack[len(stack)-1]
+}

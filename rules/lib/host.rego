@@ -1,0 +1,45 @@
+# METADATA
+# description: |
+#   Access to the host files read as directives (sysctl, modules-load.d,
+#   chrony, memcached, my.cnf, haproxy, rabbitmq, httpd): each file has
+#   "directives": [{line, name, args, block}].
+package stacklint.lib.host
+
+import data.stacklint.lib
+
+# directives yields [file, directive] for every directive of a kind.
+directives(kind) := [[f, d] |
+	some [_, f] in lib.files(kind)
+	some d in f.directives
+]
+
+# sysctl is the value a node's sysctl files give a key: the last setting
+# in file path order (sysctl --system reads sysctl.d/* then sysctl.conf,
+# later wins), as [file, directive]; undefined when no file sets it.
+sysctl(node, key) := found[count(found) - 1] if {
+	found := [[f, d] |
+		some f in _sysctl_files(node)
+		some d in f.directives
+		_sysctl_name(d.name) == key
+	]
+	count(found) > 0
+}
+
+_sysctl_files(node) := [f | some [_, f] in sort([[_order(f.path), f] | some f in node.files; f.kind == "sysctl"; not f.error])]
+
+# sysctl.conf is applied last.
+_order(p) := concat("", ["1", p]) if endswith(p, "/etc/sysctl.conf")
+
+else := concat("", ["0", p])
+
+# sysctl accepts '/' for '.' in key names.
+_sysctl_name(n) := replace(n, "/", ".")
+
+# has_kind: the node holds a file of the kind (the check has input there).
+has_kind(node, kind) if {
+	some f in node.files
+	f.kind == kind
+}
+
+# dloc is the location of a directive.
+dloc(f, d) := {"path": f.path, "node": f.node, "line": d.line, "column": 1}
