@@ -43,3 +43,32 @@ has_kind(node, kind) if {
 
 # dloc is the location of a directive.
 dloc(f, d) := {"path": f.path, "node": f.node, "line": d.line, "column": 1}
+
+# _client_keys are options whose hosts are connected to.
+_client_keys := ["connection", "slave_connection", "transport_url", "memcached_servers", "memcache_servers"]
+
+# clients lists the references that reach node name on port: {where, loc,
+# addr (the address the client uses), from (the client's node)}.
+clients(name, port) := [c |
+	some [f, s, k, occ] in lib.keyed(_client_keys)
+	some h in array.concat(object.get(occ, ["url", "hosts"], []), object.get(occ, "host_refs", []))
+	_port(h, port) == port
+	count(h.resolved) > 0
+	lib.ident(h) == name
+	c := {"where": lib.where(f, s, k), "loc": lib.loc(f, s, k, occ), "addr": h.resolved[0], "from": f.node}
+]
+
+_port(h, dflt) := h.port if h.port > 0
+
+else := dflt
+
+# wildcard: a bind address that listens everywhere.
+wildcard(a) if a in {"0.0.0.0", "::", "*", "[::]", ""}
+
+# listed names client references in a message: up to three, then a count.
+listed(cs) := concat(", ", [c.where | some c in sorted]) if {
+	sorted := sort_by_where(cs)
+	count(sorted) <= 3
+} else := sprintf("%s and %d more", [concat(", ", [c.where | some c in array.slice(sort_by_where(cs), 0, 3)]), count(cs) - 3])
+
+sort_by_where(cs) := [c | some [_, c] in sort([[c.where, c] | some c in cs])]

@@ -1,0 +1,27 @@
+package stacklint.rules.database.bind_address_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.database.bind_address as rule
+
+_db(bind) := fx.node("db", [], [{"kind": "my.cnf", "path": "db/etc/my.cnf.d/openstack.cnf", "node": "db", "directives": [{"line": 2, "name": "bind-address", "args": [bind], "block": "mysqld"}]}])
+
+_client := fx.node("c", [], [fx.file("c", "nova.conf", "etc/nova/nova.conf", {"database": {"connection": {
+	"value": "(url)", "line": 5, "column": 1,
+	"url": {"driver": "mysql", "hosts": [{"host": "db", "port": 3306, "resolved": ["10.0.0.11"], "reaches": "db"}]},
+}}})])
+
+test_management_address if {
+	r := rule.report with input as fx.deployment([_db("10.0.0.11"), _client])
+	r == set()
+}
+
+test_loopback_only if {
+	r := rule.report with input as fx.deployment([_db("127.0.0.1"), _client])
+	r == {{
+		"message": "MariaDB on db binds 127.0.0.1 (db/etc/my.cnf.d/openstack.cnf), but nova.conf [database] connection on c reach it at 10.0.0.11: those services cannot connect",
+		"locations": [
+			{"path": "db/etc/my.cnf.d/openstack.cnf", "node": "db", "line": 2, "column": 1},
+			{"path": "c/etc/nova/nova.conf", "node": "c", "line": 5, "column": 1, "section": "database", "key": "connection"},
+		],
+	}}
+}
