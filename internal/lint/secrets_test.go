@@ -74,6 +74,23 @@ func plantSecrets(t *testing.T) (string, []string) {
 	return dst, planted
 }
 
+// TestKeyFilesNeverShown: keystone key files are fingerprinted only; no
+// output (inspect with --show-secrets included) prints their content.
+func TestKeyFilesNeverShown(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "snapshot")
+	copyTree(t, filepath.Join(testdata, "deployments", "modern-linuxbridge"), dst)
+	key := "PlantedFernetKeyValue0123456789abcdefABCDEF="
+	if err := os.MkdirAll(filepath.Join(dst, "controller/etc/keystone/fernet-keys"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dst, "controller/etc/keystone/fernet-keys/0"), key+"\n")
+	for _, args := range [][]string{{"--format", "json"}, {"--format", "text", "--verbose"}, {"inspect", "--format", "json"}, {"inspect", "--show-secrets", "--format", "json"}} {
+		if out := run(append(args, dst)...); strings.Contains(out, key) {
+			t.Errorf("%v prints the fernet key", args)
+		}
+	}
+}
+
 func writeFile(t *testing.T, p, s string) {
 	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
 		t.Fatal(err)

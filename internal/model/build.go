@@ -214,6 +214,10 @@ func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 	if f.Directives != nil {
 		d["directives"] = b.directivesDoc(f.Directives)
 	}
+	if f.Kind == snapshot.KindKeyFile {
+		d["repository"], d["name"] = path.Base(path.Dir(f.Path)), path.Base(f.Path)
+		d["fp"] = b.keys.FP(f.Text)
+	}
 	if f.INI != nil {
 		d["sections"] = b.sectionsDoc(f.INI)
 		headers := make([]any, len(f.INI.Headers))

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/stacklint/stacklint/internal/snapshot"
@@ -94,6 +95,8 @@ func (l *Loaded) parse(data []byte) {
 			l.Err = &FileError{Line: pe.Line, Column: pe.Column, Msg: pe.Msg}
 		}
 		l.Policy = p
+	case snapshot.KindKeyFile:
+		l.Text = strings.TrimSpace(string(data)) // fingerprinted in the document, never shown
 	case snapshot.KindNetif:
 		l.Addrs = netif.Parse(snapshot.NetifFormat(l.NodePath), data)
 	default:

@@ -27,6 +27,9 @@ const (
 	KindMyCnf     = "my.cnf"
 	KindHAProxy   = "haproxy"
 	KindRabbitMQ  = "rabbitmq"
+	// KindKeyFile is a keystone fernet or credential key: fingerprinted,
+	// never shown.
+	KindKeyFile = "keystone-key"
 )
 
 // iniKinds maps a path below etc/ to its kind; the kind is the name the
@@ -83,6 +86,9 @@ func Classify(nodePath string) string {
 	}
 	if k := hostKind(p); k != "" {
 		return k
+	}
+	if dir, base := path.Split(p); (dir == "keystone/fernet-keys/" || dir == "keystone/credential-keys/") && !strings.HasPrefix(base, ".") {
+		return KindKeyFile
 	}
 	if NetifFormat(nodePath) >= 0 {
 		return KindNetif
@@ -199,6 +205,7 @@ func Kinds() []string {
 	for _, k := range hostFiles {
 		seen[k] = true
 	}
+	seen[KindKeyFile] = true
 	for _, k := range iniKinds {
 		seen[k] = true
 	}

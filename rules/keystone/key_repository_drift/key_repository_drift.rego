@@ -1,0 +1,45 @@
+# METADATA
+# title: Keystone nodes hold different fernet or credential keys
+# description: |
+#   Every keystone node must hold the same key repository
+#   (/etc/keystone/fernet-keys/, /etc/keystone/credential-keys/): a token
+#   issued on one node is validated with the keys of whichever node the
+#   next request reaches, and credentials encrypted on one node are read
+#   on another. A node with other keys (rotated alone, or set up with its
+#   own keystone-manage fernet_setup) rejects its peers' tokens with 401.
+#   Keys are compared by fingerprint and never shown.
+# custom:
+#   id: SL-PASS-015
+#   severity: error
+#   inputs: [keystone-key]
+#   remediation: |
+#     Rotate on one node only and copy its whole key directory to the other
+#     keystone nodes (rsync -a --delete), for both fernet-keys and
+#     credential-keys.
+package stacklint.rules.keystone.key_repository_drift
+
+import data.stacklint.lib
+
+_keys := lib.files("keystone-key")
+
+_copies contains c if {
+	some repo in {f.repository | some [_, f] in _keys}
+	some node in {n | some [n, _] in _keys}
+	files := [f | some [n, f] in _keys; n == node; f.repository == repo]
+	set := sort([sprintf("%s:%s", [f.name, f.fp]) | some f in files])
+	first := sort([f.path | some f in files])[0]
+	c := {
+		"group": repo, "v": set, "node": node, "pos": [first, 0],
+		"shown": sprintf("%d key(s), fp:%s", [count(set), substring(crypto.sha256(concat(",", set)), 0, 6)]),
+		"loc": {"path": first, "node": node},
+	}
+}
+
+report contains finding if {
+	some repo in {c.group | some c in _copies}
+	some [c, r] in lib.drift({c | some c in _copies; c.group == repo})
+	finding := {
+		"message": sprintf("keystone %s on %s (%s) differ from %s (%s): tokens or credentials from one node fail on the other", [repo, c.node, c.shown, r.node, r.shown]),
+		"locations": [c.loc, r.loc],
+	}
+}
