@@ -45,22 +45,35 @@ has_kind(node, kind) if {
 dloc(f, d) := {"path": f.path, "node": f.node, "line": d.line, "column": 1}
 
 # _client_keys are options whose hosts are connected to.
-_client_keys := ["connection", "slave_connection", "transport_url", "memcached_servers", "memcache_servers"]
+_client_keys := [
+	"connection", "slave_connection", "transport_url", "memcached_servers", "memcache_servers",
+	"api_servers", "url", "auth_url", "www_authenticate_uri", "endpoint_override", "nova_metadata_host",
+]
 
 # clients lists the references that reach node name on port: {where, loc,
 # addr (the address the client uses), from (the client's node)}.
-clients(name, port) := [c |
+# (A URL option may carry its host both as URL and as host reference;
+# the set keeps one.)
+clients(name, port) := [c | some c in _clients(name, port)]
+
+_clients(name, port) := {c |
 	some [f, s, k, occ] in lib.keyed(_client_keys)
 	some h in array.concat(object.get(occ, ["url", "hosts"], []), object.get(occ, "host_refs", []))
-	_port(h, port) == port
+	_port(h, k) == port
 	count(h.resolved) > 0
 	lib.ident(h) == name
 	c := {"where": lib.where(f, s, k), "loc": lib.loc(f, s, k, occ), "addr": h.resolved[0], "from": f.node}
-]
+}
 
-_port(h, dflt) := h.port if h.port > 0
+# _port: the port a reference names, else the default of its option.
+_port(h, k) := h.port if h.port > 0
 
-else := dflt
+else := object.get(_default_ports, k, 0)
+
+_default_ports := {
+	"connection": 3306, "slave_connection": 3306, "transport_url": 5672, "memcached_servers": 11211,
+	"memcache_servers": 11211, "nova_metadata_host": 8775,
+}
 
 # wildcard: a bind address that listens everywhere.
 wildcard(a) if a in {"0.0.0.0", "::", "*", "[::]", ""}
