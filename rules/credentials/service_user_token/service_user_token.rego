@@ -54,8 +54,9 @@ report contains finding if {
 	count(senders) > 0
 	some [name, node] in _nodes
 	not _sends(node)
-	some [_, f] in lib.files("nova.conf")
-	f.node == name
+	some f in node.files # the node's own file (not a scan of every node's)
+	f.kind == "nova.conf"
+	not f.error
 	finding := {
 		"message": sprintf("nova on %s does not send service user tokens ([service_user] send_service_user_token), but %s do: calls that need a service token fail from %s", [name, concat(", ", senders), name]),
 		"locations": [net.at(f, "service_user", "send_service_user_token")],

@@ -40,8 +40,9 @@ report contains finding if {
 	count(lib.files("neutron.conf")) > 0
 	some name, node in input.nodes
 	"compute" in node.roles
-	some [_, f] in lib.files("nova.conf")
-	f.node == name
+	some f in node.files # the node's own file (not a scan of every node's)
+	f.kind == "nova.conf"
+	not f.error
 	not _has_neutron(node)
 	not _icehouse_nova_network(node)
 	finding := {

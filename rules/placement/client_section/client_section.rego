@@ -39,8 +39,9 @@ report contains finding if {
 	some name, node in input.nodes
 	some s in ["nova-compute", "nova-api"]
 	lib.runs(node, s)
-	some [_, f] in lib.files("nova.conf")
-	f.node == name
+	some f in node.files # the node's own file (not a scan of every node's)
+	f.kind == "nova.conf"
+	not f.error
 	not _has_credentials(node)
 	finding := {
 		"message": sprintf("nova.conf on %s (%s) has no [placement] credentials: it cannot %s", [name, s, _cannot[s]]),
