@@ -52,9 +52,19 @@ type hostsCopy struct {
 // finding).
 func hostsConflicts(builders []*nodeBuilder) []any {
 	byName := map[string][]hostsCopy{}
+	tables := map[string]map[string]hostsCopy{} // identical hosts files are read once
 	for _, b := range builders {
+		if !b.hasHosts {
+			continue
+		}
+		table, ok := tables[b.hostsID]
+		if !ok {
+			table = b.nameCopies()
+			tables[b.hostsID] = table
+		}
 		path := b.hostsPath()
-		for name, c := range b.nameCopies(path) {
+		for name, c := range table {
+			c.node, c.path = b.name, path
 			byName[name] = append(byName[name], c)
 		}
 	}
@@ -66,8 +76,8 @@ func hostsConflicts(builders []*nodeBuilder) []any {
 }
 
 // nameCopies maps each name of the node's hosts file to its non-loopback
-// addresses and first line.
-func (b *nodeBuilder) nameCopies(path string) map[string]hostsCopy {
+// addresses and first line (node and path are filled in by the caller).
+func (b *nodeBuilder) nameCopies() map[string]hostsCopy {
 	addrs := map[string][]string{}
 	lines := map[string]int{}
 	for _, e := range b.hosts {
@@ -84,7 +94,7 @@ func (b *nodeBuilder) nameCopies(path string) map[string]hostsCopy {
 	}
 	out := map[string]hostsCopy{}
 	for n, a := range addrs {
-		out[n] = hostsCopy{node: b.name, path: path, addrs: strings.Join(uniqueSorted(a), ","), line: lines[n]}
+		out[n] = hostsCopy{addrs: strings.Join(uniqueSorted(a), ","), line: lines[n]}
 	}
 	return out
 }
