@@ -91,26 +91,25 @@ func (p *printer) file(f *model.Loaded) {
 // directives prints a host file's directives, secret arguments as
 // fingerprints unless --show-secrets.
 func (p *printer) directives(f *model.Loaded) {
+	type shown struct {
+		Line  int      `json:"line"`
+		Name  string   `json:"name"`
+		Args  []string `json:"args"`
+		Block string   `json:"block"`
+	}
 	p.raw(", \"directives\": [")
 	for i, d := range f.Directives {
-		if i > 0 {
-			p.raw(", ")
-		}
-		p.raw("\n    {\"line\": " + strconv.Itoa(d.Line) + ", \"name\": ")
-		p.str(d.Name)
-		p.raw(", \"args\": [")
-		for j, a := range d.Args {
-			if j > 0 {
-				p.raw(", ")
-			}
+		args := append([]string{}, d.Args...)
+		for j := range args {
 			if !p.show && model.SecretArg(d, j) {
-				a = p.keys.Label(a)
+				args[j] = p.keys.Label(args[j])
 			}
-			p.str(a)
 		}
-		p.raw("], \"block\": ")
-		p.str(d.Block)
-		p.raw("}")
+		b, _ := json.Marshal(shown{d.Line, d.Name, args, d.Block})
+		if i > 0 {
+			p.raw(",")
+		}
+		p.raw("\n    " + string(b))
 	}
 	p.raw("]")
 }

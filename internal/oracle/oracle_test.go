@@ -50,6 +50,11 @@ func TestINIParserMatchesOsloConfig(t *testing.T) {
 	root := shared(t)
 	files := corpusINIFiles(t, filepath.Join(root, "corpus"))
 	files = append(files, experimentFiles(t, filepath.Join(root, "upstream", "experiments"))...)
+	own, _ := filepath.Glob("testdata/cases/*.conf") // the project's own cases (look-alike characters)
+	for _, f := range own {
+		abs, _ := filepath.Abs(f)
+		files = append(files, abs)
+	}
 	oracle := runOracle(t, filepath.Join(root, "upstream", "oslo_dump.py"), files)
 	diffs := 0
 	for _, f := range files {
