@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,6 +13,7 @@ import (
 	"github.com/stacklint/stacklint/internal/config"
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/release"
 	"github.com/stacklint/stacklint/internal/report"
 	"github.com/stacklint/stacklint/rules"
 )
@@ -22,6 +24,7 @@ type lintOptions struct {
 	noColor   bool
 	verbose   bool
 	config    string
+	release   string
 }
 
 func addLintFlags(cmd *cobra.Command, o *lintOptions) {
@@ -30,6 +33,7 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	f.StringVar(&o.failLevel, "fail-level", "error", "exit 1 when a finding is at or above this level: error|warning|info|none")
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also list the files that were not read and the checks that had no input")
+	f.StringVar(&o.release, "release", "", "OpenStack release to check against: "+strings.Join(release.Names(), "|")+" (default: the config file's, else auto)")
 	f.StringVar(&o.config, "config", "", "configuration file (default: "+config.FileName+" in PATH or its parents)")
 }
 
@@ -67,7 +71,7 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
-	res, err := runConfigured(ctx, eng, o.config, path)
+	res, err := runConfigured(ctx, eng, o, path)
 	if err != nil {
 		return err
 	}
@@ -96,12 +100,16 @@ func loadConfig(explicit, path string) (*config.Config, error) {
 }
 
 // runConfigured lints path with the configuration that applies to it.
-func runConfigured(ctx context.Context, eng *engine.Engine, explicit, path string) (*lint.Result, error) {
-	cfg, err := loadConfig(explicit, path)
+func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path string) (*lint.Result, error) {
+	cfg, err := loadConfig(o.config, path)
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
 	}
-	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides()})
+	rel, err := release.Select(o.release, cfg.Release, filepath.Base(cfg.Path))
+	if err != nil {
+		return nil, usageError("--release: %v", err)
+	}
+	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel})
 	var cfgErr *lint.ConfigError
 	if errors.As(err, &cfgErr) {
 		return nil, usageError("%s: %v", cfg.Path, err)
@@ -117,6 +125,9 @@ func runConfigured(ctx context.Context, eng *engine.Engine, explicit, path strin
 func explainInputs(streams IO, res *lint.Result) {
 	for _, p := range res.Ignored {
 		fmt.Fprintf(streams.Err, "not read: %s\n", p)
+	}
+	if !res.Release.Known() {
+		fmt.Fprintf(streams.Err, "release: %s\n", res.Release.Why)
 	}
 	for _, r := range res.NoInput {
 		fmt.Fprintf(streams.Err, "no input: %s %s (reads %s)\n", r.ID, r.Title, strings.Join(r.Inputs, ", "))

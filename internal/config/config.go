@@ -1,5 +1,5 @@
-// Package config reads .stacklint.yaml. Today it holds node role overrides
-// (for when role inference is wrong); decoding is strict, so a misspelt key
+// Package config reads .stacklint.yaml: node role overrides (for when role
+// inference is wrong) and the release to check against; decoding is strict, so a misspelt key
 // is an error rather than a silently ignored setting.
 package config
 
@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/stacklint/stacklint/internal/release"
 )
 
 // FileName is the name stacklint looks for in PATH and its parents.
@@ -25,6 +27,9 @@ const FileName = ".stacklint.yaml"
 type Config struct {
 	Path  string          `yaml:"-"`
 	Nodes map[string]Node `yaml:"nodes"`
+	// Release is the OpenStack release to check against (zed, 2025.1,
+	// 2026.2 or auto); --release overrides it.
+	Release string `yaml:"release"`
 }
 
 // Node holds the settings of one node of the snapshot.
@@ -94,6 +99,9 @@ func Load(path string) (*Config, error) {
 }
 
 func (c *Config) validate() error {
+	if c.Release != "" && !release.Valid(c.Release) {
+		return fmt.Errorf("release: unknown release %q (one of %s)", c.Release, strings.Join(release.Names(), ", "))
+	}
 	names := make([]string, 0, len(c.Nodes))
 	for n := range c.Nodes {
 		names = append(names, n)

@@ -17,6 +17,7 @@ func TestConfigErrors(t *testing.T) {
 	for name, tc := range map[string]struct{ text, want string }{
 		"unknown node": {"nodes:\n  compute9:\n    roles: [compute]\n", "compute9, not a node of the snapshot"},
 		"unknown key":  {"nodes:\n  compute1:\n    rolez: [compute]\n", "field rolez not found"},
+		"bad release":  {"release: yoga\n", `unknown release "yoga"`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "snapshot")
@@ -30,5 +31,34 @@ func TestConfigErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit 2 naming the file and %q", code, errb.String(), tc.want)
 			}
 		})
+	}
+}
+
+// TestReleaseFlag: the linuxbridge driver is reported under a release that
+// removed it, not under Zed nor when no release is known; the JSON document
+// names the release and where it came from.
+func TestReleaseFlag(t *testing.T) {
+	dep := filepath.Join(testdata, "deployments", "modern-linuxbridge")
+	for _, tc := range []struct {
+		args    []string
+		removed bool
+		release string
+	}{
+		{[]string{"--release", "2026.2"}, true, `"name":"2026.2","source":"--release"`},
+		{[]string{"--release", "2025.1"}, true, `"name":"2025.1","source":"--release"`},
+		{[]string{"--release", "zed"}, false, `"name":"zed","source":"--release"`},
+		{nil, false, `"name":null,"source":"auto","why":"not detected`},
+	} {
+		var out, errb bytes.Buffer
+		args := append(append([]string{"--format", "json"}, tc.args...), dep)
+		code := cli.Execute(context.Background(), args, cli.BuildInfo{}, cli.IO{Out: &out, Err: &errb})
+		compact := strings.Join(strings.Fields(out.String()), "")
+		got := strings.Contains(out.String(), `"SL-NET-021"`)
+		if got != tc.removed || (code == 0) == tc.removed {
+			t.Errorf("%v: SL-NET-021 reported %v (exit %d), want %v", tc.args, got, code, tc.removed)
+		}
+		if !strings.Contains(compact, strings.ReplaceAll(tc.release, " ", "")) {
+			t.Errorf("%v: release field missing %s in %s", tc.args, tc.release, compact)
+		}
 	}
 }

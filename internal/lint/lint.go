@@ -12,6 +12,7 @@ import (
 
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/model"
+	"github.com/stacklint/stacklint/internal/release"
 	"github.com/stacklint/stacklint/internal/snapshot"
 )
 
@@ -24,12 +25,15 @@ type Result struct {
 	Deployment *model.Deployment
 	RuleErrors engine.RuleErrors // rules that failed; their findings are missing
 	NoInput    []engine.Rule     // rules none of whose input files the snapshot holds
+	Release    release.Choice    // the release checked against
 }
 
 // Options adjust a run.
 type Options struct {
 	// Roles sets the roles of nodes by name instead of inferring them.
 	Roles map[string][]string
+	// Release is the OpenStack release release-aware checks assume.
+	Release release.Choice
 }
 
 // Run lints the snapshot at path with the compiled rules.
@@ -42,6 +46,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		return nil, err
 	}
 	d := model.BuildWithRoles(snap, opts.Roles)
+	d.Doc["release"] = opts.Release.Doc()
 	findings, err := eng.Eval(ctx, d.Doc)
 	var ruleErrs engine.RuleErrors
 	if err != nil && !errors.As(err, &ruleErrs) {
@@ -56,7 +61,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	engine.Sort(findings)
 	return &Result{
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
-		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files),
+		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: opts.Release,
 	}, nil
 }
 

@@ -15,6 +15,15 @@ type jsonDoc struct {
 	Version  int              `json:"version"`
 	Findings []engine.Finding `json:"findings"`
 	Summary  jsonSummary      `json:"summary"`
+	Release  jsonRelease      `json:"release"`
+}
+
+// jsonRelease is the release checked against: name is null when auto
+// picked none, and why then says so.
+type jsonRelease struct {
+	Name   *string `json:"name"`
+	Source string  `json:"source"`
+	Why    string  `json:"why,omitempty"`
 }
 
 type jsonSummary struct {
@@ -31,6 +40,10 @@ func (JSON) Report(w io.Writer, r *lint.Result) error {
 	doc := jsonDoc{Version: 1, Findings: r.Findings, Summary: jsonSummary{
 		Error: c["error"], Warning: c["warning"], Info: c["info"], Nodes: r.Nodes, Files: r.Files,
 	}}
+	doc.Release = jsonRelease{Source: r.Release.Source, Why: r.Release.Why}
+	if r.Release.Known() {
+		doc.Release.Name = &r.Release.Name
+	}
 	if doc.Findings == nil {
 		doc.Findings = []engine.Finding{}
 	}

@@ -46,9 +46,9 @@ func (t Text) Report(w io.Writer, r *lint.Result) error {
 		b.WriteString("\n")
 	}
 	c := r.Counts()
-	fmt.Fprintf(&b, "%d %s (%d %s, %d %s, %d info) in %d files on %d nodes\n",
+	fmt.Fprintf(&b, "%d %s (%d %s, %d %s, %d info) in %d files on %d nodes%s\n",
 		len(r.Findings), plural(len(r.Findings), "finding"), c["error"], plural(c["error"], "error"),
-		c["warning"], plural(c["warning"], "warning"), c["info"], r.Files, r.Nodes)
+		c["warning"], plural(c["warning"], "warning"), c["info"], r.Files, r.Nodes, releaseNote(r))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -94,4 +94,12 @@ func plural(n int, word string) string {
 		return word
 	}
 	return word + "s"
+}
+
+// releaseNote names the release checked against and where it came from.
+func releaseNote(r *lint.Result) string {
+	if !r.Release.Known() {
+		return ""
+	}
+	return fmt.Sprintf(", release %s (%s)", r.Release.Name, r.Release.Source)
 }

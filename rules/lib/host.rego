@@ -85,3 +85,44 @@ listed(cs) := concat(", ", [c.where | some c in sorted]) if {
 } else := sprintf("%s and %d more", [concat(", ", [c.where | some c in array.slice(sort_by_where(cs), 0, 3)]), count(cs) - 3])
 
 sort_by_where(cs) := [c | some [_, c] in sort([[c.where, c] | some c in cs])]
+
+# wsgi_served: the <VirtualHost> tags of a node whose vhost serves a WSGI
+# application (a WSGI directive with an argument containing mark), as
+# [file, tag directive, port], sorted.
+wsgi_served(node, mark) := sort({[f, _vhost(f, d.block), p] |
+	some f in node.files
+	f.kind == "httpd"
+	some d in f.directives
+	_wsgi_directive(d, mark)
+	startswith(d.block, "VirtualHost ")
+	some a in array.slice(split(d.block, " "), 1, 10)
+	p := _vhost_port(a)
+})
+
+# _vhost is the <VirtualHost> tag a directive sits in.
+_vhost(f, block) := [d | some d in f.directives; d.name == "<VirtualHost"; concat(" ", array.concat(["VirtualHost"], d.args)) == block][0]
+
+_wsgi_directive(d, mark) if {
+	d.name in {"WSGIScriptAlias", "WSGIDaemonProcess", "WSGIProcessGroup"}
+	some a in d.args
+	contains(a, mark)
+}
+
+_vhost_port(a) := to_number(p) if {
+	parts := split(a, ":")
+	p := parts[count(parts) - 1]
+	regex.match(`^[0-9]+$`, p)
+}
+
+# wsgi_anywhere: a directive naming the application outside any vhost
+# (a top-level WSGIScriptAlias or a ProxyPass to uwsgi, as devstack has)
+# serves it on every port httpd listens on.
+wsgi_anywhere(node, mark) if {
+	some f in node.files
+	f.kind == "httpd"
+	some d in f.directives
+	not startswith(d.block, "VirtualHost ")
+	not startswith(d.name, "<")
+	some a in d.args
+	contains(a, mark)
+}

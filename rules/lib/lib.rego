@@ -232,3 +232,15 @@ _has_fact("unresolved", [_, _, _, o]) if {
 queens_or_later if {
 	some [_, "keystone_authtoken", _, _] in keyed(["www_authenticate_uri"])
 }
+
+# release_at_least: the run checks against a release of this series
+# ("2025.1") or later, as set by --release or .stacklint.yaml. Undefined
+# when no release is known (auto found none): release-aware rules then say
+# nothing rather than guess.
+release_at_least(series) if {
+	input.release.series != ""
+	input.release.series >= series
+}
+
+# release_named is how messages name the release checked against.
+release_named := sprintf("%s (from %s)", [input.release.name, input.release.source])

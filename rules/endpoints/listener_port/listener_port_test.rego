@@ -22,3 +22,52 @@ test_other_port if {
 		"locations": [{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 9, "column": 1, "section": "glance", "key": "api_servers"}],
 	}}
 }
+
+_ks_vhost(port, extra) := {"kind": "httpd", "path": "ctl/etc/apache2/sites-enabled/keystone.conf", "node": "ctl", "directives": array.concat([
+	{"line": 1, "name": "Listen", "args": [port], "block": ""},
+	{"line": 3, "name": "<VirtualHost", "args": [sprintf("*:%s", [port])], "block": ""},
+	{"line": 4, "name": "WSGIScriptAlias", "args": ["/", "/usr/bin/keystone-wsgi-public"], "block": sprintf("VirtualHost *:%s", [port])},
+], extra)}
+
+_keystone(port, extra) := fx.node("ctl", ["keystone"], [
+	fx.file("ctl", "keystone.conf", "etc/keystone/keystone.conf", {}),
+	_ks_vhost(port, extra),
+])
+
+_ks_client := fx.node("c1", [], [fx.file("c1", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {"auth_url": {
+	"value": "http://ctl:5000", "line": 7, "column": 1,
+	"url": {"scheme": "http", "hosts": [{"host": "ctl", "port": 5000, "resolved": ["10.0.0.11"], "reaches": "ctl"}]},
+}}})])
+
+test_keystone_vhost_port if {
+	r := rule.report with input as fx.deployment([_keystone("5000", []), _ks_client])
+	r == set()
+}
+
+test_keystone_vhost_other_port if {
+	r := rule.report with input as fx.deployment([_keystone("5001", []), _ks_client])
+	r == {{
+		"message": "keystone on ctl is served by httpd on port 5001 (ctl/etc/apache2/sites-enabled/keystone.conf:3), but nova.conf [keystone_authtoken] auth_url on c1 reach it on port 5000: the connection is refused",
+		"locations": [
+			{"path": "ctl/etc/apache2/sites-enabled/keystone.conf", "node": "ctl", "line": 3, "column": 1},
+			{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 7, "column": 1, "section": "keystone_authtoken", "key": "auth_url"},
+		],
+	}}
+}
+
+# devstack proxies /identity to uwsgi outside any vhost: served on every port.
+test_keystone_proxied_outside_vhost if {
+	proxy := [{"line": 9, "name": "ProxyPass", "args": ["/identity", "unix:/var/run/uwsgi/keystone-wsgi-public.socket|uwsgi://uwsgi-uds-keystone-wsgi-public"], "block": ""}]
+	r := rule.report with input as fx.deployment([_keystone("5001", proxy), _ks_client])
+	r == set()
+}
+
+# One reference of many on another port is drift (SL-EP-001 reports it).
+test_keystone_minority_is_drift if {
+	typo := fx.node("c2", [], [fx.file("c2", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {"auth_url": {
+		"value": "http://ctl:5001", "line": 7, "column": 1,
+		"url": {"scheme": "http", "hosts": [{"host": "ctl", "port": 5001, "resolved": ["10.0.0.11"], "reaches": "ctl"}]},
+	}}})])
+	r := rule.report with input as fx.deployment([_keystone("5000", []), _ks_client, typo])
+	r == set()
+}

@@ -28,7 +28,7 @@ report contains finding if {
 	count(d.args) > 1
 	contains(d.args[1], "placement")
 	dir := _dir(d.args[1])
-	not _granted(input.nodes[f.node], dir, d.block)
+	not _granted(input.nodes[f.node], f.path, dir, d.block)
 	finding := {
 		"message": sprintf("%s serves placement from %s, but no <Directory %s> grants access (Require all granted): every placement request gets 403", [f.path, d.args[1], dir]),
 		"locations": [host.dloc(f, d)],
@@ -36,14 +36,16 @@ report contains finding if {
 }
 
 # _granted: a Require all granted (or Apache 2.2's Allow from all) inside
-# <Directory dir> at top level or in the same virtual host.
-_granted(node, dir, vhost) if {
+# <Directory dir> at top level of any httpd file, or in the same virtual
+# host (the same block of the same file: another file's <VirtualHost *:8778>
+# is another vhost).
+_granted(node, path, dir, vhost) if {
 	some f in node.files
 	f.kind == "httpd"
 	some open in f.directives
 	open.name == "<Directory"
 	trim_right(open.args[0], "/") == trim_right(dir, "/")
-	open.block in {"", vhost}
+	_scope_ok(open.block, f.path, vhost, path)
 	some d in f.directives
 	d.block == sprintf("Directory %s", [concat(" ", open.args)])
 	_grants(d)
@@ -58,3 +60,7 @@ _grants(d) if {
 	d.name == "Allow"
 	lower(concat(" ", d.args)) == "from all"
 }
+
+_scope_ok("", _, _, _)
+
+_scope_ok(block, path, block, path) if block != ""

@@ -1,0 +1,94 @@
+// Package release names the OpenStack releases stacklint knows and picks the
+// one a run checks against: from --release, from .stacklint.yaml, or "auto".
+package release
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Release is an OpenStack release: its name and its series ("2022.2" for
+// Zed), which orders releases as strings do.
+type Release struct {
+	Name   string
+	Series string
+}
+
+// Known are the releases a run can be checked against, oldest first.
+var Known = []Release{
+	{Name: "zed", Series: "2022.2"},
+	{Name: "2025.1", Series: "2025.1"},
+	{Name: "2026.2", Series: "2026.2"},
+}
+
+// aliases are other spellings of the known releases.
+var aliases = map[string]string{"2022.2": "zed", "epoxy": "2025.1"}
+
+// Auto is the setting that lets stacklint decide.
+const Auto = "auto"
+
+// Choice is the release of a run and how it was chosen.
+type Choice struct {
+	Release
+	Source string // "--release", the config file's path, or "auto"
+	Why    string // what auto based its choice on, or why it made none
+}
+
+// Known reports whether a release was chosen (auto may leave it unknown).
+func (c Choice) Known() bool { return c.Name != "" }
+
+// Doc is the model document's "release" field the rules read.
+func (c Choice) Doc() map[string]any {
+	return map[string]any{"name": c.Name, "series": c.Series, "source": c.Source, "why": c.Why}
+}
+
+// Names lists the accepted settings.
+func Names() []string {
+	out := []string{}
+	for _, r := range Known {
+		out = append(out, r.Name)
+	}
+	return append(out, Auto)
+}
+
+// Valid reports whether s is a release name, an alias or auto.
+func Valid(s string) bool {
+	_, err := lookup(s)
+	return err == nil || strings.EqualFold(s, Auto)
+}
+
+func lookup(s string) (Release, error) {
+	name := strings.ToLower(strings.TrimSpace(s))
+	if a, ok := aliases[name]; ok {
+		name = a
+	}
+	for _, r := range Known {
+		if r.Name == name {
+			return r, nil
+		}
+	}
+	return Release{}, fmt.Errorf("unknown release %q (one of %s)", s, strings.Join(Names(), ", "))
+}
+
+// Select picks the release from the flag, else the config setting (source
+// names where it came from), else auto.
+func Select(flag, configured, source string) (Choice, error) {
+	setting, from := flag, "--release"
+	if setting == "" {
+		setting, from = configured, source
+	}
+	if setting == "" || strings.EqualFold(setting, Auto) {
+		return auto(), nil
+	}
+	r, err := lookup(setting)
+	if err != nil {
+		return Choice{}, err
+	}
+	return Choice{Release: r, Source: from}, nil
+}
+
+// auto does not guess yet: until the option schema can say which release
+// fits the snapshot best, release-aware checks stay silent under auto.
+func auto() Choice {
+	return Choice{Source: Auto, Why: "not detected (no option schema yet); release-aware checks are skipped, set --release or release: in .stacklint.yaml"}
+}

@@ -1,0 +1,54 @@
+# METADATA
+# title: Mechanism driver removed from the release checked against
+# description: |
+#   The linuxbridge mechanism driver and its agent were removed in neutron
+#   26.0.0 (2025.1, commit "Remove linuxbridge driver"). A deployment that
+#   upgrades with mechanism_drivers still naming linuxbridge has a
+#   neutron-server that fails to load the driver and stops, and compute
+#   nodes whose neutron-linuxbridge-agent no longer exists. Checked only
+#   when the release is known (--release or release: in .stacklint.yaml).
+# custom:
+#   id: SL-NET-021
+#   severity: error
+#   inputs: [ml2_conf.ini, linuxbridge_agent.ini]
+#   remediation: |
+#     Migrate to the openvswitch or OVN mechanism driver before upgrading
+#     to neutron 26.0.0 (2025.1), or check against the release the
+#     deployment actually runs.
+package stacklint.rules.network.removed_driver
+
+import data.stacklint.lib
+import data.stacklint.lib.network as net
+
+# _removed: driver → [neutron version, series] that removed it.
+_removed := {"linuxbridge": ["26.0.0", "2025.1"]}
+
+report contains finding if {
+	some [_, f] in lib.files("ml2_conf.ini")
+	some driver in net.mechanism_drivers(f)
+	[version, series] := _removed[driver]
+	lib.release_at_least(series)
+	finding := {
+		"message": sprintf("%s [ml2] mechanism_drivers on %s names %s, which neutron %s (%s) removed; the release checked against is %s: neutron-server fails to load it", [f.kind, f.node, driver, version, series, lib.release_named]),
+		"locations": [net.at(f, "ml2", "mechanism_drivers")],
+	}
+}
+
+# A node with only the agent's file (a compute node's snapshot without the
+# server) still runs an agent the release no longer ships.
+report contains finding if {
+	not _driver_listed("linuxbridge")
+	[version, series] := _removed.linuxbridge
+	lib.release_at_least(series)
+	some [_, f] in lib.files("linuxbridge_agent.ini")
+	lib.runs(input.nodes[f.node], "neutron-linuxbridge-agent")
+	finding := {
+		"message": sprintf("%s on %s configures neutron-linuxbridge-agent, which neutron %s (%s) removed; the release checked against is %s", [f.path, f.node, version, series, lib.release_named]),
+		"locations": [{"path": f.path, "node": f.node, "line": 1, "column": 1}],
+	}
+}
+
+_driver_listed(driver) if {
+	some [_, f] in lib.files("ml2_conf.ini")
+	driver in net.mechanism_drivers(f)
+}

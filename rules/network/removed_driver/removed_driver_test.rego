@@ -1,0 +1,40 @@
+package stacklint.rules.network.removed_driver_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.network.removed_driver as rule
+
+_ml2 := fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2": {"mechanism_drivers": fx.at("linuxbridge,l2population", 4)}})
+
+_agent := fx.file("c1", "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"vxlan": {"local_ip": "10.0.0.31"}})
+
+_deployment(series) := object.union(
+	fx.deployment([fx.node("ctl", ["neutron-server"], [_ml2]), fx.node("c1", ["neutron-linuxbridge-agent"], [_agent])]),
+	{"release": {"name": series, "series": series, "source": "--release"}},
+)
+
+test_removed_in_release if {
+	r := rule.report with input as _deployment("2026.2")
+	r == {{
+		"message": "ml2_conf.ini [ml2] mechanism_drivers on ctl names linuxbridge, which neutron 26.0.0 (2025.1) removed; the release checked against is 2026.2 (from --release): neutron-server fails to load it",
+		"locations": [fx.loc(_ml2, "ml2", "mechanism_drivers", 4)],
+	}}
+}
+
+test_still_shipped if {
+	r := rule.report with input as _deployment("2022.2")
+	r == set()
+}
+
+test_release_unknown if {
+	r := rule.report with input as _deployment("")
+	r == set()
+}
+
+test_agent_only_snapshot if {
+	d := object.union(fx.deployment([fx.node("c1", ["neutron-linuxbridge-agent"], [_agent])]), {"release": {"name": "2025.1", "series": "2025.1", "source": ".stacklint.yaml"}})
+	r := rule.report with input as d
+	r == {{
+		"message": "c1/etc/neutron/plugins/ml2/linuxbridge_agent.ini on c1 configures neutron-linuxbridge-agent, which neutron 26.0.0 (2025.1) removed; the release checked against is 2025.1 (from .stacklint.yaml)",
+		"locations": [{"path": "c1/etc/neutron/plugins/ml2/linuxbridge_agent.ini", "node": "c1", "line": 1, "column": 1}],
+	}}
+}

@@ -1,0 +1,58 @@
+# METADATA
+# title: Placement vhost differs between nodes or runs a removed script
+# description: |
+#   Placement runs under httpd in a <VirtualHost *:8778> whose
+#   WSGIScriptAlias points at the placement-api script. Two ways this goes
+#   wrong. Placement 15.0.0 (2026.1) no longer ships the placement-api
+#   script (its WSGI application is placement.wsgi.api:application), so a
+#   vhost still aliasing /usr/bin/placement-api serves nothing after the
+#   upgrade; checked only when the release is known (--release or
+#   release: in .stacklint.yaml). And placement nodes behind one endpoint
+#   must serve it on the same port: a node whose vhost uses another port
+#   is skipped by the load balancer or by clients of the catalog's URL.
+# custom:
+#   id: SL-PLC-003
+#   severity: error
+#   inputs: [httpd]
+#   remediation: |
+#     Point WSGIScriptAlias at a .wsgi file that imports
+#     placement.wsgi.api:application (or run placement under uWSGI or
+#     gunicorn with that module), and use the same vhost port (8778) on
+#     every placement node.
+package stacklint.rules.placement.vhost_target
+
+import data.stacklint.lib
+import data.stacklint.lib.host
+
+_script := "/placement-api"
+
+report contains finding if {
+	lib.release_at_least("2026.1")
+	some [f, d] in host.directives("httpd")
+	d.name == "WSGIScriptAlias"
+	count(d.args) > 1
+	endswith(d.args[1], _script)
+	finding := {
+		"message": sprintf("%s:%d aliases %s, which placement 15.0.0 (2026.1) no longer ships; the release checked against is %s: placement answers 404 or httpd fails to load the vhost", [f.path, d.line, d.args[1], lib.release_named]),
+		"locations": [host.dloc(f, d)],
+	}
+}
+
+_copies contains c if {
+	some name, node in input.nodes
+	served := host.wsgi_served(node, "placement")
+	count(served) > 0
+	[f, vd, _] := served[0]
+	ports := sort({p | some [_, _, p] in served})
+	c := {"v": ports, "node": name, "loc": host.dloc(f, vd), "pos": [f.path, vd.line]}
+}
+
+report contains finding if {
+	some [c, r] in lib.drift(_copies)
+	finding := {
+		"message": sprintf("placement on %s is served on port %s (%s:%d), but most placement nodes serve it on %s (%s on %s): clients of the one endpoint miss this node", [c.node, _ports(c.v), c.loc.path, c.loc.line, _ports(r.v), r.loc.path, r.node]),
+		"locations": [c.loc, r.loc],
+	}
+}
+
+_ports(ps) := concat(", ", [sprintf("%d", [p]) | some p in ps])
