@@ -57,12 +57,22 @@ _client_keys := [
 clients(name, port) := [c | some c in _clients(name, port)]
 
 _clients(name, port) := {c |
+	some c in references
+	c.port == port
+	c.reaches == name
+}
+
+# references are the hosts client options connect to, one per option and
+# host: {where, loc, addr (the first address it resolves to), reaches
+# (lib.ident), port (named, else the option's default), from (the node)}.
+references contains c if {
 	some [f, s, k, occ] in lib.keyed(_client_keys)
 	some h in array.concat(object.get(occ, ["url", "hosts"], []), object.get(occ, "host_refs", []))
-	_port(h, k) == port
 	count(h.resolved) > 0
-	lib.ident(h) == name
-	c := {"where": lib.where(f, s, k), "loc": lib.loc(f, s, k, occ), "addr": h.resolved[0], "from": f.node}
+	c := {
+		"where": lib.where(f, s, k), "loc": lib.loc(f, s, k, occ), "addr": h.resolved[0],
+		"reaches": lib.ident(h), "port": _port(h, k), "from": f.node,
+	}
 }
 
 # _port: the port a reference names, else the default of its option.
