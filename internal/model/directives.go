@@ -13,17 +13,26 @@ var directiveStyles = map[string]directive.Style{
 	snapshot.KindSysctl: directive.Assign, snapshot.KindModules: directive.Words,
 	snapshot.KindChrony: directive.Words, snapshot.KindMyCnf: directive.INI,
 	snapshot.KindHAProxy: directive.Indented, snapshot.KindRabbitMQ: directive.Assign,
-	snapshot.KindHTTPD: directive.Tags,
+	snapshot.KindHTTPD: directive.Tags, snapshot.KindDnsmasq: directive.Assign,
+	snapshot.KindLimits: directive.Words, snapshot.KindSystemd: directive.INI,
+	snapshot.KindIptables: directive.Words,
 }
 
 // parseDirectives reads a host file; memcached has two dialects
-// (/etc/memcached.conf flags, /etc/sysconfig/memcached shell variables).
+// (/etc/memcached.conf flags, /etc/sysconfig/memcached shell variables),
+// and so has firewalld (firewalld.conf settings, zones/*.xml).
 func parseDirectives(f *snapshot.File, data []byte) ([]directive.Directive, bool) {
 	if f.Kind == snapshot.KindMemcached {
 		if strings.HasSuffix(f.NodePath, "sysconfig/memcached") {
 			return directive.Parse(directive.Assign, data), true
 		}
 		return directive.Parse(directive.Words, data), true
+	}
+	if f.Kind == snapshot.KindFirewalld {
+		if strings.HasSuffix(f.NodePath, ".xml") {
+			return directive.Parse(directive.XML, data), true
+		}
+		return directive.Parse(directive.Assign, data), true
 	}
 	style, ok := directiveStyles[f.Kind]
 	if !ok {

@@ -27,6 +27,11 @@ const (
 	KindMyCnf     = "my.cnf"
 	KindHAProxy   = "haproxy"
 	KindRabbitMQ  = "rabbitmq"
+	KindDnsmasq   = "dnsmasq"   // neutron's dnsmasq_config_file (dnsmasq-neutron.conf)
+	KindLimits    = "limits"    // security/limits.conf and limits.d
+	KindSystemd   = "systemd"   // units and drop-ins under systemd/system
+	KindIptables  = "iptables"  // iptables-save files (sysconfig/iptables, iptables/rules.v4)
+	KindFirewalld = "firewalld" // firewalld.conf and zones/*.xml
 	// KindKeyFile is a keystone fernet or credential key: fingerprinted,
 	// never shown.
 	KindKeyFile = "keystone-key"
@@ -135,7 +140,9 @@ var hostFiles = map[string]string{
 	"sysctl.conf": KindSysctl, "modules": KindModules, "chrony.conf": KindChrony, "chrony/chrony.conf": KindChrony,
 	"memcached.conf": KindMemcached, "sysconfig/memcached": KindMemcached, "my.cnf": KindMyCnf,
 	"mysql/my.cnf": KindMyCnf, "haproxy/haproxy.cfg": KindHAProxy, "rabbitmq/rabbitmq.conf": KindRabbitMQ,
-	"rabbitmq/rabbitmq-env.conf": KindRabbitMQ,
+	"rabbitmq/rabbitmq-env.conf": KindRabbitMQ, "security/limits.conf": KindLimits,
+	"sysconfig/iptables": KindIptables, "iptables/rules.v4": KindIptables,
+	"firewalld/firewalld.conf": KindFirewalld,
 }
 
 // hostDirs are directories of host configuration snippets and the suffix
@@ -144,6 +151,8 @@ var hostDirs = map[string][2]string{
 	"sysctl.d/": {KindSysctl, ".conf"}, "modules-load.d/": {KindModules, ".conf"},
 	"my.cnf.d/": {KindMyCnf, ".cnf"}, "mysql/conf.d/": {KindMyCnf, ".cnf"},
 	"mysql/mariadb.conf.d/": {KindMyCnf, ".cnf"}, "mysql/mysql.conf.d/": {KindMyCnf, ".cnf"},
+	"security/limits.d/": {KindLimits, ".conf"}, "systemd/system/": {KindSystemd, ".service"},
+	"firewalld/zones/": {KindFirewalld, ".xml"},
 }
 
 // hostKind classifies the host files the host/OS checks read.
@@ -152,8 +161,18 @@ func hostKind(p string) string {
 		return k
 	}
 	dir, base := path.Split(p)
-	if d, ok := hostDirs[dir]; ok && strings.HasSuffix(base, d[1]) && !strings.HasPrefix(base, ".") {
+	if strings.HasPrefix(base, ".") {
+		return ""
+	}
+	if d, ok := hostDirs[dir]; ok && strings.HasSuffix(base, d[1]) {
 		return d[0]
+	}
+	switch {
+	case dir == "neutron/" && strings.HasPrefix(base, "dnsmasq") && strings.HasSuffix(base, ".conf"):
+		return KindDnsmasq
+	case strings.HasPrefix(dir, "systemd/system/") && strings.HasSuffix(dir, ".service.d/") &&
+		strings.Count(dir, "/") == 3 && strings.HasSuffix(base, ".conf"):
+		return KindSystemd
 	}
 	return ""
 }
@@ -205,7 +224,10 @@ func Kinds() []string {
 	for _, k := range hostFiles {
 		seen[k] = true
 	}
-	seen[KindKeyFile] = true
+	for _, d := range hostDirs {
+		seen[d[0]] = true
+	}
+	seen[KindKeyFile], seen[KindDnsmasq] = true, true
 	for _, k := range iniKinds {
 		seen[k] = true
 	}

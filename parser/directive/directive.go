@@ -1,7 +1,8 @@
 // Package directive reads the line-oriented configuration files of the
 // services around OpenStack: sysctl.conf, modules-load.d, chrony.conf,
 // memcached options, my.cnf, haproxy.cfg, rabbitmq.conf and Apache httpd
-// configuration. Each becomes a list of directives (name, arguments,
+// configuration, limits.conf, systemd units, iptables-save files and
+// firewalld zones. Each becomes a list of directives (name, arguments,
 // line) with the section or block it sits in; no dialect is validated.
 package directive
 
@@ -29,6 +30,8 @@ const (
 	Indented
 	// Tags: Apache httpd, <Block args> ... </Block> nest.
 	Tags
+	// XML: elements with attributes (firewalld zones).
+	XML
 )
 
 // Directive is one setting.
@@ -42,6 +45,9 @@ type Directive struct {
 // Parse reads data in the given style. Comments start with '#' (and ';'
 // for Assign and INI) at the start of a line.
 func Parse(style Style, data []byte) []Directive {
+	if style == XML {
+		return parseXML(data)
+	}
 	p := &parser{style: style}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)

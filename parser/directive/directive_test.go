@@ -5,6 +5,34 @@ import (
 	"testing"
 )
 
+func TestXML(t *testing.T) {
+	in := `<?xml version="1.0" encoding="utf-8"?>
+<zone target="default">
+  <short>Public</short>
+  <service name="ssh"/>
+  <port protocol="tcp" port="5672"/>
+  <rule family="ipv4">
+    <source address="10.0.0.0/24"/>
+    <port protocol="tcp" port="3306"/>
+    <accept/>
+  </rule>
+</zone>
+<broken`
+	want := []Directive{
+		{Line: 2, Name: "zone", Args: []string{"target=default"}},
+		{Line: 3, Name: "short", Args: []string{}, Block: "zone"},
+		{Line: 4, Name: "service", Args: []string{"name=ssh"}, Block: "zone"},
+		{Line: 5, Name: "port", Args: []string{"port=5672", "protocol=tcp"}, Block: "zone"},
+		{Line: 6, Name: "rule", Args: []string{"family=ipv4"}, Block: "zone"},
+		{Line: 7, Name: "source", Args: []string{"address=10.0.0.0/24"}, Block: "rule"},
+		{Line: 8, Name: "port", Args: []string{"port=3306", "protocol=tcp"}, Block: "rule"},
+		{Line: 9, Name: "accept", Args: []string{}, Block: "rule"},
+	}
+	if got := Parse(XML, []byte(in)); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
 func TestStyles(t *testing.T) {
 	cases := []struct {
 		name  string

@@ -1,0 +1,122 @@
+# METADATA
+# title: MTU settings disagree between servers or exceed the tunnel's room
+# description: |
+#   neutron-server computes every network's MTU from global_physnet_mtu
+#   (neutron.conf, default 1500) and [ml2] path_mtu, minus the tunnel's
+#   overhead (VXLAN and Geneve 50 bytes over IPv4, GRE 42). Two mistakes
+#   follow. Servers with different values give a network a different MTU
+#   depending on which server created it. And a dnsmasq_config_file that
+#   forces an MTU with dhcp-option-force=26,N (the pre-Mitaka workaround)
+#   overrides neutron's own: when N is larger than what the project
+#   network type carries on the underlay (1454 is the GRE-era guide value,
+#   but VXLAN on a 1500 underlay carries at most 1450), large packets are
+#   dropped and SSH or HTTPS sessions hang.
+# custom:
+#   id: SL-NET-014
+#   severity: error
+#   inputs: [neutron.conf, ml2_conf.ini, dnsmasq]
+#   remediation: |
+#     Use the same global_physnet_mtu and path_mtu on every neutron-server,
+#     and drop the dhcp-option-force=26 line (neutron advertises the right
+#     MTU itself since Mitaka) or lower it to the underlay MTU minus the
+#     tunnel overhead.
+package stacklint.rules.network.mtu
+
+import data.stacklint.lib
+import data.stacklint.lib.host
+import data.stacklint.lib.network as net
+
+# _overhead: bytes a project network type takes from the underlay MTU
+# (neutron-lib's encapsulation overheads plus the IPv4 header).
+_overhead := {"vxlan": 50, "geneve": 50, "gre": 42, "vlan": 0, "flat": 0}
+
+# _settings: [kind, section, key, default] compared between servers.
+_settings := [["neutron.conf", "DEFAULT", "global_physnet_mtu", 1500], ["ml2_conf.ini", "ml2", "path_mtu", 0]]
+
+_int(f, section, key, dflt) := to_number(trim_space(lib.last(f, section, key).value)) if {
+	lib.has(f, section, key)
+	regex.match(`^\s*[0-9]+\s*$`, lib.last(f, section, key).value)
+} else := dflt
+
+# _servers: the neutron.conf and ML2 file of every neutron-server node.
+_servers := [[f.node, f] | some f in _server_files]
+
+_server_files contains f if some f in net.ml2
+
+_server_files contains f if {
+	some node in input.nodes
+	lib.runs(node, "neutron-server")
+	some f in node.files
+	f.kind == "neutron.conf"
+	not f.error
+}
+
+_copies contains c if {
+	some [name, f] in _servers
+	some [kind, section, key, dflt] in _settings
+	_kind(f) == kind
+	loc := net.at(f, section, key)
+	c := {"key": key, "v": _int(f, section, key, dflt), "node": name, "loc": loc, "pos": [f.path, object.get(loc, "line", 0)]}
+}
+
+_kind(f) := "ml2_conf.ini" if f.kind == "plugin.ini"
+
+else := f.kind
+
+report contains finding if {
+	some key in {c.key | some c in _copies}
+	some [c, r] in lib.drift({c | some c in _copies; c.key == key})
+	finding := {
+		"message": sprintf("%s is %d on %s (%s), but %d on %s (%s): a network's MTU depends on which neutron-server created it", [key, c.v, c.node, c.loc.path, r.v, r.node, r.loc.path]),
+		"locations": [c.loc, r.loc],
+	}
+}
+
+# _path_mtus and _physnet_mtus: the underlay MTUs the servers set; a set
+# path_mtu wins. The largest is used, so a forced MTU is never blamed on
+# the smaller of two disagreeing servers (drift is reported above).
+_path_mtus := {m | some f in net.ml2; m := _int(f, "ml2", "path_mtu", 0); m > 0}
+
+_physnet_mtus := {_int(f, "DEFAULT", "global_physnet_mtu", 1500) | some [_, f] in _servers; f.kind == "neutron.conf"}
+
+_underlay := [max(_path_mtus), "path_mtu"] if count(_path_mtus) > 0
+
+else := [max(_physnet_mtus | {1500}), "global_physnet_mtu"]
+
+# _types: the project network types of the servers' ML2 configuration,
+# each with the first place that sets it.
+_types[t] := sort([[loc.path, loc] | some [t2, loc] in _type_locs; t2 == t])[0][1] if some [t, _] in _type_locs
+
+_type_locs contains [t, net.at(f, "ml2", net.tenant_key(f))] if {
+	some f in net.ml2
+	some t in net.tenant_types(f)
+	_overhead[t]
+}
+
+_forced(d) := to_number(parts[i + 1]) if {
+	d.name in {"dhcp-option-force", "dhcp-option"}
+	parts := [trim_space(p) | some p in split(d.args[0], ",")]
+	some i, p in parts
+	p in {"26", "option:mtu"}
+	i + 1 < count(parts)
+	regex.match(`^[0-9]+$`, parts[i + 1])
+}
+
+report contains finding if {
+	some [_, f] in lib.files("dhcp_agent.ini")
+	lib.has(f, "DEFAULT", "dnsmasq_config_file")
+	file := trim_space(lib.last(f, "DEFAULT", "dnsmasq_config_file").value)
+	some df in input.nodes[f.node].files
+	df.kind == "dnsmasq"
+	endswith(df.path, file)
+	some d in df.directives
+	n := _forced(d)
+	some t, tloc in _types
+	[underlay, source] := _underlay
+	room := underlay - _overhead[t]
+	n > room
+	finding := {
+		"message": sprintf("%s:%d forces MTU %d on instances (read through %s), but %s project networks carry at most %d on a %d underlay (%s - %d bytes of %s overhead): larger packets are dropped", [df.path, d.line, n, lib.where(f, "DEFAULT", "dnsmasq_config_file"), t, room, underlay, source, _overhead[t], t]),
+		"locations": [host.dloc(df, d), net.at(f, "DEFAULT", "dnsmasq_config_file"), tloc],
+	}
+}
