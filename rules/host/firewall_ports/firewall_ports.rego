@@ -1,0 +1,56 @@
+# METADATA
+# title: Firewall closes a port other nodes' services connect to
+# description: |
+#   The configs say which ports each node must accept from its peers:
+#   the broker's 5672, MariaDB's 3306, memcached's 11211, Keystone's
+#   5000, glance's 9292, nova's 8774/8775, placement's 8778, neutron's
+#   9696, noVNC's 6080, as every client URL on another node names them.
+#   A host firewall that rejects one (the RHEL default ruleset in
+#   /etc/sysconfig/iptables accepts only SSH; firewalld's public zone only
+#   ssh and dhcpv6-client) makes every client time out, the classic "5672
+#   blocked on the controller" of the install guide. The INPUT chain of
+#   an iptables-save file is evaluated rule by rule for a new TCP
+#   connection from the clients' addresses, or the default firewalld
+#   zone's ports and services; when a rule cannot be judged from the
+#   files (a jump to another chain, an interface match, a service of
+#   unknown ports, rich rules) nothing is said.
+# custom:
+#   id: SL-HOST-009
+#   severity: error
+#   inputs: [iptables, firewalld]
+#   remediation: |
+#     Open the port to the other nodes, before the final REJECT rule:
+#     -A INPUT -p tcp -m state --state NEW -m tcp --dport PORT -s NETWORK
+#     -j ACCEPT in /etc/sysconfig/iptables, or firewall-cmd --permanent
+#     --add-port=PORT/tcp; then reload the firewall.
+package stacklint.rules.host.firewall_ports
+
+import data.stacklint.lib.firewall
+import data.stacklint.lib.host
+
+_guarded(node) if host.has_kind(node, "iptables")
+
+_guarded(node) if host.has_kind(node, "firewalld")
+
+# _sources: the addresses the clients connect from; empty (unknown) when
+# one of their nodes has no known address.
+_sources(cs) := [] if {
+	some c in cs
+	count(_addrs(c.from)) == 0
+} else := sort({a | some c in cs; some a in _addrs(c.from)})
+
+_addrs(name) := {a | some a in array.concat(input.nodes[name].known_addresses, input.nodes[name].addresses)}
+
+report contains finding if {
+	some name, node in input.nodes
+	_guarded(node)
+	incoming := [c | some c in host.references; c.reaches == name; c.from != name]
+	some port in {c.port | some c in incoming}
+	cs := [c | some c in incoming; c.port == port]
+	[verdict, f, line] := firewall.verdict(node, port, _sources(cs))
+	verdict == "closed"
+	finding := {
+		"message": sprintf("the firewall of %s (%s:%d) rejects new TCP connections to port %d, which %s use: they time out or are refused", [name, f.path, line, port, host.listed(cs)]),
+		"locations": array.concat([{"path": f.path, "node": name, "line": line, "column": 1}], [c.loc | some c in host.sort_by_where(cs)]),
+	}
+}
