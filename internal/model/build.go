@@ -90,7 +90,7 @@ func (d *Deployment) document(roles map[string][]string) map[string]any {
 		leftovers = append(leftovers, map[string]any{"path": l.Path, "node": l.Node, "of": l.Of})
 	}
 	return map[string]any{
-		"leftovers": leftovers, "hosts_conflicts": hostsConflicts(builders),
+		"leftovers": leftovers, "hosts_conflicts": hostsConflicts(builders), "role_drift": roleDrift(nodes),
 		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index(nodes), "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
 }

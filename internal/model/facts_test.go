@@ -71,3 +71,36 @@ func TestDerivedHostFacts(t *testing.T) {
 		t.Errorf("known addresses %+v", nodes["ctl"].(map[string]any)["known_addresses"])
 	}
 }
+
+// TestRoleDrift: among three or more nodes running the same services, the
+// option most share is listed with the files that differ (unset included),
+// and a group without a majority, or of two nodes, lists nothing.
+func TestRoleDrift(t *testing.T) {
+	node := func(name string, files map[string]any) map[string]any {
+		return map[string]any{"name": name, "services": []any{"nova-compute"}, "addresses": []any{}, "files": files}
+	}
+	file := func(keys map[string]any) map[string]any {
+		secs := map[string]any{}
+		for k, v := range keys {
+			secs[k] = []any{map[string]any{"value": v}}
+		}
+		return map[string]any{"nova.conf": map[string]any{"kind": "nova.conf", "sections": map[string]any{"libvirt": secs}}}
+	}
+	nodes := map[string]any{
+		"c1": node("c1", file(map[string]any{"virt_type": "qemu", "cpu_mode": "host-model", "x": "1"})),
+		"c2": node("c2", file(map[string]any{"virt_type": "qemu", "cpu_mode": "host-passthrough", "x": "2"})),
+		"c3": node("c3", file(map[string]any{"virt_type": "kvm", "x": "3"})),
+	}
+	got := roleDrift(nodes)
+	if len(got) != 1 {
+		t.Fatalf("entries %+v", got)
+	}
+	e := got[0].(map[string]any)
+	if e["node"] != "c3" || e["key"] != "virt_type" || e["value"] != "kvm" || e["majority"] != "qemu" || e["members"] != 3 || e["keys"] != 3 {
+		t.Errorf("entry %+v", e)
+	}
+	delete(nodes, "c3")
+	if got := roleDrift(nodes); len(got) != 0 {
+		t.Errorf("two nodes: %+v", got)
+	}
+}
