@@ -92,8 +92,9 @@ func (k *Keyring) Redact(s string) string {
 var notSecret = regexp.MustCompile(`(_algorithm|_rounds|_days|_regex|_description|_expires.*|_lock.*|_count|_length|_format|_uuid|_file|_path|_dir|_type|_strategy|_backend|_ttl|_enabled|_policy|_size|_history|_hash.*|_ignore.*)$`)
 
 // switchPrefix marks options that turn something on or off
-// (send_service_user_token, use_keystone_limits): booleans, not secrets.
-var switchPrefix = regexp.MustCompile(`^(send|use|enable|require|allow|include|check|verify|show|insecure)_`)
+// (send_service_user_token, use_keystone_limits, [libvirt] inject_password):
+// booleans, not secrets.
+var switchPrefix = regexp.MustCompile(`^(send|use|enable|require|allow|include|check|verify|show|insecure|inject)_`)
 
 // IsKey reports whether an INI option holds a secret by its name: passwords,
 // secrets, keys and tokens (as in oslo options flagged secret=True).

@@ -39,7 +39,7 @@ func TestIsKey(t *testing.T) {
 		}
 	}
 	for _, k := range []string{"username", "password_hash_algorithm", "password_hash_rounds", "rbd_secret_uuid",
-		"memcache_security_strategy", "auth_url", "key_repository", "ssl_key_file", "send_service_user_token"} {
+		"memcache_security_strategy", "auth_url", "key_repository", "ssl_key_file", "send_service_user_token", "inject_password"} {
 		if IsKey(k) {
 			t.Errorf("%s should not be secret", k)
 		}
