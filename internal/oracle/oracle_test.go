@@ -19,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/cli"
+	"github.com/stacklint/stacklint/internal/snapshot"
 )
 
 const python = "/usr/bin/python3"
@@ -78,7 +79,7 @@ func TestINIParserMatchesOsloConfig(t *testing.T) {
 func corpusINIFiles(t *testing.T, dir string) []string {
 	var out []string
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".conf") || strings.HasSuffix(p, ".ini")) {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".conf") || strings.HasSuffix(p, ".ini")) && oslo(p) {
 			out = append(out, p)
 		}
 		return err
@@ -88,6 +89,14 @@ func corpusINIFiles(t *testing.T, dir string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// oslo reports whether stacklint reads a file with the oslo.config parser:
+// host files in other dialects (neutron's dnsmasq-neutron.conf, httpd
+// vhosts, systemd drop-ins) are not oslo.config's to judge.
+func oslo(p string) bool {
+	k := snapshot.ClassifyFile(p)
+	return k == snapshot.KindINI || snapshot.IsINI(k)
 }
 
 func experimentFiles(t *testing.T, expDir string) []string {
