@@ -106,6 +106,7 @@ func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]Finding, error
 		return nil, nil
 	}
 	out, err := e.findings(rs[0].Bindings["x"])
+	out = e.yield(out)
 	Sort(out)
 	return out, err
 }
@@ -137,6 +138,38 @@ func (e *Engine) findings(x any) ([]Finding, error) {
 		}
 	}
 	return out, nil
+}
+
+// yield drops the findings of generic rules (custom.yields: the option
+// schema's unknown, deprecated and invalid checks) whose primary location
+// a specific rule already names, as its finding or a related location:
+// one fault, one finding, and the specific rule explains it better.
+func (e *Engine) yield(fs []Finding) []Finding {
+	yields := map[string]bool{}
+	for _, r := range e.Rules {
+		if r.Yields {
+			yields[r.ID] = true
+		}
+	}
+	if len(yields) == 0 {
+		return fs
+	}
+	named := map[[2]any]bool{}
+	for _, f := range fs {
+		if !yields[f.Rule] {
+			for _, l := range f.Locations {
+				named[[2]any{l.Path, l.Line}] = true
+			}
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if yields[f.Rule] && len(f.Locations) > 0 && named[[2]any{f.Locations[0].Path, f.Locations[0].Line}] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // RuleErrors are rules that failed at evaluation (a conflict in a rule, for
@@ -172,6 +205,7 @@ func (e *Engine) evalEach(ctx context.Context, input ast.Value) ([]Finding, erro
 		}
 		out = append(out, fs...)
 	}
+	out = e.yield(out)
 	Sort(out)
 	if len(errs) > 0 {
 		return out, errs

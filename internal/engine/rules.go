@@ -30,6 +30,7 @@ type Rule struct {
 	Category    string
 	Remediation string
 	Inputs      []string // file kinds the rule reads (snapshot.Kinds, "config", "any")
+	Yields      bool     // a generic check that gives way to a specific one at the same place
 	Package     string   // category.name
 	File        string   // path of the .rego file inside the rules tree
 }
@@ -106,7 +107,7 @@ func ruleFrom(file, pkg string, m *ast.Module) (Rule, error) {
 	r := Rule{
 		Title: a.Title, Description: strings.TrimSpace(a.Description), Package: pkg, File: file,
 		ID: custom(a, "id"), Severity: custom(a, "severity"), Remediation: custom(a, "remediation"),
-		Category: category, Inputs: customList(a, "inputs"),
+		Category: category, Inputs: customList(a, "inputs"), Yields: a.Custom["yields"] == true,
 	}
 	var missing []string
 	for name, v := range map[string]string{"title": r.Title, "description": r.Description, "custom.id": r.ID,

@@ -35,8 +35,9 @@ func TestConfigErrors(t *testing.T) {
 }
 
 // TestReleaseFlag: the linuxbridge driver is reported under a release that
-// removed it, not under Zed nor when no release is known; the JSON document
-// names the release and where it came from.
+// removed it, not under Zed; auto picks the release whose schema fits (Zed
+// for the modern deployment) and none for an Icehouse snapshot, which no
+// known schema fits; the JSON document names the release and why.
 func TestReleaseFlag(t *testing.T) {
 	dep := filepath.Join(testdata, "deployments", "modern-linuxbridge")
 	for _, tc := range []struct {
@@ -47,10 +48,15 @@ func TestReleaseFlag(t *testing.T) {
 		{[]string{"--release", "2026.2"}, true, `"name":"2026.2","source":"--release"`},
 		{[]string{"--release", "2025.1"}, true, `"name":"2025.1","source":"--release"`},
 		{[]string{"--release", "zed"}, false, `"name":"zed","source":"--release"`},
-		{nil, false, `"name":null,"source":"auto","why":"not detected`},
+		{nil, false, `"name":"zed","source":"auto","why":"fits the snapshot best (zed 0 unknown`},
+		{[]string{"ICEHOUSE"}, false, `"name":null,"source":"auto","why":"no known release fits`},
 	} {
 		var out, errb bytes.Buffer
-		args := append(append([]string{"--format", "json"}, tc.args...), dep)
+		snap := dep
+		if len(tc.args) == 1 && tc.args[0] == "ICEHOUSE" {
+			snap, tc.args = filepath.Join(testdata, "deployments", "icehouse-ovs-gre"), nil
+		}
+		args := append(append([]string{"--format", "json"}, tc.args...), snap)
 		code := cli.Execute(context.Background(), args, cli.BuildInfo{}, cli.IO{Out: &out, Err: &errb})
 		compact := strings.Join(strings.Fields(out.String()), "")
 		got := strings.Contains(out.String(), `"SL-NET-021"`)

@@ -13,6 +13,7 @@ import (
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/release"
+	"github.com/stacklint/stacklint/internal/schema"
 	"github.com/stacklint/stacklint/internal/snapshot"
 )
 
@@ -45,8 +46,11 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	if err := knownNodes(snap, opts.Roles); err != nil {
 		return nil, err
 	}
-	d := model.BuildWithRoles(snap, opts.Roles)
-	d.Doc["release"] = opts.Release.Doc()
+	choice := opts.Release
+	d := model.BuildWith(snap, model.Options{Roles: opts.Roles, Schema: func(files []*model.Loaded) (*schema.Schema, []*schema.Schema) {
+		return pickSchema(&choice, files)
+	}})
+	d.Doc["release"] = choice.Doc()
 	findings, err := eng.Eval(ctx, d.Doc)
 	var ruleErrs engine.RuleErrors
 	if err != nil && !errors.As(err, &ruleErrs) {
@@ -61,7 +65,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	engine.Sort(findings)
 	return &Result{
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
-		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: opts.Release,
+		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice,
 	}, nil
 }
 

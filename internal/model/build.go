@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stacklint/stacklint/internal/schema"
 	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/parser/hosts"
@@ -20,17 +21,36 @@ type Deployment struct {
 	Files    []*Loaded // every read file, sorted by path
 	Keys     *secret.Keyring
 	Doc      map[string]any // the Rego input
+
+	schema   *schema.Schema
+	releases []*schema.Schema
 }
 
 // Build loads every file of the snapshot and builds the model document,
 // inferring every node's roles.
 func Build(s *snapshot.Snapshot) *Deployment {
-	return BuildWithRoles(s, nil)
+	return BuildWith(s, Options{})
 }
 
-// BuildWithRoles is Build with the roles of some nodes set explicitly (by
-// node name; see config.Node.Roles) instead of inferred.
+// Options adjust how the model is built.
+type Options struct {
+	// Roles sets the roles of some nodes (by node name; see
+	// config.Node.Roles) instead of inferring them.
+	Roles map[string][]string
+	// Schema picks the option schema options are checked against, given
+	// the parsed files (so a release can be detected from them), and lists
+	// every known release's schema oldest first (to tell when an option was
+	// removed); nil or a nil result: options are not checked.
+	Schema func(files []*Loaded) (*schema.Schema, []*schema.Schema)
+}
+
+// BuildWithRoles is Build with the roles of some nodes set explicitly.
 func BuildWithRoles(s *snapshot.Snapshot, roles map[string][]string) *Deployment {
+	return BuildWith(s, Options{Roles: roles})
+}
+
+// BuildWith loads every file of the snapshot and builds the model document.
+func BuildWith(s *snapshot.Snapshot, o Options) *Deployment {
 	var all []*snapshot.File
 	for _, n := range s.Nodes {
 		all = append(all, n.Files...)
@@ -40,7 +60,10 @@ func BuildWithRoles(s *snapshot.Snapshot, roles map[string][]string) *Deployment
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	d := &Deployment{Snapshot: s, Files: files, Keys: secret.NewKeyring(Digest(files))}
 	d.Keys.Public(vocabulary(s, files)...)
-	d.Doc = d.document(roles)
+	if o.Schema != nil {
+		d.schema, d.releases = o.Schema(files)
+	}
+	d.Doc = d.document(o.Roles)
 	return d
 }
 
@@ -56,6 +79,7 @@ func (d *Deployment) document(roles map[string][]string) map[string]any {
 	for i, n := range d.Snapshot.Nodes {
 		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name])
 		builders[i].roles = roles[n.Name]
+		builders[i].schema, builders[i].releases = d.schema, d.releases
 	}
 	known := knownAddresses(builders)
 	owners, knownOwners := map[string]any{}, map[string]any{}
@@ -78,6 +102,7 @@ func (d *Deployment) document(roles map[string][]string) map[string]any {
 		policies = append(policies, nb.policies...)
 	}
 	loose := newNodeBuilder(d.Keys, "", byNode[""])
+	loose.schema, loose.releases = d.schema, d.releases
 	for _, f := range byNode[""] {
 		rcs = append(rcs, loose.rcDoc(f))
 	}
@@ -114,8 +139,10 @@ type nodeBuilder struct {
 	rcs      []any
 	policies []any
 	hostname string
-	ifaces   []string // addresses configured on the node's interfaces
-	ownAddrs []string // its /etc/hosts entries for its own names, and ifaces
+	ifaces   []string         // addresses configured on the node's interfaces
+	ownAddrs []string         // its /etc/hosts entries for its own names, and ifaces
+	schema   *schema.Schema   // the release's option schema; nil: options are not checked
+	releases []*schema.Schema // every known release's, oldest first
 }
 
 func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded) *nodeBuilder {
@@ -219,7 +246,7 @@ func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 		d["fp"] = b.keys.FP(f.Text)
 	}
 	if f.INI != nil {
-		d["sections"] = b.sectionsDoc(f.INI)
+		d["sections"] = b.sectionsDoc(f.Kind, f.INI)
 		headers := make([]any, len(f.INI.Headers))
 		for i, h := range f.INI.Headers {
 			headers[i] = map[string]any{"name": h.Name, "line": h.Line}
@@ -240,7 +267,7 @@ func errDoc(e *FileError) map[string]any {
 	return map[string]any{"line": e.Line, "column": e.Column, "message": e.Msg, "decode": e.Decode}
 }
 
-func (b *nodeBuilder) sectionsDoc(f *oslo.File) map[string]any {
+func (b *nodeBuilder) sectionsDoc(kind string, f *oslo.File) map[string]any {
 	secs := make(map[string]any, len(f.Sections))
 	for _, s := range f.Sections {
 		keys := make(map[string]any, len(s.Keys))
@@ -249,6 +276,7 @@ func (b *nodeBuilder) sectionsDoc(f *oslo.File) map[string]any {
 			for i, v := range k.Values {
 				occ[i] = b.valueDoc(f, s.Name, k.Name, v)
 			}
+			b.schemaFacts(kind, f, s.Name, k, occ)
 			keys[k.Name] = occ
 		}
 		secs[s.Name] = keys

@@ -8,7 +8,8 @@ package model
 // an empty URL password, a host the node cannot resolve.
 func index(nodes map[string]any) map[string]any {
 	keys, kinds := map[string][]any{}, map[string][]any{}
-	facts := map[string][]any{"placeholders": {}, "empty_secret": {}, "secret_template": {}, "empty_url_password": {}, "unresolved": {}, "repeated": {}, "inline_comment": {}, "continuation_option": {}}
+	facts := map[string][]any{"placeholders": {}, "empty_secret": {}, "secret_template": {}, "empty_url_password": {}, "unresolved": {}, "repeated": {}, "inline_comment": {}, "continuation_option": {},
+		"schema_unknown": {}, "schema_deprecated": {}, "schema_invalid": {}, "schema_removal": {}}
 	for _, n := range sortedKeys(nodes) {
 		files := nodes[n].(map[string]any)["files"].(map[string]any)
 		for _, fk := range sortedKeys(files) {
@@ -73,6 +74,7 @@ func occFacts(o map[string]any) []string {
 	if _, ok := o["continuation_option"]; ok {
 		out = append(out, "continuation_option")
 	}
+	out = append(out, schemaIndexFacts(o)...)
 	return append(out, hostFacts(o)...)
 }
 
@@ -103,6 +105,30 @@ func hostFacts(o map[string]any) []string {
 	}
 	if unresolved {
 		out = append(out, "unresolved")
+	}
+	return out
+}
+
+// schemaIndexFacts: the option schema's verdict on the occurrence.
+func schemaIndexFacts(o map[string]any) []string {
+	f, ok := o["schema"].(map[string]any)
+	if !ok {
+		return nil
+	}
+	var out []string
+	switch f["status"] {
+	case "unknown":
+		out = append(out, "schema_unknown")
+	case "deprecated":
+		out = append(out, "schema_deprecated")
+	case "invalid":
+		out = append(out, "schema_invalid")
+		if f["deprecated"] == true {
+			out = append(out, "schema_deprecated")
+		}
+	}
+	if f["removal"] == true {
+		out = append(out, "schema_removal")
 	}
 	return out
 }

@@ -87,8 +87,10 @@ func Select(flag, configured, source string) (Choice, error) {
 	return Choice{Release: r, Source: from}, nil
 }
 
-// auto does not guess yet: until the option schema can say which release
-// fits the snapshot best, release-aware checks stay silent under auto.
+// auto leaves the release to be detected: the lint run picks the release
+// whose option schema fits the snapshot best. Until then (and when the
+// snapshot has no option a schema covers) it is unknown, and release-aware
+// checks stay silent.
 func auto() Choice {
-	return Choice{Source: Auto, Why: "not detected (no option schema yet); release-aware checks are skipped, set --release or release: in .stacklint.yaml"}
+	return Choice{Source: Auto, Why: "not detected: no option of a file kind the schemas cover; release-aware checks are skipped, set --release or release: in .stacklint.yaml"}
 }

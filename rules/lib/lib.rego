@@ -205,6 +205,16 @@ _has_fact("continuation_option", [_, _, _, o]) if o.continuation_option
 
 _has_fact("repeated", [f, s, k, _]) if count(f.sections[s][k]) > 1
 
+_has_fact("schema_unknown", [_, _, _, o]) if o.schema.status == "unknown"
+
+_has_fact("schema_deprecated", [_, _, _, o]) if o.schema.status == "deprecated"
+
+_has_fact("schema_deprecated", [_, _, _, o]) if o.schema.deprecated
+
+_has_fact("schema_invalid", [_, _, _, o]) if o.schema.status == "invalid"
+
+_has_fact("schema_removal", [_, _, _, o]) if o.schema.removal
+
 _has_fact("weak_secret", [_, _, _, o]) if o.weak
 
 _has_fact("look_alike", [_, _, _, o]) if o.look_alike

@@ -29,10 +29,9 @@ report contains finding if {
 		occ := occs[0]
 	])
 	count(found) > 0
-	[_, section, key] := found[0]
 	finding := {
 		"message": sprintf("%s on %s sets %s: %s", [f.kind, f.node, concat(", ", [k | some [_, _, k] in found]), _state(f)]),
-		"locations": [lib.loc(f, section, key, lib.values(f, section, key)[0])],
+		"locations": [lib.loc(f, s, k, lib.values(f, s, k)[0]) | some [_, s, k] in found],
 	}
 }
 

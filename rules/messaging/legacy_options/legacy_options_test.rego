@@ -14,7 +14,10 @@ test_legacy_only if {
 	r := rule.report with input as _input({"rpc_backend": fx.at("rabbit", 2), "rabbit_host": fx.at("controller", 3)})
 	r == {{
 		"message": "nova.conf on n sets rpc_backend, rabbit_host: options removed in oslo.messaging 9.0.0 (Rocky); move the broker into transport_url before upgrading",
-		"locations": [{"path": "n/etc/nova/nova.conf", "node": "n", "line": 2, "column": 1, "section": "DEFAULT", "key": "rpc_backend"}],
+		"locations": [
+			{"path": "n/etc/nova/nova.conf", "node": "n", "line": 2, "column": 1, "section": "DEFAULT", "key": "rpc_backend"},
+			{"path": "n/etc/nova/nova.conf", "node": "n", "line": 3, "column": 1, "section": "DEFAULT", "key": "rabbit_host"},
+		],
 	}}
 }
 

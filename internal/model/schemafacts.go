@@ -1,0 +1,192 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/stacklint/stacklint/internal/schema"
+	"github.com/stacklint/stacklint/internal/secret"
+	"github.com/stacklint/stacklint/parser/oslo"
+)
+
+// SchemaKind is the schema a file kind is validated with (nova-compute.conf
+// is read with nova.conf's options, plugin.ini is ml2_conf.ini).
+func SchemaKind(kind string) string {
+	switch kind {
+	case "nova-compute.conf":
+		return "nova.conf"
+	case "plugin.ini":
+		return "ml2_conf.ini"
+	}
+	return kind
+}
+
+// schemaFacts adds the option schema's verdict to the occurrences of a key:
+// "schema": {status: unknown|deprecated|invalid|ok, ...}. Unknown keys carry
+// a suggestion (group: the option belongs in another section; option: the
+// closest name); deprecated keys the options they feed; invalid values the
+// conversion error oslo.config raises (never the value of a secret); ok and
+// deprecated options deprecated for removal have removal (and since).
+func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *oslo.Key, occ []any) {
+	sch := b.schema
+	kind = SchemaKind(kind)
+	if sch == nil || !sch.Has(kind) {
+		return
+	}
+	auth := AuthType(f, section)
+	section = SchemaSection(kind, f, section)
+	v := sch.Resolve(kind, section, k.Name, auth)
+	fact := map[string]any{"status": string(v.Status)}
+	switch v.Status {
+	case schema.Unknown:
+		b.unknownFacts(fact, kind, f, section, k.Name, auth)
+	case schema.Deprecated:
+		refs := make([]any, len(v.Refs))
+		for i, r := range v.Refs {
+			refs[i] = r.Group + "/" + r.Key
+		}
+		fact["replacements"] = refs
+	}
+	if v.Opt != nil && v.Opt.Removal != 0 {
+		if r := b.removedIn(kind, section, k.Name, auth); r != "" {
+			fact["removal"], fact["since"], fact["removed_in"] = true, v.Opt.Since, r
+		}
+	}
+	if v.Status != schema.Unknown {
+		if err := checkValues(v.Opt, f, section, k, secret.IsKey(k.Name) || v.Opt.Secret != 0); err != "" {
+			fact["status"], fact["error"] = "invalid", err
+			fact["deprecated"] = v.Status == schema.Deprecated
+		}
+	}
+	for _, o := range occ {
+		o.(map[string]any)["schema"] = fact
+	}
+}
+
+// unknownFacts says why a key is unknown: a section the kind does not
+// have, a file no process reads any more, the group it belongs in, the
+// option meant, or the last release that read it.
+func (b *nodeBuilder) unknownFacts(fact map[string]any, kind string, f *oslo.File, section, key, auth string) {
+	sch := b.schema
+	if len(sch.Options(kind, schema.Group(section))) == 0 && AuthType(f, section) == "" {
+		fact["section_unknown"] = true
+	}
+	if !sch.Live(kind) {
+		fact["dead"] = true
+	} else if g, o := sch.Suggest(kind, section, key); g != "" {
+		fact["group"] = g
+	} else if o != "" {
+		fact["option"] = o
+	}
+	if r := b.lastKnown(kind, section, key, auth); r != "" {
+		fact["read_until"] = r
+	}
+}
+
+// checkValues converts the value oslo.config would read (the last, or every
+// value of a multi-valued option) after $-substitution; a value whose
+// substitution names something the file does not set is not judged (the
+// option's default may fill it in).
+func checkValues(o *schema.Opt, f *oslo.File, section string, k *oslo.Key, secretValue bool) string {
+	values := k.Values
+	if o.Multi == 0 {
+		values = values[len(values)-1:]
+	}
+	for _, v := range values {
+		text := v.Text
+		if strings.Contains(text, "$") {
+			resolved, missing := substitute(f, section, text, 0)
+			if len(missing) > 0 {
+				continue
+			}
+			text = resolved
+		}
+		if err := o.Check(text); err != nil {
+			if secretValue {
+				return "not a valid " + typeName(o)
+			}
+			return err.Error()
+		}
+	}
+	return ""
+}
+
+func typeName(o *schema.Opt) string {
+	names := map[string]string{"str": "string", "int": "integer", "port": "port", "float": "float", "bool": "boolean",
+		"list": "list", "dict": "dict", "ip": "IP address", "host": "host name", "hostaddr": "host address", "uri": "URI"}
+	if n, ok := names[o.Type]; ok {
+		return n
+	}
+	return o.Type + " value"
+}
+
+// AuthType is the auth plugin a section names (auth_type, formerly
+// auth_plugin), which registers the plugin's options in it.
+func AuthType(f *oslo.File, section string) string {
+	s := f.Section(section)
+	if s == nil {
+		return ""
+	}
+	for _, key := range []string{"auth_type", "auth_plugin"} {
+		if v, ok := s.Last(key); ok {
+			return strings.TrimSpace(v.Text)
+		}
+	}
+	return ""
+}
+
+// removedIn is the first release after the current one whose schema no
+// longer has the key ("" when every later known release still reads it).
+func (b *nodeBuilder) removedIn(kind, section, key, auth string) string {
+	later := false
+	for _, s := range b.releases {
+		if s == b.schema {
+			later = true
+			continue
+		}
+		if later && s.Has(kind) && s.Resolve(kind, section, key, auth).Status == schema.Unknown {
+			return s.Release
+		}
+	}
+	return ""
+}
+
+// lastKnown is the newest release before the current one whose schema
+// still read an unknown key ("" when none did).
+func (b *nodeBuilder) lastKnown(kind, section, key, auth string) string {
+	found := ""
+	for _, s := range b.releases {
+		if s == b.schema {
+			break
+		}
+		if s.Has(kind) && s.Resolve(kind, section, key, auth).Status != schema.Unknown {
+			found = s.Release
+		}
+	}
+	return found
+}
+
+// SchemaSection is the group a section's keys are registered in. Glance's
+// multi-store backends are sections named in [DEFAULT] enabled_backends
+// (name:type); glance_store registers its store options in each at run
+// time, which the generated schema (like oslo-config-validator) does not
+// show: they are looked up as [glance_store] options.
+func SchemaSection(kind string, f *oslo.File, section string) string {
+	if kind != "glance-api.conf" || section == "DEFAULT" {
+		return section
+	}
+	s := f.Section("DEFAULT")
+	if s == nil {
+		return section
+	}
+	v, ok := s.Last("enabled_backends")
+	if !ok {
+		return section
+	}
+	for _, item := range strings.Split(v.Text, ",") {
+		name, _, _ := strings.Cut(strings.TrimSpace(item), ":")
+		if strings.EqualFold(strings.TrimSpace(name), section) {
+			return "glance_store"
+		}
+	}
+	return section
+}

@@ -1,0 +1,135 @@
+// Package schema holds the option schema of each OpenStack release stacklint
+// knows, generated from Debian's packaged services by `make schema`
+// (tools/schema) and embedded compressed: for every file kind, its groups
+// and options with type, bounds, choices, secret flag and deprecations, plus
+// keystoneauth1's auth-plugin options. Lookup answers how oslo.config treats
+// a key of a file: a registered option, a deprecated alias, or unknown.
+package schema
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sync"
+)
+
+//go:embed data/*.json.gz
+var data embed.FS
+
+// Schema is one release's option data.
+type Schema struct {
+	Release  string            `json:"release"`
+	Versions map[string]string `json:"versions"`
+	Kinds    map[string]*Kind  `json:"kinds"`
+	Auth     Auth              `json:"auth"`
+
+	aliases map[string]map[[2]string][]Ref // kind → (group, key) → options it feeds
+}
+
+// Kind is the schema of one file kind.
+type Kind struct {
+	Namespaces []string                   `json:"namespaces"`
+	Missing    []string                   `json:"missing"`
+	Groups     map[string]map[string]*Opt `json:"groups"`
+}
+
+// Auth holds keystoneauth1's options: common to every plugin, and per
+// plugin (password, v3password, token, ...).
+type Auth struct {
+	Common  map[string]*Opt            `json:"common"`
+	Plugins map[string]map[string]*Opt `json:"plugins"`
+}
+
+// Opt is one option (or a list's item type, a dict's value type).
+type Opt struct {
+	Type       string      `json:"t"`
+	Choices    []any       `json:"ch,omitempty"`
+	IgnoreCase int         `json:"ic,omitempty"`
+	Regex      string      `json:"re,omitempty"`
+	Min        *float64    `json:"min,omitempty"`
+	Max        *float64    `json:"max,omitempty"`
+	MaxLength  *int        `json:"ml,omitempty"`
+	Quotes     int         `json:"q,omitempty"`
+	Bounds     int         `json:"b,omitempty"`
+	Item       *Opt        `json:"it,omitempty"`
+	Value      *Opt        `json:"vt,omitempty"`
+	Schemes    []string    `json:"sch,omitempty"`
+	IPVersion  int         `json:"v,omitempty"`
+	Name       string      `json:"n,omitempty"` // the option's name when it differs from its dest (dashes)
+	Multi      int         `json:"m,omitempty"`
+	Secret     int         `json:"s,omitempty"`
+	Removal    int         `json:"dfr,omitempty"` // deprecated for removal
+	Since      string      `json:"since,omitempty"`
+	Deprecated [][2]string `json:"dep,omitempty"` // [group, name] aliases
+}
+
+// Ref names an option: its group and dest.
+type Ref struct {
+	Group, Key string
+}
+
+var (
+	mu     sync.Mutex
+	loaded = map[string]*Schema{}
+)
+
+// Load returns a release's schema ("zed", "2025.1", "2026.2"), read once.
+func Load(release string) (*Schema, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if s, ok := loaded[release]; ok {
+		return s, nil
+	}
+	raw, err := data.ReadFile("data/" + release + ".json.gz")
+	if err != nil {
+		return nil, fmt.Errorf("no option schema for release %q", release)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("schema %s: %w", release, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("schema %s: %w", release, err)
+	}
+	s := &Schema{}
+	if err := json.Unmarshal(b, s); err != nil {
+		return nil, fmt.Errorf("schema %s: %w", release, err)
+	}
+	s.index()
+	loaded[release] = s
+	return s, nil
+}
+
+// Group normalises a section name as oslo.config looks groups up: DEFAULT
+// exactly, every other name lower-cased.
+func Group(section string) string {
+	if section == "DEFAULT" {
+		return section
+	}
+	return lower(section)
+}
+
+func lower(s string) string {
+	return string(bytes.ToLower([]byte(s)))
+}
+
+// index builds the deprecated-alias table of every kind.
+func (s *Schema) index() {
+	s.aliases = map[string]map[[2]string][]Ref{}
+	for kind, k := range s.Kinds {
+		a := map[[2]string][]Ref{}
+		for g, opts := range k.Groups {
+			for dest, o := range opts {
+				for _, d := range o.Deprecated {
+					key := [2]string{Group(d[0]), d[1]}
+					a[key] = append(a[key], Ref{Group: g, Key: dest})
+				}
+			}
+		}
+		s.aliases[kind] = a
+	}
+}

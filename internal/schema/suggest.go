@@ -1,0 +1,68 @@
+package schema
+
+import (
+	"sort"
+	"strings"
+)
+
+// Suggest proposes what an unknown key was meant to be: the same option in
+// another group of the kind ("belongs in [x]"), else the closest option of
+// its group by edit distance (at most 2, or a third of the key's length
+// for long keys). Both are "" when nothing is close.
+func (s *Schema) Suggest(kind, section, key string) (group, option string) {
+	if gs := s.GroupsWith(kind, key); len(gs) > 0 {
+		return gs[0], ""
+	}
+	if u := strings.ReplaceAll(key, "-", "_"); u != key && s.Options(kind, Group(section))[u] != nil {
+		return "", u // a dashed name: oslo.config reads only the dest
+	}
+	best, bestD := "", maxDistance(key)+1
+	names := make([]string, 0, len(s.Options(kind, Group(section))))
+	for dest := range s.Options(kind, Group(section)) {
+		names = append(names, dest)
+	}
+	sort.Strings(names)
+	for _, dest := range names {
+		if d := distance(key, dest, bestD); d < bestD {
+			best, bestD = dest, d
+		}
+	}
+	return "", best
+}
+
+func maxDistance(key string) int {
+	if n := len(key) / 3; n > 2 {
+		return n
+	}
+	return 2
+}
+
+// distance is the Levenshtein distance of a and b, or limit when it is at
+// least limit (the search stops early).
+func distance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			low = min(low, cur[j])
+		}
+		if low >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
+}

@@ -1,0 +1,68 @@
+# METADATA
+# title: Option or section the service does not read
+# description: |
+#   oslo.config ignores every key no registered option claims: a typo
+#   (memcache_server), an option put in the wrong section (password under
+#   [DEFAULT]), a dashed name (log-dir: only log_dir is read), or an option
+#   a later release removed. The service starts and behaves as if the line
+#   were not there. Keys are checked against the option schema of the
+#   release (--release, or the release whose schema fits the snapshot
+#   best), including the auth plugin options keystoneauth1 registers from
+#   the section's auth_type, which oslo-config-validator skips. A section
+#   none of whose keys the service knows is reported once. Options of
+#   third-party plugins (ML2 drivers, service plugins) are not in the
+#   schema and are reported too. Where a specific rule reports the same
+#   line (SL-MQ-004 legacy broker options, SL-EP-010, SL-NOVA-010, ...),
+#   this one gives way (custom.yields).
+# custom:
+#   id: SL-HYG-002
+#   severity: warning
+#   inputs: [config]
+#   yields: true
+#   remediation: |
+#     Fix the name (the suggestion says which option is meant), move the
+#     option to its section, or delete the line.
+package stacklint.rules.hygiene.unknown_option
+
+import data.stacklint.lib
+
+_unknown contains [f, section, key, occ] if {
+	some [f, section, key, occ] in lib.flagged("schema_unknown")
+	not occ.schema.dead # a file nothing reads any more: SL-NET-021 and the like
+	section != "default" # [default] for [DEFAULT]: SL-HYG-007
+}
+
+report contains finding if {
+	some [f, section, key, occ] in _unknown
+	not occ.schema.section_unknown
+	finding := {
+		"message": sprintf("%s [%s] %s on %s is not an option of %s in %s: the service ignores it%s", [f.kind, section, key, f.node, f.kind, lib.release_named, _hint(occ.schema)]),
+		"locations": [lib.loc(f, section, key, occ)],
+	}
+}
+
+report contains finding if {
+	some [f, section] in {[f, s] | some [f, s, _, occ] in _unknown; occ.schema.section_unknown}
+	keys := sort([k | some [f2, s2, k, _] in _unknown; f2.path == f.path; s2 == section])
+	first := sort([[occ.line, k, occ] | some [f2, s2, k, occ] in _unknown; f2.path == f.path; s2 == section])[0]
+	finding := {
+		"message": sprintf("%s [%s] on %s is not a section of %s in %s: its %s (%s) %s ignored", [f.kind, section, f.node, f.kind, lib.release_named, _count(keys), concat(", ", keys), _verb(keys)]),
+		"locations": [lib.loc(f, section, first[1], first[2])],
+	}
+}
+
+_hint(s) := sprintf(" (it belongs in [%s])", [s.group]) if s.group
+
+else := sprintf(" (did you mean %s?)", [s.option]) if s.option
+
+else := sprintf(" (%s still read it)", [s.read_until]) if s.read_until
+
+else := ""
+
+_count(keys) := "option" if count(keys) == 1
+
+else := "options"
+
+_verb(keys) := "is" if count(keys) == 1
+
+else := "are"

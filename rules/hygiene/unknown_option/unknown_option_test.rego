@@ -1,0 +1,55 @@
+package stacklint.rules.hygiene.unknown_option_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.hygiene.unknown_option as rule
+
+_occ(value, line, schema) := {"value": value, "line": line, "column": 1, "schema": schema}
+
+_d(sections) := object.union(
+	fx.deployment([fx.node("c1", [], [fx.file("c1", "nova.conf", "etc/nova/nova.conf", sections)])]),
+	{"release": {"name": "zed", "series": "2022.2", "source": "--release"}},
+)
+
+test_known if {
+	r := rule.report with input as _d({"libvirt": {"virt_type": _occ("kvm", 9, {"status": "ok"})}})
+	r == set()
+}
+
+test_wrong_section if {
+	r := rule.report with input as _d({"DEFAULT": {"virt_type": _occ("kvm", 4, {"status": "unknown", "group": "libvirt"})}})
+	r == {{
+		"message": "nova.conf [DEFAULT] virt_type on c1 is not an option of nova.conf in zed (from --release): the service ignores it (it belongs in [libvirt])",
+		"locations": [{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 4, "column": 1, "section": "DEFAULT", "key": "virt_type"}],
+	}}
+}
+
+test_typo_and_removed if {
+	r := rule.report with input as _d({"libvirt": {
+		"cpu_mod": _occ("host-model", 5, {"status": "unknown", "option": "cpu_mode"}),
+		"old": _occ("x", 6, {"status": "unknown", "read_until": "zed"}),
+	}})
+	{f.message | some f in r} == {
+		"nova.conf [libvirt] cpu_mod on c1 is not an option of nova.conf in zed (from --release): the service ignores it (did you mean cpu_mode?)",
+		"nova.conf [libvirt] old on c1 is not an option of nova.conf in zed (from --release): the service ignores it (zed still read it)",
+	}
+}
+
+test_unknown_section_once if {
+	r := rule.report with input as _d({"ml2_odl": {
+		"url": _occ("http://odl", 3, {"status": "unknown", "section_unknown": true}),
+		"username": _occ("admin", 2, {"status": "unknown", "section_unknown": true}),
+	}})
+	r == {{
+		"message": "nova.conf [ml2_odl] on c1 is not a section of nova.conf in zed (from --release): its options (url, username) are ignored",
+		"locations": [{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 2, "column": 1, "section": "ml2_odl", "key": "username"}],
+	}}
+}
+
+# A file nothing reads any more, and [default] (SL-HYG-007), are other rules'.
+test_dead_and_lowercase_default if {
+	r := rule.report with input as _d({
+		"vxlan": {"local_ip": _occ("10.0.0.31", 3, {"status": "unknown", "dead": true})},
+		"default": {"debug": _occ("true", 2, {"status": "unknown", "section_unknown": true})},
+	})
+	r == set()
+}
