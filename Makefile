@@ -9,7 +9,7 @@ COMMIT    ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo none)
 LDFLAGS   := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 SHARED    ?= ../shared
 
-.PHONY: all build test lint demo bench corpus docs check-docs clean
+.PHONY: all build test lint demo bench corpus docs check-docs schema clean
 
 all: build
 
@@ -41,11 +41,16 @@ corpus: build ## needs ../shared: differential test against oslo.config and a ru
 ifeq ($(wildcard $(SHARED)/corpus),)
 	@echo "$(SHARED) is absent: skipping the corpus checks"
 else
-	@/usr/bin/python3 -c 'import oslo_config' 2>/dev/null || { \
-		echo "installing python3-oslo.config (Debian)"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-oslo.config python3-oslo.policy >/dev/null; }
+	@/usr/bin/python3 -c 'import oslo_config, nova, neutron, keystone, glance, placement' 2>/dev/null || { \
+		echo "installing python3-oslo.config and the Zed service packages (Debian 12)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			python3-oslo.config python3-oslo.policy python3-keystoneauth1 python3-nova python3-neutron \
+			python3-keystone python3-glance python3-placement >/dev/null; }
 	STACKLINT_ORACLE=1 STACKLINT_SHARED=$(abspath $(SHARED)) $(GO) test -count=1 -v -run 'Oslo|Corpus' ./internal/oracle/
 endif
+
+schema: ## maintainers: regenerate internal/schema/data from Debian's packages (root, debootstrap, ~8 min, ~5 GB of chroots)
+	tools/schema/make-schema.sh
 
 clean:
 	rm -rf bin .bin

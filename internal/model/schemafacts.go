@@ -120,10 +120,12 @@ func typeName(o *schema.Opt) string {
 }
 
 // AuthType is the auth plugin a section names (auth_type, formerly
-// auth_plugin), which registers the plugin's options in it.
+// auth_plugin), which registers the plugin's options in it. The services
+// load auth plugins from their client sections ([keystone_authtoken], nova
+// [neutron]/[placement], neutron [nova], ...), never from [DEFAULT].
 func AuthType(f *oslo.File, section string) string {
 	s := f.Section(section)
-	if s == nil {
+	if s == nil || section == "DEFAULT" {
 		return ""
 	}
 	for _, key := range []string{"auth_type", "auth_plugin"} {
@@ -189,4 +191,28 @@ func SchemaSection(kind string, f *oslo.File, section string) string {
 		}
 	}
 	return section
+}
+
+// SchemaStatus resolves every key of a file as the model does (unknown,
+// deprecated, invalid or ok), keyed by [section, key]: what the
+// differential test compares with oslo.config's own verdicts.
+func SchemaStatus(sch *schema.Schema, kind string, f *oslo.File) map[[2]string]string {
+	kind = SchemaKind(kind)
+	out := map[[2]string]string{}
+	if !sch.Has(kind) {
+		return out
+	}
+	for _, s := range f.Sections {
+		auth := AuthType(f, s.Name)
+		section := SchemaSection(kind, f, s.Name)
+		for _, k := range s.Keys {
+			v := sch.Resolve(kind, section, k.Name, auth)
+			status := string(v.Status)
+			if v.Status != schema.Unknown && checkValues(v.Opt, f, section, k, false) != "" {
+				status = "invalid"
+			}
+			out[[2]string{s.Name, k.Name}] = status
+		}
+	}
+	return out
 }

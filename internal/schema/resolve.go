@@ -83,8 +83,8 @@ func (s *Schema) Resolve(kind, section, key, authType string) Verdict {
 }
 
 func (s *Schema) authOpt(authType, key string) *Opt {
-	if authType == "" {
-		return nil
+	if _, ok := s.Auth.Plugins[authType]; !ok {
+		return nil // no such plugin: keystoneauth registers nothing
 	}
 	if o := s.Auth.Common[key]; o != nil {
 		return o
@@ -95,7 +95,7 @@ func (s *Schema) authOpt(authType, key string) *Opt {
 // authAlias finds an auth plugin option one of whose deprecated names is
 // key (in this section, or the group the alias names).
 func (s *Schema) authAlias(authType, group, key string) (Ref, *Opt) {
-	if authType == "" {
+	if _, ok := s.Auth.Plugins[authType]; !ok {
 		return Ref{}, nil
 	}
 	for _, opts := range []map[string]*Opt{s.Auth.Common, s.Auth.Plugins[authType]} {
