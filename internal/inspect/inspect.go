@@ -67,7 +67,7 @@ func (p *printer) file(f *model.Loaded) {
 		p.raw("}")
 	case f.INI != nil:
 		p.raw(", \"sections\": ")
-		p.sections(f.INI)
+		p.sections(f.Kind, f.INI)
 	case f.Directives != nil:
 		p.directives(f)
 	case f.RC != nil:
@@ -114,7 +114,7 @@ func (p *printer) directives(f *model.Loaded) {
 	p.raw("]")
 }
 
-func (p *printer) sections(f *oslo.File) {
+func (p *printer) sections(kind string, f *oslo.File) {
 	p.raw("{")
 	for i, s := range f.Sections {
 		if i > 0 {
@@ -129,11 +129,12 @@ func (p *printer) sections(f *oslo.File) {
 			}
 			p.str(k.Name)
 			p.raw(": [")
+			secretOpt := !p.show && model.SecretOption(kind, f, s.Name, k.Name)
 			for n, v := range k.Values {
 				if n > 0 {
 					p.raw(", ")
 				}
-				p.occurrence(p.value(k.Name, v.Text), v.Line, v.Column)
+				p.occurrence(p.value(k.Name, v.Text, secretOpt), v.Line, v.Column)
 			}
 			p.raw("]")
 		}
@@ -142,11 +143,11 @@ func (p *printer) sections(f *oslo.File) {
 	p.raw("}")
 }
 
-func (p *printer) value(key, v string) string {
+func (p *printer) value(key, v string, secretOpt bool) string {
 	if p.show {
 		return v
 	}
-	if secret.IsKey(key) {
+	if secret.IsKey(key) || (secretOpt && !strings.Contains(v, "://")) {
 		if v == "" {
 			return ""
 		}

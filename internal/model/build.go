@@ -273,8 +273,9 @@ func (b *nodeBuilder) sectionsDoc(kind string, f *oslo.File) map[string]any {
 		keys := make(map[string]any, len(s.Keys))
 		for _, k := range s.Keys {
 			occ := make([]any, len(k.Values))
+			secretOpt := b.schemaSecret(kind, f, s.Name, k.Name)
 			for i, v := range k.Values {
-				occ[i] = b.valueDoc(f, s.Name, k.Name, v)
+				occ[i] = b.valueDoc(f, s.Name, k.Name, v, secretOpt)
 			}
 			b.schemaFacts(kind, f, s.Name, k, occ)
 			keys[k.Name] = occ
@@ -285,30 +286,16 @@ func (b *nodeBuilder) sectionsDoc(kind string, f *oslo.File) map[string]any {
 }
 
 // valueDoc is one occurrence of a key with its derived facts. Secret values
-// are replaced by their fingerprint label; URL passwords likewise.
-func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value) map[string]any {
+// (by the option's name, or flagged secret in the release's schema) are
+// replaced by their fingerprint label; URL passwords likewise.
+func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value, secretOpt bool) map[string]any {
 	d := map[string]any{"line": v.Line, "column": v.Column, "end_line": v.EndLine, "header": v.Header}
 	textFacts(d, v)
 	if c := lookAlike(key); c != "" {
 		d["key_look_alike"] = c
 	}
-	if secret.IsKey(key) {
-		d["value"] = b.keys.Label(v.Text)
-		if v.Text == "" {
-			d["value"] = ""
-		}
-		d["secret"] = true
-		d["fp"] = b.keys.FP(v.Text)
-		d["empty"] = v.Text == ""
-		d["has_dollar"] = strings.Contains(v.Text, "$")
-		d["weak"] = secret.Weak(v.Text)
-		if refs, missing := templateRefs(f, section, v.Text); refs {
-			d["template"], d["template_missing"] = true, missing // never the names: they are part of the secret
-		}
-		if secret.Placeholder(v.Text) {
-			d["placeholders"] = []any{v.Text}
-		}
-		return d
+	if secret.IsKey(key) || (secretOpt && !isURL(v.Text)) {
+		return b.secretDoc(d, f, section, v)
 	}
 	value := v.Text
 	if resolved, missing := substitute(f, section, v.Text, 0); resolved != v.Text || missing != nil {
@@ -336,6 +323,27 @@ func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value) 
 		if u, ok := parseURL(v.Text); ok {
 			d["raw"] = redactURL(v.Text, u, b.keys)
 		}
+	}
+	return d
+}
+
+// secretDoc fills in an occurrence of a secret: its fingerprint label and
+// facts about it, never the value.
+func (b *nodeBuilder) secretDoc(d map[string]any, f *oslo.File, section string, v oslo.Value) map[string]any {
+	d["value"] = b.keys.Label(v.Text)
+	if v.Text == "" {
+		d["value"] = ""
+	}
+	d["secret"] = true
+	d["fp"] = b.keys.FP(v.Text)
+	d["empty"] = v.Text == ""
+	d["has_dollar"] = strings.Contains(v.Text, "$")
+	d["weak"] = secret.Weak(v.Text)
+	if refs, missing := templateRefs(f, section, v.Text); refs {
+		d["template"], d["template_missing"] = true, missing // never the names: they are part of the secret
+	}
+	if secret.Placeholder(v.Text) {
+		d["placeholders"] = []any{v.Text}
 	}
 	return d
 }

@@ -216,3 +216,38 @@ func SchemaStatus(sch *schema.Schema, kind string, f *oslo.File) map[[2]string]s
 	}
 	return out
 }
+
+// schemaSecret reports whether the release's schema flags the option
+// secret (glance's swift_store_user, [key_manager] token, keystone's cache
+// backend_argument, ...). URL-valued secret options (transport_url,
+// connection) keep their URL facts and have only their password redacted.
+func (b *nodeBuilder) schemaSecret(kind string, f *oslo.File, section, key string) bool {
+	if b.schema == nil {
+		return false
+	}
+	kind = SchemaKind(kind)
+	v := b.schema.Resolve(kind, SchemaSection(kind, f, section), key, AuthType(f, section))
+	return v.Opt != nil && v.Opt.Secret != 0
+}
+
+func isURL(v string) bool {
+	_, ok := parseURL(v)
+	return ok
+}
+
+// SecretOption reports whether any known release's schema flags an option
+// secret (for inspect, which has no release: it redacts what any release
+// would).
+func SecretOption(kind string, f *oslo.File, section, key string) bool {
+	kind = SchemaKind(kind)
+	for _, sch := range schema.All() {
+		if !sch.Has(kind) {
+			continue
+		}
+		v := sch.Resolve(kind, SchemaSection(kind, f, section), key, AuthType(f, section))
+		if v.Opt != nil && v.Opt.Secret != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 )
 
@@ -102,6 +103,18 @@ func Load(release string) (*Schema, error) {
 	s.index()
 	loaded[release] = s
 	return s, nil
+}
+
+// All returns the schema of every embedded release (in file name order).
+func All() []*Schema {
+	entries, _ := data.ReadDir("data")
+	var out []*Schema
+	for _, e := range entries {
+		if s, err := Load(strings.TrimSuffix(e.Name(), ".json.gz")); err == nil {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Group normalises a section name as oslo.config looks groups up: DEFAULT
