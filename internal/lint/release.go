@@ -78,7 +78,7 @@ func pick(choice *release.Choice, files []*model.Loaded) *schema.Schema {
 // options unknown than this is not taken for the snapshot's release (an
 // Icehouse snapshot is closest to Zed, but Zed's verdicts would be wrong for
 // it).
-const maxUnknownPercent = 10
+const maxUnknownPercent = 5
 
 // count resolves every key of every file the schema has a kind for.
 func count(sch *schema.Schema, files []*model.Loaded) (unknown, deprecated, keys int) {
@@ -91,9 +91,12 @@ func count(sch *schema.Schema, files []*model.Loaded) (unknown, deprecated, keys
 			auth := model.AuthType(f.INI, s.Name)
 			for _, k := range s.Keys {
 				keys++
-				switch sch.Resolve(kind, model.SchemaSection(kind, f.INI, s.Name), k.Name, auth).Status {
+				section := model.SchemaSection(kind, f.INI, s.Name)
+				switch sch.Resolve(kind, section, k.Name, auth).Status {
 				case schema.Unknown:
-					unknown++
+					if model.ReadBy(sch, kind, section, k.Name, auth) == "" {
+						unknown++
+					}
 				case schema.Deprecated:
 					deprecated++
 				}

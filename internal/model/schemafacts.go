@@ -80,6 +80,36 @@ func (b *nodeBuilder) unknownFacts(fact map[string]any, kind string, f *oslo.Fil
 	if r := b.lastKnown(kind, section, key, auth); r != "" {
 		fact["read_until"] = r
 	}
+	if other := ReadBy(sch, kind, section, key, auth); other != "" {
+		fact["read_by"] = other
+	}
+}
+
+// ReadBy is the sibling kind whose options include a key unknown to its
+// own file's kind ("" when none).
+func ReadBy(sch *schema.Schema, kind, section, key, auth string) string {
+	for _, other := range siblings[kind] {
+		if sch.Has(other) && sch.Resolve(other, section, key, auth).Status != schema.Unknown {
+			return other
+		}
+	}
+	return ""
+}
+
+// siblings are the kinds whose options the processes loading a file also
+// register ("ovn": the OVN mechanism driver's [ovn] options): every neutron process loads neutron.conf with its own file,
+// the L2 agents are often started with ml2_conf.ini too (devstack, RDO's
+// plugin.ini), and neutron-server with ml2_conf.ini. oslo.config reads a
+// key from any file its process loads, so a key of a sibling's options is
+// read (the per-kind generator lists, and oslo_dump.py --kind, say unknown).
+var siblings = map[string][]string{
+	"neutron.conf":          {"ml2_conf.ini", "ovn", "l3_agent.ini", "dhcp_agent.ini", "metadata_agent.ini", "openvswitch_agent.ini", "linuxbridge_agent.ini"},
+	"ml2_conf.ini":          {"neutron.conf", "ovn", "openvswitch_agent.ini", "linuxbridge_agent.ini"},
+	"openvswitch_agent.ini": {"neutron.conf", "ml2_conf.ini"},
+	"linuxbridge_agent.ini": {"neutron.conf", "ml2_conf.ini"},
+	"l3_agent.ini":          {"neutron.conf"},
+	"dhcp_agent.ini":        {"neutron.conf"},
+	"metadata_agent.ini":    {"neutron.conf"},
 }
 
 // checkValues converts the value oslo.config would read (the last, or every

@@ -6,12 +6,12 @@ import (
 )
 
 // Suggest proposes what an unknown key was meant to be: the same option in
-// another group of the kind ("belongs in [x]"), else the closest option of
+// the one other group of the kind that has it ("belongs in [x]"), else the closest option of
 // its group by edit distance (at most 2, or a third of the key's length
 // for long keys). Both are "" when nothing is close.
 func (s *Schema) Suggest(kind, section, key string) (group, option string) {
-	if gs := s.GroupsWith(kind, key); len(gs) > 0 {
-		return gs[0], ""
+	if gs := s.GroupsWith(kind, key); len(gs) == 1 {
+		return gs[0], "" // (a name several groups share, like driver, says nothing)
 	}
 	if u := strings.ReplaceAll(key, "-", "_"); u != key && s.Options(kind, Group(section))[u] != nil {
 		return "", u // a dashed name: oslo.config reads only the dest

@@ -59,6 +59,10 @@ KINDS = {
     'placement.conf': 'placement.conf keystonemiddleware.auth_token oslo.log '
                       'oslo.middleware.cors oslo.middleware.http_proxy_to_wsgi '
                       'oslo.policy osprofiler',
+    # Not a file: the [ovn] options the OVN mechanism driver registers in
+    # neutron-server, read from ml2_conf.ini (upstream's ml2_conf.ini
+    # generator list does not name them).
+    'ovn': 'neutron.ml2.ovn',
 }
 
 TYPE_CODES = {

@@ -11,7 +11,10 @@
 #   the section's auth_type, which oslo-config-validator skips. A section
 #   none of whose keys the service knows is reported once. Options of
 #   third-party plugins (ML2 drivers, service plugins) are not in the
-#   schema and are reported too. Where a specific rule reports the same
+#   schema and are reported too. A key of the options of another file the
+#   same neutron process loads (agent options in ml2_conf.ini, as devstack
+#   writes them; [agent] root_helper in l3_agent.ini) is read, and not
+#   reported. Where a specific rule reports the same
 #   line (SL-MQ-004 legacy broker options, SL-EP-010, SL-NOVA-010, ...),
 #   this one gives way (custom.yields).
 # custom:
@@ -29,6 +32,7 @@ import data.stacklint.lib
 _unknown contains [f, section, key, occ] if {
 	some [f, section, key, occ] in lib.flagged("schema_unknown")
 	not occ.schema.dead # a file nothing reads any more: SL-NET-021 and the like
+	not occ.schema.read_by # another file's options, which the same process registers
 	section != "default" # [default] for [DEFAULT]: SL-HYG-007
 }
 
