@@ -88,6 +88,9 @@ func (b *nodeBuilder) unknownFacts(fact map[string]any, kind string, f *oslo.Fil
 // ReadBy is the sibling kind whose options include a key unknown to its
 // own file's kind ("" when none).
 func ReadBy(sch *schema.Schema, kind, section, key, auth string) string {
+	if packaged[kind] == section {
+		return "the distribution's package"
+	}
 	for _, other := range siblings[kind] {
 		if sch.Has(other) && sch.Resolve(other, section, key, auth).Status != schema.Unknown {
 			return other
@@ -95,6 +98,11 @@ func ReadBy(sch *schema.Schema, kind, section, key, auth string) string {
 	}
 	return ""
 }
+
+// packaged are sections a distribution's own patches read: Ubuntu's
+// keystone.conf ships [extra_headers] Distribution = Ubuntu, which its
+// patched keystone sends as a response header.
+var packaged = map[string]string{"keystone.conf": "extra_headers"}
 
 // siblings are the kinds whose options the processes loading a file also
 // register ("ovn": the OVN mechanism driver's [ovn] options): every neutron process loads neutron.conf with its own file,
