@@ -1,0 +1,233 @@
+// Package policy parses oslo.policy rule strings exactly as oslo.policy's
+// _parser does: whitespace tokens with parentheses peeled off their ends,
+// and/or/not keywords in any case, a greedy shift-reduce parse in which
+// "not" binds to the next check and "and" tighter than "or", base checks
+// split at the first ':' (rule:, role:, http:, https:, anything else a
+// generic check), and the legacy list-of-lists syntax. What oslo.policy
+// does with bad input is kept too: a rule that does not parse becomes "!"
+// (deny all) as a whole, an atom that does not parse becomes "!" alone.
+package policy
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Node is one node of a check tree.
+type Node struct {
+	Op       string  // "check", "true" (@), "false" (!), "not", "and", "or", "string"
+	Class    string  // for checks: RuleCheck, RoleCheck, HttpCheck, HttpsCheck, GenericCheck
+	Kind     string  // for checks: the part before the first ':'
+	Match    string  // for checks: the rest; for "string": the text
+	Children []*Node // not: one; and/or: two or more
+}
+
+// String renders the tree as oslo.policy's str() does.
+func (n *Node) String() string {
+	switch n.Op {
+	case "true":
+		return "@"
+	case "false":
+		return "!"
+	case "check":
+		return n.Kind + ":" + n.Match
+	case "string":
+		return n.Match
+	case "not":
+		return "not " + n.Children[0].String()
+	}
+	parts := make([]string, len(n.Children))
+	for i, c := range n.Children {
+		parts[i] = c.String()
+	}
+	return "(" + strings.Join(parts, " "+n.Op+" ") + ")"
+}
+
+// Status says how a rule fared.
+type Status string
+
+// Statuses, as ../shared/upstream/policy_check.py names them.
+const (
+	OK          Status = "ok"
+	SyntaxError Status = "syntax_error" // the whole rule did not parse: it denies everyone
+	CheckError  Status = "check_error"  // an atom did not parse: it alone denies
+	Exception   Status = "exception"    // a value oslo.policy cannot load (true, 1)
+)
+
+// Result is a parsed rule.
+type Result struct {
+	Tree     *Node
+	Status   Status
+	Messages []string // what oslo.policy logs ("Failed to understand rule X")
+}
+
+// Parse parses a rule value as loaded from JSON or YAML: a string, a
+// legacy list of lists, null (allow all), or anything else.
+func Parse(v any) Result {
+	p := &parser{}
+	var tree *Node
+	switch x := v.(type) {
+	case string:
+		tree = p.text(x)
+	case nil:
+		tree = &Node{Op: "true"}
+	case []any:
+		tree = p.list(x)
+	case map[string]any:
+		keys := make([]any, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		tree = p.list(keys)
+	default:
+		return Result{Status: Exception, Messages: []string{fmt.Sprintf("TypeError: '%T' object is not iterable", v)}}
+	}
+	r := Result{Tree: tree, Messages: p.msgs, Status: OK}
+	if len(p.msgs) > 0 {
+		r.Status = CheckError
+		if s, ok := v.(string); ok && tree.Op == "false" && s != "!" {
+			r.Status = SyntaxError
+		}
+		if _, ok := v.(string); !ok && tree.Op == "false" {
+			r.Status = SyntaxError
+		}
+	}
+	return r
+}
+
+type parser struct {
+	msgs []string
+}
+
+func (p *parser) fail(rule string) *Node {
+	p.msgs = append(p.msgs, "Failed to understand rule "+rule)
+	return &Node{Op: "false"}
+}
+
+// check parses one base check (oslo.policy's _parse_check).
+func (p *parser) check(rule string) *Node {
+	switch rule {
+	case "!":
+		return &Node{Op: "false"}
+	case "@":
+		return &Node{Op: "true"}
+	}
+	kind, match, ok := strings.Cut(rule, ":")
+	if !ok {
+		return p.fail(rule)
+	}
+	class := "GenericCheck"
+	switch kind {
+	case "rule":
+		class = "RuleCheck"
+	case "role":
+		class = "RoleCheck"
+	case "http":
+		class = "HttpCheck"
+	case "https":
+		class = "HttpsCheck"
+	}
+	return &Node{Op: "check", Class: class, Kind: kind, Match: match}
+}
+
+// list parses the legacy list-of-lists syntax: the outer list is joined
+// by "or", each inner list by "and"; a bare string is a one-item list.
+func (p *parser) list(rule []any) *Node {
+	if len(rule) == 0 {
+		return &Node{Op: "true"}
+	}
+	var or []*Node
+	for _, inner := range rule {
+		items, ok := inner.([]any)
+		if s, isStr := inner.(string); isStr {
+			items, ok = []any{s}, true
+		}
+		if !ok || len(items) == 0 {
+			continue // oslo.policy skips empty inner lists
+		}
+		and := make([]*Node, len(items))
+		for i, it := range items {
+			if s, ok := it.(string); ok {
+				and[i] = p.check(s)
+			} else {
+				and[i] = p.fail(fmt.Sprint(it))
+			}
+		}
+		if len(and) == 1 {
+			or = append(or, and[0])
+		} else {
+			or = append(or, &Node{Op: "and", Children: and})
+		}
+	}
+	switch len(or) {
+	case 0:
+		return &Node{Op: "false"}
+	case 1:
+		return or[0]
+	}
+	return &Node{Op: "or", Children: or}
+}
+
+// isSpace is Python's \s for str patterns (unicode.IsSpace plus the
+// information separators U+001C..U+001F).
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f)
+}
+
+type token struct {
+	tok  string // "(", ")", "and", "or", "not", "check", "string", and after reduction "and_expr", "or_expr"
+	node *Node
+	raw  string // a keyword or parenthesis as written
+}
+
+// tokens splits a rule as oslo.policy's _parse_tokenize does.
+func (p *parser) tokens(rule string) []token {
+	var out []token
+	for _, tok := range strings.FieldsFunc(rule, isSpace) {
+		clean := strings.TrimLeft(tok, "(")
+		for i := 0; i < len(tok)-len(clean); i++ {
+			out = append(out, token{tok: "(", raw: "("})
+		}
+		if clean == "" {
+			continue
+		}
+		tok = clean
+		clean = strings.TrimRight(tok, ")")
+		trail := len(tok) - len(clean)
+		lowered := strings.ToLower(clean)
+		switch {
+		case lowered == "and" || lowered == "or" || lowered == "not":
+			out = append(out, token{tok: lowered, raw: clean})
+		case clean != "":
+			if len(tok) >= 2 && (tok[0] == '"' && tok[len(tok)-1] == '"' || tok[0] == '\'' && tok[len(tok)-1] == '\'') {
+				out = append(out, token{tok: "string", node: &Node{Op: "string", Match: tok[1 : len(tok)-1]}})
+			} else {
+				out = append(out, token{tok: "check", node: p.check(clean)})
+			}
+		}
+		for i := 0; i < trail; i++ {
+			out = append(out, token{tok: ")", raw: ")"})
+		}
+	}
+	return out
+}
+
+// text parses the policy language (oslo.policy's _parse_text_rule).
+func (p *parser) text(rule string) *Node {
+	if rule == "" {
+		return &Node{Op: "true"}
+	}
+	var st []token
+	for _, t := range p.tokens(rule) {
+		st = append(st, t)
+		st = reduce(st)
+	}
+	if len(st) != 1 {
+		return p.fail(rule)
+	}
+	if st[0].node == nil { // a lone keyword or parenthesis: oslo.policy returns the bare string
+		return &Node{Op: "string", Match: st[0].raw}
+	}
+	return st[0].node
+}
