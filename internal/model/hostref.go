@@ -3,6 +3,8 @@ package model
 import (
 	"net/netip"
 	"strings"
+
+	"github.com/stacklint/stacklint/internal/editdist"
 )
 
 // hostKeys are options whose value names hosts without being a URL
@@ -65,7 +67,7 @@ func (b *nodeBuilder) near(host string) string {
 	for _, e := range b.hosts {
 		for _, n := range e.Names {
 			n = strings.ToLower(n)
-			d := editDistance(host, n)
+			d := editdist.Distance(host, n, len(host)+len(n)+1)
 			if d < bestD || d == bestD && n < best {
 				best, bestD = n, d
 			}
@@ -75,27 +77,6 @@ func (b *nodeBuilder) near(host string) string {
 		return ""
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance of two short strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func isLoopback(addrs []string) bool {

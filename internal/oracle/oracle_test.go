@@ -118,19 +118,27 @@ type oracleOut struct {
 	Kind string `json:"kind"`
 }
 
-func runOracle(t *testing.T, dump string, files []string) map[string]oracleOut {
-	cmd := exec.Command(python, "testdata/oslo_batch.py", dump)
+// batch runs a python batch script over file paths given on stdin and
+// returns a scanner over its output lines (one JSON object per file).
+func batch(t *testing.T, files []string, args ...string) *bufio.Scanner {
+	t.Helper()
+	cmd := exec.Command(python, args...)
 	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
 	cmd.Stdin = strings.NewReader(strings.Join(files, "\n") + "\n")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	b, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("oracle: %v\n%s", err, stderr.String())
+		t.Fatalf("oracle %v: %v\n%s", args, err, stderr.String())
 	}
-	res := map[string]oracleOut{}
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	return sc
+}
+
+func runOracle(t *testing.T, dump string, files []string) map[string]oracleOut {
+	res := map[string]oracleOut{}
+	sc := batch(t, files, "testdata/oslo_batch.py", dump)
 	for sc.Scan() {
 		var line struct {
 			Path string

@@ -1,8 +1,6 @@
 package oracle
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -103,18 +101,8 @@ func compareStatus(got map[[2]string]string, want map[string]map[string]string) 
 }
 
 func runSchemaOracle(t *testing.T, dump, kind string, files []string) map[string]map[string]map[string]string {
-	cmd := exec.Command(python, "testdata/schema_batch.py", dump, kind)
-	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
-	cmd.Stdin = strings.NewReader(strings.Join(files, "\n") + "\n")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	b, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("oracle %s: %v\n%s", kind, err, stderr.String())
-	}
 	res := map[string]map[string]map[string]string{}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	sc := batch(t, files, "testdata/schema_batch.py", dump, kind)
 	for sc.Scan() {
 		var line struct {
 			Path     string

@@ -3,6 +3,8 @@ package schema
 import (
 	"sort"
 	"strings"
+
+	"github.com/stacklint/stacklint/internal/editdist"
 )
 
 // Suggest proposes what an unknown key was meant to be: the same option in
@@ -23,7 +25,7 @@ func (s *Schema) Suggest(kind, section, key string) (group, option string) {
 	}
 	sort.Strings(names)
 	for _, dest := range names {
-		if d := distance(key, dest, bestD); d < bestD {
+		if d := editdist.Distance(key, dest, bestD); d < bestD {
 			best, bestD = dest, d
 		}
 	}
@@ -35,34 +37,4 @@ func maxDistance(key string) int {
 		return n
 	}
 	return 2
-}
-
-// distance is the Levenshtein distance of a and b, or limit when it is at
-// least limit (the search stops early).
-func distance(a, b string, limit int) int {
-	if d := len(a) - len(b); d >= limit || -d >= limit {
-		return limit
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			low = min(low, cur[j])
-		}
-		if low >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit)
 }
