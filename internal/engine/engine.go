@@ -115,6 +115,10 @@ func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]Finding, error
 type rawFinding struct {
 	Message   string     `json:"message"`
 	Locations []Location `json:"locations"`
+	// Severity, when set, replaces the rule's own for this finding (a rule
+	// whose case decides how bad it is: a deprecated file format still read,
+	// or one the release ignores). It must be a known severity.
+	Severity string `json:"severity"`
 }
 
 // findings turns {"<category>.<name>": report set} into findings.
@@ -134,7 +138,14 @@ func (e *Engine) findings(x any) ([]Finding, error) {
 			continue
 		}
 		for _, f := range fs {
-			out = append(out, Finding{Rule: r.ID, Severity: r.Severity, Message: f.Message, Locations: f.Locations})
+			sev := r.Severity
+			if f.Severity != "" {
+				if !validSeverity(f.Severity) {
+					return nil, fmt.Errorf("%s returned severity %q, not one of %v", r.ID, f.Severity, Severities)
+				}
+				sev = f.Severity
+			}
+			out = append(out, Finding{Rule: r.ID, Severity: sev, Message: f.Message, Locations: f.Locations})
 		}
 	}
 	return out, nil

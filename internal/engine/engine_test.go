@@ -98,3 +98,26 @@ func TestOneFailingRuleKeepsTheOthers(t *testing.T) {
 		t.Fatalf("findings %+v", got)
 	}
 }
+
+// TestFindingSeverity: a finding may carry its own severity; an unknown one
+// is an error of the rule.
+func TestFindingSeverity(t *testing.T) {
+	rule := func(sev string) fstest.MapFS {
+		return fstest.MapFS{"a/s/s.rego": {Data: []byte("# METADATA\n# title: S\n# description: d\n# custom:\n#   id: T-1\n#   severity: error\n#   inputs: [any]\n#   remediation: Fix it.\npackage stacklint.rules.a.s\n\nreport contains {\"message\": \"hit\", \"locations\": [], \"severity\": \"" + sev + "\"} if true\n")}}
+	}
+	e, err := New(context.Background(), rule("info"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.Eval(context.Background(), map[string]any{})
+	if err != nil || len(got) != 1 || got[0].Severity != "info" {
+		t.Errorf("findings %+v, %v; want one info finding", got, err)
+	}
+	e, err = New(context.Background(), rule("fatal"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Eval(context.Background(), map[string]any{}); err == nil {
+		t.Error("severity fatal accepted")
+	}
+}

@@ -204,11 +204,12 @@ func (b *nodeBuilder) doc() map[string]any {
 			b.rcs = append(b.rcs, b.rcDoc(f))
 			continue
 		case snapshot.KindPolicy:
-			b.policies = append(b.policies, b.policyDoc(f))
 			continue
 		}
 		files[f.NodePath] = b.fileDoc(f)
 	}
+	var settings []any
+	b.policies, settings = b.policyDocs()
 	services := inferServices(b.files)
 	if b.roles != nil {
 		services = assignedServices(b.roles, b.files)
@@ -217,6 +218,7 @@ func (b *nodeBuilder) doc() map[string]any {
 		"name": b.name, "hostname": b.hostname, "files": files,
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
 		"addresses": toAny(b.addresses()), "interfaces": toAny(b.ifaces),
+		"policy_settings": orEmpty(settings),
 	}
 }
 
@@ -376,31 +378,6 @@ func (b *nodeBuilder) rcDoc(f *Loaded) map[string]any {
 		}
 	}
 	d["vars"] = vars
-	return d
-}
-
-func (b *nodeBuilder) policyDoc(f *Loaded) map[string]any {
-	svc := strings.SplitN(strings.TrimPrefix(f.NodePath, "etc/"), "/", 2)[0]
-	d := map[string]any{"path": f.Path, "node": b.name, "service": svc}
-	if f.Err != nil {
-		d["error"] = errDoc(f.Err)
-	}
-	rules := map[string]any{}
-	if f.Policy != nil {
-		d["loader"] = f.Policy.Loader
-		for _, r := range f.Policy.Rules {
-			prev, _ := rules[r.Name].(map[string]any)
-			rd := map[string]any{"kind": r.Kind, "expr": r.Expr, "line": r.Line, "column": r.Column}
-			if prev != nil {
-				lines, _ := prev["lines"].([]any)
-				rd["lines"] = append(lines, r.Line)
-			} else {
-				rd["lines"] = []any{r.Line}
-			}
-			rules[r.Name] = rd
-		}
-	}
-	d["rules"] = rules
 	return d
 }
 

@@ -26,6 +26,9 @@ type Schema struct {
 	Versions map[string]string `json:"versions"`
 	Kinds    map[string]*Kind  `json:"kinds"`
 	Auth     Auth              `json:"auth"`
+	// Policies holds the policy defaults each service registers, by
+	// service (nova, neutron, keystone, glance, placement) and name.
+	Policies map[string]map[string]*PolicyDefault `json:"policies"`
 
 	aliases map[string]map[[2]string][]Ref // kind → (group, key) → options it feeds
 }

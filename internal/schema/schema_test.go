@@ -87,3 +87,27 @@ func TestResolve(t *testing.T) {
 		t.Error("no schema for yoga expected")
 	}
 }
+
+// TestPolicyDefaults: each release carries the policies its services
+// register, the renames and near-miss suggestions.
+func TestPolicyDefaults(t *testing.T) {
+	s, err := Load("zed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.PolicyServices(); len(got) != 5 {
+		t.Errorf("services %v", got)
+	}
+	if d := s.Policy("nova", "context_is_admin"); d == nil || d.Check != "role:admin" {
+		t.Errorf("nova context_is_admin = %+v", d)
+	}
+	if s.Policy("nova", "compute:create") != nil {
+		t.Error("compute:create is not a Zed nova policy")
+	}
+	if got := s.SuggestPolicy("nova", "os_compute_api:servers:craete"); got != "os_compute_api:servers:create" {
+		t.Errorf("suggestion %q", got)
+	}
+	if got := s.RenamedTo("nova", "os_compute_api:os-used-limits"); len(got) == 0 {
+		t.Error("no rename recorded for os_compute_api:os-used-limits")
+	}
+}

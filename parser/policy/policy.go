@@ -21,6 +21,9 @@ type Node struct {
 	Kind     string  // for checks: the part before the first ':'
 	Match    string  // for checks: the rest; for "string": the text
 	Children []*Node // not: one; and/or: two or more
+	// Offset is the byte offset in the rule string where the node starts
+	// (its first token); -1 for the legacy list syntax and whole-rule nodes.
+	Offset int
 }
 
 // String renders the tree as oslo.policy's str() does.
@@ -71,7 +74,7 @@ func Parse(v any) Result {
 	case string:
 		tree = p.text(x)
 	case nil:
-		tree = &Node{Op: "true"}
+		tree = &Node{Op: "true", Offset: -1}
 	case []any:
 		tree = p.list(x)
 	case map[string]any:
@@ -102,16 +105,16 @@ type parser struct {
 
 func (p *parser) fail(rule string) *Node {
 	p.msgs = append(p.msgs, "Failed to understand rule "+rule)
-	return &Node{Op: "false"}
+	return &Node{Op: "false", Offset: -1}
 }
 
 // check parses one base check (oslo.policy's _parse_check).
 func (p *parser) check(rule string) *Node {
 	switch rule {
 	case "!":
-		return &Node{Op: "false"}
+		return &Node{Op: "false", Offset: -1}
 	case "@":
-		return &Node{Op: "true"}
+		return &Node{Op: "true", Offset: -1}
 	}
 	kind, match, ok := strings.Cut(rule, ":")
 	if !ok {
@@ -128,14 +131,14 @@ func (p *parser) check(rule string) *Node {
 	case "https":
 		class = "HttpsCheck"
 	}
-	return &Node{Op: "check", Class: class, Kind: kind, Match: match}
+	return &Node{Op: "check", Class: class, Kind: kind, Match: match, Offset: -1}
 }
 
 // list parses the legacy list-of-lists syntax: the outer list is joined
 // by "or", each inner list by "and"; a bare string is a one-item list.
 func (p *parser) list(rule []any) *Node {
 	if len(rule) == 0 {
-		return &Node{Op: "true"}
+		return &Node{Op: "true", Offset: -1}
 	}
 	var or []*Node
 	for _, inner := range rule {
@@ -157,16 +160,16 @@ func (p *parser) list(rule []any) *Node {
 		if len(and) == 1 {
 			or = append(or, and[0])
 		} else {
-			or = append(or, &Node{Op: "and", Children: and})
+			or = append(or, &Node{Op: "and", Children: and, Offset: -1})
 		}
 	}
 	switch len(or) {
 	case 0:
-		return &Node{Op: "false"}
+		return &Node{Op: "false", Offset: -1}
 	case 1:
 		return or[0]
 	}
-	return &Node{Op: "or", Children: or}
+	return &Node{Op: "or", Children: or, Offset: -1}
 }
 
 // isSpace is Python's \s for str patterns (unicode.IsSpace plus the
@@ -179,44 +182,73 @@ type token struct {
 	tok  string // "(", ")", "and", "or", "not", "check", "string", and after reduction "and_expr", "or_expr"
 	node *Node
 	raw  string // a keyword or parenthesis as written
+	off  int    // byte offset in the rule string
+}
+
+// fields splits s at Python's whitespace, with the byte offset of each field.
+func fields(s string) (out []string, offs []int) {
+	start := -1
+	for i, r := range s {
+		switch {
+		case isSpace(r) && start >= 0:
+			out, offs = append(out, s[start:i]), append(offs, start)
+			start = -1
+		case !isSpace(r) && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		out, offs = append(out, s[start:]), append(offs, start)
+	}
+	return out, offs
 }
 
 // tokens splits a rule as oslo.policy's _parse_tokenize does.
 func (p *parser) tokens(rule string) []token {
 	var out []token
-	for _, tok := range strings.FieldsFunc(rule, isSpace) {
+	words, offs := fields(rule)
+	for w, tok := range words {
+		off := offs[w]
 		clean := strings.TrimLeft(tok, "(")
 		for i := 0; i < len(tok)-len(clean); i++ {
-			out = append(out, token{tok: "(", raw: "("})
+			out = append(out, token{tok: "(", raw: "(", off: off + i})
 		}
 		if clean == "" {
 			continue
 		}
+		off += len(tok) - len(clean)
 		tok = clean
 		clean = strings.TrimRight(tok, ")")
 		trail := len(tok) - len(clean)
-		lowered := strings.ToLower(clean)
-		switch {
-		case lowered == "and" || lowered == "or" || lowered == "not":
-			out = append(out, token{tok: lowered, raw: clean})
-		case clean != "":
-			if len(tok) >= 2 && (tok[0] == '"' && tok[len(tok)-1] == '"' || tok[0] == '\'' && tok[len(tok)-1] == '\'') {
-				out = append(out, token{tok: "string", node: &Node{Op: "string", Match: tok[1 : len(tok)-1]}})
-			} else {
-				out = append(out, token{tok: "check", node: p.check(clean)})
-			}
-		}
+		out = append(out, p.word(tok, clean, off)...)
 		for i := 0; i < trail; i++ {
-			out = append(out, token{tok: ")", raw: ")"})
+			out = append(out, token{tok: ")", raw: ")", off: off + len(clean) + i})
 		}
 	}
 	return out
 }
 
+// word is one token without its leading parentheses (tok) and without its
+// trailing ones (clean): a keyword, a quoted string or a check.
+func (p *parser) word(tok, clean string, off int) []token {
+	lowered := strings.ToLower(clean)
+	switch {
+	case lowered == "and" || lowered == "or" || lowered == "not":
+		return []token{{tok: lowered, raw: clean, off: off}}
+	case clean == "":
+		return nil
+	case len(tok) >= 2 && (tok[0] == '"' && tok[len(tok)-1] == '"' || tok[0] == '\'' && tok[len(tok)-1] == '\''):
+		return []token{{tok: "string", node: &Node{Op: "string", Match: tok[1 : len(tok)-1], Offset: off}, off: off}}
+	}
+	n := p.check(clean)
+	n.Offset = off
+	return []token{{tok: "check", node: n, off: off}}
+}
+
 // text parses the policy language (oslo.policy's _parse_text_rule).
 func (p *parser) text(rule string) *Node {
 	if rule == "" {
-		return &Node{Op: "true"}
+		return &Node{Op: "true", Offset: -1}
 	}
 	var st []token
 	for _, t := range p.tokens(rule) {
@@ -227,7 +259,7 @@ func (p *parser) text(rule string) *Node {
 		return p.fail(rule)
 	}
 	if st[0].node == nil { // a lone keyword or parenthesis: oslo.policy returns the bare string
-		return &Node{Op: "string", Match: st[0].raw}
+		return &Node{Op: "string", Match: st[0].raw, Offset: st[0].off}
 	}
 	return st[0].node
 }

@@ -58,3 +58,30 @@ func TestClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestOffsets: every check knows where it starts in the rule string.
+func TestOffsets(t *testing.T) {
+	rule := "(role:a or  not rule:b) and rloe:c"
+	r := Parse(rule)
+	var got []string
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		if n.Op == "check" {
+			got = append(got, rule[n.Offset:n.Offset+len(n.Kind)+1+len(n.Match)])
+		}
+		if n.Op == "not" && rule[n.Offset:n.Offset+3] != "not" {
+			t.Errorf("not at %d", n.Offset)
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(r.Tree)
+	want := []string{"role:a", "rule:b", "rloe:c"}
+	if len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("checks at offsets: %q, want %q", got, want)
+	}
+	if r.Tree.Offset != 1 {
+		t.Errorf("and-expression at %d, want 1", r.Tree.Offset)
+	}
+}

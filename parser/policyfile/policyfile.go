@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -28,8 +30,22 @@ type Rule struct {
 	Kind   string
 	Expr   string     // the check string when Kind is "string"
 	List   [][]string // the legacy lists when Kind is "list"
+	Value  any        // the value as the loader decodes it (parser/policy.Parse takes it)
 	Line   int        // line of the policy name
 	Column int
+	// ExprLine and ExprColumn locate the first character of Expr in the
+	// file when Expr is written there verbatim on one line (no escapes,
+	// no folding); both are 0 otherwise.
+	ExprLine, ExprColumn int
+}
+
+// At locates the byte offset off of Expr in the file: inside the value when
+// it is written verbatim, else the policy name's position.
+func (r *Rule) At(off int) (line, col int) {
+	if r.ExprLine == 0 || off < 0 || off > len(r.Expr) {
+		return r.Line, r.Column
+	}
+	return r.ExprLine, r.ExprColumn + utf8.RuneCountInString(r.Expr[:off])
 }
 
 // File is a parsed policy file.
@@ -67,14 +83,20 @@ func Parse(data []byte) (*File, error) {
 		return nil, &Error{Line: root.Line, Column: root.Column,
 			Msg: "policy document is not a mapping of rule names to check strings"}
 	}
+	lines := bytes.Split(data, []byte("\n"))
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		f.Rules = append(f.Rules, rule(root.Content[i], root.Content[i+1]))
+		r := rule(root.Content[i], root.Content[i+1])
+		locate(r, root.Content[i+1], lines)
+		f.Rules = append(f.Rules, r)
 	}
 	return f, nil
 }
 
 func rule(k, v *yaml.Node) *Rule {
 	r := &Rule{Name: k.Value, Line: k.Line, Column: k.Column, Kind: KindOther}
+	if err := v.Decode(&r.Value); err != nil {
+		r.Value = err.Error() // unreachable for a node the parser produced; keeps Value non-nil
+	}
 	switch {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 		r.Kind = KindNull
@@ -91,6 +113,23 @@ func rule(k, v *yaml.Node) *Rule {
 		}
 	}
 	return r
+}
+
+// locate sets ExprLine/ExprColumn when the check string stands verbatim on
+// the value's line (after its opening quote, if any).
+func locate(r *Rule, v *yaml.Node, lines [][]byte) {
+	if r.Kind != KindString || r.Expr == "" || v.Line < 1 || v.Line > len(lines) {
+		return
+	}
+	col := v.Column
+	if v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		col++
+	}
+	runes := []rune(string(lines[v.Line-1]))
+	if col-1 > len(runes) || !strings.HasPrefix(string(runes[col-1:]), r.Expr) {
+		return
+	}
+	r.ExprLine, r.ExprColumn = v.Line, col
 }
 
 // docError positions an invalid document: a JSON-looking file gets the JSON

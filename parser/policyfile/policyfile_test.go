@@ -57,3 +57,28 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestExprPositions: checks are located inside quoted JSON, quoted and plain
+// YAML values; an escaped or folded value falls back to the name.
+func TestExprPositions(t *testing.T) {
+	cases := []struct {
+		doc       string
+		line, col int // of offset 5 of the expression
+	}{
+		{"{\n  \"a\": \"role:admin or rloe:x\"\n}\n", 2, 14},
+		{"a: 'role:admin or rloe:x'\n", 1, 10},
+		{"a: role:admin or rloe:x\n", 1, 9},
+		{"{\"a\": \"role:\\u0061dmin\"}", 1, 2},
+		{"a: >\n  role:admin\n  or rloe:x\n", 1, 1},
+	}
+	for _, c := range cases {
+		f, err := Parse([]byte(c.doc))
+		if err != nil {
+			t.Fatalf("%q: %v", c.doc, err)
+		}
+		line, col := f.Rules[0].At(5)
+		if line != c.line || col != c.col {
+			t.Errorf("%q: offset 5 at %d:%d, want %d:%d", c.doc, line, col, c.line, c.col)
+		}
+	}
+}

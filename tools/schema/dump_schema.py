@@ -10,6 +10,9 @@ schemes, IP version), the secret flag, deprecated names, deprecation for
 removal and since when. keystoneauth1's auth-plugin options, which services
 register at run time from [group] auth_type, are written once.
 
+The registered policy defaults of each service (oslo.policy.policies entry
+points) are written under "policies".
+
 usage: dump_schema.py RELEASE > RELEASE.json
        dump_schema.py --kind KIND    (one kind; the projects' opts modules
                                       register into one global CONF, so each
@@ -187,19 +190,56 @@ def one_kind(kind):
     return json.loads(out)
 
 
+# The oslo.policy.policies entry point of each service's API.
+POLICY_NAMESPACES = {'nova': 'nova', 'neutron': 'neutron', 'keystone': 'keystone',
+                     'glance': 'glance', 'placement': 'placement'}
+
+
+def policy_defaults(namespace):
+    """The policy defaults a service registers: name -> check string ("c"),
+    the deprecated rule it replaces ("dn" name when renamed, "dc" check
+    string), deprecation for removal ("dfr") and scope types ("st")."""
+    from oslo_policy import generator as pgen
+    out = {}
+    for r in pgen.get_policies_dict([namespace])[namespace]:
+        d = {'c': r.check_str}
+        dr = r.deprecated_rule
+        if dr:
+            if dr.name != r.name and not dr.name.startswith('rule:'):
+                d['dn'] = dr.name
+            if dr.check_str != r.check_str:
+                d['dc'] = dr.check_str
+        if r.deprecated_for_removal:
+            d['dfr'] = 1
+        if r.scope_types:
+            d['st'] = r.scope_types
+        out[r.name] = d
+    return out
+
+
+def one_policy(namespace):
+    out = subprocess.run([sys.executable, __file__, '--policy', namespace],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
 def main():
     logging.disable(logging.CRITICAL)
     warnings.simplefilter('ignore')
     if sys.argv[1] == '--kind':
         json.dump(kind_schema(KINDS[sys.argv[2]].split()), sys.stdout, default=str)
         return
+    if sys.argv[1] == '--policy':
+        json.dump(policy_defaults(sys.argv[2]), sys.stdout, default=str)
+        return
     release = sys.argv[1]
     out = {
         'release': release,
-        'versions': {d: version(d) for d in ('oslo.config', 'keystoneauth1', 'nova', 'neutron',
+        'versions': {d: version(d) for d in ('oslo.config', 'oslo.policy', 'keystoneauth1', 'nova', 'neutron',
                                               'keystone', 'glance', 'openstack-placement')},
         'kinds': {k: one_kind(k) for k in KINDS},
         'auth': auth_schema(),
+        'policies': {svc: one_policy(ns) for svc, ns in POLICY_NAMESPACES.items()},
     }
     json.dump(out, sys.stdout, sort_keys=True, separators=(',', ':'), default=str)
     sys.stdout.write('\n')
