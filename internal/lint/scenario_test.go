@@ -57,7 +57,19 @@ func TestCleanDeployments(t *testing.T) {
 		if doc.Summary["nodes"] != 3 {
 			t.Errorf("%s: %d nodes", d, doc.Summary["nodes"])
 		}
+		if filepath.Base(d) == "modern-linuxbridge" && !hasRulePrefix(doc.Findings, "SL-POL-") {
+			t.Errorf("%s: the policy rules said nothing about its policy.json (not read?)", d)
+		}
 	}
+}
+
+func hasRulePrefix(fs []engine.Finding, prefix string) bool {
+	for _, f := range fs {
+		if strings.HasPrefix(f.Rule, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestScenarios: each scenario is a correct deployment plus an overlay with

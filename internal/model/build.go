@@ -209,7 +209,8 @@ func (b *nodeBuilder) doc() map[string]any {
 		files[f.NodePath] = b.fileDoc(f)
 	}
 	var settings []any
-	b.policies, settings = b.policyDocs()
+	var inForce map[string]any
+	b.policies, settings, inForce = b.policyDocs()
 	services := inferServices(b.files)
 	if b.roles != nil {
 		services = assignedServices(b.roles, b.files)
@@ -218,7 +219,7 @@ func (b *nodeBuilder) doc() map[string]any {
 		"name": b.name, "hostname": b.hostname, "files": files,
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
 		"addresses": toAny(b.addresses()), "interfaces": toAny(b.ifaces),
-		"policy_settings": orEmpty(settings),
+		"policy_settings": orEmpty(settings), "policies_in_force": inForce,
 	}
 }
 

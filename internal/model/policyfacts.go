@@ -2,9 +2,13 @@ package model
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/stacklint/stacklint/internal/editdist"
+	"github.com/stacklint/stacklint/internal/schema"
+	"github.com/stacklint/stacklint/parser/oslo"
 	"github.com/stacklint/stacklint/parser/policy"
 	"github.com/stacklint/stacklint/parser/policyfile"
 )
@@ -95,21 +99,21 @@ func (s *policySetup) resolve(files []*Loaded, byPath map[string]*Loaded, fallba
 	if found {
 		s.reads[target] = "policy_file"
 	}
-	s.entries = append(s.entries, s.entry("policy_file", value, v.Line, set, target, found))
+	s.entries = append(s.entries, s.entry("policy_file", value, v, set, target, found))
 	k := sec.Key("policy_dirs")
 	if k == nil {
-		s.entries = append(s.entries, s.dirEntry(files, "policy.d", 0, false, nodePath(dir, "policy.d")))
+		s.entries = append(s.entries, s.dirEntry(files, "policy.d", oslo.Value{}, false, nodePath(dir, "policy.d")))
 		return
 	}
 	for _, val := range k.Values {
 		for _, d := range splitList(val.Text) {
-			s.entries = append(s.entries, s.dirEntry(files, d, val.Line, true, nodePath(dir, d)))
+			s.entries = append(s.entries, s.dirEntry(files, d, val, true, nodePath(dir, d)))
 		}
 	}
 }
 
 // dirEntry records a policy_dirs directory and marks the files in it read.
-func (s *policySetup) dirEntry(files []*Loaded, value string, line int, set bool, target string) map[string]any {
+func (s *policySetup) dirEntry(files []*Loaded, value string, at oslo.Value, set bool, target string) map[string]any {
 	found := false
 	for _, f := range files {
 		if f.Kind == "policy" && path.Dir(f.NodePath) == target {
@@ -119,14 +123,15 @@ func (s *policySetup) dirEntry(files []*Loaded, value string, line int, set bool
 			}
 		}
 	}
-	return s.entry("policy_dirs", value, line, set, target, found)
+	return s.entry("policy_dirs", value, at, set, target, found)
 }
 
-func (s *policySetup) entry(option, value string, line int, set bool, target string, found bool) map[string]any {
+// entry is one setting; at is where it is set (when set).
+func (s *policySetup) entry(option, value string, at oslo.Value, set bool, target string, found bool) map[string]any {
 	e := map[string]any{"option": option, "value": value, "set": set, "resolved": target, "found": found,
 		"service": s.service, "path": s.config.Path}
 	if set {
-		e["line"] = line
+		e["line"], e["column"] = at.Line, at.Column
 	}
 	return e
 }
@@ -153,7 +158,7 @@ func splitList(v string) []string {
 
 // policyDocs builds the documents of the node's policy files and the
 // node's policy settings.
-func (b *nodeBuilder) policyDocs() (docs []any, settings []any) {
+func (b *nodeBuilder) policyDocs() (docs []any, settings []any, inForce map[string]any) {
 	setups := b.policySetups()
 	defined := map[string]map[string]bool{} // service -> names the files it reads define
 	for _, f := range b.files {
@@ -185,7 +190,50 @@ func (b *nodeBuilder) policyDocs() (docs []any, settings []any) {
 	for _, svc := range svcs {
 		settings = append(settings, setups[svc].entries...)
 	}
-	return docs, settings
+	return docs, settings, policiesInForce(docs)
+}
+
+// policiesInForce maps service → policy name → the definition the service
+// enforces on the node: from the files it reads, policy_dirs files over
+// policy_file, in path order (later wins).
+func policiesInForce(docs []any) map[string]any {
+	var read []map[string]any
+	for _, d := range docs {
+		pd := d.(map[string]any)
+		if pd["read_as"] != "" && pd["error"] == nil {
+			read = append(read, pd)
+		}
+	}
+	rank := func(pd map[string]any) int {
+		if pd["read_as"] == "policy_dirs" {
+			return 1
+		}
+		return 0
+	}
+	sort.SliceStable(read, func(i, j int) bool {
+		if ri, rj := rank(read[i]), rank(read[j]); ri != rj {
+			return ri < rj
+		}
+		return read[i]["path"].(string) < read[j]["path"].(string)
+	})
+	out := map[string]any{}
+	for _, pd := range read {
+		svc := pd["service"].(string)
+		m, _ := out[svc].(map[string]any)
+		if m == nil {
+			m = map[string]any{}
+			out[svc] = m
+		}
+		for name, r := range pd["rules"].(map[string]any) {
+			rd := r.(map[string]any)
+			str, ok := rd["str"]
+			if !ok {
+				str = "(cannot be loaded)"
+			}
+			m[name] = map[string]any{"str": str, "path": pd["path"], "line": rd["line"], "column": rd["column"]}
+		}
+	}
+	return out
 }
 
 func (b *nodeBuilder) policyDoc(f *Loaded, s *policySetup, defined map[string]bool) map[string]any {
@@ -228,11 +276,15 @@ func (b *nodeBuilder) ruleDoc(s *policySetup, r *policyfile.Rule, defined map[st
 		return rd
 	}
 	rd["str"] = res.Tree.String()
+	rd["allows_all"] = always(res.Tree) == yes
 	rd["ast"] = astDoc(r, res.Tree)
 	var checks, refs []any
 	walkChecks(res.Tree, false, func(n *policy.Node, negated bool) {
 		line, col := r.At(n.Offset)
 		c := map[string]any{"class": n.Class, "kind": n.Kind, "match": n.Match, "negated": negated, "line": line, "column": col}
+		if near := nearKind(n); near != "" {
+			c["near"] = near
+		}
 		checks = append(checks, c)
 		if n.Class == "RuleCheck" {
 			refs = append(refs, map[string]any{"name": n.Match, "negated": negated, "line": line, "column": col,
@@ -240,6 +292,9 @@ func (b *nodeBuilder) ruleDoc(s *policySetup, r *policyfile.Rule, defined map[st
 		}
 	})
 	rd["checks"], rd["refs"] = orEmpty(checks), orEmpty(refs)
+	if b.openByDefault(service, r.Name) {
+		rd["default_allows_all"] = true
+	}
 	if r.Name == s.defaultRule {
 		rd["registered"] = map[string]any{"status": "policy_default_rule"}
 	} else if reg := b.registration(service, r.Name, res.Tree); reg != nil {
@@ -306,6 +361,21 @@ func (b *nodeBuilder) definedBy(service, name string, defined map[string]bool) s
 	return ""
 }
 
+// openByDefault: the service registers the policy as allow-all ("" or
+// "@") in the release, or in any known release when none is detected.
+func (b *nodeBuilder) openByDefault(service, name string) bool {
+	sch := b.releases
+	if b.schema != nil {
+		sch = []*schema.Schema{b.schema}
+	}
+	for _, s := range sch {
+		if d := s.Policy(service, name); d != nil && (d.Check == "" || d.Check == "@") {
+			return true
+		}
+	}
+	return false
+}
+
 // registration says how the release registers a policy name: registered
 // (with its default and whether the override repeats it), deprecated (an
 // old name still honoured, with the new names) or unknown (with a
@@ -317,7 +387,8 @@ func (b *nodeBuilder) registration(service, name string, tree *policy.Node) map[
 	if d := b.schema.Policy(service, name); d != nil {
 		def := policy.Parse(d.Check).Tree.String()
 		return map[string]any{"status": "registered", "default": d.Check,
-			"same_as_default": def == tree.String(), "release": b.schema.Release}
+			"same_as_default": def == tree.String(), "release": b.schema.Release,
+			"has_deprecated": d.OldCheck != "" || d.OldName != ""}
 	}
 	if renamed := b.schema.RenamedTo(service, name); len(renamed) > 0 {
 		return map[string]any{"status": "deprecated", "renamed_to": toAny(renamed), "release": b.schema.Release}
@@ -327,4 +398,88 @@ func (b *nodeBuilder) registration(service, name string, tree *policy.Node) map[
 		reg["suggestion"] = s
 	}
 	return reg
+}
+
+// nearKind names the check kind a generic check was probably meant to be
+// ("rloe:admin", "ROLE:admin", "Rule:x"): oslo.policy matches kinds
+// exactly, so these compare a credential that does not exist and never match.
+func nearKind(n *policy.Node) string {
+	if n.Class != "GenericCheck" {
+		return ""
+	}
+	k := strings.ToLower(n.Kind)
+	kinds := []string{"role", "rule", "http", "https"}
+	if slices.Contains(kinds, k) {
+		return k
+	}
+	if len(k) < 3 || knownCredential[k] {
+		return ""
+	}
+	for _, want := range kinds {
+		if editdist.Distance(k, want, 2) <= 1 || sameLetters(k, want) {
+			return want
+		}
+	}
+	return ""
+}
+
+// sameLetters: a transposition ("rloe" for "role").
+func sameLetters(a, b string) bool {
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return string(x) == string(y)
+}
+
+// knownCredential lists credential and target keys a generic check may
+// compare that are one edit away from a check kind.
+var knownCredential = map[string]bool{"roles": true, "user": true}
+
+// truth is a three-valued result: whether a tree allows everyone.
+type truth int
+
+const (
+	unknown truth = iota
+	yes
+	no
+)
+
+// always says whether a tree is True (or False) whatever the credentials:
+// "@", "!", and the and/or/not of those.
+func always(n *policy.Node) truth {
+	switch n.Op {
+	case "true":
+		return yes
+	case "false":
+		return no
+	case "not":
+		switch always(n.Children[0]) {
+		case yes:
+			return no
+		case no:
+			return yes
+		}
+	case "and", "or":
+		return combine(n)
+	}
+	return unknown
+}
+
+// combine evaluates and/or: "and" is False when one child is, True when
+// all are; "or" is True when one child is, False when all are.
+func combine(n *policy.Node) truth {
+	decides, rest := no, yes // and
+	if n.Op == "or" {
+		decides, rest = yes, no
+	}
+	out := rest
+	for _, c := range n.Children {
+		switch always(c) {
+		case decides:
+			return decides
+		case unknown:
+			out = unknown
+		}
+	}
+	return out
 }

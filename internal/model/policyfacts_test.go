@@ -7,6 +7,7 @@ import (
 
 	"github.com/stacklint/stacklint/internal/schema"
 	"github.com/stacklint/stacklint/internal/snapshot"
+	"github.com/stacklint/stacklint/parser/policy"
 )
 
 // buildRelease is build with a release's schema (policy defaults).
@@ -89,5 +90,26 @@ func TestPolicyFacts(t *testing.T) {
 	doc = buildRelease(t, "2026.2", files)
 	if pd, _ := policyRules(t, doc, "ctl/etc/nova/policy.json"); pd["read_as"] != "" {
 		t.Errorf("2026.2 ignores policy.json when policy_file is unset; read_as = %v", pd["read_as"])
+	}
+}
+
+// TestAlwaysAndNearKind: trees that allow everyone whatever the
+// credentials, and generic checks that were meant to be role/rule checks.
+func TestAlwaysAndNearKind(t *testing.T) {
+	for in, want := range map[string]truth{
+		"": yes, "@": yes, "!": no, "role:a or @": yes, "role:a and @": unknown,
+		"not !": yes, "@ and @": yes, "role:a or !": unknown, "not @ or ! ": no,
+	} {
+		if got := always(policy.Parse(in).Tree); got != want {
+			t.Errorf("always(%q) = %d, want %d", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"rloe:admin": "role", "ROLE:admin": "role", "Rule:x": "rule", "rul:x": "rule",
+		"roles:admin": "", "role:admin": "", "user_id:x": "", "is_admin:True": "",
+	} {
+		if got := nearKind(policy.Parse(in).Tree); got != want {
+			t.Errorf("nearKind(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -50,3 +50,17 @@ url(scheme, host, port, path, resolved, line) := {
 		"hosts": [{"host": host, "port": port, "resolved": resolved}],
 	},
 }
+
+# prule is a policy rule as the model holds it: a check string with its
+# parse (status, normalised string), checks and references.
+prule(line, expr, status, checks, refs) := {
+	"kind": "string", "expr": expr, "line": line, "column": 3, "lines": [line],
+	"status": status, "messages": [], "str": expr, "allows_all": expr == "",
+	"checks": checks, "refs": refs,
+}
+
+# pcheck is a check of a policy rule on line 2.
+pcheck(kind, match) := {"class": "GenericCheck", "kind": kind, "match": match, "negated": false, "line": 2, "column": 10}
+
+# policies is a model document holding policy files (service nova, node c).
+policies(files) := {"nodes": {}, "policies": [{"path": sprintf("c/etc/nova/%s", [name]), "node": "c", "service": "nova", "read_as": "policy_file", "loader": "json", "rules": rules} | some name, rules in files]}

@@ -1,0 +1,26 @@
+package stacklint.rules.policy.enforcement_drift_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.policy.enforcement_drift as rule
+
+_api(name, v) := fx.node(name, ["nova-api"], [fx.file(name, "nova.conf", "etc/nova/nova.conf", {"oslo_policy": {"enforce_new_defaults": fx.at(v, 4)}})])
+
+
+# _inp keys each node's file by node path, as the model does.
+_inp(a, b, c) := {"nodes": {n.name: json.patch(n, [{"op": "add", "path": "/files", "value": {"etc/nova/nova.conf": n.files[sprintf("%s/etc/nova/nova.conf", [n.name])]}}]) | some n in [_api("ctl1", a), _api("ctl2", b), _api("ctl3", c)]}}
+
+test_one_node_differs if {
+	r := rule.report with input as _inp("True", "true", "False")
+	r == {{
+		"message": "nova: [oslo_policy] enforce_new_defaults is false on ctl3 but true on ctl1: the same token is allowed by one API node and refused by the other",
+		"locations": [
+			{"path": "ctl3/etc/nova/nova.conf", "node": "ctl3", "line": 4, "column": 1, "section": "oslo_policy", "key": "enforce_new_defaults"},
+			{"path": "ctl1/etc/nova/nova.conf", "node": "ctl1", "line": 4, "column": 1, "section": "oslo_policy", "key": "enforce_new_defaults"},
+		],
+	}}
+}
+
+test_same_meaning_no_finding if {
+	r := rule.report with input as _inp("True", "true", "1")
+	r == set()
+}

@@ -1,0 +1,86 @@
+# METADATA
+# title: Policies differ between nodes that run the same API
+# description: |
+#   Every API node of a service should enforce the same policies. When one
+#   controller's policy file differs (an override added on one node, a file
+#   missing on another), the answer to an API call depends on which node
+#   the load balancer picks: a user is refused, retries and succeeds. The
+#   comparison is of what each node enforces: the rules of the policy files
+#   its service reads (policy_dirs over policy_file), parsed as oslo.policy
+#   parses them, so formatting does not count; a rule a node does not
+#   override is its registered default there. Nodes are those running the
+#   service's API or holding its policy files; the majority is the
+#   reference.
+# custom:
+#   id: SL-POL-012
+#   severity: error
+#   inputs: [policy]
+#   remediation: |
+#     Deploy the same policy files to every API node of the service (from
+#     one source in configuration management), then reload the services.
+package stacklint.rules.policy.policy_drift
+
+import data.stacklint.lib
+import data.stacklint.lib.policy
+
+# The model's policies_in_force (node → service → policy name → the
+# definition in force there, computed in Go) is what each node enforces.
+
+_services contains svc if {
+	some node in input.nodes
+	some svc, _ in node.policies_in_force
+}
+
+# _members: the nodes of a service's group.
+_members(svc) := {name |
+	some name, node in input.nodes
+	node.policies_in_force[svc]
+} | {name |
+	some name, node in input.nodes
+	lib.runs(node, policy.api[svc])
+}
+
+_names(svc) := {n |
+	some node in input.nodes
+	some n, _ in node.policies_in_force[svc]
+}
+
+_copy(svc, node, name) := {"v": d.str, "node": node, "name": name, "loc": {"path": d.path, "node": node, "line": d.line, "column": d.column, "key": name}} if {
+	d := input.nodes[node].policies_in_force[svc][name]
+} else := {"v": "(its default)", "node": node, "name": name, "loc": _where(svc, node)}
+
+_where(svc, node) := {"path": p.path, "node": node, "line": 1} if {
+	some p in input.policies
+	p.node == node
+	p.service == svc
+	policy.read(p)
+} else := {"path": sprintf("%s/%s", [node, policy.config[svc]]), "node": node}
+
+_pairs contains [svc, c, r] if {
+	some svc in _services
+	members := _members(svc)
+	count(members) > 1
+	some name in _names(svc)
+	copies := [_copy(svc, node, name) | some node in members]
+	some [c, r] in lib.drift(copies)
+}
+
+report contains finding if {
+	some [svc, c0, _] in _pairs
+	node := c0.node
+	diffs := sort([[c.name, c, r] | some [s, c, r] in _pairs; s == svc; c.node == node])
+	shown := [sprintf("%s is %s here, %s on %s", [d[0], _q(d[1].v), _q(d[2].v), d[2].node]) | some i, d in diffs; i < 3]
+	more := _more(count(diffs))
+	finding := {
+		"message": sprintf("%s policies on %s differ from the other %s API nodes (%s%s): authorisation depends on which node serves the request", [svc, node, svc, concat("; ", shown), more]),
+		"locations": array.concat([d[1].loc | some d in diffs], [diffs[0][2].loc]),
+	}
+}
+
+_q(v) := v if v == "(its default)"
+
+else := sprintf("'%s'", [v])
+
+_more(n) := sprintf("; %d more", [n - 3]) if n > 3
+
+else := ""
