@@ -210,7 +210,8 @@ func (b *nodeBuilder) doc() map[string]any {
 	}
 	var settings []any
 	var inForce map[string]any
-	b.policies, settings, inForce = b.policyDocs()
+	var cycles []any
+	b.policies, settings, inForce, cycles = b.policyDocs()
 	services := inferServices(b.files)
 	if b.roles != nil {
 		services = assignedServices(b.roles, b.files)
@@ -219,7 +220,7 @@ func (b *nodeBuilder) doc() map[string]any {
 		"name": b.name, "hostname": b.hostname, "files": files,
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
 		"addresses": toAny(b.addresses()), "interfaces": toAny(b.ifaces),
-		"policy_settings": orEmpty(settings), "policies_in_force": inForce,
+		"policy_settings": orEmpty(settings), "policies_in_force": inForce, "policy_cycles": orEmpty(cycles),
 	}
 }
 

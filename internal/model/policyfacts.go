@@ -156,9 +156,9 @@ func splitList(v string) []string {
 	return out
 }
 
-// policyDocs builds the documents of the node's policy files and the
-// node's policy settings.
-func (b *nodeBuilder) policyDocs() (docs []any, settings []any, inForce map[string]any) {
+// policyDocs builds the documents of the node's policy files, the node's
+// policy settings, the policies in force per service and their cycles.
+func (b *nodeBuilder) policyDocs() (docs []any, settings []any, inForce map[string]any, cyc []any) {
 	setups := b.policySetups()
 	defined := map[string]map[string]bool{} // service -> names the files it reads define
 	for _, f := range b.files {
@@ -190,7 +190,8 @@ func (b *nodeBuilder) policyDocs() (docs []any, settings []any, inForce map[stri
 	for _, svc := range svcs {
 		settings = append(settings, setups[svc].entries...)
 	}
-	return docs, settings, policiesInForce(docs)
+	inForce = policiesInForce(docs)
+	return docs, settings, inForce, policyCycles(docs, inForce)
 }
 
 // policiesInForce maps service → policy name → the definition the service

@@ -3,6 +3,7 @@ package model
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/schema"
@@ -111,5 +112,21 @@ func TestAlwaysAndNearKind(t *testing.T) {
 		if got := nearKind(policy.Parse(in).Tree); got != want {
 			t.Errorf("nearKind(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestCycles: strongly connected components of more than one rule, or a
+// rule that refers to itself; chains and references into a cycle are not
+// cycles themselves.
+func TestCycles(t *testing.T) {
+	g := map[string][]string{
+		"show": {"loop_a"}, "loop_a": {"loop_b"}, "loop_b": {"loop_a", "x"},
+		"self": {"self"}, "x": {"y"}, "y": nil,
+		"c": {"d"}, "d": {"e"}, "e": {"c"},
+	}
+	got := cycles(g)
+	want := [][]string{{"c", "d", "e"}, {"loop_a", "loop_b"}, {"self"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("cycles = %v, want %v", got, want)
 	}
 }

@@ -65,7 +65,7 @@ func IsINI(kind string) bool {
 	return false
 }
 
-var policyService = regexp.MustCompile(`^(nova|neutron|keystone|glance|placement|cinder|heat)/(policy\.(json|yaml)|policy\.d/[^/]+)$`)
+var policyService = regexp.MustCompile(`^(nova|neutron|keystone|glance|placement|cinder|heat)/([^/]*policy[^/]*\.(json|yaml|yml)|policy\.d/[^/]+)$`)
 
 // Classify returns the kind of a file from its path relative to the node
 // root ("etc/nova/nova.conf"), or "" when stacklint does not read it.

@@ -29,3 +29,23 @@ func TestHostKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestPolicyKinds: policy files by name in a service's directory, including
+// custom names a policy_file setting may point at, and policy.d entries.
+func TestPolicyKinds(t *testing.T) {
+	for p, want := range map[string]string{
+		"etc/nova/policy.json":                   KindPolicy,
+		"etc/nova/policy.yaml":                   KindPolicy,
+		"etc/nova/custom-policy.yml":             KindPolicy,
+		"etc/keystone/policy.v3cloudsample.json": KindPolicy,
+		"etc/neutron/policy.d/00_default.yaml":   KindPolicy,
+		"etc/neutron/policy.d/.hidden.yaml":      "",
+		"etc/nova/policy.json.bak":               "",
+		"etc/glance/schema-image.json":           "",
+		"etc/nova/sub/policy.yaml":               "",
+	} {
+		if got := Classify(p); got != want {
+			t.Errorf("Classify(%s) = %q, want %q", p, got, want)
+		}
+	}
+}

@@ -9,7 +9,10 @@
 #   adds nothing. The other side of the same mistake is a policy file in the
 #   service's directory that neither setting reaches: its overrides look
 #   deployed and are not. (A policy.json left behind by the move to
-#   policy.yaml is SL-POL-007's.) Paths are resolved inside the snapshot.
+#   policy.yaml is SL-POL-007's; packaged samples such as keystone's
+#   policy.v3cloudsample.json are left alone.) Paths are resolved inside the
+#   snapshot; policy files are discovered as *policy*.json|yaml|yml and
+#   policy.d/* in each service's directory.
 # custom:
 #   id: SL-POL-008
 #   severity: warning
@@ -48,6 +51,7 @@ report contains finding if {
 	some p in input.policies
 	p.read_as == ""
 	not _json_left(p)
+	not contains(policy.base(p.path), "sample")
 	files := [sprintf("%s = %s", [e.option, e.value]) | some e in input.nodes[p.node].policy_settings; e.service == p.service]
 	finding := {
 		"message": sprintf("%s on %s does not read %s (%s): its overrides have no effect", [p.service, p.node, p.path, concat(", ", files)]),

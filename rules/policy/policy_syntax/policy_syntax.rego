@@ -26,11 +26,17 @@ package stacklint.rules.policy.policy_syntax
 
 import data.stacklint.lib.policy
 
+_value(r) := sprintf("'%s'", [r.expr]) if r.kind == "string"
+
+else := "a list that is not a list of check lists" if r.kind == "list"
+
+else := "a mapping, not a check string"
+
 report contains finding if {
 	some [p, name, r] in policy.entries
 	r.status == "syntax_error"
 	finding := {
-		"message": sprintf("%s cannot be parsed ('%s'): oslo.policy replaces the whole rule by '!' and denies everyone", [policy.where(p, name), r.expr]),
+		"message": sprintf("%s cannot be parsed (%s): oslo.policy replaces the whole rule by '!' and denies everyone", [policy.where(p, name), _value(r)]),
 		"locations": [policy.loc(p, name, r)],
 	}
 }

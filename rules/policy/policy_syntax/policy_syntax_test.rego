@@ -47,3 +47,9 @@ test_unread_file_is_left_to_sl_pol_008 if {
 	r := rule.report with input as json.patch(inp, [{"op": "replace", "path": "/policies/0/read_as", "value": ""}])
 	r == set()
 }
+
+test_mapping_value if {
+	pr := object.union(fx.prule(2, "", "syntax_error", [], []), {"kind": "other"})
+	some f in rule.report with input as fx.policies({"policy.yaml": {"a": pr}})
+	contains(f.message, "cannot be parsed (a mapping, not a check string)")
+}
