@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -25,6 +26,8 @@ type lintOptions struct {
 	verbose   bool
 	config    string
 	release   string
+	version   string // the binary's, for SARIF
+	output    string
 }
 
 func addLintFlags(cmd *cobra.Command, o *lintOptions) {
@@ -34,11 +37,12 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also list the files that were not read and the checks that had no input")
 	f.StringVar(&o.release, "release", "", "OpenStack release to check against: "+strings.Join(release.Names(), "|")+" (default: the config file's, else auto)")
+	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&o.config, "config", "", "configuration file (default: "+config.FileName+" in PATH or its parents)")
 }
 
-func newLintCommand(streams IO) *cobra.Command {
-	o := &lintOptions{}
+func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
+	o := &lintOptions{version: info.Version}
 	cmd := &cobra.Command{
 		Use:   "lint [flags] [PATH]",
 		Short: "Lint a deployment snapshot (the default command)",
@@ -63,7 +67,8 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	default:
 		return usageError("--fail-level must be error, warning, info or none, not %q", o.failLevel)
 	}
-	rep, err := report.New(o.format, report.Options{Color: streams.IsTTY && !o.noColor && os.Getenv("NO_COLOR") == ""})
+	color := streams.IsTTY && !o.noColor && os.Getenv("NO_COLOR") == "" && o.output == ""
+	rep, err := report.New(o.format, report.Options{Color: color, Version: o.version})
 	if err != nil {
 		return usageError("%v", err)
 	}
@@ -78,7 +83,7 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	if o.verbose {
 		explainInputs(streams, res)
 	}
-	if err := rep.Report(streams.Out, res); err != nil {
+	if err := writeReport(rep, streams, o.output, res); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	if len(res.RuleErrors) > 0 {
@@ -132,4 +137,20 @@ func explainInputs(streams IO, res *lint.Result) {
 	for _, r := range res.NoInput {
 		fmt.Fprintf(streams.Err, "no input: %s %s (reads %s)\n", r.ID, r.Title, strings.Join(r.Inputs, ", "))
 	}
+}
+
+// writeReport renders the result to standard output, or to the --output
+// file (written whole, so a failed run leaves no half report behind).
+func writeReport(rep report.Reporter, streams IO, output string, res *lint.Result) error {
+	if output == "" {
+		return rep.Report(streams.Out, res)
+	}
+	var b bytes.Buffer
+	if err := rep.Report(&b, res); err != nil {
+		return err
+	}
+	if err := os.WriteFile(output, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("--output: %w", err)
+	}
+	return nil
 }

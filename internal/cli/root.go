@@ -26,7 +26,7 @@ type IO struct {
 // NewRootCommand builds the command tree. Run without a subcommand it lints,
 // so `stacklint PATH` is `stacklint lint PATH`.
 func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
-	opts := &lintOptions{}
+	opts := &lintOptions{version: info.Version}
 	root := &cobra.Command{
 		Use:   "stacklint [flags] [PATH]",
 		Short: "Cross-checks a whole OpenStack deployment snapshot",
@@ -47,7 +47,7 @@ func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
 	})
 	addLintFlags(root, opts)
 	root.AddCommand(
-		newLintCommand(streams),
+		newLintCommand(info, streams),
 		newRulesCommand(streams),
 		newExplainCommand(streams),
 		newInspectCommand(streams),

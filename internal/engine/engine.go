@@ -43,6 +43,22 @@ type Finding struct {
 	Severity  string     `json:"severity"`
 	Message   string     `json:"message"`
 	Locations []Location `json:"locations"`
+	// Fingerprint is set by lint.Run after redaction (see Fingerprint).
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// Suppressed is set when an ignore comment, the configuration or a
+	// baseline accepts the finding: it is reported but does not count.
+	Suppressed *Suppression `json:"suppressed,omitempty"`
+}
+
+// Suppression says who accepted a finding and why.
+type Suppression struct {
+	// Kind is "inSource" (a stacklint:ignore comment), "config" (an ignore
+	// of .stacklint.yaml) or "baseline" (--baseline).
+	Kind   string `json:"kind"`
+	Reason string `json:"reason,omitempty"`
+	// Path and Line locate the comment or configuration entry.
+	Path string `json:"path,omitempty"`
+	Line int    `json:"line,omitempty"`
 }
 
 // Capabilities are OPA's capabilities minus the denied builtins.

@@ -19,6 +19,8 @@ import (
 
 // Result is what one run produced.
 type Result struct {
+	Root       string        // the snapshot path as given
+	Rules      []engine.Rule // every rule that ran
 	Findings   []engine.Finding
 	Nodes      int
 	Files      int
@@ -58,12 +60,14 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	}
 	for i := range findings {
 		findings[i].Message = d.Keys.Redact(findings[i].Message)
+		findings[i].Fingerprint = engine.Fingerprint(findings[i])
 	}
 	for i, e := range ruleErrs {
 		ruleErrs[i] = errors.New(d.Keys.Redact(e.Error()))
 	}
 	engine.Sort(findings)
 	return &Result{
+		Root: path, Rules: eng.Rules,
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
 		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice,
 	}, nil
@@ -85,10 +89,15 @@ func withoutInput(rules []engine.Rule, files []*model.Loaded) []engine.Rule {
 	return out
 }
 
-// Counts returns the number of findings per severity.
+// Counts returns the number of findings per severity, suppressed ones
+// apart (under "suppressed").
 func (r *Result) Counts() map[string]int {
-	c := map[string]int{"error": 0, "warning": 0, "info": 0}
+	c := map[string]int{"error": 0, "warning": 0, "info": 0, "suppressed": 0}
 	for _, f := range r.Findings {
+		if f.Suppressed != nil {
+			c["suppressed"]++
+			continue
+		}
 		c[f.Severity]++
 	}
 	return c
@@ -102,7 +111,7 @@ func (r *Result) Fails(level string) bool {
 		return false
 	}
 	for _, f := range r.Findings {
-		if engine.SeverityRank(f.Severity) >= min {
+		if f.Suppressed == nil && engine.SeverityRank(f.Severity) >= min {
 			return true
 		}
 	}

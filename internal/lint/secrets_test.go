@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/cli"
+	"github.com/stacklint/stacklint/internal/report"
 	"github.com/stacklint/stacklint/internal/secret"
 )
 
@@ -131,8 +132,16 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 	outputs := map[string]string{
 		"text":         run("--format", "text", snap),
 		"json":         run("--format", "json", snap),
+		"sarif":        run("--format", "sarif", snap),
+		"junit":        run("--format", "junit", snap),
+		"github":       run("--format", "github", snap),
 		"inspect":      run("inspect", "--format", "json", snap),
 		"inspect-file": run("inspect", "--format", "json", filepath.Join(snap, "compute2/etc/neutron/plugins/ml2/linuxbridge_agent.ini")),
+	}
+	for _, f := range report.Formats() {
+		if _, ok := outputs[f]; !ok {
+			t.Errorf("format %s is not searched for secrets", f)
+		}
 	}
 	if !strings.Contains(outputs["json"], "SL-PASS-009") || !strings.Contains(outputs["json"], "SL-PARSE-001") {
 		t.Fatalf("the rules did not fire:\n%s", outputs["json"])

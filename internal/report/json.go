@@ -27,18 +27,19 @@ type jsonRelease struct {
 }
 
 type jsonSummary struct {
-	Error   int `json:"error"`
-	Warning int `json:"warning"`
-	Info    int `json:"info"`
-	Nodes   int `json:"nodes"`
-	Files   int `json:"files"`
+	Error      int `json:"error"`
+	Warning    int `json:"warning"`
+	Info       int `json:"info"`
+	Suppressed int `json:"suppressed"`
+	Nodes      int `json:"nodes"`
+	Files      int `json:"files"`
 }
 
 // Report implements Reporter.
 func (JSON) Report(w io.Writer, r *lint.Result) error {
 	c := r.Counts()
 	doc := jsonDoc{Version: 1, Findings: r.Findings, Summary: jsonSummary{
-		Error: c["error"], Warning: c["warning"], Info: c["info"], Nodes: r.Nodes, Files: r.Files,
+		Error: c["error"], Warning: c["warning"], Info: c["info"], Suppressed: c["suppressed"], Nodes: r.Nodes, Files: r.Files,
 	}}
 	doc.Release = jsonRelease{Source: r.Release.Source, Why: r.Release.Why}
 	if r.Release.Known() {

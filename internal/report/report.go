@@ -16,7 +16,8 @@ type Reporter interface {
 
 // Options tune the reporters that care.
 type Options struct {
-	Color bool
+	Color   bool
+	Version string // the binary's version, for formats that name the tool
 }
 
 // Formats lists the supported --format values.
@@ -30,8 +31,11 @@ func Formats() []string {
 }
 
 var constructors = map[string]func(Options) Reporter{
-	"text": func(o Options) Reporter { return Text(o) },
-	"json": func(Options) Reporter { return JSON{} },
+	"text":   func(o Options) Reporter { return Text{Color: o.Color} },
+	"json":   func(Options) Reporter { return JSON{} },
+	"sarif":  func(o Options) Reporter { return SARIF{Version: o.Version} },
+	"junit":  func(Options) Reporter { return JUnit{} },
+	"github": func(Options) Reporter { return GitHub{} },
 }
 
 // New returns the reporter for a format name.

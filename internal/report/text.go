@@ -38,6 +38,9 @@ func (t Text) Report(w io.Writer, r *lint.Result) error {
 			b.WriteString(t.paint(bold, current) + "\n")
 		}
 		fmt.Fprintf(&b, "  %s  %s  %s  %s\n", position(loc), t.severity(f.Severity), f.Rule, f.Message)
+		if s := f.Suppressed; s != nil {
+			fmt.Fprintf(&b, "      %s %s\n", t.paint(dim, "suppressed ("+s.Kind+"):"), s.Reason)
+		}
 		for _, rel := range f.Locations[1:] {
 			fmt.Fprintf(&b, "      %s %s%s\n", t.paint(dim, "related:"), position(rel), where(rel))
 		}
@@ -46,9 +49,10 @@ func (t Text) Report(w io.Writer, r *lint.Result) error {
 		b.WriteString("\n")
 	}
 	c := r.Counts()
-	fmt.Fprintf(&b, "%d %s (%d %s, %d %s, %d info) in %d files on %d nodes%s\n",
-		len(r.Findings), plural(len(r.Findings), "finding"), c["error"], plural(c["error"], "error"),
-		c["warning"], plural(c["warning"], "warning"), c["info"], r.Files, r.Nodes, releaseNote(r))
+	n := len(r.Findings) - c["suppressed"]
+	fmt.Fprintf(&b, "%d %s (%d %s, %d %s, %d info%s) in %d files on %d nodes%s\n",
+		n, plural(n, "finding"), c["error"], plural(c["error"], "error"),
+		c["warning"], plural(c["warning"], "warning"), c["info"], suppressedNote(c["suppressed"]), r.Files, r.Nodes, releaseNote(r))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -102,4 +106,11 @@ func releaseNote(r *lint.Result) string {
 		return ""
 	}
 	return fmt.Sprintf(", release %s (%s)", r.Release.Name, r.Release.Source)
+}
+
+func suppressedNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d suppressed", n)
 }

@@ -1,0 +1,63 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/stacklint/stacklint/internal/lint"
+)
+
+// GitHub writes GitHub Actions workflow commands, one annotation per
+// finding (::error / ::warning / ::notice with file, line, col and title),
+// so findings show on the pull request's changed files. Suppressed
+// findings are not annotated.
+type GitHub struct{}
+
+// Report implements Reporter.
+func (GitHub) Report(w io.Writer, r *lint.Result) error {
+	var b strings.Builder
+	root := sarifRoot(r.Root)
+	titles := map[string]string{}
+	for _, rule := range r.Rules {
+		titles[rule.ID] = rule.Title
+	}
+	for _, f := range r.Findings {
+		if f.Suppressed != nil {
+			continue
+		}
+		loc := primary(f)
+		props := []string{"file=" + ghProperty(path.Join(root, loc.Path))}
+		if loc.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", loc.Line), fmt.Sprintf("col=%d", max(loc.Column, 1)))
+		}
+		title := f.Rule
+		if t := titles[f.Rule]; t != "" {
+			title += " " + t
+		}
+		props = append(props, "title="+ghProperty(title))
+		fmt.Fprintf(&b, "::%s %s::%s\n", ghLevel(f.Severity), strings.Join(props, ","), ghData(f.Message))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func ghLevel(sev string) string {
+	switch sev {
+	case "error", "warning":
+		return sev
+	}
+	return "notice"
+}
+
+// ghData escapes a workflow command's message (actions/toolkit escapeData).
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value
+// (actions/toolkit escapeProperty).
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,75 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/release"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files (review the diff before committing)")
+
+// fixture is a small result with what every format must render: an error
+// with a related location, section and key; a suppressed warning; an info
+// finding without a line; characters each format escapes.
+func fixture() *lint.Result {
+	return &lint.Result{
+		Root: "snap", Nodes: 2, Files: 3,
+		Release: release.Choice{Release: release.Release{Name: "zed", Series: "2022.2"}, Source: "auto"},
+		Rules: []engine.Rule{
+			{ID: "SL-PASS-003", Title: "nova's neutron client does not use neutron's credentials", Description: "nova authenticates to neutron with [neutron] password.", Severity: "error", Category: "credentials", Remediation: "Copy neutron's password.", Package: "credentials.nova_neutron"},
+			{ID: "SL-POL-011", Title: "Policy defined more than once in a file", Description: "The last one wins.", Severity: "warning", Category: "policy", Remediation: "Keep one.", Package: "policy.duplicate_policy"},
+			{ID: "SL-SNAP-001", Title: "Snapshot holds no OpenStack file", Description: "Nothing to check.", Severity: "info", Category: "input", Remediation: "Point stacklint at /etc.", Package: "input.empty"},
+		},
+		Findings: []engine.Finding{
+			{Rule: "SL-PASS-003", Severity: "error", Fingerprint: "0123456789abcdef",
+				Message: "nova.conf [neutron] password on c1 (fp:01581e) differs from neutron's (fp:071665): 401 & <fail>, \"always\" 100%",
+				Locations: []engine.Location{
+					{Path: "c1/etc/nova/nova.conf", Node: "c1", Line: 49, Column: 1, Section: "neutron", Key: "password"},
+					{Path: "ctl/etc/neutron/neutron.conf", Node: "ctl", Line: 21, Column: 1, Section: "keystone_authtoken", Key: "password"},
+				}},
+			{Rule: "SL-POL-011", Severity: "warning", Fingerprint: "fedcba9876543210",
+				Message:    "nova policy 'a' is defined 2 times (lines 2, 5); only the last, line 5, counts",
+				Locations:  []engine.Location{{Path: "ctl/etc/nova/policy.json", Node: "ctl", Line: 2, Key: "a"}},
+				Suppressed: &engine.Suppression{Kind: "config", Reason: "known, fixed in the next rollout", Path: ".stacklint.yaml", Line: 7}},
+			{Rule: "SL-SNAP-001", Severity: "info", Fingerprint: "00000000000000ff",
+				Message:   "snapshot: line one\nline two",
+				Locations: []engine.Location{{Path: "c1"}}},
+		},
+	}
+}
+
+// TestGolden: every format renders the fixture as its golden file in
+// testdata/golden (written by hand-checked -update runs).
+func TestGolden(t *testing.T) {
+	for _, format := range Formats() {
+		t.Run(format, func(t *testing.T) {
+			rep, err := New(format, Options{Version: "v1.2.3"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := rep.Report(&b, fixture()); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", "fixture."+format)
+			if *update {
+				if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b.Bytes(), want) {
+				t.Errorf("%s output differs from %s:\n%s", format, golden, b.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,108 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/lint"
+)
+
+// JUnit writes JUnit XML as CI systems read it (GitLab, Jenkins): one
+// testsuite per file, one failing testcase per finding; suppressed
+// findings are skipped testcases.
+type JUnit struct{}
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Skipped  int         `xml:"skipped,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	ClassName string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Line      int           `xml:"line,attr,omitempty"`
+	Failure   *junitFailure `xml:"failure,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Body    string `xml:",cdata"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
+}
+
+// Report implements Reporter.
+func (JUnit) Report(w io.Writer, r *lint.Result) error {
+	doc := junitSuites{Name: "stacklint"}
+	root := sarifRoot(r.Root)
+	byPath := map[string]int{}
+	for _, f := range r.Findings {
+		loc := primary(f)
+		i, ok := byPath[loc.Path]
+		if !ok {
+			i = len(doc.Suites)
+			byPath[loc.Path] = i
+			doc.Suites = append(doc.Suites, junitSuite{Name: loc.Path})
+		}
+		c := junitCase{Name: fmt.Sprintf("%s %s%s", f.Rule, position(loc), where(loc)), ClassName: f.Rule, File: path.Join(root, loc.Path), Line: loc.Line}
+		s := &doc.Suites[i]
+		s.Tests++
+		doc.Tests++
+		if f.Suppressed != nil {
+			c.Skipped = &junitSkipped{Message: "suppressed (" + f.Suppressed.Kind + "): " + f.Suppressed.Reason}
+			s.Skipped++
+			doc.Skipped++
+		} else {
+			c.Failure = &junitFailure{Message: f.Message, Type: f.Severity, Body: junitBody(f)}
+			s.Failures++
+			doc.Failures++
+		}
+		s.Cases = append(s.Cases, c)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// junitBody is the failure text: severity, rule, message and every location.
+func junitBody(f engine.Finding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: %s\n", f.Severity, f.Rule, f.Message)
+	for i, l := range f.Locations {
+		label := "at"
+		if i > 0 {
+			label = "related"
+		}
+		fmt.Fprintf(&b, "%s %s%s\n", label, position(l), where(l))
+	}
+	fmt.Fprintf(&b, "docs %s%s.md\n", DocsURL, f.Rule)
+	return b.String()
+}

@@ -1,0 +1,144 @@
+package report
+
+import (
+	"io"
+	"path"
+	"path/filepath"
+	"sort"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/lint"
+)
+
+// DocsURL is where each rule's page is published (docs/rules/<id>.md).
+const DocsURL = "https://github.com/stacklint/stacklint/blob/main/docs/rules/"
+
+// projectURL is the tool's home in SARIF's tool.driver.informationUri.
+const projectURL = "https://github.com/stacklint/stacklint"
+
+// fingerprintKey names stacklint's fingerprint in partialFingerprints.
+const fingerprintKey = "stacklint/v1"
+
+// SARIF writes a SARIF 2.1.0 log (github.com/owenrumney/go-sarif): one
+// reportingDescriptor per rule from its METADATA, one result per finding
+// with the first location as location and the others as relatedLocations,
+// the finding's fingerprint in partialFingerprints and suppressions as
+// SARIF suppressions.
+type SARIF struct {
+	Version string
+}
+
+// Report implements Reporter.
+func (s SARIF) Report(w io.Writer, r *lint.Result) error {
+	run := sarif.NewRunWithInformationURI("stacklint", projectURL)
+	if s.Version != "" {
+		run.Tool.Driver.Version = &s.Version
+	}
+	rules := append([]engine.Rule(nil), r.Rules...)
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	index := map[string]int{}
+	for i, rule := range rules {
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, descriptor(rule))
+		index[rule.ID] = i
+	}
+	root := sarifRoot(r.Root)
+	for _, f := range r.Findings {
+		run.AddResult(result(f, index, root))
+	}
+	run.WithInvocations([]*sarif.Invocation{sarif.NewInvocation().WithExecutionSuccessful(len(r.RuleErrors) == 0)})
+	rep := sarif.NewReport()
+	rep.AddRun(run)
+	return rep.PrettyWrite(w)
+}
+
+// descriptor is a rule's reportingDescriptor.
+func descriptor(rule engine.Rule) *sarif.ReportingDescriptor {
+	d := sarif.NewRule(rule.ID).
+		WithName(rule.Package).
+		WithShortDescription(sarif.NewMultiformatMessageString().WithText(rule.Title)).
+		WithFullDescription(sarif.NewMultiformatMessageString().WithText(rule.Description)).
+		WithHelp(sarif.NewMultiformatMessageString().WithText(rule.Remediation).
+			WithMarkdown("**" + rule.Title + "**\n\n" + rule.Description + "\n\n**Fix:** " + rule.Remediation)).
+		WithHelpURI(DocsURL + rule.ID + ".md").
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
+	return d.WithProperties(sarif.NewPropertyBag().WithTags([]string{rule.Category}).Add("severity", rule.Severity))
+}
+
+// result is one finding.
+func result(f engine.Finding, index map[string]int, root string) *sarif.Result {
+	res := sarif.NewRuleResult(f.Rule).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(f.Message)).
+		WithPartialFingerprints(map[string]string{fingerprintKey: f.Fingerprint})
+	if i, ok := index[f.Rule]; ok {
+		res.WithRuleIndex(i)
+	}
+	for i, l := range f.Locations {
+		loc := sarifLocation(l, root)
+		if i == 0 {
+			res.AddLocation(loc)
+			continue
+		}
+		res.AddRelatedLocation(loc.WithID(i).WithMessage(sarif.NewTextMessage("related: " + position(l) + where(l))))
+	}
+	if f.Suppressed != nil {
+		res.AddSuppression(suppression(f.Suppressed))
+	}
+	return res
+}
+
+func suppression(s *engine.Suppression) *sarif.Suppression {
+	kind := "inSource"
+	if s.Kind != "inSource" {
+		kind = "external"
+	}
+	return sarif.NewSuppression().WithKind(kind).WithStatus("accepted").WithJustification(s.Reason)
+}
+
+// sarifLocation is a physical location: the file (relative to the
+// directory stacklint ran in when the snapshot path is relative), line and
+// column; section and key go to the location's properties.
+func sarifLocation(l engine.Location, root string) *sarif.Location {
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(path.Join(root, l.Path)))
+	if l.Line > 0 {
+		region := sarif.NewRegion().WithStartLine(l.Line)
+		if l.Column > 0 {
+			region.WithStartColumn(l.Column)
+		}
+		phys.WithRegion(region)
+	}
+	loc := sarif.NewLocationWithPhysicalLocation(phys)
+	if l.Section != "" || l.Key != "" || l.Node != "" {
+		props := sarif.NewPropertyBag()
+		for k, v := range map[string]string{"node": l.Node, "section": l.Section, "key": l.Key} {
+			if v != "" {
+				props.Add(k, v)
+			}
+		}
+		loc.WithProperties(props)
+	}
+	return loc
+}
+
+// sarifRoot is the prefix of every artifact URI: the snapshot path as
+// given, in URI form, when it is relative (so paths resolve from the
+// repository root a CI job runs in); nothing for an absolute path.
+func sarifRoot(root string) string {
+	if root == "" || filepath.IsAbs(root) {
+		return ""
+	}
+	return path.Clean(filepath.ToSlash(root))
+}
+
+// sarifLevel maps a severity to a SARIF level.
+func sarifLevel(sev string) string {
+	switch sev {
+	case "error":
+		return "error"
+	case "warning":
+		return "warning"
+	}
+	return "note"
+}
