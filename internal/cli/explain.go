@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -36,5 +37,16 @@ func Explain(r engine.Rule) string {
 	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Title)
 	fmt.Fprintf(&b, "Severity: %s    Category: %s\n\n", r.Severity, r.Category)
 	fmt.Fprintf(&b, "%s\n\nHow to fix:\n%s\n", strings.TrimSpace(r.Description), strings.TrimSpace(r.Remediation))
+	if len(r.Params) > 0 {
+		b.WriteString("\nParameters (.stacklint.yaml rules." + r.ID + ".params):\n")
+		keys := make([]string, 0, len(r.Params))
+		for k := range r.Params {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(&b, "  %s (default %v)\n", k, r.Params[k])
+		}
+	}
 	return b.String()
 }

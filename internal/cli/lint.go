@@ -28,6 +28,8 @@ type lintOptions struct {
 	release   string
 	version   string // the binary's, for SARIF
 	output    string
+	baseline  string
+	writeBase string
 }
 
 func addLintFlags(cmd *cobra.Command, o *lintOptions) {
@@ -38,6 +40,8 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also list the files that were not read and the checks that had no input")
 	f.StringVar(&o.release, "release", "", "OpenStack release to check against: "+strings.Join(release.Names(), "|")+" (default: the config file's, else auto)")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
+	f.StringVar(&o.baseline, "baseline", "", "report the findings this baseline file holds as suppressed: fail only on new ones")
+	f.StringVar(&o.writeBase, "write-baseline", "", "write the current findings to this baseline file and exit 0")
 	f.StringVar(&o.config, "config", "", "configuration file (default: "+config.FileName+" in PATH or its parents)")
 }
 
@@ -83,6 +87,9 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	if o.verbose {
 		explainInputs(streams, res)
 	}
+	if o.writeBase != "" {
+		return writeBaseline(streams, o.writeBase, res)
+	}
 	if err := writeReport(rep, streams, o.output, res); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
@@ -110,14 +117,27 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
 	}
+	if err := cfg.Check(lint.RuleInfos(eng.Rules)); err != nil {
+		return nil, &ExitError{Code: ExitUsage, Err: err}
+	}
 	rel, err := release.Select(o.release, cfg.Release, filepath.Base(cfg.Path))
 	if err != nil {
 		return nil, usageError("--release: %v", err)
 	}
-	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel})
+	var base *lint.Baseline
+	if o.baseline != "" {
+		if base, err = lint.LoadBaseline(o.baseline); err != nil {
+			return nil, &ExitError{Code: ExitUsage, Err: err}
+		}
+	}
+	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, Baseline: base})
 	var cfgErr *lint.ConfigError
 	if errors.As(err, &cfgErr) {
 		return nil, usageError("%s: %v", cfg.Path, err)
+	}
+	var inErr *lint.InputError
+	if errors.As(err, &inErr) {
+		return nil, &ExitError{Code: ExitUsage, Err: err}
 	}
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("cannot read snapshot: %w", err)}
@@ -152,5 +172,19 @@ func writeReport(rep report.Reporter, streams IO, output string, res *lint.Resul
 	if err := os.WriteFile(output, b.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("--output: %w", err)
 	}
+	return nil
+}
+
+// writeBaseline writes the run's findings as a baseline and says so.
+func writeBaseline(streams IO, path string, res *lint.Result) error {
+	var b bytes.Buffer
+	if err := lint.WriteBaseline(&b, res); err != nil {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--write-baseline: %w", err)}
+	}
+	c := res.Counts()
+	fmt.Fprintf(streams.Err, "wrote %d findings to %s\n", c["error"]+c["warning"]+c["info"], path)
 	return nil
 }

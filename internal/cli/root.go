@@ -51,6 +51,7 @@ func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
 		newRulesCommand(streams),
 		newExplainCommand(streams),
 		newInspectCommand(streams),
+		newInitCommand(streams),
 		newVersionCommand(info, streams),
 	)
 	return root

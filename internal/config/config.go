@@ -1,6 +1,9 @@
-// Package config reads .stacklint.yaml: node role overrides (for when role
-// inference is wrong) and the release to check against; decoding is strict, so a misspelt key
-// is an error rather than a silently ignored setting.
+// Package config reads .stacklint.yaml: the release to check against, rule
+// levels and parameters, rules enabled or disabled by id or category,
+// ignored paths, suppressions (for files that cannot hold comments), and
+// node roles and addresses for when inference is not enough. Decoding is
+// strict, so a misspelt key is an error rather than a silently ignored
+// setting, and every error names the file and line.
 package config
 
 import (
@@ -9,10 +12,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/netip"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -30,6 +37,20 @@ type Config struct {
 	// Release is the OpenStack release to check against (zed, 2025.1,
 	// 2026.2 or auto); --release overrides it.
 	Release string `yaml:"release"`
+	// Rules sets a level (error, warning, info, off) and parameters per
+	// rule id or category.
+	Rules map[string]RuleSetting `yaml:"rules"`
+	// Disable and Enable turn rules off and back on by id or category;
+	// an id in Enable wins over its category in Disable.
+	Disable []Name `yaml:"disable"`
+	Enable  []Name `yaml:"enable"`
+	// IgnorePaths are globs (path.Match, with ** for any depth) of
+	// snapshot paths whose findings are dropped; the files are still read
+	// for the cross-checks.
+	IgnorePaths []Name `yaml:"ignore_paths"`
+	// Ignores suppress single findings, for files that cannot hold a
+	// stacklint:ignore comment (policy files).
+	Ignores []Ignore `yaml:"ignores"`
 }
 
 // Node holds the settings of one node of the snapshot.
@@ -37,6 +58,96 @@ type Node struct {
 	// Roles replace the inferred roles: controller, compute, network, or a
 	// service name such as nova-compute or neutron-l3-agent.
 	Roles []string `yaml:"roles"`
+	// Addresses are the node's own addresses, added to those read from its
+	// interface files and /etc/hosts.
+	Addresses []string `yaml:"addresses"`
+}
+
+// Name is a string with the line it was written on.
+type Name struct {
+	Value string
+	Line  int
+}
+
+// UnmarshalYAML keeps the line.
+func (n *Name) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: expected a string", node.Line)
+	}
+	n.Value, n.Line = node.Value, node.Line
+	return nil
+}
+
+// RuleSetting is a rule's (or category's) level and parameters, written
+// as a level alone ("SL-HYG-013: off") or as a mapping.
+type RuleSetting struct {
+	Level  string         `yaml:"level"`
+	Params map[string]any `yaml:"params"`
+	Line   int            `yaml:"-"`
+}
+
+// UnmarshalYAML accepts the short and the long form, strictly.
+func (r *RuleSetting) UnmarshalYAML(node *yaml.Node) error {
+	r.Line = node.Line
+	if node.Kind == yaml.ScalarNode {
+		r.Level = node.Value
+		return nil
+	}
+	type plain RuleSetting
+	var p plain
+	if err := decodeStrict(node, &p); err != nil {
+		return err
+	}
+	r.Level, r.Params = p.Level, p.Params
+	return nil
+}
+
+// Ignore suppresses the findings of a rule at a path (and key, when set).
+type Ignore struct {
+	Path   string `yaml:"path"`
+	Rule   string `yaml:"rule"`
+	Key    string `yaml:"key"`
+	Reason string `yaml:"reason"`
+	Line   int    `yaml:"-"`
+}
+
+// UnmarshalYAML keeps the line and decodes strictly.
+func (i *Ignore) UnmarshalYAML(node *yaml.Node) error {
+	type plain Ignore
+	var p plain
+	if err := decodeStrict(node, &p); err != nil {
+		return err
+	}
+	*i = Ignore(p)
+	i.Line = node.Line
+	return nil
+}
+
+// decodeStrict decodes a node rejecting unknown fields (yaml.v3's
+// KnownFields does not reach custom unmarshalers).
+func decodeStrict(node *yaml.Node, v any) error {
+	b, err := yaml.Marshal(node)
+	if err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return relined(err, node.Line-1)
+	}
+	return nil
+}
+
+var lineRef = regexp.MustCompile(`line (\d+)`)
+
+// relined shifts the line numbers of a decode error of a re-marshalled node
+// back to the file's.
+func relined(err error, offset int) error {
+	msg := lineRef.ReplaceAllStringFunc(strings.TrimPrefix(err.Error(), "yaml: "), func(m string) string {
+		n, _ := strconv.Atoi(m[5:])
+		return fmt.Sprintf("line %d", n+offset)
+	})
+	return errors.New(msg)
 }
 
 // Roles are the role names a node may be given besides service names.
@@ -107,7 +218,17 @@ func (c *Config) validate() error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	for _, g := range c.IgnorePaths {
+		if _, err := path.Match(strings.ReplaceAll(g.Value, "**", "x"), ""); err != nil {
+			return fmt.Errorf("line %d: ignore_paths: bad pattern %q", g.Line, g.Value)
+		}
+	}
 	for _, n := range names {
+		for _, a := range c.Nodes[n].Addresses {
+			if _, err := netip.ParseAddr(a); err != nil {
+				return fmt.Errorf("nodes.%s.addresses: %q is not an IP address", n, a)
+			}
+		}
 		for _, r := range c.Nodes[n].Roles {
 			if !known(r) {
 				return fmt.Errorf("nodes.%s.roles: unknown role %q (roles: %s; services: %s)", n, r,

@@ -5,6 +5,7 @@ package docs
 import (
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/engine"
@@ -40,6 +41,15 @@ func page(r engine.Rule) string {
 		r.Severity, r.Category, inputs(r.Inputs), path.Dir(r.File), path.Dir(r.File))
 	fmt.Fprintf(&b, "## What it checks\n\n%s\n\n", strings.TrimSpace(r.Description))
 	fmt.Fprintf(&b, "## How to fix\n\n%s\n\n", strings.TrimSpace(r.Remediation))
+	if len(r.Params) > 0 {
+		b.WriteString("## Parameters\n\nSet in `.stacklint.yaml` under `rules.")
+		b.WriteString(r.ID + ".params`.\n\n| Name | Default |\n|---|---|\n")
+		for _, k := range sortedKeys(r.Params) {
+			fmt.Fprintf(&b, "| `%s` | `%v` |\n", k, r.Params[k])
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "Suppress one finding with `# stacklint:ignore %s <reason>` on the line above the key, or an `ignores` entry in `.stacklint.yaml`.\n\n", r.ID)
 	fmt.Fprintf(&b, "Run `stacklint explain %s` for this text in a terminal.\n", r.ID)
 	return b.String()
 }
@@ -60,4 +70,13 @@ func inputs(in []string) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+func sortedKeys(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

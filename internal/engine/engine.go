@@ -275,3 +275,24 @@ func (e *Engine) Rule(id string) (Rule, bool) {
 	}
 	return Rule{}, false
 }
+
+// EvalRule evaluates one rule, by id, against an input of its own (the
+// ignore checks run after the findings they judge are known).
+func (e *Engine) EvalRule(ctx context.Context, id string, input map[string]any) ([]Finding, error) {
+	for _, r := range e.Rules {
+		if r.ID != id {
+			continue
+		}
+		v, err := ast.InterfaceToValue(input)
+		if err != nil {
+			return nil, err
+		}
+		q := fmt.Sprintf("x := {%q: data.stacklint.rules.%s.report}", r.Package, r.Package)
+		rs, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(v)).Eval(ctx)
+		if err != nil || len(rs) == 0 {
+			return nil, err
+		}
+		return e.findings(rs[0].Bindings["x"])
+	}
+	return nil, fmt.Errorf("no rule %s", id)
+}

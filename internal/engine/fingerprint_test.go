@@ -8,6 +8,8 @@ func TestFingerprint(t *testing.T) {
 	base := Finding{Rule: "SL-X-1", Message: "a at nova.conf:12 (lines 5, 13) differs", Locations: []Location{{Path: "c/etc/nova/nova.conf", Line: 12, Section: "DEFAULT", Key: "debug"}}}
 	moved := base
 	moved.Message = "a at nova.conf:40 (lines 7, 41) differs"
+	base.Message += " (fp:0a1b2c)"
+	moved.Message += " (fp:99ffee)"
 	moved.Locations = []Location{{Path: "c/etc/nova/nova.conf", Line: 40, Section: "DEFAULT", Key: "debug"}}
 	if Fingerprint(base) != Fingerprint(moved) {
 		t.Error("a moved finding changed its fingerprint")

@@ -31,8 +31,11 @@ type Rule struct {
 	Remediation string
 	Inputs      []string // file kinds the rule reads (snapshot.Kinds, "config", "any")
 	Yields      bool     // a generic check that gives way to a specific one at the same place
-	Package     string   // category.name
-	File        string   // path of the .rego file inside the rules tree
+	// Params are the rule's parameters with their defaults (custom.params);
+	// .stacklint.yaml may set them, and the rule reads input.params[id].
+	Params  map[string]any
+	Package string // category.name
+	File    string // path of the .rego file inside the rules tree
 }
 
 // Modules reads every .rego file of fsys. Test files are returned
@@ -108,6 +111,9 @@ func ruleFrom(file, pkg string, m *ast.Module) (Rule, error) {
 		Title: a.Title, Description: strings.TrimSpace(a.Description), Package: pkg, File: file,
 		ID: custom(a, "id"), Severity: custom(a, "severity"), Remediation: custom(a, "remediation"),
 		Category: category, Inputs: customList(a, "inputs"), Yields: a.Custom["yields"] == true,
+	}
+	if p, ok := a.Custom["params"].(map[string]any); ok {
+		r.Params = p
 	}
 	var missing []string
 	for name, v := range map[string]string{"title": r.Title, "description": r.Description, "custom.id": r.ID,

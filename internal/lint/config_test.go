@@ -15,7 +15,7 @@ import (
 // and a message naming the file, never a silent fallback to inference.
 func TestConfigErrors(t *testing.T) {
 	for name, tc := range map[string]struct{ text, want string }{
-		"unknown node": {"nodes:\n  compute9:\n    roles: [compute]\n", "compute9, not a node of the snapshot"},
+		"unknown node": {"nodes:\n  compute9:\n    roles: [compute]\n", "compute9 is not a node of the snapshot"},
 		"unknown key":  {"nodes:\n  compute1:\n    rolez: [compute]\n", "field rolez not found"},
 		"bad release":  {"release: yoga\n", `unknown release "yoga"`},
 	} {

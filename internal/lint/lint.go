@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stacklint/stacklint/internal/config"
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/release"
@@ -37,7 +38,19 @@ type Options struct {
 	Roles map[string][]string
 	// Release is the OpenStack release release-aware checks assume.
 	Release release.Choice
+	// Config holds the rule levels, parameters, ignored paths, ignores and
+	// node addresses of .stacklint.yaml (nil: none).
+	Config *config.Config
+	// Baseline holds the findings a team has accepted (nil: none).
+	Baseline *Baseline
 }
+
+// InputError is bad input that is not a snapshot file's problem: an ignore
+// comment without a reason or naming an unknown rule. It names the file
+// and line; the run stops with exit 2.
+type InputError struct{ Msg string }
+
+func (e *InputError) Error() string { return e.Msg }
 
 // Run lints the snapshot at path with the compiled rules.
 func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*Result, error) {
@@ -45,14 +58,22 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	if err != nil {
 		return nil, err
 	}
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
 	if err := knownNodes(snap, opts.Roles); err != nil {
 		return nil, err
 	}
+	if err := knownNodes(snap, cfg.AddressOverrides()); err != nil {
+		return nil, err
+	}
 	choice := opts.Release
-	d := model.BuildWith(snap, model.Options{Roles: opts.Roles, Schema: func(files []*model.Loaded) (*schema.Schema, []*schema.Schema) {
+	d := model.BuildWith(snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Schema: func(files []*model.Loaded) (*schema.Schema, []*schema.Schema) {
 		return pickSchema(&choice, files)
 	}})
 	d.Doc["release"] = choice.Doc()
+	d.Doc["params"] = params(eng.Rules, cfg)
 	findings, err := eng.Eval(ctx, d.Doc)
 	var ruleErrs engine.RuleErrors
 	if err != nil && !errors.As(err, &ruleErrs) {
@@ -61,6 +82,10 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	for i := range findings {
 		findings[i].Message = d.Keys.Redact(findings[i].Message)
 		findings[i].Fingerprint = engine.Fingerprint(findings[i])
+	}
+	findings, err = suppressAll(ctx, eng, d.Files, cfg, opts.Baseline, findings)
+	if err != nil {
+		return nil, err
 	}
 	for i, e := range ruleErrs {
 		ruleErrs[i] = errors.New(d.Keys.Redact(e.Error()))
@@ -135,10 +160,49 @@ func knownNodes(snap *snapshot.Snapshot, roles map[string][]string) error {
 		return nil
 	}
 	sort.Strings(missing)
-	return &ConfigError{Msg: fmt.Sprintf("roles are set for %s, not a node of the snapshot", strings.Join(missing, ", "))}
+	sort.Strings(missing)
+	return &ConfigError{Msg: fmt.Sprintf("nodes: %s is not a node of the snapshot", strings.Join(missing, ", "))}
 }
 
 // ConfigError is a configuration that does not fit the snapshot.
 type ConfigError struct{ Msg string }
 
 func (e *ConfigError) Error() string { return e.Msg }
+
+// params is the document's "params": every rule's parameters, defaults
+// overridden by the configuration.
+func params(rules []engine.Rule, cfg *config.Config) map[string]any {
+	out := map[string]any{}
+	for _, r := range rules {
+		if len(r.Params) > 0 {
+			out[r.ID] = cfg.ParamsFor(config.RuleInfo{ID: r.ID, Params: r.Params})
+		}
+	}
+	return out
+}
+
+// suppressAll applies the configuration, the ignore comments and the
+// baseline, and adds a finding for every ignore that matched nothing.
+func suppressAll(ctx context.Context, eng *engine.Engine, files []*model.Loaded, cfg *config.Config, base *Baseline, findings []engine.Finding) ([]engine.Finding, error) {
+	known := map[string]bool{}
+	for _, r := range eng.Rules {
+		known[r.ID] = true
+	}
+	ignores, err := collectIgnores(files, cfg, known)
+	if err != nil {
+		return nil, &InputError{Msg: err.Error()}
+	}
+	findings = applyConfig(findings, eng.Rules, cfg, ignores)
+	if unused := unusedIgnores(ignores); len(unused) > 0 {
+		extra, err := eng.EvalRule(ctx, UnusedIgnoreRule, map[string]any{"unused_ignores": unused})
+		if err != nil {
+			return nil, err
+		}
+		for i := range extra {
+			extra[i].Fingerprint = engine.Fingerprint(extra[i])
+		}
+		findings = append(findings, applyConfig(extra, eng.Rules, cfg, nil)...)
+	}
+	base.apply(findings)
+	return findings, nil
+}

@@ -42,6 +42,9 @@ type Options struct {
 	// every known release's schema oldest first (to tell when an option was
 	// removed); nil or a nil result: options are not checked.
 	Schema func(files []*Loaded) (*schema.Schema, []*schema.Schema)
+	// Addresses adds addresses of some nodes (by node name; see
+	// config.Node.Addresses) to those read from their interface files.
+	Addresses map[string][]string
 }
 
 // BuildWithRoles is Build with the roles of some nodes set explicitly.
@@ -63,11 +66,11 @@ func BuildWith(s *snapshot.Snapshot, o Options) *Deployment {
 	if o.Schema != nil {
 		d.schema, d.releases = o.Schema(files)
 	}
-	d.Doc = d.document(o.Roles)
+	d.Doc = d.document(o.Roles, o.Addresses)
 	return d
 }
 
-func (d *Deployment) document(roles map[string][]string) map[string]any {
+func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	byNode := map[string][]*Loaded{}
 	for _, f := range d.Files {
 		byNode[f.Node] = append(byNode[f.Node], f)
@@ -77,7 +80,7 @@ func (d *Deployment) document(roles map[string][]string) map[string]any {
 	var rcs, policies []any
 	builders := make([]*nodeBuilder, len(d.Snapshot.Nodes))
 	for i, n := range d.Snapshot.Nodes {
-		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name])
+		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name], addrs[n.Name])
 		builders[i].roles = roles[n.Name]
 		builders[i].schema, builders[i].releases = d.schema, d.releases
 	}
@@ -101,7 +104,7 @@ func (d *Deployment) document(roles map[string][]string) map[string]any {
 		rcs = append(rcs, nb.rcs...)
 		policies = append(policies, nb.policies...)
 	}
-	loose := newNodeBuilder(d.Keys, "", byNode[""])
+	loose := newNodeBuilder(d.Keys, "", byNode[""], nil)
 	loose.schema, loose.releases = d.schema, d.releases
 	for _, f := range byNode[""] {
 		rcs = append(rcs, loose.rcDoc(f))
@@ -145,7 +148,7 @@ type nodeBuilder struct {
 	releases []*schema.Schema // every known release's, oldest first
 }
 
-func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded) *nodeBuilder {
+func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []string) *nodeBuilder {
 	b := &nodeBuilder{keys: k, name: name, files: files, hostname: name}
 	for _, f := range files {
 		switch f.Kind {
@@ -162,7 +165,7 @@ func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded) *nodeBuilde
 			}
 		}
 	}
-	b.ifaces = uniqueSorted(b.ifaces)
+	b.ifaces = uniqueSorted(append(b.ifaces, extra...))
 	b.ownAddrs = uniqueSorted(append(b.lookupOwn(b.hosts), b.ifaces...))
 	return b
 }

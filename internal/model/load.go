@@ -29,6 +29,7 @@ type Loaded struct {
 	Addrs      []netif.Addr          // interface configuration files
 	Text       string                // hostname files
 	Directives []directive.Directive // host files (sysctl, httpd, my.cnf, ...)
+	Ignores    []Ignore              // stacklint:ignore comments (INI and rc files)
 	Err        *FileError
 	sum        [32]byte
 }
@@ -71,6 +72,9 @@ func loadOne(f *snapshot.File) *Loaded {
 	}
 	l.sum = sha256.Sum256(data)
 	l.parse(data)
+	if l.INI != nil || l.RC != nil {
+		l.Ignores = ignores(data)
+	}
 	return l
 }
 

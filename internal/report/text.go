@@ -28,7 +28,12 @@ const (
 func (t Text) Report(w io.Writer, r *lint.Result) error {
 	var b strings.Builder
 	current := ""
+	shown := 0
 	for _, f := range r.Findings {
+		if f.Suppressed != nil {
+			continue // counted in the summary; json, sarif and junit list them
+		}
+		shown++
 		loc := primary(f)
 		if loc.Path != current {
 			if current != "" {
@@ -38,14 +43,11 @@ func (t Text) Report(w io.Writer, r *lint.Result) error {
 			b.WriteString(t.paint(bold, current) + "\n")
 		}
 		fmt.Fprintf(&b, "  %s  %s  %s  %s\n", position(loc), t.severity(f.Severity), f.Rule, f.Message)
-		if s := f.Suppressed; s != nil {
-			fmt.Fprintf(&b, "      %s %s\n", t.paint(dim, "suppressed ("+s.Kind+"):"), s.Reason)
-		}
 		for _, rel := range f.Locations[1:] {
 			fmt.Fprintf(&b, "      %s %s%s\n", t.paint(dim, "related:"), position(rel), where(rel))
 		}
 	}
-	if len(r.Findings) > 0 {
+	if shown > 0 {
 		b.WriteString("\n")
 	}
 	c := r.Counts()

@@ -14,11 +14,13 @@
 #   /etc/security/limits.d are read by pam_limits for login sessions
 #   only: a systemd service never sees them, so the limit the operator
 #   raised is not raised. Checked on nodes whose systemd files are in the
-#   snapshot.
+#   snapshot. The floor is the parameter rabbitmq_min_nofile (10000).
 # custom:
 #   id: SL-HOST-010
 #   severity: warning
 #   inputs: [systemd, limits]
+#   params:
+#     rabbitmq_min_nofile: 10000
 #   remediation: |
 #     Raise the limit in a drop-in, for example
 #     /etc/systemd/system/rabbitmq-server.service.d/limits.conf with
@@ -34,7 +36,8 @@ _units := {
 	"mysql": ["mariadb", "mysqld", "mysql"],
 }
 
-_rabbit_floor := 10000
+# _rabbit_floor is the parameter (.stacklint.yaml rules.SL-HOST-010.params).
+_rabbit_floor := object.get(input, ["params", "SL-HOST-010", "rabbitmq_min_nofile"], 10000)
 
 # _unit_files: a node's unit file and drop-ins for unit, in the order
 # systemd applies them (the unit, then drop-ins by file name).

@@ -66,3 +66,9 @@ test_dropin_order if {
 	r := rule.report with input as _d([_dropin("rabbitmq-server", "4096"), later])
 	r == set()
 }
+
+test_floor_is_a_parameter if {
+	inp := object.union(_d([_dropin("rabbitmq-server", "65536")]), {"params": {"SL-HOST-010": {"rabbitmq_min_nofile": 100000}}})
+	some f in rule.report with input as inp
+	contains(f.message, "below 100000")
+}

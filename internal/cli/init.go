@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stacklint/stacklint/internal/config"
+)
+
+// starter is the commented .stacklint.yaml `stacklint init` writes.
+const starter = `# stacklint configuration (https://github.com/stacklint/stacklint/blob/main/docs/usage.md).
+# stacklint reads it from the snapshot directory or its nearest parent; --config names another.
+# Unknown keys, rule ids and categories are errors, so a typo never silently does nothing.
+
+# The OpenStack release to check option names, values and policies against:
+# zed, 2025.1, 2026.2, or auto (detected from the files). --release overrides it.
+# release: auto
+
+# Levels per rule id or category: error, warning, info or off; parameters per rule id.
+# rules:
+#   SL-HYG-013: info                      # a rule by id
+#   hygiene: warning                      # every rule of a category
+#   SL-HOST-010:
+#     level: warning
+#     params: {min_nofile: 65536}         # stacklint explain SL-HOST-010 lists a rule's parameters
+
+# Turn rules or categories off, and single rules of a disabled category back on.
+# disable: [host]
+# enable: [SL-HOST-001]
+
+# Findings whose file matches one of these globs are dropped (** spans directories);
+# the files are still read for the cross-node checks.
+# ignore_paths:
+#   - "lab-*/etc/**"
+
+# Accepted findings in files that cannot hold a "# stacklint:ignore RULE reason"
+# comment (policy files), or anywhere else. A reason is required; an ignore that
+# matches nothing is reported (SL-IGN-001).
+# ignores:
+#   - path: controller/etc/nova/policy.yaml
+#     rule: SL-POL-009
+#     key: context_is_admin
+#     reason: kept explicit on purpose for the audit
+
+# When role or address inference is not enough: roles (controller, compute, network,
+# or service names such as nova-compute) and the node's own addresses.
+# nodes:
+#   ctl1:
+#     roles: [controller]
+#     addresses: [10.0.0.11]
+`
+
+func newInitCommand(streams IO) *cobra.Command {
+	force := false
+	cmd := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Write a commented starter " + config.FileName + " in DIR (default: the current directory)",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			p := filepath.Join(dir, config.FileName)
+			if _, err := os.Stat(p); err == nil && !force {
+				return usageError("%s exists (--force overwrites it)", p)
+			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return &ExitError{Code: ExitUsage, Err: err}
+			}
+			if err := os.WriteFile(p, []byte(starter), 0o644); err != nil {
+				return &ExitError{Code: ExitUsage, Err: err}
+			}
+			fmt.Fprintf(streams.Out, "wrote %s\n", p)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	return cmd
+}
