@@ -9,7 +9,7 @@ COMMIT    ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo none)
 LDFLAGS   := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 SHARED    ?= ../shared
 
-.PHONY: all build test lint demo bench corpus docs check-docs schema clean
+.PHONY: all build test lint demo bench corpus integration docs check-docs schema clean
 
 all: build
 
@@ -48,6 +48,9 @@ else
 			python3-keystone python3-glance python3-placement >/dev/null; }
 	STACKLINT_ORACLE=1 STACKLINT_SHARED=$(abspath $(SHARED)) $(GO) test -count=1 -v -run 'Oslo|Corpus' ./internal/oracle/
 endif
+
+integration: ## pre-commit for real: Debian's pre-commit runs this checkout's hook on a broken, then a fixed config repo (root, apt)
+	tools/integration/pre-commit.sh
 
 schema: ## maintainers: regenerate internal/schema/data from Debian's packages (root, debootstrap, ~8 min, ~5 GB of chroots)
 	tools/schema/make-schema.sh

@@ -27,7 +27,7 @@ const starter = `# stacklint configuration (https://github.com/stacklint/stackli
 #   hygiene: warning                      # every rule of a category
 #   SL-HOST-010:
 #     level: warning
-#     params: {min_nofile: 65536}         # stacklint explain SL-HOST-010 lists a rule's parameters
+#     params: {rabbitmq_min_nofile: 65536}   # stacklint explain SL-HOST-010 lists its parameters
 
 # Turn rules or categories off, and single rules of a disabled category back on.
 # disable: [host]

@@ -51,7 +51,7 @@ func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
 		Use:   "lint [flags] [PATH]",
 		Short: "Lint a deployment snapshot (the default command)",
 		Long: "Lint the snapshot at PATH (default: the current directory). PATH is a folder with one\n" +
-			"sub-folder per node (PATH/<node>/etc/...), a single node (PATH/etc/...), or an /etc itself.",
+			"sub-folder per node (PATH/NODE/etc/...), a single node (PATH/etc/...), or an /etc itself.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd.Context(), streams, o, args)

@@ -1,5 +1,6 @@
-// Command gen writes the generated rule docs into the docs/ directory given
-// as its argument (make docs).
+// Command gen writes the generated docs into the docs/ directory given as
+// its argument (make docs): rule pages and index from METADATA, man pages
+// and shell completions from the command tree.
 package main
 
 import (
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/stacklint/stacklint/internal/cli"
 	"github.com/stacklint/stacklint/internal/docs"
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/rules"
@@ -28,7 +30,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	for name, content := range docs.Generate(eng.Rules, cat) {
+	files := docs.Generate(eng.Rules, cat)
+	cmdDocs, err := cli.GeneratedDocs()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for name, content := range cmdDocs {
+		files[name] = content
+	}
+	for name, content := range files {
 		p := filepath.Join(os.Args[1], filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			fmt.Fprintln(os.Stderr, err)
