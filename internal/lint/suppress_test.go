@@ -178,3 +178,22 @@ func TestBaseline(t *testing.T) {
 		}
 	}
 }
+
+// TestIgnoreInRCFile: an ignore comment in an rc file suppresses the
+// finding on the variable below it.
+func TestIgnoreInRCFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "snapshot")
+	copyTree(t, filepath.Join(testdata, "deployments", "modern-linuxbridge"), dir)
+	rc := filepath.Join(dir, "controller/root/demo-openrc")
+	b, err := os.ReadFile(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, rc, strings.Replace(string(b), "export OS_PASSWORD=De7m-demo-pw\n",
+		"# stacklint:ignore SL-RC-003 the demo account of the training lab\nexport OS_PASSWORD=DEMO_PASS\n", 1))
+	doc, code, stderr := lintDemo(t, dir)
+	f := find(doc, "SL-RC-003", "controller/root/demo-openrc")
+	if code != 0 || f == nil || f.Suppressed == nil || f.Suppressed.Kind != "inSource" || f.Suppressed.Line != 5 {
+		t.Errorf("exit %d (%s), SL-RC-003 = %+v; want exit 0 and the finding suppressed by line 5", code, stderr, f)
+	}
+}
