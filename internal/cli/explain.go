@@ -2,7 +2,8 @@ package cli
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,12 +40,7 @@ func Explain(r engine.Rule) string {
 	fmt.Fprintf(&b, "%s\n\nHow to fix:\n%s\n", strings.TrimSpace(r.Description), strings.TrimSpace(r.Remediation))
 	if len(r.Params) > 0 {
 		b.WriteString("\nParameters (.stacklint.yaml rules." + r.ID + ".params):\n")
-		keys := make([]string, 0, len(r.Params))
-		for k := range r.Params {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(r.Params)) {
 			fmt.Fprintf(&b, "  %s (default %v)\n", k, r.Params[k])
 		}
 	}

@@ -2,9 +2,9 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -27,7 +27,7 @@ func (c *Config) Check(rules []RuleInfo) error {
 		ids[r.ID], cats[r.Category] = r, true
 	}
 	known := func(name string) bool { _, ok := ids[name]; return ok || cats[name] }
-	for _, name := range sortedKeys(c.Rules) {
+	for _, name := range slices.Sorted(maps.Keys(c.Rules)) {
 		s := c.Rules[name]
 		if !known(name) {
 			return c.errorf(s.Line, "rules: unknown rule id or category %q%s", name, hint(name, ids, cats))
@@ -73,7 +73,7 @@ func (c *Config) checkParams(name string, s RuleSetting, ids map[string]RuleInfo
 	if !ok {
 		return c.errorf(s.Line, "rules.%s: parameters are set per rule id, not per category", name)
 	}
-	for _, p := range sortedKeys(s.Params) {
+	for _, p := range slices.Sorted(maps.Keys(s.Params)) {
 		def, ok := r.Params[p]
 		if !ok {
 			return c.errorf(s.Line, "rules.%s.params: unknown parameter %q (%s has %s)", name, p, name, paramList(r.Params))
@@ -104,7 +104,7 @@ func paramList(p map[string]any) string {
 	if len(p) == 0 {
 		return "none"
 	}
-	return strings.Join(sortedKeys(p), ", ")
+	return strings.Join(slices.Sorted(maps.Keys(p)), ", ")
 }
 
 func (c *Config) errorf(line int, format string, args ...any) error {
@@ -121,13 +121,4 @@ func hint(name string, ids map[string]RuleInfo, cats map[string]bool) string {
 		return fmt.Sprintf(" (did you mean %s?)", strings.ToLower(name))
 	}
 	return " (stacklint rules lists them)"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -4,8 +4,9 @@ package docs
 
 import (
 	"fmt"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/engine"
@@ -44,7 +45,7 @@ func page(r engine.Rule) string {
 	if len(r.Params) > 0 {
 		b.WriteString("## Parameters\n\nSet in `.stacklint.yaml` under `rules.")
 		b.WriteString(r.ID + ".params`.\n\n| Name | Default |\n|---|---|\n")
-		for _, k := range sortedKeys(r.Params) {
+		for _, k := range slices.Sorted(maps.Keys(r.Params)) {
 			fmt.Fprintf(&b, "| `%s` | `%v` |\n", k, r.Params[k])
 		}
 		b.WriteString("\n")
@@ -70,13 +71,4 @@ func inputs(in []string) string {
 		}
 	}
 	return strings.Join(out, ", ")
-}
-
-func sortedKeys(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -12,6 +12,13 @@ import (
 // build lints a little two-node snapshot written from a map of files.
 func build(t *testing.T, files map[string]string) map[string]any {
 	t.Helper()
+	return Build(writeSnapshot(t, files)).Doc
+}
+
+// writeSnapshot writes files (path → content) into a new directory and
+// discovers it.
+func writeSnapshot(t *testing.T, files map[string]string) *snapshot.Snapshot {
+	t.Helper()
 	root := t.TempDir()
 	for p, body := range files {
 		full := filepath.Join(root, p)
@@ -26,7 +33,7 @@ func build(t *testing.T, files map[string]string) map[string]any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Build(s).Doc
+	return s
 }
 
 func occ(doc map[string]any, node, file, section, key string) map[string]any {

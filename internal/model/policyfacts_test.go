@@ -1,38 +1,21 @@
 package model
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/schema"
-	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/parser/policy"
 )
 
 // buildRelease is build with a release's schema (policy defaults).
 func buildRelease(t *testing.T, release string, files map[string]string) map[string]any {
 	t.Helper()
-	root := t.TempDir()
-	for p, body := range files {
-		full := filepath.Join(root, p)
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := snapshot.Discover(root)
-	if err != nil {
-		t.Fatal(err)
-	}
 	sch, err := schema.Load(release)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return BuildWith(s, Options{Schema: func([]*Loaded) (*schema.Schema, []*schema.Schema) {
+	return BuildWith(writeSnapshot(t, files), Options{Schema: func([]*Loaded) (*schema.Schema, []*schema.Schema) {
 		return sch, schema.All()
 	}}).Doc
 }
