@@ -38,6 +38,9 @@ func lintJSON(t *testing.T, dir string, extra ...string) (jsonOut, int) {
 		t.Fatalf("%s: exit %d, bad JSON: %v\n%s%s", dir, code, err, out.String(), errb.String())
 	}
 	for i := range doc.Findings {
+		if strings.Contains(doc.Findings[i].Message, "%!") {
+			t.Errorf("%s: a sprintf mistake in %s's message: %s", dir, doc.Findings[i].Rule, doc.Findings[i].Message)
+		}
 		doc.Findings[i].Message = fpRE.ReplaceAllString(doc.Findings[i].Message, "fp:??????")
 	}
 	return doc, code

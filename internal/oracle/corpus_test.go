@@ -46,6 +46,9 @@ func TestCorpusSources(t *testing.T) {
 		if s := stderr.String(); strings.Contains(s, "goroutine ") || strings.Contains(s, "panic") {
 			t.Errorf("%s: stack trace on stderr:\n%s", filepath.Base(src), s)
 		}
+		if i := strings.Index(stdout.String(), "%!"); i >= 0 {
+			t.Errorf("%s: a sprintf mistake in a message: ...%s", filepath.Base(src), stdout.String()[max(0, i-200):i+40])
+		}
 		t.Logf("%-28s exit %d  %6.3fs", filepath.Base(src), code, took.Seconds())
 	}
 	if n != 15 {

@@ -21,7 +21,7 @@ package stacklint.rules.policy.undefined_reference
 
 import data.stacklint.lib.policy
 
-_effect(ref) := "'not rule:%s' is True, so this part allows everyone (oslo.policy does not warn about references under 'not')" if ref.negated
+_effect(ref) := sprintf("'not rule:%s' is True, so this part allows everyone (oslo.policy does not warn about references under 'not')", [ref.name]) if ref.negated
 
 else := "the check is False, so this part denies everyone"
 
@@ -30,7 +30,7 @@ report contains finding if {
 	some ref in r.refs
 	ref.defined == ""
 	finding := {
-		"message": sprintf("%s refers to rule '%s', which neither the policy files nor %s's defaults define: %s", [policy.where(p, name), ref.name, p.service, sprintf(_effect(ref), [ref.name])]),
+		"message": sprintf("%s refers to rule '%s', which neither the policy files nor %s's defaults define: %s", [policy.where(p, name), ref.name, p.service, _effect(ref)]),
 		"locations": [policy.at(p, name, ref), policy.loc(p, name, r)],
 	}
 }
