@@ -5,7 +5,7 @@ import "testing"
 // TestHostKinds: the host files the host/OS checks read get their kind by
 // path, and look-alikes (hidden files, other suffixes, nested dirs) do not.
 func TestHostKinds(t *testing.T) {
-	for p, want := range map[string]string{
+	checkKinds(t, map[string]string{
 		"etc/sysctl.d/99-openstack.conf":                           KindSysctl,
 		"etc/haproxy/haproxy.cfg":                                  KindHAProxy,
 		"etc/neutron/dnsmasq-neutron.conf":                         KindDnsmasq,
@@ -23,9 +23,15 @@ func TestHostKinds(t *testing.T) {
 		"etc/firewalld/zones/public.xml":                           KindFirewalld,
 		"etc/firewalld/zones/public.xml.old":                       "",
 		"etc/firewalld/firewalld.conf":                             KindFirewalld,
-	} {
-		if got := Classify(p); got != want {
-			t.Errorf("Classify(%s) = %q, want %q", p, got, want)
+	})
+}
+
+// checkKinds compares Classify with the expected kind of each path.
+func checkKinds(t *testing.T, want map[string]string) {
+	t.Helper()
+	for p, kind := range want {
+		if got := Classify(p); got != kind {
+			t.Errorf("Classify(%s) = %q, want %q", p, got, kind)
 		}
 	}
 }
@@ -33,7 +39,7 @@ func TestHostKinds(t *testing.T) {
 // TestPolicyKinds: policy files by name in a service's directory, including
 // custom names a policy_file setting may point at, and policy.d entries.
 func TestPolicyKinds(t *testing.T) {
-	for p, want := range map[string]string{
+	checkKinds(t, map[string]string{
 		"etc/nova/policy.json":                   KindPolicy,
 		"etc/nova/policy.yaml":                   KindPolicy,
 		"etc/nova/custom-policy.yml":             KindPolicy,
@@ -43,9 +49,5 @@ func TestPolicyKinds(t *testing.T) {
 		"etc/nova/policy.json.bak":               "",
 		"etc/glance/schema-image.json":           "",
 		"etc/nova/sub/policy.yaml":               "",
-	} {
-		if got := Classify(p); got != want {
-			t.Errorf("Classify(%s) = %q, want %q", p, got, want)
-		}
-	}
+	})
 }
