@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/secret"
@@ -58,9 +57,8 @@ func (p *printer) file(f *model.Loaded) {
 	switch {
 	case f.Err != nil:
 		msg := f.Err.Msg
-		if !p.show {
-			model.ProtectErrorLine(p.keys, f.Err.Text)
-			msg = p.keys.Redact(msg)
+		if p.show && f.Err.Exact != "" {
+			msg = f.Err.Exact
 		}
 		p.raw(", \"error\": {\"line\": " + strconv.Itoa(f.Err.Line) + ", \"message\": ")
 		p.str(msg)
@@ -79,8 +77,8 @@ func (p *printer) file(f *model.Loaded) {
 			p.str(v.Name)
 			p.raw(": ")
 			val := v.Value
-			if !p.show && secret.IsEnv(v.Name) {
-				val = p.keys.Label(val)
+			if !p.show {
+				val = model.RenderRC(p.keys, v)
 			}
 			p.occurrence(val, v.Line, v.Column)
 		}
@@ -99,11 +97,9 @@ func (p *printer) directives(f *model.Loaded) {
 	}
 	p.raw(", \"directives\": [")
 	for i, d := range f.Directives {
-		args := append([]string{}, d.Args...)
-		for j := range args {
-			if !p.show && model.SecretArg(d, j) {
-				args[j] = p.keys.Label(args[j])
-			}
+		args := d.Args
+		if !p.show {
+			args = model.DirectiveArgs(d, p.keys)
 		}
 		b, _ := json.Marshal(shown{d.Line, d.Name, args, d.Block})
 		if i > 0 {
@@ -129,34 +125,21 @@ func (p *printer) sections(kind string, f *oslo.File) {
 			}
 			p.str(k.Name)
 			p.raw(": [")
-			secretOpt := !p.show && model.SecretOption(kind, f, s.Name, k.Name)
 			for n, v := range k.Values {
 				if n > 0 {
 					p.raw(", ")
 				}
-				p.occurrence(p.value(k.Name, v.Text, secretOpt), v.Line, v.Column)
+				text := v.Text
+				if !p.show {
+					text = model.RenderWritten(p.keys, kind, f, s.Name, k.Name, v.Text)
+				}
+				p.occurrence(text, v.Line, v.Column)
 			}
 			p.raw("]")
 		}
 		p.raw("}")
 	}
 	p.raw("}")
-}
-
-func (p *printer) value(key, v string, secretOpt bool) string {
-	if p.show {
-		return v
-	}
-	if secret.IsKey(key) || (secretOpt && !strings.Contains(v, "://")) {
-		if v == "" {
-			return ""
-		}
-		return p.keys.Label(v)
-	}
-	if strings.Contains(v, "@") {
-		return model.RedactURLValue(v, p.keys)
-	}
-	return v
 }
 
 func (p *printer) occurrence(v string, line, col int) {

@@ -79,10 +79,12 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	tables := map[string]any{} // identical /etc/hosts files are stored once
 	var rcs, policies []any
 	builders := make([]*nodeBuilder, len(d.Snapshot.Nodes))
+	secrets := &secretCache{m: map[[4]string]bool{}}
 	for i, n := range d.Snapshot.Nodes {
 		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name], addrs[n.Name])
 		builders[i].roles = roles[n.Name]
 		builders[i].schema, builders[i].releases = d.schema, d.releases
+		builders[i].secrets = secrets
 	}
 	known := knownAddresses(builders)
 	owners, knownOwners := map[string]any{}, map[string]any{}
@@ -105,7 +107,7 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		policies = append(policies, nb.policies...)
 	}
 	loose := newNodeBuilder(d.Keys, "", byNode[""], nil)
-	loose.schema, loose.releases = d.schema, d.releases
+	loose.schema, loose.releases, loose.secrets = d.schema, d.releases, secrets
 	for _, f := range byNode[""] {
 		rcs = append(rcs, loose.rcDoc(f))
 	}
@@ -146,6 +148,7 @@ type nodeBuilder struct {
 	ownAddrs []string         // its /etc/hosts entries for its own names, and ifaces
 	schema   *schema.Schema   // the release's option schema; nil: options are not checked
 	releases []*schema.Schema // every known release's, oldest first
+	secrets  *secretCache     // shared by every node's builder
 }
 
 func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []string) *nodeBuilder {
@@ -242,7 +245,6 @@ func (b *nodeBuilder) hostsMap() map[string]any {
 func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 	d := map[string]any{"kind": f.Kind, "path": f.Path, "node": b.name}
 	if f.Err != nil {
-		ProtectErrorLine(b.keys, f.Err.Text)
 		d["error"] = errDoc(f.Err)
 	}
 	if f.Directives != nil {
@@ -280,9 +282,9 @@ func (b *nodeBuilder) sectionsDoc(kind string, f *oslo.File) map[string]any {
 		keys := make(map[string]any, len(s.Keys))
 		for _, k := range s.Keys {
 			occ := make([]any, len(k.Values))
-			secretOpt := b.schemaSecret(kind, f, s.Name, k.Name)
+			secretOpt := b.secretOption(kind, f, s.Name, k.Name)
 			for i, v := range k.Values {
-				occ[i] = b.valueDoc(f, s.Name, k.Name, v, secretOpt)
+				occ[i] = b.valueDoc(kind, f, s.Name, k.Name, v, secretOpt)
 			}
 			b.schemaFacts(kind, f, s.Name, k, occ)
 			keys[k.Name] = occ
@@ -290,100 +292,6 @@ func (b *nodeBuilder) sectionsDoc(kind string, f *oslo.File) map[string]any {
 		secs[s.Name] = keys
 	}
 	return secs
-}
-
-// valueDoc is one occurrence of a key with its derived facts. Secret values
-// (by the option's name, or flagged secret in the release's schema) are
-// replaced by their fingerprint label; URL passwords likewise.
-func (b *nodeBuilder) valueDoc(f *oslo.File, section, key string, v oslo.Value, secretOpt bool) map[string]any {
-	d := map[string]any{"line": v.Line, "column": v.Column, "end_line": v.EndLine, "header": v.Header}
-	textFacts(d, v)
-	if c := lookAlike(key); c != "" {
-		d["key_look_alike"] = c
-	}
-	if secret.IsKey(key) || (secretOpt && !isURL(v.Text)) {
-		return b.secretDoc(d, f, section, v)
-	}
-	value := v.Text
-	if resolved, missing := substitute(f, section, v.Text, 0); resolved != v.Text || missing != nil {
-		d["substituted"] = true
-		d["missing"] = toAny(missing)
-		value = resolved
-	}
-	d["value"] = value
-	if ip, err := netip.ParseAddr(value); err == nil {
-		d["ip"] = ip.String()
-		d["loopback"] = ip.IsLoopback() || ip.IsUnspecified()
-	}
-	if u, ok := parseURL(value); ok {
-		d["url"] = u.fact(b.keys, b.hostFact)
-		d["value"] = redactURL(value, u, b.keys)
-	}
-	if hostKeys[key] {
-		d["host_refs"] = b.hostRefs(value)
-	}
-	if p := placeholdersOf(d["value"].(string), d["url"]); len(p) > 0 {
-		d["placeholders"] = toAny(p)
-	}
-	if value != v.Text {
-		d["raw"] = v.Text
-		if u, ok := parseURL(v.Text); ok {
-			d["raw"] = redactURL(v.Text, u, b.keys)
-		}
-	}
-	return d
-}
-
-// secretDoc fills in an occurrence of a secret: its fingerprint label and
-// facts about it, never the value.
-func (b *nodeBuilder) secretDoc(d map[string]any, f *oslo.File, section string, v oslo.Value) map[string]any {
-	d["value"] = b.keys.Label(v.Text)
-	if v.Text == "" {
-		d["value"] = ""
-	}
-	d["secret"] = true
-	d["fp"] = b.keys.FP(v.Text)
-	d["empty"] = v.Text == ""
-	d["has_dollar"] = strings.Contains(v.Text, "$")
-	d["weak"] = secret.Weak(v.Text)
-	if refs, missing := templateRefs(f, section, v.Text); refs {
-		d["template"], d["template_missing"] = true, missing // never the names: they are part of the secret
-	}
-	if secret.Placeholder(v.Text) {
-		d["placeholders"] = []any{v.Text}
-	}
-	return d
-}
-
-func (b *nodeBuilder) rcDoc(f *Loaded) map[string]any {
-	d := map[string]any{"path": f.Path, "node": b.name, "name": path.Base(f.Path)}
-	if f.Err != nil {
-		d["error"] = errDoc(f.Err)
-	}
-	vars := map[string]any{}
-	if f.RC != nil {
-		for _, v := range f.RC.Vars {
-			vd := map[string]any{"line": v.Line, "column": v.Column, "exported": v.Exported, "dynamic": v.Dynamic, "value": v.Value}
-			if secret.IsEnv(v.Name) {
-				vd["value"], vd["secret"], vd["fp"], vd["empty"] = b.keys.Label(v.Value), true, b.keys.FP(v.Value), v.Value == ""
-				vd["weak"] = secret.Weak(v.Value)
-				if secret.Placeholder(v.Value) {
-					vd["placeholders"] = []any{v.Value}
-				}
-			} else {
-				if u, ok := parseURL(v.Value); ok {
-					vd["url"] = u.fact(b.keys, b.hostFact)
-					vd["value"] = redactURL(v.Value, u, b.keys)
-				}
-				if p := placeholdersOf(vd["value"].(string), vd["url"]); len(p) > 0 {
-					vd["placeholders"] = toAny(p)
-				}
-			}
-			vars[v.Name] = vd
-		}
-	}
-	d["vars"] = vars
-	return d
 }
 
 // placeholdersOf lists the install-guide placeholders of a non-secret value

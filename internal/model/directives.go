@@ -41,37 +41,72 @@ func parseDirectives(f *snapshot.File, data []byte) ([]directive.Directive, bool
 	return directive.Parse(style, data), true
 }
 
-// directivesDoc renders directives; arguments of secret-named settings
-// (my.cnf password, rabbitmq default_pass) and haproxy "stats auth"
-// credentials become fingerprints.
+// directivesDoc renders directives with their secrets as fingerprints
+// (see DirectiveArgs).
 func (b *nodeBuilder) directivesDoc(ds []directive.Directive) []any {
 	out := make([]any, len(ds))
 	for i, d := range ds {
-		args := make([]any, len(d.Args))
-		for j, a := range d.Args {
-			if SecretArg(d, j) {
-				args[j] = b.keys.Label(a)
-				continue
-			}
-			args[j] = a
-		}
-		out[i] = map[string]any{"line": d.Line, "name": d.Name, "args": args, "block": d.Block}
+		out[i] = map[string]any{"line": d.Line, "name": d.Name, "args": toAny(DirectiveArgs(d, b.keys)), "block": d.Block}
 	}
 	return out
 }
 
-// SecretArg reports whether argument j of a host-file directive is a
-// secret: arguments of secret-named settings (my.cnf password, rabbitmq
-// default_pass), haproxy "stats auth" and userlist passwords.
-func SecretArg(d directive.Directive, j int) bool {
+// DirectiveArgs renders a host-file directive's arguments with every secret
+// replaced by its fingerprint label: all arguments of a secret-named
+// setting (my.cnf password, rabbitmq default_pass, RABBITMQ_ERLANG_COOKIE),
+// the credentials of haproxy "stats auth", whatever follows a secret name
+// or header among the arguments (httpd SetEnv OS_PASSWORD x, RequestHeader
+// set X-Auth-Token x, haproxy http-request set-header Authorization x,
+// userlist password x), the value of NAME=VALUE words with a secret NAME
+// (systemd Environment=), and URL credentials anywhere.
+func DirectiveArgs(d directive.Directive, k *secret.Keyring) []string {
+	out := make([]string, len(d.Args))
 	n := strings.ToLower(strings.ReplaceAll(d.Name, "-", "_"))
-	switch {
-	case secret.IsKey(n), n == "default_pass", strings.HasSuffix(n, "_pass"):
-		return true
-	case n == "stats" && j == 1 && len(d.Args) > 1 && d.Args[0] == "auth":
-		return true
-	case n == "user" && j > 0 && j-1 < len(d.Args) && strings.Contains(d.Args[j-1], "password"):
-		return true // haproxy userlist: user NAME password|insecure-password SECRET
+	rest := secret.IsKey(n) || secret.IsSetting(d.Name)
+	for j, a := range d.Args {
+		if rest || n == "stats" && j == 1 && d.Args[0] == "auth" {
+			out[j] = k.Label(a)
+			continue
+		}
+		spans, tail := argSpans(a)
+		out[j] = k.Render(a, mergeSpans(spans, credentialSpans(a, "")))
+		rest = tail
 	}
-	return false
+	return out
 }
+
+// argSpans finds the secret parts of one argument: the value of each
+// NAME=VALUE word with a secret NAME, and everything after a word that
+// is a secret name; tail reports the latter (the following arguments are
+// secret too).
+func argSpans(a string) (spans []secret.Span, tail bool) {
+	for i := 0; i < len(a); {
+		for i < len(a) && isSpace(a[i]) {
+			i++
+		}
+		start := i
+		for i < len(a) && !isSpace(a[i]) {
+			i++
+		}
+		word := a[start:i]
+		if word == "" {
+			break
+		}
+		if name, val, ok := strings.Cut(word, "="); ok && val != "" && secret.IsSetting(name) {
+			spans = append(spans, secret.Span{Start: start + len(name) + 1, End: i})
+			continue
+		}
+		if !strings.Contains(word, "=") && secret.IsSetting(word) {
+			for i < len(a) && isSpace(a[i]) {
+				i++
+			}
+			if i < len(a) {
+				spans = append(spans, secret.Span{Start: i, End: len(a)})
+			}
+			return spans, true
+		}
+	}
+	return spans, false
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' }

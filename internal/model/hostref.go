@@ -2,9 +2,11 @@ package model
 
 import (
 	"net/netip"
+	"strconv"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/editdist"
+	"github.com/stacklint/stacklint/parser/urls"
 )
 
 // hostKeys are options whose value names hosts without being a URL
@@ -24,19 +26,17 @@ func (b *nodeBuilder) hostRefs(value string) []any {
 		if item == "" {
 			continue
 		}
-		var h urlHost
-		if u, ok := parseURL(item); ok && len(u.Hosts) > 0 {
-			h = u.Hosts[0]
-			if h.Port == 0 {
-				h.Port = defaultPorts[u.Driver]
+		host, port := hostPort(strings.TrimPrefix(item, "inet6:"))
+		if u, ok := urls.Parse(item, urls.Generic); ok && len(u.Hosts) > 0 {
+			host, port = u.Hosts[0].Host, u.Hosts[0].Port
+			if port == 0 {
+				port = defaultPorts[u.Driver]
 			}
-		} else {
-			h = parseNetloc(strings.TrimPrefix(item, "inet6:"))
 		}
-		if h.Host == "" {
+		if host == "" {
 			continue
 		}
-		out = append(out, b.hostFact(h.Host, map[string]any{"host": h.Host, "port": h.Port}))
+		out = append(out, b.hostFact(host, map[string]any{"host": host, "port": port}))
 	}
 	return out
 }
@@ -86,4 +86,22 @@ func isLoopback(addrs []string) bool {
 		}
 	}
 	return false
+}
+
+// hostPort splits "host:port", "[v6]:port", "user@host:port" or a bare
+// host; the host is lower-cased, the port 0 when none is written.
+func hostPort(s string) (string, int) {
+	if i := strings.LastIndexByte(s, '@'); i >= 0 {
+		s = s[i+1:]
+	}
+	host, port := s, ""
+	if strings.HasPrefix(s, "[") {
+		if i := strings.IndexByte(s, ']'); i >= 0 {
+			host, port = s[1:i], strings.TrimPrefix(s[i+1:], ":")
+		}
+	} else if i := strings.LastIndexByte(s, ':'); i >= 0 {
+		host, port = s[:i], s[i+1:]
+	}
+	p, _ := strconv.Atoi(port)
+	return strings.ToLower(host), p
 }

@@ -37,9 +37,11 @@ type Loaded struct {
 // FileError is a file stacklint (or the service) cannot read.
 type FileError struct {
 	Line, Column int
-	Msg          string
-	Text         string // the offending line, when the message quotes it
-	Decode       bool   // invalid UTF-8: the service dies with a traceback
+	Msg          string // never quotes the file's text beyond syntax tokens
+	// Exact is the consumer's own wording, which may quote a line holding
+	// a secret: shown only by inspect --show-secrets ("" when Msg is it).
+	Exact  string
+	Decode bool // invalid UTF-8: the service dies with a traceback
 }
 
 // Load reads and parses files in parallel; the order of the result is the
@@ -89,14 +91,14 @@ func (l *Loaded) parse(data []byte) {
 		rc, err := shellrc.Parse(data)
 		var se *shellrc.Error
 		if errors.As(err, &se) {
-			l.Err = &FileError{Line: se.Line, Column: se.Column, Msg: "shell syntax error: " + se.Msg}
+			l.Err = &FileError{Line: se.Line, Column: se.Column, Msg: "shell syntax error: " + safeMessage(se.Msg), Exact: "shell syntax error: " + se.Msg}
 		}
 		l.RC = rc
 	case snapshot.KindPolicy:
 		p, err := policyfile.Parse(data)
 		var pe *policyfile.Error
 		if errors.As(err, &pe) {
-			l.Err = &FileError{Line: pe.Line, Column: pe.Column, Msg: pe.Msg}
+			l.Err = &FileError{Line: pe.Line, Column: pe.Column, Msg: safeMessage(pe.Msg), Exact: pe.Msg}
 		}
 		l.Policy = p
 	case snapshot.KindKeyFile:
@@ -118,7 +120,7 @@ func ParseINI(data []byte) (*oslo.File, *FileError) {
 	f, err := oslo.Parse(data)
 	var pe *oslo.ParseError
 	if errors.As(err, &pe) {
-		return nil, &FileError{Line: pe.Line, Column: 1, Msg: pe.Msg, Text: pe.Text, Decode: pe.Decode}
+		return nil, &FileError{Line: pe.Line, Column: 1, Msg: safeParseMessage(pe), Exact: pe.Msg, Decode: pe.Decode}
 	}
 	return f, nil
 }

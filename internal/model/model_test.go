@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/secret"
@@ -8,27 +10,33 @@ import (
 )
 
 func TestParseURLSameEndpoint(t *testing.T) {
-	a, _ := parseURL("http://controller:5000")
-	b, _ := parseURL("http://controller:5000/v3")
-	c, _ := parseURL("rabbit://u:p@controller")
-	d, _ := parseURL("rabbit://u:p@controller:5672/")
-	if a.endpoint() != b.endpoint() || c.endpoint() != d.endpoint() || c.endpoint() != "rabbit://controller:5672" {
-		t.Fatalf("%s %s %s %s", a.endpoint(), b.endpoint(), c.endpoint(), d.endpoint())
+	k := secret.NewKeyring([]byte("x"))
+	ep := func(raw, key string) string {
+		u, _ := parseURL(raw, key)
+		return urlFact{raw: raw, u: u, keys: k}.doc(nil)["endpoint"].(string)
+	}
+	a, b := ep("http://controller:5000", ""), ep("http://controller:5000/v3", "")
+	c, d := ep("rabbit://u:p@controller", "transport_url"), ep("rabbit://u:p@controller:5672/", "transport_url")
+	if a != b || c != d || c != "rabbit://controller:5672" {
+		t.Fatalf("%s %s %s %s", a, b, c, d)
 	}
 }
 
 func TestTransportURLHostsAndRedaction(t *testing.T) {
 	raw := "rabbit://openstack:p%40ss@h1:5672,openstack:p%40ss@h2/vhost"
-	u, ok := parseURL(raw)
+	u, ok := parseURL(raw, "transport_url")
 	if !ok || len(u.Hosts) != 2 || u.Hosts[0].Password != "p@ss" || u.Hosts[1].Port != 0 || u.Path != "/vhost" {
 		t.Fatalf("got %+v", u)
 	}
 	k := secret.NewKeyring([]byte("x"))
-	red := redactURL(raw, u, k)
-	if red == raw || k.Redact("p@ss") == "p@ss" {
+	red := RedactValue(raw, k)
+	if strings.Contains(red, "p%40ss") || k.Redact("p@ss") == "p@ss" || k.Redact("x p%40ss") == "x p%40ss" {
 		t.Fatalf("not redacted: %s", red)
 	}
-	f := u.fact(k, nil)
+	if !strings.Contains(red, "@h1:5672,openstack:fp:") {
+		t.Fatalf("hosts lost: %s", red)
+	}
+	f := urlFact{raw: raw, u: u, keys: k}.doc(nil)
 	if f["vhost"] != "vhost" || f["port"] != 5672 {
 		t.Fatalf("fact %+v", f)
 	}
@@ -51,7 +59,7 @@ func TestSubstitute(t *testing.T) {
 		{"vnc", "se$cret", "se", "cret"},
 	}
 	for _, c := range cases {
-		got, missing := substitute(f, c.group, c.in, 0)
+		got, missing := substitute(f, c.group, c.in)
 		m := ""
 		if len(missing) > 0 {
 			m = missing[0]
@@ -114,5 +122,36 @@ func TestLookAlike(t *testing.T) {
 		if got := lookAlike(text); got != want {
 			t.Errorf("lookAlike(%q) = %q, want %q", text, got, want)
 		}
+	}
+}
+
+// TestSubstituteBounded: a chain of options each naming the previous one
+// several times would grow exponentially; substitution stops growing.
+func TestSubstituteBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[DEFAULT]\na0 = xxxxxxxxxxxxxxxx\n")
+	for i := 1; i < 40; i++ {
+		fmt.Fprintf(&b, "a%d = %s\n", i, strings.Repeat(fmt.Sprintf("$a%d", i-1), 8))
+	}
+	f, err := oslo.Parse([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := substitute(f, "DEFAULT", "$a39")
+	if len(got) > 2*maxSubstituted {
+		t.Fatalf("substituted value grew to %d bytes", len(got))
+	}
+}
+
+// TestSubstitutedSecretSpans: text substituted from a secret option is
+// located, however short.
+func TestSubstitutedSecretSpans(t *testing.T) {
+	f, err := oslo.Parse([]byte("[neutron]\npassword = Q!z\n[vnc]\nserver_listen = !_${neutron.password}_!\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := substituteSpans(f, "vnc", "!_${neutron.password}_!", func(_, n string) bool { return n == "password" })
+	if r.Text != "!_Q!z_!" || len(r.Secret) != 1 || r.Text[r.Secret[0].Start:r.Secret[0].End] != "Q!z" {
+		t.Fatalf("got %+v", r)
 	}
 }

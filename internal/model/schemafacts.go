@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/schema"
-	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/parser/oslo"
 )
 
@@ -52,7 +51,8 @@ func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *
 		}
 	}
 	if v.Status != schema.Unknown {
-		if err := checkValues(v.Opt, f, section, k, secret.IsKey(k.Name) || v.Opt.Secret != 0); err != "" {
+		isSecret := func(g, n string) bool { return b.secretOption(kind, f, g, n) }
+		if err := checkValues(v.Opt, f, section, k, b.secretOption(kind, f, section, k.Name), isSecret); err != "" {
 			fact["status"], fact["error"] = "invalid", err
 			fact["deprecated"] = v.Status == schema.Deprecated
 		}
@@ -123,23 +123,25 @@ var siblings = map[string][]string{
 // checkValues converts the value oslo.config would read (the last, or every
 // value of a multi-valued option) after $-substitution; a value whose
 // substitution names something the file does not set is not judged (the
-// option's default may fill it in).
-func checkValues(o *schema.Opt, f *oslo.File, section string, k *oslo.Key, secretValue bool) string {
+// option's default may fill it in). The error never quotes a value that
+// holds a secret: a secret option's, one with a substituted secret or a
+// URL password in it.
+func checkValues(o *schema.Opt, f *oslo.File, section string, k *oslo.Key, secretValue bool, isSecret func(g, n string) bool) string {
 	values := k.Values
 	if o.Multi == 0 {
 		values = values[len(values)-1:]
 	}
 	for _, v := range values {
-		text := v.Text
+		text, hidden := v.Text, secretValue
 		if strings.Contains(text, "$") {
-			resolved, missing := substitute(f, section, text, 0)
-			if len(missing) > 0 {
+			sub := substituteSpans(f, section, text, isSecret)
+			if len(sub.Missing) > 0 {
 				continue
 			}
-			text = resolved
+			text, hidden = sub.Text, hidden || len(sub.Secret) > 0
 		}
 		if err := o.Check(text); err != nil {
-			if secretValue {
+			if hidden || len(credentialSpans(text, k.Name)) > 0 {
 				return "not a valid " + typeName(o)
 			}
 			return err.Error()
@@ -246,7 +248,7 @@ func SchemaStatus(sch *schema.Schema, kind string, f *oslo.File) map[[2]string]s
 		for _, k := range s.Keys {
 			v := sch.Resolve(kind, section, k.Name, auth)
 			status := string(v.Status)
-			if v.Status != schema.Unknown && checkValues(v.Opt, f, section, k, false) != "" {
+			if v.Status != schema.Unknown && checkValues(v.Opt, f, section, k, true, nil) != "" {
 				status = "invalid"
 			}
 			out[[2]string{s.Name, k.Name}] = status
@@ -255,29 +257,13 @@ func SchemaStatus(sch *schema.Schema, kind string, f *oslo.File) map[[2]string]s
 	return out
 }
 
-// schemaSecret reports whether the release's schema flags the option
-// secret (glance's swift_store_user, [key_manager] token, keystone's cache
-// backend_argument, ...). URL-valued secret options (transport_url,
-// connection) keep their URL facts and have only their password redacted.
-func (b *nodeBuilder) schemaSecret(kind string, f *oslo.File, section, key string) bool {
-	if b.schema == nil {
-		return false
-	}
-	kind = SchemaKind(kind)
-	v := b.schema.Resolve(kind, SchemaSection(kind, f, section), key, AuthType(f, section))
-	return v.Opt != nil && v.Opt.Secret != 0
-}
-
-func isURL(v string) bool {
-	_, ok := parseURL(v)
-	return ok
-}
-
 // SecretOption reports whether any known release's schema flags an option
-// secret (for inspect, which has no release: it redacts what any release
-// would).
+// secret, whatever release is checked: glance's swift_store_key, [cache]
+// backend_argument, [key_manager] token. An option the file's own schema
+// does not know is secret when any release flags it secret in any file.
 func SecretOption(kind string, f *oslo.File, section, key string) bool {
 	kind = SchemaKind(kind)
+	known := false
 	for _, sch := range schema.All() {
 		if !sch.Has(kind) {
 			continue
@@ -286,6 +272,7 @@ func SecretOption(kind string, f *oslo.File, section, key string) bool {
 		if v.Opt != nil && v.Opt.Secret != 0 {
 			return true
 		}
+		known = known || v.Opt != nil
 	}
-	return false
+	return !known && schema.SecretAnywhere(section, key)
 }

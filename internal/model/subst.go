@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 
+	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/parser/oslo"
 )
 
@@ -12,11 +13,51 @@ import (
 // DEFAULT; $g.o in group g. Names that the file does not set are returned in
 // missing (oslo.config gives ” for a registered option without a value and
 // fails for an unknown one; which it is needs the option schema).
-func substitute(f *oslo.File, group, value string, depth int) (out string, missing []string) {
-	if !strings.Contains(value, "$") || depth > 8 {
-		return value, nil
-	}
+func substitute(f *oslo.File, group, value string) (out string, missing []string) {
+	r := substituteSpans(f, group, value, nil)
+	return r.Text, r.Missing
+}
+
+// substitution is the result of $-substitution with where the text came
+// from: Secret locates the parts inserted from secret options, so that
+// they are rendered as fingerprints ("!_${neutron.password}_!").
+type substitution struct {
+	Text    string
+	Missing []string
+	Secret  []secret.Span
+}
+
+// Substitution is bounded: nested references are followed 8 levels deep
+// (oslo.config recurses until Python's limit), and a value stops growing
+// at maxSubstituted bytes or maxLookups references (a chain of options
+// each naming the previous one several times grows exponentially).
+const (
+	maxSubstituted = 1 << 20
+	maxLookups     = 10000
+)
+
+// substituteSpans is substitute with the spans of secret text; isSecret
+// (nil: nothing is secret) tells whether option name of group is secret.
+func substituteSpans(f *oslo.File, group, value string, isSecret func(group, name string) bool) substitution {
+	s := &substituter{f: f, isSecret: isSecret}
 	var b strings.Builder
+	s.expand(&b, group, value, 0)
+	return substitution{Text: b.String(), Missing: s.missing, Secret: s.spans}
+}
+
+type substituter struct {
+	f        *oslo.File
+	isSecret func(group, name string) bool
+	missing  []string
+	spans    []secret.Span
+	lookups  int
+}
+
+func (s *substituter) expand(b *strings.Builder, group, value string, depth int) {
+	if !strings.Contains(value, "$") || depth > 8 || b.Len() > maxSubstituted || s.lookups > maxLookups {
+		b.WriteString(value)
+		return
+	}
 	for i := 0; i < len(value); i++ {
 		c := value[i]
 		if c == '\\' && i+1 < len(value) && value[i+1] == '$' {
@@ -36,17 +77,37 @@ func substitute(f *oslo.File, group, value string, depth int) (out string, missi
 		case n == 0:
 			b.WriteByte('$')
 		default:
-			v, ok := lookup(f, group, name)
-			if !ok {
-				missing = append(missing, name)
-			}
-			v, more := substitute(f, group, v, depth+1)
-			missing = append(missing, more...)
-			b.WriteString(v)
+			s.insert(b, group, name, depth)
 			i += n
 		}
 	}
-	return b.String(), missing
+}
+
+// insert writes the substituted value of name; a secret option's value is
+// recorded as one secret span.
+func (s *substituter) insert(b *strings.Builder, group, name string, depth int) {
+	s.lookups++
+	v, g, ok := lookupIn(s.f, group, name)
+	if !ok {
+		s.missing = append(s.missing, name)
+	}
+	start := b.Len()
+	s.expand(b, g, v, depth+1)
+	_, opt, dotted := strings.Cut(name, ".")
+	if !dotted {
+		opt = name
+	}
+	if s.isSecret != nil && b.Len() > start && s.isSecret(g, opt) {
+		text := b.String()[start:]
+		n := 0
+		for _, sp := range s.spans {
+			if sp.Start < start {
+				s.spans[n] = sp // spans inside the secret are folded into it
+				n++
+			}
+		}
+		s.spans = append(s.spans[:n], secret.Span{Start: start, End: b.Len(), Value: text})
+	}
 }
 
 // templateName reads an identifier ("name" or "{name}") after a '$' and
@@ -79,15 +140,23 @@ func identLen(s string) int {
 }
 
 func lookup(f *oslo.File, group, name string) (string, bool) {
+	v, _, ok := lookupIn(f, group, name)
+	return v, ok
+}
+
+// lookupIn finds the value a reference names and the group it was found
+// in (for a bare name: the referring group, else DEFAULT).
+func lookupIn(f *oslo.File, group, name string) (string, string, bool) {
 	if g, opt, ok := strings.Cut(name, "."); ok {
-		v, found := f.Section(oslo.NormalizeSection(g)).Last(opt)
-		return v.Text, found
+		g = oslo.NormalizeSection(g)
+		v, found := f.Section(g).Last(opt)
+		return v.Text, g, found
 	}
 	if v, ok := f.Section(group).Last(name); ok {
-		return v.Text, true
+		return v.Text, group, true
 	}
 	v, ok := f.Section("DEFAULT").Last(name)
-	return v.Text, ok
+	return v.Text, "DEFAULT", ok
 }
 
 // templateRefs reports whether a value names options the way oslo.config

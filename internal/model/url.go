@@ -2,15 +2,12 @@ package model
 
 import (
 	"net"
-	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/secret"
+	"github.com/stacklint/stacklint/parser/urls"
 )
-
-var schemeRE = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9+.\-]*)://`)
 
 // defaultPorts fills in the port a client uses when a URL names none.
 var defaultPorts = map[string]int{
@@ -20,100 +17,93 @@ var defaultPorts = map[string]int{
 	"ws": 80, "wss": 443,
 }
 
-// urlHost is one host of a (possibly multi-host) URL.
-type urlHost struct {
-	Host, User, Password string
-	RawPassword          string // as written (maybe percent-encoded)
-	Port                 int
-	HasPassword          bool
+// consumerOf names the library that reads an option's URL: SQLAlchemy for
+// oslo.db's connection options (and the pre-oslo.db sql_connection),
+// oslo.messaging for transport_url, and for the rest the library the
+// URL's scheme suggests (urllib for http).
+func consumerOf(key string) urls.Consumer {
+	switch key {
+	case "connection", "slave_connection", "sql_connection", "asyncio_connection", "asyncio_slave_connection":
+		return urls.SQLAlchemy
+	case "transport_url":
+		return urls.Transport
+	}
+	return urls.Auto
 }
 
-// parsedURL is a URL broken into the parts rules compare. Transport URLs may
-// list several hosts: rabbit://u:p@h1:5672,u:p@h2:5672/vhost.
-type parsedURL struct {
-	Scheme, Driver, Path, Query string
-	Hosts                       []urlHost
+// parseURL reads a value as the option's consumer does; ok is false for
+// values that are not URLs.
+func parseURL(raw, key string) (*urls.URL, bool) {
+	return urls.Parse(raw, consumerOf(key))
 }
 
-// parseURL parses what oslo.messaging and SQLAlchemy accept; ok is false
-// for values that are not URLs.
-func parseURL(raw string) (*parsedURL, bool) {
-	m := schemeRE.FindStringSubmatch(raw)
-	if m == nil {
-		return nil, false
+// credentialSpans are the parts of a value that may hold a credential:
+// URL passwords as the option's consumer reads them (any reading, where
+// that one is not clean) and secret-named query parameters.
+func credentialSpans(v, key string) []urls.Span {
+	if !strings.Contains(v, "://") {
+		return nil
 	}
-	u := &parsedURL{Scheme: strings.ToLower(m[1])}
-	u.Driver, _, _ = strings.Cut(u.Scheme, "+")
-	rest := raw[len(m[0]):]
-	netloc, tail := rest, ""
-	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-		netloc, tail = rest[:i], rest[i:]
-	}
-	u.Path, u.Query, _ = strings.Cut(tail, "?")
-	if netloc == "" {
-		return u, true
-	}
-	for _, part := range strings.Split(netloc, ",") {
-		u.Hosts = append(u.Hosts, parseNetloc(part))
-	}
-	return u, true
+	return urls.CredentialSpans(v, consumerOf(key), secret.IsName)
 }
 
-func parseNetloc(s string) urlHost {
-	var h urlHost
-	if i := strings.LastIndexByte(s, '@'); i >= 0 {
-		userinfo := s[:i]
-		s = s[i+1:]
-		user, pass, has := strings.Cut(userinfo, ":")
-		h.User, h.Password, h.RawPassword, h.HasPassword = unquote(user), unquote(pass), pass, has
+// urlFact renders a parsed URL for the model: passwords only as
+// fingerprints, default ports filled in, and every other part with the
+// bytes that fall inside a credential span (a misread password) masked.
+type urlFact struct {
+	raw   string
+	u     *urls.URL
+	spans []secret.Span // secret spans of raw
+	keys  *secret.Keyring
+}
+
+// mask returns part (located at sp in raw) with the bytes inside a
+// credential span replaced by labels.
+func (x urlFact) mask(part string, sp urls.Span) string {
+	if sp.End <= sp.Start {
+		return part
 	}
-	host, port := s, ""
-	if strings.HasPrefix(s, "[") {
-		if i := strings.IndexByte(s, ']'); i >= 0 {
-			host, port = s[1:i], strings.TrimPrefix(s[i+1:], ":")
+	var inside []secret.Span
+	for _, c := range x.spans {
+		if c.Start < sp.End && c.End > sp.Start {
+			inside = append(inside, secret.Span{Start: max(c.Start, sp.Start) - sp.Start, End: min(c.End, sp.End) - sp.Start})
 		}
-	} else if i := strings.LastIndexByte(s, ':'); i >= 0 {
-		host, port = s[:i], s[i+1:]
 	}
-	h.Host = strings.ToLower(host)
-	if p, err := strconv.Atoi(port); err == nil {
-		h.Port = p
+	if inside == nil {
+		return part
 	}
-	return h
+	return x.keys.Render(x.raw[sp.Start:sp.End], inside)
 }
 
-func unquote(s string) string {
-	if v, err := url.PathUnescape(s); err == nil {
-		return v
-	}
-	return s
-}
-
-// fact renders the parsed URL for the model; passwords appear only as
-// fingerprints, and default ports are filled in.
-func (u *parsedURL) fact(k *secret.Keyring, hostFact func(string, map[string]any) map[string]any) map[string]any {
+// doc is the URL's entry in the model document.
+func (x urlFact) doc(hostFact func(string, map[string]any) map[string]any) map[string]any {
+	u := x.u
 	hostsOut := make([]any, 0, len(u.Hosts))
 	for _, h := range u.Hosts {
+		host := strings.ToLower(x.mask(h.Host, h.HostSpan))
 		port := h.Port
 		if port == 0 {
 			port = defaultPorts[u.Driver]
 		}
-		e := map[string]any{"host": h.Host, "port": port, "user": h.User, "address": h.Host + ":" + strconv.Itoa(port)}
+		e := map[string]any{"host": host, "port": port, "user": x.mask(h.User, h.UserSpan), "address": host + ":" + strconv.Itoa(port)}
 		if h.HasPassword {
-			e["password_fp"] = k.FP(h.Password)
-			k.FP(h.RawPassword) // the as-written form is redacted from messages too
+			e["password_fp"] = x.keys.FP(h.Password)
 			e["password_empty"] = h.Password == ""
 			e["password_weak"] = secret.Weak(h.Password)
 			if secret.Placeholder(h.Password) {
 				e["password_placeholder"] = h.Password
 			}
 		}
-		if hostFact != nil {
-			e = hostFact(h.Host, e)
+		if hostFact != nil && host == strings.ToLower(h.Host) {
+			e = hostFact(host, e)
 		}
 		hostsOut = append(hostsOut, e)
 	}
-	f := map[string]any{"scheme": u.Scheme, "driver": u.Driver, "path": u.Path, "query": u.Query, "hosts": hostsOut}
+	path := x.mask(u.Path, u.PathSpan)
+	f := map[string]any{"scheme": u.Scheme, "driver": u.Driver, "path": path, "query": x.mask(u.Query, u.QuerySpan), "hosts": hostsOut}
+	if u.Err != "" {
+		f["error"] = u.Err
+	}
 	if len(hostsOut) > 0 {
 		first := hostsOut[0].(map[string]any)
 		for _, key := range []string{"host", "port", "user", "address", "password_fp", "resolved", "near"} {
@@ -122,36 +112,25 @@ func (u *parsedURL) fact(k *secret.Keyring, hostFact func(string, map[string]any
 			}
 		}
 	}
-	f["vhost"] = strings.TrimPrefix(u.Path, "/")
-	f["database"] = strings.TrimPrefix(u.Path, "/")
-	f["endpoint"] = u.endpoint()
+	f["vhost"] = strings.TrimPrefix(path, "/")
+	f["database"] = strings.TrimPrefix(path, "/")
+	f["endpoint"] = endpoint(u.Scheme, u.Driver, hostsOut)
 	return f
 }
 
 // endpoint is the scheme://host:port of the first host with the port filled
 // in and the path dropped: "http://controller:5000" and
 // "http://controller:5000/v3" are the same Keystone.
-func (u *parsedURL) endpoint() string {
-	if len(u.Hosts) == 0 {
-		return u.Scheme + "://"
+func endpoint(scheme, driver string, hosts []any) string {
+	if len(hosts) == 0 {
+		return scheme + "://"
 	}
-	h := u.Hosts[0]
-	port := h.Port
+	h := hosts[0].(map[string]any)
+	port := h["port"].(int)
 	if port == 0 {
-		port = defaultPorts[u.Driver]
+		port = defaultPorts[driver]
 	}
-	return u.Scheme + "://" + net.JoinHostPort(h.Host, strconv.Itoa(port))
-}
-
-// redactURL replaces the password of every userinfo by its label.
-func redactURL(raw string, u *parsedURL, k *secret.Keyring) string {
-	for _, h := range u.Hosts {
-		if !h.HasPassword || h.Password == "" {
-			continue
-		}
-		raw = strings.ReplaceAll(raw, ":"+h.RawPassword+"@", ":"+k.Label(h.Password)+"@")
-	}
-	return raw
+	return scheme + "://" + net.JoinHostPort(h["host"].(string), strconv.Itoa(port))
 }
 
 func toAny(ss []string) []any {
@@ -162,10 +141,15 @@ func toAny(ss []string) []any {
 	return out
 }
 
-// RedactURLValue replaces URL passwords in a value by fingerprint labels.
-func RedactURLValue(v string, k *secret.Keyring) string {
-	if u, ok := parseURL(v); ok {
-		return redactURL(v, u, k)
-	}
-	return v
+// RedactValue renders a value that is not secret as a whole with every
+// part that may hold a credential (URL passwords under any reading,
+// secret-named query parameters) replaced by its fingerprint label.
+func RedactValue(v string, k *secret.Keyring) string {
+	return k.Render(v, mergeSpans(nil, credentialSpans(v, "")))
+}
+
+// redactOption is RedactValue for the value of option key, whose consumer
+// is known.
+func redactOption(v, key string, k *secret.Keyring) string {
+	return k.Render(v, mergeSpans(nil, credentialSpans(v, key)))
 }

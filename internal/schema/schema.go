@@ -149,3 +149,59 @@ func (s *Schema) index() {
 		s.aliases[kind] = a
 	}
 }
+
+// optionNames indexes every release's options for questions asked without
+// a file kind or group: which (group, name) pairs are flagged secret
+// anywhere (deprecated names included; group "*" for auth plugin options,
+// which go in any section), and every option name with whether some group
+// flags it secret.
+type optionNames struct {
+	secret map[[2]string]bool
+	names  map[string]bool // name -> secret in some group
+}
+
+var names = sync.OnceValue(func() optionNames {
+	out := optionNames{secret: map[[2]string]bool{}, names: map[string]bool{}}
+	add := func(group, name string, o *Opt) {
+		out.names[name] = out.names[name] || o.Secret != 0
+		if o.Secret == 0 {
+			return
+		}
+		out.secret[[2]string{Group(group), name}] = true
+		for _, d := range o.Deprecated {
+			out.secret[[2]string{Group(d[0]), d[1]}] = true
+			out.names[d[1]] = true
+		}
+	}
+	for _, s := range All() {
+		for _, k := range s.Kinds {
+			for g, opts := range k.Groups {
+				for name, o := range opts {
+					add(g, name, o)
+				}
+			}
+		}
+		for _, opts := range s.Auth.Plugins {
+			for name, o := range opts {
+				add("*", name, o)
+			}
+		}
+	}
+	return out
+})
+
+// SecretAnywhere reports whether any release flags option name of group
+// secret in any file kind, or as an auth plugin's option in any group: the
+// fallback for options a file's own schema does not know.
+func SecretAnywhere(group, name string) bool {
+	s := names().secret
+	return s[[2]string{Group(group), name}] || s[[2]string{"*", name}]
+}
+
+// PlainOption reports whether name is an option some release registers and
+// no release flags secret in any group: its value can be quoted without
+// knowing the group it was written in.
+func PlainOption(name string) bool {
+	secret, known := names().names[name]
+	return known && !secret
+}

@@ -65,3 +65,78 @@ func TestPlaceholders(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// TestRedactAnyBytes: a short secret that is not valid UTF-8 is redacted
+// where it stands alone and never panics (it once did, in a regexp).
+func TestRedactAnyBytes(t *testing.T) {
+	k := NewKeyring([]byte("x"))
+	for _, s := range []string{"\xff", "\xfe\xff", "a\xc3", "(?", `\`} {
+		k.FP(s)
+	}
+	got := k.Redact("x \xff y \xfe\xff z a\xc3 (? \\ end")
+	for _, s := range []string{" \xff ", "\xfe\xff", "a\xc3", "(?", ` \ `} {
+		if strings.Contains(got, s) {
+			t.Errorf("%q left in %q", s, got)
+		}
+	}
+}
+
+// TestRedactWholeTokensOnly: a common-word secret is replaced where it
+// stands as a value, not inside other words; long secrets anywhere.
+func TestRedactWholeTokensOnly(t *testing.T) {
+	k := NewKeyring([]byte("x"))
+	k.FP("PASSWORD")
+	k.FP("Zq9LongRandomSecretValue")
+	got := k.Redact("OS_PASSWORD=PASSWORD '%SERVICE_PASSWORD%' (PASSWORD) xZq9LongRandomSecretValuex")
+	want := "OS_PASSWORD=fp:" + k.FP("PASSWORD") + " '%SERVICE_PASSWORD%' (fp:" + k.FP("PASSWORD") + ") xfp:" + k.FP("Zq9LongRandomSecretValue") + "x"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestRedactWrittenForms: the quoted and percent-encoded forms of a
+// secret are redacted too.
+func TestRedactWrittenForms(t *testing.T) {
+	k := NewKeyring([]byte("x"))
+	k.FP("it's a/b")
+	for _, form := range []string{`it\'s a/b`, "it%27s+a%2Fb", "it%27s%20a%2Fb"} {
+		if got := k.Redact("v=" + form + ";"); strings.Contains(got, form) {
+			t.Errorf("%q not redacted: %q", form, got)
+		}
+	}
+}
+
+func TestRenderSpans(t *testing.T) {
+	k := NewKeyring([]byte("x"))
+	got := k.Render("mysql://nova:p%40ss@db/nova", []Span{{Start: 13, End: 19, Value: "p@ss"}})
+	if got != "mysql://nova:fp:"+k.FP("p@ss")+"@db/nova" {
+		t.Errorf("got %q", got)
+	}
+	if k.Redact("p%40ss") == "p%40ss" {
+		t.Error("the written form of a rendered span is not remembered")
+	}
+}
+
+func TestNames(t *testing.T) {
+	for _, n := range []string{"ADMIN_PASS", "OS_PASSWD", "RABBIT_PASS", "NOVA_DBPASS", "METADATA_SECRET", "RABBITMQ_ERLANG_COOKIE",
+		"OS_TOKEN", "X-Auth-Token", "password", "MYSQL_ROOT_PASSWORD", "SECRET_KEY", "X-Api-Key", "clientSecret"} {
+		if !IsName(n) {
+			t.Errorf("IsName(%q) = false", n)
+		}
+	}
+	for _, n := range []string{"PWD", "OLDPWD", "OS_PASSWORD_FILE", "OS_USERNAME", "OS_AUTH_URL", "BYPASS_PROXY", "OS_AUTH_TYPE", "TOKEN_TTL", "SSH_PUBLIC_KEY"} {
+		if IsName(n) {
+			t.Errorf("IsName(%q) = true", n)
+		}
+	}
+	for _, n := range []string{"password", "default_pass", "RABBITMQ_ERLANG_COOKIE", "X-Auth-Token", "Authorization:", "insecure-password"} {
+		if !IsSetting(n) {
+			t.Errorf("IsSetting(%q) = false", n)
+		}
+	}
+	for _, n := range []string{"ProxyPass", "WSGIPassAuthorization", "SSLCertificateKeyFile", "Listen", "keyfile"} {
+		if IsSetting(n) {
+			t.Errorf("IsSetting(%q) = true", n)
+		}
+	}
+}

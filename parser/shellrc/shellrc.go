@@ -19,6 +19,16 @@ type Var struct {
 	Column   int
 	Exported bool // export X=..., X=...; export X, or set -a in force
 	Dynamic  bool // the value depends on run-time state ($(...), unknown $X)
+	// Refs locate the text of Value that came from expanding other
+	// variables ($A, ${A}), the variables those expanded included.
+	Refs []Ref
+}
+
+// Ref is the byte range [Start, End) of a value that holds the expansion
+// of variable Name.
+type Ref struct {
+	Name       string
+	Start, End int
 }
 
 // File is the result of reading one rc file.
@@ -140,61 +150,72 @@ func (s *state) call(c *syntax.CallExpr) {
 
 func (s *state) assign(a *syntax.Assign, export bool) {
 	name := a.Name.Value
-	val, dyn := "", false
+	var val value
 	if a.Value != nil {
-		val, dyn = s.word(a.Value)
+		val = s.word(a.Value)
 	} else if a.Array != nil {
-		dyn = true
+		val.dynamic = true
 	}
 	old, seen := s.vars[name]
 	if a.Append && seen {
-		val = old.Value + val
+		val = value{text: old.Value, dynamic: val.dynamic, refs: old.Refs}.join(val)
 	}
-	v := &Var{Name: name, Value: val, Line: int(a.Pos().Line()), Column: int(a.Pos().Col()),
-		Exported: export || s.allexp || (seen && old.Exported), Dynamic: dyn}
+	v := &Var{Name: name, Value: val.text, Line: int(a.Pos().Line()), Column: int(a.Pos().Col()),
+		Exported: export || s.allexp || (seen && old.Exported), Dynamic: val.dynamic, Refs: val.refs}
 	if !seen {
 		s.order = append(s.order, name)
 	}
 	s.vars[name] = v
 }
 
-// word evaluates a word statically; dynamic is true when it cannot be
-// known without running the shell.
-func (s *state) word(w *syntax.Word) (string, bool) {
-	var b strings.Builder
-	dynamic := false
-	for _, p := range w.Parts {
-		v, d := s.part(p, false)
-		b.WriteString(v)
-		dynamic = dynamic || d
-	}
-	return b.String(), dynamic
+// value is a word evaluated statically: its text, whether it cannot be
+// known without running the shell, and where variables were expanded.
+type value struct {
+	text    string
+	dynamic bool
+	refs    []Ref
 }
 
-func (s *state) part(p syntax.WordPart, quoted bool) (string, bool) {
+// join appends b to a, moving b's references to their new place.
+func (a value) join(b value) value {
+	out := value{text: a.text + b.text, dynamic: a.dynamic || b.dynamic, refs: append([]Ref{}, a.refs...)}
+	for _, r := range b.refs {
+		out.refs = append(out.refs, Ref{Name: r.Name, Start: r.Start + len(a.text), End: r.End + len(a.text)})
+	}
+	return out
+}
+
+// word evaluates a word statically.
+func (s *state) word(w *syntax.Word) value {
+	var out value
+	for _, p := range w.Parts {
+		out = out.join(s.part(p, false))
+	}
+	return out
+}
+
+func (s *state) part(p syntax.WordPart, quoted bool) value {
 	switch p := p.(type) {
 	case *syntax.Lit:
-		return unescape(p.Value, quoted), false
+		return value{text: unescape(p.Value, quoted)}
 	case *syntax.SglQuoted:
-		return p.Value, p.Dollar
+		return value{text: p.Value, dynamic: p.Dollar}
 	case *syntax.DblQuoted:
-		var b strings.Builder
-		dynamic := false
+		var out value
 		for _, q := range p.Parts {
-			v, d := s.part(q, true)
-			b.WriteString(v)
-			dynamic = dynamic || d
+			out = out.join(s.part(q, true))
 		}
-		return b.String(), dynamic
+		return out
 	case *syntax.ParamExp:
 		if p.Short || p.Exp == nil && p.Repl == nil && p.Slice == nil && p.Index == nil && !p.Length && p.Param != nil {
 			if v, ok := s.vars[p.Param.Value]; ok {
-				return v.Value, v.Dynamic
+				refs := append([]Ref{{Name: v.Name, Start: 0, End: len(v.Value)}}, v.Refs...)
+				return value{text: v.Value, dynamic: v.Dynamic, refs: refs}
 			}
 		}
-		return "", true
+		return value{dynamic: true}
 	}
-	return "", true
+	return value{dynamic: true}
 }
 
 // unescape removes shell backslash escapes from a literal.

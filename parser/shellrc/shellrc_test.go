@@ -70,3 +70,22 @@ func TestSyntaxError(t *testing.T) {
 		t.Fatalf("got %#v", err)
 	}
 }
+
+// TestRefs: the text a variable got from expanding others is located, also
+// through a second variable and an append.
+func TestRefs(t *testing.T) {
+	f, err := Parse([]byte("PW=s3cret\nURL=\"http://u:${PW}@h\"\nB=x$URL\nB+=$PW\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := f.Get("B")
+	var pw []string
+	for _, r := range b.Refs {
+		if r.Name == "PW" {
+			pw = append(pw, b.Value[r.Start:r.End])
+		}
+	}
+	if b.Value != "xhttp://u:s3cret@hs3cret" || len(pw) != 2 || pw[0] != "s3cret" || pw[1] != "s3cret" {
+		t.Fatalf("value %q refs %+v", b.Value, b.Refs)
+	}
+}

@@ -1,0 +1,211 @@
+package lint_test
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/report"
+	"github.com/stacklint/stacklint/parser/oslo"
+)
+
+// leak is one kind of secret that reached some output once (issue 14,
+// "Secrets printed"): a file planted in a node of its own, with %[1]s..
+// standing for the planted secrets.
+type leak struct {
+	name    string
+	path    string // node/etc/...
+	text    string
+	secrets []string
+}
+
+// leakKinds are the planted cases. Secrets are unlike any word stacklint
+// prints; their shapes are what made each kind leak (a '/', '#', ','
+// that a URL reading splits at, three bytes, an apostrophe).
+func leakKinds() []leak {
+	return []leak{
+		// Parse errors quoted the offending line.
+		{"continuation after a blank line", "p1/etc/nova/nova.conf",
+			"[database]\nconnection = mysql+pymysql://nova:%s@db/nova\n\n   %s\n", []string{"Zq4PlantA", "Hx7PlantB"}},
+		{"no '=' in an assignment", "p2/etc/nova/nova.conf", "[DEFAULT]\npassword %s\n", []string{"Hx7PlantC"}},
+		{"continuation of a password", "p3/etc/nova/nova.conf",
+			"[keystone_authtoken]\npassword =\n  %s\n[x\n", []string{"Hx7PlantD"}},
+		{"indented token", "p4/etc/nova/nova.conf", "[key_manager]\n  token = %s\n", []string{"Hx7PlantE"}},
+		{"indented backend_argument", "p5/etc/keystone/keystone.conf", "[cache]\n  backend_argument = password:%s\n", []string{"Hx7PlantF"}},
+		{"Python-escaped quote", "p6/etc/nova/nova.conf", "[DEFAULT]\n  password = \"it's%s\"\n", []string{"Hx7'PlantG"}},
+		// URL credentials that a naive URL reading does not find.
+		{"SQLAlchemy password with / ? #", "u1/etc/nova/nova.conf",
+			"[database]\nconnection = mysql+pymysql://nova:%s@db/nova\n", []string{"ab/c?d#ePlantH"}},
+		{"password query parameter", "u2/etc/nova/nova.conf",
+			"[api_database]\nconnection = mysql+pymysql://nova@db/nova_api?password=%s\n", []string{"PlantI9q"}},
+		{"transport password with ','", "u3/etc/nova/nova.conf",
+			"[DEFAULT]\ntransport_url = rabbit://openstack:%s@ctl:5672/\n", []string{"pa,ssPlantJ"}},
+		{"transport password with '#'", "u4/etc/nova/nova.conf",
+			"[oslo_messaging_notifications]\ntransport_url = rabbit://openstack:%s@ctl:5672/\n", []string{"pa#ssPlantK"}},
+		{"URL scheme with '_'", "u5/etc/nova/nova.conf",
+			"[coordination]\nbackend_url = my_driver://nova:%s@ctl:6379/\n", []string{"PlantL7w"}},
+		// Options only the schema marks secret.
+		{"swift_store_key", "s1/etc/glance/glance-api.conf", "[glance_store]\nswift_store_key = %s\n", []string{"PlantM3x"}},
+		{"[cache] backend_argument", "s2/etc/keystone/keystone.conf", "[cache]\nbackend_argument = %s\n", []string{"PlantN5y"}},
+		{"[key_manager] token", "s3/etc/nova/nova.conf", "[key_manager]\ntoken = %s\n", []string{"PlantO8z"}},
+		// A short secret substituted into another option.
+		{"substituted 3-byte secret", "v1/etc/nova/nova.conf",
+			"[neutron]\npassword = %s\n[vnc]\nserver_listen = !_${neutron.password}_!\n", []string{"Q!z"}},
+		// rc variables and host files.
+		{"rc names", "r1/root/admin-openrc",
+			"export ADMIN_PASS=%s\nexport OS_PASSWD=%s\nexport RABBIT_PASS=%s\nexport OS_AUTH_URL=http://admin:%s@ctl:5000/v3\n" +
+				"export OS_PASSWORD=$ADMIN_PASS\nexport FOO=\"x${ADMIN_PASS}y\"\nexport OS_USERNAME=admin\n",
+			[]string{"PlantP1a", "PlantQ2b", "PlantR3c", "PlantS4d"}},
+		{"erlang cookie", "r2/etc/rabbitmq/rabbitmq-env.conf", "RABBITMQ_ERLANG_COOKIE=%s\n", []string{"PlantT5e"}},
+		{"httpd SetEnv and RequestHeader", "h1/etc/httpd/conf.d/keystone.conf",
+			"Listen 5000\nSetEnv OS_PASSWORD %s\nRequestHeader set X-Auth-Token %s\n", []string{"PlantU6f", "PlantV7g"}},
+		{"haproxy Authorization header", "h2/etc/haproxy/haproxy.cfg",
+			"frontend api\n  bind 10.0.0.9:5000\n  http-request set-header Authorization \"Basic %s\"\n", []string{"PlantW8h"}},
+	}
+}
+
+// plantLeaks writes every kind into a fresh snapshot and returns it with
+// the secrets planted.
+func plantLeaks(t *testing.T) (string, []string) {
+	dst := filepath.Join(t.TempDir(), "snapshot")
+	var planted []string
+	for _, k := range leakKinds() {
+		args := make([]any, len(k.secrets))
+		for i, s := range k.secrets {
+			args[i] = s
+		}
+		p := filepath.Join(dst, filepath.FromSlash(k.path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, p, fmt.Sprintf(k.text, args...))
+		planted = append(planted, k.secrets...)
+	}
+	return dst, planted
+}
+
+// forms are the ways a secret can be written in an output: as itself,
+// percent-encoded, base64, and quoted (Python repr, JSON, Go).
+func forms(s string) []string {
+	out := []string{s, url.QueryEscape(s), url.PathEscape(s), base64.StdEncoding.EncodeToString([]byte(s)),
+		base64.RawURLEncoding.EncodeToString([]byte(s))}
+	if r := oslo.PyRepr(s); len(r) > 2 {
+		out = append(out, r[1:len(r)-1])
+	}
+	j, _ := json.Marshal(s)
+	out = append(out, string(j[1:len(j)-1]), strconv.Quote(s)[1:len(strconv.Quote(s))-1])
+	return out
+}
+
+// allOutputs runs every output stacklint has over snap: the five formats,
+// a baseline file, inspect of the snapshot and of single files.
+func allOutputs(t *testing.T, snap string) map[string]string {
+	outputs := map[string]string{}
+	for _, f := range report.Formats() {
+		outputs[f] = run("--format", f, "--verbose", snap)
+	}
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	outputs["write-baseline"] = run("--write-baseline", base, snap)
+	b, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatalf("no baseline written: %v\n%s", err, outputs["write-baseline"])
+	}
+	outputs["baseline file"] = string(b)
+	outputs["inspect"] = run("inspect", "--format", "json", snap)
+	err = filepath.WalkDir(snap, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			outputs["inspect "+p] = run("inspect", "--format", "json", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return outputs
+}
+
+// TestPlantedSecretsEveryKind: no kind of secret of issue 14 reaches any
+// output, in any written form.
+func TestPlantedSecretsEveryKind(t *testing.T) {
+	snap, planted := plantLeaks(t)
+	// A Ceph keyring given to inspect: indented (a parse error) and not.
+	writeFile(t, filepath.Join(snap, "ceph.client.admin.keyring"), "[client.admin]\n\tkey = AQPlantX9iKeyring==\n")
+	writeFile(t, filepath.Join(snap, "ceph.client.nova.keyring"), "[client.nova]\nkey = AQPlantY0jKeyring==\n")
+	planted = append(planted, "AQPlantX9iKeyring==", "AQPlantY0jKeyring==")
+	outputs := allOutputs(t, snap)
+	for name, out := range outputs {
+		for _, s := range planted {
+			for _, f := range forms(s) {
+				if strings.Contains(out, f) {
+					t.Errorf("%s prints planted secret %q as %q", name, s, f)
+				}
+			}
+		}
+	}
+	// Positive control: the rules saw the files.
+	js := outputs["json"]
+	for _, want := range []string{"SL-PARSE-001", "u1/etc/nova/nova.conf"} {
+		if !strings.Contains(js, want) {
+			t.Errorf("json output lacks %s:\n%s", want, js)
+		}
+	}
+}
+
+// TestURLMisreadRaisesNothing: a SQLAlchemy password holding '/', '?' and
+// '#' is read as SQLAlchemy reads it: host db, database nova, so SL-DB-001
+// (no database name) stays silent.
+func TestURLMisreadRaisesNothing(t *testing.T) {
+	for _, pw := range []string{"ab/c?d#e", "ab?cd", "ab#cd", "a/b?c"} {
+		snap := filepath.Join(t.TempDir(), "snap")
+		p := filepath.Join(snap, "etc/nova/nova.conf")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, p, "[database]\nconnection = mysql+pymysql://nova:"+pw+"@db/nova\n")
+		doc, _ := lintJSON(t, snap)
+		for _, f := range doc.Findings {
+			if f.Rule == "SL-DB-001" {
+				t.Errorf("password %q: false SL-DB-001: %s", pw, f.Message)
+			}
+		}
+	}
+}
+
+// TestCommonWordSecretLeavesWordsAlone: a password that is a common word
+// is redacted where it stands as a value, never inside other words
+// (OS_PASSWORD, %SERVICE_PASSWORD%).
+func TestCommonWordSecretLeavesWordsAlone(t *testing.T) {
+	snap := filepath.Join(t.TempDir(), "snap")
+	for p, text := range map[string]string{
+		"ctl/etc/nova/nova.conf":           "[neutron]\npassword = PASSWORD\n[placement]\npassword = %SERVICE_PASSWORD%\n",
+		"ctl/etc/neutron/neutron.conf":     "[keystone_authtoken]\npassword = PASSWORD\n",
+		"ctl/root/admin-openrc":            "export OS_USERNAME=admin\nexport OS_PASSWORD=PASSWORD\nexport OS_AUTH_URL=http://ctl:5000/v3\n",
+		"ctl/etc/keystone/keystone.conf":   "[DEFAULT]\nadmin_token = %SERVICE_TOKEN%\n",
+		"cmp/etc/nova/nova.conf":           "[neutron]\npassword = PASSWORD\n",
+		"cmp/root/demo-openrc":             "export OS_USERNAME=demo\nexport OS_AUTH_URL=http://ctl:5000/v3\n",
+		"cmp/etc/neutron/neutron.conf":     "[DEFAULT]\ntransport_url = rabbit://openstack:PASSWORD@ctl\n",
+		"ctl/etc/glance/glance-api.conf":   "[keystone_authtoken]\npassword = PASSWORD\n",
+		"ctl/etc/placement/placement.conf": "[keystone_authtoken]\npassword = PASSWORD\n",
+	} {
+		full := filepath.Join(snap, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, full, text)
+	}
+	out := run("--format", "text", "--verbose", snap) + run("--format", "json", snap)
+	for _, bad := range []string{"OS_fp:", "SERVICE_fp:", "_fp:"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("a common-word secret mangled a word (%s):\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, "%SERVICE_PASSWORD%") {
+		t.Errorf("the placeholder is not named:\n%s", out)
+	}
+}

@@ -1,0 +1,201 @@
+package model
+
+import (
+	"net/netip"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/stacklint/stacklint/internal/secret"
+	"github.com/stacklint/stacklint/parser/oslo"
+	"github.com/stacklint/stacklint/parser/shellrc"
+	"github.com/stacklint/stacklint/parser/urls"
+)
+
+// Values reach the model rendered: a secret option's value as a whole
+// becomes its fingerprint label, and in every other value the spans that
+// hold secret material (URL passwords under any reading, secret-named
+// query parameters, text substituted from a secret option or expanded from
+// a secret shell variable) become labels. Facts derived from a value
+// (addresses, URL parts) are never computed from secret text.
+
+// secretOption reports whether an option holds a secret: by its name, or
+// flagged secret by the schema of any known release (whatever release is
+// checked: a secret stays a secret).
+func (b *nodeBuilder) secretOption(kind string, f *oslo.File, section, key string) bool {
+	if secret.IsKey(key) {
+		return true
+	}
+	if b.secrets == nil {
+		return SecretOption(kind, f, section, key)
+	}
+	k := [4]string{SchemaKind(kind), SchemaSection(SchemaKind(kind), f, section), key, AuthType(f, section)}
+	b.secrets.mu.Lock()
+	defer b.secrets.mu.Unlock()
+	v, ok := b.secrets.m[k]
+	if !ok {
+		v = SecretOption(kind, f, section, key)
+		b.secrets.m[k] = v
+	}
+	return v
+}
+
+// secretCache remembers SecretOption by kind, schema section, option and
+// auth plugin: every node asks the same questions.
+type secretCache struct {
+	mu sync.Mutex
+	m  map[[4]string]bool
+}
+
+// valueDoc is one occurrence of a key with its derived facts.
+func (b *nodeBuilder) valueDoc(kind string, f *oslo.File, section, key string, v oslo.Value, secretOpt bool) map[string]any {
+	d := map[string]any{"line": v.Line, "column": v.Column, "end_line": v.EndLine, "header": v.Header}
+	textFacts(d, v)
+	if c := lookAlike(key); c != "" {
+		d["key_look_alike"] = c
+	}
+	if secretOpt && (secret.IsKey(key) || !urls.Looks(v.Text)) {
+		return b.secretDoc(d, f, section, v)
+	}
+	sub := substituteSpans(f, section, v.Text, func(g, name string) bool { return b.secretOption(kind, f, g, name) })
+	if sub.Text != v.Text || sub.Missing != nil {
+		d["substituted"] = true
+		d["missing"] = toAny(sub.Missing)
+	}
+	value := sub.Text
+	spans := mergeSpans(sub.Secret, credentialSpans(value, key))
+	d["value"] = b.keys.Render(value, spans)
+	if len(sub.Secret) > 0 {
+		d["secret_parts"] = true // facts of a value holding a secret are not derived
+	} else {
+		b.derivedFacts(d, key, value, spans)
+	}
+	if p := placeholdersOf(d["value"].(string), d["url"]); len(p) > 0 {
+		d["placeholders"] = toAny(p)
+	}
+	if value != v.Text {
+		d["raw"] = redactOption(v.Text, key, b.keys)
+	}
+	return d
+}
+
+// derivedFacts adds what a value means: an address, a URL as its consumer
+// reads it, the hosts of a host-list option.
+func (b *nodeBuilder) derivedFacts(d map[string]any, key, value string, spans []secret.Span) {
+	if ip, err := netip.ParseAddr(value); err == nil {
+		d["ip"] = ip.String()
+		d["loopback"] = ip.IsLoopback() || ip.IsUnspecified()
+	}
+	if u, ok := parseURL(value, key); ok {
+		d["url"] = urlFact{raw: value, u: u, spans: spans, keys: b.keys}.doc(b.hostFact)
+	}
+	if hostKeys[key] && len(spans) == 0 {
+		d["host_refs"] = b.hostRefs(value)
+	}
+}
+
+// secretDoc fills in an occurrence of a secret: its fingerprint label and
+// facts about it, never the value.
+func (b *nodeBuilder) secretDoc(d map[string]any, f *oslo.File, section string, v oslo.Value) map[string]any {
+	d["value"] = b.keys.Label(v.Text)
+	if v.Text == "" {
+		d["value"] = ""
+	}
+	d["secret"] = true
+	d["fp"] = b.keys.FP(v.Text)
+	d["empty"] = v.Text == ""
+	d["has_dollar"] = strings.Contains(v.Text, "$")
+	d["weak"] = secret.Weak(v.Text)
+	if refs, missing := templateRefs(f, section, v.Text); refs {
+		d["template"], d["template_missing"] = true, missing // never the names: they are part of the secret
+	}
+	if secret.Placeholder(v.Text) {
+		d["placeholders"] = []any{v.Text}
+	}
+	return d
+}
+
+func (b *nodeBuilder) rcDoc(f *Loaded) map[string]any {
+	d := map[string]any{"path": f.Path, "node": b.name, "name": path.Base(f.Path)}
+	if f.Err != nil {
+		d["error"] = errDoc(f.Err)
+	}
+	vars := map[string]any{}
+	if f.RC != nil {
+		for _, v := range f.RC.Vars {
+			vd := map[string]any{"line": v.Line, "column": v.Column, "exported": v.Exported, "dynamic": v.Dynamic}
+			if secret.IsEnv(v.Name) {
+				vd["value"], vd["secret"], vd["fp"], vd["empty"] = b.keys.Label(v.Value), true, b.keys.FP(v.Value), v.Value == ""
+				vd["weak"] = secret.Weak(v.Value)
+				if secret.Placeholder(v.Value) {
+					vd["placeholders"] = []any{v.Value}
+				}
+				vars[v.Name] = vd
+				continue
+			}
+			vd["value"] = RenderRC(b.keys, v)
+			if u, ok := parseURL(v.Value, ""); ok && len(RCSecretSpans(v)) == 0 {
+				spans := mergeSpans(nil, credentialSpans(v.Value, ""))
+				vd["url"] = urlFact{raw: v.Value, u: u, spans: spans, keys: b.keys}.doc(b.hostFact)
+			}
+			if p := placeholdersOf(vd["value"].(string), vd["url"]); len(p) > 0 {
+				vd["placeholders"] = toAny(p)
+			}
+			vars[v.Name] = vd
+		}
+	}
+	d["vars"] = vars
+	return d
+}
+
+// RCSecretSpans locates the text of an rc variable's value that was
+// expanded from a secret variable (export OS_AUTH_URL=http://u:$PW@h).
+func RCSecretSpans(v *shellrc.Var) []secret.Span {
+	var out []secret.Span
+	for _, r := range v.Refs {
+		if secret.IsEnv(r.Name) && r.End > r.Start {
+			out = append(out, secret.Span{Start: r.Start, End: r.End, Value: v.Value[r.Start:r.End]})
+		}
+	}
+	return out
+}
+
+// mergeSpans joins span lists into one sorted list without overlaps.
+func mergeSpans(a []secret.Span, b []urls.Span) []secret.Span {
+	all := make([]urls.Span, 0, len(a)+len(b))
+	for _, s := range a {
+		all = append(all, urls.Span(s))
+	}
+	all = append(all, b...)
+	merged := urls.Merge(all)
+	out := make([]secret.Span, len(merged))
+	for i, s := range merged {
+		out[i] = secret.Span(s)
+	}
+	return out
+}
+
+// RenderWritten renders an option's value as written (no substitution),
+// for inspect: a secret option's value as its label, URL credentials in
+// any other value as labels. kind "ini" (a file of no known kind) treats
+// every secret-looking name as secret, since no schema can say.
+func RenderWritten(k *secret.Keyring, kind string, f *oslo.File, section, key, text string) string {
+	whole := secret.IsKey(key) || SecretOption(kind, f, section, key) || kind == "ini" && secret.IsName(key)
+	if whole && (secret.IsKey(key) || !urls.Looks(text)) {
+		if text == "" {
+			return ""
+		}
+		return k.Label(text)
+	}
+	return redactOption(text, key, k)
+}
+
+// RenderRC renders an rc variable's value: as its label when the name is
+// secret, else with expanded secret variables and URL credentials as
+// labels.
+func RenderRC(k *secret.Keyring, v *shellrc.Var) string {
+	if secret.IsEnv(v.Name) {
+		return k.Label(v.Value)
+	}
+	return k.Render(v.Value, mergeSpans(RCSecretSpans(v), credentialSpans(v.Value, "")))
+}

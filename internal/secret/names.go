@@ -1,0 +1,156 @@
+package secret
+
+import (
+	"regexp"
+	"strings"
+)
+
+// notSecret are option-name parts that look secret but name settings.
+var notSecret = regexp.MustCompile(`(_algorithm|_rounds|_days|_regex|_description|_expires.*|_lock.*|_count|_length|_format|_uuid|_file|_path|_dir|_type|_strategy|_backend|_ttl|_enabled|_policy|_size|_history|_hash.*|_ignore.*)$`)
+
+// switchPrefix marks options that turn something on or off
+// (send_service_user_token, use_keystone_limits, [libvirt] inject_password):
+// booleans, not secrets.
+var switchPrefix = regexp.MustCompile(`^(send|use|enable|require|allow|include|check|verify|show|insecure|inject)_`)
+
+// IsKey reports whether an INI option holds a secret by its name: passwords,
+// secrets, keys and tokens (as in oslo options flagged secret=True). The
+// option schema adds the options it flags secret whatever their name (see
+// model.SecretOption).
+func IsKey(name string) bool {
+	n := strings.ToLower(name)
+	if notSecret.MatchString(n) || switchPrefix.MatchString(n) {
+		return false
+	}
+	switch {
+	case strings.Contains(n, "password"), strings.Contains(n, "passwd"), strings.Contains(n, "secret"):
+		return true
+	case strings.HasSuffix(n, "_key") && !strings.HasSuffix(n, "_public_key"):
+		return true
+	case n == "admin_token" || strings.HasSuffix(n, "_token") && !strings.HasSuffix(n, "_auth_token"):
+		return true
+	}
+	return false
+}
+
+// IsEnv reports whether a shell variable (of an rc file, an httpd SetEnv,
+// rabbitmq-env.conf) holds a secret by its name.
+func IsEnv(name string) bool { return IsName(name) }
+
+// secretWords are the words that make a name secret wherever they stand.
+var secretWords = map[string]bool{
+	"password": true, "passwd": true, "passphrase": true, "pass": true, "pw": true, "pwd": true,
+	"secret": true, "secrets": true, "token": true, "cookie": true, "credential": true, "credentials": true,
+	"apikey": true, "privkey": true, "authorization": true, "passcode": true,
+}
+
+// settingWords end names that describe a secret instead of holding one
+// (OS_PASSWORD_FILE, TOKEN_TTL, SECRET_LENGTH).
+var settingWords = map[string]bool{
+	"file": true, "path": true, "dir": true, "type": true, "length": true, "len": true, "ttl": true,
+	"expiration": true, "expiry": true, "expires": true, "lifetime": true, "algorithm": true, "size": true,
+	"count": true, "enabled": true, "required": true, "format": true, "uuid": true, "id": true,
+	"name": true, "url": true, "uri": true, "policy": true, "strategy": true, "backend": true,
+}
+
+// IsName reports whether a name (an environment variable, a header, a
+// query parameter, a host-file setting) names a secret: one of its words
+// (split at '_', '-', '.', spaces and case changes) is a secret word
+// (password, passwd, pass, secret, token, cookie, credential...) or ends
+// in one (NOVA_DBPASS, ADMINPASS), or it ends in "key" (SECRET_KEY,
+// X-Api-Key), unless its last word says it is about a secret rather than
+// one (OS_PASSWORD_FILE, TOKEN_TTL). PWD and OLDPWD are the shell's
+// working directories. Over-reading is safe: such values become
+// fingerprints.
+func IsName(name string) bool {
+	words := nameWords(name)
+	if len(words) == 0 {
+		return false
+	}
+	switch strings.ToLower(name) {
+	case "pwd", "oldpwd":
+		return false
+	}
+	if settingWords[words[len(words)-1]] && len(words) > 1 {
+		return false
+	}
+	for i, w := range words {
+		if secretWord(w) || w == "key" && i == len(words)-1 && (i == 0 || words[i-1] != "public" && words[i-1] != "ssh") {
+			return true
+		}
+	}
+	return false
+}
+
+// secretWord is a secret word, or a word ending in one (dbpass,
+// adminpassword, clientsecret, apitoken).
+func secretWord(w string) bool {
+	switch {
+	case secretWords[w]:
+		return true
+	case w == "bypass" || w == "compass" || w == "authtoken":
+		return false
+	}
+	for _, end := range []string{"pass", "passwd", "password", "secret", "token"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWords splits a name into lower-case words at separators and at
+// lower-to-upper case changes ("XAuthToken" -> x, auth, token).
+func nameWords(name string) []string {
+	var words []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			words = append(words, strings.ToLower(cur.String()))
+			cur.Reset()
+		}
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '_' || c == '-' || c == '.' || c == ' ' || c == ':' || c == '/':
+			flush()
+		case c >= 'A' && c <= 'Z' && i > 0 && name[i-1] >= 'a' && name[i-1] <= 'z':
+			flush()
+			cur.WriteByte(c)
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	flush()
+	return words
+}
+
+// exactWords are the secret words of IsSetting.
+var exactWords = map[string]bool{
+	"password": true, "passwd": true, "passphrase": true, "pass": true, "secret": true, "token": true,
+	"cookie": true, "credential": true, "credentials": true, "apikey": true,
+}
+
+// IsSetting reports whether a host-file setting or a word inside one
+// names a secret: one of its words is exactly a secret word (my.cnf
+// password, rabbitmq default_pass, RABBITMQ_ERLANG_COOKIE, X-Auth-Token,
+// insecure-password), or it is the Authorization or Cookie header.
+// Unlike IsName it neither matches word endings nor splits at case
+// changes, so httpd's ProxyPass and WSGIPassAuthorization stay readable.
+func IsSetting(name string) bool {
+	switch strings.ToLower(strings.Trim(name, ":\\\"'")) {
+	case "authorization", "proxy-authorization", "cookie", "set-cookie":
+		return true
+	}
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return strings.ContainsRune("_-. :/", r) })
+	if len(words) == 0 || len(words) > 1 && settingWords[words[len(words)-1]] {
+		return false
+	}
+	for _, w := range words {
+		if exactWords[w] {
+			return true
+		}
+	}
+	return false
+}
