@@ -76,6 +76,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	d := model.BuildWith(snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Schema: func(files []*model.Loaded) (*schema.Schema, []*schema.Schema) {
 		return pickSchema(&choice, files)
 	}})
+	snap.Forget() // parsed: the raw bytes are not needed any more
 	d.Doc["release"] = choice.Doc()
 	d.Doc["problems"] = snap.ProblemDocs() // with each problem's kind, which the SL-SNAP rules select on
 	d.Doc["params"] = params(eng.Rules, cfg)

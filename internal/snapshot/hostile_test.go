@@ -358,6 +358,9 @@ func TestReadAtDiscovery(t *testing.T) {
 	if got := string(s.Nodes[0].Files[0].Data()); got != "[DEFAULT]\ndebug = true\n" {
 		t.Errorf("data = %q", got)
 	}
+	if s.Forget(); s.Nodes[0].Files[0].Data() != nil {
+		t.Error("Forget kept the bytes")
+	}
 }
 
 // TestUnreadable: a file or folder the user running stacklint may not read

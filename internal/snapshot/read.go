@@ -61,6 +61,19 @@ func (w *walker) keep(c *candidate, data []byte, err error) {
 	c.node.Files = append(c.node.Files, f)
 }
 
+// Forget drops the bytes of every file once the model has parsed them, so
+// they do not stay in memory for the rest of a run (Data is nil after).
+func (s *Snapshot) Forget() {
+	for _, n := range s.Nodes {
+		for _, f := range n.Files {
+			f.data = nil
+		}
+	}
+	for _, f := range s.Loose {
+		f.data = nil
+	}
+}
+
 // readProblem words a reading error: never as a parse error, since the
 // service on the node may read the file fine; only this copy could not be
 // read.
