@@ -391,8 +391,12 @@ func TestUnreadable(t *testing.T) {
 func TestHostnameNotAName(t *testing.T) {
 	root := t.TempDir()
 	writeText(t, root, map[string]string{"etc/nova/nova.conf": "[DEFAULT]\n", "etc/hostname": "root:$6$salt$hash:19000:0:99999:7:::\n"})
-	if s := discover(t, root, Options{}); s.Nodes[0].Name != filepath.Base(root) {
+	s := discover(t, root, Options{})
+	if s.Nodes[0].Name != filepath.Base(root) {
 		t.Errorf("node named %q", s.Nodes[0].Name)
+	}
+	if _, read := files(s)["etc/hostname"]; read {
+		t.Error("a hostname file holding no host name is read as the node's hostname")
 	}
 	for h, ok := range map[string]bool{"ctl-1": true, "node7.example.org": true, "a_b": true, "-x": false, "a b": false, "x:y": false, "": false} {
 		if validHostname(h) != ok {

@@ -81,13 +81,25 @@ func (w *walker) nodeTree(top chroot, e os.DirEntry) *tree {
 func (w *walker) nodeName(c chroot) string {
 	if t, err := c.resolve("etc/hostname"); err == nil && t.info != nil && t.info.Mode().IsRegular() {
 		if b, err := safefile.Read(t.real, w.limit); err == nil {
-			line, _, _ := bytes.Cut(b, []byte("\n"))
-			if h := string(bytes.TrimSpace(line)); validHostname(h) {
+			if h := firstLine(b); validHostname(h) {
 				return h
 			}
 		}
 	}
 	return filepath.Base(w.s.Root)
+}
+
+// firstLine is the first line of a file, trimmed.
+func firstLine(b []byte) string {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	return string(bytes.TrimSpace(line))
+}
+
+// hostnameFile reports whether an etc/hostname holds a host name, or
+// nothing, on its first line.
+func hostnameFile(b []byte) bool {
+	h := firstLine(b)
+	return h == "" || validHostname(h)
 }
 
 // validHostname: RFC 1123 labels (letters, digits, hyphens; underscores

@@ -46,6 +46,12 @@ func (w *walker) keep(c *candidate, data []byte, err error) {
 		w.problem(f.Path, kind, msg)
 		return
 	}
+	if f.Kind == KindHostname && !hostnameFile(data) {
+		// etc/hostname -> /etc/shadow: a file whose first line is no host
+		// name is not the node's name, and its text must not become one.
+		w.s.Ignored = append(w.s.Ignored, f.Path)
+		return
+	}
 	if c.rcCheck {
 		if !setsAuthURL(data) {
 			w.s.Ignored = append(w.s.Ignored, f.Path)
