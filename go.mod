@@ -3,6 +3,7 @@ module github.com/stacklint/stacklint
 go 1.26.8
 
 require (
+	github.com/cyphar/filepath-securejoin v0.7.0
 	github.com/google/go-cmp v0.7.0
 	github.com/hashicorp/go-multierror v1.1.1
 	github.com/open-policy-agent/opa v1.22.2

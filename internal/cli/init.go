@@ -14,7 +14,8 @@ import (
 
 // starter is the commented .stacklint.yaml `stacklint init` writes.
 const starter = `# stacklint configuration (https://github.com/stacklint/stacklint/blob/main/docs/usage.md).
-# stacklint reads it from the snapshot directory or its nearest parent; --config names another.
+# stacklint reads it from the snapshot directory or its nearest parent inside the same git
+# repository; --config names another, --config none reads none.
 # Unknown keys, rule ids and categories are errors, so a typo never silently does nothing.
 
 # The OpenStack release to check option names, values and policies against:
@@ -28,6 +29,10 @@ const starter = `# stacklint configuration (https://github.com/stacklint/stackli
 #   SL-HOST-010:
 #     level: warning
 #     params: {rabbitmq_min_nofile: 65536}   # stacklint explain SL-HOST-010 lists its parameters
+
+# Snapshot files larger than this are not read, each a finding (SL-SNAP-003).
+# --max-file-size overrides it.
+# max_file_size: 8MiB
 
 # Turn rules or categories off, and single rules of a disabled category back on.
 # disable: [host]
@@ -67,8 +72,8 @@ func newInitCommand(streams IO) *cobra.Command {
 				dir = args[0]
 			}
 			p := filepath.Join(dir, config.FileName)
-			if _, err := os.Stat(p); err == nil && !force {
-				return usageError("%s exists (--force overwrites it)", p)
+			if st, err := os.Lstat(p); err == nil && (!force || !st.Mode().IsRegular()) {
+				return usageError("%s exists (--force overwrites it if it is a regular file)", p)
 			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return &ExitError{Code: ExitUsage, Err: err}
 			}

@@ -2,19 +2,21 @@ package cli
 
 import (
 	"bufio"
+	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/stacklint/stacklint/internal/inspect"
 	"github.com/stacklint/stacklint/internal/model"
+	"github.com/stacklint/stacklint/internal/safefile"
 	"github.com/stacklint/stacklint/internal/snapshot"
 )
 
 func newInspectCommand(streams IO) *cobra.Command {
 	var showSecrets bool
 	var format string
+	maxSize := &sizeFlag{bytes: safefile.DefaultLimit}
 	cmd := &cobra.Command{
 		Use:   "inspect [--show-secrets] --format json PATH|FILE",
 		Short: "Print what the parsers saw, as oslo.config would see it",
@@ -27,7 +29,7 @@ func newInspectCommand(streams IO) *cobra.Command {
 			if format != "json" {
 				return usageError("inspect supports --format json only")
 			}
-			files, err := inspectTargets(args[0])
+			files, err := inspectTargets(streams, args[0], maxSize.bytes)
 			if err != nil {
 				return &ExitError{Code: ExitUsage, Err: err}
 			}
@@ -41,32 +43,35 @@ func newInspectCommand(streams IO) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&showSecrets, "show-secrets", false, "print secret values instead of fingerprints")
 	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format (json)")
+	cmd.Flags().Var(maxSize, "max-file-size", maxFileSizeUsage)
 	return cmd
 }
 
 // inspectTargets is every classified file of a snapshot, or one file; a
-// lone file that is no known kind is read as an oslo.config INI file.
-func inspectTargets(target string) ([]*snapshot.File, error) {
+// lone file that is no known kind is read as an oslo.config INI file. The
+// parts of a snapshot that were not read are listed on standard error.
+func inspectTargets(streams IO, target string, limit int64) ([]*snapshot.File, error) {
 	st, err := os.Stat(target)
 	if err != nil {
 		return nil, err
 	}
-	if st.IsDir() {
-		s, err := snapshot.Discover(target)
+	if !st.IsDir() {
+		f, err := snapshot.ReadLone(target, limit)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("cannot read %w", err)
 		}
-		var out []*snapshot.File
-		for _, n := range s.Nodes {
-			out = append(out, n.Files...)
-		}
-		return append(out, s.Loose...), nil
+		return []*snapshot.File{f}, nil
 	}
-	abs, err := filepath.Abs(target)
+	s, err := snapshot.DiscoverWith(target, snapshot.Options{MaxFileSize: limit})
 	if err != nil {
 		return nil, err
 	}
-	base := filepath.Base(abs)
-	kind := snapshot.ClassifyFile(abs)
-	return []*snapshot.File{{Path: base, NodePath: base, Abs: abs, Kind: kind}}, nil
+	for _, p := range s.Problems {
+		fmt.Fprintf(streams.Err, "not read: %s: %s\n", p.Path, p.Msg)
+	}
+	var out []*snapshot.File
+	for _, n := range s.Nodes {
+		out = append(out, n.Files...)
+	}
+	return append(out, s.Loose...), nil
 }

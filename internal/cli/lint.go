@@ -16,6 +16,7 @@ import (
 	"github.com/stacklint/stacklint/internal/lint"
 	"github.com/stacklint/stacklint/internal/release"
 	"github.com/stacklint/stacklint/internal/report"
+	"github.com/stacklint/stacklint/internal/safefile"
 	"github.com/stacklint/stacklint/rules"
 )
 
@@ -30,6 +31,7 @@ type lintOptions struct {
 	output    string
 	baseline  string
 	writeBase string
+	maxSize   sizeFlag
 }
 
 func addLintFlags(cmd *cobra.Command, o *lintOptions) {
@@ -42,7 +44,9 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&o.baseline, "baseline", "", "report the findings this baseline file holds as suppressed: fail only on new ones")
 	f.StringVar(&o.writeBase, "write-baseline", "", "write the current findings to this baseline file and exit 0")
-	f.StringVar(&o.config, "config", "", "configuration file (default: "+config.FileName+" in PATH or its parents)")
+	f.StringVar(&o.config, "config", "", "configuration file, or \"none\" (default: "+config.FileName+" in PATH or a parent inside its git repository)")
+	o.maxSize.bytes = safefile.DefaultLimit
+	f.Var(&o.maxSize, "max-file-size", maxFileSizeUsage+" (default: max_file_size in the configuration, else 8MiB)")
 }
 
 func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
@@ -130,7 +134,11 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 			return nil, &ExitError{Code: ExitUsage, Err: err}
 		}
 	}
-	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, Baseline: base})
+	limit := o.maxSize.bytes
+	if !o.maxSize.set && cfg.MaxFileSize.Bytes > 0 {
+		limit = cfg.MaxFileSize.Bytes
+	}
+	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, Baseline: base, MaxFileSize: limit})
 	var cfgErr *lint.ConfigError
 	if errors.As(err, &cfgErr) {
 		return nil, usageError("%s: %v", cfg.Path, err)

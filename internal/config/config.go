@@ -25,9 +25,11 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/stacklint/stacklint/internal/release"
+	"github.com/stacklint/stacklint/internal/safefile"
 )
 
-// FileName is the name stacklint looks for in PATH and its parents.
+// FileName is the name stacklint looks for in PATH and its parents (up to
+// the top of the enclosing repository).
 const FileName = ".stacklint.yaml"
 
 // Config is the content of a .stacklint.yaml.
@@ -51,6 +53,26 @@ type Config struct {
 	// Ignores suppress single findings, for files that cannot hold a
 	// stacklint:ignore comment (policy files).
 	Ignores []Ignore `yaml:"ignores"`
+	// MaxFileSize is the size limit of a snapshot file ("64MiB");
+	// --max-file-size overrides it. Unset: 8 MiB.
+	MaxFileSize Size `yaml:"max_file_size"`
+}
+
+// Size is a number of bytes written as "64MiB", "512KiB" or "1048576"
+// (safefile.ParseSize), with the line it was written on.
+type Size struct {
+	Bytes int64
+	Line  int
+}
+
+// UnmarshalYAML parses the size strictly.
+func (s *Size) UnmarshalYAML(node *yaml.Node) error {
+	n, err := safefile.ParseSize(node.Value)
+	if node.Kind != yaml.ScalarNode || err != nil {
+		return fmt.Errorf("line %d: max_file_size: want a size such as 64MiB, not %q", node.Line, node.Value)
+	}
+	s.Bytes, s.Line = n, node.Line
+	return nil
 }
 
 // Node holds the settings of one node of the snapshot.
@@ -160,10 +182,31 @@ var Services = []string{
 	"placement-api",
 }
 
-// Find returns the config file for a snapshot path: explicit when given,
-// else .stacklint.yaml in path or the nearest parent, else "" (none).
+// None is the --config value that turns configuration off.
+const None = "none"
+
+// maxConfigSize bounds a .stacklint.yaml: 1 MiB is thousands of ignores.
+const maxConfigSize = 1 << 20
+
+// Find returns the configuration file for a snapshot path, or "" for none:
+//   - explicit None: none; any other explicit path: that file;
+//   - else .stacklint.yaml in PATH or its nearest parent, searching no
+//     higher than the top of the repository that encloses PATH (the
+//     nearest folder holding .git, a folder or a file); when no repository
+//     encloses PATH, PATH alone. A file in some parent folder outside the
+//     repository (a home directory, /tmp) cannot silently configure a run.
+//
+// A .stacklint.yaml found that way that is a symbolic link is followed
+// only when it leads inside the repository (PATH when there is none); the
+// error names it otherwise. The path returned is relative to the current
+// directory when it is below it, else absolute; a found link is returned
+// resolved: the file that is read.
 func Find(explicit, path string) (string, error) {
-	if explicit != "" {
+	switch explicit {
+	case None:
+		return "", nil
+	case "":
+	default:
 		return explicit, nil
 	}
 	dir, err := filepath.Abs(path)
@@ -173,28 +216,75 @@ func Find(explicit, path string) (string, error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		dir = filepath.Dir(dir)
 	}
-	for {
-		p := filepath.Join(dir, FileName)
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		} else if !errors.Is(err, fs.ErrNotExist) {
+	top := repositoryTop(dir)
+	for d := dir; ; d = filepath.Dir(d) {
+		p := filepath.Join(d, FileName)
+		st, err := os.Lstat(p)
+		switch {
+		case err == nil && st.Mode()&fs.ModeSymlink != 0:
+			return inside(p, top)
+		case err == nil:
+			return relative(p), nil
+		case !errors.Is(err, fs.ErrNotExist):
 			return "", err
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
+		if d == top || filepath.Dir(d) == d {
 			return "", nil
 		}
-		dir = parent
 	}
 }
 
-// Load reads and validates a config file; "" gives the empty config.
+// repositoryTop is the nearest folder from dir upward that holds .git, or
+// dir itself when there is none.
+func repositoryTop(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
+}
+
+// inside resolves a configuration file that is a symbolic link and accepts
+// it only when it leads inside top.
+func inside(p, top string) (string, error) {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", fmt.Errorf("%s: symbolic link cannot be followed: %w", relative(p), err)
+	}
+	realTop, err := filepath.EvalSymlinks(top)
+	if err != nil {
+		return "", err
+	}
+	if real != realTop && !strings.HasPrefix(real, realTop+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s is a symbolic link to %s, outside %s; not read (name it with --config to use it)", relative(p), real, realTop)
+	}
+	return relative(real), nil
+}
+
+// relative shortens an absolute path below the current directory.
+func relative(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil && filepath.IsLocal(rel) {
+		return rel
+	}
+	return p
+}
+
+// Load reads and validates a config file; "" gives the empty config. The
+// file is read through internal/safefile: a named pipe or device is an
+// error naming it (never a hang), and so is a file over 1 MiB.
 func Load(path string) (*Config, error) {
 	c := &Config{Path: path}
 	if path == "" {
 		return c, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := safefile.Follow(path, maxConfigSize)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read config: %w", err)
 	}

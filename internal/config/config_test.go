@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -16,19 +17,89 @@ func write(t *testing.T, dir, text string) string {
 	return p
 }
 
+// TestFindInParent: the search goes up to the repository's top (a .git
+// folder or file), and no higher; without a repository, PATH alone.
 func TestFindInParent(t *testing.T) {
 	root := t.TempDir()
-	want := write(t, root, "nodes: {}\n")
-	sub := filepath.Join(root, "snap", "node1")
+	write(t, root, badYAML) // above the repository: never read
+	repo := filepath.Join(root, "repo")
+	sub := filepath.Join(repo, "snap", "node1")
 	if err := os.MkdirAll(sub, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Find("", sub)
-	if err != nil || got != want {
+	if got, err := Find("", sub); err != nil || got != "" {
+		t.Fatalf("no repository: Find = %q, %v; want none (PATH alone)", got, err)
+	}
+	if err := os.WriteFile(filepath.Join(repo, ".git"), []byte("gitdir: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Find("", sub); err != nil || got != "" {
+		t.Fatalf("repository without config: Find = %q, %v", got, err)
+	}
+	want := write(t, repo, "nodes: {}\n")
+	if got, err := Find("", sub); err != nil || got != want {
 		t.Fatalf("Find = %q, %v; want %q", got, err, want)
 	}
 	if got, _ := Find("explicit.yaml", sub); got != "explicit.yaml" {
 		t.Errorf("explicit path not used: %q", got)
+	}
+	if got, _ := Find(None, repo); got != "" {
+		t.Errorf("--config none: %q", got)
+	}
+}
+
+const badYAML = "bogus: true\n"
+
+// TestFindLink: a found .stacklint.yaml that is a link is followed inside
+// the repository only.
+func TestFindLink(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	target := write(t, root, badYAML)
+	if err := os.Symlink(target, filepath.Join(repo, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Find("", repo); err == nil || !strings.Contains(err.Error(), "is a symbolic link to "+target+", outside") {
+		t.Errorf("link out of the repository: %v", err)
+	}
+	inside := filepath.Join(repo, "ci.yaml")
+	if err := os.WriteFile(inside, []byte("release: zed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(repo, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("ci.yaml", filepath.Join(repo, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Find("", repo); err != nil || got != inside {
+		t.Errorf("link inside: %q, %v", got, err)
+	}
+}
+
+// TestLoadPipe: a named pipe is refused at once, never read.
+func TestLoadPipe(t *testing.T) {
+	p := filepath.Join(t.TempDir(), FileName)
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "named pipe") {
+		t.Errorf("Load(pipe) = %v", err)
+	}
+}
+
+func TestLoadMaxFileSize(t *testing.T) {
+	c, err := Load(write(t, t.TempDir(), "max_file_size: 64MiB\n"))
+	if err != nil || c.MaxFileSize.Bytes != 64<<20 {
+		t.Fatalf("%v %+v", err, c)
+	}
+	for _, bad := range []string{"max_file_size: 0\n", "max_file_size: [1]\n", "max_file_size: 5 parsecs\n"} {
+		if _, err := Load(write(t, t.TempDir(), bad)); err == nil || !strings.Contains(err.Error(), "line 1: max_file_size") {
+			t.Errorf("%q: %v", bad, err)
+		}
 	}
 }
 

@@ -4,10 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 
 	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/safefile"
 )
 
 // Baseline is the set of findings a team has accepted (stacklint
@@ -46,9 +46,13 @@ func keyOf(f engine.Finding) baselineKey {
 	return k
 }
 
-// LoadBaseline reads a baseline file.
+// maxBaselineSize bounds a baseline file: 64 MiB is some 250,000 findings.
+const maxBaselineSize = 64 << 20
+
+// LoadBaseline reads a baseline file (through internal/safefile: a named
+// pipe, a device or a file over 64 MiB is an error, never a hang).
 func LoadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.Follow(path, maxBaselineSize)
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
 	}

@@ -30,6 +30,7 @@ type Result struct {
 	RuleErrors engine.RuleErrors // rules that failed; their findings are missing
 	NoInput    []engine.Rule     // rules none of whose input files the snapshot holds
 	Release    release.Choice    // the release checked against
+	Config     string            // the configuration file used ("" for none)
 }
 
 // Options adjust a run.
@@ -43,6 +44,9 @@ type Options struct {
 	Config *config.Config
 	// Baseline holds the findings a team has accepted (nil: none).
 	Baseline *Baseline
+	// MaxFileSize is the size limit of a snapshot file in bytes (0: the
+	// default, 8 MiB); a larger file is a finding (SL-SNAP-003).
+	MaxFileSize int64
 }
 
 // InputError is bad input that is not a snapshot file's problem: an ignore
@@ -54,7 +58,7 @@ func (e *InputError) Error() string { return e.Msg }
 
 // Run lints the snapshot at path with the compiled rules.
 func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*Result, error) {
-	snap, err := snapshot.Discover(path)
+	snap, err := snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize})
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +76,9 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	d := model.BuildWith(snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Schema: func(files []*model.Loaded) (*schema.Schema, []*schema.Schema) {
 		return pickSchema(&choice, files)
 	}})
+	snap.Forget() // parsed: the raw bytes are not needed any more
 	d.Doc["release"] = choice.Doc()
+	d.Doc["problems"] = snap.ProblemDocs() // with each problem's kind, which the SL-SNAP rules select on
 	d.Doc["params"] = params(eng.Rules, cfg)
 	findings, err := eng.Eval(ctx, d.Doc)
 	var ruleErrs engine.RuleErrors
@@ -94,7 +100,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	return &Result{
 		Root: path, Rules: eng.Rules,
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
-		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice,
+		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice, Config: cfg.Path,
 	}, nil
 }
 

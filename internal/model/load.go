@@ -5,7 +5,6 @@ package model
 import (
 	"crypto/sha256"
 	"errors"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -44,8 +43,8 @@ type FileError struct {
 	Decode bool // invalid UTF-8: the service dies with a traceback
 }
 
-// Load reads and parses files in parallel; the order of the result is the
-// order of the input.
+// Load parses files in parallel (their bytes were read at discovery); the
+// order of the result is the order of the input.
 func Load(files []*snapshot.File) []*Loaded {
 	out := make([]*Loaded, len(files))
 	var wg sync.WaitGroup
@@ -65,13 +64,12 @@ func Load(files []*snapshot.File) []*Loaded {
 	return out
 }
 
+// loadOne parses a file. Its bytes were read at discovery (snapshot reads
+// every file once, through internal/safefile): a file that could not be
+// read is a snapshot problem, not in the list, never a parse error.
 func loadOne(f *snapshot.File) *Loaded {
 	l := &Loaded{File: f}
-	data, err := os.ReadFile(f.Abs)
-	if err != nil {
-		l.Err = &FileError{Line: 1, Column: 1, Msg: "cannot read file: " + pathErr(err)}
-		return l
-	}
+	data := f.Data()
 	l.sum = sha256.Sum256(data)
 	l.parse(data)
 	if l.INI != nil || l.RC != nil {
@@ -123,14 +121,6 @@ func ParseINI(data []byte) (*oslo.File, *FileError) {
 		return nil, &FileError{Line: pe.Line, Column: 1, Msg: safeParseMessage(pe), Exact: pe.Msg, Decode: pe.Decode}
 	}
 	return f, nil
-}
-
-func pathErr(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // Digest is a digest of every file's path and content: the key of the

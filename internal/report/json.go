@@ -16,6 +16,7 @@ type jsonDoc struct {
 	Findings []engine.Finding `json:"findings"`
 	Summary  jsonSummary      `json:"summary"`
 	Release  jsonRelease      `json:"release"`
+	Config   string           `json:"config,omitempty"` // the configuration file used; absent for none
 }
 
 // jsonRelease is the release checked against: name is null when auto
@@ -42,6 +43,7 @@ func (JSON) Report(w io.Writer, r *lint.Result) error {
 		Error: c["error"], Warning: c["warning"], Info: c["info"], Suppressed: c["suppressed"], Nodes: r.Nodes, Files: r.Files,
 	}}
 	doc.Release = jsonRelease{Source: r.Release.Source, Why: r.Release.Why}
+	doc.Config = r.Config
 	if r.Release.Known() {
 		doc.Release.Name = &r.Release.Name
 	}

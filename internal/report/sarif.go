@@ -47,7 +47,11 @@ func (s SARIF) Report(w io.Writer, r *lint.Result) error {
 	for _, f := range r.Findings {
 		run.AddResult(result(f, index, root))
 	}
-	run.WithInvocations([]*sarif.Invocation{sarif.NewInvocation().WithExecutionSuccessful(len(r.RuleErrors) == 0)})
+	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.RuleErrors) == 0)
+	if r.Config != "" { // the configuration file used, as in the JSON document's "config"
+		inv.WithProperties(sarif.NewPropertyBag().Add("config", r.Config))
+	}
+	run.WithInvocations([]*sarif.Invocation{inv})
 	rep := sarif.NewReport()
 	rep.AddRun(run)
 	return rep.PrettyWrite(w)

@@ -52,9 +52,9 @@ func (t Text) Report(w io.Writer, r *lint.Result) error {
 	}
 	c := r.Counts()
 	n := len(r.Findings) - c["suppressed"]
-	fmt.Fprintf(&b, "%d %s (%d %s, %d %s, %d info%s) in %d files on %d nodes%s\n",
+	fmt.Fprintf(&b, "%d %s (%d %s, %d %s, %d info%s) in %d files on %d nodes%s; %s\n",
 		n, plural(n, "finding"), c["error"], plural(c["error"], "error"),
-		c["warning"], plural(c["warning"], "warning"), c["info"], suppressedNote(c["suppressed"]), r.Files, r.Nodes, releaseNote(r))
+		c["warning"], plural(c["warning"], "warning"), c["info"], suppressedNote(c["suppressed"]), r.Files, r.Nodes, releaseNote(r), configNote(r))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -108,6 +108,14 @@ func releaseNote(r *lint.Result) string {
 		return ""
 	}
 	return fmt.Sprintf(", release %s (%s)", r.Release.Name, r.Release.Source)
+}
+
+// configNote names the configuration file used.
+func configNote(r *lint.Result) string {
+	if r.Config == "" {
+		return "no configuration file"
+	}
+	return "configuration " + r.Config
 }
 
 func suppressedNote(n int) string {

@@ -2,7 +2,6 @@ package snapshot
 
 import (
 	"bytes"
-	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -179,25 +178,40 @@ func hostKind(p string) string {
 
 var rcNames = regexp.MustCompile(`(?i)(openrc|^keystonerc|^\.keystonerc)`)
 
-// looksLikeRC decides whether a file is an OpenStack credentials file: by
-// name (*openrc*, keystonerc*), or a *.rc/*.sh file that sets OS_AUTH_URL.
-func looksLikeRC(name, abs string) bool {
-	if rcNames.MatchString(name) {
-		return !strings.HasSuffix(name, ".rpmnew") && !strings.HasSuffix(name, ".dpkg-dist")
+// rcKind says whether a file name makes an OpenStack credentials file.
+type rcKind int
+
+const (
+	rcNot       rcKind = iota
+	rcByName           // *openrc*, keystonerc*, .keystonerc*
+	rcByContent        // *.rc, *.sh: an rc file when it sets OS_AUTH_URL
+)
+
+// rcName classifies a file name as a possible rc file.
+func rcName(name string) rcKind {
+	switch {
+	case rcNames.MatchString(name):
+		if strings.HasSuffix(name, ".rpmnew") || strings.HasSuffix(name, ".dpkg-dist") {
+			return rcNot
+		}
+		return rcByName
+	case strings.HasSuffix(name, ".rc") || strings.HasSuffix(name, ".sh"):
+		return rcByContent
 	}
-	if !strings.HasSuffix(name, ".rc") && !strings.HasSuffix(name, ".sh") {
-		return false
-	}
-	data, err := os.ReadFile(abs)
-	return err == nil && bytes.Contains(data, []byte("OS_AUTH_URL"))
+	return rcNot
+}
+
+// setsAuthURL decides a *.rc/*.sh file is an rc file.
+func setsAuthURL(data []byte) bool {
+	return bytes.Contains(data, []byte("OS_AUTH_URL"))
 }
 
 // KindINI is an oslo.config INI file of no known service file kind.
 const KindINI = "ini"
 
-// ClassifyFile guesses the kind of a lone file from its last path elements
+// classifyLone guesses the kind of a lone file from its last path elements
 // and, for rc files, its content; anything else is read as INI.
-func ClassifyFile(abs string) string {
+func classifyLone(abs string, data []byte) string {
 	parent := path.Base(path.Dir(abs))
 	if k := Classify("etc/" + parent + "/" + path.Base(abs)); k != "" {
 		return k
@@ -205,8 +219,13 @@ func ClassifyFile(abs string) string {
 	if k := Classify("etc/" + path.Base(abs)); k != "" {
 		return k
 	}
-	if looksLikeRC(path.Base(abs), abs) {
+	switch rcName(path.Base(abs)) {
+	case rcByName:
 		return KindRC
+	case rcByContent:
+		if setsAuthURL(data) {
+			return KindRC
+		}
 	}
 	return KindINI
 }
@@ -271,4 +290,53 @@ func leftoverOf(nodePath string) string {
 		}
 	}
 	return ""
+}
+
+// readSamples are paths of every pattern Classify knows that no table
+// below lists by name (policy files, httpd, netif, keystone keys): with
+// the tables they say under which folders stacklint reads files.
+var readSamples = []string{
+	"nova/policy.d/x", "neutron/policy.d/x", "keystone/policy.d/x", "glance/policy.d/x",
+	"placement/policy.d/x", "cinder/policy.d/x", "heat/policy.d/x",
+	"httpd/conf/httpd.conf", "httpd/conf.d/x.conf", "apache2/sites-enabled/x.conf",
+	"apache2/conf-enabled/x.conf", "apache2/sites-available/keystone",
+	"keystone/fernet-keys/0", "keystone/credential-keys/0",
+	"network/interfaces.d/x", "netplan/x.yaml", "sysconfig/network-scripts/ifcfg-x",
+	"sysconfig/network/ifcfg-x", "NetworkManager/system-connections/x",
+}
+
+// ReadsBelow reports whether stacklint reads files somewhere below the
+// folder at nodePath ("etc", "etc/neutron", "etc/neutron/plugins"), that
+// is whether a link there that leads nowhere hides input. rc files can be
+// anywhere and are not counted: their names say it themselves.
+func ReadsBelow(nodePath string) bool {
+	if nodePath == "etc" {
+		return true
+	}
+	p, ok := strings.CutPrefix(nodePath, "etc/")
+	if !ok {
+		return false
+	}
+	if dir, base := path.Split(p); dir == "systemd/system/" && strings.HasSuffix(base, ".service.d") {
+		return true
+	}
+	prefix := p + "/"
+	for _, table := range []map[string]string{iniKinds, hostFiles} {
+		for k := range table {
+			if strings.HasPrefix(k, prefix) {
+				return true
+			}
+		}
+	}
+	for d := range hostDirs {
+		if strings.HasPrefix(d, prefix) {
+			return true
+		}
+	}
+	for _, s := range readSamples {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,20 +1,24 @@
-// Package snapshot finds the nodes of a deployment snapshot and classifies
-// their files by kind. It reads no file contents except to decide whether a
-// *.sh/*.rc file is an OpenStack rc file.
+// Package snapshot finds the nodes of a deployment snapshot, classifies
+// their files by kind and reads the files stacklint reads, treating the
+// tree as hostile input: symbolic links resolve inside their node as in a
+// chroot (links.go), the walk visits each directory once and stops at
+// MaxDepth (walk.go), and every file is read through internal/safefile
+// (regular files only, at most the size limit, never blocking; read.go).
+// Anything it cannot read is a Problem, never a failure of the run.
 package snapshot
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
+
+	"github.com/stacklint/stacklint/internal/safefile"
 )
 
 // Snapshot is the result of discovery.
 type Snapshot struct {
-	Root     string  // absolute path of PATH
+	Root     string  // absolute path of PATH, its symbolic links resolved
 	Nodes    []*Node // sorted by name
 	Loose    []*File // rc files outside any node (e.g. at the repository root)
 	Problems []Problem
@@ -37,27 +41,57 @@ type Node struct {
 	Files []*File // sorted by path
 }
 
-// File is one classified input file.
+// File is one classified input file, read at discovery.
 type File struct {
 	Path     string // relative to Root, '/'-separated: the path shown to users
 	NodePath string // relative to the node root, e.g. "etc/nova/nova.conf"
-	Abs      string // absolute path to read (the link target for a followed link)
+	Abs      string // absolute path it was read from (the link target for a followed link)
 	Kind     string
 	Node     string
+	data     []byte
 }
 
-// Problem is something wrong with the snapshot tree itself.
+// Data is the file's content as read at discovery (at most the size limit).
+func (f *File) Data() []byte { return f.data }
+
+// Problem is something wrong with the snapshot tree itself: a part of it
+// stacklint did not read, and why.
 type Problem struct {
-	Path string
-	Msg  string
+	Path string // relative to Root, '/'-separated
+	Msg  string // what is wrong, without the path
+	Kind string // one of the Problem* kinds: which rule reports it
 }
 
-// serviceDirs mark a directory that is itself an /etc.
-var serviceDirs = []string{"nova", "neutron", "keystone", "glance", "placement"}
+// Problem kinds (the model document's problems[].kind; rules/input/snapshot_*).
+const (
+	ProblemLink       = "link"        // a symbolic link whose target is not in the snapshot
+	ProblemLoop       = "loop"        // a symbolic link loop, or a link to an enclosing folder
+	ProblemNotRegular = "not-regular" // a named pipe, device, socket or directory where a file is read
+	ProblemTooLarge   = "too-large"   // a file over the size limit
+	ProblemUnreadable = "unreadable"  // a file or folder that cannot be read (permission, vanished, I/O)
+	ProblemTooDeep    = "too-deep"    // a folder nested deeper than MaxDepth
+)
 
-// Discover walks root and returns its nodes. It fails only when root itself
-// cannot be read; per-file trouble is recorded in Problems.
+// MaxDepth is how many folder levels below a node root (or below PATH,
+// outside nodes) are walked; deeper folders are a ProblemTooDeep.
+const MaxDepth = 32
+
+// Options adjust discovery.
+type Options struct {
+	// MaxFileSize is the size limit of a file in bytes (0: the default,
+	// safefile.DefaultLimit); a larger file is a ProblemTooLarge.
+	MaxFileSize int64
+}
+
+// Discover is DiscoverWith with the default options.
 func Discover(root string) (*Snapshot, error) {
+	return DiscoverWith(root, Options{})
+}
+
+// DiscoverWith walks root, finds its nodes and reads the files stacklint
+// reads. It fails only when root itself cannot be read; per-file trouble is
+// recorded in Problems.
+func DiscoverWith(root string, o Options) (*Snapshot, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
@@ -72,195 +106,44 @@ func Discover(root string) (*Snapshot, error) {
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	s := &Snapshot{Root: abs}
-	w := &walker{s: s, seen: map[string]bool{}}
-	for _, n := range findNodes(abs) {
-		w.node = n
-		w.walk(filepath.Join(abs, filepath.FromSlash(n.Dir)), n.Dir, nil, w.file)
-		sort.Slice(n.Files, func(i, j int) bool { return n.Files[i].Path < n.Files[j].Path })
-		s.Nodes = append(s.Nodes, n)
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = safefile.DefaultLimit
 	}
-	w.node = nil
-	w.walkLoose(abs)
-	sort.Slice(s.Nodes, func(i, j int) bool { return s.Nodes[i].Name < s.Nodes[j].Name })
-	sort.Strings(s.Ignored)
-	sort.Slice(s.Problems, func(i, j int) bool { return s.Problems[i].Path < s.Problems[j].Path })
+	s := &Snapshot{Root: abs}
+	w := newWalker(s, o)
+	trees, err := w.layout()
+	if err != nil {
+		return nil, err
+	}
+	w.walk(trees)
+	w.readAll()
+	s.sort()
 	return s, nil
 }
 
-// findNodes applies the three layouts: PATH/<node>/etc/..., PATH/etc/...,
-// and PATH being an /etc itself.
-func findNodes(root string) []*Node {
-	if isDir(filepath.Join(root, "etc")) {
-		return []*Node{{Name: singleName(root, filepath.Join(root, "etc")), Dir: ""}}
+func (s *Snapshot) sort() {
+	for _, n := range s.Nodes {
+		sort.Slice(n.Files, func(i, j int) bool { return n.Files[i].Path < n.Files[j].Path })
 	}
-	for _, d := range serviceDirs {
-		if isDir(filepath.Join(root, d)) {
-			return []*Node{{Name: singleName(root, root), Dir: ""}}
+	sort.Slice(s.Loose, func(i, j int) bool { return s.Loose[i].Path < s.Loose[j].Path })
+	sort.Slice(s.Nodes, func(i, j int) bool { return s.Nodes[i].Name < s.Nodes[j].Name })
+	sort.Strings(s.Ignored)
+	sort.Slice(s.Leftovers, func(i, j int) bool { return s.Leftovers[i].Path < s.Leftovers[j].Path })
+	sort.Slice(s.Problems, func(i, j int) bool {
+		a, b := s.Problems[i], s.Problems[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
 		}
-	}
-	var nodes []*Node
-	entries, _ := os.ReadDir(root)
-	for _, e := range entries {
-		p := filepath.Join(root, e.Name())
-		if isDir(p) && isDir(filepath.Join(p, "etc")) {
-			nodes = append(nodes, &Node{Name: e.Name(), Dir: e.Name()})
-		}
-	}
-	return nodes
-}
-
-// singleName names the only node: its etc/hostname, else the PATH's name.
-func singleName(root, etc string) string {
-	if b, err := os.ReadFile(filepath.Join(etc, "hostname")); err == nil {
-		if h := strings.TrimSpace(strings.SplitN(string(b), "\n", 2)[0]); h != "" {
-			return h
-		}
-	}
-	return filepath.Base(root)
-}
-
-func isDir(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
-}
-
-type walker struct {
-	s    *Snapshot
-	node *Node
-	seen map[string]bool // real directories already walked (link loops)
-}
-
-// walk visits every file below dir (rel is its path relative to Root),
-// following links that stay inside Root and each real directory once, and
-// hands each file to visit. skip prunes entries by their relative path.
-func (w *walker) walk(dir, rel string, skip func(rel string) bool, visit func(rel, abs string)) {
-	real, err := filepath.EvalSymlinks(dir)
-	if err != nil || w.seen[real] {
-		return
-	}
-	w.seen[real] = true
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		w.problem(rel, "cannot read directory: "+errText(err))
-		return
-	}
-	for _, e := range entries {
-		childRel := join(rel, e.Name())
-		if skip != nil && skip(childRel) {
-			continue
-		}
-		target, ok := w.resolve(filepath.Join(dir, e.Name()), childRel, e)
-		if !ok {
-			continue
-		}
-		if isDir(target) {
-			w.walk(target, childRel, skip, visit)
-			continue
-		}
-		visit(childRel, target)
-	}
-}
-
-// walkLoose looks for rc files outside every node directory.
-func (w *walker) walkLoose(root string) {
-	if len(w.s.Nodes) == 1 && w.s.Nodes[0].Dir == "" {
-		return
-	}
-	for _, n := range w.s.Nodes {
-		if real, err := filepath.EvalSymlinks(filepath.Join(root, n.Dir)); err == nil {
-			w.seen[real] = true // node trees were walked already
-		}
-	}
-	delete(w.seen, root)
-	w.walk(root, "", w.isNode, func(rel, abs string) {
-		if looksLikeRC(filepath.Base(rel), abs) {
-			w.s.Loose = append(w.s.Loose, &File{Path: rel, NodePath: rel, Abs: abs, Kind: KindRC})
-		} else {
-			w.s.Ignored = append(w.s.Ignored, rel)
-		}
+		return a.Kind < b.Kind
 	})
 }
 
-func (w *walker) isNode(name string) bool {
-	for _, n := range w.s.Nodes {
-		if n.Dir == name {
-			return true
-		}
+// ProblemDocs is the model document's "problems": path, message and kind
+// of every problem, sorted by path.
+func (s *Snapshot) ProblemDocs() []any {
+	out := make([]any, 0, len(s.Problems))
+	for _, p := range s.Problems {
+		out = append(out, map[string]any{"path": p.Path, "message": p.Msg, "kind": p.Kind})
 	}
-	return false
-}
-
-// resolve follows a symbolic link only when it stays inside Root.
-func (w *walker) resolve(p, rel string, e os.DirEntry) (string, bool) {
-	if e.Type()&os.ModeSymlink == 0 {
-		return p, true
-	}
-	real, err := filepath.EvalSymlinks(p)
-	if err != nil {
-		msg := "broken symbolic link, not followed"
-		if strings.Contains(err.Error(), "too many links") {
-			msg = "symbolic link loop, not followed"
-		}
-		w.problem(rel, msg)
-		return "", false
-	}
-	if real != w.s.Root && !strings.HasPrefix(real, w.s.Root+string(filepath.Separator)) {
-		w.problem(rel, "symbolic link leaves the snapshot, not followed")
-		return "", false
-	}
-	return real, true
-}
-
-func (w *walker) file(rel, abs string) {
-	nodePath := strings.TrimPrefix(rel, w.node.Dir+"/")
-	if w.node.Dir == "" {
-		nodePath = rel
-		if !strings.HasPrefix(rel, "etc/") && hasServiceDir(w.s.Root) {
-			nodePath = "etc/" + rel // PATH is itself an /etc
-		}
-	}
-	kind := Classify(nodePath)
-	if kind == "" && looksLikeRC(filepath.Base(rel), abs) {
-		kind = KindRC
-	}
-	if kind == "" {
-		if of := leftoverOf(nodePath); of != "" {
-			w.s.Leftovers = append(w.s.Leftovers, Leftover{Path: rel, Node: w.node.Name, Of: of})
-		}
-		w.s.Ignored = append(w.s.Ignored, rel)
-		return
-	}
-	w.node.Files = append(w.node.Files, &File{Path: rel, NodePath: nodePath, Abs: abs, Kind: kind, Node: w.node.Name})
-}
-
-func hasServiceDir(root string) bool {
-	if isDir(filepath.Join(root, "etc")) {
-		return false
-	}
-	for _, d := range serviceDirs {
-		if isDir(filepath.Join(root, d)) {
-			return true
-		}
-	}
-	return false
-}
-
-func (w *walker) problem(rel, msg string) {
-	w.s.Problems = append(w.s.Problems, Problem{Path: rel, Msg: msg})
-}
-
-func join(rel, name string) string {
-	if rel == "" {
-		return name
-	}
-	return rel + "/" + name
-}
-
-func errText(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return out
 }

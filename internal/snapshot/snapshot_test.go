@@ -53,8 +53,11 @@ func TestLinks(t *testing.T) {
 		}
 	}
 	must(os.Symlink("plugins/ml2/ml2_conf.ini", filepath.Join(root, "n/etc/neutron/plugin.ini")))
-	must(os.Symlink("loop", filepath.Join(root, "n/etc/neutron/loop")))
-	must(os.Symlink("/etc/passwd", filepath.Join(root, "n/etc/neutron/out.ini")))
+	must(os.Symlink("neutron.conf", filepath.Join(root, "n/etc/neutron/neutron.conf")))
+	must(os.Symlink("..", filepath.Join(root, "n/etc/neutron/plugins/ml2/ml2")))
+	must(os.Symlink("../etc", filepath.Join(root, "n/etc/nova")))
+	must(os.Symlink("/etc/passwd", filepath.Join(root, "n/etc/neutron/l3_agent.ini")))
+	must(os.Symlink("/etc/passwd", filepath.Join(root, "n/etc/neutron/out.txt")))
 	s, err := Discover(root)
 	if err != nil {
 		t.Fatal(err)
@@ -66,14 +69,23 @@ func TestLinks(t *testing.T) {
 	if kinds["n/etc/neutron/plugin.ini"] != "plugin.ini" {
 		t.Errorf("plugin.ini link not followed: %v", kinds)
 	}
-	msgs := map[string]string{}
+	want := map[string]string{
+		"n/etc/neutron/neutron.conf": "loop: symbolic link loop (too many levels of symbolic links), not followed",
+		"n/etc/nova":                 "loop: symbolic link to an enclosing folder (a loop), not followed",
+		"n/etc/neutron/l3_agent.ini": `link: symbolic link to "/etc/passwd": not in the snapshot, not followed`,
+	}
+	if got := problems(s); !reflect.DeepEqual(got, want) {
+		t.Errorf("problems = %v, want %v (out.txt and plugins/ml2/ml2 are not read: no problem)", got, want)
+	}
+}
+
+// problems maps each problem's path to "kind: message".
+func problems(s *Snapshot) map[string]string {
+	out := map[string]string{}
 	for _, p := range s.Problems {
-		msgs[p.Path] = p.Msg
+		out[p.Path] = p.Kind + ": " + p.Msg
 	}
-	if msgs["n/etc/neutron/loop"] != "symbolic link loop, not followed" ||
-		msgs["n/etc/neutron/out.ini"] != "symbolic link leaves the snapshot, not followed" {
-		t.Errorf("problems: %v", msgs)
-	}
+	return out
 }
 
 // TestDirectoryLinkLoopOutsideNodes: a directory link back to PATH must not

@@ -1,0 +1,96 @@
+package snapshot
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// nest creates depth nested folders "d" below dir with openat/mkdirat, so
+// paths longer than PATH_MAX are no obstacle, and returns nothing: the
+// tree is removed with the test's temporary folder.
+func nest(b *testing.B, dir string, depth int) {
+	fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range depth {
+		if err := syscall.Mkdirat(fd, "d", 0o755); err != nil {
+			b.Fatal(err)
+		}
+		next, err := syscall.Openat(fd, "d", syscall.O_RDONLY|syscall.O_DIRECTORY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = syscall.Close(fd)
+		fd = next
+	}
+	_ = syscall.Close(fd)
+}
+
+// BenchmarkDiscoverDeep: 10,000 nested folders in a node. Discovery stops
+// MaxDepth levels down with one problem; before issue 14 it resolved every
+// level's links again (quadratic) and did not finish.
+func BenchmarkDiscoverDeep(b *testing.B) {
+	root := b.TempDir()
+	for _, f := range []string{"n/etc/nova/nova.conf", "n/etc/keystone/keystone.conf"} {
+		p := filepath.Join(root, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("[DEFAULT]\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	nest(b, filepath.Join(root, "n"), 10000)
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := Discover(root)
+		if err != nil || len(s.Problems) != 1 || len(s.Nodes[0].Files) != 2 {
+			b.Fatalf("%v %+v", err, s.Problems)
+		}
+	}
+}
+
+// BenchmarkDiscoverWide: 100 nodes of 100 folders with 10 files each
+// (100,000 files, 1% of them read), and a Debian-like folder of 1,000
+// links into /usr per node.
+func BenchmarkDiscoverWide(b *testing.B) {
+	root := b.TempDir()
+	for n := range 100 {
+		node := filepath.Join(root, fmt.Sprintf("n%03d", n))
+		for d := range 100 {
+			dir := filepath.Join(node, "etc", fmt.Sprintf("d%03d", d))
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				b.Fatal(err)
+			}
+			for f := range 10 {
+				name := fmt.Sprintf("f%d.txt", f)
+				if d == 0 && f == 0 {
+					name = "../hosts"
+				}
+				if err := os.WriteFile(filepath.Join(dir, name), []byte("127.0.0.1 localhost\n"), 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		alt := filepath.Join(node, "etc", "alternatives")
+		if err := os.MkdirAll(alt, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		for l := range 1000 {
+			if err := os.Symlink(fmt.Sprintf("/usr/bin/tool%d", l), filepath.Join(alt, fmt.Sprintf("tool%d", l))); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := Discover(root)
+		if err != nil || len(s.Nodes) != 100 || len(s.Problems) != 0 || len(s.Ignored) != 100*100*10-100 {
+			b.Fatalf("%v: %d nodes, %d problems, %d ignored", err, len(s.Nodes), len(s.Problems), len(s.Ignored))
+		}
+	}
+}

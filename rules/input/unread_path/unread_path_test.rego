@@ -1,0 +1,25 @@
+package stacklint.rules.input.unread_path_test
+
+import data.stacklint.rules.input.unread_path as rule
+
+test_vanished_and_too_deep if {
+	r := rule.report with input as {"problems": [
+		{"path": "c/etc/nova/nova.conf", "kind": "unreadable", "message": "vanished while the snapshot was being read; not read"},
+		{"path": "c/d/d", "kind": "too-deep", "message": "folder more than 32 levels deep, not read"},
+	]}
+	r == {
+		{
+			"message": "c/etc/nova/nova.conf: vanished while the snapshot was being read; not read",
+			"locations": [{"path": "c/etc/nova/nova.conf"}],
+		},
+		{
+			"message": "c/d/d: folder more than 32 levels deep, not read",
+			"locations": [{"path": "c/d/d"}],
+		},
+	}
+}
+
+test_other_kinds_no_finding if {
+	r := rule.report with input as {"problems": [{"path": "c/etc/nova/nova.conf", "kind": "loop", "message": "x"}]}
+	r == set()
+}
