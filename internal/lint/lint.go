@@ -78,7 +78,6 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	}})
 	snap.Forget() // parsed: the raw bytes are not needed any more
 	d.Doc["release"] = choice.Doc()
-	d.Doc["problems"] = snap.ProblemDocs() // with each problem's kind, which the SL-SNAP rules select on
 	d.Doc["params"] = params(eng.Rules, cfg)
 	findings, err := eng.Eval(ctx, d.Doc)
 	var ruleErrs engine.RuleErrors

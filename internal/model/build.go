@@ -111,10 +111,7 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	for _, f := range byNode[""] {
 		rcs = append(rcs, loose.rcDoc(f))
 	}
-	problems := []any{}
-	for _, p := range d.Snapshot.Problems {
-		problems = append(problems, map[string]any{"path": p.Path, "message": p.Msg})
-	}
+	problems := d.Snapshot.ProblemDocs()
 	leftovers := []any{}
 	for _, l := range d.Snapshot.Leftovers {
 		leftovers = append(leftovers, map[string]any{"path": l.Path, "node": l.Node, "of": l.Of})
