@@ -80,15 +80,16 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		return nil, err
 	}
 	for i := range findings {
-		findings[i].Message = d.Keys.Redact(findings[i].Message)
+		findings[i].Message = Sanitize(d.Keys.Redact(findings[i].Message))
 		findings[i].Fingerprint = engine.Fingerprint(findings[i])
 	}
 	findings, err = suppressAll(ctx, eng, d.Files, cfg, opts.Baseline, findings)
 	if err != nil {
 		return nil, err
 	}
+	sanitizeReasons(findings)
 	for i, e := range ruleErrs {
-		ruleErrs[i] = errors.New(d.Keys.Redact(e.Error()))
+		ruleErrs[i] = errors.New(Sanitize(d.Keys.Redact(e.Error())))
 	}
 	engine.Sort(findings)
 	return &Result{
@@ -199,6 +200,7 @@ func suppressAll(ctx context.Context, eng *engine.Engine, files []*model.Loaded,
 			return nil, err
 		}
 		for i := range extra {
+			extra[i].Message = Sanitize(extra[i].Message)
 			extra[i].Fingerprint = engine.Fingerprint(extra[i])
 		}
 		findings = append(findings, applyConfig(extra, eng.Rules, cfg, nil)...)
