@@ -43,6 +43,22 @@ type Options struct {
 	Config *config.Config
 	// Baseline holds the findings a team has accepted (nil: none).
 	Baseline *Baseline
+	// Phase, when set, is told the name of each phase of the run as it
+	// starts ("discovering files", "parsing files and building the model",
+	// "evaluating the rules", "applying ignores and the baseline"), so a
+	// caller whose deadline strikes can say where.
+	Phase func(name string)
+}
+
+// enter starts a phase: it fails with ctx's error when ctx is done.
+func (o Options) enter(ctx context.Context, phase string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if o.Phase != nil {
+		o.Phase(phase)
+	}
+	return nil
 }
 
 // InputError is bad input that is not a snapshot file's problem: an ignore
@@ -52,8 +68,13 @@ type InputError struct{ Msg string }
 
 func (e *InputError) Error() string { return e.Msg }
 
-// Run lints the snapshot at path with the compiled rules.
+// Run lints the snapshot at path with the compiled rules. When ctx is done
+// it stops at the next phase (or inside the rule evaluation) and returns
+// ctx's error.
 func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*Result, error) {
+	if err := opts.enter(ctx, "discovering files"); err != nil {
+		return nil, err
+	}
 	snap, err := snapshot.Discover(path)
 	if err != nil {
 		return nil, err
@@ -69,11 +90,17 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		return nil, err
 	}
 	choice := opts.Release
+	if err := opts.enter(ctx, "parsing files and building the model"); err != nil {
+		return nil, err
+	}
 	d := model.BuildWith(snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Schema: func(files []*model.Loaded) (*schema.Schema, []*schema.Schema) {
 		return pickSchema(&choice, files)
 	}})
 	d.Doc["release"] = choice.Doc()
 	d.Doc["params"] = params(eng.Rules, cfg)
+	if err := opts.enter(ctx, "evaluating the rules"); err != nil {
+		return nil, err
+	}
 	findings, err := eng.Eval(ctx, d.Doc)
 	var ruleErrs engine.RuleErrors
 	if err != nil && !errors.As(err, &ruleErrs) {
@@ -82,6 +109,9 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	for i := range findings {
 		findings[i].Message = Sanitize(d.Keys.Redact(findings[i].Message))
 		findings[i].Fingerprint = engine.Fingerprint(findings[i])
+	}
+	if err := opts.enter(ctx, "applying ignores and the baseline"); err != nil {
+		return nil, err
 	}
 	findings, err = suppressAll(ctx, eng, d.Files, cfg, opts.Baseline, findings)
 	if err != nil {

@@ -3,6 +3,7 @@
 package model
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"os"
@@ -45,6 +46,13 @@ type FileError struct {
 // Load reads and parses files in parallel; the order of the result is the
 // order of the input.
 func Load(files []*snapshot.File) []*Loaded {
+	out, _ := LoadContext(context.Background(), files)
+	return out
+}
+
+// LoadContext is Load that hands out no more files once ctx is done: it
+// then returns ctx's error, and the files not read are nil in the result.
+func LoadContext(ctx context.Context, files []*snapshot.File) ([]*Loaded, error) {
 	out := make([]*Loaded, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -55,23 +63,46 @@ func Load(files []*snapshot.File) []*Loaded {
 			}
 		})
 	}
+	done := ctx.Done()
+handOut:
 	for i := range files {
-		next <- i
+		select {
+		case next <- i:
+		case <-done:
+			break handOut
+		}
 	}
 	close(next)
 	wg.Wait()
-	return out
+	return out, ctx.Err()
 }
 
-func loadOne(f *snapshot.File) *Loaded {
-	l := &Loaded{File: f}
+// internalError is the error of a file a parser panicked on: the other
+// files are still read, and the message quotes nothing of the file.
+const internalError = "stacklint failed on this file (an internal error; rerun with STACKLINT_DEBUG=1 for details and please report it)"
+
+// loadOne reads and parses one file.
+func loadOne(f *snapshot.File) *Loaded { return loadWith(f, (*Loaded).parse) }
+
+// loadWith reads one file and parses it with parse. A parser panic becomes
+// the file's error, unless STACKLINT_DEBUG is set (then it panics on).
+func loadWith(f *snapshot.File, parse func(*Loaded, []byte)) (l *Loaded) {
+	defer func() {
+		if r := recover(); r != nil {
+			if os.Getenv("STACKLINT_DEBUG") != "" {
+				panic(r)
+			}
+			l = &Loaded{File: f, Err: &FileError{Line: 1, Column: 1, Msg: internalError}}
+		}
+	}()
+	l = &Loaded{File: f}
 	data, err := os.ReadFile(f.Abs)
 	if err != nil {
 		l.Err = &FileError{Line: 1, Column: 1, Msg: "cannot read file: " + pathErr(err)}
 		return l
 	}
 	l.sum = sha256.Sum256(data)
-	l.parse(data)
+	parse(l, data)
 	if l.INI != nil || l.RC != nil {
 		l.Ignores = ignores(data)
 	}
