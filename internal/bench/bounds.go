@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -30,22 +31,22 @@ func Single(dir, rel string, fill func(w *bufio.Writer)) error {
 	w := bufio.NewWriterSize(f, 1<<20)
 	fill(w)
 	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
+		return errors.Join(err, f.Close())
 	}
 	return f.Close()
 }
 
 // HugeValue writes a nova.conf whose [vnc] server_proxyclient_address is
-// one value of n bytes (not an address, so rules quote it).
+// one value of n bytes (not an address, so rules quote it). Like every
+// writer here it leaves write errors to the bufio.Writer's Flush.
 func HugeValue(n int) func(*bufio.Writer) {
 	return func(w *bufio.Writer) {
-		w.WriteString("[vnc]\nserver_proxyclient_address = ")
+		fmt.Fprint(w, "[vnc]\nserver_proxyclient_address = ")
 		chunk := strings.Repeat("a", 1<<16)
 		for left := n; left > 0; left -= len(chunk) {
-			w.WriteString(chunk[:min(left, len(chunk))])
+			fmt.Fprint(w, chunk[:min(left, len(chunk))])
 		}
-		w.WriteString("\n")
+		fmt.Fprint(w, "\n")
 	}
 }
 
@@ -53,9 +54,9 @@ func HugeValue(n int) func(*bufio.Writer) {
 // again.
 func Lines(n int) func(*bufio.Writer) {
 	return func(w *bufio.Writer) {
-		w.WriteString("[DEFAULT]\n")
+		fmt.Fprint(w, "[DEFAULT]\n")
 		for range n - 1 {
-			w.WriteString("debug = true\n")
+			fmt.Fprint(w, "debug = true\n")
 		}
 	}
 }
@@ -63,22 +64,22 @@ func Lines(n int) func(*bufio.Writer) {
 // BigPolicy writes a JSON policy file of about n bytes, one rule a line.
 func BigPolicy(n int) func(*bufio.Writer) {
 	return func(w *bufio.Writer) {
-		w.WriteString("{\n")
+		fmt.Fprint(w, "{\n")
 		for i, written := 0, 0; written < n; i++ {
 			k, _ := fmt.Fprintf(w, "    \"os_compute_api:custom:%d\": \"role:admin or (role:member and project_id:%%(project_id)s)\",\n", i)
 			written += k
 		}
-		w.WriteString("    \"last\": \"\"\n}\n")
+		fmt.Fprint(w, "    \"last\": \"\"\n}\n")
 	}
 }
 
 // OrChain writes a policy file whose one rule is an 'or' of n role checks.
 func OrChain(n int) func(*bufio.Writer) {
 	return func(w *bufio.Writer) {
-		w.WriteString("{\"os_compute_api:servers:index\": \"role:r0")
+		fmt.Fprint(w, "{\"os_compute_api:servers:index\": \"role:r0")
 		for i := 1; i < n; i++ {
 			fmt.Fprintf(w, " or role:r%d", i)
 		}
-		w.WriteString("\"}\n")
+		fmt.Fprint(w, "\"}\n")
 	}
 }

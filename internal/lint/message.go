@@ -119,7 +119,8 @@ func Visible(s string) string {
 	clean := true
 	for i := 0; i < len(s) && clean; {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		clean = !(r == utf8.RuneError && n == 1) && !escaped(r)
+		bad := r == utf8.RuneError && n == 1 || escaped(r)
+		clean = !bad
 		i += n
 	}
 	if clean {
