@@ -1,9 +1,11 @@
 package cli
 
 import (
-	"bufio"
+	"bytes"
+	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -17,6 +19,7 @@ func newInspectCommand(streams IO) *cobra.Command {
 	var showSecrets bool
 	var format string
 	maxSize := &sizeFlag{bytes: safefile.DefaultLimit}
+	var timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "inspect [--show-secrets] --format json PATH|FILE",
 		Short: "Print what the parsers saw, as oslo.config would see it",
@@ -25,26 +28,49 @@ func newInspectCommand(streams IO) *cobra.Command {
 			"and its line and column; for an unparseable file the error oslo.config would raise.\n" +
 			"Secret values are shown as fingerprints unless --show-secrets is given.",
 		Args: cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "json" {
 				return usageError("inspect supports --format json only")
 			}
-			files, err := inspectTargets(streams, args[0], maxSize.bytes)
+			out, err := withTimeout(cmd.Context(), timeout, "discovering files", func(ctx context.Context, p *phase) ([]byte, error) {
+				return inspectTarget(ctx, p, streams, args[0], maxSize.bytes, showSecrets)
+			})
 			if err != nil {
-				return &ExitError{Code: ExitUsage, Err: err}
-			}
-			loaded := model.Load(files)
-			w := bufio.NewWriter(streams.Out)
-			if err := inspect.Write(w, loaded, showSecrets); err != nil {
 				return err
 			}
-			return w.Flush()
+			_, err = streams.Out.Write(out)
+			return err
 		},
 	}
 	cmd.Flags().BoolVar(&showSecrets, "show-secrets", false, "print secret values instead of fingerprints")
 	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format (json)")
 	cmd.Flags().Var(maxSize, "max-file-size", maxFileSizeUsage)
+	addTimeoutFlag(cmd, &timeout)
 	return cmd
+}
+
+// inspectTarget parses target and renders it in memory, telling p each
+// phase as it starts; it prints nothing.
+func inspectTarget(ctx context.Context, p *phase, streams IO, target string, limit int64, showSecrets bool) ([]byte, error) {
+	files, err := inspectTargets(streams, target, limit)
+	if err != nil {
+		return nil, &ExitError{Code: ExitUsage, Err: err}
+	}
+	if err := p.enter(ctx, "parsing files"); err != nil {
+		return nil, err
+	}
+	loaded, err := model.LoadContext(ctx, files)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.enter(ctx, "writing the output"); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := inspect.Write(&b, loaded, showSecrets); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // inspectTargets is every classified file of a snapshot, or one file; a

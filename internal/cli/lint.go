@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -32,6 +33,7 @@ type lintOptions struct {
 	baseline  string
 	writeBase string
 	maxSize   sizeFlag
+	timeout   time.Duration
 }
 
 func addLintFlags(cmd *cobra.Command, o *lintOptions) {
@@ -45,6 +47,7 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	f.StringVar(&o.baseline, "baseline", "", "report the findings this baseline file holds as suppressed: fail only on new ones")
 	f.StringVar(&o.writeBase, "write-baseline", "", "write the current findings to this baseline file and exit 0")
 	f.StringVar(&o.config, "config", "", "configuration file, or \"none\" (default: "+config.FileName+" in PATH or a parent inside its git repository)")
+	addTimeoutFlag(cmd, &o.timeout)
 	o.maxSize.bytes = safefile.DefaultLimit
 	f.Var(&o.maxSize, "max-file-size", maxFileSizeUsage+" (default: max_file_size in the configuration, else 8MiB)")
 }
@@ -80,21 +83,20 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	if err != nil {
 		return usageError("%v", err)
 	}
-	eng, err := engine.New(ctx, rules.FS)
-	if err != nil {
-		return &ExitError{Code: ExitUsage, Err: err}
-	}
-	res, err := runConfigured(ctx, eng, o, path)
+	out, err := withTimeout(ctx, o.timeout, "compiling the rules", func(ctx context.Context, p *phase) (lintOutput, error) {
+		return lintAndRender(ctx, p, rep, o, path)
+	})
 	if err != nil {
 		return err
 	}
+	res := out.res
 	if o.verbose {
 		explainInputs(streams, res)
 	}
 	if o.writeBase != "" {
 		return writeBaseline(streams, o.writeBase, res)
 	}
-	if err := writeReport(rep, streams, o.output, res); err != nil {
+	if err := writeReport(streams, o.output, out.report); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	if len(res.RuleErrors) > 0 {
@@ -106,6 +108,42 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	return nil
 }
 
+// lintOutput is a finished run and its rendered report (none when a
+// baseline is written instead).
+type lintOutput struct {
+	res    *lint.Result
+	report []byte
+}
+
+// lintAndRender compiles the rules, lints path and renders the report in
+// memory, telling p each phase as it starts; it prints nothing.
+func lintAndRender(ctx context.Context, p *phase, rep report.Reporter, o *lintOptions, path string) (lintOutput, error) {
+	eng, err := engine.New(ctx, rules.FS)
+	if err != nil {
+		return lintOutput{}, &ExitError{Code: ExitUsage, Err: err}
+	}
+	if err := p.enter(ctx, "reading the configuration"); err != nil {
+		return lintOutput{}, err
+	}
+	res, err := runConfigured(ctx, eng, o, path, p.set)
+	if err != nil {
+		return lintOutput{}, err
+	}
+	out := lintOutput{res: res}
+	if o.writeBase != "" {
+		return out, nil
+	}
+	if err := p.enter(ctx, "writing the report"); err != nil {
+		return lintOutput{}, err
+	}
+	var b bytes.Buffer
+	if err := rep.Report(&b, res); err != nil {
+		return lintOutput{}, &ExitError{Code: ExitUsage, Err: err}
+	}
+	out.report = b.Bytes()
+	return out, nil
+}
+
 // loadConfig finds and reads the configuration for a snapshot path.
 func loadConfig(explicit, path string) (*config.Config, error) {
 	p, err := config.Find(explicit, path)
@@ -115,8 +153,9 @@ func loadConfig(explicit, path string) (*config.Config, error) {
 	return config.Load(p)
 }
 
-// runConfigured lints path with the configuration that applies to it.
-func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path string) (*lint.Result, error) {
+// runConfigured lints path with the configuration that applies to it;
+// phase is told each phase of the run.
+func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path string, phase func(string)) (*lint.Result, error) {
 	cfg, err := loadConfig(o.config, path)
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
@@ -138,7 +177,7 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 	if !o.maxSize.set && cfg.MaxFileSize.Bytes > 0 {
 		limit = cfg.MaxFileSize.Bytes
 	}
-	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, Baseline: base, MaxFileSize: limit})
+	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, Baseline: base, MaxFileSize: limit, Phase: phase})
 	var cfgErr *lint.ConfigError
 	if errors.As(err, &cfgErr) {
 		return nil, usageError("%s: %v", cfg.Path, err)
@@ -167,17 +206,15 @@ func explainInputs(streams IO, res *lint.Result) {
 	}
 }
 
-// writeReport renders the result to standard output, or to the --output
-// file (written whole, so a failed run leaves no half report behind).
-func writeReport(rep report.Reporter, streams IO, output string, res *lint.Result) error {
+// writeReport writes a rendered report to standard output, or to the
+// --output file (rendered whole before, so a failed or timed-out run leaves
+// no half report behind).
+func writeReport(streams IO, output string, report []byte) error {
 	if output == "" {
-		return rep.Report(streams.Out, res)
-	}
-	var b bytes.Buffer
-	if err := rep.Report(&b, res); err != nil {
+		_, err := streams.Out.Write(report)
 		return err
 	}
-	if err := os.WriteFile(output, b.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(output, report, 0o644); err != nil {
 		return fmt.Errorf("--output: %w", err)
 	}
 	return nil

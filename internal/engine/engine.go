@@ -83,8 +83,12 @@ func isDenied(name string) bool {
 	return false
 }
 
-// New compiles the rules of fsys once and prepares the evaluation.
+// New compiles the rules of fsys once and prepares the evaluation; it
+// returns ctx's error when ctx is already done.
 func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	mods, _, err := Modules(fsys)
 	if err != nil {
 		return nil, fmt.Errorf("loading rules: %w", err)
@@ -108,13 +112,17 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 	return e, nil
 }
 
-// Eval evaluates every rule once over the model document.
+// Eval evaluates every rule once over the model document. OPA stops
+// when ctx is done; Eval then returns ctx's error.
 func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]Finding, error) {
 	input, err := ToValue(doc)
 	if err != nil {
 		return nil, err
 	}
 	rs, err := e.prepared.Eval(ctx, rego.EvalParsedInput(input))
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		return e.evalEach(ctx, input)
 	}
@@ -217,6 +225,9 @@ func (e *Engine) evalEach(ctx context.Context, input ast.Value) ([]Finding, erro
 	var out []Finding
 	var errs RuleErrors
 	for _, r := range e.Rules {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		q := fmt.Sprintf("x := {%q: data.stacklint.rules.%s.report}", r.Package, r.Package)
 		rs, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(input)).Eval(ctx)
 		if err != nil {

@@ -121,3 +121,23 @@ func TestFindingSeverity(t *testing.T) {
 		t.Error("severity fatal accepted")
 	}
 }
+
+// TestEvalStopsWhenCancelled: a done context stops the evaluation with the
+// context's error, not with every rule reported as failed one by one.
+func TestEvalStopsWhenCancelled(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a/good/good.rego": {Data: []byte("# METADATA\n# title: Good\n# description: d\n# custom:\n#   id: T-1\n#   severity: error\n#   inputs: [any]\n#   remediation: Fix it.\npackage stacklint.rules.a.good\n\nreport contains {\"message\": \"hit\", \"locations\": []} if true\n")},
+	}
+	e, err := New(context.Background(), fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if got, err := e.Eval(ctx, map[string]any{}); !errors.Is(err, context.Canceled) || got != nil {
+		t.Errorf("Eval: %v, %+v", err, got)
+	}
+	if _, err := New(ctx, fsys); !errors.Is(err, context.Canceled) {
+		t.Errorf("New: %v", err)
+	}
+}

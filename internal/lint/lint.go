@@ -47,6 +47,22 @@ type Options struct {
 	// MaxFileSize is the size limit of a snapshot file in bytes (0: the
 	// default, 8 MiB); a larger file is a finding (SL-SNAP-003).
 	MaxFileSize int64
+	// Phase, when set, is told the name of each phase of the run as it
+	// starts ("discovering files", "parsing files and building the model",
+	// "evaluating the rules", "applying ignores and the baseline"), so a
+	// caller whose deadline strikes can say where.
+	Phase func(name string)
+}
+
+// enter starts a phase: it fails with ctx's error when ctx is done.
+func (o Options) enter(ctx context.Context, phase string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if o.Phase != nil {
+		o.Phase(phase)
+	}
+	return nil
 }
 
 // InputError is bad input that is not a snapshot file's problem: an ignore
@@ -56,8 +72,13 @@ type InputError struct{ Msg string }
 
 func (e *InputError) Error() string { return e.Msg }
 
-// Run lints the snapshot at path with the compiled rules.
+// Run lints the snapshot at path with the compiled rules. When ctx is done
+// it stops at the next phase (or inside the rule evaluation) and returns
+// ctx's error.
 func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*Result, error) {
+	if err := opts.enter(ctx, "discovering files"); err != nil {
+		return nil, err
+	}
 	snap, err := snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize})
 	if err != nil {
 		return nil, err
@@ -73,27 +94,40 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		return nil, err
 	}
 	choice := opts.Release
-	d := model.BuildWith(snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Schema: func(files []*model.Loaded) (*schema.Schema, []*schema.Schema) {
+	if err := opts.enter(ctx, "parsing files and building the model"); err != nil {
+		return nil, err
+	}
+	d, err := model.BuildContext(ctx, snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Schema: func(files []*model.Loaded) (*schema.Schema, []*schema.Schema) {
 		return pickSchema(&choice, files)
 	}})
+	if err != nil {
+		return nil, err
+	}
 	snap.Forget() // parsed: the raw bytes are not needed any more
 	d.Doc["release"] = choice.Doc()
 	d.Doc["params"] = params(eng.Rules, cfg)
+	if err := opts.enter(ctx, "evaluating the rules"); err != nil {
+		return nil, err
+	}
 	findings, err := eng.Eval(ctx, d.Doc)
 	var ruleErrs engine.RuleErrors
 	if err != nil && !errors.As(err, &ruleErrs) {
 		return nil, err
 	}
 	for i := range findings {
-		findings[i].Message = d.Keys.Redact(findings[i].Message)
+		findings[i].Message = Sanitize(d.Keys.Redact(findings[i].Message))
 		findings[i].Fingerprint = engine.Fingerprint(findings[i])
+	}
+	if err := opts.enter(ctx, "applying ignores and the baseline"); err != nil {
+		return nil, err
 	}
 	findings, err = suppressAll(ctx, eng, d.Files, cfg, opts.Baseline, findings)
 	if err != nil {
 		return nil, err
 	}
+	sanitizeReasons(findings)
 	for i, e := range ruleErrs {
-		ruleErrs[i] = errors.New(d.Keys.Redact(e.Error()))
+		ruleErrs[i] = errors.New(Sanitize(d.Keys.Redact(e.Error())))
 	}
 	engine.Sort(findings)
 	return &Result{
@@ -204,6 +238,7 @@ func suppressAll(ctx context.Context, eng *engine.Engine, files []*model.Loaded,
 			return nil, err
 		}
 		for i := range extra {
+			extra[i].Message = Sanitize(extra[i].Message)
 			extra[i].Fingerprint = engine.Fingerprint(extra[i])
 		}
 		findings = append(findings, applyConfig(extra, eng.Rules, cfg, nil)...)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"encoding/hex"
 	"net/netip"
 	"path"
@@ -54,12 +55,22 @@ func BuildWithRoles(s *snapshot.Snapshot, roles map[string][]string) *Deployment
 
 // BuildWith loads every file of the snapshot and builds the model document.
 func BuildWith(s *snapshot.Snapshot, o Options) *Deployment {
+	d, _ := BuildContext(context.Background(), s, o)
+	return d
+}
+
+// BuildContext is BuildWith that stops parsing files once ctx is done and
+// then returns ctx's error (and no deployment).
+func BuildContext(ctx context.Context, s *snapshot.Snapshot, o Options) (*Deployment, error) {
 	var all []*snapshot.File
 	for _, n := range s.Nodes {
 		all = append(all, n.Files...)
 	}
 	all = append(all, s.Loose...)
-	files := Load(all)
+	files, err := LoadContext(ctx, all)
+	if err != nil {
+		return nil, err
+	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	d := &Deployment{Snapshot: s, Files: files, Keys: secret.NewKeyring(Digest(files))}
 	d.Keys.Public(vocabulary(s, files)...)
@@ -67,7 +78,7 @@ func BuildWith(s *snapshot.Snapshot, o Options) *Deployment {
 		d.schema, d.releases = o.Schema(files)
 	}
 	d.Doc = d.document(o.Roles, o.Addresses)
-	return d
+	return d, nil
 }
 
 func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {

@@ -3,8 +3,10 @@
 package model
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -46,6 +48,13 @@ type FileError struct {
 // Load parses files in parallel (their bytes were read at discovery); the
 // order of the result is the order of the input.
 func Load(files []*snapshot.File) []*Loaded {
+	out, _ := LoadContext(context.Background(), files)
+	return out
+}
+
+// LoadContext is Load that hands out no more files once ctx is done: it
+// then returns ctx's error, and the files not read are nil in the result.
+func LoadContext(ctx context.Context, files []*snapshot.File) ([]*Loaded, error) {
 	out := make([]*Loaded, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -56,22 +65,44 @@ func Load(files []*snapshot.File) []*Loaded {
 			}
 		})
 	}
+	done := ctx.Done()
+handOut:
 	for i := range files {
-		next <- i
+		select {
+		case next <- i:
+		case <-done:
+			break handOut
+		}
 	}
 	close(next)
 	wg.Wait()
-	return out
+	return out, ctx.Err()
 }
+
+// internalError is the error of a file a parser panicked on: the other
+// files are still read, and the message quotes nothing of the file.
+const internalError = "stacklint failed on this file (an internal error; rerun with STACKLINT_DEBUG=1 for details and please report it)"
 
 // loadOne parses a file. Its bytes were read at discovery (snapshot reads
 // every file once, through internal/safefile): a file that could not be
 // read is a snapshot problem, not in the list, never a parse error.
-func loadOne(f *snapshot.File) *Loaded {
-	l := &Loaded{File: f}
+func loadOne(f *snapshot.File) *Loaded { return loadWith(f, (*Loaded).parse) }
+
+// loadWith parses one file with parse. A parser panic becomes the file's
+// error, unless STACKLINT_DEBUG is set (then it panics on).
+func loadWith(f *snapshot.File, parse func(*Loaded, []byte)) (l *Loaded) {
+	defer func() {
+		if r := recover(); r != nil {
+			if os.Getenv("STACKLINT_DEBUG") != "" {
+				panic(r)
+			}
+			l = &Loaded{File: f, Err: &FileError{Line: 1, Column: 1, Msg: internalError}}
+		}
+	}()
+	l = &Loaded{File: f}
 	data := f.Data()
 	l.sum = sha256.Sum256(data)
-	l.parse(data)
+	parse(l, data)
 	if l.INI != nil || l.RC != nil {
 		l.Ignores = ignores(data)
 	}

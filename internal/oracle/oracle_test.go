@@ -56,6 +56,7 @@ func TestINIParserMatchesOsloConfig(t *testing.T) {
 		abs, _ := filepath.Abs(f)
 		files = append(files, abs)
 	}
+	files = append(files, bigCases(t)...)
 	oracle := runOracle(t, filepath.Join(root, "upstream", "oslo_dump.py"), files)
 	diffs := 0
 	for _, f := range files {
@@ -74,6 +75,38 @@ func TestINIParserMatchesOsloConfig(t *testing.T) {
 	if len(files) < 300 {
 		t.Errorf("only %d files found; expected the whole corpus and experiments", len(files))
 	}
+}
+
+// bigCases are generated files of issue 14's shapes, smaller: a 4 MB value,
+// a 1 MB line oslo.config rejects (quoted in its error), and 100,000 lines
+// mixing "\n", "\r\n" and "\r" ends with continuation lines.
+func bigCases(t *testing.T) []string {
+	dir := t.TempDir()
+	var many strings.Builder
+	many.WriteString("[DEFAULT]\n")
+	ends := []string{"\n", "\r\n", "\r"}
+	for i := range 100_000 {
+		if i%7 == 3 {
+			fmt.Fprintf(&many, "  continued %d%s", i, ends[i%3])
+			continue
+		}
+		fmt.Fprintf(&many, "key%d = value %d%s", i%1000, i, ends[i%3])
+	}
+	cases := map[string]string{
+		"huge-value.conf": "[vnc]\nserver_proxyclient_address = " + strings.Repeat("a\u00e9", 2<<20) + "\nafter = 1\n",
+		"huge-error.conf": "[DEFAULT]\n" + strings.Repeat("x\x1b", 512<<10) + "\n",
+		"many-lines.conf": many.String(),
+	}
+	var out []string
+	for name, text := range cases {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func corpusINIFiles(t *testing.T, dir string) []string {

@@ -122,7 +122,40 @@ func policyFiles(t *testing.T, root string) []string {
 	if err := os.WriteFile(gen, generatedRules(600), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return append(out, gen)
+	long := filepath.Join(dir, "long.json")
+	if err := os.WriteFile(long, longRules(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return append(out, gen, long)
+}
+
+// longRules are long and deep rules (issue 14), as deep as policy_check.py
+// can print them (Python's recursion limit stops its str() at about 250
+// nested and/or levels and 500 nested "not").
+func longRules() []byte {
+	chain := func(n int, op string) string {
+		terms := make([]string, n)
+		for i := range terms {
+			terms[i] = fmt.Sprintf("role:r%d", i)
+		}
+		return strings.Join(terms, " "+op+" ")
+	}
+	nested := func(n int, op string) string {
+		return strings.Repeat("(role:a "+op+" ", n) + "role:b" + strings.Repeat(")", n)
+	}
+	rules := map[string]string{
+		"or_chain":        chain(40_000, "or"),
+		"and_chain":       chain(40_000, "and"),
+		"and_not_chain":   chain(20_000, "and not"),
+		"mixed_chain":     strings.Repeat("role:a and not role:b or ", 20_000) + "role:c",
+		"not_400":         strings.Repeat("not ", 400) + "role:a",
+		"nested_or_200":   nested(200, "or"),
+		"nested_and_200":  nested(200, "and"),
+		"parens_5000":     strings.Repeat("(", 5000) + "role:a" + strings.Repeat(")", 5000),
+		"broken_or_chain": chain(40_000, "or") + " or",
+	}
+	b, _ := json.MarshalIndent(rules, "", " ")
+	return b
 }
 
 // generatedRules writes n random rule strings, valid and broken, from the

@@ -12,7 +12,9 @@ import (
 // GitHub writes GitHub Actions workflow commands, one annotation per
 // finding (::error / ::warning / ::notice with file, line, col and title),
 // so findings show on the pull request's changed files. Suppressed
-// findings are not annotated.
+// findings are not annotated. Values are escaped as the actions toolkit
+// escapes them, after lint.Visible: one command per line, no control
+// character a log viewer would act on.
 type GitHub struct{}
 
 // Report implements Reporter.
@@ -28,7 +30,7 @@ func (GitHub) Report(w io.Writer, r *lint.Result) error {
 			continue
 		}
 		loc := primary(f)
-		props := []string{"file=" + ghProperty(path.Join(root, loc.Path))}
+		props := []string{"file=" + ghProperty(lint.Visible(path.Join(root, loc.Path)))}
 		if loc.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", loc.Line), fmt.Sprintf("col=%d", max(loc.Column, 1)))
 		}
@@ -37,7 +39,7 @@ func (GitHub) Report(w io.Writer, r *lint.Result) error {
 			title += " " + t
 		}
 		props = append(props, "title="+ghProperty(title))
-		fmt.Fprintf(&b, "::%s %s::%s\n", ghLevel(f.Severity), strings.Join(props, ","), ghData(f.Message))
+		fmt.Fprintf(&b, "::%s %s::%s\n", ghLevel(f.Severity), strings.Join(props, ","), ghData(lint.Visible(f.Message)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -16,7 +16,9 @@ var update = flag.Bool("update", false, "rewrite the golden files (review the di
 
 // fixture is a small result with what every format must render: an error
 // with a related location, section and key; a suppressed warning; an info
-// finding without a line; characters each format escapes.
+// finding without a line; characters each format escapes, and a path,
+// key, message and reason with control characters, a bidi override,
+// spaces, '%', '#', '?' and a byte that is not UTF-8.
 func fixture() *lint.Result {
 	return &lint.Result{
 		Root: "snap", Nodes: 2, Files: 3,
@@ -25,6 +27,7 @@ func fixture() *lint.Result {
 			{ID: "SL-PASS-003", Title: "nova's neutron client does not use neutron's credentials", Description: "nova authenticates to neutron with [neutron] password.", Severity: "error", Category: "credentials", Remediation: "Copy neutron's password.", Package: "credentials.nova_neutron"},
 			{ID: "SL-POL-011", Title: "Policy defined more than once in a file", Description: "The last one wins.", Severity: "warning", Category: "policy", Remediation: "Keep one.", Package: "policy.duplicate_policy"},
 			{ID: "SL-SNAP-001", Title: "Snapshot holds no OpenStack file", Description: "Nothing to check.", Severity: "info", Category: "input", Remediation: "Point stacklint at /etc.", Package: "input.empty"},
+			{ID: "SL-PARSE-001", Title: "File cannot be parsed", Description: "The service cannot read it.", Severity: "error", Category: "input", Remediation: "Fix the syntax.", Package: "input.parse"},
 		},
 		Findings: []engine.Finding{
 			{Rule: "SL-PASS-003", Severity: "error", Fingerprint: "0123456789abcdef",
@@ -36,10 +39,16 @@ func fixture() *lint.Result {
 			{Rule: "SL-POL-011", Severity: "warning", Fingerprint: "fedcba9876543210",
 				Message:    "nova policy 'a' is defined 2 times (lines 2, 5); only the last, line 5, counts",
 				Locations:  []engine.Location{{Path: "ctl/etc/nova/policy.json", Node: "ctl", Line: 2, Key: "a"}},
-				Suppressed: &engine.Suppression{Kind: "config", Reason: "known, fixed in the next rollout", Path: ".stacklint.yaml", Line: 7}},
+				Suppressed: &engine.Suppression{Kind: "config", Reason: "known,\x07 fixed in the\nnext rollout", Path: ".stacklint.yaml", Line: 7}},
 			{Rule: "SL-SNAP-001", Severity: "info", Fingerprint: "00000000000000ff",
 				Message:   "snapshot: line one\nline two",
 				Locations: []engine.Location{{Path: "c1"}}},
+			{Rule: "SL-PARSE-001", Severity: "error", Fingerprint: "0000000000000abc",
+				Message: "shell syntax error \x1b[31mred\x07 \u202eevil\r\nforged",
+				Locations: []engine.Location{
+					{Path: "c1/root/admin openrc\x1b[2J\x07\r\n\u202e %#?\xff", Node: "c1", Line: 3, Column: 2, Key: "OS_\x1bAUTH_URL"},
+					{Path: "c:1/etc/nova/nova.conf", Node: "c:1", Line: 1, Column: 1, Section: "a]\nb", Key: "k"},
+				}},
 		},
 	}
 }

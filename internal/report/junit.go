@@ -13,7 +13,9 @@ import (
 
 // JUnit writes JUnit XML as CI systems read it (GitLab, Jenkins): one
 // testsuite per file, one failing testcase per finding; suppressed
-// findings are skipped testcases.
+// findings are skipped testcases. Everything from the snapshot goes
+// through lint.Visible first, so the document holds only characters XML
+// 1.0 allows, in text, CDATA and attributes alike.
 type JUnit struct{}
 
 type junitSuites struct {
@@ -63,18 +65,18 @@ func (JUnit) Report(w io.Writer, r *lint.Result) error {
 		if !ok {
 			i = len(doc.Suites)
 			byPath[loc.Path] = i
-			doc.Suites = append(doc.Suites, junitSuite{Name: loc.Path})
+			doc.Suites = append(doc.Suites, junitSuite{Name: lint.Visible(loc.Path)})
 		}
-		c := junitCase{Name: fmt.Sprintf("%s %s%s", f.Rule, position(loc), where(loc)), ClassName: f.Rule, File: path.Join(root, loc.Path), Line: loc.Line}
+		c := junitCase{Name: fmt.Sprintf("%s %s%s", f.Rule, position(loc), where(loc)), ClassName: f.Rule, File: lint.Visible(path.Join(root, loc.Path)), Line: loc.Line}
 		s := &doc.Suites[i]
 		s.Tests++
 		doc.Tests++
 		if f.Suppressed != nil {
-			c.Skipped = &junitSkipped{Message: "suppressed (" + f.Suppressed.Kind + "): " + f.Suppressed.Reason}
+			c.Skipped = &junitSkipped{Message: "suppressed (" + f.Suppressed.Kind + "): " + lint.Visible(f.Suppressed.Reason)}
 			s.Skipped++
 			doc.Skipped++
 		} else {
-			c.Failure = &junitFailure{Message: f.Message, Type: f.Severity, Body: junitBody(f)}
+			c.Failure = &junitFailure{Message: lint.Visible(f.Message), Type: f.Severity, Body: junitBody(f)}
 			s.Failures++
 			doc.Failures++
 		}
@@ -95,7 +97,7 @@ func (JUnit) Report(w io.Writer, r *lint.Result) error {
 // junitBody is the failure text: severity, rule, message and every location.
 func junitBody(f engine.Finding) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: %s\n", f.Severity, f.Rule, f.Message)
+	fmt.Fprintf(&b, "%s %s: %s\n", f.Severity, f.Rule, lint.Visible(f.Message))
 	for i, l := range f.Locations {
 		label := "at"
 		if i > 0 {

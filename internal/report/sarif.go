@@ -1,10 +1,12 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
@@ -74,7 +76,7 @@ func descriptor(rule engine.Rule) *sarif.ReportingDescriptor {
 func result(f engine.Finding, index map[string]int, root string) *sarif.Result {
 	res := sarif.NewRuleResult(f.Rule).
 		WithLevel(sarifLevel(f.Severity)).
-		WithMessage(sarif.NewTextMessage(f.Message)).
+		WithMessage(sarif.NewTextMessage(lint.Visible(f.Message))).
 		WithPartialFingerprints(map[string]string{fingerprintKey: f.Fingerprint})
 	if i, ok := index[f.Rule]; ok {
 		res.WithRuleIndex(i)
@@ -98,14 +100,15 @@ func suppression(s *engine.Suppression) *sarif.Suppression {
 	if s.Kind != "inSource" {
 		kind = "external"
 	}
-	return sarif.NewSuppression().WithKind(kind).WithStatus("accepted").WithJustification(s.Reason)
+	return sarif.NewSuppression().WithKind(kind).WithStatus("accepted").WithJustification(lint.Visible(s.Reason))
 }
 
 // sarifLocation is a physical location: the file (relative to the
-// directory stacklint ran in when the snapshot path is relative), line and
-// column; section and key go to the location's properties.
+// directory stacklint ran in when the snapshot path is relative, as a
+// percent-encoded URI reference), line and column; section and key go to
+// the location's properties.
 func sarifLocation(l engine.Location, root string) *sarif.Location {
-	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(path.Join(root, l.Path)))
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uriReference(path.Join(root, l.Path))))
 	if l.Line > 0 {
 		region := sarif.NewRegion().WithStartLine(l.Line)
 		if l.Column > 0 {
@@ -134,6 +137,41 @@ func sarifRoot(root string) string {
 		return ""
 	}
 	return path.Clean(filepath.ToSlash(root))
+}
+
+// uriReference turns a slash-separated path into a relative URI reference
+// (RFC 3986) that resolves to it, as SARIF's artifactLocation.uri must be:
+// every byte but unreserved characters, sub-delims, ':', '@' and '/' is
+// percent-encoded (spaces, '%', '#', '?', control characters, non-ASCII),
+// and so is a ':' in the first segment of a relative path, which would
+// read as a scheme.
+func uriReference(p string) string {
+	var b strings.Builder
+	first := !strings.HasPrefix(p, "/")
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '/':
+			first = false
+			b.WriteByte(c)
+		case c == ':' && first:
+			b.WriteString("%3A")
+		case uriSafe(c):
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// uriSafe reports whether c may stand unencoded in a URI path segment.
+func uriSafe(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("-._~!$&'()*+,;=:@", c) >= 0
 }
 
 // sarifLevel maps a severity to a SARIF level.

@@ -10,7 +10,9 @@ import (
 )
 
 // Text groups findings by file, one line each as path:line:col, severity,
-// rule id and message, with related locations indented below.
+// rule id and message, with related locations indented below. Paths,
+// sections, keys and messages are printed through lint.Visible, so the
+// output holds no control character but its own line ends and colours.
 type Text struct {
 	Color bool
 }
@@ -40,9 +42,9 @@ func (t Text) Report(w io.Writer, r *lint.Result) error {
 				b.WriteString("\n")
 			}
 			current = loc.Path
-			b.WriteString(t.paint(bold, current) + "\n")
+			b.WriteString(t.paint(bold, lint.Visible(current)) + "\n")
 		}
-		fmt.Fprintf(&b, "  %s  %s  %s  %s\n", position(loc), t.severity(f.Severity), f.Rule, f.Message)
+		fmt.Fprintf(&b, "  %s  %s  %s  %s\n", position(loc), t.severity(f.Severity), f.Rule, lint.Visible(f.Message))
 		for _, rel := range f.Locations[1:] {
 			fmt.Fprintf(&b, "      %s %s%s\n", t.paint(dim, "related:"), position(rel), where(rel))
 		}
@@ -66,19 +68,22 @@ func primary(f engine.Finding) engine.Location {
 	return f.Locations[0]
 }
 
+// position is path:line:col for people to read: the path with its
+// control characters escaped (lint.Visible).
 func position(l engine.Location) string {
 	if l.Line == 0 {
-		return l.Path
+		return lint.Visible(l.Path)
 	}
-	return fmt.Sprintf("%s:%d:%d", l.Path, l.Line, max(l.Column, 1))
+	return fmt.Sprintf("%s:%d:%d", lint.Visible(l.Path), l.Line, max(l.Column, 1))
 }
 
+// where is " [section] key" for people to read, escaped like position.
 func where(l engine.Location) string {
 	switch {
 	case l.Section != "" && l.Key != "":
-		return fmt.Sprintf(" [%s] %s", l.Section, l.Key)
+		return fmt.Sprintf(" [%s] %s", lint.Visible(l.Section), lint.Visible(l.Key))
 	case l.Key != "":
-		return " " + l.Key
+		return " " + lint.Visible(l.Key)
 	}
 	return ""
 }

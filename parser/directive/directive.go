@@ -7,7 +7,6 @@
 package directive
 
 import (
-	"bufio"
 	"bytes"
 	"strings"
 )
@@ -43,19 +42,22 @@ type Directive struct {
 }
 
 // Parse reads data in the given style. Comments start with '#' (and ';'
-// for Assign and INI) at the start of a line.
+// for Assign and INI) at the start of a line. Lines end at "\n" (a "\r"
+// before it is dropped) and may be of any length; no input makes Parse
+// fail or panic, a line it cannot make sense of is a directive named as
+// written.
 func Parse(style Style, data []byte) []Directive {
 	if style == XML {
 		return parseXML(data)
 	}
 	p := &parser{style: style}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		raw := sc.Text()
-		line := strings.TrimSpace(raw)
+	for n := 1; len(data) > 0; n++ {
+		var raw []byte
+		raw, data, _ = bytes.Cut(data, []byte("\n"))
+		text := string(bytes.TrimSuffix(raw, []byte("\r")))
+		line := strings.TrimSpace(text)
 		if !p.comment(line) {
-			p.line(n, raw, line)
+			p.line(n, text, line)
 		}
 	}
 	return p.out
@@ -88,7 +90,7 @@ func (p *parser) line(n int, raw, line string) {
 		p.out = append(p.out, words(n, line, ""))
 	case Indented:
 		d := words(n, line, p.block)
-		if raw[0] != ' ' && raw[0] != '\t' {
+		if !strings.HasPrefix(raw, " ") && !strings.HasPrefix(raw, "\t") {
 			p.block = line
 			d.Block = ""
 		}
@@ -107,22 +109,29 @@ func assign(n int, line, block string) Directive {
 	return d
 }
 
+// words splits a line at white space: the first word names the directive.
+// A line of white space only (which callers skip) yields an empty name.
 func words(n int, line, block string) Directive {
 	f := strings.Fields(line)
+	if len(f) == 0 {
+		return Directive{Line: n, Block: block}
+	}
 	return Directive{Line: n, Name: f[0], Args: f[1:], Block: block}
 }
 
 // tag handles one httpd line: opening and closing tags change the block
-// stack; other lines are directives of the innermost block.
+// stack; other lines are directives of the innermost block. A tag without
+// a name ("<>", "< >") opens nothing: it is a directive named as written.
 func tag(out []Directive, stack []string, n int, line string) ([]Directive, []string) {
+	inner, isTag := openTag(line)
 	switch {
 	case strings.HasPrefix(line, "</"):
 		if len(stack) > 0 {
 			stack = stack[:len(stack)-1]
 		}
-	case strings.HasPrefix(line, "<") && strings.HasSuffix(line, ">"):
-		inner := strings.TrimSpace(line[1 : len(line)-1])
-		out = append(out, Directive{Line: n, Name: "<" + firstWord(inner), Args: strings.Fields(inner)[1:], Block: top(stack)})
+	case isTag:
+		f := strings.Fields(inner)
+		out = append(out, Directive{Line: n, Name: "<" + f[0], Args: f[1:], Block: top(stack)})
 		stack = append(stack, inner)
 	default:
 		out = append(out, words(n, line, top(stack)))
@@ -130,8 +139,14 @@ func tag(out []Directive, stack []string, n int, line string) ([]Directive, []st
 	return out, stack
 }
 
-func firstWord(s string) string {
-	return strings.Fields(s + " ")[0]
+// openTag returns the text between '<' and '>' of an opening tag line with
+// a name ("<VirtualHost *:5000>" gives "VirtualHost *:5000").
+func openTag(line string) (string, bool) {
+	if len(line) < 2 || line[0] != '<' || line[len(line)-1] != '>' {
+		return "", false
+	}
+	inner := strings.TrimSpace(line[1 : len(line)-1])
+	return inner, inner != ""
 }
 
 func top(stack []string) string {

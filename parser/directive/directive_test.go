@@ -1,7 +1,9 @@
 package directive
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -75,6 +77,64 @@ func TestStyles(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s:\n got %+v\nwant %+v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestHostileLines: no line makes any dialect panic (issue 14: "<>" in an
+// httpd file panicked in firstWord), and a nameless tag opens no block.
+func TestHostileLines(t *testing.T) {
+	lines := []string{
+		"<>", "<", ">", "</>", "</", "< >", "<\t>", "<<>>", "<>>", "<<>", "</VirtualHost",
+		`"unbalanced`, `'x = "y`, `x = "`, `= x`, "=", "[", "]", "[]", "[ ]", ";", "!", "\x00",
+		"<\xff>", "\xef\xbb\xbf", "\r", "\t\r", "\u00a0", "<\u00a0>", "\u2028", "\v",
+	}
+	for _, style := range []Style{Assign, INI, Words, Indented, Tags, XML} {
+		for _, l := range lines {
+			for _, doc := range []string{l, l + "\n", " " + l + "\nnext 1\n", "<VirtualHost *:80>\n" + l + "\n</VirtualHost>\n"} {
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							t.Errorf("style %d, %q: panic %v", style, doc, r)
+						}
+					}()
+					Parse(style, []byte(doc))
+				}()
+			}
+		}
+	}
+	got := Parse(Tags, []byte("<>\nListen 80\n"))
+	want := []Directive{{Line: 1, Name: "<>", Args: []string{}}, {Line: 2, Name: "Listen", Args: []string{"80"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+// TestLongLine: a line longer than any buffer does not end the file (a
+// bufio.Scanner stopped at 4 MiB and dropped everything after it).
+func TestLongLine(t *testing.T) {
+	doc := "# " + strings.Repeat("x", 5<<20) + "\r\nnet.ipv4.ip_forward = 1\r\n"
+	got := Parse(Assign, []byte(doc))
+	want := []Directive{{Line: 2, Name: "net.ipv4.ip_forward", Args: []string{"1"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+// BenchmarkXMLZone: a firewalld zone of 100,000 elements (line numbers
+// were counted from the start of the file for every element: quadratic).
+func BenchmarkXMLZone(b *testing.B) {
+	var doc strings.Builder
+	doc.WriteString("<zone>\n")
+	for i := range 100_000 {
+		fmt.Fprintf(&doc, "  <port protocol=\"tcp\" port=\"%d\"/>\n", i)
+	}
+	doc.WriteString("</zone>\n")
+	data := []byte(doc.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if n := len(Parse(XML, data)); n != 100_001 {
+			b.Fatalf("%d directives", n)
 		}
 	}
 }

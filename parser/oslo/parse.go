@@ -29,15 +29,16 @@ func Parse(data []byte) (*File, error) {
 		return nil, derr
 	}
 	p := &parser{f: &File{index: map[string]*Section{}}}
-	if err := p.run(splitLines(text)); err != nil {
+	if err := p.run(text); err != nil {
 		return nil, err
 	}
 	return p.f, nil
 }
 
+// pending is the assignment being read (continuation lines may follow).
 type pending struct {
 	key   string
-	parts []string
+	parts []string // first line's value, then each continuation line
 	line  int
 	col   int
 	end   int
@@ -48,11 +49,16 @@ type parser struct {
 	lineno  int
 	section *Section
 	header  string
-	cur     *pending
+	cur     pending // valid when open
+	open    bool
 }
 
-func (p *parser) run(lines []string) error {
-	for _, raw := range lines {
+// run reads text line by line; the lines are substrings of text, so
+// memory stays proportional to the file whatever its shape.
+func (p *parser) run(text string) error {
+	for rest := text; rest != ""; {
+		var raw string
+		raw, rest = nextLine(rest)
 		p.lineno++
 		if err := p.line(raw); err != nil {
 			return err
@@ -67,7 +73,7 @@ func (p *parser) line(raw string) error {
 		return p.flush()
 	}
 	if line[0] == ' ' || line[0] == '\t' {
-		if p.cur == nil {
+		if !p.open {
 			return p.errorf("Unexpected continuation line", line)
 		}
 		p.cur.parts = append(p.cur.parts, pyLstrip(line))
@@ -125,17 +131,18 @@ func (p *parser) assignment(line string) error {
 		}
 	}
 	col := runeLen(rawKey) - runeLen(pyLstrip(rawKey)) + 1
-	p.cur = &pending{key: key, parts: []string{value}, line: p.lineno, col: col, end: p.lineno}
+	p.cur = pending{key: key, parts: append(p.cur.parts[:0], value), line: p.lineno, col: col, end: p.lineno}
+	p.open = true
 	return nil
 }
 
 // flush stores the pending assignment, as iniparser's _assignment does.
 func (p *parser) flush() error {
-	c := p.cur
-	if c == nil {
+	if !p.open {
 		return nil
 	}
-	p.cur = nil
+	c := &p.cur
+	p.open = false
 	if p.section == nil {
 		return &ParseError{Line: p.lineno, Msg: "Section must be started before assignment: None"}
 	}
@@ -150,27 +157,16 @@ func (p *parser) errorf(msg, line string) error {
 	return &ParseError{Line: p.lineno, Msg: msg + ": " + PyRepr(line), Text: line}
 }
 
-// splitLines splits like Python's universal-newline text reader: "\n",
-// "\r\n" and a lone "\r" each end a line; a final line without a newline
-// still counts.
-func splitLines(text string) []string {
-	var lines []string
-	start := 0
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			lines = append(lines, text[start:i])
-			start = i + 1
-		case '\r':
-			lines = append(lines, text[start:i])
-			if i+1 < len(text) && text[i+1] == '\n' {
-				i++
-			}
-			start = i + 1
-		}
+// nextLine splits off the first line of a non-empty text like Python's
+// universal-newline text reader: "\n", "\r\n" and a lone "\r" each end a
+// line; a final line without a newline still counts.
+func nextLine(text string) (line, rest string) {
+	i := strings.IndexAny(text, "\r\n")
+	switch {
+	case i < 0:
+		return text, ""
+	case text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n':
+		return text[:i], text[i+2:]
 	}
-	if start < len(text) {
-		lines = append(lines, text[start:])
-	}
-	return lines
+	return text[:i], text[i+1:]
 }

@@ -3,6 +3,7 @@ package oslo
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -142,4 +143,19 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _ = Parse(data)
 	})
+}
+
+// TestManyLinesAllocations: a file of many lines is read in place, with a
+// few allocations for the whole file rather than two per line (issue 14:
+// a 1M-line nova.conf).
+func TestManyLinesAllocations(t *testing.T) {
+	data := []byte("[DEFAULT]\n" + strings.Repeat("debug = true\n", 100_000))
+	allocs := testing.AllocsPerRun(1, func() {
+		if _, err := Parse(data); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 200 {
+		t.Errorf("%.0f allocations for 100,000 lines", allocs)
+	}
 }

@@ -26,25 +26,70 @@ type Node struct {
 	Offset int
 }
 
-// String renders the tree as oslo.policy's str() does.
+// String renders the tree as oslo.policy's str() does, in time linear in
+// its length.
 func (n *Node) String() string {
+	var b strings.Builder
+	n.write(&b)
+	return b.String()
+}
+
+// write renders n into b; it recurses once per level, which Parse bounds
+// by MaxDepth.
+func (n *Node) write(b *strings.Builder) {
 	switch n.Op {
 	case "true":
-		return "@"
+		b.WriteString("@")
 	case "false":
-		return "!"
+		b.WriteString("!")
 	case "check":
-		return n.Kind + ":" + n.Match
+		b.WriteString(n.Kind)
+		b.WriteString(":")
+		b.WriteString(n.Match)
 	case "string":
-		return n.Match
+		b.WriteString(n.Match)
 	case "not":
-		return "not " + n.Children[0].String()
+		b.WriteString("not ")
+		n.Children[0].write(b)
+	default:
+		b.WriteString("(")
+		for i, c := range n.Children {
+			if i > 0 {
+				b.WriteString(" " + n.Op + " ")
+			}
+			c.write(b)
+		}
+		b.WriteString(")")
 	}
-	parts := make([]string, len(n.Children))
-	for i, c := range n.Children {
-		parts[i] = c.String()
+}
+
+// MaxDepth is the deepest check tree Parse returns: Python's default
+// recursion limit. oslo.policy recurses once per level when it evaluates a
+// rule (and its parser once per "not" in a row: about 990 of them raise
+// RecursionError in a bare script, 498 when policy_check.py prints the
+// tree), so a deeper rule fails in the service too; Parse reports it as an
+// Exception without a tree, and everything that walks trees recursively
+// stays within this depth.
+const MaxDepth = 1000
+
+// depth is the number of levels of the tree under n, counted without
+// recursion.
+func depth(n *Node) int {
+	type item struct {
+		n *Node
+		d int
 	}
-	return "(" + strings.Join(parts, " "+n.Op+" ") + ")"
+	deepest := 0
+	stack := []item{{n, 1}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		deepest = max(deepest, it.d)
+		for _, c := range it.n.Children {
+			stack = append(stack, item{c, it.d + 1})
+		}
+	}
+	return deepest
 }
 
 // Status says how a rule fared.
@@ -85,6 +130,10 @@ func Parse(v any) Result {
 		tree = p.list(keys)
 	default:
 		return Result{Status: Exception, Messages: []string{fmt.Sprintf("TypeError: '%T' object is not iterable", v)}}
+	}
+	if d := depth(tree); d > MaxDepth {
+		return Result{Status: Exception, Messages: []string{fmt.Sprintf(
+			"RecursionError: the rule nests %d levels deep; oslo.policy recurses once per level and Python stops at %d", d, MaxDepth)}}
 	}
 	r := Result{Tree: tree, Messages: p.msgs, Status: OK}
 	if len(p.msgs) > 0 {

@@ -1,6 +1,10 @@
 package policy
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestParse: the behaviours of ../shared/research/openstack-oracles.md §4.
 func TestParse(t *testing.T) {
@@ -83,5 +87,79 @@ func TestOffsets(t *testing.T) {
 	}
 	if r.Tree.Offset != 1 {
 		t.Errorf("and-expression at %d, want 1", r.Tree.Offset)
+	}
+}
+
+// chain joins n numbered role checks with op.
+func chain(n int, op string) string {
+	terms := make([]string, n)
+	for i := range terms {
+		terms[i] = fmt.Sprintf("role:r%d", i)
+	}
+	return strings.Join(terms, " "+op+" ")
+}
+
+// TestLongAndDeepRules: long chains parse flat; trees deeper than
+// MaxDepth are an Exception without a tree (oslo.policy raises
+// RecursionError on them), however they nest; parentheses around a single
+// check nest nothing.
+func TestLongAndDeepRules(t *testing.T) {
+	deepOr := strings.Repeat("(role:a or ", 40_000) + "role:b" + strings.Repeat(")", 40_000)
+	cases := []struct {
+		name     string
+		rule     string
+		status   Status
+		children int
+	}{
+		{"or chain", chain(40_000, "or"), OK, 40_000},
+		{"and chain", chain(40_000, "AND"), OK, 40_000},
+		{"mixed chain", strings.Repeat("role:a and not role:b or ", 20_000) + "role:c", OK, 20_001},
+		{"parentheses around one check", strings.Repeat("(", 40_000) + "role:a" + strings.Repeat(")", 40_000), OK, 0},
+		{"not x999", strings.Repeat("not ", MaxDepth-1) + "role:a", OK, 1},
+		{"not x1000", strings.Repeat("not ", MaxDepth) + "role:a", Exception, 0},
+		{"not x40000", strings.Repeat("not ", 40_000) + "role:a", Exception, 0},
+		{"nested or x40000", deepOr, Exception, 0},
+		{"nested and x40000", strings.ReplaceAll(deepOr, " or ", " and "), Exception, 0},
+		{"nested or x40000, broken", deepOr + ")", SyntaxError, 0},
+	}
+	for _, c := range cases {
+		r := Parse(c.rule)
+		if r.Status != c.status {
+			t.Errorf("%s: status %s %v, want %s", c.name, r.Status, r.Messages, c.status)
+			continue
+		}
+		if c.status == Exception {
+			if r.Tree != nil || len(r.Messages) != 1 || !strings.HasPrefix(r.Messages[0], "RecursionError: ") {
+				t.Errorf("%s: tree %v, messages %q", c.name, r.Tree != nil, r.Messages)
+			}
+			continue
+		}
+		if len(r.Tree.Children) != c.children {
+			t.Errorf("%s: %d children, want %d", c.name, len(r.Tree.Children), c.children)
+		}
+	}
+	if s := Parse(chain(40_000, "or")).Tree.String(); s != "("+chain(40_000, "or")+")" {
+		t.Errorf("or chain renders as %.80q...", s)
+	}
+}
+
+// BenchmarkOrChain: one rule of 40,000 'or'-ed checks (issue 14), parsed
+// and rendered.
+func BenchmarkOrChain(b *testing.B) { benchRule(b, chain(40_000, "or")) }
+
+// BenchmarkAndNotChain: 40,000 checks joined by "and not".
+func BenchmarkAndNotChain(b *testing.B) { benchRule(b, chain(40_000, "and not")) }
+
+// BenchmarkDeepNesting: 40,000 nested parenthesised or-expressions.
+func BenchmarkDeepNesting(b *testing.B) {
+	benchRule(b, strings.Repeat("(role:a or ", 40_000)+"role:b"+strings.Repeat(")", 40_000))
+}
+
+func benchRule(b *testing.B, rule string) {
+	b.SetBytes(int64(len(rule)))
+	for b.Loop() {
+		if r := Parse(rule); r.Tree != nil {
+			_ = r.Tree.String()
+		}
 	}
 }

@@ -1,19 +1,13 @@
 // Package policyfile reads oslo.policy files (policy.json / policy.yaml)
 // with the position of every rule. Like oslo.policy it tries JSON first and
 // falls back to YAML; duplicate keys are kept in order (the last one wins).
+// A JSON file is read by a streaming decoder in time and memory linear in
+// its size; YAML goes through yaml.v3's node tree.
 package policyfile
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"regexp"
-	"strconv"
-	"strings"
 	"unicode/utf8"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Value kinds of a rule.
@@ -37,15 +31,59 @@ type Rule struct {
 	// file when Expr is written there verbatim on one line (no escapes,
 	// no folding); both are 0 otherwise.
 	ExprLine, ExprColumn int
+
+	// marks[i] counts the characters of Expr[:i*markStep] when Expr is
+	// located and not ASCII (nil otherwise), so At is O(markStep).
+	marks []int
 }
 
+// markStep is the byte distance between the character counts of marks.
+const markStep = 64
+
 // At locates the byte offset off of Expr in the file: inside the value when
-// it is written verbatim, else the policy name's position.
+// it is written verbatim, else the policy name's position. Columns count
+// characters; the cost does not grow with the length of Expr.
 func (r *Rule) At(off int) (line, col int) {
 	if r.ExprLine == 0 || off < 0 || off > len(r.Expr) {
 		return r.Line, r.Column
 	}
-	return r.ExprLine, r.ExprColumn + utf8.RuneCountInString(r.Expr[:off])
+	if r.marks == nil {
+		return r.ExprLine, r.ExprColumn + off
+	}
+	i := off / markStep
+	return r.ExprLine, r.ExprColumn + r.marks[i] + runeStarts(r.Expr[i*markStep:off])
+}
+
+// setExprPosition records where Expr starts in the file.
+func (r *Rule) setExprPosition(line, col int) {
+	r.ExprLine, r.ExprColumn = line, col
+	if !isASCII(r.Expr) {
+		r.marks = make([]int, len(r.Expr)/markStep+1)
+		for i := 1; i < len(r.marks); i++ {
+			r.marks[i] = r.marks[i-1] + runeStarts(r.Expr[(i-1)*markStep:i*markStep])
+		}
+	}
+}
+
+// runeStarts counts the bytes of s that start a UTF-8 sequence (the
+// characters of s when s is cut at character boundaries).
+func runeStarts(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xc0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // File is a parsed policy file.
@@ -62,98 +100,15 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Msg }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// Parse reads a policy document.
+// Parse reads a policy document. The loader is "json" when the whole file
+// is valid JSON (as oslo.policy's jsonutils.loads would take it), else
+// "yaml".
 func Parse(data []byte) (*File, error) {
-	loader := "yaml"
-	if json.Valid(data) {
-		loader = "json"
+	if !json.Valid(data) {
+		return parseYAML(data, "yaml")
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, docError(data, err)
+	if !utf8.Valid(data) { // oslo.policy fails on it; yaml.v3 words why
+		return parseYAML(data, "json")
 	}
-	f := &File{Loader: loader}
-	if len(doc.Content) == 0 {
-		return f, nil // empty document: no overrides
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return nil, &Error{Line: root.Line, Column: root.Column,
-			Msg: "policy document is not a mapping of rule names to check strings"}
-	}
-	lines := bytes.Split(data, []byte("\n"))
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		r := rule(root.Content[i], root.Content[i+1])
-		locate(r, root.Content[i+1], lines)
-		f.Rules = append(f.Rules, r)
-	}
-	return f, nil
-}
-
-func rule(k, v *yaml.Node) *Rule {
-	r := &Rule{Name: k.Value, Line: k.Line, Column: k.Column, Kind: KindOther}
-	if err := v.Decode(&r.Value); err != nil {
-		r.Value = err.Error() // unreachable for a node the parser produced; keeps Value non-nil
-	}
-	switch {
-	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
-		r.Kind = KindNull
-	case v.Kind == yaml.ScalarNode && v.Tag == "!!str":
-		r.Kind, r.Expr = KindString, v.Value
-	case v.Kind == yaml.SequenceNode:
-		r.Kind = KindList
-		for _, inner := range v.Content {
-			var items []string
-			for _, it := range inner.Content {
-				items = append(items, it.Value)
-			}
-			r.List = append(r.List, items)
-		}
-	}
-	return r
-}
-
-// locate sets ExprLine/ExprColumn when the check string stands verbatim on
-// the value's line (after its opening quote, if any).
-func locate(r *Rule, v *yaml.Node, lines [][]byte) {
-	if r.Kind != KindString || r.Expr == "" || v.Line < 1 || v.Line > len(lines) {
-		return
-	}
-	col := v.Column
-	if v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-		col++
-	}
-	runes := []rune(string(lines[v.Line-1]))
-	if col-1 > len(runes) || !strings.HasPrefix(string(runes[col-1:]), r.Expr) {
-		return
-	}
-	r.ExprLine, r.ExprColumn = v.Line, col
-}
-
-// docError positions an invalid document: a JSON-looking file gets the JSON
-// decoder's position, anything else the YAML parser's.
-func docError(data []byte, yerr error) error {
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) > 0 && trimmed[0] == '{' {
-		var se *json.SyntaxError
-		var v any
-		if err := json.Unmarshal(data, &v); errors.As(err, &se) {
-			line, col := position(data, int(se.Offset))
-			return &Error{Line: line, Column: col, Msg: "invalid JSON: " + se.Error()}
-		}
-	}
-	if m := yamlLine.FindStringSubmatch(yerr.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return &Error{Line: n, Column: 1, Msg: "invalid YAML: " + m[2]}
-	}
-	return &Error{Line: 1, Column: 1, Msg: fmt.Sprintf("invalid policy document: %v", yerr)}
-}
-
-func position(data []byte, offset int) (line, col int) {
-	offset = min(offset, len(data))
-	line = 1 + bytes.Count(data[:offset], []byte("\n"))
-	col = offset - bytes.LastIndexByte(data[:offset], '\n')
-	return line, col
+	return parseJSON(data)
 }

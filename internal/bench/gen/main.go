@@ -1,7 +1,12 @@
-// Command gen writes a synthetic N-node snapshot for `make bench`.
+// Command gen writes a synthetic N-node snapshot for `make bench`, or with
+// -shape one of issue 14's one-file snapshots (huge-value: a 100 MB
+// nova.conf value, many-lines: a 1M-line nova.conf, big-policy: a 69 MB
+// policy.json, or-chain: a 40,000-term rule) to measure with
+// /usr/bin/time -v ./bin/stacklint --format json DIR.
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"os"
@@ -9,10 +14,26 @@ import (
 	"github.com/stacklint/stacklint/internal/bench"
 )
 
+// shapeOf is the one-file snapshot of -shape: the file and its writer.
+func shapeOf(name string) (rel string, fill func(*bufio.Writer), ok bool) {
+	switch name {
+	case "huge-value":
+		return "nova/nova.conf", bench.HugeValue(bench.HugeValueBytes), true
+	case "many-lines":
+		return "nova/nova.conf", bench.Lines(bench.ManyLines), true
+	case "big-policy":
+		return "nova/policy.json", bench.BigPolicy(bench.BigPolicyBytes), true
+	case "or-chain":
+		return "nova/policy.json", bench.OrChain(bench.OrChainTerms), true
+	}
+	return "", nil, false
+}
+
 func main() {
 	nodes := flag.Int("nodes", 1000, "number of nodes")
 	out := flag.String("out", "", "output directory (replaced)")
 	tmpl := flag.String("template", "testdata/deployments/modern-linuxbridge", "template deployment")
+	shape := flag.String("shape", "", "instead of N nodes, one file: huge-value|many-lines|big-policy|or-chain")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "gen: -out is required")
@@ -22,8 +43,19 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	if err := bench.Generate(*tmpl, *out, *nodes); err != nil {
-		fmt.Fprintln(os.Stderr, err)
+	if err := generate(*out, *tmpl, *shape, *nodes); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
+}
+
+func generate(out, tmpl, shape string, nodes int) error {
+	if shape == "" {
+		return bench.Generate(tmpl, out, nodes)
+	}
+	rel, fill, ok := shapeOf(shape)
+	if !ok {
+		return fmt.Errorf("unknown -shape %q", shape)
+	}
+	return bench.Single(out, rel, fill)
 }
