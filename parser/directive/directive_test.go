@@ -78,3 +78,14 @@ func TestStyles(t *testing.T) {
 		}
 	}
 }
+
+// TestNoName: an assignment without a name ("= 1", found by FuzzParse) is
+// no directive.
+func TestNoName(t *testing.T) {
+	for _, st := range []Style{Assign, INI} {
+		got := Parse(st, []byte("=\n = 1\nkernel.panic = 10\n"))
+		if len(got) != 1 || got[0].Name != "kernel.panic" || got[0].Line != 3 {
+			t.Errorf("style %d: got %+v", st, got)
+		}
+	}
+}
