@@ -122,14 +122,15 @@ func words(n int, line, block string) Directive {
 }
 
 // tag handles one httpd line: opening and closing tags change the block
-// stack; other lines are directives of the innermost block.
+// stack; other lines (and a tag without a name, "<>") are directives of the
+// innermost block.
 func tag(out []Directive, stack []string, n int, line string) ([]Directive, []string) {
 	switch {
 	case strings.HasPrefix(line, "</"):
 		if len(stack) > 0 {
 			stack = stack[:len(stack)-1]
 		}
-	case strings.HasPrefix(line, "<") && strings.HasSuffix(line, ">"):
+	case strings.HasPrefix(line, "<") && strings.HasSuffix(line, ">") && len(strings.Fields(line[1:len(line)-1])) > 0:
 		inner := strings.TrimSpace(line[1 : len(line)-1])
 		out = append(out, Directive{Line: n, Name: "<" + firstWord(inner), Args: strings.Fields(inner)[1:], Block: top(stack)})
 		stack = append(stack, inner)

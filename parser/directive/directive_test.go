@@ -89,3 +89,18 @@ func TestNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyTag: "<>" and "< >" in httpd files (found by FuzzParse: a
+// panic) are plain directives, not blocks.
+func TestEmptyTag(t *testing.T) {
+	got := Parse(Tags, []byte("<>\n< >\n<VirtualHost *:5000>\nListen 5000\n"))
+	want := []Directive{
+		{Line: 1, Name: "<>", Args: []string{}},
+		{Line: 2, Name: "<", Args: []string{">"}},
+		{Line: 3, Name: "<VirtualHost", Args: []string{"*:5000"}},
+		{Line: 4, Name: "Listen", Args: []string{"5000"}, Block: "VirtualHost *:5000"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
