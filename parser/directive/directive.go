@@ -7,7 +7,6 @@
 package directive
 
 import (
-	"bufio"
 	"bytes"
 	"strings"
 )
@@ -43,16 +42,16 @@ type Directive struct {
 }
 
 // Parse reads data in the given style. Comments start with '#' (and ';'
-// for Assign and INI) at the start of a line.
+// for Assign and INI) at the start of a line. Lines may be of any length.
 func Parse(style Style, data []byte) []Directive {
 	if style == XML {
 		return parseXML(data)
 	}
 	p := &parser{style: style}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		raw := sc.Text()
+	n := 0
+	for b := range bytes.Lines(data) {
+		n++
+		raw := string(b)
 		line := strings.TrimSpace(raw)
 		if !p.comment(line) {
 			p.line(n, raw, line)

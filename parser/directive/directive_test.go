@@ -2,6 +2,7 @@ package directive
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -102,5 +103,14 @@ func TestEmptyTag(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestLongLine: a line longer than the old 4 MiB scanner buffer does not
+// end the file.
+func TestLongLine(t *testing.T) {
+	data := "# " + strings.Repeat("x", 5<<20) + "\nnet.ipv4.ip_forward = 1\n"
+	if got := Parse(Assign, []byte(data)); len(got) != 1 || got[0].Line != 2 {
+		t.Fatalf("got %+v", got)
 	}
 }
