@@ -140,6 +140,9 @@ func (s *state) call(c *syntax.CallExpr) {
 
 func (s *state) assign(a *syntax.Assign, export bool) {
 	name := a.Name.Value
+	if !isName(name) { // mvdan reads "0=[" as an assignment; bash runs it as a command
+		return
+	}
 	val, dyn := "", false
 	if a.Value != nil {
 		val, dyn = s.word(a.Value)
@@ -156,6 +159,21 @@ func (s *state) assign(a *syntax.Assign, export bool) {
 		s.order = append(s.order, name)
 	}
 	s.vars[name] = v
+}
+
+// isName reports whether s is a shell variable name: a letter or '_',
+// then letters, digits and '_'.
+func isName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		letter := c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // word evaluates a word statically; dynamic is true when it cannot be

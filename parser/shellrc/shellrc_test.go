@@ -70,3 +70,15 @@ func TestSyntaxError(t *testing.T) {
 		t.Fatalf("got %#v", err)
 	}
 }
+
+// TestNotAName: "0=[" is a command to bash, not an assignment (mvdan's
+// parser reads it as one; found by FuzzParse).
+func TestNotAName(t *testing.T) {
+	f, err := Parse([]byte("0=[\n_a1=[\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Vars) != 1 || f.Vars[0].Name != "_a1" || f.Vars[0].Value != "[" {
+		t.Fatalf("got %+v", f.Vars)
+	}
+}
