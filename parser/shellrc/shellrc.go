@@ -6,6 +6,7 @@ package shellrc
 import (
 	"bytes"
 	"errors"
+	"sort"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -16,9 +17,9 @@ type Var struct {
 	Name     string
 	Value    string // value with quotes removed and known $VARs expanded
 	Line     int    // line of the assignment that set Value
-	Column   int
-	Exported bool // export X=..., X=...; export X, or set -a in force
-	Dynamic  bool // the value depends on run-time state ($(...), unknown $X)
+	Column   int    // 1-based, in bytes (as mvdan.cc/sh counts)
+	Exported bool   // export X=..., X=...; export X, or set -a in force
+	Dynamic  bool   // the value depends on run-time state ($(...), unknown $X)
 }
 
 // File is the result of reading one rc file.
@@ -44,18 +45,21 @@ func (e *Error) Error() string { return e.Msg }
 // Parse reads a shell file. A syntax error is returned as *Error.
 func Parse(data []byte) (*File, error) {
 	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(bytes.NewReader(data), "")
+	at := lineStarts(data)
 	if err != nil {
 		var pe syntax.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{Line: int(pe.Pos.Line()), Column: int(pe.Pos.Col()), Msg: pe.Text}
+			line, col := at.pos(pe.Pos)
+			return nil, &Error{Line: line, Column: col, Msg: pe.Text}
 		}
 		var le syntax.LangError
 		if errors.As(err, &le) {
-			return nil, &Error{Line: int(le.Pos.Line()), Column: int(le.Pos.Col()), Msg: le.Error()}
+			line, col := at.pos(le.Pos)
+			return nil, &Error{Line: line, Column: col, Msg: le.Error()}
 		}
 		return nil, &Error{Line: 1, Column: 1, Msg: err.Error()}
 	}
-	s := &state{vars: map[string]*Var{}}
+	s := &state{vars: map[string]*Var{}, at: at}
 	syntax.Walk(f, s.visit)
 	out := &File{Unset: s.unsets}
 	for _, name := range s.order {
@@ -64,6 +68,28 @@ func Parse(data []byte) (*File, error) {
 		}
 	}
 	return out, nil
+}
+
+// lines holds the byte offset of every line's start. Positions are taken
+// from a Pos's offset: its line and column read 0 past line 262,143 or
+// column 16,383 (mvdan packs them into 32 bits).
+type lines []int
+
+func lineStarts(data []byte) lines {
+	starts := lines{0}
+	for i, b := range data {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// pos returns the 1-based line and byte column of p.
+func (l lines) pos(p syntax.Pos) (line, col int) {
+	off := int(p.Offset())
+	line = sort.SearchInts(l, off+1)
+	return line, off - l[line-1] + 1
 }
 
 // Get returns the variable with the given name, or nil.
@@ -77,6 +103,7 @@ func (f *File) Get(name string) *Var {
 }
 
 type state struct {
+	at     lines
 	vars   map[string]*Var
 	order  []string
 	unsets []Unset
@@ -123,7 +150,8 @@ func (s *state) call(c *syntax.CallExpr) {
 		for _, w := range c.Args[1:] {
 			if name := w.Lit(); name != "" && !strings.HasPrefix(name, "-") {
 				delete(s.vars, name)
-				s.unsets = append(s.unsets, Unset{Name: name, Line: int(w.Pos().Line())})
+				line, _ := s.at.pos(w.Pos())
+				s.unsets = append(s.unsets, Unset{Name: name, Line: line})
 			}
 		}
 	case "set":
@@ -153,7 +181,8 @@ func (s *state) assign(a *syntax.Assign, export bool) {
 	if a.Append && seen {
 		val = old.Value + val
 	}
-	v := &Var{Name: name, Value: val, Line: int(a.Pos().Line()), Column: int(a.Pos().Col()),
+	line, col := s.at.pos(a.Pos())
+	v := &Var{Name: name, Value: val, Line: line, Column: col,
 		Exported: export || s.allexp || (seen && old.Exported), Dynamic: dyn}
 	if !seen {
 		s.order = append(s.order, name)

@@ -2,6 +2,7 @@ package shellrc
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -80,5 +81,27 @@ func TestNotAName(t *testing.T) {
 	}
 	if len(f.Vars) != 1 || f.Vars[0].Name != "_a1" || f.Vars[0].Value != "[" {
 		t.Fatalf("got %+v", f.Vars)
+	}
+}
+
+// TestFarPositions: lines past 262,143 and columns past 16,383 keep their
+// numbers (mvdan's Pos packs them into 18 and 14 bits and reports 0 beyond).
+func TestFarPositions(t *testing.T) {
+	pad := strings.Repeat(" ", 20000)
+	src := "export A=1;" + pad + "B=2\n" + strings.Repeat("\n", 300000) + "export C=3\nexport D='x\n"
+	_, err := Parse([]byte(src))
+	var e *Error
+	if !errors.As(err, &e) || e.Line != 300003 || e.Column != 10 {
+		t.Fatalf("error: got %#v", err)
+	}
+	f, err := Parse([]byte(strings.TrimSuffix(src, "export D='x\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := f.Get("B"); b == nil || b.Line != 1 || b.Column != 12+len(pad) {
+		t.Errorf("B: got %+v", b)
+	}
+	if c := f.Get("C"); c == nil || c.Line != 300002 || c.Column != 8 {
+		t.Errorf("C: got %+v", c)
 	}
 }
