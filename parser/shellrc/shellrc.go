@@ -8,6 +8,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -50,14 +51,14 @@ func Parse(data []byte) (*File, error) {
 		var pe syntax.ParseError
 		if errors.As(err, &pe) {
 			line, col := at.pos(pe.Pos)
-			return nil, &Error{Line: line, Column: col, Msg: pe.Text}
+			return nil, &Error{Line: line, Column: col, Msg: excerpt(pe.Text)}
 		}
 		var le syntax.LangError
 		if errors.As(err, &le) {
 			line, col := at.pos(le.Pos)
-			return nil, &Error{Line: line, Column: col, Msg: le.Error()}
+			return nil, &Error{Line: line, Column: col, Msg: excerpt(le.Error())}
 		}
-		return nil, &Error{Line: 1, Column: 1, Msg: err.Error()}
+		return nil, &Error{Line: 1, Column: 1, Msg: excerpt(err.Error())}
 	}
 	s := &state{vars: map[string]*Var{}, at: at}
 	syntax.Walk(f, s.visit)
@@ -68,6 +69,22 @@ func Parse(data []byte) (*File, error) {
 		}
 	}
 	return out, nil
+}
+
+// maxMessage bounds an error message: mvdan quotes tokens of the file
+// (a here-document's delimiter, a word) in full.
+const maxMessage = 160
+
+// excerpt cuts msg to maxMessage bytes at a character boundary.
+func excerpt(msg string) string {
+	if len(msg) <= maxMessage {
+		return msg
+	}
+	cut := maxMessage
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	return msg[:cut] + "…"
 }
 
 // lines holds the byte offset of every line's start. Positions are taken

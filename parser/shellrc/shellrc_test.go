@@ -105,3 +105,13 @@ func TestFarPositions(t *testing.T) {
 		t.Errorf("C: got %+v", c)
 	}
 }
+
+// TestShortMessage: an error quoting a long token of the file (a
+// here-document delimiter; found by FuzzParse) quotes only its start.
+func TestShortMessage(t *testing.T) {
+	_, err := Parse([]byte("cat <<" + strings.Repeat("E", 5000) + "\n"))
+	var e *Error
+	if !errors.As(err, &e) || len(e.Msg) > 200 || !strings.HasPrefix(e.Msg, "unclosed here-document `EEE") {
+		t.Fatalf("got %v", err)
+	}
+}
