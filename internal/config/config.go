@@ -188,7 +188,8 @@ func Find(explicit, path string) (string, error) {
 	}
 }
 
-// Load reads and validates a config file; "" gives the empty config.
+// Load reads and validates a config file; "" gives the empty config. Every
+// error of the file's content is "<file>:<line>: <message>".
 func Load(path string) (*Config, error) {
 	c := &Config{Path: path}
 	if path == "" {
@@ -201,17 +202,18 @@ func Load(path string) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, located(path, data, err)
 	}
 	if err := c.validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, located(path, data, err)
 	}
 	return c, nil
 }
 
 func (c *Config) validate() error {
 	if c.Release != "" && !release.Valid(c.Release) {
-		return fmt.Errorf("release: unknown release %q (one of %s)", c.Release, strings.Join(release.Names(), ", "))
+		return &fieldError{keys: []string{"release"},
+			msg: fmt.Sprintf("release: unknown release %q (one of %s)", c.Release, strings.Join(release.Names(), ", "))}
 	}
 	names := make([]string, 0, len(c.Nodes))
 	for n := range c.Nodes {
@@ -226,13 +228,15 @@ func (c *Config) validate() error {
 	for _, n := range names {
 		for _, a := range c.Nodes[n].Addresses {
 			if _, err := netip.ParseAddr(a); err != nil {
-				return fmt.Errorf("nodes.%s.addresses: %q is not an IP address", n, a)
+				return &fieldError{keys: []string{"nodes", n, "addresses"}, item: a,
+					msg: fmt.Sprintf("nodes.%s.addresses: %q is not an IP address", n, a)}
 			}
 		}
 		for _, r := range c.Nodes[n].Roles {
 			if !known(r) {
-				return fmt.Errorf("nodes.%s.roles: unknown role %q (roles: %s; services: %s)", n, r,
-					strings.Join(Roles, ", "), strings.Join(Services, ", "))
+				return &fieldError{keys: []string{"nodes", n, "roles"}, item: r,
+					msg: fmt.Sprintf("nodes.%s.roles: unknown role %q (roles: %s; services: %s)", n, r,
+						strings.Join(Roles, ", "), strings.Join(Services, ", "))}
 			}
 		}
 	}

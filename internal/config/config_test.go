@@ -65,3 +65,26 @@ func TestLoadEmpty(t *testing.T) {
 		t.Errorf("empty file: %v, %v", c, err)
 	}
 }
+
+// TestErrorsNameLine: every error of Load is "<file>:<line>: <message>" on
+// one line (yaml.v3's type errors came as "<file>: unmarshal errors:\n
+// line N: ...", the release, address and role errors without a line;
+// found by FuzzLoad).
+func TestErrorsNameLine(t *testing.T) {
+	for text, want := range map[string]string{
+		"0\n":                                 ":1: cannot unmarshal !!int `0` into config.Config",
+		"nodes:\n  a:\n    role: [compute]\n": ":3: field role not found in type config.Node",
+		"rules:\n  SL-X-1:\n    levle: off\n": ":3: field levle not found in type config.plain",
+		"# c\nrelease: nope\n":                `:2: release: unknown release "nope"`,
+		"nodes:\n  a:\n    addresses:\n    - 10.0.0.1\n    - x\n": `:5: nodes.a.addresses: "x" is not an IP address`,
+		"nodes:\n  a:\n    roles: [computer]\n":                   `:3: nodes.a.roles: unknown role "computer"`,
+		"disable: [\n":                                            ":1: did not find expected node content",
+		"ignore_paths: ['[']\n":                                   `:1: ignore_paths: bad pattern "["`,
+	} {
+		p := write(t, t.TempDir(), text)
+		_, err := Load(p)
+		if err == nil || !strings.HasPrefix(err.Error(), p+want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%q: got %v, want %s%s…", text, err, p, want)
+		}
+	}
+}
