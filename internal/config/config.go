@@ -204,6 +204,9 @@ func Load(path string) (*Config, error) {
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
 		return nil, located(path, data, err)
 	}
+	if err := nullEntry(data); err != nil {
+		return nil, located(path, data, err)
+	}
 	if err := c.validate(); err != nil {
 		return nil, located(path, data, err)
 	}

@@ -88,3 +88,21 @@ func TestErrorsNameLine(t *testing.T) {
 		}
 	}
 }
+
+// TestNullEntries: an empty entry (yaml.v3 never hands a null to the
+// unmarshalers that keep lines, so later errors said line 0; found by
+// FuzzLoad) is an error at its line.
+func TestNullEntries(t *testing.T) {
+	for text, want := range map[string]string{
+		"rules:\n  SL-HOST-010:\n":       ":2: rules.SL-HOST-010: no level or parameters",
+		"disable: [~]\n":                 ":1: disable: an empty entry",
+		"release: zed\nignores:\n  -\n":  ":3: ignores: an empty entry",
+		"enable:\n  - hosts\n  - null\n": ":3: enable: an empty entry",
+		"ignore_paths: [a/**, ~]\n":      ":1: ignore_paths: an empty entry",
+	} {
+		p := write(t, t.TempDir(), text)
+		if _, err := Load(p); err == nil || err.Error() != p+want {
+			t.Errorf("%q: got %v, want %s%s", text, err, p, want)
+		}
+	}
+}

@@ -78,3 +78,31 @@ func value(n *yaml.Node, key string) *yaml.Node {
 	}
 	return nil
 }
+
+// nullEntry finds an empty entry of rules, disable, enable, ignore_paths or
+// ignores. yaml.v3 does not hand a null to an unmarshaler, so the entry
+// would stay a zero value without a line; it is an error at its line.
+func nullEntry(data []byte) error {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	for _, key := range []string{"rules", "disable", "enable", "ignore_paths", "ignores"} {
+		n := value(doc.Content[0], key)
+		if n == nil {
+			continue
+		}
+		for i, c := range n.Content {
+			if c.Kind != yaml.ScalarNode || c.ShortTag() != "!!null" {
+				continue
+			}
+			if n.Kind == yaml.SequenceNode {
+				return fmt.Errorf("line %d: %s: an empty entry", c.Line, key)
+			}
+			if i%2 == 1 { // a mapping's value
+				return fmt.Errorf("line %d: %s.%s: no level or parameters", c.Line, key, n.Content[i-1].Value)
+			}
+		}
+	}
+	return nil
+}
