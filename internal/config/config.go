@@ -199,6 +199,12 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read config: %w", err)
 	}
+	return decode(path, data)
+}
+
+// decode reads the content of the config file at path.
+func decode(path string, data []byte) (*Config, error) {
+	c := &Config{Path: path}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
