@@ -74,7 +74,7 @@ func TestErrorsNameLine(t *testing.T) {
 	for text, want := range map[string]string{
 		"0\n":                                 ":1: cannot unmarshal !!int `0` into config.Config",
 		"nodes:\n  a:\n    role: [compute]\n": ":3: field role not found in type config.Node",
-		"rules:\n  SL-X-1:\n    levle: off\n": ":3: field levle not found in type config.plain",
+		"rules:\n  SL-X-1:\n    lvl: off\n":   ":3: field lvl not found in type config.plain",
 		"# c\nrelease: nope\n":                `:2: release: unknown release "nope"`,
 		"nodes:\n  a:\n    addresses:\n    - 10.0.0.1\n    - x\n": `:5: nodes.a.addresses: "x" is not an IP address`,
 		"nodes:\n  a:\n    roles: [computer]\n":                   `:3: nodes.a.roles: unknown role "computer"`,
