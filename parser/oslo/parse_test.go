@@ -136,10 +136,3 @@ func TestDecodeChunkBoundary(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
-
-func FuzzParse(f *testing.F) {
-	f.Add([]byte("[DEFAULT]\na = 1\n  b\n[x]\n#c\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _ = Parse(data)
-	})
-}
