@@ -2,6 +2,7 @@ package policyfile
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -35,7 +37,7 @@ func FuzzParse(f *testing.F) {
 		if !reflect.DeepEqual(file, file2) || fmt.Sprintf("%#v", err) != fmt.Sprintf("%#v", err2) {
 			t.Fatalf("not deterministic: %v / %v", err, err2)
 		}
-		text := strings.TrimPrefix(string(data), "\ufeff") // yaml.v3 counts columns after a BOM
+		text := strings.TrimPrefix(yamlText(data), "\ufeff") // yaml.v3 counts columns after a BOM
 		lines := yamlLines(text)
 		if err != nil {
 			checkError(t, err, lines)
@@ -231,4 +233,23 @@ func FuzzRoundTrip(f *testing.F) {
 			}
 		}
 	})
+}
+
+// yamlText is data as yaml.v3 reads it: UTF-16 when it starts with a UTF-16
+// byte order mark, else as is.
+func yamlText(data []byte) string {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		order = binary.BigEndian
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		order = binary.LittleEndian
+	default:
+		return string(data)
+	}
+	units := make([]uint16, 0, len(data)/2)
+	for i := 2; i+1 < len(data); i += 2 {
+		units = append(units, order.Uint16(data[i:]))
+	}
+	return string(utf16.Decode(units))
 }
