@@ -126,7 +126,7 @@ func folded(at, name string) bool {
 // lines make its text differ from the name.
 func quotedName(at, name string) bool {
 	return at != "" && (at[0] == '"' || at[0] == '\'') &&
-		(strings.HasPrefix(at[1:], name) || strings.ContainsAny(at, `\`) || strings.Contains(name, "\n") ||
+		(strings.HasPrefix(at[1:], name) || strings.ContainsAny(at, `\`) || lineBreak.MatchString(name) ||
 			strings.Contains(name, "'") || !strings.Contains(at[1:], string(at[0])))
 }
 

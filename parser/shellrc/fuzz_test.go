@@ -32,7 +32,7 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		for _, u := range file.Unset {
-			if u.Name == "" || u.Line < 1 || u.Line > len(lines) || !strings.Contains(lines[u.Line-1], u.Name) {
+			if u.Name == "" || u.Line < 1 || u.Line > len(lines) || !strings.Contains(ignored.Replace(strings.Join(lines[u.Line-1:], "\n")), u.Name) {
 				t.Fatalf("unset %+v is not written on its line", u)
 			}
 		}
@@ -98,6 +98,10 @@ func checkError(t *testing.T, err error, lines []string) {
 	}
 }
 
+// ignored takes out what the shell ignores: NUL bytes and line
+// continuations.
+var ignored = strings.NewReplacer("\x00", "", "\\\r\n", "", "\\\n", "")
+
 // writtenAt: the text at 1-based line and byte column starts with s, once
 // the NUL bytes and line continuations the shell ignores are taken out.
 func writtenAt(lines []string, line, col int, s string) bool {
@@ -105,6 +109,6 @@ func writtenAt(lines []string, line, col int, s string) bool {
 		return false
 	}
 	rest := lines[line-1][col-1:] + "\n" + strings.Join(lines[line:], "\n")
-	rest = strings.NewReplacer("\x00", "", "\\\r\n", "", "\\\n", "").Replace(rest)
+	rest = ignored.Replace(rest)
 	return strings.HasPrefix(rest, s)
 }
