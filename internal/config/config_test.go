@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,5 +105,20 @@ func TestNullEntries(t *testing.T) {
 		if _, err := Load(p); err == nil || err.Error() != p+want {
 			t.Errorf("%q: got %v, want %s%s", text, err, p, want)
 		}
+	}
+}
+
+// TestErrorExcerpt: a long value quoted in an error (a role, a rule id) is
+// cut to a short excerpt (found by FuzzLoad).
+func TestErrorExcerpt(t *testing.T) {
+	long := strings.Repeat("x", 10000)
+	p := write(t, t.TempDir(), "nodes:\n  a:\n    roles: ["+long+"]\n")
+	_, err := Load(p)
+	if err == nil || len(err.Error()) > len(p)+450 || !strings.HasPrefix(err.Error(), p+`:3: nodes.a.roles: unknown role "xxx`) {
+		t.Errorf("got %d bytes: %.200v", len(fmt.Sprint(err)), err)
+	}
+	c := &Config{Path: p, Rules: map[string]RuleSetting{long: {Line: 2}}}
+	if err := c.Check(nil); err == nil || len(err.Error()) > len(p)+450 {
+		t.Errorf("Check: got %d bytes", len(fmt.Sprint(err)))
 	}
 }

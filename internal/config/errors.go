@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -27,11 +28,11 @@ var lineRefAt = regexp.MustCompile(`line (\d+): ([^\n]*)`)
 // "<file>:<line>: <message>" on one line: a fieldError at the line of the
 // value it names; a yaml.v3 error (a syntax error, the first of a type
 // error's list, an unmarshaler's "line N: ...") at the line it names; line
-// 1 when nothing names one.
+// 1 when nothing names one. Long values are cut to an excerpt.
 func located(path string, data []byte, err error) error {
 	var fe *fieldError
 	if errors.As(err, &fe) {
-		return fmt.Errorf("%s:%d: %s", path, lineOf(data, fe.keys, fe.item), fe.msg)
+		return fmt.Errorf("%s:%d: %s", path, lineOf(data, fe.keys, fe.item), excerpt(fe.msg))
 	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var te *yaml.TypeError
@@ -40,9 +41,9 @@ func located(path string, data []byte, err error) error {
 	}
 	if m := lineRefAt.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return fmt.Errorf("%s:%d: %s", path, n, m[2])
+		return fmt.Errorf("%s:%d: %s", path, n, excerpt(m[2]))
 	}
-	return fmt.Errorf("%s:1: %s", path, strings.ReplaceAll(msg, "\n", " "))
+	return fmt.Errorf("%s:1: %s", path, excerpt(strings.ReplaceAll(msg, "\n", " ")))
 }
 
 // lineOf returns the line of the value the keys lead to in the YAML
@@ -105,4 +106,39 @@ func nullEntry(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// An error message quotes at most an excerpt of the file: a word (a role,
+// rule id or node name written in it) over maxWord bytes is cut to its
+// first excerptBytes, and the message to maxMessage bytes.
+const (
+	maxWord      = 80
+	excerptBytes = 60
+	maxMessage   = 400
+)
+
+// excerpt shortens msg as the constants above say, marking each cut "…".
+func excerpt(msg string) string {
+	var b strings.Builder
+	for _, w := range strings.SplitAfter(msg, " ") {
+		if len(w) > maxWord {
+			w = cut(w, excerptBytes) + "…" + w[len(strings.TrimRight(w, " ")):]
+		}
+		b.WriteString(w)
+	}
+	if b.Len() > maxMessage {
+		return cut(b.String(), maxMessage) + "…"
+	}
+	return b.String()
+}
+
+// cut returns the first n bytes of s at most, at a character boundary.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
