@@ -79,8 +79,10 @@ func checkRule(t *testing.T, r *Rule, lines, nlLines []string) {
 	if r.Line < 1 || r.Line > len(lines) || r.Column < 1 {
 		t.Fatalf("rule %q at %d:%d outside the file", r.Name, r.Line, r.Column)
 	}
-	at := skipProperties(runesFrom(strings.Join(lines[r.Line-1:], "\n"), r.Column))
-	if !strings.HasPrefix(at, r.Name) && !folded(at, r.Name) && !quotedName(at, r.Name) {
+	raw := runesFrom(strings.Join(lines[r.Line-1:], "\n"), r.Column)
+	at := skipProperties(raw)
+	if !strings.HasPrefix(at, r.Name) && !folded(at, r.Name) && !quotedName(at, r.Name) &&
+		(at == raw || !strings.Contains(raw, r.Name)) { // after a tag or anchor with no space before the name
 		t.Fatalf("rule %q is not written at %d:%d: %q", r.Name, r.Line, r.Column, at)
 	}
 	for off := range len(r.Expr) + 1 {
@@ -122,12 +124,22 @@ func folded(at, name string) bool {
 	return reflect.DeepEqual(want[:last], have[:last]) && strings.HasPrefix(have[last], want[last])
 }
 
-// quotedName: a quoted name starts with its quote; escapes and folded
-// lines make its text differ from the name.
+// quotedName: a quoted name is written after its quote, unless escapes
+// (a backslash, a doubled single quote) or folded line breaks make its
+// text differ from the name.
 func quotedName(at, name string) bool {
-	return at != "" && (at[0] == '"' || at[0] == '\'') &&
-		(strings.HasPrefix(at[1:], name) || strings.ContainsAny(at, `\`) || lineBreak.MatchString(name) ||
-			strings.Contains(name, "'") || !strings.Contains(at[1:], string(at[0])))
+	if at == "" || at[0] != '"' && at[0] != '\'' {
+		return false
+	}
+	if strings.HasPrefix(at[1:], name) {
+		return true
+	}
+	end := strings.IndexByte(at[1:], at[0])
+	if end < 0 {
+		return false
+	}
+	raw := at[1 : 1+end]
+	return strings.Contains(raw, `\`) || lineBreak.MatchString(raw) || strings.HasPrefix(at[1+end:], "''")
 }
 
 // runesFrom returns s from the 1-based character column col.
