@@ -16,10 +16,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
+	"reflect"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -123,31 +122,36 @@ func (i *Ignore) UnmarshalYAML(node *yaml.Node) error {
 	return nil
 }
 
-// decodeStrict decodes a node rejecting unknown fields (yaml.v3's
-// KnownFields does not reach custom unmarshalers).
+// decodeStrict decodes a node rejecting unknown fields at their own line
+// (yaml.v3's KnownFields does not reach custom unmarshalers). v points to
+// a struct.
 func decodeStrict(node *yaml.Node, v any) error {
-	b, err := yaml.Marshal(node)
-	if err != nil {
-		return err
+	t := reflect.TypeOf(v).Elem()
+	if node.Kind == yaml.MappingNode {
+		known := fieldNames(t)
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			if k := node.Content[i]; !known[k.Value] && k.Value != "<<" {
+				return fmt.Errorf("line %d: field %s not found in type %s", k.Line, k.Value, t)
+			}
+		}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		return relined(err, node.Line-1)
-	}
-	return nil
+	return node.Decode(v)
 }
 
-var lineRef = regexp.MustCompile(`line (\d+)`)
-
-// relined shifts the line numbers of a decode error of a re-marshalled node
-// back to the file's.
-func relined(err error, offset int) error {
-	msg := lineRef.ReplaceAllStringFunc(strings.TrimPrefix(err.Error(), "yaml: "), func(m string) string {
-		n, _ := strconv.Atoi(m[5:])
-		return fmt.Sprintf("line %d", n+offset)
-	})
-	return errors.New(msg)
+// fieldNames are the keys yaml.v3 decodes into a struct type.
+func fieldNames(t reflect.Type) map[string]bool {
+	out := map[string]bool{}
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch name {
+		case "-":
+		case "":
+			out[strings.ToLower(f.Name)] = true
+		default:
+			out[name] = true
+		}
+	}
+	return out
 }
 
 // Roles are the role names a node may be given besides service names.

@@ -122,3 +122,21 @@ func TestErrorExcerpt(t *testing.T) {
 		t.Errorf("Check: got %d bytes", len(fmt.Sprint(err)))
 	}
 }
+
+// TestStrictLines: an unknown key inside a rule setting or an ignore is
+// reported at its own line, whatever comments or flow style surround it
+// (the line was taken from a re-marshalled copy of the entry; found by
+// FuzzLoad).
+func TestStrictLines(t *testing.T) {
+	for text, want := range map[string]string{
+		"rules:\n  SL-HOST-010:\n    # a comment\n    lvl: off\n": ":4: field lvl not found in type config.plain",
+		"rules:\n  SL-HOST-010: {level: off,\n\n    lvl: 1}\n":    ":4: field lvl not found in type config.plain",
+		"ignores:\n  # c\n  - {path: x,\n     keys: a}\n":         ":4: field keys not found in type config.plain",
+		"rules:\n  SL-HOST-010:\n    level: [a]\n":                ":3: cannot unmarshal !!seq into string",
+	} {
+		p := write(t, t.TempDir(), text)
+		if _, err := Load(p); err == nil || !strings.HasPrefix(err.Error(), p+want) {
+			t.Errorf("%q: got %v, want %s%s", text, err, p, want)
+		}
+	}
+}
