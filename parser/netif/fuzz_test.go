@@ -52,14 +52,17 @@ func FuzzParse(f *testing.F) {
 var yamlBreak = regexp.MustCompile("\r\n|[\r\n\u0085\u2028\u2029]")
 
 // written reports whether some word of line, cut at the separators the
-// formats use, spells ip.
+// formats use and with or without quotes around it, spells ip (a zone
+// may hold a quote).
 func written(line string, ip netip.Addr) bool {
 	words := strings.FieldsFunc(line, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("=/,\"'", r)
+		return unicode.IsSpace(r) || strings.ContainsRune("=/,", r)
 	})
 	for _, w := range words {
-		if a, err := netip.ParseAddr(w); err == nil && a == ip {
-			return true
+		for _, c := range []string{w, strings.Trim(w, `"'`), strings.TrimLeft(w, `"'`), strings.TrimRight(w, `"'`)} {
+			if a, err := netip.ParseAddr(c); err == nil && a == ip {
+				return true
+			}
 		}
 	}
 	return false
