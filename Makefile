@@ -8,8 +8,9 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 COMMIT    ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo none)
 LDFLAGS   := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 SHARED    ?= ../shared
+FUZZTIME  ?= 10s
 
-.PHONY: all build test lint demo bench corpus integration docs check-docs schema clean
+.PHONY: all build test lint demo bench corpus integration docs check-docs schema fuzz clean
 
 all: build
 
@@ -19,6 +20,9 @@ build: ## build bin/stacklint
 test: ## unit, Rego, scenario, secrets, docs-drift and meta tests (no ../shared needed)
 	$(GO) vet ./...
 	$(GO) test ./...
+
+fuzz: ## every fuzz target for FUZZTIME each (default 10s), one after another (tools/fuzz/run.sh)
+	GO=$(GO) FUZZTIME=$(FUZZTIME) tools/fuzz/run.sh
 
 demo: build ## lint the bundled broken snapshot (it has findings, so stacklint exits 1)
 	@./$(BIN) testdata/demo || test $$? -eq 1

@@ -189,7 +189,7 @@ func TestMaxFileSize(t *testing.T) {
 		t.Errorf("bad flag: exit %d, %q", code, errs)
 	}
 	tree(t, snap, map[string]string{"sub/.stacklint.yaml": "max_file_size: 0\n", "sub/etc/nova/nova.conf": "[DEFAULT]\n"})
-	if code, _, errs := run(t, filepath.Join(snap, "sub")); code != ExitUsage || !strings.Contains(errs, "line 1: max_file_size") {
+	if code, _, errs := run(t, filepath.Join(snap, "sub")); code != ExitUsage || !strings.Contains(errs, ".stacklint.yaml:1: max_file_size") {
 		t.Errorf("bad max_file_size: exit %d, %q", code, errs)
 	}
 }

@@ -108,7 +108,7 @@ func paramList(p map[string]any) string {
 }
 
 func (c *Config) errorf(line int, format string, args ...any) error {
-	return fmt.Errorf("%s:%d: %s", c.Path, line, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%s:%d: %s", c.Path, line, excerpt(fmt.Sprintf(format, args...)))
 }
 
 // hint suggests the id or category a misspelt name was meant to be.

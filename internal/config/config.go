@@ -16,10 +16,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
+	"reflect"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -145,31 +144,36 @@ func (i *Ignore) UnmarshalYAML(node *yaml.Node) error {
 	return nil
 }
 
-// decodeStrict decodes a node rejecting unknown fields (yaml.v3's
-// KnownFields does not reach custom unmarshalers).
+// decodeStrict decodes a node rejecting unknown fields at their own line
+// (yaml.v3's KnownFields does not reach custom unmarshalers). v points to
+// a struct.
 func decodeStrict(node *yaml.Node, v any) error {
-	b, err := yaml.Marshal(node)
-	if err != nil {
-		return err
+	t := reflect.TypeOf(v).Elem()
+	if node.Kind == yaml.MappingNode {
+		known := fieldNames(t)
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			if k := node.Content[i]; !known[k.Value] && k.Value != "<<" {
+				return fmt.Errorf("line %d: field %s not found in type %s", k.Line, k.Value, t)
+			}
+		}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		return relined(err, node.Line-1)
-	}
-	return nil
+	return node.Decode(v)
 }
 
-var lineRef = regexp.MustCompile(`line (\d+)`)
-
-// relined shifts the line numbers of a decode error of a re-marshalled node
-// back to the file's.
-func relined(err error, offset int) error {
-	msg := lineRef.ReplaceAllStringFunc(strings.TrimPrefix(err.Error(), "yaml: "), func(m string) string {
-		n, _ := strconv.Atoi(m[5:])
-		return fmt.Sprintf("line %d", n+offset)
-	})
-	return errors.New(msg)
+// fieldNames are the keys yaml.v3 decodes into a struct type.
+func fieldNames(t reflect.Type) map[string]bool {
+	out := map[string]bool{}
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch name {
+		case "-":
+		case "":
+			out[strings.ToLower(f.Name)] = true
+		default:
+			out[name] = true
+		}
+	}
+	return out
 }
 
 // Roles are the role names a node may be given besides service names.
@@ -278,7 +282,8 @@ func relative(p string) string {
 
 // Load reads and validates a config file; "" gives the empty config. The
 // file is read through internal/safefile: a named pipe or device is an
-// error naming it (never a hang), and so is a file over 1 MiB.
+// error naming it (never a hang), and so is a file over 1 MiB. Every error
+// of the file's content is "<file>:<line>: <message>".
 func Load(path string) (*Config, error) {
 	c := &Config{Path: path}
 	if path == "" {
@@ -288,20 +293,30 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read config: %w", err)
 	}
+	return decode(path, data)
+}
+
+// decode reads the content of the config file at path.
+func decode(path string, data []byte) (*Config, error) {
+	c := &Config{Path: path}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, located(path, data, err)
+	}
+	if err := nullEntry(data); err != nil {
+		return nil, located(path, data, err)
 	}
 	if err := c.validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, located(path, data, err)
 	}
 	return c, nil
 }
 
 func (c *Config) validate() error {
 	if c.Release != "" && !release.Valid(c.Release) {
-		return fmt.Errorf("release: unknown release %q (one of %s)", c.Release, strings.Join(release.Names(), ", "))
+		return &fieldError{keys: []string{"release"},
+			msg: fmt.Sprintf("release: unknown release %q (one of %s)", c.Release, strings.Join(release.Names(), ", "))}
 	}
 	names := make([]string, 0, len(c.Nodes))
 	for n := range c.Nodes {
@@ -316,13 +331,15 @@ func (c *Config) validate() error {
 	for _, n := range names {
 		for _, a := range c.Nodes[n].Addresses {
 			if _, err := netip.ParseAddr(a); err != nil {
-				return fmt.Errorf("nodes.%s.addresses: %q is not an IP address", n, a)
+				return &fieldError{keys: []string{"nodes", n, "addresses"}, item: a,
+					msg: fmt.Sprintf("nodes.%s.addresses: %q is not an IP address", n, a)}
 			}
 		}
 		for _, r := range c.Nodes[n].Roles {
 			if !known(r) {
-				return fmt.Errorf("nodes.%s.roles: unknown role %q (roles: %s; services: %s)", n, r,
-					strings.Join(Roles, ", "), strings.Join(Services, ", "))
+				return &fieldError{keys: []string{"nodes", n, "roles"}, item: r,
+					msg: fmt.Sprintf("nodes.%s.roles: unknown role %q (roles: %s; services: %s)", n, r,
+						strings.Join(Roles, ", "), strings.Join(Services, ", "))}
 			}
 		}
 	}

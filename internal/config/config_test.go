@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,7 +98,7 @@ func TestLoadMaxFileSize(t *testing.T) {
 		t.Fatalf("%v %+v", err, c)
 	}
 	for _, bad := range []string{"max_file_size: 0\n", "max_file_size: [1]\n", "max_file_size: 5 parsecs\n"} {
-		if _, err := Load(write(t, t.TempDir(), bad)); err == nil || !strings.Contains(err.Error(), "line 1: max_file_size") {
+		if _, err := Load(write(t, t.TempDir(), bad)); err == nil || !strings.Contains(err.Error(), ".stacklint.yaml:1: max_file_size") {
 			t.Errorf("%q: %v", bad, err)
 		}
 	}
@@ -134,5 +135,79 @@ func TestLoadEmpty(t *testing.T) {
 	c, err := Load(write(t, t.TempDir(), ""))
 	if err != nil || len(c.RoleOverrides()) != 0 {
 		t.Errorf("empty file: %v, %v", c, err)
+	}
+}
+
+// TestErrorsNameLine: every error of Load is "<file>:<line>: <message>" on
+// one line (yaml.v3's type errors came as "<file>: unmarshal errors:\n
+// line N: ...", the release, address and role errors without a line;
+// found by FuzzLoad).
+func TestErrorsNameLine(t *testing.T) {
+	for text, want := range map[string]string{
+		"0\n":                                 ":1: cannot unmarshal !!int `0` into config.Config",
+		"nodes:\n  a:\n    role: [compute]\n": ":3: field role not found in type config.Node",
+		"rules:\n  SL-X-1:\n    lvl: off\n":   ":3: field lvl not found in type config.plain",
+		"# c\nrelease: nope\n":                `:2: release: unknown release "nope"`,
+		"nodes:\n  a:\n    addresses:\n    - 10.0.0.1\n    - x\n": `:5: nodes.a.addresses: "x" is not an IP address`,
+		"nodes:\n  a:\n    roles: [computer]\n":                   `:3: nodes.a.roles: unknown role "computer"`,
+		"disable: [\n":                                            ":1: did not find expected node content",
+		"ignore_paths: ['[']\n":                                   `:1: ignore_paths: bad pattern "["`,
+	} {
+		p := write(t, t.TempDir(), text)
+		_, err := Load(p)
+		if err == nil || !strings.HasPrefix(err.Error(), p+want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%q: got %v, want %s%s…", text, err, p, want)
+		}
+	}
+}
+
+// TestNullEntries: an empty entry (yaml.v3 never hands a null to the
+// unmarshalers that keep lines, so later errors said line 0; found by
+// FuzzLoad) is an error at its line.
+func TestNullEntries(t *testing.T) {
+	for text, want := range map[string]string{
+		"rules:\n  SL-HOST-010:\n":       ":2: rules.SL-HOST-010: no level or parameters",
+		"disable: [~]\n":                 ":1: disable: an empty entry",
+		"release: zed\nignores:\n  -\n":  ":3: ignores: an empty entry",
+		"enable:\n  - hosts\n  - null\n": ":3: enable: an empty entry",
+		"ignore_paths: [a/**, ~]\n":      ":1: ignore_paths: an empty entry",
+	} {
+		p := write(t, t.TempDir(), text)
+		if _, err := Load(p); err == nil || err.Error() != p+want {
+			t.Errorf("%q: got %v, want %s%s", text, err, p, want)
+		}
+	}
+}
+
+// TestErrorExcerpt: a long value quoted in an error (a role, a rule id) is
+// cut to a short excerpt (found by FuzzLoad).
+func TestErrorExcerpt(t *testing.T) {
+	long := strings.Repeat("x", 10000)
+	p := write(t, t.TempDir(), "nodes:\n  a:\n    roles: ["+long+"]\n")
+	_, err := Load(p)
+	if err == nil || len(err.Error()) > len(p)+450 || !strings.HasPrefix(err.Error(), p+`:3: nodes.a.roles: unknown role "xxx`) {
+		t.Errorf("got %d bytes: %.200v", len(fmt.Sprint(err)), err)
+	}
+	c := &Config{Path: p, Rules: map[string]RuleSetting{long: {Line: 2}}}
+	if err := c.Check(nil); err == nil || len(err.Error()) > len(p)+450 {
+		t.Errorf("Check: got %d bytes", len(fmt.Sprint(err)))
+	}
+}
+
+// TestStrictLines: an unknown key inside a rule setting or an ignore is
+// reported at its own line, whatever comments or flow style surround it
+// (the line was taken from a re-marshalled copy of the entry; found by
+// FuzzLoad).
+func TestStrictLines(t *testing.T) {
+	for text, want := range map[string]string{
+		"rules:\n  SL-HOST-010:\n    # a comment\n    lvl: off\n": ":4: field lvl not found in type config.plain",
+		"rules:\n  SL-HOST-010: {level: off,\n\n    lvl: 1}\n":    ":4: field lvl not found in type config.plain",
+		"ignores:\n  # c\n  - {path: x,\n     keys: a}\n":         ":4: field keys not found in type config.plain",
+		"rules:\n  SL-HOST-010:\n    level: [a]\n":                ":3: cannot unmarshal !!seq into string",
+	} {
+		p := write(t, t.TempDir(), text)
+		if _, err := Load(p); err == nil || !strings.HasPrefix(err.Error(), p+want) {
+			t.Errorf("%q: got %v, want %s%s", text, err, p, want)
+		}
 	}
 }

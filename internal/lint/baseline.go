@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -50,24 +52,70 @@ func keyOf(f engine.Finding) baselineKey {
 const maxBaselineSize = 64 << 20
 
 // LoadBaseline reads a baseline file (through internal/safefile: a named
-// pipe, a device or a file over 64 MiB is an error, never a hang).
+// pipe, a device or a file over 64 MiB is an error, never a hang). An error
+// of its content is "<file>:<line>: <message>".
 func LoadBaseline(path string) (*Baseline, error) {
 	data, err := safefile.Follow(path, maxBaselineSize)
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
 	}
+	return decodeBaseline(path, data)
+}
+
+// decodeBaseline reads the content of the baseline file at path.
+func decodeBaseline(path string, data []byte) (*Baseline, error) {
 	var bf baselineFile
 	if err := json.Unmarshal(data, &bf); err != nil {
-		return nil, fmt.Errorf("baseline %s: not a stacklint baseline: %w", path, err)
+		return nil, fmt.Errorf("%s:%d: not a stacklint baseline: %w", path, jsonErrorLine(data, err), err)
 	}
 	if bf.Version != 1 {
-		return nil, fmt.Errorf("baseline %s: version %d, want 1", path, bf.Version)
+		return nil, fmt.Errorf("%s:%d: baseline version %d, want 1", path, versionLine(data), bf.Version)
 	}
 	b := &Baseline{Path: path, entries: map[baselineKey]int{}}
 	for _, e := range bf.Findings {
 		b.entries[baselineKey{e.Rule, e.Path, e.Section, e.Key, e.Fingerprint}]++
 	}
 	return b, nil
+}
+
+// jsonErrorLine is the line of the offset a JSON decoding error names, or 1.
+func jsonErrorLine(data []byte, err error) int {
+	var off int64
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	return lineAt(data, off)
+}
+
+// versionLine is the line of the top-level "version" key, or 1.
+func versionLine(data []byte) int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return 1
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return 1
+		}
+		if key == "version" {
+			return lineAt(data, dec.InputOffset())
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return 1
+		}
+	}
+	return 1
+}
+
+func lineAt(data []byte, off int64) int {
+	return 1 + bytes.Count(data[:min(max(off, 0), int64(len(data)))], []byte("\n"))
 }
 
 // apply marks the findings the baseline accepts as suppressed (each entry

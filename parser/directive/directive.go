@@ -83,9 +83,9 @@ func (p *parser) line(n int, raw, line string) {
 			p.block = strings.TrimSpace(line[1 : len(line)-1])
 			return
 		}
-		p.out = append(p.out, assign(n, line, p.block))
+		p.out = appendNamed(p.out, assign(n, line, p.block))
 	case Assign:
-		p.out = append(p.out, assign(n, line, ""))
+		p.out = appendNamed(p.out, assign(n, line, ""))
 	case Words:
 		p.out = append(p.out, words(n, line, ""))
 	case Indented:
@@ -98,6 +98,15 @@ func (p *parser) line(n int, raw, line string) {
 	case Tags:
 		p.out, p.stack = tag(p.out, p.stack, n, line)
 	}
+}
+
+// appendNamed drops a line without a name ("= 1"): no dialect reads it
+// as a setting.
+func appendNamed(out []Directive, d Directive) []Directive {
+	if d.Name == "" {
+		return out
+	}
+	return append(out, d)
 }
 
 func assign(n int, line, block string) Directive {

@@ -138,3 +138,38 @@ func BenchmarkXMLZone(b *testing.B) {
 		}
 	}
 }
+
+// TestNoName: an assignment without a name ("= 1", found by FuzzParse) is
+// no directive.
+func TestNoName(t *testing.T) {
+	for _, st := range []Style{Assign, INI} {
+		got := Parse(st, []byte("=\n = 1\nkernel.panic = 10\n"))
+		if len(got) != 1 || got[0].Name != "kernel.panic" || got[0].Line != 3 {
+			t.Errorf("style %d: got %+v", st, got)
+		}
+	}
+}
+
+// TestEmptyTag: "<>" and "< >" in httpd files (found by FuzzParse: a
+// panic) are plain directives, not blocks.
+func TestEmptyTag(t *testing.T) {
+	got := Parse(Tags, []byte("<>\n< >\n<VirtualHost *:5000>\nListen 5000\n"))
+	want := []Directive{
+		{Line: 1, Name: "<>", Args: []string{}},
+		{Line: 2, Name: "<", Args: []string{">"}},
+		{Line: 3, Name: "<VirtualHost", Args: []string{"*:5000"}},
+		{Line: 4, Name: "Listen", Args: []string{"5000"}, Block: "VirtualHost *:5000"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestLongLineAssign: a line longer than the old 4 MiB scanner buffer does
+// not end the file.
+func TestLongLineAssign(t *testing.T) {
+	data := "# " + strings.Repeat("x", 5<<20) + "\nnet.ipv4.ip_forward = 1\n"
+	if got := Parse(Assign, []byte(data)); len(got) != 1 || got[0].Line != 2 {
+		t.Fatalf("got %+v", got)
+	}
+}

@@ -2,7 +2,6 @@
 package hosts
 
 import (
-	"bufio"
 	"bytes"
 	"net/netip"
 	"strings"
@@ -16,15 +15,14 @@ type Entry struct {
 }
 
 // Parse reads a hosts file. Comments start at '#'; lines whose first field
-// is not an IP address are skipped, as the resolver skips them.
+// is not an IP address are skipped, as the resolver skips them. Lines may
+// be of any length.
 func Parse(data []byte) []Entry {
 	var out []Entry
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	line := 0
-	for sc.Scan() {
+	for raw := range bytes.Lines(data) {
 		line++
-		text := sc.Text()
+		text := string(raw)
 		if i := strings.IndexByte(text, '#'); i >= 0 {
 			text = text[:i]
 		}

@@ -2,6 +2,7 @@ package hosts
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -21,5 +22,15 @@ func TestParse(t *testing.T) {
 	}
 	if a := Lookup(got, "compute1"); a != nil {
 		t.Fatalf("lookup miss: %v", a)
+	}
+}
+
+// TestLongLine: a line longer than any scanner buffer neither ends the
+// file nor hides the entries after it.
+func TestLongLine(t *testing.T) {
+	data := []byte("10.0.0.11 controller\n10.0.0.12 " + strings.Repeat("x", 2<<20) + "\n10.0.0.31 compute1\n")
+	got := Parse(data)
+	if len(got) != 3 || got[2].Addr != "10.0.0.31" || got[2].Line != 3 {
+		t.Fatalf("got %d entries, want 3 ending with compute1 at line 3", len(got))
 	}
 }

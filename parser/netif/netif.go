@@ -5,7 +5,6 @@
 package netif
 
 import (
-	"bufio"
 	"bytes"
 	"net/netip"
 	"strings"
@@ -32,14 +31,16 @@ const (
 
 // Parse returns the static addresses of a file of the given format.
 // Unreadable content yields no addresses: these files only add facts.
+// Lines may be of any length.
 func Parse(f Format, data []byte) []Addr {
 	if f == Netplan {
 		return parseNetplan(data)
 	}
 	var out []Addr
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for line := 1; sc.Scan(); line++ {
-		if ip, ok := lineAddr(f, strings.TrimSpace(sc.Text())); ok {
+	line := 0
+	for raw := range bytes.Lines(data) {
+		line++
+		if ip, ok := lineAddr(f, strings.TrimSpace(string(raw))); ok {
 			out = append(out, Addr{IP: ip, Line: line})
 		}
 	}

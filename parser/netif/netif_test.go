@@ -2,6 +2,7 @@ package netif
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -24,5 +25,14 @@ func TestParse(t *testing.T) {
 		if got := Parse(c.f, []byte(c.in)); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// TestLongLine: a line longer than bufio.Scanner's 64 KiB token does not
+// end the file: the address after it is still read.
+func TestLongLine(t *testing.T) {
+	data := "# " + strings.Repeat("x", 100<<10) + "\niface eth0 inet static\n  address 10.0.0.11/24\n"
+	if got := Parse(Interfaces, []byte(data)); !reflect.DeepEqual(got, []Addr{{"10.0.0.11", 3}}) {
+		t.Fatalf("got %v", got)
 	}
 }

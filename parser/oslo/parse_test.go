@@ -138,13 +138,6 @@ func TestDecodeChunkBoundary(t *testing.T) {
 	}
 }
 
-func FuzzParse(f *testing.F) {
-	f.Add([]byte("[DEFAULT]\na = 1\n  b\n[x]\n#c\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _ = Parse(data)
-	})
-}
-
 // TestManyLinesAllocations: a file of many lines is read in place, with a
 // few allocations for the whole file rather than two per line (issue 14:
 // a 1M-line nova.conf).

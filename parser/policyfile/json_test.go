@@ -50,9 +50,10 @@ func dumpRules(f *File) string {
 }
 
 // TestJSONNotAMapping: a JSON document that is not an object is refused
-// at its first token, as before.
+// at its first token, as before, unless Python reads it as false (null,
+// [], 0, ""): oslo.policy's `parsed or {}` reads that as no rules.
 func TestJSONNotAMapping(t *testing.T) {
-	for _, d := range []string{"[1, 2]", "\n\n  \"role:admin\"", "null"} {
+	for _, d := range []string{"[1, 2]", "\n\n  \"role:admin\"", "\"x\"", "1"} {
 		_, err := Parse([]byte(d))
 		_, werr := parseYAML([]byte(d), "json")
 		var e, w *Error
@@ -110,5 +111,16 @@ func TestJSONMemory(t *testing.T) {
 			t.Errorf("one line %v: parsing %d bytes allocated %d bytes", oneLine, len(data), alloc)
 		}
 		t.Logf("one line %v: %d bytes allocated for %d", oneLine, alloc, len(data))
+	}
+}
+
+// TestJSONFalsyDocuments: null, false, 0, "" and [] are no rules, as
+// oslo.policy reads them, from the JSON reader as from the YAML one.
+func TestJSONFalsyDocuments(t *testing.T) {
+	for _, d := range []string{"null", "false", "0", "0.0", `""`, "[]", " [ ] "} {
+		f, err := Parse([]byte(d))
+		if err != nil || len(f.Rules) != 0 || f.Loader != "json" {
+			t.Errorf("%q: got %+v, %v", d, f, err)
+		}
 	}
 }

@@ -82,3 +82,20 @@ func TestExprPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestFalsyDocument: oslo.policy's parse_file_contents returns `parsed or
+// {}`, so a document Python reads as false holds no rules, no error (the
+// cases were run through oslo.policy; "---" was found by FuzzParse).
+func TestFalsyDocument(t *testing.T) {
+	for _, doc := range []string{"---", "~", "null", "false", "no", "off", "0", "0.0", "-0", "0x0", "[]", `""`, "''", "--- |\n", "!!str", "False", "NO"} {
+		f, err := Parse([]byte(doc))
+		if err != nil || len(f.Rules) != 0 {
+			t.Errorf("%q: got %v, %v", doc, f, err)
+		}
+	}
+	for _, doc := range []string{"[1]", "a", "- a", "!x", "n"} {
+		if _, err := Parse([]byte(doc)); err == nil {
+			t.Errorf("%q: no error", doc)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,9 @@ func parseYAML(data []byte, loader string) (*File, error) {
 		return f, nil // empty document: no overrides
 	}
 	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode && falsy(root) {
+		return f, nil // oslo.policy reads `parsed or {}`: no overrides
+	}
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{Line: root.Line, Column: root.Column,
 			Msg: "policy document is not a mapping of rule names to check strings"}
@@ -104,3 +108,45 @@ func position(data []byte, offset int) (line, col int) {
 	col = offset - bytes.LastIndexByte(data[:offset], '\n')
 	return line, col
 }
+
+// falsy reports a document Python reads as false (null, false, 0, 0.0,
+// "", []; PyYAML's YAML 1.1 "no" and "off" too), which oslo.policy's
+// parse_file_contents turns into no rules. Only the standard tags count: a
+// local tag (!x) makes PyYAML fail.
+func falsy(root *yaml.Node) bool {
+	if root.Tag != "" && !strings.HasPrefix(root.Tag, "!!") {
+		return false
+	}
+	if root.Kind == yaml.ScalarNode && root.Style == 0 && slices.Contains(yaml11False, root.Value) {
+		return true
+	}
+	var v any
+	if root.Decode(&v) != nil {
+		return false
+	}
+	return pyFalse(v)
+}
+
+// pyFalse is Python's truth test for a decoded JSON or YAML value.
+func pyFalse(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case bool:
+		return !x
+	case int:
+		return x == 0
+	case float64:
+		return x == 0
+	case json.Number:
+		f, err := x.Float64()
+		return err == nil && f == 0
+	case string:
+		return x == ""
+	case []any:
+		return len(x) == 0
+	}
+	return false
+}
+
+var yaml11False = []string{"no", "No", "NO", "off", "Off", "OFF"}

@@ -6,7 +6,9 @@ package shellrc
 import (
 	"bytes"
 	"errors"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -16,9 +18,9 @@ type Var struct {
 	Name     string
 	Value    string // value with quotes removed and known $VARs expanded
 	Line     int    // line of the assignment that set Value
-	Column   int
-	Exported bool // export X=..., X=...; export X, or set -a in force
-	Dynamic  bool // the value depends on run-time state ($(...), unknown $X)
+	Column   int    // 1-based, in bytes (as mvdan.cc/sh counts)
+	Exported bool   // export X=..., X=...; export X, or set -a in force
+	Dynamic  bool   // the value depends on run-time state ($(...), unknown $X)
 	// Refs locate the text of Value that came from expanding other
 	// variables ($A, ${A}), the variables those expanded included.
 	Refs []Ref
@@ -54,18 +56,21 @@ func (e *Error) Error() string { return e.Msg }
 // Parse reads a shell file. A syntax error is returned as *Error.
 func Parse(data []byte) (*File, error) {
 	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(bytes.NewReader(data), "")
+	at := lineStarts(data)
 	if err != nil {
 		var pe syntax.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{Line: int(pe.Pos.Line()), Column: int(pe.Pos.Col()), Msg: pe.Text}
+			line, col := at.pos(pe.Pos)
+			return nil, &Error{Line: line, Column: col, Msg: excerpt(pe.Text)}
 		}
 		var le syntax.LangError
 		if errors.As(err, &le) {
-			return nil, &Error{Line: int(le.Pos.Line()), Column: int(le.Pos.Col()), Msg: le.Error()}
+			line, col := at.pos(le.Pos)
+			return nil, &Error{Line: line, Column: col, Msg: excerpt(le.Error())}
 		}
-		return nil, &Error{Line: 1, Column: 1, Msg: err.Error()}
+		return nil, &Error{Line: 1, Column: 1, Msg: excerpt(err.Error())}
 	}
-	s := &state{vars: map[string]*Var{}}
+	s := &state{vars: map[string]*Var{}, at: at}
 	syntax.Walk(f, s.visit)
 	out := &File{Unset: s.unsets}
 	for _, name := range s.order {
@@ -74,6 +79,44 @@ func Parse(data []byte) (*File, error) {
 		}
 	}
 	return out, nil
+}
+
+// maxMessage bounds an error message: mvdan quotes tokens of the file
+// (a here-document's delimiter, a word) in full.
+const maxMessage = 160
+
+// excerpt cuts msg to maxMessage bytes at a character boundary.
+func excerpt(msg string) string {
+	if len(msg) <= maxMessage {
+		return msg
+	}
+	cut := maxMessage
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	return msg[:cut] + "…"
+}
+
+// lines holds the byte offset of every line's start. Positions are taken
+// from a Pos's offset: its line and column read 0 past line 262,143 or
+// column 16,383 (mvdan packs them into 32 bits).
+type lines []int
+
+func lineStarts(data []byte) lines {
+	starts := lines{0}
+	for i, b := range data {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// pos returns the 1-based line and byte column of p.
+func (l lines) pos(p syntax.Pos) (line, col int) {
+	off := int(p.Offset())
+	line = sort.SearchInts(l, off+1)
+	return line, off - l[line-1] + 1
 }
 
 // Get returns the variable with the given name, or nil.
@@ -87,6 +130,7 @@ func (f *File) Get(name string) *Var {
 }
 
 type state struct {
+	at     lines
 	vars   map[string]*Var
 	order  []string
 	unsets []Unset
@@ -133,7 +177,8 @@ func (s *state) call(c *syntax.CallExpr) {
 		for _, w := range c.Args[1:] {
 			if name := w.Lit(); name != "" && !strings.HasPrefix(name, "-") {
 				delete(s.vars, name)
-				s.unsets = append(s.unsets, Unset{Name: name, Line: int(w.Pos().Line())})
+				line, _ := s.at.pos(w.Pos())
+				s.unsets = append(s.unsets, Unset{Name: name, Line: line})
 			}
 		}
 	case "set":
@@ -150,6 +195,9 @@ func (s *state) call(c *syntax.CallExpr) {
 
 func (s *state) assign(a *syntax.Assign, export bool) {
 	name := a.Name.Value
+	if !isName(name) { // mvdan reads "0=[" as an assignment; bash runs it as a command
+		return
+	}
 	var val value
 	if a.Value != nil {
 		val = s.word(a.Value)
@@ -160,12 +208,28 @@ func (s *state) assign(a *syntax.Assign, export bool) {
 	if a.Append && seen {
 		val = value{text: old.Value, dynamic: val.dynamic, refs: old.Refs}.join(val)
 	}
-	v := &Var{Name: name, Value: val.text, Line: int(a.Pos().Line()), Column: int(a.Pos().Col()),
+	line, col := s.at.pos(a.Pos())
+	v := &Var{Name: name, Value: val.text, Line: line, Column: col,
 		Exported: export || s.allexp || (seen && old.Exported), Dynamic: val.dynamic, Refs: val.refs}
 	if !seen {
 		s.order = append(s.order, name)
 	}
 	s.vars[name] = v
+}
+
+// isName reports whether s is a shell variable name: a letter or '_',
+// then letters, digits and '_'.
+func isName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		letter := c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // value is a word evaluated statically: its text, whether it cannot be
@@ -178,7 +242,10 @@ type value struct {
 
 // join appends b to a, moving b's references to their new place.
 func (a value) join(b value) value {
-	out := value{text: a.text + b.text, dynamic: a.dynamic || b.dynamic, refs: append([]Ref{}, a.refs...)}
+	out := value{text: a.text + b.text, dynamic: a.dynamic || b.dynamic}
+	if len(a.refs)+len(b.refs) > 0 {
+		out.refs = append([]Ref{}, a.refs...)
+	}
 	for _, r := range b.refs {
 		out.refs = append(out.refs, Ref{Name: r.Name, Start: r.Start + len(a.text), End: r.End + len(a.text)})
 	}

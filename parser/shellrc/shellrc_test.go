@@ -2,6 +2,7 @@ package shellrc
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -87,5 +88,49 @@ func TestRefs(t *testing.T) {
 	}
 	if b.Value != "xhttp://u:s3cret@hs3cret" || len(pw) != 2 || pw[0] != "s3cret" || pw[1] != "s3cret" {
 		t.Fatalf("value %q refs %+v", b.Value, b.Refs)
+	}
+}
+
+// TestNotAName: "0=[" is a command to bash, not an assignment (mvdan's
+// parser reads it as one; found by FuzzParse).
+func TestNotAName(t *testing.T) {
+	f, err := Parse([]byte("0=[\n_a1=[\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Vars) != 1 || f.Vars[0].Name != "_a1" || f.Vars[0].Value != "[" {
+		t.Fatalf("got %+v", f.Vars)
+	}
+}
+
+// TestFarPositions: lines past 262,143 and columns past 16,383 keep their
+// numbers (mvdan's Pos packs them into 18 and 14 bits and reports 0 beyond).
+func TestFarPositions(t *testing.T) {
+	pad := strings.Repeat(" ", 20000)
+	src := "export A=1;" + pad + "B=2\n" + strings.Repeat("\n", 300000) + "export C=3\nexport D='x\n"
+	_, err := Parse([]byte(src))
+	var e *Error
+	if !errors.As(err, &e) || e.Line != 300003 || e.Column != 10 {
+		t.Fatalf("error: got %#v", err)
+	}
+	f, err := Parse([]byte(strings.TrimSuffix(src, "export D='x\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := f.Get("B"); b == nil || b.Line != 1 || b.Column != 12+len(pad) {
+		t.Errorf("B: got %+v", b)
+	}
+	if c := f.Get("C"); c == nil || c.Line != 300002 || c.Column != 8 {
+		t.Errorf("C: got %+v", c)
+	}
+}
+
+// TestShortMessage: an error quoting a long token of the file (a
+// here-document delimiter; found by FuzzParse) quotes only its start.
+func TestShortMessage(t *testing.T) {
+	_, err := Parse([]byte("cat <<" + strings.Repeat("E", 5000) + "\n"))
+	var e *Error
+	if !errors.As(err, &e) || len(e.Msg) > 200 || !strings.HasPrefix(e.Msg, "unclosed here-document `EEE") {
+		t.Fatalf("got %v", err)
 	}
 }

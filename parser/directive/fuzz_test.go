@@ -1,0 +1,67 @@
+package directive
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// FuzzParse: in every dialect (style mod 6) parsing is deterministic and
+// every directive sits on a line of the input, in file order, with a
+// non-empty name written on that line; word dialects' arguments are
+// non-empty words of that line, an assignment's value is text of that
+// line, and blocks are text of the input.
+func FuzzParse(f *testing.F) {
+	f.Add(uint8(Tags), []byte("Listen 5000\n<VirtualHost *:5000>\n  WSGIScriptAlias / /usr/bin/keystone-wsgi-public\n</VirtualHost>\n"))
+	f.Fuzz(func(t *testing.T, style uint8, data []byte) {
+		st := Style(style % 6)
+		got := Parse(st, data)
+		if again := Parse(st, data); !reflect.DeepEqual(got, again) {
+			t.Fatalf("not deterministic: %+v then %+v", got, again)
+		}
+		lines := strings.Split(string(data), "\n")
+		last := 1
+		for _, d := range got {
+			if d.Line < last || d.Line > len(lines) {
+				t.Fatalf("%+v: line out of order or out of 1..%d", d, len(lines))
+			}
+			last = d.Line
+			checkDirective(t, st, d, lines[d.Line-1], data)
+		}
+	})
+}
+
+func checkDirective(t *testing.T, st Style, d Directive, line string, data []byte) {
+	t.Helper()
+	name := d.Name
+	if st == Tags && len(name) > 1 && name[0] == '<' { // an opening tag: "<" + the tag's name
+		name = name[1:]
+	}
+	if name == "" || !strings.Contains(line, name) {
+		t.Fatalf("%+v: name not written on its line %q", d, line)
+	}
+	if !bytes.Contains(data, []byte(d.Block)) {
+		t.Fatalf("%+v: block is not text of the input", d)
+	}
+	switch st {
+	case Assign, INI:
+		if len(d.Args) > 1 || len(d.Args) == 1 && !strings.Contains(line, d.Args[0]) {
+			t.Fatalf("%+v: value is not text of its line %q", d, line)
+		}
+	case XML:
+		for _, a := range d.Args {
+			if k, _, ok := strings.Cut(a, "="); !ok || k == "" || !bytes.Contains(data, []byte(k)) {
+				t.Fatalf("%+v: attribute %q is not name=value of the input", d, a)
+			}
+		}
+	default:
+		for _, a := range d.Args {
+			if a == "" || strings.ContainsFunc(a, isSpace) || !strings.Contains(line, a) {
+				t.Fatalf("%+v: argument %q is not a word of its line %q", d, a, line)
+			}
+		}
+	}
+}
+
+func isSpace(r rune) bool { return strings.TrimSpace(string(r)) == "" }
