@@ -6,6 +6,8 @@
 #   FUZZTIME          time per target (go test -fuzztime), default 10s
 #   FUZZPARALLEL      fuzzing workers per target (go test -parallel), default 1
 #   FUZZMINIMIZETIME  time to minimise an input (go test -fuzzminimizetime), default 5s
+#   FUZZSHARD         "i/n": run only the targets whose position modulo n is i (to run
+#                     two shards side by side on two cores), default all
 #
 # A failing input is written to <package>/testdata/fuzz/<Target>/ by go test:
 # fix the code and commit the file as a regression seed. Exits 1 when a
@@ -16,15 +18,21 @@ GO=${GO:-go}
 FUZZTIME=${FUZZTIME:-10s}
 FUZZPARALLEL=${FUZZPARALLEL:-1}
 FUZZMINIMIZETIME=${FUZZMINIMIZETIME:-5s}
+FUZZSHARD=${FUZZSHARD:-0/1}
+shard=${FUZZSHARD%/*}
+shards=${FUZZSHARD#*/}
 
 pkgs=$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 summary=()
 failed=0
+n=0
 for pkg in $pkgs; do
 	targets=$($GO test -list '^Fuzz' "$pkg" | grep '^Fuzz') || { echo "fuzz: cannot list $pkg" >&2; exit 1; }
 	for target in $targets; do
+		n=$((n + 1))
+		[ $(((n - 1) % shards)) -eq "$shard" ] || continue
 		echo "== $pkg $target ($FUZZTIME)"
 		if $GO test -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" -parallel "$FUZZPARALLEL" \
 			-fuzzminimizetime "$FUZZMINIMIZETIME" "$pkg" >"$log" 2>&1; then
