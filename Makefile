@@ -50,7 +50,7 @@ else
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 			python3-oslo.config python3-oslo.policy python3-keystoneauth1 python3-nova python3-neutron \
 			python3-keystone python3-glance python3-placement >/dev/null; }
-	STACKLINT_ORACLE=1 STACKLINT_SHARED=$(abspath $(SHARED)) $(GO) test -count=1 -v -run 'Oslo|Corpus' ./internal/oracle/
+	STACKLINT_ORACLE=1 STACKLINT_SHARED=$(abspath $(SHARED)) $(GO) test -count=1 -v -run 'Oslo|Corpus|Libraries' ./internal/oracle/
 endif
 
 integration: ## pre-commit for real: Debian's pre-commit runs this checkout's hook on a broken, then a fixed config repo (root, apt)
