@@ -70,11 +70,12 @@ func lineAddr(f Format, s string) (string, bool) {
 }
 
 // ip accepts "10.0.0.11" and "10.0.0.11/24"; loopback is not an address of
-// the node for the checks that use these facts.
+// the node for the checks that use these facts, nor is a scoped address
+// ("fe80::1%eth0": its zone names a link of this host only).
 func ip(s string) (string, bool) {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), "/")
 	a, err := netip.ParseAddr(s)
-	if err != nil || a.IsLoopback() {
+	if err != nil || a.IsLoopback() || a.Zone() != "" {
 		return "", false
 	}
 	return a.String(), true

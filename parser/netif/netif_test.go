@@ -36,3 +36,13 @@ func TestLongLine(t *testing.T) {
 		t.Fatalf("got %v", got)
 	}
 }
+
+// TestZonedAddress: a scoped address ("fe80::1%eth0", or a zone of any
+// text: "0::%,", found by FuzzParse) is no address of the node.
+func TestZonedAddress(t *testing.T) {
+	for _, line := range []string{"address 0::%,", "address fe80::1%eth0/64"} {
+		if got := Parse(Interfaces, []byte("iface eth0 inet6 static\n  "+line+"\n")); len(got) != 0 {
+			t.Errorf("%q: got %v", line, got)
+		}
+	}
+}
