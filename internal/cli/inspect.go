@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stacklint/stacklint/internal/inspect"
+	"github.com/stacklint/stacklint/internal/lint"
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/safefile"
 	"github.com/stacklint/stacklint/internal/snapshot"
@@ -93,7 +94,7 @@ func inspectTargets(streams IO, target string, limit int64) ([]*snapshot.File, e
 		return nil, err
 	}
 	for _, p := range s.Problems {
-		fmt.Fprintf(streams.Err, "not read: %s: %s\n", p.Path, p.Msg)
+		fmt.Fprintf(streams.Err, "not read: %s: %s\n", lint.Visible(p.Path), lint.Visible(p.Msg))
 	}
 	var out []*snapshot.File
 	for _, n := range s.Nodes {

@@ -196,7 +196,7 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 // that had no input.
 func explainInputs(streams IO, res *lint.Result) {
 	for _, p := range res.Ignored {
-		fmt.Fprintf(streams.Err, "not read: %s\n", p)
+		fmt.Fprintf(streams.Err, "not read: %s\n", lint.Visible(p))
 	}
 	if !res.Release.Known() {
 		fmt.Fprintf(streams.Err, "release: %s\n", res.Release.Why)
@@ -214,7 +214,7 @@ func writeReport(streams IO, output string, report []byte) error {
 		_, err := streams.Out.Write(report)
 		return err
 	}
-	if err := os.WriteFile(output, report, 0o644); err != nil {
+	if err := writeFile(output, report); err != nil {
 		return fmt.Errorf("--output: %w", err)
 	}
 	return nil
@@ -226,10 +226,10 @@ func writeBaseline(streams IO, path string, res *lint.Result) error {
 	if err := lint.WriteBaseline(&b, res); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+	if err := writeFile(path, b.Bytes()); err != nil {
 		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--write-baseline: %w", err)}
 	}
 	c := res.Counts()
-	fmt.Fprintf(streams.Err, "wrote %d findings to %s\n", c["error"]+c["warning"]+c["info"], path)
+	fmt.Fprintf(streams.Err, "wrote %d findings to %s\n", c["error"]+c["warning"]+c["info"], lint.Visible(path))
 	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/stacklint/stacklint/internal/lint"
 )
 
 // BuildInfo identifies the binary.
@@ -79,10 +81,10 @@ func Execute(ctx context.Context, args []string, info BuildInfo, streams IO) (co
 	var ee *ExitError
 	if errors.As(err, &ee) {
 		if ee.Err != nil {
-			fmt.Fprintf(streams.Err, "stacklint: %v\n", ee.Err)
+			fmt.Fprintf(streams.Err, "stacklint: %s\n", lint.Visible(ee.Err.Error()))
 		}
 		return ee.Code
 	}
-	fmt.Fprintf(streams.Err, "stacklint: %v\n", err)
+	fmt.Fprintf(streams.Err, "stacklint: %s\n", lint.Visible(err.Error()))
 	return ExitUsage
 }

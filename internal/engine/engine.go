@@ -21,10 +21,13 @@ var denied = []string{"http.send", "net.lookup_ip_addr", "opa.runtime", "time.no
 
 // Engine holds the compiled rules, ready to evaluate.
 type Engine struct {
-	Rules    []Rule
-	compiler *ast.Compiler
-	prepared rego.PreparedEvalQuery
-	byPkg    map[string]Rule
+	Rules []Rule
+	// Vocabulary is every word of the rules' string literals (message
+	// templates): redaction leaves these alone (see vocabulary).
+	Vocabulary []string
+	compiler   *ast.Compiler
+	prepared   rego.PreparedEvalQuery
+	byPkg      map[string]Rule
 }
 
 // Location is where a finding points.
@@ -105,7 +108,7 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("preparing rules: %w", err)
 	}
-	e := &Engine{Rules: rules, compiler: c, prepared: pq, byPkg: map[string]Rule{}}
+	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), compiler: c, prepared: pq, byPkg: map[string]Rule{}}
 	for _, r := range rules {
 		e.byPkg[r.Package] = r
 	}

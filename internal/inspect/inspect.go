@@ -97,11 +97,11 @@ func (p *printer) directives(f *model.Loaded) {
 	}
 	p.raw(", \"directives\": [")
 	for i, d := range f.Directives {
-		args := d.Args
+		args, name, block := d.Args, d.Name, d.Block
 		if !p.show {
-			args = model.DirectiveArgs(d, p.keys)
+			args, name, block = model.DirectiveArgs(d, p.keys), model.DirectiveName(d.Name, p.keys), model.DirectiveBlock(d.Block, p.keys)
 		}
-		b, _ := json.Marshal(shown{d.Line, d.Name, args, d.Block})
+		b, _ := json.Marshal(shown{d.Line, name, args, block})
 		if i > 0 {
 			p.raw(",")
 		}

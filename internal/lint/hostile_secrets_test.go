@@ -67,6 +67,27 @@ func leakKinds() []leak {
 			"Listen 5000\nSetEnv OS_PASSWORD %s\nRequestHeader set X-Auth-Token %s\n", []string{"PlantU6f", "PlantV7g"}},
 		{"haproxy Authorization header", "h2/etc/haproxy/haproxy.cfg",
 			"frontend api\n  bind 10.0.0.9:5000\n  http-request set-header Authorization \"Basic %s\"\n", []string{"PlantW8h"}},
+		// Found by the red team once the kinds above held.
+		{"secret lines continuing another option", "t1/etc/nova/nova.conf",
+			"[DEFAULT]\nmy_ip = 10.0.0.11\n  password = %s\n  admin_password = %s\n", []string{"PlantRt1a", "PlantRt1b"}},
+		{"schema secrets in a wrong section", "t2/etc/keystone/keystone.conf",
+			"[DEFAULT]\nbackend_argument = password:%s\nbackend_argument = password:%s\nhmac_keys = %s # c\n" +
+				"[identity]\ninvalid_password_hash_secret_key = %s # c\n",
+			[]string{"PlantRt2a", "PlantRt2b", "PlantRt2c", "PlantRt2d"}},
+		{"secret option names in odd case", "t3/etc/nova/nova.conf", "[key_manager]\nToken = %s # c\nPasscode = %s # c\n",
+			[]string{"PlantRt3a", "PlantRt3b"}},
+		{"passwords shaped like placeholders", "t4/etc/nova/nova.conf",
+			"[DEFAULT]\ntransport_url = rabbit://openstack:%s@ctl1/\n[neutron]\npassword = %s\n", []string{"%K7Q2ZX9P4M%", "X7Q2ZK9_DBPASS"}},
+		{"httpd environment, Location query and If header", "t5/etc/httpd/conf.d/nova.conf",
+			"SetEnv NOVA_DBPASS %s\nSetEnv MYSQL_PWD %s\n<Location \"/v3?password=%s\">\nRequire all granted\n</Location>\n" +
+				"<If \"%%{HTTP:X-Auth-Token} == '%s'\">\nRequire all granted\n</If>\n",
+			[]string{"PlantRt5a", "PlantRt5b", "PlantRt5c", "PlantRt5d"}},
+		{"haproxy section header and X-Api-Key", "t6/etc/haproxy/haproxy.cfg",
+			"stats auth admin:%s\nlisten api\n  bind 10.0.0.9:5000\n  http-request set-header X-Api-Key %s\n", []string{"PlantRt6a", "PlantRt6b"}},
+		{"systemd environment", "t7/etc/systemd/system/nova-api.service",
+			"[Service]\nEnvironment=PGPASSWORD=%s NOVA_DBPASS=%s API_KEY=%s\n", []string{"PlantRt7a", "PlantRt7b", "PlantRt7c"}},
+		{"rabbitmq-env and my.cnf without '='", "t8/etc/rabbitmq/rabbitmq-env.conf", "NOVA_DBPASS=%s\n", []string{"PlantRt8a"}},
+		{"my.cnf without '='", "t9/etc/my.cnf.d/client.cnf", "[client]\npassword %s\n", []string{"PlantRt9a"}},
 	}
 }
 
@@ -207,5 +228,23 @@ func TestCommonWordSecretLeavesWordsAlone(t *testing.T) {
 	}
 	if !strings.Contains(out, "%SERVICE_PASSWORD%") {
 		t.Errorf("the placeholder is not named:\n%s", out)
+	}
+}
+
+// TestTemplateWordSecret: a password that is a word of a message template
+// ("differs") is not revealed by its label standing in for that word.
+func TestTemplateWordSecret(t *testing.T) {
+	snap := filepath.Join(t.TempDir(), "snap")
+	copyTree(t, filepath.Join(testdata, "deployments", "modern-linuxbridge"), snap)
+	p := filepath.Join(snap, "compute1/etc/nova/nova.conf")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), "password = Nt1p-neutron-svc", "password = differs", 1)
+	writeFile(t, p, s)
+	out := run("--format", "text", snap)
+	if !strings.Contains(out, ") differs from") {
+		t.Errorf("the template word was replaced:\n%s", out)
 	}
 }

@@ -104,6 +104,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		return nil, err
 	}
 	snap.Forget() // parsed: the raw bytes are not needed any more
+	d.Keys.Public(eng.Vocabulary...)
 	d.Doc["release"] = choice.Doc()
 	d.Doc["params"] = params(eng.Rules, cfg)
 	if err := opts.enter(ctx, "evaluating the rules"); err != nil {

@@ -157,6 +157,7 @@ type nodeBuilder struct {
 	schema   *schema.Schema   // the release's option schema; nil: options are not checked
 	releases []*schema.Schema // every known release's, oldest first
 	secrets  *secretCache     // shared by every node's builder
+	budgets  map[*oslo.File]*int
 }
 
 func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []string) *nodeBuilder {

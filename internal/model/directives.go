@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/secret"
@@ -46,7 +47,7 @@ func parseDirectives(f *snapshot.File, data []byte) ([]directive.Directive, bool
 func (b *nodeBuilder) directivesDoc(ds []directive.Directive) []any {
 	out := make([]any, len(ds))
 	for i, d := range ds {
-		out[i] = map[string]any{"line": d.Line, "name": d.Name, "args": toAny(DirectiveArgs(d, b.keys)), "block": d.Block}
+		out[i] = map[string]any{"line": d.Line, "name": DirectiveName(d.Name, b.keys), "args": toAny(DirectiveArgs(d, b.keys)), "block": DirectiveBlock(d.Block, b.keys)}
 	}
 	return out
 }
@@ -110,3 +111,30 @@ func argSpans(a string) (spans []secret.Span, tail bool) {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' }
+
+// DirectiveName renders a directive's name: a name is one word, but a
+// dialect may take a whole line for one ("password hunter2" in my.cnf
+// without '='): what follows a secret first word becomes a label.
+func DirectiveName(name string, k *secret.Keyring) string {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok {
+		return name
+	}
+	return first + " " + strings.Join(DirectiveArgs(directive.Directive{Name: first, Args: []string{rest}}, k), " ")
+}
+
+// DirectiveBlock renders the block a directive sits in: the header line of
+// a haproxy section or the arguments of an httpd tag, which may hold what
+// a directive does ("stats auth admin:x" at column 0 opens a section,
+// <If "%{HTTP:X-Auth-Token} == 'x'">).
+func DirectiveBlock(block string, k *secret.Keyring) string {
+	f := strings.Fields(block)
+	if len(f) == 0 {
+		return block
+	}
+	shown := append([]string{DirectiveName(f[0], k)}, DirectiveArgs(directive.Directive{Name: f[0], Args: f[1:]}, k)...)
+	if slices.Equal(shown, f) {
+		return block // as written, spacing included
+	}
+	return strings.Join(shown, " ")
+}

@@ -155,3 +155,27 @@ func TestSubstitutedSecretSpans(t *testing.T) {
 		t.Fatalf("got %+v", r)
 	}
 }
+
+// TestSubstituteFileBudget: all values of a file share one budget, so a
+// small file whose many options each name one big value (the red team's
+// 120 KB file took 2 GB) writes at most FileBudget bytes in all.
+func TestSubstituteFileBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[DEFAULT]\nbig = " + strings.Repeat("x", 1<<20) + "\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "k%d = %s\n", i, strings.Repeat("$big", 10))
+	}
+	f, err := oslo.Parse([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	budget, total, cut := FileBudget, 0, false
+	for i := range 100 {
+		r := substituteSpans(f, "DEFAULT", strings.Repeat("$big", 10)+fmt.Sprint(i), nil, &budget)
+		total += len(r.Text)
+		cut = cut || r.Truncated
+	}
+	if total > FileBudget || !cut {
+		t.Fatalf("wrote %d bytes, truncated %v", total, cut)
+	}
+}

@@ -52,7 +52,7 @@ func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *
 	}
 	if v.Status != schema.Unknown {
 		isSecret := func(g, n string) bool { return b.secretOption(kind, f, g, n) }
-		if err := checkValues(v.Opt, f, section, k, b.secretOption(kind, f, section, k.Name), isSecret); err != "" {
+		if err := checkValues(v.Opt, f, section, k, b.secretOption(kind, f, section, k.Name), isSecret, b.budget(f)); err != "" {
 			fact["status"], fact["error"] = "invalid", err
 			fact["deprecated"] = v.Status == schema.Deprecated
 		}
@@ -126,7 +126,7 @@ var siblings = map[string][]string{
 // option's default may fill it in). The error never quotes a value that
 // holds a secret: a secret option's, one with a substituted secret or a
 // URL password in it.
-func checkValues(o *schema.Opt, f *oslo.File, section string, k *oslo.Key, secretValue bool, isSecret func(g, n string) bool) string {
+func checkValues(o *schema.Opt, f *oslo.File, section string, k *oslo.Key, secretValue bool, isSecret func(g, n string) bool, budget *int) string {
 	values := k.Values
 	if o.Multi == 0 {
 		values = values[len(values)-1:]
@@ -134,7 +134,7 @@ func checkValues(o *schema.Opt, f *oslo.File, section string, k *oslo.Key, secre
 	for _, v := range values {
 		text, hidden := v.Text, secretValue
 		if strings.Contains(text, "$") {
-			sub := substituteSpans(f, section, text, isSecret)
+			sub := substituteSpans(f, section, text, isSecret, budget)
 			if len(sub.Missing) > 0 {
 				continue
 			}
@@ -248,7 +248,7 @@ func SchemaStatus(sch *schema.Schema, kind string, f *oslo.File) map[[2]string]s
 		for _, k := range s.Keys {
 			v := sch.Resolve(kind, section, k.Name, auth)
 			status := string(v.Status)
-			if v.Status != schema.Unknown && checkValues(v.Opt, f, section, k, true, nil) != "" {
+			if v.Status != schema.Unknown && checkValues(v.Opt, f, section, k, true, nil, nil) != "" {
 				status = "invalid"
 			}
 			out[[2]string{s.Name, k.Name}] = status
@@ -260,7 +260,8 @@ func SchemaStatus(sch *schema.Schema, kind string, f *oslo.File) map[[2]string]s
 // SecretOption reports whether any known release's schema flags an option
 // secret, whatever release is checked: glance's swift_store_key, [cache]
 // backend_argument, [key_manager] token. An option the file's own schema
-// does not know is secret when any release flags it secret in any file.
+// does not know (a wrong section, odd case) is secret when any release
+// flags an option of that name secret anywhere.
 func SecretOption(kind string, f *oslo.File, section, key string) bool {
 	kind = SchemaKind(kind)
 	known := false
@@ -274,5 +275,5 @@ func SecretOption(kind string, f *oslo.File, section, key string) bool {
 		}
 		known = known || v.Opt != nil
 	}
-	return !known && schema.SecretAnywhere(section, key)
+	return !known && (schema.SecretAnywhere(section, key) || schema.SecretName(key) || schema.SecretName(strings.ToLower(key)))
 }

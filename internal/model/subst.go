@@ -22,27 +22,38 @@ func substitute(f *oslo.File, group, value string) (out string, missing []string
 // from: Secret locates the parts inserted from secret options, so that
 // they are rendered as fingerprints ("!_${neutron.password}_!").
 type substitution struct {
-	Text    string
-	Missing []string
-	Secret  []secret.Span
+	Text      string
+	Missing   []string
+	Secret    []secret.Span
+	Truncated bool // a bound was reached (see FileBudget)
 }
 
 // Substitution is bounded: nested references are followed 8 levels deep
-// (oslo.config recurses until Python's limit), and a value stops growing
-// at maxSubstituted bytes or maxLookups references (a chain of options
-// each naming the previous one several times grows exponentially).
+// (oslo.config recurses until Python's limit), a value stops growing at
+// maxSubstituted bytes or maxLookups references (a chain of options each
+// naming the previous one several times grows exponentially), and all the
+// values of one file share a budget of FileBudget bytes (10,000 options
+// naming one 1 MB value would otherwise write 10 GB). A value cut short is
+// marked Truncated.
 const (
 	maxSubstituted = 1 << 20
 	maxLookups     = 10000
+	// FileBudget is the bytes substitution may write for one file's values.
+	FileBudget = 16 << 20
 )
 
 // substituteSpans is substitute with the spans of secret text; isSecret
-// (nil: nothing is secret) tells whether option name of group is secret.
-func substituteSpans(f *oslo.File, group, value string, isSecret func(group, name string) bool) substitution {
-	s := &substituter{f: f, isSecret: isSecret}
+// (nil: nothing is secret) tells whether option name of group is secret;
+// budget (nil: a fresh FileBudget) is decremented by the bytes written.
+func substituteSpans(f *oslo.File, group, value string, isSecret func(group, name string) bool, budget ...*int) substitution {
+	s := &substituter{f: f, isSecret: isSecret, budget: new(int)}
+	*s.budget = FileBudget
+	if len(budget) > 0 && budget[0] != nil {
+		s.budget = budget[0]
+	}
 	var b strings.Builder
 	s.expand(&b, group, value, 0)
-	return substitution{Text: b.String(), Missing: s.missing, Secret: s.spans}
+	return substitution{Text: b.String(), Missing: s.missing, Secret: s.spans, Truncated: s.full}
 }
 
 type substituter struct {
@@ -51,36 +62,59 @@ type substituter struct {
 	missing  []string
 	spans    []secret.Span
 	lookups  int
+	budget   *int
+	full     bool // a bound was reached: the text is cut short
+}
+
+// put writes text within the bounds; s.full records that it was cut.
+func (s *substituter) put(b *strings.Builder, text string) {
+	room := min(maxSubstituted-b.Len(), *s.budget)
+	if len(text) >= room {
+		text, s.full = text[:max(room, 0)], true
+	}
+	b.WriteString(text)
+	*s.budget -= len(text)
 }
 
 func (s *substituter) expand(b *strings.Builder, group, value string, depth int) {
-	if !strings.Contains(value, "$") || depth > 8 || b.Len() > maxSubstituted || s.lookups > maxLookups {
-		b.WriteString(value)
+	if !strings.Contains(value, "$") || depth > 8 || s.lookups > maxLookups {
+		s.put(b, value)
 		return
 	}
-	for i := 0; i < len(value); i++ {
+	for i := 0; i < len(value) && !s.full; i++ {
 		c := value[i]
 		if c == '\\' && i+1 < len(value) && value[i+1] == '$' {
-			b.WriteByte('$')
+			s.put(b, "$")
 			i++
 			continue
 		}
 		if c != '$' || i+1 >= len(value) {
-			b.WriteByte(c)
+			i = s.literal(b, value, i)
 			continue
 		}
 		name, n := templateName(value[i+1:])
 		switch {
 		case value[i+1] == '$':
-			b.WriteByte('$')
+			s.put(b, "$")
 			i++
 		case n == 0:
-			b.WriteByte('$')
+			s.put(b, "$")
 		default:
 			s.insert(b, group, name, depth)
 			i += n
 		}
 	}
+}
+
+// literal writes the run of plain text of value that starts at i (up to
+// the next '$' or '\\') and returns the index of its last byte.
+func (s *substituter) literal(b *strings.Builder, value string, i int) int {
+	j := i + 1
+	for j < len(value) && value[j] != '$' && value[j] != '\\' {
+		j++
+	}
+	s.put(b, value[i:j])
+	return j - 1
 }
 
 // insert writes the substituted value of name; a secret option's value is

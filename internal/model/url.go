@@ -2,9 +2,11 @@ package model
 
 import (
 	"net"
+	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/stacklint/stacklint/internal/schema"
 	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/parser/urls"
 )
@@ -41,10 +43,76 @@ func parseURL(raw, key string) (*urls.URL, bool) {
 // URL passwords as the option's consumer reads them (any reading, where
 // that one is not clean) and secret-named query parameters.
 func credentialSpans(v, key string) []urls.Span {
-	if !strings.Contains(v, "://") {
-		return nil
+	var out []urls.Span
+	if strings.Contains(v, "://") {
+		out = urls.CredentialSpans(v, consumerOf(key), secret.IsName)
 	}
-	return urls.CredentialSpans(v, consumerOf(key), secret.IsName)
+	if strings.ContainsAny(v, "?&;") {
+		out = append(out, querySpans(v)...)
+	}
+	if strings.Contains(v, "\n") {
+		out = append(out, continuationSpans(v)...)
+	}
+	if strings.Contains(v, "=") {
+		out = append(out, envSpans(v)...)
+	}
+	return urls.Merge(out)
+}
+
+// envAssign is a NAME=VALUE word inside a value (systemd's
+// Environment=PGPASSWORD=x, an env file read as INI).
+var envAssign = regexp.MustCompile(`(?:^|[\s"'])([A-Za-z_][A-Za-z0-9_]*)=([^\s"']+)`)
+
+// envSpans locates the values of NAME=VALUE words with a secret NAME.
+func envSpans(v string) []urls.Span {
+	var out []urls.Span
+	for _, m := range envAssign.FindAllStringSubmatchIndex(v, -1) {
+		if secret.IsSetting(v[m[2]:m[3]]) || secret.IsName(v[m[2]:m[3]]) {
+			out = append(out, urls.Span{Start: m[4], End: m[5]})
+		}
+	}
+	return out
+}
+
+// queryParam is a query-string pair anywhere in a value ("/v3?password=x"
+// in an httpd Location, a URL without a scheme).
+var queryParam = regexp.MustCompile(`[?&;]([A-Za-z0-9_.\-]+)=([^&;#\s"'<>]*)`)
+
+// querySpans locates the values of secret-named query parameters.
+func querySpans(v string) []urls.Span {
+	var out []urls.Span
+	for _, m := range queryParam.FindAllStringSubmatchIndex(v, -1) {
+		if m[5] > m[4] && secret.IsName(v[m[2]:m[3]]) {
+			out = append(out, urls.Span{Start: m[4], End: m[5]})
+		}
+	}
+	return out
+}
+
+// continuationAssign is a continuation line that reads like an option:
+// an indented "password = x" under another option becomes part of that
+// option's value (oslo.config joins continuation lines), so the value of
+// a non-secret option can hold a secret line.
+var continuationAssign = regexp.MustCompile(`(?m)^[ \t]*([A-Za-z_][A-Za-z0-9_.\-]*)[ \t]*[=:][ \t]*(.*)$`)
+
+// continuationSpans locates the values of secret-named options written on
+// the continuation lines of a value (every line after the first).
+func continuationSpans(v string) []urls.Span {
+	first := strings.IndexByte(v, '\n')
+	var out []urls.Span
+	for _, m := range continuationAssign.FindAllStringSubmatchIndex(v[first+1:], -1) {
+		name := v[first+1+m[2] : first+1+m[3]]
+		if m[5] > m[4] && secretName(name) {
+			out = append(out, urls.Span{Start: first + 1 + m[4], End: first + 1 + m[5]})
+		}
+	}
+	return out
+}
+
+// secretName reports whether an option name holds a secret wherever it is
+// written: by its name, or flagged secret by some release in some group.
+func secretName(name string) bool {
+	return secret.IsKey(name) || secret.IsName(name) || schema.SecretName(name) || schema.SecretName(strings.ToLower(name))
 }
 
 // urlFact renders a parsed URL for the model: passwords only as

@@ -40,6 +40,21 @@ func (b *nodeBuilder) secretOption(kind string, f *oslo.File, section, key strin
 	return v
 }
 
+// budget is the substitution budget of a file (FileBudget bytes for all
+// its values).
+func (b *nodeBuilder) budget(f *oslo.File) *int {
+	if b.budgets == nil {
+		b.budgets = map[*oslo.File]*int{}
+	}
+	p, ok := b.budgets[f]
+	if !ok {
+		p = new(int)
+		*p = FileBudget
+		b.budgets[f] = p
+	}
+	return p
+}
+
 // secretCache remembers SecretOption by kind, schema section, option and
 // auth plugin: every node asks the same questions.
 type secretCache struct {
@@ -57,10 +72,13 @@ func (b *nodeBuilder) valueDoc(kind string, f *oslo.File, section, key string, v
 	if secretOpt && (secret.IsKey(key) || !urls.Looks(v.Text)) {
 		return b.secretDoc(d, f, section, v)
 	}
-	sub := substituteSpans(f, section, v.Text, func(g, name string) bool { return b.secretOption(kind, f, g, name) })
+	sub := substituteSpans(f, section, v.Text, func(g, name string) bool { return b.secretOption(kind, f, g, name) }, b.budget(f))
 	if sub.Text != v.Text || sub.Missing != nil {
 		d["substituted"] = true
 		d["missing"] = toAny(sub.Missing)
+	}
+	if sub.Truncated {
+		d["substitution_truncated"] = true
 	}
 	value := sub.Text
 	spans := mergeSpans(sub.Secret, credentialSpans(value, key))

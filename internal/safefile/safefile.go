@@ -74,6 +74,30 @@ func Follow(path string, limit int64) ([]byte, error) {
 	return read(path, limit, true)
 }
 
+// ReadIn is Read of the file at rel (a '/'-separated path below root)
+// opened through root, so that no element of rel can lead outside root even
+// when the tree changes while it is read (a folder swapped for a link out of
+// the snapshot after the walk resolved the path: os.Root refuses it).
+func ReadIn(root *os.Root, rel string, limit int64) ([]byte, error) {
+	if limit <= 0 || limit == 1<<63-1 {
+		return nil, fmt.Errorf("%s: invalid size limit %d", rel, limit)
+	}
+	if fi, err := root.Lstat(rel); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, &NotRegularError{Path: rel, Type: Describe(fi.Mode())}
+	}
+	f, err := root.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOCTTY|syscall.O_NOFOLLOW, 0)
+	if err != nil {
+		if errors.Is(err, syscall.ELOOP) {
+			return nil, &NotRegularError{Path: rel, Type: "symbolic link"}
+		}
+		return nil, err
+	}
+	defer func() { _ = f.Close() }() // read only: nothing to lose
+	return readOpen(f, rel, limit)
+}
+
 func read(path string, limit int64, follow bool) ([]byte, error) {
 	if limit <= 0 || limit == 1<<63-1 {
 		return nil, fmt.Errorf("%s: invalid size limit %d", path, limit)
@@ -93,8 +117,14 @@ func read(path string, limit int64, follow bool) ([]byte, error) {
 	}
 	f := os.NewFile(uintptr(fd), path)
 	defer func() { _ = f.Close() }() // read only: nothing to lose
+	return readOpen(f, path, limit)
+}
+
+// readOpen checks an opened file (a regular file, within limit) and reads
+// at most limit bytes of it.
+func readOpen(f *os.File, path string, limit int64) ([]byte, error) {
 	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
+	if err := syscall.Fstat(int(f.Fd()), &st); err != nil {
 		return nil, &fs.PathError{Op: "fstat", Path: path, Err: err}
 	}
 	if mode := fileMode(st.Mode); !mode.IsRegular() {

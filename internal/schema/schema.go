@@ -198,6 +198,12 @@ func SecretAnywhere(group, name string) bool {
 	return s[[2]string{Group(group), name}] || s[[2]string{"*", name}]
 }
 
+// SecretName reports whether some release flags an option of this name
+// secret in some group (or as an auth plugin's option): for an option
+// written where its file's schema does not know it (a wrong section, odd
+// case), its name is all there is to go by.
+func SecretName(name string) bool { return names().names[name] }
+
 // PlainOption reports whether name is an option some release registers and
 // no release flags secret in any group: its value can be quoted without
 // knowing the group it was written in.

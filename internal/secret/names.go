@@ -6,7 +6,7 @@ import (
 )
 
 // notSecret are option-name parts that look secret but name settings.
-var notSecret = regexp.MustCompile(`(_algorithm|_rounds|_days|_regex|_description|_expires.*|_lock.*|_count|_length|_format|_uuid|_file|_path|_dir|_type|_strategy|_backend|_ttl|_enabled|_policy|_size|_history|_hash.*|_ignore.*)$`)
+var notSecret = regexp.MustCompile(`(_algorithm|_rounds|_days|_regex|_description|_expires.*|_lock.*|_count|_length|_format|_uuid|_file|_path|_dir|_type|_strategy|_backend|_ttl|_enabled|_policy|_size|_history|_hash|_hash_(?:algorithm|rounds|function|max_chars)|_ignore.*)$`)
 
 // switchPrefix marks options that turn something on or off
 // (send_service_user_token, use_keystone_limits, [libvirt] inject_password):
@@ -75,7 +75,8 @@ func IsName(name string) bool {
 		return false
 	}
 	for i, w := range words {
-		if secretWord(w) || w == "key" && i == len(words)-1 && (i == 0 || words[i-1] != "public" && words[i-1] != "ssh") {
+		last := i == len(words)-1
+		if secretWord(w) || w == "key" && last && (i == 0 || !plainKeys[words[i-1]]) || w == "auth" && last && i > 0 {
 			return true
 		}
 	}
@@ -134,23 +135,39 @@ var exactWords = map[string]bool{
 
 // IsSetting reports whether a host-file setting or a word inside one
 // names a secret: one of its words is exactly a secret word (my.cnf
-// password, rabbitmq default_pass, RABBITMQ_ERLANG_COOKIE, X-Auth-Token,
-// insecure-password), or it is the Authorization or Cookie header.
-// Unlike IsName it neither matches word endings nor splits at case
-// changes, so httpd's ProxyPass and WSGIPassAuthorization stay readable.
+// password, rabbitmq default_pass, X-Auth-Token, insecure-password), it
+// ends in "key" after another word (X-Api-Key, secret_key; not
+// public/ssh/host keys), or it is the Authorization or Cookie header. A
+// name in capitals (an environment variable: RABBITMQ_ERLANG_COOKIE,
+// NOVA_DBPASS, MYSQL_PWD, PGPASSWORD) is judged as IsName judges it. Unlike
+// IsName it neither matches word endings nor splits at case changes, so
+// httpd's ProxyPass and WSGIPassAuthorization stay readable.
 func IsSetting(name string) bool {
-	switch strings.ToLower(strings.Trim(name, ":\\\"'")) {
+	bare := strings.Trim(name, ":\\\"'")
+	switch strings.ToLower(bare) {
 	case "authorization", "proxy-authorization", "cookie", "set-cookie":
 		return true
 	}
-	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return strings.ContainsRune("_-. :/", r) })
+	if envName.MatchString(bare) {
+		return IsName(bare)
+	}
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		alnum := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		return !alnum
+	})
 	if len(words) == 0 || len(words) > 1 && settingWords[words[len(words)-1]] {
 		return false
 	}
-	for _, w := range words {
-		if exactWords[w] {
+	for i, w := range words {
+		if exactWords[w] || w == "key" && i > 0 && i == len(words)-1 && !plainKeys[words[i-1]] {
 			return true
 		}
 	}
 	return false
 }
+
+// envName is an environment variable's name as conventionally written.
+var envName = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]{4,}$`)
+
+// plainKeys name keys that are not secrets.
+var plainKeys = map[string]bool{"public": true, "ssh": true, "host": true, "primary": true, "foreign": true}

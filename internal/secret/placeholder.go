@@ -9,7 +9,12 @@ import (
 // the reader to replace (NOVA_PASS, NEUTRON_DBPASS, RABBIT_PASS,
 // METADATA_SECRET, OVERLAY_INTERFACE_IP_ADDRESS, …) and the %TOKEN% style
 // packaged Icehouse-era files shipped (%SERVICE_PASSWORD%).
-var placeholderRE = regexp.MustCompile(`\b(?:[A-Z][A-Z0-9]*_(?:DB)?PASS|METADATA_SECRET|ADMIN_TOKEN|MANAGEMENT_INTERFACE_IP_ADDRESS|OVERLAY_INTERFACE_IP_ADDRESS|PROVIDER_INTERFACE_NAME|PROVIDER_BRIDGE_NAME|ENDPOINT_ID|CHANGE_?ME)\b|%[A-Z][A-Z0-9_]*%`)
+//
+// A placeholder is letters only (a name of three letters or more before
+// _PASS or _DBPASS, the guides' typos such as PACEMENT_DBPASS included): a
+// value with digits in it (X7Q2ZK9_DBPASS, %K7Q2ZX9P4M%) is a password
+// that looks like one, and stays a secret.
+var placeholderRE = regexp.MustCompile(`\b(?:[A-Z]{3,}_(?:DB)?PASS|METADATA_SECRET|ADMIN_TOKEN|MANAGEMENT_INTERFACE_IP_ADDRESS|OVERLAY_INTERFACE_IP_ADDRESS|PROVIDER_INTERFACE_NAME|PROVIDER_BRIDGE_NAME|ENDPOINT_ID|CHANGE_?ME)\b|%[A-Z][A-Z_]*%`)
 
 var wholeRE = regexp.MustCompile(`^(?:` + placeholderRE.String() + `)$`)
 

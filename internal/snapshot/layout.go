@@ -80,7 +80,7 @@ func (w *walker) nodeTree(top chroot, e os.DirEntry) *tree {
 // host name, else the name of PATH.
 func (w *walker) nodeName(c chroot) string {
 	if t, err := c.resolve("etc/hostname"); err == nil && t.info != nil && t.info.Mode().IsRegular() {
-		if b, err := safefile.Read(t.real, w.limit); err == nil {
+		if b, err := w.read(t.real); err == nil {
 			if h := firstLine(b); validHostname(h) {
 				return h
 			}

@@ -23,7 +23,7 @@ func (w *walker) readAll() {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				data[i], errs[i] = safefile.Read(w.cands[i].file.Abs, w.limit)
+				data[i], errs[i] = w.read(w.cands[i].file.Abs)
 			}
 		})
 	}
@@ -126,4 +126,18 @@ func ClassifyFile(abs string) string {
 		return f.Kind
 	}
 	return classifyLone(abs, nil)
+}
+
+// read reads a file the walk resolved to abs (inside the snapshot) through
+// the snapshot folder's os.Root: a path that a concurrent change turned
+// into a way out of the snapshot is refused, not followed.
+func (w *walker) read(abs string) ([]byte, error) {
+	rel, err := filepath.Rel(w.s.Root, abs)
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil, &fs.PathError{Op: "open", Path: abs, Err: errors.New("outside the snapshot")}
+	}
+	if w.root == nil {
+		return nil, &fs.PathError{Op: "open", Path: w.s.Root, Err: errors.New("snapshot folder not open")}
+	}
+	return safefile.ReadIn(w.root, filepath.ToSlash(rel), w.limit)
 }

@@ -111,6 +111,10 @@ func DiscoverWith(root string, o Options) (*Snapshot, error) {
 	}
 	s := &Snapshot{Root: abs}
 	w := newWalker(s, o)
+	if w.root == nil {
+		return nil, fmt.Errorf("%s cannot be opened", root)
+	}
+	defer func() { _ = w.root.Close() }() // read only: nothing to lose
 	trees, err := w.layout()
 	if err != nil {
 		return nil, err

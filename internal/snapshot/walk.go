@@ -16,6 +16,7 @@ import (
 // discovery.
 type walker struct {
 	s        *Snapshot
+	root     *os.Root // the snapshot folder: every file is opened through it
 	limit    int64
 	cands    []*candidate
 	reported map[Problem]bool // path and kind: each problem is reported once
@@ -51,8 +52,12 @@ type dirLink struct {
 	depth               int
 }
 
+// newWalker starts a walk of s; the snapshot folder is opened as an
+// os.Root for reading (the caller closes w.root).
 func newWalker(s *Snapshot, o Options) *walker {
-	return &walker{s: s, limit: o.MaxFileSize, reported: map[Problem]bool{}}
+	w := &walker{s: s, limit: o.MaxFileSize, reported: map[Problem]bool{}}
+	w.root, _ = os.OpenRoot(s.Root) // nil: every read fails, naming the folder
+	return w
 }
 
 func (w *walker) newTree(n *Node, root chroot, real, mount string) *tree {

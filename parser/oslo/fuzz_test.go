@@ -167,7 +167,14 @@ func render(f *File) []byte {
 		for _, k := range s.Keys {
 			for _, v := range k.Values {
 				parts := strings.Split(v.Text, "\n")
-				b.WriteString(k.Name + " = \"" + parts[0] + "\"\n")
+				name := k.Name
+				if strings.ContainsAny(name[:1], "#;[") {
+					// A key that starts like a comment or header was written
+					// after another character Python strips (a form feed,
+					// found by fuzzing): write it that way again.
+					name = "\f" + name
+				}
+				b.WriteString(name + " = \"" + parts[0] + "\"\n")
 				for _, p := range parts[1:] {
 					b.WriteString("  " + p + "\n")
 				}

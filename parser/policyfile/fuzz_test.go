@@ -37,7 +37,10 @@ func FuzzParse(f *testing.F) {
 		if !reflect.DeepEqual(file, file2) || fmt.Sprintf("%#v", err) != fmt.Sprintf("%#v", err2) {
 			t.Fatalf("not deterministic: %v / %v", err, err2)
 		}
-		text := strings.TrimPrefix(yamlText(data), "\ufeff") // yaml.v3 counts columns after a BOM
+		text := yamlText(data) // yaml.v3 counts columns after a BOM, one BOM only
+		if !bytes.HasPrefix(data, []byte{0xfe, 0xff}) && !bytes.HasPrefix(data, []byte{0xff, 0xfe}) {
+			text = strings.TrimPrefix(text, "\ufeff")
+		}
 		lines := yamlLines(text)
 		if err != nil {
 			checkError(t, err, lines)

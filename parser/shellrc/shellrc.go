@@ -240,14 +240,51 @@ type value struct {
 	refs    []Ref
 }
 
+// MaxValue bounds the value of one variable in bytes: a chain of
+// variables each expanding the previous one several times grows
+// exponentially (A1="$A$A$A", A2="$A1$A1$A1", ...); a value cut at the
+// bound is marked dynamic, as its text is not what the shell would have.
+const MaxValue = 1 << 20
+
 // join appends b to a, moving b's references to their new place.
 func (a value) join(b value) value {
 	out := value{text: a.text + b.text, dynamic: a.dynamic || b.dynamic}
+	if len(a.text)+len(b.text) > MaxValue {
+		out.text = (a.text + b.text[:min(len(b.text), max(MaxValue-len(a.text), 0))])[:MaxValue]
+		out.dynamic = true
+	}
 	if len(a.refs)+len(b.refs) > 0 {
 		out.refs = append([]Ref{}, a.refs...)
 	}
 	for _, r := range b.refs {
-		out.refs = append(out.refs, Ref{Name: r.Name, Start: r.Start + len(a.text), End: r.End + len(a.text)})
+		r = Ref{Name: r.Name, Start: r.Start + len(a.text), End: r.End + len(a.text)}
+		if r.Start < len(out.text) {
+			r.End = min(r.End, len(out.text))
+			out.refs = append(out.refs, r)
+		}
+	}
+	if len(out.refs) > maxRefs {
+		out.refs = coalesce(out.refs)
+	}
+	return out
+}
+
+// maxRefs bounds the references kept for one value; beyond it they are
+// coalesced per variable (one range from its first to its last
+// expansion), which covers more text than the expansions, never less.
+const maxRefs = 1024
+
+func coalesce(refs []Ref) []Ref {
+	at := map[string]int{}
+	var out []Ref
+	for _, r := range refs {
+		i, ok := at[r.Name]
+		if !ok {
+			at[r.Name] = len(out)
+			out = append(out, r)
+			continue
+		}
+		out[i].Start, out[i].End = min(out[i].Start, r.Start), max(out[i].End, r.End)
 	}
 	return out
 }

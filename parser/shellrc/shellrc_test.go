@@ -2,6 +2,7 @@ package shellrc
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -132,5 +133,24 @@ func TestShortMessage(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || len(e.Msg) > 200 || !strings.HasPrefix(e.Msg, "unclosed here-document `EEE") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// TestValueBounded: variables that each expand the previous one three
+// times (a 1 KB file) stop growing at MaxValue and are marked dynamic
+// (found by the red team: 2.2 GB at depth 14, out of memory at 59).
+func TestValueBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("A0=x\n")
+	for i := 1; i < 60; i++ {
+		fmt.Fprintf(&b, "A%d=\"$A%d$A%d$A%d\"\n", i, i-1, i-1, i-1)
+	}
+	f, err := Parse([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := f.Get("A59")
+	if v == nil || len(v.Value) > MaxValue || !v.Dynamic {
+		t.Fatalf("A59: %d bytes, dynamic %v", len(v.Value), v != nil && v.Dynamic)
 	}
 }

@@ -18,11 +18,14 @@ package stacklint.rules.hygiene.conflicting_duplicate
 
 import data.stacklint.lib
 
-# Options that are lists by repetition (MultiStrOpt) in the services read.
+# Options that are lists by repetition (MultiStrOpt) in the services read:
+# every one the known releases' schemas flag multi, and older ones.
 _multi := {
 	"config_file", "pci_passthrough_whitelist", "passthrough_whitelist", "alias", "device_spec",
 	"service_provider", "notification_driver", "driver", "osapi_compute_extension",
-	"available_filters", "scheduler_available_filters",
+	"available_filters", "scheduler_available_filters", "backend_argument", "filesystem_store_datadirs",
+	"notification_opt_out", "policy_dirs", "pre_settled", "reserved_huge_pages", "trusted_dashboard",
+	"trusted_issuer", "virt_mkfs", "vmware_datastores",
 }
 
 report contains finding if {
