@@ -115,6 +115,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	if err != nil && !errors.As(err, &ruleErrs) {
 		return nil, err
 	}
+	restorePaths(findings, snap)
 	for i := range findings {
 		findings[i].Message = Sanitize(d.Keys.Redact(findings[i].Message))
 		findings[i].Fingerprint = engine.Fingerprint(findings[i])
