@@ -52,7 +52,7 @@ func checkURL(t *testing.T, raw string, u *URL) {
 		if h.HasPassword && pyUnquote(raw[h.PasswordSpan.Start:h.PasswordSpan.End]) != h.Password {
 			t.Fatalf("%q: password span %q is not the password %q", raw, raw[h.PasswordSpan.Start:h.PasswordSpan.End], h.Password)
 		}
-		if got := raw[h.HostSpan.Start:h.HostSpan.End]; !strings.EqualFold(got, h.Host) && !strings.Contains(h.Host, "%") {
+		if got := raw[h.HostSpan.Start:h.HostSpan.End]; got != h.Host && strings.ToLower(got) != h.Host && !strings.Contains(h.Host, "%") {
 			t.Fatalf("%q: host span %q is not the host %q", raw, got, h.Host)
 		}
 	}
