@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // hostileName is what the snapshot's file names hold: ESC with a colour
@@ -171,10 +172,21 @@ func checkSARIF(t *testing.T, out string, paths []string) {
 			t.Errorf("sarif: uri %q: %v (%+v)", raw, err, u)
 			continue
 		}
+		if !utf8.ValidString(u.Path) && asJSON(u.Path) == paths[i] {
+			continue // JSON carries a byte that is not UTF-8 as U+FFFD; the URI keeps it
+		}
 		if u.Path != paths[i] {
 			t.Errorf("sarif: uri %q is %q, want %q", raw, u.Path, paths[i])
 		}
 	}
+}
+
+// asJSON is s after a JSON round trip (each invalid byte becomes U+FFFD).
+func asJSON(s string) string {
+	b, _ := json.Marshal(s)
+	var out string
+	_ = json.Unmarshal(b, &out)
+	return out
 }
 
 // uriChars are the characters of a percent-encoded URI path (RFC 3986).
