@@ -201,9 +201,20 @@ func explainInputs(streams IO, res *lint.Result) {
 	if !res.Release.Known() {
 		fmt.Fprintf(streams.Err, "release: %s\n", res.Release.Why)
 	}
+	for _, e := range res.Releases {
+		fmt.Fprintf(streams.Err, "release: %s %s on %s: %s\n", e.Service, e.Release, lint.Visible(nodeList(e.Nodes)), e.Why)
+	}
 	for _, r := range res.NoInput {
 		fmt.Fprintf(streams.Err, "no input: %s %s (reads %s)\n", r.ID, r.Title, strings.Join(r.Inputs, ", "))
 	}
+}
+
+// nodeList names up to five nodes and counts the rest.
+func nodeList(nodes []string) string {
+	if len(nodes) <= 5 {
+		return strings.Join(nodes, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(nodes[:5], ", "), len(nodes)-5)
 }
 
 // writeReport writes a rendered report to standard output, or to the

@@ -14,7 +14,6 @@ import (
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/release"
-	"github.com/stacklint/stacklint/internal/schema"
 	"github.com/stacklint/stacklint/internal/snapshot"
 )
 
@@ -29,7 +28,8 @@ type Result struct {
 	Deployment *model.Deployment
 	RuleErrors engine.RuleErrors // rules that failed; their findings are missing
 	NoInput    []engine.Rule     // rules none of whose input files the snapshot holds
-	Release    release.Choice    // the release checked against
+	Release    release.Choice    // the release checked against: the one most services fit
+	Releases   []ServiceRelease  // the release of each service, with its nodes and evidence
 	Config     string            // the configuration file used ("" for none)
 }
 
@@ -97,8 +97,11 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	if err := opts.enter(ctx, "parsing files and building the model"); err != nil {
 		return nil, err
 	}
-	d, err := model.BuildContext(ctx, snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Schema: func(files []*model.Loaded) (*schema.Schema, []*schema.Schema) {
-		return pickSchema(&choice, files)
+	var listed []ServiceRelease
+	d, err := model.BuildContext(ctx, snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Releases: func(files []*model.Loaded) *model.Releases {
+		r, l := pickReleases(&choice, files)
+		listed = l
+		return r
 	}})
 	if err != nil {
 		return nil, err
@@ -135,7 +138,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	return &Result{
 		Root: path, Rules: eng.Rules,
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
-		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice, Config: cfg.Path,
+		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice, Releases: listed, Config: cfg.Path,
 	}, nil
 }
 

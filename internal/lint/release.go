@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/model"
@@ -9,76 +10,242 @@ import (
 	"github.com/stacklint/stacklint/internal/schema"
 )
 
-// fit is how well a release's schema reads a snapshot.
-type fit struct {
+// When even the best-fitting release leaves more than maxUnknownPercent
+// and at least minUnknown of a service's options unknown, and that release
+// is the oldest stacklint has a schema for, the files are taken to be
+// older than it: an Icehouse nova.conf is closest to the oldest schema,
+// but that schema's verdicts on removed options would be wrong for it.
+// Measured on ../shared/corpus: Havana to Ocata files leave 20-85 % of
+// nova's options unknown to Zed; a 2023.2 deployment's own mistakes (an
+// option in the wrong section, a made-up section) leave 6 %.
+const (
+	maxUnknownPercent = 10
+	minUnknown        = 3
+)
+
+// candidate is a release's schema and how well it reads some files.
+type candidate struct {
 	rel                       release.Release
 	sch                       *schema.Schema
 	unknown, deprecated, keys int
 }
 
-// pickSchema returns the schema options are checked against and completes
-// the choice: a release set by flag or config is used as is; under auto the
-// release whose schema knows the most options of the snapshot is picked
-// (fewest unknown, then fewest deprecated, then the oldest), and Why says
-// so with the counts.
-func pickSchema(choice *release.Choice, files []*model.Loaded) (*schema.Schema, []*schema.Schema) {
-	var all []*schema.Schema
-	for _, r := range release.Known {
-		if sch, err := schema.Load(r.Name); err == nil {
-			all = append(all, sch)
-		}
-	}
-	return pick(choice, files), all
+// group is the files one service reads on one node.
+type group struct {
+	node, service string
+	files         []*model.Loaded
 }
 
-func pick(choice *release.Choice, files []*model.Loaded) *schema.Schema {
+// pickReleases decides the release every service on every node is checked
+// against and completes the run's choice. A release set by --release or
+// the configuration applies everywhere. Under auto, each service on each
+// node is matched with every known release's schema: the releases that
+// leave the fewest of its options unknown fit; among them the release that
+// fits the service on every node (the deployment's) is taken, else the
+// node's own (fewest deprecated, then the oldest): mixed releases during
+// an upgrade are real. Files that fit the oldest release best but leave
+// more than maxUnknownPercent unknown are older than it: checked against
+// the oldest, BelowOldest.
+func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Releases, []ServiceRelease) {
+	out := &model.Releases{Picks: map[[2]string]*model.Pick{}}
+	var known []candidate
+	for _, r := range release.Known {
+		if sch, err := schema.Load(r.Name); err == nil {
+			out.All = append(out.All, sch)
+			known = append(known, candidate{rel: r, sch: sch})
+		}
+	}
+	groups := groupFiles(files)
 	if choice.Known() {
 		sch, err := schema.Load(choice.Name)
 		if err != nil {
-			return nil
+			return out, nil
 		}
-		return sch
-	}
-	var fits []fit
-	for _, r := range release.Known {
-		sch, err := schema.Load(r.Name)
-		if err != nil {
-			continue
+		p := &model.Pick{Schema: sch, Name: choice.Name, Series: choice.Series, Source: choice.Source, Why: "set by " + choice.Source}
+		var listed []ServiceRelease
+		tally := map[string]int{}
+		for _, g := range groups {
+			out.Picks[[2]string{g.node, g.service}] = p
+			listed = tallyPick(tally, listed, g.service, g.node, p, nil)
 		}
-		u, d, n := count(sch, files)
-		if n == 0 {
-			return nil // no option of a kind the schema covers: nothing to go by
+		out.Fallback = p
+		return out, finishList(listed)
+	}
+	if len(known) == 0 {
+		return out, nil
+	}
+	var listed []ServiceRelease
+	tally := map[string]int{}
+	for service, gs := range byService(groups) {
+		fleet := best(fit(known, allFiles(gs)))
+		for _, g := range gs {
+			cs := fit(known, g.files)
+			p := pickGroup(cs, fleet, len(gs) > 1)
+			out.Picks[[2]string{g.node, service}] = p
+			listed = tallyPick(tally, listed, service, g.node, p, cs)
 		}
-		fits = append(fits, fit{rel: r, sch: sch, unknown: u, deprecated: d, keys: n})
 	}
-	if len(fits) == 0 {
-		return nil
-	}
-	best := fits[0]
-	for _, f := range fits[1:] {
-		if f.unknown < best.unknown || (f.unknown == best.unknown && f.deprecated < best.deprecated) {
-			best = f
-		}
-	}
-	parts := make([]string, len(fits))
-	for i, f := range fits {
-		parts[i] = fmt.Sprintf("%s %d unknown/%d deprecated", f.rel.Name, f.unknown, f.deprecated)
-	}
-	counts := strings.Join(parts, ", ")
-	if best.unknown*100 > best.keys*maxUnknownPercent {
-		choice.Why = fmt.Sprintf("no known release fits: even %s leaves %d of %d options unknown (%s), so the snapshot is probably older; option and release checks are skipped, set --release to apply one", best.rel.Name, best.unknown, best.keys, counts)
-		return nil
-	}
-	choice.Release = best.rel
-	choice.Why = "fits the snapshot best (" + counts + ")"
-	return best.sch
+	out.Fallback = fallback(out.Picks)
+	summarize(choice, out)
+	return out, finishList(listed)
 }
 
-// maxUnknownPercent: a release whose schema leaves more of a snapshot's
-// options unknown than this is not taken for the snapshot's release (an
-// Icehouse snapshot is closest to Zed, but Zed's verdicts would be wrong for
-// it).
-const maxUnknownPercent = 5
+// groupFiles sorts the files a schema covers by node and service.
+func groupFiles(files []*model.Loaded) []*group {
+	index := map[[2]string]*group{}
+	var out []*group
+	for _, f := range files {
+		svc := model.ServiceOf(f.Kind)
+		if svc == "" || f.INI == nil {
+			continue
+		}
+		key := [2]string{f.Node, svc}
+		g := index[key]
+		if g == nil {
+			g = &group{node: f.Node, service: svc}
+			index[key] = g
+			out = append(out, g)
+		}
+		g.files = append(g.files, f)
+	}
+	return out
+}
+
+func byService(groups []*group) map[string][]*group {
+	out := map[string][]*group{}
+	for _, g := range groups {
+		out[g.service] = append(out[g.service], g)
+	}
+	return out
+}
+
+func allFiles(gs []*group) []*model.Loaded {
+	var out []*model.Loaded
+	for _, g := range gs {
+		out = append(out, g.files...)
+	}
+	return out
+}
+
+// fit counts, for every known release, the options of files it leaves
+// unknown or calls deprecated.
+func fit(known []candidate, files []*model.Loaded) []candidate {
+	out := make([]candidate, len(known))
+	for i, c := range known {
+		c.unknown, c.deprecated, c.keys = count(c.sch, files)
+		out[i] = c
+	}
+	return out
+}
+
+// best is the release that fits: fewest unknown, then fewest deprecated,
+// then the oldest.
+func best(cs []candidate) candidate {
+	b := cs[0]
+	for _, c := range cs[1:] {
+		if c.unknown < b.unknown || (c.unknown == b.unknown && c.deprecated < b.deprecated) {
+			b = c
+		}
+	}
+	return b
+}
+
+// pickGroup picks the release of one service on one node: the
+// deployment's when it fits the node as well as any, else the node's own.
+func pickGroup(cs []candidate, fleet candidate, shared bool) *model.Pick {
+	own := best(cs)
+	chosen, why := own, "its options fit "+own.rel.Name+" best"
+	for _, c := range cs {
+		if c.rel == fleet.rel && c.unknown == own.unknown && shared {
+			chosen, why = c, "its options fit "+c.rel.Name+" as well as any, and the service's files on every node fit it best"
+		}
+	}
+	if shared && chosen.rel != fleet.rel {
+		why = fmt.Sprintf("its options fit %s best, while the service's files on all nodes together fit %s (mixed releases)", own.rel.Name, fleet.rel.Name)
+	}
+	p := &model.Pick{Schema: chosen.sch, Name: chosen.rel.Name, Series: chosen.rel.Series, Source: release.Auto}
+	below := chosen.rel == cs[0].rel && chosen.unknown >= minUnknown && chosen.unknown*100 > chosen.keys*maxUnknownPercent
+	if below {
+		p.BelowOldest = true
+		why = fmt.Sprintf("older than %s, the oldest release stacklint has a schema for: %d of its %d options are unknown to every release from %s on; checked against %s, reporting only what holds in every release",
+			chosen.rel.Name, chosen.unknown, chosen.keys, chosen.rel.Name, chosen.rel.Name)
+	}
+	p.Why = why + " (" + counts(cs) + ")"
+	return p
+}
+
+// counts is the evidence: every release's unknown and deprecated counts.
+func counts(cs []candidate) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = fmt.Sprintf("%s %d unknown/%d deprecated of %d", c.rel.Name, c.unknown, c.deprecated, c.keys)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// fallback is the pick for services that have no files of their own on a
+// node: the release picked most often (ties: the oldest series).
+func fallback(picks map[[2]string]*model.Pick) *model.Pick {
+	n := map[string]int{}
+	byName := map[string]*model.Pick{}
+	for _, p := range picks {
+		n[p.Name]++
+		if q := byName[p.Name]; q == nil || (!p.BelowOldest && q.BelowOldest) {
+			byName[p.Name] = p
+		}
+	}
+	var names []string
+	for name := range n {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if n[names[i]] != n[names[j]] {
+			return n[names[i]] > n[names[j]]
+		}
+		return byName[names[i]].Series < byName[names[j]].Series
+	})
+	if len(names) == 0 {
+		return nil
+	}
+	p := *byName[names[0]]
+	p.Why = fmt.Sprintf("no configuration file of the service on the node: the release most services fit (%d of %d)", n[names[0]], len(picks))
+	return &p
+}
+
+// summarize sets the run's release: the one every service fits, or the
+// most common one, and why.
+func summarize(choice *release.Choice, r *model.Releases) {
+	if r.Fallback == nil {
+		choice.Why = "not detected: no option of a file kind the schemas cover; release-aware checks are skipped, set --release or release: in .stacklint.yaml"
+		return
+	}
+	choice.Release = release.Release{Name: r.Fallback.Name, Series: r.Fallback.Series}
+	names := map[string]bool{}
+	older := map[string]bool{}
+	for key, p := range r.Picks {
+		names[p.Name] = true
+		if p.BelowOldest {
+			older[key[1]] = true
+		}
+	}
+	why := "every service's options fit it best"
+	if len(names) > 1 {
+		why = fmt.Sprintf("the release most services fit; releases differ by service or node (%d releases): see the releases list", len(names))
+	}
+	if len(older) > 0 {
+		why += fmt.Sprintf("; %s look older than %s, the oldest release stacklint has a schema for: only what holds in every release is reported for them", strings.Join(sortedKeys(older), ", "), r.All[0].Release)
+	}
+	choice.Why = why
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
 
 // count resolves every key of every file the schema has a kind for.
 func count(sch *schema.Schema, files []*model.Loaded) (unknown, deprecated, keys int) {

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/schema"
 	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/parser/hosts"
@@ -23,8 +22,7 @@ type Deployment struct {
 	Keys     *secret.Keyring
 	Doc      map[string]any // the Rego input
 
-	schema   *schema.Schema
-	releases []*schema.Schema
+	releases *Releases
 }
 
 // Build loads every file of the snapshot and builds the model document,
@@ -38,11 +36,10 @@ type Options struct {
 	// Roles sets the roles of some nodes (by node name; see
 	// config.Node.Roles) instead of inferring them.
 	Roles map[string][]string
-	// Schema picks the option schema options are checked against, given
-	// the parsed files (so a release can be detected from them), and lists
-	// every known release's schema oldest first (to tell when an option was
-	// removed); nil or a nil result: options are not checked.
-	Schema func(files []*Loaded) (*schema.Schema, []*schema.Schema)
+	// Releases picks the release each service on each node is checked
+	// against, given the parsed files (so releases can be detected from
+	// them); nil or a nil result: options are not checked.
+	Releases func(files []*Loaded) *Releases
 	// Addresses adds addresses of some nodes (by node name; see
 	// config.Node.Addresses) to those read from their interface files.
 	Addresses map[string][]string
@@ -74,8 +71,8 @@ func BuildContext(ctx context.Context, s *snapshot.Snapshot, o Options) (*Deploy
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	d := &Deployment{Snapshot: s, Files: files, Keys: secret.NewKeyring(Digest(files))}
 	d.Keys.Public(vocabulary(s, files)...)
-	if o.Schema != nil {
-		d.schema, d.releases = o.Schema(files)
+	if o.Releases != nil {
+		d.releases = o.Releases(files)
 	}
 	d.Doc = d.document(o.Roles, o.Addresses)
 	return d, nil
@@ -94,7 +91,7 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	for i, n := range d.Snapshot.Nodes {
 		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name], addrs[n.Name])
 		builders[i].roles = roles[n.Name]
-		builders[i].schema, builders[i].releases = d.schema, d.releases
+		builders[i].releases = d.releases
 		builders[i].secrets = secrets
 	}
 	known := knownAddresses(builders)
@@ -118,7 +115,7 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		policies = append(policies, nb.policies...)
 	}
 	loose := newNodeBuilder(d.Keys, "", byNode[""], nil)
-	loose.schema, loose.releases, loose.secrets = d.schema, d.releases, secrets
+	loose.releases, loose.secrets = d.releases, secrets
 	for _, f := range byNode[""] {
 		rcs = append(rcs, loose.rcDoc(f))
 	}
@@ -152,11 +149,10 @@ type nodeBuilder struct {
 	rcs      []any
 	policies []any
 	hostname string
-	ifaces   []string         // addresses configured on the node's interfaces
-	ownAddrs []string         // its /etc/hosts entries for its own names, and ifaces
-	schema   *schema.Schema   // the release's option schema; nil: options are not checked
-	releases []*schema.Schema // every known release's, oldest first
-	secrets  *secretCache     // shared by every node's builder
+	ifaces   []string     // addresses configured on the node's interfaces
+	ownAddrs []string     // its /etc/hosts entries for its own names, and ifaces
+	releases *Releases    // the release of each service; nil: options are not checked
+	secrets  *secretCache // shared by every node's builder
 	budgets  map[*oslo.File]*int
 }
 
@@ -236,7 +232,20 @@ func (b *nodeBuilder) doc() map[string]any {
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
 		"addresses": toAny(b.addresses()), "interfaces": toAny(b.ifaces),
 		"policy_settings": orEmpty(settings), "policies_in_force": inForce, "policy_cycles": orEmpty(cycles),
+		"releases": b.releasesDoc(),
 	}
+}
+
+// releasesDoc is the release of every service on the node: its own pick,
+// or the fallback for services with no configuration file here.
+func (b *nodeBuilder) releasesDoc() map[string]any {
+	out := map[string]any{}
+	for _, svc := range []string{"cinder", "glance", "keystone", "neutron", "nova", "placement"} {
+		if p := b.releases.For(b.name, svc); p != nil {
+			out[svc] = p.Doc()
+		}
+	}
+	return out
 }
 
 func (b *nodeBuilder) hostsMap() map[string]any {
@@ -255,6 +264,9 @@ func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 	d := map[string]any{"kind": f.Kind, "path": f.Path, "node": b.name}
 	if f.Err != nil {
 		d["error"] = errDoc(f.Err)
+	}
+	if p := b.pickFor(f.Kind); p != nil {
+		d["release"] = p.Doc()
 	}
 	if f.Directives != nil {
 		d["directives"] = b.directivesDoc(f.Directives)

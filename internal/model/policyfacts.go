@@ -59,10 +59,10 @@ func (b *nodeBuilder) policySetups() map[string]*policySetup {
 			out[svc].config = c
 		}
 	}
-	for _, s := range out {
+	for svc, s := range out {
 		s.defaultRule = "default"
 		if s.config != nil {
-			s.resolve(b.files, byPath, b.jsonFallback())
+			s.resolve(b.files, byPath, b.jsonFallback(svc))
 		}
 	}
 	return out
@@ -70,8 +70,9 @@ func (b *nodeBuilder) policySetups() map[string]*policySetup {
 
 // jsonFallback: whether oslo.policy falls back to policy.json (unknown
 // release: assume it does, as every release before 2026.1 did).
-func (b *nodeBuilder) jsonFallback() bool {
-	return b.schema == nil || b.schema.JSONPolicyFallback()
+func (b *nodeBuilder) jsonFallback(service string) bool {
+	sch := b.serviceSchema(service)
+	return sch == nil || sch.JSONPolicyFallback()
 }
 
 func policyService(f *Loaded) string {
@@ -348,13 +349,13 @@ func (b *nodeBuilder) definedBy(service, name string, defined map[string]bool) s
 	if defined[name] {
 		return "file"
 	}
-	if b.schema != nil {
-		if b.schema.Policy(service, name) != nil {
+	if sch := b.serviceSchema(service); sch != nil {
+		if sch.Policy(service, name) != nil {
 			return "registered"
 		}
 		return ""
 	}
-	for _, s := range b.releases {
+	for _, s := range b.allSchemas() {
 		if s.Policy(service, name) != nil {
 			return "registered"
 		}
@@ -365,9 +366,9 @@ func (b *nodeBuilder) definedBy(service, name string, defined map[string]bool) s
 // openByDefault: the service registers the policy as allow-all ("" or
 // "@") in the release, or in any known release when none is detected.
 func (b *nodeBuilder) openByDefault(service, name string) bool {
-	sch := b.releases
-	if b.schema != nil {
-		sch = []*schema.Schema{b.schema}
+	sch := b.allSchemas()
+	if s := b.serviceSchema(service); s != nil {
+		sch = []*schema.Schema{s}
 	}
 	for _, s := range sch {
 		if d := s.Policy(service, name); d != nil && (d.Check == "" || d.Check == "@") {
@@ -382,20 +383,21 @@ func (b *nodeBuilder) openByDefault(service, name string) bool {
 // old name still honoured, with the new names) or unknown (with a
 // suggestion). Nil when no release is known or the service has no defaults.
 func (b *nodeBuilder) registration(service, name string, tree *policy.Node) map[string]any {
-	if b.schema == nil || b.schema.Policies[service] == nil {
+	sch := b.serviceSchema(service)
+	if sch == nil || sch.Policies[service] == nil {
 		return nil
 	}
-	if d := b.schema.Policy(service, name); d != nil {
+	if d := sch.Policy(service, name); d != nil {
 		def := policy.Parse(d.Check).Tree.String()
 		return map[string]any{"status": "registered", "default": d.Check,
-			"same_as_default": def == tree.String(), "release": b.schema.Release,
+			"same_as_default": def == tree.String(), "release": sch.Release,
 			"has_deprecated": d.OldCheck != "" || d.OldName != ""}
 	}
-	if renamed := b.schema.RenamedTo(service, name); len(renamed) > 0 {
-		return map[string]any{"status": "deprecated", "renamed_to": toAny(renamed), "release": b.schema.Release}
+	if renamed := sch.RenamedTo(service, name); len(renamed) > 0 {
+		return map[string]any{"status": "deprecated", "renamed_to": toAny(renamed), "release": sch.Release}
 	}
-	reg := map[string]any{"status": "unknown", "release": b.schema.Release}
-	if s := b.schema.SuggestPolicy(service, name); s != "" {
+	reg := map[string]any{"status": "unknown", "release": sch.Release}
+	if s := sch.SuggestPolicy(service, name); s != "" {
 		reg["suggestion"] = s
 	}
 	return reg

@@ -15,8 +15,9 @@ func buildRelease(t *testing.T, release string, files map[string]string) map[str
 	if err != nil {
 		t.Fatal(err)
 	}
-	return BuildWith(writeSnapshot(t, files), Options{Schema: func([]*Loaded) (*schema.Schema, []*schema.Schema) {
-		return sch, schema.All()
+	pick := &Pick{Schema: sch, Name: release, Source: "--release"}
+	return BuildWith(writeSnapshot(t, files), Options{Releases: func([]*Loaded) *Releases {
+		return &Releases{All: schema.All(), Fallback: pick}
 	}}).Doc
 }
 

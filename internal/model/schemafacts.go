@@ -26,18 +26,22 @@ func SchemaKind(kind string) string {
 // conversion error oslo.config raises (never the value of a secret); ok and
 // deprecated options deprecated for removal have removal (and since).
 func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *oslo.Key, occ []any) {
-	sch := b.schema
+	pick := b.pickFor(kind)
 	kind = SchemaKind(kind)
-	if sch == nil || !sch.Has(kind) {
+	if pick == nil || !pick.Schema.Has(kind) {
 		return
 	}
+	sch := pick.Schema
 	auth := AuthType(f, section)
 	section = SchemaSection(kind, f, section)
 	v := sch.Resolve(kind, section, k.Name, auth)
 	fact := map[string]any{"status": string(v.Status)}
+	if pick.BelowOldest {
+		fact["below_oldest"] = true
+	}
 	switch v.Status {
 	case schema.Unknown:
-		b.unknownFacts(fact, kind, f, section, k.Name, auth)
+		b.unknownFacts(sch, fact, kind, f, section, k.Name, auth)
 	case schema.Deprecated:
 		refs := make([]any, len(v.Refs))
 		for i, r := range v.Refs {
@@ -46,7 +50,7 @@ func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *
 		fact["replacements"] = refs
 	}
 	if v.Opt != nil && v.Opt.Removal != 0 {
-		if r := b.removedIn(kind, section, k.Name, auth); r != "" {
+		if r := b.removedIn(sch, kind, section, k.Name, auth); r != "" {
 			fact["removal"], fact["since"], fact["removed_in"] = true, v.Opt.Since, r
 		}
 	}
@@ -65,8 +69,7 @@ func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *
 // unknownFacts says why a key is unknown: a section the kind does not
 // have, a file no process reads any more, the group it belongs in, the
 // option meant, or the last release that read it.
-func (b *nodeBuilder) unknownFacts(fact map[string]any, kind string, f *oslo.File, section, key, auth string) {
-	sch := b.schema
+func (b *nodeBuilder) unknownFacts(sch *schema.Schema, fact map[string]any, kind string, f *oslo.File, section, key, auth string) {
 	if len(sch.Options(kind, schema.Group(section))) == 0 && AuthType(f, section) == "" {
 		fact["section_unknown"] = true
 	}
@@ -77,12 +80,25 @@ func (b *nodeBuilder) unknownFacts(fact map[string]any, kind string, f *oslo.Fil
 	} else if o != "" {
 		fact["option"] = o
 	}
-	if r := b.lastKnown(kind, section, key, auth); r != "" {
+	if lower := strings.ToLower(key); lower != key && b.knownAnywhere(kind, section, lower, auth) {
+		fact["lowercase"] = lower // option names are case-sensitive
+	}
+	if r := b.lastKnown(sch, kind, section, key, auth); r != "" {
 		fact["read_until"] = r
 	}
 	if other := ReadBy(sch, kind, section, key, auth); other != "" {
 		fact["read_by"] = other
 	}
+}
+
+// knownAnywhere: some known release reads the key in the section.
+func (b *nodeBuilder) knownAnywhere(kind, section, key, auth string) bool {
+	for _, s := range b.allSchemas() {
+		if s.Has(kind) && s.Resolve(kind, section, key, auth).Status != schema.Unknown {
+			return true
+		}
+	}
+	return false
 }
 
 // ReadBy is the sibling kind whose options include a key unknown to its
@@ -178,10 +194,10 @@ func AuthType(f *oslo.File, section string) string {
 
 // removedIn is the first release after the current one whose schema no
 // longer has the key ("" when every later known release still reads it).
-func (b *nodeBuilder) removedIn(kind, section, key, auth string) string {
+func (b *nodeBuilder) removedIn(current *schema.Schema, kind, section, key, auth string) string {
 	later := false
-	for _, s := range b.releases {
-		if s == b.schema {
+	for _, s := range b.allSchemas() {
+		if s == current {
 			later = true
 			continue
 		}
@@ -194,10 +210,10 @@ func (b *nodeBuilder) removedIn(kind, section, key, auth string) string {
 
 // lastKnown is the newest release before the current one whose schema
 // still read an unknown key ("" when none did).
-func (b *nodeBuilder) lastKnown(kind, section, key, auth string) string {
+func (b *nodeBuilder) lastKnown(current *schema.Schema, kind, section, key, auth string) string {
 	found := ""
-	for _, s := range b.releases {
-		if s == b.schema {
+	for _, s := range b.allSchemas() {
+		if s == current {
 			break
 		}
 		if s.Has(kind) && s.Resolve(kind, section, key, auth).Status != schema.Unknown {

@@ -23,6 +23,10 @@ func fixture() *lint.Result {
 	return &lint.Result{
 		Root: "snap", Nodes: 2, Files: 3,
 		Release: release.Choice{Release: release.Release{Name: "zed", Series: "2022.2"}, Source: "auto"},
+		Releases: []lint.ServiceRelease{
+			{Service: "nova", Release: "zed", Series: "2022.2", Source: "auto", Why: "mixed releases: these nodes' files fit zed best (zed 0 unknown/0 deprecated of 9)", Nodes: []string{"c:1"}},
+			{Service: "nova", Release: "2025.1", Series: "2025.1", Source: "auto", Why: "mixed releases: these nodes' files fit 2025.1 best (zed 2 unknown/0 deprecated of 9)", Nodes: []string{"c2"}},
+		},
 		Rules: []engine.Rule{
 			{ID: "SL-PASS-003", Title: "nova's neutron client does not use neutron's credentials", Description: "nova authenticates to neutron with [neutron] password.", Severity: "error", Category: "credentials", Remediation: "Copy neutron's password.", Package: "credentials.nova_neutron"},
 			{ID: "SL-POL-011", Title: "Policy defined more than once in a file", Description: "The last one wins.", Severity: "warning", Category: "policy", Remediation: "Keep one.", Package: "policy.duplicate_policy"},

@@ -16,7 +16,10 @@ type jsonDoc struct {
 	Findings []engine.Finding `json:"findings"`
 	Summary  jsonSummary      `json:"summary"`
 	Release  jsonRelease      `json:"release"`
-	Config   string           `json:"config,omitempty"` // the configuration file used; absent for none
+	// Releases: the release each service was checked against, on which
+	// nodes and why (lint.ServiceRelease).
+	Releases []lint.ServiceRelease `json:"releases"`
+	Config   string                `json:"config,omitempty"` // the configuration file used; absent for none
 }
 
 // jsonRelease is the release checked against: name is null when auto
@@ -44,6 +47,10 @@ func (JSON) Report(w io.Writer, r *lint.Result) error {
 	}}
 	doc.Release = jsonRelease{Source: r.Release.Source, Why: r.Release.Why}
 	doc.Config = r.Config
+	doc.Releases = r.Releases
+	if doc.Releases == nil {
+		doc.Releases = []lint.ServiceRelease{}
+	}
 	if r.Release.Known() {
 		doc.Release.Name = &r.Release.Name
 	}

@@ -107,12 +107,35 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
-// releaseNote names the release checked against and where it came from.
+// releaseNote names the release checked against and where it came from:
+// one release for every service, or each service's releases when they
+// differ (the JSON's releases list and --verbose say why).
 func releaseNote(r *lint.Result) string {
 	if !r.Release.Known() {
 		return ""
 	}
-	return fmt.Sprintf(", release %s (%s)", r.Release.Name, r.Release.Source)
+	older := ""
+	byService := map[string][]string{}
+	var services []string
+	same := true
+	for _, e := range r.Releases {
+		if e.BelowOldest {
+			older = "; the files look older"
+		}
+		if byService[e.Service] == nil {
+			services = append(services, e.Service)
+		}
+		byService[e.Service] = append(byService[e.Service], fmt.Sprintf("%s on %d %s", e.Release, len(e.Nodes), plural(len(e.Nodes), "node")))
+		same = same && e.Release == r.Release.Name
+	}
+	if same {
+		return fmt.Sprintf(", release %s (%s%s)", r.Release.Name, r.Release.Source, older)
+	}
+	parts := make([]string, len(services))
+	for i, svc := range services {
+		parts[i] = svc + " " + strings.Join(byService[svc], " and ")
+	}
+	return fmt.Sprintf(", releases %s (%s%s)", strings.Join(parts, ", "), r.Release.Source, older)
 }
 
 // configNote names the configuration file used.

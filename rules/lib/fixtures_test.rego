@@ -30,6 +30,25 @@ node(name, services, files) := {
 # deployment is a model document of nodes.
 deployment(nodes) := {"nodes": {n.name: n | some n in nodes}, "owners": {}, "known_owners": {}, "rc": [], "policies": [], "problems": []}
 
+# released is a deployment checked against one release (name = series,
+# from source) everywhere: the run's release, every node's services' and
+# every file's ("" series: no release).
+released(d, series, source) := released_as(d, series, series, source)
+
+# released_as is released with a release name other than its series.
+released_as(d, name, series, source) := object.union(d, {
+	"release": {"name": name, "series": series, "source": source},
+	"nodes": {name: object.union(n, {
+		"releases": {svc: r | some svc in ["cinder", "glance", "keystone", "neutron", "nova", "placement"]},
+		"files": {p: object.union(f, {"release": r}) | some p, f in n.files},
+	}) | some name, n in d.nodes},
+}) if {
+	series != ""
+	r := {"name": name, "series": series, "source": source}
+}
+
+else := d
+
 # loc is the location a finding names for a key of a test file.
 loc(f, section, key, line) := {"path": f.path, "node": f.node, "line": line, "column": 1, "section": section, "key": key}
 

@@ -252,5 +252,26 @@ release_at_least(series) if {
 	input.release.series >= series
 }
 
-# release_named is how messages name the release checked against.
+# release_named is how messages name the run's release (the one most
+# services are checked against).
 release_named := sprintf("%s (from %s)", [input.release.name, input.release.source])
+
+# release_of is how messages name the release a file is checked against
+# (its service's on its node: --release, the configuration, or detected).
+release_of(f) := sprintf("%s (from %s; the file looks older, and %s is the oldest release stacklint knows)", [f.release.name, f.release.source, f.release.name]) if {
+	f.release.below_oldest
+} else := sprintf("%s (from %s)", [f.release.name, f.release.source])
+
+# service_release_at_least: the service on the node is checked against a
+# release of this series ("2025.1") or later. Undefined when no release is
+# known for it.
+service_release_at_least(node, service, series) if {
+	r := input.nodes[node].releases[service]
+	r.series != ""
+	r.series >= series
+}
+
+# service_release_named is how messages name a service's release on a node.
+service_release_named(node, service) := sprintf("%s (from %s)", [r.name, r.source]) if {
+	r := input.nodes[node].releases[service]
+}

@@ -7,9 +7,9 @@ _occ(value, line, schema) := {"value": value, "line": line, "column": 1, "schema
 
 _dep := {"status": "deprecated", "replacements": ["keystone_authtoken/www_authenticate_uri"]}
 
-_d(keys) := object.union(
+_d(keys) := fx.released_as(
 	fx.deployment([fx.node("c1", [], [fx.file("c1", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": keys})])]),
-	{"release": {"name": "zed", "series": "2022.2", "source": "auto"}},
+	"zed", "2022.2", "auto",
 )
 
 test_current_name if {

@@ -24,7 +24,7 @@ import data.stacklint.lib
 report contains finding if {
 	some [f, section, key, occ] in lib.flagged("schema_invalid")
 	finding := {
-		"message": sprintf("%s [%s] %s on %s is not valid in %s: %s", [f.kind, section, key, f.node, lib.release_named, occ.schema.error]),
+		"message": sprintf("%s [%s] %s on %s is not valid in %s: %s", [f.kind, section, key, f.node, lib.release_of(f), occ.schema.error]),
 		"locations": [lib.loc(f, section, key, occ)],
 	}
 }

@@ -3,9 +3,9 @@ package stacklint.rules.hygiene.invalid_value_test
 import data.stacklint.fixtures as fx
 import data.stacklint.rules.hygiene.invalid_value as rule
 
-_d(schema) := object.union(
+_d(schema) := fx.released_as(
 	fx.deployment([fx.node("c", [], [fx.file("c", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"api_workers": {"value": "four", "line": 7, "column": 1, "schema": schema}}})])]),
-	{"release": {"name": "zed", "series": "2022.2", "source": "auto"}},
+	"zed", "2022.2", "auto",
 )
 
 test_valid if {

@@ -26,7 +26,7 @@ report contains finding if {
 	occ.schema.status in {"ok", "invalid"}
 	not occ.schema.deprecated
 	finding := {
-		"message": sprintf("%s [%s] %s on %s is deprecated for removal%s in %s, and %s no longer reads it: the setting stops applying after that upgrade", [f.kind, section, key, f.node, _since(occ.schema), lib.release_named, occ.schema.removed_in]),
+		"message": sprintf("%s [%s] %s on %s is deprecated for removal%s in %s, and %s no longer reads it: the setting stops applying after that upgrade", [f.kind, section, key, f.node, _since(occ.schema), lib.release_of(f), occ.schema.removed_in]),
 		"locations": [lib.loc(f, section, key, occ)],
 	}
 }

@@ -3,9 +3,9 @@ package stacklint.rules.hygiene.removal_option_test
 import data.stacklint.fixtures as fx
 import data.stacklint.rules.hygiene.removal_option as rule
 
-_d(schema) := object.union(
+_d(schema) := fx.released_as(
 	fx.deployment([fx.node("c", [], [fx.file("c", "nova.conf", "etc/nova/nova.conf", {"api": {"auth_strategy": {"value": "keystone", "line": 6, "column": 1, "schema": schema}}})])]),
-	{"release": {"name": "zed", "series": "2022.2", "source": "auto"}},
+	"zed", "2022.2", "auto",
 )
 
 test_still_read_everywhere if {

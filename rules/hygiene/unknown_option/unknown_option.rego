@@ -14,7 +14,10 @@
 #   schema and are reported too. A key of the options of another file the
 #   same neutron process loads (agent options in ml2_conf.ini, as devstack
 #   writes them; [agent] root_helper in l3_agent.ini) is read, and not
-#   reported. Where a specific rule reports the same
+#   reported. Option names are case-sensitive: Verbose is not verbose.
+#   Files older than the oldest release stacklint has a schema for are
+#   checked against that release, and only names no release reads (wrong
+#   case, dashes) are reported there. Where a specific rule reports the same
 #   line (SL-MQ-004 legacy broker options, SL-EP-010, SL-NOVA-010, ...),
 #   this one gives way (custom.yields).
 # custom:
@@ -34,13 +37,28 @@ _unknown contains [f, section, key, occ] if {
 	not occ.schema.dead # a file nothing reads any more: SL-NET-021 and the like
 	not occ.schema.read_by # another file's options, which the same process registers
 	section != "default" # [default] for [DEFAULT]: SL-HYG-007
+	_claimable(key, occ.schema)
+}
+
+# _claimable: the key is ignored in whatever release reads the file. Files
+# older than the oldest release with a schema (below_oldest) may set
+# options of their own release that later ones removed or moved, so only
+# names no release can read are reported: a name in the wrong case, a
+# dashed name.
+_claimable(_, s) if not s.below_oldest
+
+_claimable(_, s) if s.lowercase
+
+_claimable(key, s) if {
+	s.option
+	contains(key, "-")
 }
 
 report contains finding if {
 	some [f, section, key, occ] in _unknown
 	not occ.schema.section_unknown
 	finding := {
-		"message": sprintf("%s [%s] %s on %s is not an option of %s in %s: the service ignores it%s", [f.kind, section, key, f.node, f.kind, lib.release_named, _hint(occ.schema)]),
+		"message": sprintf("%s [%s] %s on %s is not an option of %s in %s: the service ignores it%s", [f.kind, section, key, f.node, f.kind, lib.release_of(f), _hint(occ.schema)]),
 		"locations": [lib.loc(f, section, key, occ)],
 	}
 }
@@ -50,12 +68,14 @@ report contains finding if {
 	keys := sort([k | some [f2, s2, k, _] in _unknown; f2.path == f.path; s2 == section])
 	first := sort([[occ.line, k, occ] | some [f2, s2, k, occ] in _unknown; f2.path == f.path; s2 == section])[0]
 	finding := {
-		"message": sprintf("%s [%s] on %s is not a section of %s in %s: its %s (%s) %s ignored", [f.kind, section, f.node, f.kind, lib.release_named, _count(keys), concat(", ", keys), _verb(keys)]),
+		"message": sprintf("%s [%s] on %s is not a section of %s in %s: its %s (%s) %s ignored", [f.kind, section, f.node, f.kind, lib.release_of(f), _count(keys), concat(", ", keys), _verb(keys)]),
 		"locations": [lib.loc(f, section, first[1], first[2])],
 	}
 }
 
-_hint(s) := sprintf(" (it belongs in [%s])", [s.group]) if s.group
+_hint(s) := sprintf(" (option names are case-sensitive: did you mean %s?)", [s.lowercase]) if s.lowercase
+
+else := sprintf(" (it belongs in [%s])", [s.group]) if s.group
 
 else := sprintf(" (did you mean %s?)", [s.option]) if s.option
 

@@ -5,9 +5,9 @@ import data.stacklint.rules.hygiene.unknown_option as rule
 
 _occ(value, line, schema) := {"value": value, "line": line, "column": 1, "schema": schema}
 
-_d(sections) := object.union(
+_d(sections) := fx.released_as(
 	fx.deployment([fx.node("c1", [], [fx.file("c1", "nova.conf", "etc/nova/nova.conf", sections)])]),
-	{"release": {"name": "zed", "series": "2022.2", "source": "--release"}},
+	"zed", "2022.2", "--release",
 )
 
 test_known if {

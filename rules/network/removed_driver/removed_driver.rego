@@ -27,9 +27,9 @@ report contains finding if {
 	some [_, f] in lib.files("ml2_conf.ini")
 	some driver in net.mechanism_drivers(f)
 	[version, series] := _removed[driver]
-	lib.release_at_least(series)
+	lib.service_release_at_least(f.node, "neutron", series)
 	finding := {
-		"message": sprintf("%s [ml2] mechanism_drivers on %s names %s, which neutron %s (%s) removed; the release checked against is %s: neutron-server fails to load it", [f.kind, f.node, driver, version, series, lib.release_named]),
+		"message": sprintf("%s [ml2] mechanism_drivers on %s names %s, which neutron %s (%s) removed; the release checked against is %s: neutron-server fails to load it", [f.kind, f.node, driver, version, series, lib.release_of(f)]),
 		"locations": [net.at(f, "ml2", "mechanism_drivers")],
 	}
 }
@@ -39,11 +39,11 @@ report contains finding if {
 report contains finding if {
 	not _driver_listed("linuxbridge")
 	[version, series] := _removed.linuxbridge
-	lib.release_at_least(series)
 	some [_, f] in lib.files("linuxbridge_agent.ini")
+	lib.service_release_at_least(f.node, "neutron", series)
 	lib.runs(input.nodes[f.node], "neutron-linuxbridge-agent")
 	finding := {
-		"message": sprintf("%s on %s configures neutron-linuxbridge-agent, which neutron %s (%s) removed; the release checked against is %s", [f.path, f.node, version, series, lib.release_named]),
+		"message": sprintf("%s on %s configures neutron-linuxbridge-agent, which neutron %s (%s) removed; the release checked against is %s", [f.path, f.node, version, series, lib.release_of(f)]),
 		"locations": [{"path": f.path, "node": f.node, "line": 1, "column": 1}],
 	}
 }

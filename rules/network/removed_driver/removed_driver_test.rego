@@ -7,9 +7,9 @@ _ml2 := fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {
 
 _agent := fx.file("c1", "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"vxlan": {"local_ip": "10.0.0.31"}})
 
-_deployment(series) := object.union(
+_deployment(series) := fx.released(
 	fx.deployment([fx.node("ctl", ["neutron-server"], [_ml2]), fx.node("c1", ["neutron-linuxbridge-agent"], [_agent])]),
-	{"release": {"name": series, "series": series, "source": "--release"}},
+	series, "--release",
 )
 
 test_removed_in_release if {
@@ -31,7 +31,7 @@ test_release_unknown if {
 }
 
 test_agent_only_snapshot if {
-	d := object.union(fx.deployment([fx.node("c1", ["neutron-linuxbridge-agent"], [_agent])]), {"release": {"name": "2025.1", "series": "2025.1", "source": ".stacklint.yaml"}})
+	d := fx.released(fx.deployment([fx.node("c1", ["neutron-linuxbridge-agent"], [_agent])]), "2025.1", ".stacklint.yaml")
 	r := rule.report with input as d
 	r == {{
 		"message": "c1/etc/neutron/plugins/ml2/linuxbridge_agent.ini on c1 configures neutron-linuxbridge-agent, which neutron 26.0.0 (2025.1) removed; the release checked against is 2025.1 (from .stacklint.yaml)",

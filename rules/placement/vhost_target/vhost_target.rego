@@ -27,13 +27,13 @@ import data.stacklint.lib.host
 _script := "/placement-api"
 
 report contains finding if {
-	lib.release_at_least("2026.1")
 	some [f, d] in host.directives("httpd")
 	d.name == "WSGIScriptAlias"
 	count(d.args) > 1
 	endswith(d.args[1], _script)
+	lib.service_release_at_least(f.node, "placement", "2026.1")
 	finding := {
-		"message": sprintf("%s:%d aliases %s, which placement 15.0.0 (2026.1) no longer ships; the release checked against is %s: placement answers 404 or httpd fails to load the vhost", [f.path, d.line, d.args[1], lib.release_named]),
+		"message": sprintf("%s:%d aliases %s, which placement 15.0.0 (2026.1) no longer ships; the release checked against is %s: placement answers 404 or httpd fails to load the vhost", [f.path, d.line, d.args[1], lib.service_release_named(f.node, "placement")]),
 		"locations": [host.dloc(f, d)],
 	}
 }

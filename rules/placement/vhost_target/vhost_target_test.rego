@@ -12,9 +12,9 @@ _vhost(node, port, script) := {"kind": "httpd", "path": sprintf("%s/etc/httpd/co
 
 _node(name, port, script) := fx.node(name, ["placement-api"], [_vhost(name, port, script)])
 
-_deployment(series, ports) := object.union(
+_deployment(series, ports) := fx.released(
 	fx.deployment([_node(sprintf("c%d", [i]), p, "/usr/bin/placement-api") | some i, p in ports]),
-	{"release": {"name": series, "series": series, "source": "--release"}},
+	series, "--release",
 )
 
 test_same_port_old_release if {
@@ -31,7 +31,7 @@ test_script_removed if {
 }
 
 test_module_wsgi_file if {
-	d := object.union(fx.deployment([_node("c0", "8778", "/var/www/placement/placement.wsgi")]), {"release": {"name": "2026.2", "series": "2026.2", "source": "--release"}})
+	d := fx.released_as(fx.deployment([_node("c0", "8778", "/var/www/placement/placement.wsgi")]), "2026.2", "2026.2", "--release")
 	r := rule.report with input as d
 	r == set()
 }

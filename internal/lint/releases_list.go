@@ -1,0 +1,94 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/stacklint/stacklint/internal/model"
+)
+
+// ServiceRelease is the release one service was checked against on some
+// nodes, and why: what the text summary and the JSON output's "releases"
+// list show, sorted by service, then release series.
+type ServiceRelease struct {
+	Service string `json:"service"`
+	Release string `json:"release"`
+	Series  string `json:"series"`
+	Source  string `json:"source"` // "--release", the configuration file's name, or "auto"
+	// Why is the evidence: for auto, every known release's count of the
+	// service's options (on these nodes, together) it leaves unknown or
+	// calls deprecated.
+	Why string `json:"why"`
+	// BelowOldest: the files look older than the oldest release with a
+	// schema; only what holds in every release is reported.
+	BelowOldest bool     `json:"below_oldest,omitempty"`
+	Nodes       []string `json:"nodes"`
+
+	sums []candidate
+}
+
+// tallyPick adds a node's pick to the list entry of its service and
+// release (tally: the entry's index by service, release and BelowOldest),
+// summing the evidence.
+func tallyPick(tally map[string]int, list []ServiceRelease, service, node string, p *model.Pick, cs []candidate) []ServiceRelease {
+	key := fmt.Sprintf("%s\x00%s\x00%v", service, p.Name, p.BelowOldest)
+	i, ok := tally[key]
+	if !ok {
+		i = len(list)
+		tally[key] = i
+		list = append(list, ServiceRelease{Service: service, Release: p.Name, Series: p.Series, Source: p.Source, BelowOldest: p.BelowOldest})
+		if p.Source != "auto" {
+			list[i].Why = p.Why
+		}
+	}
+	list[i].Nodes = append(list[i].Nodes, node)
+	if cs != nil {
+		list[i].sums = addCounts(list[i].sums, cs)
+	}
+	return list
+}
+
+func addCounts(sum, cs []candidate) []candidate {
+	if sum == nil {
+		return append([]candidate(nil), cs...)
+	}
+	for i := range sum {
+		sum[i].unknown += cs[i].unknown
+		sum[i].deprecated += cs[i].deprecated
+		sum[i].keys += cs[i].keys
+	}
+	return sum
+}
+
+// finishList words the evidence of each entry and sorts the list.
+func finishList(list []ServiceRelease) []ServiceRelease {
+	services := map[string]int{}
+	for _, e := range list {
+		services[e.Service]++
+	}
+	for i := range list {
+		e := &list[i]
+		sort.Strings(e.Nodes)
+		if e.sums == nil {
+			continue
+		}
+		var why []string
+		switch {
+		case e.BelowOldest:
+			why = append(why, fmt.Sprintf("older than %s, the oldest release with a schema: checked against it, reporting only what holds in every release", e.Release))
+		case services[e.Service] > 1:
+			why = append(why, "mixed releases: these nodes' files fit "+e.Release+" best")
+		default:
+			why = append(why, "the service's options fit "+e.Release+" best")
+		}
+		e.Why = why[0] + " (" + counts(e.sums) + ")"
+		e.sums = nil
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].Service != list[j].Service {
+			return list[i].Service < list[j].Service
+		}
+		return list[i].Series < list[j].Series
+	})
+	return list
+}
