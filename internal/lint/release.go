@@ -77,9 +77,13 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	var listed []ServiceRelease
 	tally := map[string]int{}
 	for service, gs := range byService(groups) {
-		fleet := best(fit(known, allFiles(gs)))
-		for _, g := range gs {
-			cs := fit(known, g.files)
+		fits := make([][]candidate, len(gs))
+		for i, g := range gs {
+			fits[i] = fit(known, g.files)
+		}
+		fleet := fleetRelease(fits)
+		for i, g := range gs {
+			cs := fits[i]
 			p := pickGroup(cs, fleet, len(gs) > 1)
 			out.Picks[[2]string{g.node, service}] = p
 			listed = tallyPick(tally, listed, service, g.node, p, cs)
@@ -119,12 +123,28 @@ func byService(groups []*group) map[string][]*group {
 	return out
 }
 
-func allFiles(gs []*group) []*model.Loaded {
-	var out []*model.Loaded
-	for _, g := range gs {
-		out = append(out, g.files...)
+// fleetRelease is the release that fits a service on the most nodes (is
+// among each node's releases with the fewest unknown options); ties: the
+// fewest deprecated options over all nodes, then the oldest.
+func fleetRelease(fits [][]candidate) candidate {
+	members := make([]int, len(fits[0]))
+	deprecated := make([]int, len(fits[0]))
+	for _, cs := range fits {
+		least := best(cs).unknown
+		for i, c := range cs {
+			if c.unknown == least {
+				members[i]++
+			}
+			deprecated[i] += c.deprecated
+		}
 	}
-	return out
+	b := 0
+	for i := range members {
+		if members[i] > members[b] || (members[i] == members[b] && deprecated[i] < deprecated[b]) {
+			b = i
+		}
+	}
+	return fits[0][b]
 }
 
 // fit counts, for every known release, the options of files it leaves
@@ -157,11 +177,11 @@ func pickGroup(cs []candidate, fleet candidate, shared bool) *model.Pick {
 	chosen, why := own, "its options fit "+own.rel.Name+" best"
 	for _, c := range cs {
 		if c.rel == fleet.rel && c.unknown == own.unknown && shared {
-			chosen, why = c, "its options fit "+c.rel.Name+" as well as any, and the service's files on every node fit it best"
+			chosen, why = c, "its options fit "+c.rel.Name+" as well as any, and it fits the service on the most nodes"
 		}
 	}
 	if shared && chosen.rel != fleet.rel {
-		why = fmt.Sprintf("its options fit %s best, while the service's files on all nodes together fit %s (mixed releases)", own.rel.Name, fleet.rel.Name)
+		why = fmt.Sprintf("its options fit %s best, while %s fits the service on the most nodes (mixed releases)", own.rel.Name, fleet.rel.Name)
 	}
 	p := &model.Pick{Schema: chosen.sch, Name: chosen.rel.Name, Series: chosen.rel.Series, Source: release.Auto}
 	below := chosen.rel == cs[0].rel && chosen.unknown >= minUnknown && chosen.unknown*100 > chosen.keys*maxUnknownPercent

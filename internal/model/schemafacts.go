@@ -80,8 +80,11 @@ func (b *nodeBuilder) unknownFacts(sch *schema.Schema, fact map[string]any, kind
 	} else if o != "" {
 		fact["option"] = o
 	}
-	if lower := strings.ToLower(key); lower != key && b.knownAnywhere(kind, section, lower, auth) {
-		fact["lowercase"] = lower // option names are case-sensitive
+	if lower := strings.ToLower(key); lower != key {
+		// option names are case-sensitive, and every release's are
+		// lower-case: Verbose is read by no release
+		fact["lowercase"] = lower
+		fact["lowercase_known"] = b.knownAnywhere(kind, section, lower, auth)
 	}
 	if r := b.lastKnown(sch, kind, section, key, auth); r != "" {
 		fact["read_until"] = r

@@ -38,3 +38,16 @@ test_both_names_differ if {
 		],
 	}}
 }
+
+# Files older than the oldest known release: the old name may be right
+# for their release; an info for the upgrade, unless the new name is set too.
+test_older_files_info if {
+	d := _d({"auth_uri": _occ("http://ctl:5000", 3, _dep)})
+	older := object.union(d, {"nodes": {"c1": {"files": {"c1/etc/nova/nova.conf": {"release": {"below_oldest": true}}}}}})
+	r := rule.report with input as older
+	r == {{
+		"message": "nova.conf [keystone_authtoken] auth_uri on c1 is a deprecated name of [keystone_authtoken] www_authenticate_uri in zed, the oldest release stacklint knows (the file looks older): rename it when upgrading",
+		"locations": [{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 3, "column": 1, "section": "keystone_authtoken", "key": "auth_uri"}],
+		"severity": "info",
+	}}
+}

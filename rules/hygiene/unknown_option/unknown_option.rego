@@ -73,7 +73,9 @@ report contains finding if {
 	}
 }
 
-_hint(s) := sprintf(" (option names are case-sensitive: did you mean %s?)", [s.lowercase]) if s.lowercase
+_hint(s) := sprintf(" (option names are case-sensitive: did you mean %s?)", [s.lowercase]) if s.lowercase_known
+
+else := " (option names are case-sensitive, and oslo.config's are all lower-case)" if s.lowercase
 
 else := sprintf(" (it belongs in [%s])", [s.group]) if s.group
 

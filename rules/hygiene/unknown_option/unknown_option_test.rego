@@ -53,3 +53,29 @@ test_dead_and_lowercase_default if {
 	})
 	r == set()
 }
+
+# _older is _d for files older than the oldest known release.
+_older(sections) := {"nodes": {"c1": object.union(n, {"files": {p: object.union(f, {"release": object.union(f.release, {"below_oldest": true})}) | some p, f in n.files}})}} if {
+	some n in _d(sections).nodes
+}
+
+# Older files: a name unknown to the oldest release may be right for the
+# file's own release; only names no release reads are reported.
+test_older_files_only_certain_names if {
+	below := {"status": "unknown", "below_oldest": true}
+	r := rule.report with input as object.union(_d({}), _older({"DEFAULT": {
+		"scheduler_default_filters": _occ("RamFilter", 3, below),
+		"vncserver_listen": _occ("0.0.0.0", 4, object.union(below, {"option": "server_listen"})),
+		"Verbose": _occ("True", 5, object.union(below, {"lowercase": "verbose", "lowercase_known": false})),
+		"log-dir": _occ("/var/log/nova", 6, object.union(below, {"option": "log_dir"})),
+	}}))
+	{f.message | some f in r} == {
+		"nova.conf [DEFAULT] Verbose on c1 is not an option of nova.conf in zed (from --release; the file looks older, and zed is the oldest release stacklint knows): the service ignores it (option names are case-sensitive, and oslo.config's are all lower-case)",
+		"nova.conf [DEFAULT] log-dir on c1 is not an option of nova.conf in zed (from --release; the file looks older, and zed is the oldest release stacklint knows): the service ignores it (did you mean log_dir?)",
+	}
+}
+
+test_case_hint_when_lowercase_known if {
+	r := rule.report with input as _d({"DEFAULT": {"Debug": _occ("True", 3, {"status": "unknown", "lowercase": "debug", "lowercase_known": true})}})
+	{f.message | some f in r} == {"nova.conf [DEFAULT] Debug on c1 is not an option of nova.conf in zed (from --release): the service ignores it (option names are case-sensitive: did you mean debug?)"}
+}
