@@ -371,7 +371,29 @@ def use_sources(spec_path):
     for p in spec['paths']:
         own.update(n for n in os.listdir(p) if os.path.isfile(os.path.join(p, n, '__init__.py')))
     stub_missing_submodules(own, spec['paths'])
+    SOURCE_TREES[:] = [(sorted(own), list(spec['paths']))]
     return spec
+
+
+# (packages of the source trees, their paths) in source mode.
+SOURCE_TREES = []
+
+
+def foreign_modules():
+    """Modules of the source trees' packages that were imported from
+    elsewhere (the chroot's packages): none, or the source method did not
+    read what it claims to. Written under the kind's "foreign", which the
+    differential test then reports."""
+    if not SOURCE_TREES:
+        return []
+    own, paths = SOURCE_TREES[0]
+    own = set(own)
+    out = []
+    for name, mod in list(sys.modules.items()):
+        f = getattr(mod, '__file__', None)
+        if f and name.split('.')[0] in own and not any(f.startswith(p + os.sep) for p in paths):
+            out.append(name)
+    return sorted(out)
 
 
 def own_defaults_hooks(entry_points):
@@ -589,6 +611,9 @@ def kind_schema(namespaces, entry_points):
         out['missing'] = missing
     if STUBBED:
         out['stubbed'] = sorted(set(STUBBED))
+    foreign = foreign_modules()
+    if foreign:
+        out['foreign'] = foreign
     order = {n: i for i, n in enumerate(present)}
     paths = python_paths()
     for gname, gdata in sorted(groups.items()):

@@ -156,7 +156,11 @@ for d in dump_schema.DISTS:
       | grep -o "'[^']*\.debian\.tar\.[a-z]*'" | tr -d "'" || true)
     mkdir -p "$out/$dist"
     echo "$src $ver $uri" >"$out/$dist/source"
-    [ -n "$uri" ] && curl -sfL "$uri" | tar -xa -f - -C "$out/$dist" debian/patches 2>/dev/null || true
+    # to a file first: tar detects the compression of a file, not of a pipe
+    if [ -n "$uri" ] && curl -sfL -o "$out/$dist/${uri##*/}" "$uri"; then
+      tar -xf "$out/$dist/${uri##*/}" -C "$out/$dist" debian/patches 2>/dev/null || true
+      rm -f "$out/$dist/${uri##*/}"
+    fi
   done
 }
 
