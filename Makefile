@@ -10,7 +10,7 @@ LDFLAGS   := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 SHARED    ?= ../shared
 FUZZTIME  ?= 10s
 
-.PHONY: all build test lint demo bench corpus integration docs check-docs schema fuzz clean
+.PHONY: all build test lint demo bench corpus integration docs check-docs schema schema-check fuzz clean
 
 all: build
 
@@ -56,8 +56,14 @@ endif
 integration: ## pre-commit for real: Debian's pre-commit runs this checkout's hook on a broken, then a fixed config repo (root, apt)
 	tools/integration/pre-commit.sh
 
-schema: ## maintainers: regenerate internal/schema/data from Debian's packages (root, debootstrap, ~8 min, ~5 GB of chroots)
+SCHEMA_CHECK_OUT ?= /var/cache/stacklint-schema/check
+
+schema: ## maintainers: regenerate internal/schema/data for every release (root, debootstrap, the git mirrors; docs/schema.md)
 	tools/schema/make-schema.sh
+
+schema-check: ## maintainers: differential test of the source method against every Debian-packaged release (root, debootstrap, mirrors)
+	SCHEMA_CHECK_OUT=$(SCHEMA_CHECK_OUT) tools/schema/make-schema.sh --check
+	STACKLINT_SCHEMA_CHECK=$(SCHEMA_CHECK_OUT) $(GO) test -count=1 -v -run 'SchemaSource' ./internal/oracle/
 
 clean:
 	rm -rf bin .bin

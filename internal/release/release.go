@@ -7,22 +7,46 @@ import (
 	"strings"
 )
 
-// Release is an OpenStack release: its name and its series ("2022.2" for
-// Zed), which orders releases as strings do.
+// Release is an OpenStack release: its name, its series ("2022.2" for
+// Zed), which orders releases as strings do, and its codename. Releases up
+// to Zed are named by codename, later ones by series (openstack/releases,
+// data/series_status.yaml).
 type Release struct {
-	Name   string
-	Series string
+	Name     string
+	Series   string
+	Codename string
 }
 
-// Known are the releases a run can be checked against, oldest first.
+// All are the releases a run can be checked against (--release, release:
+// in .stacklint.yaml), oldest first: the releases internal/schema embeds an
+// option and policy schema for (docs/schema.md; a test keeps the two
+// lists equal).
+var All = []Release{
+	{Name: "victoria", Series: "2020.2", Codename: "victoria"},
+	{Name: "zed", Series: "2022.2", Codename: "zed"},
+	{Name: "2025.1", Series: "2025.1", Codename: "epoxy"},
+	{Name: "2026.2", Series: "2026.2", Codename: "hibiscus"},
+}
+
+// Known are the releases auto detection compares (internal/lint), oldest
+// first: the three of issue 5. Detection prefers the oldest of releases
+// that fit a snapshot equally, so widening it to All changes what the
+// install-guide snapshots are checked against; that belongs with the
+// detection that weighs them (issue 15).
 var Known = []Release{
-	{Name: "zed", Series: "2022.2"},
-	{Name: "2025.1", Series: "2025.1"},
-	{Name: "2026.2", Series: "2026.2"},
+	{Name: "zed", Series: "2022.2", Codename: "zed"},
+	{Name: "2025.1", Series: "2025.1", Codename: "epoxy"},
+	{Name: "2026.2", Series: "2026.2", Codename: "hibiscus"},
 }
 
-// aliases are other spellings of the known releases.
-var aliases = map[string]string{"2022.2": "zed", "epoxy": "2025.1"}
+// aliasOf is another spelling of a known release: its series for a
+// codename-named release, its codename for a series-named one.
+func aliasOf(r Release) string {
+	if r.Name == r.Series {
+		return r.Codename
+	}
+	return r.Series
+}
 
 // Auto is the setting that lets stacklint decide.
 const Auto = "auto"
@@ -45,7 +69,7 @@ func (c Choice) Doc() map[string]any {
 // Names lists the accepted settings.
 func Names() []string {
 	out := []string{}
-	for _, r := range Known {
+	for _, r := range All {
 		out = append(out, r.Name)
 	}
 	return append(out, Auto)
@@ -59,11 +83,8 @@ func Valid(s string) bool {
 
 func lookup(s string) (Release, error) {
 	name := strings.ToLower(strings.TrimSpace(s))
-	if a, ok := aliases[name]; ok {
-		name = a
-	}
-	for _, r := range Known {
-		if r.Name == name {
+	for _, r := range All {
+		if r.Name == name || aliasOf(r) == name {
 			return r, nil
 		}
 	}

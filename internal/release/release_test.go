@@ -1,6 +1,9 @@
 package release
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSelect(t *testing.T) {
 	cases := []struct {
@@ -13,6 +16,8 @@ func TestSelect(t *testing.T) {
 		{"2026.2", "zed", "2026.2", "--release", true},
 		{"Epoxy", "", "2025.1", "--release", true},
 		{"", "2022.2", "zed", ".stacklint.yaml", true},
+		{"2020.2", "", "victoria", "--release", true},
+		{"Hibiscus", "", "2026.2", "--release", true},
 	}
 	for _, c := range cases {
 		got, err := Select(c.flag, c.configured, ".stacklint.yaml")
@@ -26,18 +31,37 @@ func TestSelect(t *testing.T) {
 }
 
 func TestSelectUnknown(t *testing.T) {
-	if _, err := Select("yoga", "", ""); err == nil || err.Error() != `unknown release "yoga" (one of zed, 2025.1, 2026.2, auto)` {
+	if _, err := Select("folsom", "", ""); err == nil || !strings.HasPrefix(err.Error(), `unknown release "folsom" (one of victoria, zed, `) ||
+		!strings.HasSuffix(err.Error(), ", 2026.2, auto)") {
 		t.Fatalf("err = %v", err)
 	}
-	if Valid("2024.1") || !Valid("AUTO") || !Valid("zed") {
+	if Valid("2012.2") || !Valid("AUTO") || !Valid("zed") || !Valid("epoxy") {
 		t.Fatal("Valid is wrong")
 	}
 }
 
+// TestSeriesOrder: both lists are oldest first, every release of Known is
+// in All, and names, series and codenames are distinct spellings.
 func TestSeriesOrder(t *testing.T) {
-	for i := 1; i < len(Known); i++ {
-		if Known[i-1].Series >= Known[i].Series {
-			t.Fatalf("%s is not before %s", Known[i-1].Series, Known[i].Series)
+	for _, list := range [][]Release{All, Known} {
+		for i := 1; i < len(list); i++ {
+			if list[i-1].Series >= list[i].Series {
+				t.Fatalf("%s is not before %s", list[i-1].Series, list[i].Series)
+			}
+		}
+	}
+	spelled := map[string]string{}
+	for _, r := range All {
+		for _, s := range []string{r.Name, r.Series, r.Codename} {
+			if other, ok := spelled[s]; ok && other != r.Name {
+				t.Errorf("%q names both %s and %s", s, other, r.Name)
+			}
+			spelled[s] = r.Name
+		}
+	}
+	for _, r := range Known {
+		if spelled[r.Name] != r.Name {
+			t.Errorf("%s is in Known but not in All", r.Name)
 		}
 	}
 }

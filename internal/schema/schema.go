@@ -68,6 +68,31 @@ type Opt struct {
 	Removal    int         `json:"dfr,omitempty"` // deprecated for removal
 	Since      string      `json:"since,omitempty"`
 	Deprecated [][2]string `json:"dep,omitempty"` // [group, name] aliases
+
+	// Default is the option's default as the service reads it when no
+	// file sets it: the JSON text of opt.default converted by the option's
+	// type as oslo.config converts it (null for None, true/false, a
+	// number, a string, a list, an object; an IntOpt's "10" is 10). A
+	// default holding a $reference is the text as written, since
+	// oslo.config substitutes before it converts (Schema.DefaultOf
+	// substitutes). Nil when the data has none: list items and dict
+	// values, and host-dependent defaults (HostDefault). From
+	// dump_schema.py's default_fields. A secret option's default is
+	// upstream's, public, but a message must not print it: a snapshot may
+	// keep it (rabbit_password = guest).
+	Default json.RawMessage `json:"d,omitempty"`
+	// SampleDefault is the option's sample_default, the text (a JSON
+	// string, or a list for a multi-valued option) the sample config
+	// shows in place of the default, when it has one: "<current_hostname>"
+	// for nova's host, "$pybasedir" for state_path.
+	SampleDefault json.RawMessage `json:"sd,omitempty"`
+	// HostDefault is set, in place of Default, when the default is
+	// computed on the host at start-up: its text with the host's part as a
+	// placeholder: "<hostname>" (neutron's host), "<host_ipv4>" (my_ip),
+	// "<host_ipv6>", "<cpu_count>", "<from_cpu_count>" (a number computed
+	// from it: neutron's (1 + cpus) / 2 threads), "<python_path>" (the folder the
+	// service's code is installed in: nova's pybasedir).
+	HostDefault string `json:"hd,omitempty"`
 }
 
 // Ref names an option: its group and dest.
@@ -80,13 +105,26 @@ var (
 	loaded = map[string]*Schema{}
 )
 
-// Load returns a release's schema ("zed", "2025.1", "2026.2"), read once.
+// Load returns a release's schema ("zed", "2025.1", ...: the names of
+// internal/release), decoded on first use and kept: a run decodes only the
+// releases it asks for. The error names the release when no schema is
+// embedded for it or its data is corrupt.
 func Load(release string) (*Schema, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	if s, ok := loaded[release]; ok {
 		return s, nil
 	}
+	s, err := decode(release)
+	if err != nil {
+		return nil, err
+	}
+	loaded[release] = s
+	return s, nil
+}
+
+// decode reads and indexes one embedded schema file.
+func decode(release string) (*Schema, error) {
 	raw, err := data.ReadFile("data/" + release + ".json.gz")
 	if err != nil {
 		return nil, fmt.Errorf("no option schema for release %q", release)
@@ -104,16 +142,26 @@ func Load(release string) (*Schema, error) {
 		return nil, fmt.Errorf("schema %s: %w", release, err)
 	}
 	s.index()
-	loaded[release] = s
 	return s, nil
+}
+
+// Releases lists the releases a schema is embedded for, in file name order.
+func Releases() []string {
+	entries, _ := data.ReadDir("data")
+	out := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".json.gz"); ok {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // All returns the schema of every embedded release (in file name order).
 func All() []*Schema {
-	entries, _ := data.ReadDir("data")
 	var out []*Schema
-	for _, e := range entries {
-		if s, err := Load(strings.TrimSuffix(e.Name(), ".json.gz")); err == nil {
+	for _, name := range Releases() {
+		if s, err := Load(name); err == nil {
 			out = append(out, s)
 		}
 	}

@@ -1,6 +1,10 @@
 package schema
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/release"
+)
 
 func f(v float64) *float64 { return &v }
 
@@ -83,8 +87,8 @@ func TestResolve(t *testing.T) {
 	if !zed.Live("linuxbridge_agent.ini") || epoxy.Live("linuxbridge_agent.ini") {
 		t.Error("linuxbridge_agent.ini must be read in zed and by nothing in 2025.1")
 	}
-	if _, err := Load("yoga"); err == nil {
-		t.Error("no schema for yoga expected")
+	if _, err := Load("folsom"); err == nil {
+		t.Error("no schema for folsom expected")
 	}
 }
 
@@ -95,7 +99,7 @@ func TestPolicyDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := s.PolicyServices(); len(got) != 5 {
+	if got := s.PolicyServices(); len(got) != 6 { // cinder glance keystone neutron nova placement
 		t.Errorf("services %v", got)
 	}
 	if d := s.Policy("nova", "context_is_admin"); d == nil || d.Check != "role:admin" {
@@ -109,5 +113,28 @@ func TestPolicyDefaults(t *testing.T) {
 	}
 	if got := s.RenamedTo("nova", "os_compute_api:os-used-limits"); len(got) == 0 {
 		t.Error("no rename recorded for os_compute_api:os-used-limits")
+	}
+}
+
+// TestReleasesEmbedded: every release a run accepts has an embedded schema
+// named after it, with the release's own name inside, and no schema is
+// embedded for a release a run cannot select.
+func TestReleasesEmbedded(t *testing.T) {
+	want := map[string]bool{}
+	for _, r := range release.All {
+		want[r.Name] = true
+		s, err := Load(r.Name)
+		if err != nil {
+			t.Errorf("%s: %v", r.Name, err)
+			continue
+		}
+		if s.Release != r.Name {
+			t.Errorf("data/%s.json.gz holds release %q", r.Name, s.Release)
+		}
+	}
+	for _, name := range Releases() {
+		if !want[name] {
+			t.Errorf("data/%s.json.gz is not a release of internal/release.All", name)
+		}
 	}
 }
