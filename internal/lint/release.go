@@ -49,7 +49,7 @@ type group struct {
 func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Releases, []ServiceRelease) {
 	out := &model.Releases{Picks: map[[2]string]*model.Pick{}}
 	var known []candidate
-	for _, r := range release.Known {
+	for _, r := range release.All {
 		if sch, err := schema.Load(r.Name); err == nil {
 			out.All = append(out.All, sch)
 			known = append(known, candidate{rel: r, sch: sch})
@@ -76,17 +76,24 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	}
 	var listed []ServiceRelease
 	tally := map[string]int{}
+	fits := map[*group][]candidate{}
+	var every [][]candidate
+	for _, g := range groups {
+		fits[g] = fit(known, g.files)
+		every = append(every, fits[g])
+	}
+	deployment := fleetRelease(every)
 	for service, gs := range byService(groups) {
-		fits := make([][]candidate, len(gs))
-		for i, g := range gs {
-			fits[i] = fit(known, g.files)
+		var mine [][]candidate
+		for _, g := range gs {
+			mine = append(mine, fits[g])
 		}
-		fleet := fleetRelease(fits)
-		for i, g := range gs {
-			cs := fits[i]
-			p := pickGroup(cs, fleet, len(gs) > 1)
+		fleet := fleetRelease(mine)
+		for _, g := range gs {
+			p := pickGroup(fits[g], []candidate{deployment, fleet})
+			olderByPolicy(p, known[0].rel.Name, files, g.node, service)
 			out.Picks[[2]string{g.node, service}] = p
-			listed = tallyPick(tally, listed, service, g.node, p, cs)
+			listed = tallyPick(tally, listed, service, g.node, p, fits[g])
 		}
 	}
 	out.Fallback = fallback(out.Picks)
@@ -127,6 +134,9 @@ func byService(groups []*group) map[string][]*group {
 // among each node's releases with the fewest unknown options); ties: the
 // fewest deprecated options over all nodes, then the oldest.
 func fleetRelease(fits [][]candidate) candidate {
+	if len(fits) == 0 {
+		return candidate{}
+	}
 	members := make([]int, len(fits[0]))
 	deprecated := make([]int, len(fits[0]))
 	for _, cs := range fits {
@@ -170,18 +180,26 @@ func best(cs []candidate) candidate {
 	return b
 }
 
-// pickGroup picks the release of one service on one node: the
-// deployment's when it fits the node as well as any, else the node's own.
-func pickGroup(cs []candidate, fleet candidate, shared bool) *model.Pick {
+// pickGroup picks the release of one service on one node: among the
+// releases that fit it best (fewest unknown options), the one that fits
+// the most services on the most nodes of the deployment, else the one
+// that fits the service on the most nodes, else the node's own (fewest
+// deprecated, then the oldest).
+func pickGroup(cs []candidate, preferred []candidate) *model.Pick {
 	own := best(cs)
 	chosen, why := own, "its options fit "+own.rel.Name+" best"
-	for _, c := range cs {
-		if c.rel == fleet.rel && c.unknown == own.unknown && shared {
-			chosen, why = c, "its options fit "+c.rel.Name+" as well as any, and it fits the service on the most nodes"
+	if tied := ties(cs, own); len(tied) > 1 {
+		why = fmt.Sprintf("its options fit %s equally well; %s, the oldest of them with the fewest deprecated names, is taken", strings.Join(tied, ", "), own.rel.Name)
+	}
+	reasons := []string{"fits the most services of the deployment", "fits the service on the most nodes"}
+	for i, pref := range preferred {
+		if c := find(cs, pref.rel); c.unknown == own.unknown {
+			chosen, why = c, "its options fit "+c.rel.Name+" as well as any, and it "+reasons[i]
+			break
 		}
 	}
-	if shared && chosen.rel != fleet.rel {
-		why = fmt.Sprintf("its options fit %s best, while %s fits the service on the most nodes (mixed releases)", own.rel.Name, fleet.rel.Name)
+	if chosen.rel != preferred[1].rel {
+		why += fmt.Sprintf(", while %s fits the service on the most nodes (mixed releases)", preferred[1].rel.Name)
 	}
 	p := &model.Pick{Schema: chosen.sch, Name: chosen.rel.Name, Series: chosen.rel.Series, Source: release.Auto}
 	below := chosen.rel == cs[0].rel && chosen.unknown >= minUnknown && chosen.unknown*100 > chosen.keys*maxUnknownPercent
@@ -192,6 +210,27 @@ func pickGroup(cs []candidate, fleet candidate, shared bool) *model.Pick {
 	}
 	p.Why = why + " (" + counts(cs) + ")"
 	return p
+}
+
+// ties names the releases that fit as well as the best one.
+func ties(cs []candidate, b candidate) []string {
+	var out []string
+	for _, c := range cs {
+		if c.unknown == b.unknown && c.deprecated == b.deprecated {
+			out = append(out, c.rel.Name)
+		}
+	}
+	return out
+}
+
+// find is the candidate of a release.
+func find(cs []candidate, r release.Release) candidate {
+	for _, c := range cs {
+		if c.rel == r {
+			return c
+		}
+	}
+	return candidate{unknown: -1}
 }
 
 // counts is the evidence: every release's unknown and deprecated counts.
@@ -253,7 +292,7 @@ func summarize(choice *release.Choice, r *model.Releases) {
 		why = fmt.Sprintf("the release most services fit; releases differ by service or node (%d releases): see the releases list", len(names))
 	}
 	if len(older) > 0 {
-		why += fmt.Sprintf("; %s look older than %s, the oldest release stacklint has a schema for: only what holds in every release is reported for them", strings.Join(sortedKeys(older), ", "), r.All[0].Release)
+		why += fmt.Sprintf("; the files of %s look older than %s, the oldest release stacklint has a schema for: only what holds in every release is reported for them", strings.Join(sortedKeys(older), ", "), r.All[0].Release)
 	}
 	choice.Why = why
 }

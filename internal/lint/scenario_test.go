@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,6 +23,10 @@ const testdata = "../../testdata"
 // fpRE masks fingerprints: they are keyed by the snapshot, so expectations
 // are written by hand as "fp:??????".
 var fpRE = regexp.MustCompile(`fp:[0-9a-f]{6}`)
+
+// update rewrites every scenario's want.json with what the run finds:
+// review the diff (git diff testdata/scenarios) before committing.
+var update = flag.Bool("update", false, "rewrite the scenarios' want.json (review the diff before committing)")
 
 type jsonOut struct {
 	Findings []engine.Finding `json:"findings"`
@@ -92,7 +97,12 @@ func TestScenarios(t *testing.T) {
 				t.Fatal(err)
 			}
 			doc, code := lintJSON(t, snap, "--fail-level", "warning")
-			if d := cmp.Diff(want, newFindings(t, sc, doc.Findings), cmpopts.IgnoreFields(engine.Finding{}, "Fingerprint")); d != "" {
+			got := newFindings(t, sc, doc.Findings)
+			if *update && !cmp.Equal(want, got, cmpopts.IgnoreFields(engine.Finding{}, "Fingerprint"), cmpopts.EquateEmpty()) {
+				writeWant(t, sc, got)
+				return
+			}
+			if d := cmp.Diff(want, got, cmpopts.IgnoreFields(engine.Finding{}, "Fingerprint")); d != "" {
 				t.Errorf("findings (-want +got):\n%s", d)
 			}
 			wantCode := 0 // an info-only scenario passes --fail-level warning
@@ -106,6 +116,50 @@ func TestScenarios(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeWant writes a scenario's findings (without fingerprints) as its
+// want.json, one finding a line.
+func writeWant(t *testing.T, sc string, fs []engine.Finding) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("[")
+	for i, f := range fs {
+		f.Fingerprint = ""
+		line, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n  " + spaced(string(line)))
+	}
+	b.WriteString("\n]\n")
+	if err := os.WriteFile(filepath.Join(sc, "want.json"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// spaced puts a space after every ':' and ',' of compact JSON that is not
+// inside a string, as the hand-written want.json files have it.
+func spaced(js string) string {
+	var b strings.Builder
+	in, esc := false, false
+	for _, r := range js {
+		b.WriteRune(r)
+		switch {
+		case esc:
+			esc = false
+		case in && r == '\\':
+			esc = true
+		case r == '"':
+			in = !in
+		case !in && (r == ':' || r == ','):
+			b.WriteRune(' ')
+		}
+	}
+	return b.String()
 }
 
 // newFindings drops the findings the scenario's base deployment already

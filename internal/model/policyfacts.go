@@ -45,7 +45,7 @@ func (b *nodeBuilder) policySetups() map[string]*policySetup {
 	out := map[string]*policySetup{}
 	for _, f := range b.files {
 		if f.Kind == "policy" {
-			svc := policyService(f)
+			svc := PolicyService(f)
 			if out[svc] == nil {
 				out[svc] = &policySetup{service: svc}
 			}
@@ -75,7 +75,9 @@ func (b *nodeBuilder) jsonFallback(service string) bool {
 	return sch == nil || sch.JSONPolicyFallback()
 }
 
-func policyService(f *Loaded) string {
+// PolicyService is the service a policy file belongs to: the folder under
+// etc/ it lies in (etc/keystone/policy.json: keystone).
+func PolicyService(f *Loaded) string {
 	return strings.SplitN(strings.TrimPrefix(f.NodePath, "etc/"), "/", 2)[0]
 }
 
@@ -166,7 +168,7 @@ func (b *nodeBuilder) policyDocs() (docs []any, settings []any, inForce map[stri
 		if f.Kind != "policy" || f.Policy == nil {
 			continue
 		}
-		s := setups[policyService(f)]
+		s := setups[PolicyService(f)]
 		if s.config != nil && s.reads[f.NodePath] == "" {
 			continue
 		}
@@ -179,7 +181,7 @@ func (b *nodeBuilder) policyDocs() (docs []any, settings []any, inForce map[stri
 	}
 	for _, f := range b.files {
 		if f.Kind == "policy" {
-			s := setups[policyService(f)]
+			s := setups[PolicyService(f)]
 			docs = append(docs, b.policyDoc(f, s, defined[s.service]))
 		}
 	}
@@ -297,12 +299,28 @@ func (b *nodeBuilder) ruleDoc(s *policySetup, r *policyfile.Rule, defined map[st
 	if b.openByDefault(service, r.Name) {
 		rd["default_allows_all"] = true
 	}
+	if rels := stockReleases(service, r.Name, rd["str"].(string)); len(rels) > 0 {
+		rd["stock"] = rels
+	}
 	if r.Name == s.defaultRule {
 		rd["registered"] = map[string]any{"status": "policy_default_rule"}
 	} else if reg := b.registration(service, r.Name, res.Tree); reg != nil {
 		rd["registered"] = reg
 	}
 	return rd
+}
+
+// stockReleases lists the releases whose stock policy.json (before
+// policy-in-code) gave the policy this value (compared as oslo.policy
+// parses both).
+func stockReleases(service, name, str string) []any {
+	var out []any
+	for _, sp := range schema.StockPolicies(service, name) {
+		if res := policy.Parse(sp.Check); res.Tree != nil && res.Tree.String() == str {
+			out = append(out, toAny(sp.Releases)...)
+		}
+	}
+	return out
 }
 
 // walkChecks calls fn for every base check of the tree, saying whether an

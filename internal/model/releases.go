@@ -86,9 +86,11 @@ func (b *nodeBuilder) pickFor(kind string) *Pick {
 }
 
 // serviceSchema is the schema of a service's policy defaults on the node
-// (nil: no release is known for it).
+// (nil: no release is known for it, or its files are older than every
+// schema: their release's defaults are not the oldest schema's, so policy
+// facts then count every known release's, as with no release).
 func (b *nodeBuilder) serviceSchema(service string) *schema.Schema {
-	if p := b.releases.For(b.name, service); p != nil {
+	if p := b.releases.For(b.name, service); p != nil && !p.BelowOldest {
 		return p.Schema
 	}
 	return nil

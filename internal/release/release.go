@@ -28,17 +28,6 @@ var All = []Release{
 	{Name: "2026.2", Series: "2026.2", Codename: "hibiscus"},
 }
 
-// Known are the releases auto detection compares (internal/lint), oldest
-// first: the three of issue 5. Detection prefers the oldest of releases
-// that fit a snapshot equally, so widening it to All changes what the
-// install-guide snapshots are checked against; that belongs with the
-// detection that weighs them (issue 15).
-var Known = []Release{
-	{Name: "zed", Series: "2022.2", Codename: "zed"},
-	{Name: "2025.1", Series: "2025.1", Codename: "epoxy"},
-	{Name: "2026.2", Series: "2026.2", Codename: "hibiscus"},
-}
-
 // aliasOf is another spelling of a known release: its series for a
 // codename-named release, its codename for a series-named one.
 func aliasOf(r Release) string {

@@ -15,7 +15,10 @@
 #   ordinary project API is the old upstream style and is left alone, and so
 #   is one on a policy the service itself registers as allow-all (in the
 #   release, or in any known release when none is detected) and on the old
-#   ":discoverable" rules, which only list an API extension.
+#   ":discoverable" rules, which only list an API extension. A service
+#   older than every release stacklint has a schema for, whose policy file
+#   repeats its own stock policy.json (keystone's "" trust rules up to
+#   Ocata), gets an info: that was its release's upstream default.
 # custom:
 #   id: SL-POL-005
 #   severity: error
@@ -75,8 +78,39 @@ report contains finding if {
 	_protected(name, r)
 	not endswith(name, ":discoverable")
 	not _open_default(r)
+	not _own_stock(p, r)
 	finding := {
-		"message": sprintf("%s is %s, which allows everyone: any authenticated user passes this check, which guards an admin-level or sensitive API", [policy.where(p, name), _shown(r)]),
+		"message": sprintf("%s is %s, which allows everyone: any authenticated user passes this check, which guards an admin-level or sensitive API%s", [policy.where(p, name), _shown(r), _stock_note(p, r)]),
 		"locations": [policy.loc(p, name, r)],
 	}
 }
+
+# A policy file of a service older than every release stacklint has a
+# schema for, repeating its stock policy.json's value: the release's own
+# upstream default, which later releases changed. An info for the upgrade.
+report contains finding if {
+	some [p, name, r] in policy.entries
+	r.allows_all
+	_protected(name, r)
+	not endswith(name, ":discoverable")
+	not _open_default(r)
+	_own_stock(p, r)
+	finding := {
+		"message": sprintf("%s is %s, the stock value of %s's policy.json up to %s; later releases require more: it still allows everyone, review it before or when upgrading", [policy.where(p, name), _shown(r), p.service, _last(r.stock)]),
+		"locations": [policy.loc(p, name, r)],
+		"severity": "info",
+	}
+}
+
+_own_stock(p, r) if {
+	count(object.get(r, "stock", [])) > 0
+	input.nodes[p.node].releases[p.service].below_oldest
+}
+
+_last(releases) := releases[count(releases) - 1]
+
+_stock_note(_, r) := sprintf(" (the stock value of policy.json up to %s, which later releases changed)", [_last(r.stock)]) if {
+	count(object.get(r, "stock", [])) > 0
+}
+
+else := ""

@@ -41,3 +41,23 @@ test_discoverable_and_open_in_a_known_release_no_finding if {
 	r := rule.report with input as fx.policies({"policy.json": {"os_compute_api:os-hypervisors:discoverable": disc, "identity:list_regions": open}})
 	r == set()
 }
+
+# A stock value of an old release's policy.json: an error noting it when
+# the service is checked against a known release, an info when its files
+# are older than every schema (it was their release's upstream default).
+test_stock_value if {
+	pr := object.union(fx.prule(2, "", "ok", [], []), {"stock": ["icehouse", "juno", "ocata"]})
+	d := fx.policies({"policy.json": {"identity:list_trusts": pr}})
+	r := rule.report with input as d
+	r == {{
+		"message": "nova policy 'identity:list_trusts' in c/etc/nova/policy.json is '', which allows everyone: any authenticated user passes this check, which guards an admin-level or sensitive API (the stock value of policy.json up to ocata, which later releases changed)",
+		"locations": [{"path": "c/etc/nova/policy.json", "node": "c", "line": 2, "column": 3, "key": "identity:list_trusts"}],
+	}}
+	older := object.union(d, {"nodes": {"c": {"releases": {"nova": {"name": "victoria", "below_oldest": true}}}}})
+	o := rule.report with input as older
+	o == {{
+		"message": "nova policy 'identity:list_trusts' in c/etc/nova/policy.json is '', the stock value of nova's policy.json up to ocata; later releases require more: it still allows everyone, review it before or when upgrading",
+		"locations": [{"path": "c/etc/nova/policy.json", "node": "c", "line": 2, "column": 3, "key": "identity:list_trusts"}],
+		"severity": "info",
+	}}
+}

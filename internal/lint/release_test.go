@@ -1,0 +1,103 @@
+package lint
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/model"
+	"github.com/stacklint/stacklint/internal/release"
+	"github.com/stacklint/stacklint/internal/schema"
+	"github.com/stacklint/stacklint/internal/snapshot"
+)
+
+// loadTree writes files (path under the snapshot → text) and loads them.
+func loadTree(t *testing.T, files map[string]string) []*model.Loaded {
+	t.Helper()
+	root := t.TempDir()
+	for rel, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	snap, err := snapshot.Discover(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return model.Build(snap).Files
+}
+
+// stockFile is keystone's stock policy.json of a release, rebuilt from the
+// embedded data.
+func stockFile(t *testing.T, rel string, names []string) string {
+	t.Helper()
+	doc := map[string]any{}
+	for _, name := range names {
+		for _, sp := range schema.StockPolicies("keystone", name) {
+			if slices.Contains(sp.Releases, rel) {
+				doc[name] = sp.Check
+			}
+		}
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestStockPolicyMarksOlder: a keystone.conf every release reads, beside
+// Mitaka's own stock policy.json, is older than every schema (the policy
+// file says so); the same keystone.conf with a short modern policy.yaml is
+// not.
+func TestStockPolicyMarksOlder(t *testing.T) {
+	names := []string{"admin_required", "service_role", "service_or_admin", "owner", "admin_or_owner",
+		"default", "identity:get_region", "identity:list_regions", "identity:create_region",
+		"identity:list_trusts", "identity:delete_trust", "identity:list_projects_for_groups",
+		"identity:list_revoke_events", "identity:get_service", "identity:list_services"}
+	conf := "[DEFAULT]\ndebug = false\n[database]\nconnection = mysql+pymysql://keystone:x@db/keystone\n[token]\nprovider = fernet\n"
+	for _, tc := range []struct {
+		policy, text string
+		older        bool
+	}{
+		{"ctl/etc/keystone/policy.json", stockFile(t, "mitaka", names), true},
+		{"ctl/etc/keystone/policy.yaml", "\"identity:list_users\": \"role:admin\"\n", false},
+	} {
+		files := loadTree(t, map[string]string{"ctl/etc/keystone/keystone.conf": conf, tc.policy: tc.text})
+		choice := release.Choice{Source: release.Auto}
+		r, list := pickReleases(&choice, files)
+		p := r.For("ctl", "keystone")
+		if p == nil || p.BelowOldest != tc.older || p.Name != release.All[0].Name {
+			t.Errorf("%s: pick %+v, want below_oldest %v on %s", tc.policy, p, tc.older, release.All[0].Name)
+		}
+		if len(list) != 1 || list[0].BelowOldest != tc.older {
+			t.Errorf("%s: releases list %+v", tc.policy, list)
+		}
+	}
+}
+
+// TestMixedReleases: the release that fits the most services on the most
+// nodes is taken where it fits; a node whose options only a later release
+// reads gets that release (an upgrade halfway through).
+func TestMixedReleases(t *testing.T) {
+	files := loadTree(t, map[string]string{
+		"ctl/etc/nova/nova.conf": "[api]\nuse_forwarded_for = false\n",
+		"c1/etc/nova/nova.conf":  "[DEFAULT]\nmy_ip = 10.0.0.31\n",
+		"c2/etc/nova/nova.conf":  "[DEFAULT]\nmy_shared_fs_storage_ip = 10.0.0.32\ndefault_green_pool_size = 100\n",
+	})
+	choice := release.Choice{Source: release.Auto}
+	r, list := pickReleases(&choice, files)
+	ctl, c1, c2 := r.For("ctl", "nova"), r.For("c1", "nova"), r.For("c2", "nova")
+	if ctl.Name != c1.Name || c2.Series < "2025.1" || ctl.Series >= "2025.1" {
+		t.Errorf("ctl %s, c1 %s, c2 %s: want ctl and c1 on one release before 2025.1, c2 on 2025.1 or later", ctl.Name, c1.Name, c2.Name)
+	}
+	if len(list) != 2 {
+		t.Errorf("releases list %+v, want two entries for nova", list)
+	}
+}
