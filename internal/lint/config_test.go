@@ -17,7 +17,7 @@ func TestConfigErrors(t *testing.T) {
 	for name, tc := range map[string]struct{ text, want string }{
 		"unknown node": {"nodes:\n  compute9:\n    roles: [compute]\n", "compute9 is not a node of the snapshot"},
 		"unknown key":  {"nodes:\n  compute1:\n    rolez: [compute]\n", "field rolez not found"},
-		"bad release":  {"release: yoga\n", `unknown release "yoga"`},
+		"bad release":  {"release: folsom\n", `unknown release "folsom"`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "snapshot")

@@ -32,6 +32,16 @@ func TestSchemaSourceMatchesPackages(t *testing.T) {
 	if len(generated) == 0 {
 		t.Fatalf("no generated schema in %s", dir)
 	}
+	for _, release := range packagedReleases(t) {
+		if !fileExists(filepath.Join(dir, release+".json.gz")) && !fileExists(filepath.Join(dir, release+".skipped")) {
+			t.Errorf("%s is packaged by Debian but was neither generated nor skipped in %s", release, dir)
+		}
+	}
+	skipped, _ := filepath.Glob(filepath.Join(dir, "*.skipped"))
+	for _, path := range skipped {
+		why, _ := os.ReadFile(path)
+		t.Logf("%s: not compared: %s", strings.TrimSuffix(filepath.Base(path), ".skipped"), strings.TrimSpace(string(why)))
+	}
 	exceptions := sourceExceptions(t)
 	used := map[string]bool{}
 	for _, path := range generated {
@@ -80,6 +90,19 @@ func compareSchemas(t *testing.T, release, path string, exceptions, used map[str
 	}
 	t.Logf("%s: %d options and %d fields compared (kinds, auth, policies), %d differences, %d explained",
 		release, opts, len(packaged), diffs, explained)
+}
+
+// packagedReleases lists the committed schemas the packages method made.
+func packagedReleases(t *testing.T) []string {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join("..", "schema", "data", "*.json.gz"))
+	var out []string
+	for _, p := range paths {
+		if _, method := flattenSchema(t, p); method == "packages" {
+			out = append(out, strings.TrimSuffix(filepath.Base(p), ".json.gz"))
+		}
+	}
+	return out
 }
 
 func fileExists(path string) bool {

@@ -23,8 +23,17 @@ type Release struct {
 // lists equal).
 var All = []Release{
 	{Name: "victoria", Series: "2020.2", Codename: "victoria"},
+	{Name: "wallaby", Series: "2021.1", Codename: "wallaby"},
+	{Name: "xena", Series: "2021.2", Codename: "xena"},
+	{Name: "yoga", Series: "2022.1", Codename: "yoga"},
 	{Name: "zed", Series: "2022.2", Codename: "zed"},
+	{Name: "2023.1", Series: "2023.1", Codename: "antelope"},
+	{Name: "2023.2", Series: "2023.2", Codename: "bobcat"},
+	{Name: "2024.1", Series: "2024.1", Codename: "caracal"},
+	{Name: "2024.2", Series: "2024.2", Codename: "dalmatian"},
 	{Name: "2025.1", Series: "2025.1", Codename: "epoxy"},
+	{Name: "2025.2", Series: "2025.2", Codename: "flamingo"},
+	{Name: "2026.1", Series: "2026.1", Codename: "gazpacho"},
 	{Name: "2026.2", Series: "2026.2", Codename: "hibiscus"},
 }
 

@@ -18,6 +18,10 @@ func TestSelect(t *testing.T) {
 		{"", "2022.2", "zed", ".stacklint.yaml", true},
 		{"2020.2", "", "victoria", "--release", true},
 		{"Hibiscus", "", "2026.2", "--release", true},
+		{"antelope", "", "2023.1", "--release", true},
+		{"", "Gazpacho", "2026.1", ".stacklint.yaml", true},
+		{"2021.1", "", "wallaby", "--release", true},
+		{"Yoga", "", "yoga", "--release", true},
 	}
 	for _, c := range cases {
 		got, err := Select(c.flag, c.configured, ".stacklint.yaml")
@@ -31,7 +35,7 @@ func TestSelect(t *testing.T) {
 }
 
 func TestSelectUnknown(t *testing.T) {
-	if _, err := Select("folsom", "", ""); err == nil || !strings.HasPrefix(err.Error(), `unknown release "folsom" (one of victoria, zed, `) ||
+	if _, err := Select("folsom", "", ""); err == nil || !strings.HasPrefix(err.Error(), `unknown release "folsom" (one of victoria, wallaby, xena, yoga, zed, `) ||
 		!strings.HasSuffix(err.Error(), ", 2026.2, auto)") {
 		t.Fatalf("err = %v", err)
 	}

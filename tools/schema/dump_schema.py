@@ -107,7 +107,8 @@ DISTS = ('nova', 'neutron', 'keystone', 'glance', 'openstack-placement', 'cinder
          'os-brick', 'os-ken', 'os-vif', 'oslo.cache', 'oslo.concurrency', 'oslo.config',
          'oslo.db', 'oslo.limit', 'oslo.log', 'oslo.messaging', 'oslo.middleware',
          'oslo.policy', 'oslo.privsep', 'oslo.reports', 'oslo.service', 'oslo.utils',
-         'oslo.versionedobjects', 'osprofiler', 'ovsdbapp')
+         'oslo.versionedobjects', 'osprofiler', 'ovsdbapp', 'oslo.metrics', 'os-traits',
+         'os-resource-classes')
 
 TYPE_CODES = {
     'String': 'str', 'MultiString': 'str', 'Integer': 'int', 'Float': 'float',
@@ -216,6 +217,9 @@ def fake_stevedore(entry_points):
         return out
 
     class ExtensionManager(object):
+        # stevedore 5.5 is generic: ExtensionManager[T] in annotations
+        __class_getitem__ = classmethod(lambda cls, item: cls)
+
         def __init__(self, namespace, invoke_on_load=False, invoke_args=(),
                      invoke_kwds=None, propagate_map_exceptions=False,
                      on_load_failure_callback=None, verify_requirements=False, **kw):
@@ -354,6 +358,75 @@ def stub_missing_submodules(own, paths):
             pass
 
     sys.meta_path.append(Finder())
+    sys.meta_path.insert(0, AttributeStubs(own, paths))
+
+
+# Third-party packages whose missing attributes are stubbed (AttributeStubs):
+# only those named, since code feature-tests others (neutron-lib:
+# try: orm.DeclarativeBase except AttributeError: SQLAlchemy 1.4).
+STUB_ATTRIBUTES_OF = ('pyroute2',)
+
+
+class AttributeStubs(object):
+    """A finder that gives every module of STUB_ATTRIBUTES_OF the chroot's
+    packages provide a module __getattr__:
+    a name the module lacks, asked for by code of the source trees, is a
+    stub (recorded under "stubbed") instead of an AttributeError. An older
+    service uses what a newer library added (wallaby's neutron:
+    pyroute2.netlink.exceptions.NetlinkDumpInterrupted, pyroute2 0.6;
+    bullseye has 0.5)."""
+
+    def __init__(self, own, paths):
+        self.own, self.paths, self.busy = own, paths, set()
+
+    def find_spec(self, name, path, target=None):
+        top = name.split('.')[0]
+        if top not in STUB_ATTRIBUTES_OF or top in self.own or name in self.busy:
+            return None
+        self.busy.add(name)
+        spec = None
+        try:
+            for finder in sys.meta_path:
+                if finder is not self and hasattr(finder, 'find_spec'):
+                    spec = finder.find_spec(name, path, target)
+                    if spec is not None:
+                        break
+        finally:
+            self.busy.discard(name)
+        if spec is None or not (spec.origin or '').startswith('/usr/lib/python3/dist-packages/'):
+            return None
+        if spec.loader is None or not hasattr(spec.loader, 'exec_module'):
+            return None
+        spec.loader = StubbingLoader(spec.loader, self.paths)
+        return spec
+
+
+class StubbingLoader(object):
+    """A loader that runs the real one, then adds the stub __getattr__."""
+
+    def __init__(self, real, paths):
+        self.real, self.paths = real, paths
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+    def create_module(self, spec):
+        return self.real.create_module(spec)
+
+    def exec_module(self, module):
+        self.real.exec_module(module)
+        if '__getattr__' in module.__dict__:
+            return
+        paths, modname = self.paths, module.__name__
+
+        def __getattr__(name):
+            f = sys._getframe(1)
+            if not name.startswith('__') and any(
+                    f.f_code.co_filename.startswith(p + os.sep) for p in paths):
+                STUBBED.append(modname + '.' + name)
+                return Stub()
+            raise AttributeError('module %r has no attribute %r' % (modname, name))
+        module.__getattr__ = __getattr__
 
 
 def use_sources(spec_path):

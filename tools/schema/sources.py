@@ -18,7 +18,7 @@ openstack/releases (deliverables/<codename>/<project>.yaml), the libraries at
 the versions upper-constraints.txt of openstack/requirements pins for the
 series (stable/, unmaintained/ branch or the -eom/-eol tag); or every version
 from --versions (a dump's "versions", for the differential test against a
-Debian release). Entry points come from each tree's setup.cfg.
+Debian release). Entry points come from each tree's setup.cfg and pyproject.toml.
 
 With --patches (the differential test), Debian's patches of each project are
 applied to its tree, so that the trees are what Debian built.
@@ -55,7 +55,8 @@ REPOS = {
     'oslo.privsep': 'oslo.privsep', 'oslo.reports': 'oslo.reports',
     'oslo.service': 'oslo.service', 'oslo.utils': 'oslo.utils',
     'oslo.versionedobjects': 'oslo.versionedobjects', 'osprofiler': 'osprofiler',
-    'ovsdbapp': 'ovsdbapp',
+    'ovsdbapp': 'ovsdbapp', 'oslo.metrics': 'oslo.metrics', 'os-traits': 'os-traits',
+    'os-resource-classes': 'os-resource-classes',
 }
 
 SERVICES = ('nova', 'neutron', 'keystone', 'glance', 'openstack-placement', 'cinder')
@@ -99,9 +100,16 @@ def codename(series):
 
 def final_version(deliverable_yaml):
     """The last final (not rc, not beta) version a deliverable file lists."""
-    vs = re.findall(r'^\s*- version: "?([^"\s]+)"?', deliverable_yaml or '', re.M)
+    # "version:" is not always a release item's first key (- projects: ...)
+    vs = re.findall(r'^\s*(?:- )?version: "?([^"\s]+)"?', deliverable_yaml or '', re.M)
     final = [v for v in vs if re.match(r'^\d+(\.\d+)*$', v)]
-    return final[-1] if final else None
+    return max(final, key=lambda v: [int(x) for x in v.split('.')]) if final else None
+
+
+def deliverable(name, repo):
+    """Whether openstack/releases has a deliverable file for repo in the
+    series (placement has none before Stein: it was part of nova)."""
+    return git('releases', 'show', 'HEAD:deliverables/%s/%s.yaml' % (name, repo)) is not None
 
 
 def service_versions(name):
@@ -160,17 +168,48 @@ def entry_points(setup_cfg):
     return out
 
 
+def pyproject_entry_points(text):
+    """[project.entry-points."group"] of a pyproject.toml (PEP 621; the
+    projects moved there from setup.cfg in 2025): group -> name -> ref."""
+    import tomllib
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return {}
+    project = doc.get('project', {})
+    out = {g: dict(m) for g, m in project.get('entry-points', {}).items()}
+    if project.get('scripts'):
+        out['console_scripts'] = dict(project['scripts'])
+    return out
+
+
+def tree_entry_points(tree):
+    """A tree's entry points: setup.cfg's, then pyproject.toml's."""
+    out = {}
+    for name, parse in (('setup.cfg', entry_points), ('pyproject.toml', pyproject_entry_points)):
+        path = os.path.join(tree, name)
+        if os.path.exists(path):
+            with open(path) as f:
+                for group, m in parse(f.read()).items():
+                    out.setdefault(group, {}).update(m)
+    return out
+
+
 def namespaces(text):
     return [l.split('=', 1)[1].strip() for l in text.splitlines()
             if re.match(r'^\s*namespace\s*=', l)]
 
 
-def kinds(tags):
+def kinds(tags, versions):
+    """kind -> namespaces from the service's generator file at its tag; for
+    a version newer than the mirror's tags (a packaged release the mirrors
+    predate), the mirror's HEAD, the branch that became it; else the Zed
+    lists of dump_schema.KINDS. origin says which, per kind."""
     out, origin = {}, {}
     for kind, base in dump_schema.KINDS.items():
         out[kind], origin[kind] = base.split(), 'zed-list'
     for kind, (dist, paths) in GENERATORS.items():
-        tag = tags.get(dist)
+        tag = tags.get(dist) or (versions.get(dist) and 'HEAD')
         for p in paths:
             text = git(REPOS[dist], 'show', '%s:%s' % (tag, p)) if tag else None
             if text:
@@ -222,8 +261,14 @@ def main():
         libs, ref = library_versions(name, rid)
         versions.update(libs)
     tags = {d: tag_of(REPOS[d], v) for d, v in versions.items()}
+    untagged = sorted(d for d in SERVICES if not tags.get(d) and deliverable(name, REPOS[d]))
+    untagged += sorted('%s %s' % (d, v) for d, v in versions.items()
+                       if v and d not in SERVICES and not tags.get(d))
+    if untagged and not args.kinds_only:
+        # the dump would take the chroot's packaged code instead: refuse
+        sys.exit('sources.py: %s: the mirrors have no tag for %s' % (args.series, ', '.join(untagged)))
     os.makedirs(args.out, exist_ok=True)
-    kind_map, origin = kinds(tags)
+    kind_map, origin = kinds(tags, versions)
     with open(os.path.join(args.out, 'kinds.json'), 'w') as f:
         json.dump(kind_map, f, indent=1, sort_keys=True)
     report = {'series': rid, 'codename': name, 'constraints': ref, 'tags': tags, 'kinds': origin}
@@ -240,9 +285,7 @@ def main():
                 if applied or failed:
                     report.setdefault('patches', {})[dist] = {'applied': applied, 'failed': failed}
             paths.append(os.path.join(args.prefix, 'src', dist))
-            cfg_path = os.path.join(args.out, 'src', dist, 'setup.cfg')
-            cfg = open(cfg_path).read() if os.path.exists(cfg_path) else ''
-            for group, m in sorted(entry_points(cfg).items()):
+            for group, m in sorted(tree_entry_points(os.path.join(args.out, 'src', dist)).items()):
                 eps += [[group, name, ref, dist] for name, ref in sorted(m.items())]
         spec = {'paths': paths, 'entry_points': eps,
                 'versions': {d: v for d, v in versions.items() if tags.get(d)}}
