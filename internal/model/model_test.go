@@ -90,7 +90,8 @@ func TestTemplateRefs(t *testing.T) {
 }
 
 func TestTextFacts(t *testing.T) {
-	f, err := oslo.Parse([]byte("[vxlan]\nenable_vxlan = true\n  local_ip = 10.0.0.31\nname = a # note\nplain = x#y\n"))
+	f, err := oslo.Parse([]byte("[vxlan]\nenable_vxlan = true\n  local_ip = 10.0.0.31\nname = a # note\nplain = x#y\n" +
+		"slashed = NOVA_PASS\t// the nova user's\nurl = http://ctl:5000//v3\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,6 +109,12 @@ func TestTextFacts(t *testing.T) {
 	}
 	if got := facts("plain"); len(got) != 0 {
 		t.Errorf("plain: %v", got)
+	}
+	if got := facts("slashed"); got["comment_marker"] != "//" {
+		t.Errorf("slash comment: %v", got)
+	}
+	if got := facts("url"); len(got) != 0 {
+		t.Errorf("URL: %v", got)
 	}
 }
 

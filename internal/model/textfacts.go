@@ -10,8 +10,10 @@ import (
 
 var (
 	// inlineComment: oslo.config has no inline comments, so " # text" after
-	// a value is part of it.
-	inlineComment = regexp.MustCompile(`\s[#;]`)
+	// a value is part of it; so is " // text", the C++-style comment
+	// install guides write after values (a URL's "://" has no space before
+	// it).
+	inlineComment = regexp.MustCompile(`\s(#|;|//)`)
 	// assignLike is a continuation line that reads like an option.
 	assignLike = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_.\-]*\s*[=:]`)
 )
@@ -25,8 +27,8 @@ func textFacts(d map[string]any, v oslo.Value) {
 		d["look_alike"] = c
 	}
 	first, rest, multi := strings.Cut(v.Text, "\n")
-	if inlineComment.MatchString(first) {
-		d["inline_comment"] = true
+	if m := inlineComment.FindStringSubmatch(first); m != nil {
+		d["inline_comment"], d["comment_marker"] = true, m[1]
 	}
 	if !multi {
 		return

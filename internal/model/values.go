@@ -127,8 +127,8 @@ func (b *nodeBuilder) secretDoc(d map[string]any, f *oslo.File, section string, 
 	if refs, missing := templateRefs(f, section, v.Text); refs {
 		d["template"], d["template_missing"] = true, missing // never the names: they are part of the secret
 	}
-	if secret.Placeholder(v.Text) {
-		d["placeholders"] = []any{v.Text}
+	if p := secret.PlaceholderOf(v.Text); p != "" {
+		d["placeholders"] = []any{p}
 	}
 	return d
 }
@@ -145,8 +145,8 @@ func (b *nodeBuilder) rcDoc(f *Loaded) map[string]any {
 			if secret.IsEnv(v.Name) {
 				vd["value"], vd["secret"], vd["fp"], vd["empty"] = b.keys.Label(v.Value), true, b.keys.FP(v.Value), v.Value == ""
 				vd["weak"] = secret.Weak(v.Value)
-				if secret.Placeholder(v.Value) {
-					vd["placeholders"] = []any{v.Value}
+				if p := secret.PlaceholderOf(v.Value); p != "" {
+					vd["placeholders"] = []any{p}
 				}
 				vars[v.Name] = vd
 				continue

@@ -22,6 +22,24 @@ var wholeRE = regexp.MustCompile(`^(?:` + placeholderRE.String() + `)$`)
 // placeholder. Such a value is public text, not a secret: it may be shown.
 func Placeholder(v string) bool { return wholeRE.MatchString(v) }
 
+// commentTail is an inline comment after a value (oslo.config keeps it in
+// the value; the guides write " # ..." and " // ...").
+var commentTail = regexp.MustCompile(`\s+(?:#|;|//).*$`)
+
+// PlaceholderOf is the install-guide placeholder a whole value is, or is
+// before an inline comment ("NOVA_PASS\t// nova's password": NOVA_PASS);
+// "" when it is none. The placeholder is public text; the comment is not
+// returned.
+func PlaceholderOf(v string) string {
+	if Placeholder(v) {
+		return v
+	}
+	if head := commentTail.ReplaceAllString(v, ""); head != v && Placeholder(head) {
+		return head
+	}
+	return ""
+}
+
 // Placeholders returns the placeholders inside a (non-secret) text, sorted
 // and without repeats.
 func Placeholders(text string) []string {

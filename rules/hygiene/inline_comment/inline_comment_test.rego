@@ -13,7 +13,7 @@ test_plain if {
 test_inline_comment if {
 	r := rule.report with input as _input({"value": "10.0.0.31 # mgmt", "line": 3, "column": 1, "inline_comment": true})
 	r == {{
-		"message": "nova.conf [DEFAULT] my_ip on c '10.0.0.31 # mgmt' contains ' #' or ' ;': oslo.config has no inline comments, so the comment is part of the value",
+		"message": "nova.conf [DEFAULT] my_ip on c '10.0.0.31 # mgmt' contains ' #': oslo.config has no inline comments, so the comment is part of the value",
 		"locations": [{"path": "c/etc/nova/nova.conf", "node": "c", "line": 3, "column": 1, "section": "DEFAULT", "key": "my_ip"}],
 	}}
 }
@@ -22,4 +22,10 @@ test_secret_not_shown if {
 	r := rule.report with input as _input(object.union(fx.secret("aaaaaa", 4), {"inline_comment": true}))
 	some f in r
 	contains(f.message, "(fp:aaaaaa)")
+}
+
+test_slash_comment if {
+	r := rule.report with input as _input({"value": "10.0.0.31\t// mgmt", "line": 3, "column": 1, "inline_comment": true, "comment_marker": "//"})
+	some f in r
+	contains(f.message, "contains ' //'")
 }
