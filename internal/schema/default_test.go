@@ -35,6 +35,9 @@ func TestDefaults(t *testing.T) {
 			t.Errorf("%s [%s] %s = %+v, want %+v", c.kind, c.group, c.key, got, c.want)
 		}
 	}
+	if o := zed.Options("cinder.conf", "DEFAULT")["backup_workers"]; o == nil || o.Max != nil || o.HostMax != "<cpu_count>" || o.Min == nil || *o.Min != 1 {
+		t.Errorf("cinder backup_workers: max must be host-dependent (the CPU count), min 1: %+v", o)
+	}
 	if o := zed.Options("nova.conf", "DEFAULT")["host"]; string(o.SampleDefault) != `"<current_hostname>"` {
 		t.Errorf("host sample_default = %s", o.SampleDefault)
 	}

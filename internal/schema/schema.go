@@ -93,6 +93,12 @@ type Opt struct {
 	// from it: neutron's (1 + cpus) / 2 threads), "<python_path>" (the folder the
 	// service's code is installed in: nova's pybasedir).
 	HostDefault string `json:"hd,omitempty"`
+	// HostMin and HostMax are set, in place of Min and Max, when the
+	// bound is computed on the host at start-up (cinder's backup_workers:
+	// max = the CPU count): the placeholder of HostDefault ("<cpu_count>").
+	// The value is then not bounded on that side.
+	HostMin string `json:"hmin,omitempty"`
+	HostMax string `json:"hmax,omitempty"`
 }
 
 // Ref names an option: its group and dest.

@@ -510,7 +510,14 @@ def compact_type(t):
         d['re'] = regex.pattern if hasattr(regex, 'pattern') else str(regex)
     for attr, key in (('min', 'min'), ('max', 'max'), ('max_length', 'ml')):
         v = getattr(t, attr, None)
-        if v is not None:
+        if v is None:
+            continue
+        hv = host_text(v, ())
+        if hv is not None:
+            # a bound computed from the host (cinder's backup_workers: max =
+            # the CPU count): "hmin"/"hmax" with the placeholder, no bound
+            d['h' + key] = hv
+        else:
             d[key] = v
     if getattr(t, 'quotes', False):
         d['q'] = 1
