@@ -27,13 +27,19 @@ const (
 type candidate struct {
 	rel                       release.Release
 	sch                       *schema.Schema
-	unknown, deprecated, keys int
+	unknown, deprecated, keys int // the service's options
+	policies                  int // policy names of its policy files the release does not register
 }
+
+// misfit is how badly the release reads the files: unknown options and
+// unregistered policy names.
+func (c candidate) misfit() int { return c.unknown + c.policies }
 
 // group is the files one service reads on one node.
 type group struct {
 	node, service string
-	files         []*model.Loaded
+	files         []*model.Loaded // its configuration files
+	policies      []*model.Loaded // its policy files
 }
 
 // pickReleases decides the release every service on every node is checked
@@ -79,7 +85,7 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	fits := map[*group][]candidate{}
 	var every [][]candidate
 	for _, g := range groups {
-		fits[g] = fit(known, g.files)
+		fits[g] = fit(known, g)
 		every = append(every, fits[g])
 	}
 	deployment := fleetRelease(every)
@@ -119,6 +125,14 @@ func groupFiles(files []*model.Loaded) []*group {
 		}
 		g.files = append(g.files, f)
 	}
+	for _, f := range files {
+		if f.Policy == nil {
+			continue
+		}
+		if g := index[[2]string{f.Node, model.PolicyService(f)}]; g != nil {
+			g.policies = append(g.policies, f)
+		}
+	}
 	return out
 }
 
@@ -140,9 +154,9 @@ func fleetRelease(fits [][]candidate) candidate {
 	members := make([]int, len(fits[0]))
 	deprecated := make([]int, len(fits[0]))
 	for _, cs := range fits {
-		least := best(cs).unknown
+		least := best(cs).misfit()
 		for i, c := range cs {
-			if c.unknown == least {
+			if c.misfit() == least {
 				members[i]++
 			}
 			deprecated[i] += c.deprecated
@@ -159,13 +173,43 @@ func fleetRelease(fits [][]candidate) candidate {
 
 // fit counts, for every known release, the options of files it leaves
 // unknown or calls deprecated.
-func fit(known []candidate, files []*model.Loaded) []candidate {
+func fit(known []candidate, g *group) []candidate {
 	out := make([]candidate, len(known))
+	registry := everyRegistry(known, g.service)
 	for i, c := range known {
-		c.unknown, c.deprecated, c.keys = count(c.sch, files)
+		c.unknown, c.deprecated, c.keys = count(c.sch, g.files)
+		if registry {
+			c.policies = unregistered(c.sch, g.service, g.policies)
+		}
 		out[i] = c
 	}
 	return out
+}
+
+// everyRegistry: every known release registers policy defaults for the
+// service in code (glance did not before Ussuri), so their policy names can
+// be compared.
+func everyRegistry(known []candidate, service string) bool {
+	for _, c := range known {
+		if len(c.sch.Policies[service]) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// unregistered counts the policy names of a service's policy files that a
+// release neither registers nor knows as a deprecated name.
+func unregistered(sch *schema.Schema, service string, files []*model.Loaded) int {
+	n := 0
+	for _, f := range files {
+		for _, r := range f.Policy.Rules {
+			if sch.Policy(service, r.Name) == nil && len(sch.RenamedTo(service, r.Name)) == 0 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // best is the release that fits: fewest unknown, then fewest deprecated,
@@ -173,7 +217,7 @@ func fit(known []candidate, files []*model.Loaded) []candidate {
 func best(cs []candidate) candidate {
 	b := cs[0]
 	for _, c := range cs[1:] {
-		if c.unknown < b.unknown || (c.unknown == b.unknown && c.deprecated < b.deprecated) {
+		if c.misfit() < b.misfit() || (c.misfit() == b.misfit() && c.deprecated < b.deprecated) {
 			b = c
 		}
 	}
@@ -193,7 +237,7 @@ func pickGroup(cs []candidate, preferred []candidate) *model.Pick {
 	}
 	reasons := []string{"fits the most services of the deployment", "fits the service on the most nodes"}
 	for i, pref := range preferred {
-		if c := find(cs, pref.rel); c.unknown == own.unknown {
+		if c := find(cs, pref.rel); c.misfit() == own.misfit() {
 			chosen, why = c, "its options fit "+c.rel.Name+" as well as any, and it "+reasons[i]
 			break
 		}
@@ -216,7 +260,7 @@ func pickGroup(cs []candidate, preferred []candidate) *model.Pick {
 func ties(cs []candidate, b candidate) []string {
 	var out []string
 	for _, c := range cs {
-		if c.unknown == b.unknown && c.deprecated == b.deprecated {
+		if c.misfit() == b.misfit() && c.deprecated == b.deprecated {
 			out = append(out, c.rel.Name)
 		}
 	}
@@ -238,6 +282,9 @@ func counts(cs []candidate) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
 		parts[i] = fmt.Sprintf("%s %d unknown/%d deprecated of %d", c.rel.Name, c.unknown, c.deprecated, c.keys)
+		if c.policies > 0 {
+			parts[i] += fmt.Sprintf(" and %d unregistered policy names", c.policies)
+		}
 	}
 	return strings.Join(parts, ", ")
 }

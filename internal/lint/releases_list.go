@@ -54,6 +54,7 @@ func addCounts(sum, cs []candidate) []candidate {
 	}
 	for i := range sum {
 		sum[i].unknown += cs[i].unknown
+		sum[i].policies += cs[i].policies
 		sum[i].deprecated += cs[i].deprecated
 		sum[i].keys += cs[i].keys
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/schema"
+	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/parser/oslo"
 )
 
@@ -282,17 +283,37 @@ func SchemaStatus(sch *schema.Schema, kind string, f *oslo.File) map[[2]string]s
 // does not know (a wrong section, odd case) is secret when any release
 // flags an option of that name secret anywhere.
 func SecretOption(kind string, f *oslo.File, section, key string) bool {
+	flagged, known := secretInKind(kind, f, section, key)
+	return flagged || (!known && (schema.SecretAnywhere(section, key) || schema.SecretName(key) || schema.SecretName(strings.ToLower(key))))
+}
+
+// secretInKind: whether some release's schema of the file's own kind flags
+// the option secret, and whether some release knows it at all.
+func secretInKind(kind string, f *oslo.File, section, key string) (flagged, known bool) {
 	kind = SchemaKind(kind)
-	known := false
 	for _, sch := range schema.All() {
 		if !sch.Has(kind) {
 			continue
 		}
 		v := sch.Resolve(kind, SchemaSection(kind, f, section), key, AuthType(f, section))
 		if v.Opt != nil && v.Opt.Secret != 0 {
-			return true
+			return true, true
 		}
 		known = known || v.Opt != nil
 	}
-	return !known && (schema.SecretAnywhere(section, key) || schema.SecretName(key) || schema.SecretName(strings.ToLower(key)))
+	return false, known
+}
+
+// PasswordLike reports whether an option is a password, token or key
+// whose strength is worth judging: named so (secret.IsKey), or flagged
+// secret by its own file kind's schema in some release. An option secret
+// only because another kind flags a name like it (Stein's glance flags
+// [DEFAULT] admin_user) is redacted, but a user name in it is no weak
+// password.
+func PasswordLike(kind string, f *oslo.File, section, key string) bool {
+	if secret.IsKey(key) {
+		return true
+	}
+	flagged, _ := secretInKind(kind, f, section, key)
+	return flagged
 }

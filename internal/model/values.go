@@ -70,7 +70,11 @@ func (b *nodeBuilder) valueDoc(kind string, f *oslo.File, section, key string, v
 		d["key_look_alike"] = c
 	}
 	if secretOpt && (secret.IsKey(key) || !urls.Looks(v.Text)) {
-		return b.secretDoc(d, f, section, v)
+		d = b.secretDoc(d, f, section, v)
+		if d["weak"] == true && !PasswordLike(kind, f, section, key) {
+			delete(d, "weak") // redacted, but no password to judge
+		}
+		return d
 	}
 	sub := substituteSpans(f, section, v.Text, func(g, name string) bool { return b.secretOption(kind, f, g, name) }, b.budget(f))
 	if sub.Text != v.Text || sub.Missing != nil {

@@ -22,6 +22,9 @@ type Release struct {
 // option and policy schema for (docs/schema.md; a test keeps the two
 // lists equal).
 var All = []Release{
+	{Name: "stein", Series: "2019.1", Codename: "stein"},
+	{Name: "train", Series: "2019.2", Codename: "train"},
+	{Name: "ussuri", Series: "2020.1", Codename: "ussuri"},
 	{Name: "victoria", Series: "2020.2", Codename: "victoria"},
 	{Name: "wallaby", Series: "2021.1", Codename: "wallaby"},
 	{Name: "xena", Series: "2021.2", Codename: "xena"},

@@ -35,7 +35,7 @@ func TestSelect(t *testing.T) {
 }
 
 func TestSelectUnknown(t *testing.T) {
-	if _, err := Select("folsom", "", ""); err == nil || !strings.HasPrefix(err.Error(), `unknown release "folsom" (one of victoria, wallaby, xena, yoga, zed, `) ||
+	if _, err := Select("folsom", "", ""); err == nil || !strings.HasPrefix(err.Error(), `unknown release "folsom" (one of stein, train, ussuri, victoria, wallaby, `) ||
 		!strings.HasSuffix(err.Error(), ", 2026.2, auto)") {
 		t.Fatalf("err = %v", err)
 	}

@@ -217,8 +217,9 @@ type optionNames struct {
 var names = sync.OnceValue(func() optionNames {
 	out := optionNames{secret: map[[2]string]bool{}, names: map[string]bool{}}
 	add := func(group, name string, o *Opt) {
-		out.names[name] = out.names[name] || o.Secret != 0
-		if o.Secret == 0 {
+		secret := o.Secret != 0 && !identifier(name)
+		out.names[name] = out.names[name] || secret
+		if !secret {
 			return
 		}
 		out.secret[[2]string{Group(group), name}] = true
@@ -243,6 +244,20 @@ var names = sync.OnceValue(func() optionNames {
 	}
 	return out
 })
+
+// identifier reports whether an option name holds who rather than a
+// credential (admin_user, admin_tenant_name, username). Stein's and Train's
+// glance flag [DEFAULT] admin_user and admin_tenant_name secret; that flag
+// stays with glance's own options and does not make every admin_user of
+// every other file a secret (the user-name cross-checks compare them).
+func identifier(name string) bool {
+	for _, suffix := range []string{"user", "username", "user_name", "user_id", "tenant", "tenant_name", "tenant_id", "project_name", "project_id"} {
+		if name == suffix || strings.HasSuffix(name, "_"+suffix) {
+			return true
+		}
+	}
+	return false
+}
 
 // SecretAnywhere reports whether any release flags option name of group
 // secret in any file kind, or as an auth plugin's option in any group: the
