@@ -48,8 +48,8 @@ func TestReleaseFlag(t *testing.T) {
 		{[]string{"--release", "2026.2"}, true, `"name":"2026.2","source":"--release"`},
 		{[]string{"--release", "2025.1"}, true, `"name":"2025.1","source":"--release"`},
 		{[]string{"--release", "zed"}, false, `"name":"zed","source":"--release"`},
-		{nil, false, `"name":"victoria","source":"auto","why":"every service's options fit it best"`},
-		{[]string{"ICEHOUSE"}, false, `"name":"victoria","source":"auto","why":"every service's options fit it best; the files of glance, neutron, nova look older than victoria, the oldest release stacklint has a schema for`},
+		{nil, false, `"name":"stein","source":"auto","why":"every service's options fit it best"`},
+		{[]string{"ICEHOUSE"}, false, `"name":"stein","source":"auto","why":"every service's options fit it best; the files of glance, neutron, nova look older than stein, the oldest release stacklint has a schema for`},
 	} {
 		var out, errb bytes.Buffer
 		snap := dep

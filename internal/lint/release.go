@@ -55,6 +55,7 @@ type group struct {
 func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Releases, []ServiceRelease) {
 	out := &model.Releases{Picks: map[[2]string]*model.Pick{}}
 	var known []candidate
+	schema.All() // decodes every release at once, in parallel
 	for _, r := range release.All {
 		if sch, err := schema.Load(r.Name); err == nil {
 			out.All = append(out.All, sch)

@@ -112,7 +112,7 @@ func TestIgnoreCommentErrors(t *testing.T) {
 // their findings (kept, marked, not counted), levels and disable apply,
 // ignore_paths drops findings, an ignore that matches nothing is reported.
 func TestSuppressions(t *testing.T) {
-	dir := demoCopy(t, "rules:\n  SL-NET-006: info\ndisable: [hygiene]\nenable: [SL-HYG-016]\nignore_paths: [\"compute2/**\"]\n"+
+	dir := demoCopy(t, "release: zed\nrules:\n  SL-NET-006: info\ndisable: [hygiene]\nenable: [SL-HYG-016]\nignore_paths: [\"compute2/**\"]\n"+
 		"ignores:\n  - path: \"*/etc/nova/policy.json\"\n    rule: SL-POL-002\n    key: os_compute_api:os-migrate-server:migrate\n    reason: read_only_user comes with the next policy release\n"+
 		"  - {path: controller/etc/nova/policy.json, rule: SL-POL-011, reason: nothing to match}\n")
 	insertAbove(t, filepath.Join(dir, "compute1/etc/nova/nova.conf"), "password = Nt1p-neutron-svc2",
@@ -139,8 +139,8 @@ func TestSuppressions(t *testing.T) {
 			t.Errorf("%s at %s should be dropped", f.Rule, f.Locations[0].Path)
 		}
 	}
-	if f := find(doc, "SL-IGN-001", ".stacklint.yaml"); f == nil || f.Locations[0].Line != 11 {
-		t.Errorf("the unused ignore of SL-POL-011 is not reported at .stacklint.yaml:11: %+v", f)
+	if f := find(doc, "SL-IGN-001", ".stacklint.yaml"); f == nil || f.Locations[0].Line != 12 {
+		t.Errorf("the unused ignore of SL-POL-011 is not reported at .stacklint.yaml:12: %+v", f)
 	}
 	if doc.Summary["suppressed"] != 2 {
 		t.Errorf("summary %v, want 2 suppressed", doc.Summary)
