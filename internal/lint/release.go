@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -10,30 +11,46 @@ import (
 	"github.com/stacklint/stacklint/internal/schema"
 )
 
-// When even the best-fitting release leaves more than maxUnknownPercent
-// and at least minUnknown of a service's options unknown, and that release
-// is the oldest stacklint has a schema for, the files are taken to be
-// older than it: an Icehouse nova.conf is closest to the oldest schema,
-// but that schema's verdicts on removed options would be wrong for it.
-// Measured on ../shared/corpus: Havana to Ocata files leave 20-85 % of
-// nova's options unknown to Zed; a 2023.2 deployment's own mistakes (an
-// option in the wrong section, a made-up section) leave 6 %.
+// When the release picked is the oldest stacklint has a schema for and at
+// least minUnknown and more than maxUnknownPercent of a service's options
+// are known to no release at all, the files are taken to be older than it:
+// an Icehouse nova.conf is closest to the oldest schema, but that schema's
+// verdicts on options removed before it would be wrong. Measured on
+// ../shared/corpus: Havana to Ocata files set 4-85 % of nova's options no
+// release from Stein on knows; Train to 2024.1 deployments 0-4 %, and
+// those are not picked as the oldest release (their newer options say
+// so).
 const (
-	maxUnknownPercent = 10
+	maxUnknownPercent = 3
 	minUnknown        = 3
+	// muchOlderPercent: files that set more options than this known to no
+	// release are older than every schema, whichever release fits them
+	// best (a Juno glance-api.conf: 36 of 65).
+	muchOlderPercent = 20
 )
 
-// candidate is a release's schema and how well it reads some files.
+// candidate is a release's schema and how well it reads some files. An
+// option (or policy name) the release does not know yet, while a later one
+// does, is strong evidence against it: nobody sets an option that does not
+// exist yet. One a later release no longer knows is weak evidence: stale
+// lines outlive upgrades ([cells] enable in a Zed nova.conf).
 type candidate struct {
-	rel                       release.Release
-	sch                       *schema.Schema
-	unknown, deprecated, keys int // the service's options
-	policies                  int // policy names of its policy files the release does not register
+	rel release.Release
+	sch *schema.Schema
+	// newer: options and policy names only later releases know; stale:
+	// ones only earlier releases knew; never: options no release knows.
+	newer, stale, never int
+	unknown, deprecated int // options the release does not know, or calls deprecated
+	keys                int // options
+	policies            int // policy names the release does not register
 }
 
-// misfit is how badly the release reads the files: unknown options and
-// unregistered policy names.
-func (c candidate) misfit() int { return c.unknown + c.policies }
+// misfit weighs the evidence against the release: an option it does not
+// know yet counts twice, one it no longer knows once.
+func (c candidate) misfit() int { return 2*c.newer + c.stale }
+
+// worse orders candidates of equal misfit: more deprecated names.
+func (c candidate) worse(d candidate) bool { return c.deprecated > d.deprecated }
 
 // group is the files one service reads on one node.
 type group struct {
@@ -153,19 +170,20 @@ func fleetRelease(fits [][]candidate) candidate {
 		return candidate{}
 	}
 	members := make([]int, len(fits[0]))
-	deprecated := make([]int, len(fits[0]))
+	sum := make([]candidate, len(fits[0]))
 	for _, cs := range fits {
 		least := best(cs).misfit()
 		for i, c := range cs {
 			if c.misfit() == least {
 				members[i]++
 			}
-			deprecated[i] += c.deprecated
+			sum[i].stale += c.stale
+			sum[i].deprecated += c.deprecated
 		}
 	}
 	b := 0
 	for i := range members {
-		if members[i] > members[b] || (members[i] == members[b] && deprecated[i] < deprecated[b]) {
+		if members[i] > members[b] || (members[i] == members[b] && sum[b].worse(sum[i])) {
 			b = i
 		}
 	}
@@ -176,15 +194,106 @@ func fleetRelease(fits [][]candidate) candidate {
 // unknown or calls deprecated.
 func fit(known []candidate, g *group) []candidate {
 	out := make([]candidate, len(known))
-	registry := everyRegistry(known, g.service)
 	for i, c := range known {
-		c.unknown, c.deprecated, c.keys = count(c.sch, g.files)
-		if registry {
-			c.policies = unregistered(c.sch, g.service, g.policies)
+		out[i] = candidate{rel: c.rel, sch: c.sch}
+	}
+	for _, e := range optionEvidence(out, g.files) {
+		classify(out, e.known, true)
+		for i := range out {
+			if e.deprecated[i] {
+				out[i].deprecated++
+			}
 		}
-		out[i] = c
+	}
+	if everyRegistry(out, g.service) {
+		for _, kn := range policyEvidence(out, g.service, g.policies) {
+			classify(out, kn, false)
+		}
 	}
 	return out
+}
+
+// evidence is what every release says of one option.
+type evidence struct{ known, deprecated []bool }
+
+// optionEvidence resolves every option of the files in every release (an
+// option another file of the same process reads counts as known).
+func optionEvidence(cs []candidate, files []*model.Loaded) []evidence {
+	var out []evidence
+	for _, f := range files {
+		kind := model.SchemaKind(f.Kind)
+		if f.INI == nil {
+			continue
+		}
+		for _, s := range f.INI.Sections {
+			auth := model.AuthType(f.INI, s.Name)
+			section := model.SchemaSection(kind, f.INI, s.Name)
+			for _, k := range s.Keys {
+				e := evidence{known: make([]bool, len(cs)), deprecated: make([]bool, len(cs))}
+				for i, c := range cs {
+					if !c.sch.Has(kind) {
+						continue
+					}
+					switch c.sch.Resolve(kind, section, k.Name, auth).Status {
+					case schema.Unknown:
+						e.known[i] = model.ReadBy(c.sch, kind, section, k.Name, auth) != ""
+					case schema.Deprecated:
+						e.known[i], e.deprecated[i] = true, true
+					default:
+						e.known[i] = true
+					}
+				}
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// policyEvidence says, for every policy name of the files, which releases
+// register it (or know it as a deprecated name).
+func policyEvidence(cs []candidate, service string, files []*model.Loaded) [][]bool {
+	var out [][]bool
+	for _, f := range files {
+		for _, r := range f.Policy.Rules {
+			kn := make([]bool, len(cs))
+			for i, c := range cs {
+				kn[i] = c.sch.Policy(service, r.Name) != nil || len(c.sch.RenamedTo(service, r.Name)) > 0
+			}
+			out = append(out, kn)
+		}
+	}
+	return out
+}
+
+// classify adds one name's evidence to every release: known, not known
+// yet (newer), no longer known (stale), or known to none (never; options
+// only: policy files define aliases of their own).
+func classify(cs []candidate, known []bool, option bool) {
+	first := slices.Index(known, true)
+	for i := range cs {
+		if option {
+			cs[i].keys++
+		}
+		if known[i] {
+			continue
+		}
+		if option {
+			cs[i].unknown++
+		} else {
+			cs[i].policies++
+		}
+		switch {
+		case first < 0:
+			if option {
+				cs[i].never++
+			}
+		case i < first:
+			cs[i].newer++
+		default:
+			cs[i].stale++
+		}
+	}
 }
 
 // everyRegistry: every known release registers policy defaults for the
@@ -199,26 +308,12 @@ func everyRegistry(known []candidate, service string) bool {
 	return true
 }
 
-// unregistered counts the policy names of a service's policy files that a
-// release neither registers nor knows as a deprecated name.
-func unregistered(sch *schema.Schema, service string, files []*model.Loaded) int {
-	n := 0
-	for _, f := range files {
-		for _, r := range f.Policy.Rules {
-			if sch.Policy(service, r.Name) == nil && len(sch.RenamedTo(service, r.Name)) == 0 {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-// best is the release that fits: fewest unknown, then fewest deprecated,
-// then the oldest.
+// best is the release that fits: the least misfit, then the fewest stale
+// and deprecated names, then the oldest.
 func best(cs []candidate) candidate {
 	b := cs[0]
 	for _, c := range cs[1:] {
-		if c.misfit() < b.misfit() || (c.misfit() == b.misfit() && c.deprecated < b.deprecated) {
+		if c.misfit() < b.misfit() || (c.misfit() == b.misfit() && b.worse(c)) {
 			b = c
 		}
 	}
@@ -237,31 +332,78 @@ func pickGroup(cs []candidate, preferred []candidate) *model.Pick {
 		why = fmt.Sprintf("its options fit %s equally well; %s, the oldest of them with the fewest deprecated names, is taken", strings.Join(tied, ", "), own.rel.Name)
 	}
 	reasons := []string{"fits the most services of the deployment", "fits the service on the most nodes"}
+	preferredFits := false
 	for i, pref := range preferred {
 		if c := find(cs, pref.rel); c.misfit() == own.misfit() {
 			chosen, why = c, "its options fit "+c.rel.Name+" as well as any, and it "+reasons[i]
+			preferredFits = true
 			break
+		}
+	}
+	if !preferredFits {
+		if c := nearest(cs, own, preferred[0].rel.Series); c.rel != own.rel {
+			chosen, why = c, fmt.Sprintf("its options fit %s as well as any, the nearest of them to %s, which fits the most services of the deployment", c.rel.Name, preferred[0].rel.Name)
 		}
 	}
 	if chosen.rel != preferred[1].rel {
 		why += fmt.Sprintf(", while %s fits the service on the most nodes (mixed releases)", preferred[1].rel.Name)
 	}
-	p := &model.Pick{Schema: chosen.sch, Name: chosen.rel.Name, Series: chosen.rel.Series, Source: release.Auto}
-	below := chosen.rel == cs[0].rel && chosen.unknown >= minUnknown && chosen.unknown*100 > chosen.keys*maxUnknownPercent
+	below := chosen.rel == cs[0].rel && chosen.never >= minUnknown && chosen.never*100 > chosen.keys*maxUnknownPercent
+	if chosen.never >= minUnknown && chosen.never*100 > chosen.keys*muchOlderPercent {
+		chosen, below = cs[0], true // most of it is known to no release: older than all of them
+	}
+	p := &model.Pick{Schema: chosen.sch, Name: chosen.rel.Name, Series: chosen.rel.Series, Source: release.Auto, Oldest: leansOlder(cs, chosen)}
 	if below {
 		p.BelowOldest = true
-		why = fmt.Sprintf("older than %s, the oldest release stacklint has a schema for: %d of its %d options are unknown to every release from %s on; checked against %s, reporting only what holds in every release",
-			chosen.rel.Name, chosen.unknown, chosen.keys, chosen.rel.Name, chosen.rel.Name)
+		why = fmt.Sprintf("older than %s, the oldest release stacklint has a schema for: %d of its %d options are known to no release from %s on; checked against %s, reporting only what holds in every release",
+			chosen.rel.Name, chosen.never, chosen.keys, chosen.rel.Name, chosen.rel.Name)
 	}
 	p.Why = why + " (" + counts(cs) + ")"
 	return p
+}
+
+// leansOlder: the chosen release is the oldest and fits strictly better
+// than the next one: the files may well be older still (a tie says
+// nothing of their age).
+func leansOlder(cs []candidate, chosen candidate) bool {
+	return chosen.rel == cs[0].rel && len(cs) > 1 && cs[0].misfit() < cs[1].misfit()
+}
+
+// nearest is the release as good as b (same misfit, no worse) whose
+// series is nearest to series (ties: the older).
+func nearest(cs []candidate, b candidate, series string) candidate {
+	out, dist := b, seriesDistance(b.rel.Series, series)
+	for _, c := range cs {
+		if c.misfit() != b.misfit() || c.worse(b) {
+			continue
+		}
+		if d := seriesDistance(c.rel.Series, series); d < dist {
+			out, dist = c, d
+		}
+	}
+	return out
+}
+
+// seriesDistance counts half-years between two series ("2022.2",
+// "2024.1": 3).
+func seriesDistance(a, b string) int {
+	n := func(s string) int {
+		var y, h int
+		_, _ = fmt.Sscanf(s, "%d.%d", &y, &h)
+		return y*2 + h
+	}
+	d := n(a) - n(b)
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // ties names the releases that fit as well as the best one.
 func ties(cs []candidate, b candidate) []string {
 	var out []string
 	for _, c := range cs {
-		if c.misfit() == b.misfit() && c.deprecated == b.deprecated {
+		if c.misfit() == b.misfit() && !c.worse(b) && !b.worse(c) {
 			out = append(out, c.rel.Name)
 		}
 	}
@@ -352,30 +494,4 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// count resolves every key of every file the schema has a kind for.
-func count(sch *schema.Schema, files []*model.Loaded) (unknown, deprecated, keys int) {
-	for _, f := range files {
-		kind := model.SchemaKind(f.Kind)
-		if f.INI == nil || !sch.Has(kind) {
-			continue
-		}
-		for _, s := range f.INI.Sections {
-			auth := model.AuthType(f.INI, s.Name)
-			for _, k := range s.Keys {
-				keys++
-				section := model.SchemaSection(kind, f.INI, s.Name)
-				switch sch.Resolve(kind, section, k.Name, auth).Status {
-				case schema.Unknown:
-					if model.ReadBy(sch, kind, section, k.Name, auth) == "" {
-						unknown++
-					}
-				case schema.Deprecated:
-					deprecated++
-				}
-			}
-		}
-	}
-	return unknown, deprecated, keys
 }

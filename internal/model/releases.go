@@ -18,6 +18,10 @@ type Pick struct {
 	// release, and the oldest fits best): they are checked against the
 	// oldest, and only what holds in every release is reported.
 	BelowOldest bool
+	// Oldest: the release is the oldest stacklint has a schema for and
+	// fits strictly better than the next one, so an option no release
+	// knows may still be one an older release read.
+	Oldest bool
 }
 
 // Doc is the pick as the model document carries it ("release" of a file,

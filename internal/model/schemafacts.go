@@ -40,6 +40,9 @@ func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *
 	if pick.BelowOldest {
 		fact["below_oldest"] = true
 	}
+	if pick.Oldest {
+		fact["at_oldest"] = pick.Name
+	}
 	switch v.Status {
 	case schema.Unknown:
 		b.unknownFacts(sch, fact, kind, f, section, k.Name, auth)

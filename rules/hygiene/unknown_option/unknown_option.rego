@@ -57,10 +57,33 @@ _claimable(key, s) if {
 report contains finding if {
 	some [f, section, key, occ] in _unknown
 	not occ.schema.section_unknown
+	not _maybe_older(key, occ.schema)
 	finding := {
 		"message": sprintf("%s [%s] %s on %s is not an option of %s in %s: the service ignores it%s", [f.kind, section, key, f.node, f.kind, lib.release_of(f), _hint(occ.schema)]),
 		"locations": [lib.loc(f, section, key, occ)],
 	}
+}
+
+# Checked against the oldest release stacklint knows, an option no release
+# knows may be one an older release read: what is certain is that it is
+# ignored from that release on (an info, with no guess at its meaning).
+report contains finding if {
+	some [f, section, key, occ] in _unknown
+	not occ.schema.section_unknown
+	_maybe_older(key, occ.schema)
+	finding := {
+		"message": sprintf("%s [%s] %s on %s is not an option of %s in %s or any later release: it is ignored from %s on (older releases may have read it)", [f.kind, section, key, f.node, f.kind, occ.schema.at_oldest, occ.schema.at_oldest]),
+		"locations": [lib.loc(f, section, key, occ)],
+		"severity": "info",
+	}
+}
+
+_maybe_older(key, s) if {
+	s.at_oldest
+	not s.below_oldest
+	not s.lowercase
+	not contains(key, "-")
+	not s.read_by
 }
 
 report contains finding if {

@@ -79,3 +79,14 @@ test_case_hint_when_lowercase_known if {
 	r := rule.report with input as _d({"DEFAULT": {"Debug": _occ("True", 3, {"status": "unknown", "lowercase": "debug", "lowercase_known": true})}})
 	{f.message | some f in r} == {"nova.conf [DEFAULT] Debug on c1 is not an option of nova.conf in zed (from --release): the service ignores it (option names are case-sensitive: did you mean debug?)"}
 }
+
+# Checked against the oldest known release, an option no release knows may
+# be one an older release read: an info, without a guessed meaning.
+test_oldest_release_info if {
+	r := rule.report with input as _d({"placement": {"os_region_name": _occ("RegionOne", 7, {"status": "unknown", "group": "cinder", "at_oldest": "stein"})}})
+	r == {{
+		"message": "nova.conf [placement] os_region_name on c1 is not an option of nova.conf in stein or any later release: it is ignored from stein on (older releases may have read it)",
+		"locations": [{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 7, "column": 1, "section": "placement", "key": "os_region_name"}],
+		"severity": "info",
+	}}
+}
