@@ -359,6 +359,9 @@ func pickGroup(cs []candidate, preferred []candidate) *model.Pick {
 			chosen.rel.Name, chosen.never, chosen.keys, chosen.rel.Name, chosen.rel.Name)
 	}
 	p.Why = why + " (" + counts(cs) + ")"
+	if !below {
+		p.Fits = ties(cs, chosen)
+	}
 	return p
 }
 

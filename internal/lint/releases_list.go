@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/stacklint/stacklint/internal/model"
@@ -21,8 +22,11 @@ type ServiceRelease struct {
 	Why string `json:"why"`
 	// BelowOldest: the files look older than the oldest release with a
 	// schema; only what holds in every release is reported.
-	BelowOldest bool     `json:"below_oldest,omitempty"`
-	Nodes       []string `json:"nodes"`
+	BelowOldest bool `json:"below_oldest,omitempty"`
+	// Fits: the releases that fit these nodes' files as well as Release
+	// (oldest first; auto only): the evidence cannot tell them apart.
+	Fits  []string `json:"fits,omitempty"`
+	Nodes []string `json:"nodes"`
 
 	sums []candidate
 }
@@ -41,11 +45,27 @@ func tallyPick(tally map[string]int, list []ServiceRelease, service, node string
 			list[i].Why = p.Why
 		}
 	}
+	if len(list[i].Nodes) == 0 {
+		list[i].Fits = p.Fits
+	} else {
+		list[i].Fits = intersect(list[i].Fits, p.Fits)
+	}
 	list[i].Nodes = append(list[i].Nodes, node)
 	if cs != nil {
 		list[i].sums = addCounts(list[i].sums, cs)
 	}
 	return list
+}
+
+// intersect keeps the names of a that b has too, in a's order.
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func addCounts(sum, cs []candidate) []candidate {

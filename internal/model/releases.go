@@ -18,6 +18,9 @@ type Pick struct {
 	// release, and the oldest fits best): they are checked against the
 	// oldest, and only what holds in every release is reported.
 	BelowOldest bool
+	// Fits lists the releases that fit the files as well as this one,
+	// oldest first (auto only): the evidence cannot tell them apart.
+	Fits []string
 	// Oldest: the release is the oldest stacklint has a schema for and
 	// fits strictly better than the next one, so an option no release
 	// knows may still be one an older release read.

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/engine"
@@ -129,13 +130,36 @@ func releaseNote(r *lint.Result) string {
 		same = same && e.Release == r.Release.Name
 	}
 	if same {
-		return fmt.Sprintf(", release %s (%s%s)", r.Release.Name, r.Release.Source, older)
+		return fmt.Sprintf(", release %s (%s%s%s)", r.Release.Name, r.Release.Source, older, fitsNote(r.Release.Name, r.Releases))
 	}
 	parts := make([]string, len(services))
 	for i, svc := range services {
 		parts[i] = svc + " " + strings.Join(byService[svc], " and ")
 	}
 	return fmt.Sprintf(", releases %s (%s%s)", strings.Join(parts, ", "), r.Release.Source, older)
+}
+
+// fitsNote says which releases every service fits equally well, when
+// the evidence cannot tell them apart ("; stein to 2024.2 fit equally").
+func fitsNote(name string, list []lint.ServiceRelease) string {
+	var fits []string
+	for i, e := range list {
+		if i == 0 {
+			fits = e.Fits
+			continue
+		}
+		var keep []string
+		for _, f := range fits {
+			if slices.Contains(e.Fits, f) {
+				keep = append(keep, f)
+			}
+		}
+		fits = keep
+	}
+	if len(fits) < 2 || fits[0] != name {
+		return ""
+	}
+	return fmt.Sprintf("; %s to %s fit equally, the oldest is taken", fits[0], fits[len(fits)-1])
 }
 
 // configNote names the configuration file used.
