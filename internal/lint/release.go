@@ -102,6 +102,7 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	tally := map[string]int{}
 	fits := map[*group][]candidate{}
 	var every [][]candidate
+	groups = slices.DeleteFunc(groups, func(g *group) bool { return !hasEvidence(g) })
 	for _, g := range groups {
 		fits[g] = fit(known, g)
 		every = append(every, fits[g])
@@ -115,7 +116,9 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 		fleet := fleetRelease(mine)
 		for _, g := range gs {
 			p := pickGroup(fits[g], []candidate{deployment, fleet})
-			olderByPolicy(p, known[0].rel.Name, files, g.node, service)
+			if deployment.rel == known[0].rel {
+				olderByPolicy(p, known[0].rel.Name, files, g.node, service)
+			}
 			out.Picks[[2]string{g.node, service}] = p
 			listed = tallyPick(tally, listed, service, g.node, p, fits[g])
 		}
@@ -152,6 +155,24 @@ func groupFiles(files []*model.Loaded) []*group {
 		}
 	}
 	return out
+}
+
+// hasEvidence: the group's files set an option or a policy (an empty
+// nova.conf says nothing of any release).
+func hasEvidence(g *group) bool {
+	for _, f := range g.policies {
+		if len(f.Policy.Rules) > 0 {
+			return true
+		}
+	}
+	for _, f := range g.files {
+		for _, s := range f.INI.Sections {
+			if len(s.Keys) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func byService(groups []*group) map[string][]*group {
@@ -198,6 +219,13 @@ func fit(known []candidate, g *group) []candidate {
 		out[i] = candidate{rel: c.rel, sch: c.sch}
 	}
 	for _, e := range optionEvidence(out, g.files) {
+		if e.neutral {
+			for i := range out {
+				out[i].keys++
+				out[i].unknown++
+			}
+			continue
+		}
 		classify(out, e.known, true)
 		for i := range out {
 			if e.deprecated[i] {
@@ -213,8 +241,12 @@ func fit(known []candidate, g *group) []candidate {
 	return out
 }
 
-// evidence is what every release says of one option.
-type evidence struct{ known, deprecated []bool }
+// evidence is what every release says of one option; neutral: known to
+// none and plainly a mistake, no evidence of any release.
+type evidence struct {
+	known, deprecated []bool
+	neutral           bool
+}
 
 // optionEvidence resolves every option of the files in every release (an
 // option another file of the same process reads counts as known).
@@ -243,11 +275,38 @@ func optionEvidence(cs []candidate, files []*model.Loaded) []evidence {
 						e.known[i] = true
 					}
 				}
+				if !slices.Contains(e.known, true) && !oldOption(cs, kind, section, k.Name) {
+					e.neutral = true // a typo or a plugin's option says nothing of the release
+				}
 				out = append(out, e)
 			}
 		}
 	}
 	return out
+}
+
+// oldOption: a key no release knows may be an option an older release
+// read, unless it is plainly a mistake in every release: upper case or
+// dashes in its name, a close spelling of an option of its group (the
+// newest release's suggestion), or a section no release of the kind has
+// (a plugin's, or a made-up one).
+func oldOption(cs []candidate, kind, section, key string) bool {
+	if strings.ToLower(key) != key || strings.Contains(key, "-") {
+		return false
+	}
+	newest := cs[len(cs)-1].sch
+	if !newest.Has(kind) {
+		return true
+	}
+	if _, option := newest.Suggest(kind, section, key); option != "" {
+		return false
+	}
+	for _, c := range cs {
+		if c.sch.Has(kind) && len(c.sch.Options(kind, schema.Group(section))) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // policyEvidence says, for every policy name of the files, which releases
@@ -358,6 +417,7 @@ func pickGroup(cs []candidate, preferred []candidate) *model.Pick {
 		why = fmt.Sprintf("older than %s, the oldest release stacklint has a schema for: %d of its %d options are known to no release from %s on; checked against %s, reporting only what holds in every release",
 			chosen.rel.Name, chosen.never, chosen.keys, chosen.rel.Name, chosen.rel.Name)
 	}
+	p.Reason = why
 	p.Why = why + " (" + counts(cs) + ")"
 	if !below {
 		p.Fits = ties(cs, chosen)
@@ -429,7 +489,7 @@ func counts(cs []candidate) string {
 	for i, c := range cs {
 		parts[i] = fmt.Sprintf("%s %d unknown/%d deprecated of %d", c.rel.Name, c.unknown, c.deprecated, c.keys)
 		if c.policies > 0 {
-			parts[i] += fmt.Sprintf(" and %d unregistered policy names", c.policies)
+			parts[i] += fmt.Sprintf(" and %d unregistered policy %s", c.policies, map[bool]string{true: "name", false: "names"}[c.policies == 1])
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -66,7 +66,8 @@ func olderByPolicy(p *model.Pick, oldest string, files []*model.Loaded, node, se
 	if rel == "" {
 		return
 	}
-	p.BelowOldest = true
+	p.BelowOldest, p.Fits = true, nil
+	p.Reason = fmt.Sprintf("older than %s: its policy files repeat %s's stock policy.json of %s (%d of %d rules)", oldest, service, rel, matched, total)
 	p.Why = fmt.Sprintf("older than %s, the oldest release stacklint has a schema for: its policy files repeat %s's stock policy.json of %s (%d of %d rules); checked against %s, reporting only what holds in every release; %s",
 		oldest, service, rel, matched, total, oldest, p.Why)
 }

@@ -101,3 +101,25 @@ func TestMixedReleases(t *testing.T) {
 		t.Errorf("releases list %+v, want two entries for nova", list)
 	}
 }
+
+// TestTyposAreNoAge: options no release knows but that are plainly
+// mistakes (close misspellings, upper case, a plugin's section) are no
+// evidence that the files are older than every schema, so the typos stay
+// reported; an empty file gives no release at all (red team, issue 15).
+func TestTyposAreNoAge(t *testing.T) {
+	conf := "[DEFAULT]\nmy_ip = 10.0.0.11\ntransport_url = rabbit://openstack:x@ctl\n" +
+		"[api]\nauth_strategy = keystone\n[glance]\napi_servers = http://ctl:9292\n" +
+		"[neutron]\nservce_metadata_proxy = true\nmetadata_proxy_shared_secrt = x\nauth_type = password\n" +
+		"[libvirt]\nvirt_tpye = kvm\n[ml2_odl]\nurl = http://odl\nusername = admin\n[oslo_concurrency]\nlock_path = /var/lib/nova/tmp\n"
+	files := loadTree(t, map[string]string{"ctl/etc/nova/nova.conf": conf, "c1/etc/nova/nova.conf": "[DEFAULT]\n"})
+	choice := release.Choice{Source: release.Auto}
+	r, list := pickReleases(&choice, files)
+	if p := r.For("ctl", "nova"); p == nil || p.BelowOldest {
+		t.Errorf("typos taken for age: %+v", p)
+	}
+	for _, e := range list {
+		if slices.Contains(e.Nodes, "c1") {
+			t.Errorf("an empty nova.conf got a release of its own: %+v", e)
+		}
+	}
+}

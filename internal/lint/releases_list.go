@@ -28,7 +28,8 @@ type ServiceRelease struct {
 	Fits  []string `json:"fits,omitempty"`
 	Nodes []string `json:"nodes"`
 
-	sums []candidate
+	sums   []candidate
+	reason string // the first node's reason, without counts
 }
 
 // tallyPick adds a node's pick to the list entry of its service and
@@ -44,6 +45,7 @@ func tallyPick(tally map[string]int, list []ServiceRelease, service, node string
 		if p.Source != "auto" {
 			list[i].Why = p.Why
 		}
+		list[i].reason = p.Reason
 	}
 	if len(list[i].Nodes) == 0 {
 		list[i].Fits = p.Fits
@@ -83,9 +85,12 @@ func addCounts(sum, cs []candidate) []candidate {
 
 // finishList words the evidence of each entry and sorts the list.
 func finishList(list []ServiceRelease) []ServiceRelease {
-	services := map[string]int{}
+	releases := map[string]map[string]bool{}
 	for _, e := range list {
-		services[e.Service]++
+		if releases[e.Service] == nil {
+			releases[e.Service] = map[string]bool{}
+		}
+		releases[e.Service][e.Release] = true
 	}
 	for i := range list {
 		e := &list[i]
@@ -93,16 +98,17 @@ func finishList(list []ServiceRelease) []ServiceRelease {
 		if e.sums == nil {
 			continue
 		}
-		var why []string
-		switch {
-		case e.BelowOldest:
-			why = append(why, fmt.Sprintf("older than %s, the oldest release with a schema: checked against it, reporting only what holds in every release", e.Release))
-		case services[e.Service] > 1:
-			why = append(why, "mixed releases: these nodes' files fit "+e.Release+" best")
-		default:
-			why = append(why, "the service's options fit "+e.Release+" best")
+		why := e.reason
+		if len(e.Nodes) > 1 || why == "" {
+			why = "the service's options fit " + e.Release + " best"
+			if e.BelowOldest {
+				why = fmt.Sprintf("older than %s, the oldest release with a schema: checked against it, reporting only what holds in every release", e.Release)
+			}
 		}
-		e.Why = why[0] + " (" + counts(e.sums) + ")"
+		if len(releases[e.Service]) > 1 {
+			why = "mixed releases: " + why
+		}
+		e.Why = why + " (" + counts(e.sums) + ")"
 		e.sums = nil
 	}
 	sort.SliceStable(list, func(i, j int) bool {

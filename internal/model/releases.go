@@ -13,6 +13,7 @@ type Pick struct {
 	Series string         // its series ("2022.2"), which orders releases as strings do
 	Source string         // "--release", the configuration file's name, or "auto"
 	Why    string         // the evidence, in words
+	Reason string         // Why without the per-release counts
 	// BelowOldest: the files look older than the oldest release with a
 	// schema (more of their options than maxUnknown are unknown to every
 	// release, and the oldest fits best): they are checked against the

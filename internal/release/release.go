@@ -99,7 +99,7 @@ func Select(flag, configured, source string) (Choice, error) {
 	if setting == "" {
 		setting, from = configured, source
 	}
-	if setting == "" || strings.EqualFold(setting, Auto) {
+	if setting = strings.TrimSpace(setting); setting == "" || strings.EqualFold(setting, Auto) {
 		return auto(), nil
 	}
 	r, err := lookup(setting)
