@@ -150,11 +150,23 @@ func groupFiles(files []*model.Loaded) []*group {
 		if f.Policy == nil {
 			continue
 		}
-		if g := index[[2]string{f.Node, model.PolicyService(f)}]; g != nil {
+		key := [2]string{f.Node, model.PolicyService(f)}
+		g := index[key]
+		if g == nil && knownService(key[1]) {
+			g = &group{node: f.Node, service: key[1]} // policy files only: their names are the evidence
+			index[key] = g
+			out = append(out, g)
+		}
+		if g != nil {
 			g.policies = append(g.policies, f)
 		}
 	}
 	return out
+}
+
+// knownService: a service whose files stacklint has schemas for.
+func knownService(name string) bool {
+	return slices.Contains([]string{"cinder", "glance", "keystone", "neutron", "nova", "placement"}, name)
 }
 
 // hasEvidence: the group's files set an option or a policy (an empty

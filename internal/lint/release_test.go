@@ -65,11 +65,18 @@ func TestStockPolicyMarksOlder(t *testing.T) {
 	for _, tc := range []struct {
 		policy, text string
 		older        bool
+		conf         string
 	}{
-		{"ctl/etc/keystone/policy.json", stockFile(t, "mitaka", names), true},
-		{"ctl/etc/keystone/policy.yaml", "\"identity:list_users\": \"role:admin\"\n", false},
+		{"ctl/etc/keystone/policy.json", stockFile(t, "mitaka", names), true, conf},
+		{"ctl/etc/keystone/policy.yaml", "\"identity:list_users\": \"role:admin\"\n", false, conf},
+		// policy files only: their names are the evidence, as they are beside a keystone.conf
+		{"ctl/etc/keystone/policy.json", stockFile(t, "mitaka", names), true, ""},
 	} {
-		files := loadTree(t, map[string]string{"ctl/etc/keystone/keystone.conf": conf, tc.policy: tc.text})
+		tree := map[string]string{tc.policy: tc.text}
+		if tc.conf != "" {
+			tree["ctl/etc/keystone/keystone.conf"] = tc.conf
+		}
+		files := loadTree(t, tree)
 		choice := release.Choice{Source: release.Auto}
 		r, list := pickReleases(&choice, files)
 		p := r.For("ctl", "keystone")
