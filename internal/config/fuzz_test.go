@@ -1,17 +1,16 @@
 package config
 
 import (
-	"bytes"
-	"encoding/binary"
 	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/stacklint/stacklint/internal/fuzzcheck"
 )
 
 // fuzzRules is the rule catalogue the fuzzed configurations are checked
@@ -73,7 +72,7 @@ func checkError(t *testing.T, err error, path string, data []byte) {
 		t.Fatalf("error not shaped <file>:<line>: <message>: %q", err)
 	}
 	n, _ := strconv.Atoi(m[1])
-	if lines := len(lineBreak.Split(yamlText(data), -1)); n < 1 || n > lines {
+	if lines := len(lineBreak.Split(fuzzcheck.YAMLText(data), -1)); n < 1 || n > lines {
 		t.Fatalf("error at line %d of %d: %q", n, lines, err)
 	}
 	if len(m[2]) > maxErrorBytes {
@@ -140,23 +139,4 @@ func render(t *testing.T, c *Config) []byte {
 		t.Fatal(err)
 	}
 	return out
-}
-
-// yamlText is data as yaml.v3 reads it: UTF-16 when it starts with a UTF-16
-// byte order mark, else as is.
-func yamlText(data []byte) string {
-	var order binary.ByteOrder
-	switch {
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		order = binary.BigEndian
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
-		order = binary.LittleEndian
-	default:
-		return string(data)
-	}
-	units := make([]uint16, 0, len(data)/2)
-	for i := 2; i+1 < len(data); i += 2 {
-		units = append(units, order.Uint16(data[i:]))
-	}
-	return string(utf16.Decode(units))
 }

@@ -2,14 +2,14 @@ package netif
 
 import (
 	"bytes"
-	"encoding/binary"
 	"net/netip"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf16"
+
+	"github.com/stacklint/stacklint/internal/fuzzcheck"
 )
 
 // FuzzParse: every address returned is a valid, canonical, non-loopback
@@ -27,7 +27,7 @@ func FuzzParse(f *testing.F) {
 		lines := bytes.Split(data, []byte("\n"))
 		count := len(lines)
 		if ft == Netplan { // yaml.v3 reads UTF-16, and counts "\r", NEL, LS and PS as line breaks
-			count = len(yamlBreak.Split(yamlText(data), -1))
+			count = len(yamlBreak.Split(fuzzcheck.YAMLText(data), -1))
 		}
 		for _, a := range got {
 			ip, err := netip.ParseAddr(a.IP)
@@ -78,23 +78,4 @@ func lineReference(f Format, lines [][]byte) []Addr {
 		}
 	}
 	return out
-}
-
-// yamlText is data as yaml.v3 reads it: UTF-16 when it starts with a UTF-16
-// byte order mark, else as is.
-func yamlText(data []byte) string {
-	var order binary.ByteOrder
-	switch {
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		order = binary.BigEndian
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
-		order = binary.LittleEndian
-	default:
-		return string(data)
-	}
-	units := make([]uint16, 0, len(data)/2)
-	for i := 2; i+1 < len(data); i += 2 {
-		units = append(units, order.Uint16(data[i:]))
-	}
-	return string(utf16.Decode(units))
 }

@@ -2,10 +2,10 @@ package oslo
 
 import (
 	"errors"
-	"fmt"
-	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stacklint/stacklint/internal/fuzzcheck"
 )
 
 // FuzzParse checks, for any input:
@@ -26,9 +26,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Parse(data)
 		file2, err2 := Parse(data)
-		if !reflect.DeepEqual(file, file2) || fmt.Sprintf("%#v", err) != fmt.Sprintf("%#v", err2) {
-			t.Fatalf("not deterministic: %v / %v", err, err2)
-		}
+		fuzzcheck.Deterministic(t, file, file2, err, err2)
 		lines := splitLines(string(data))
 		if err != nil {
 			checkError(t, err, lines)

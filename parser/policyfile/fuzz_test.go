@@ -2,20 +2,18 @@ package policyfile
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/stacklint/stacklint/internal/fuzzcheck"
 	"github.com/stacklint/stacklint/parser/policy"
 )
 
@@ -34,10 +32,8 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Parse(data)
 		file2, err2 := Parse(data)
-		if !reflect.DeepEqual(file, file2) || fmt.Sprintf("%#v", err) != fmt.Sprintf("%#v", err2) {
-			t.Fatalf("not deterministic: %v / %v", err, err2)
-		}
-		text := yamlText(data) // yaml.v3 counts columns after a BOM, one BOM only
+		fuzzcheck.Deterministic(t, file, file2, err, err2)
+		text := fuzzcheck.YAMLText(data) // yaml.v3 counts columns after a BOM, one BOM only
 		if !bytes.HasPrefix(data, []byte{0xfe, 0xff}) && !bytes.HasPrefix(data, []byte{0xff, 0xfe}) {
 			text = strings.TrimPrefix(text, "\ufeff")
 		}
@@ -255,23 +251,4 @@ func FuzzRoundTrip(f *testing.F) {
 			}
 		}
 	})
-}
-
-// yamlText is data as yaml.v3 reads it: UTF-16 when it starts with a UTF-16
-// byte order mark, else as is.
-func yamlText(data []byte) string {
-	var order binary.ByteOrder
-	switch {
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		order = binary.BigEndian
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
-		order = binary.LittleEndian
-	default:
-		return string(data)
-	}
-	units := make([]uint16, 0, len(data)/2)
-	for i := 2; i+1 < len(data); i += 2 {
-		units = append(units, order.Uint16(data[i:]))
-	}
-	return string(utf16.Decode(units))
 }

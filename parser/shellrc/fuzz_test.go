@@ -2,12 +2,13 @@ package shellrc
 
 import (
 	"errors"
-	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stacklint/stacklint/internal/fuzzcheck"
 )
 
 // FuzzParse: parsing is deterministic; a syntax error is an *Error at a
@@ -18,9 +19,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Parse(data)
 		file2, err2 := Parse(data)
-		if !reflect.DeepEqual(file, file2) || fmt.Sprintf("%#v", err) != fmt.Sprintf("%#v", err2) {
-			t.Fatalf("not deterministic: %v / %v", err, err2)
-		}
+		fuzzcheck.Deterministic(t, file, file2, err, err2)
 		lines := strings.Split(string(data), "\n")
 		if err != nil {
 			checkError(t, err, lines)
