@@ -36,7 +36,7 @@ const (
 // lines outlive upgrades ([cells] enable in a Zed nova.conf).
 type candidate struct {
 	rel release.Release
-	sch *schema.Schema
+	bit int // the release's position in the schema index
 	// newer: options and policy names only later releases know; stale:
 	// ones only earlier releases knew; never: options no release knows.
 	newer, stale, never int
@@ -71,12 +71,15 @@ type group struct {
 // the oldest, BelowOldest.
 func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Releases, []ServiceRelease) {
 	out := &model.Releases{Picks: map[[2]string]*model.Pick{}}
+	ix, err := schema.LoadIndex()
+	if err != nil {
+		return out, nil
+	}
+	out.Index = ix
 	var known []candidate
-	schema.All() // decodes every release at once, in parallel
 	for _, r := range release.All {
-		if sch, err := schema.Load(r.Name); err == nil {
-			out.All = append(out.All, sch)
-			known = append(known, candidate{rel: r, sch: sch})
+		if bit := ix.Bit(r.Name); bit >= 0 {
+			known = append(known, candidate{rel: r, bit: bit})
 		}
 	}
 	groups := groupFiles(files)
@@ -104,7 +107,7 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	var every [][]candidate
 	groups = slices.DeleteFunc(groups, func(g *group) bool { return !hasEvidence(g) })
 	for _, g := range groups {
-		fits[g] = fit(known, g)
+		fits[g] = fit(ix, known, g)
 		every = append(every, fits[g])
 	}
 	deployment := fleetRelease(every)
@@ -225,12 +228,12 @@ func fleetRelease(fits [][]candidate) candidate {
 
 // fit counts, for every known release, the options of files it leaves
 // unknown or calls deprecated.
-func fit(known []candidate, g *group) []candidate {
+func fit(ix *schema.Index, known []candidate, g *group) []candidate {
 	out := make([]candidate, len(known))
 	for i, c := range known {
-		out[i] = candidate{rel: c.rel, sch: c.sch}
+		out[i] = candidate{rel: c.rel, bit: c.bit}
 	}
-	for _, e := range optionEvidence(out, g.files) {
+	for _, e := range optionEvidence(ix, out, g.files) {
 		if e.neutral {
 			for i := range out {
 				out[i].keys++
@@ -245,8 +248,8 @@ func fit(known []candidate, g *group) []candidate {
 			}
 		}
 	}
-	if everyRegistry(out, g.service) {
-		for _, kn := range policyEvidence(out, g.service, g.policies) {
+	if everyRegistry(ix, out, g.service) {
+		for _, kn := range policyEvidence(ix, out, g.service, g.policies) {
 			classify(out, kn, false)
 		}
 	}
@@ -262,7 +265,7 @@ type evidence struct {
 
 // optionEvidence resolves every option of the files in every release (an
 // option another file of the same process reads counts as known).
-func optionEvidence(cs []candidate, files []*model.Loaded) []evidence {
+func optionEvidence(ix *schema.Index, cs []candidate, files []*model.Loaded) []evidence {
 	var out []evidence
 	for _, f := range files {
 		kind := model.SchemaKind(f.Kind)
@@ -274,20 +277,12 @@ func optionEvidence(cs []candidate, files []*model.Loaded) []evidence {
 			section := model.SchemaSection(kind, f.INI, s.Name)
 			for _, k := range s.Keys {
 				e := evidence{known: make([]bool, len(cs)), deprecated: make([]bool, len(cs))}
+				v := ix.Resolve(kind, section, k.Name, auth)
+				known := ix.Has(kind) & (v.Known | model.ReadByAcross(ix, kind, section, k.Name, auth))
 				for i, c := range cs {
-					if !c.sch.Has(kind) {
-						continue
-					}
-					switch c.sch.Resolve(kind, section, k.Name, auth).Status {
-					case schema.Unknown:
-						e.known[i] = model.ReadBy(c.sch, kind, section, k.Name, auth) != ""
-					case schema.Deprecated:
-						e.known[i], e.deprecated[i] = true, true
-					default:
-						e.known[i] = true
-					}
+					e.known[i], e.deprecated[i] = known.Has(c.bit), v.Deprecated.Has(c.bit)
 				}
-				if !slices.Contains(e.known, true) && !oldOption(cs, kind, section, k.Name) {
+				if !slices.Contains(e.known, true) && !oldOption(ix, cs, kind, section, k.Name) {
 					e.neutral = true // a typo or a plugin's option says nothing of the release
 				}
 				out = append(out, e)
@@ -302,34 +297,30 @@ func optionEvidence(cs []candidate, files []*model.Loaded) []evidence {
 // dashes in its name, a close spelling of an option of its group (the
 // newest release's suggestion), or a section no release of the kind has
 // (a plugin's, or a made-up one).
-func oldOption(cs []candidate, kind, section, key string) bool {
+func oldOption(ix *schema.Index, cs []candidate, kind, section, key string) bool {
 	if strings.ToLower(key) != key || strings.Contains(key, "-") {
 		return false
 	}
-	newest := cs[len(cs)-1].sch
-	if !newest.Has(kind) {
+	newest := cs[len(cs)-1].bit
+	if !ix.Has(kind).Has(newest) {
 		return true
 	}
-	if _, option := newest.Suggest(kind, section, key); option != "" {
+	if _, option := ix.Suggest(newest, kind, section, key); option != "" {
 		return false
 	}
-	for _, c := range cs {
-		if c.sch.Has(kind) && len(c.sch.Options(kind, schema.Group(section))) > 0 {
-			return true
-		}
-	}
-	return false
+	return ix.Has(kind)&ix.GroupMask(kind, schema.Group(section)) != 0
 }
 
 // policyEvidence says, for every policy name of the files, which releases
 // register it (or know it as a deprecated name).
-func policyEvidence(cs []candidate, service string, files []*model.Loaded) [][]bool {
+func policyEvidence(ix *schema.Index, cs []candidate, service string, files []*model.Loaded) [][]bool {
 	var out [][]bool
 	for _, f := range files {
 		for _, r := range f.Policy.Rules {
 			kn := make([]bool, len(cs))
+			m := ix.Policy(service, r.Name)
 			for i, c := range cs {
-				kn[i] = c.sch.Policy(service, r.Name) != nil || len(c.sch.RenamedTo(service, r.Name)) > 0
+				kn[i] = (m[0] | m[1]).Has(c.bit)
 			}
 			out = append(out, kn)
 		}
@@ -370,9 +361,9 @@ func classify(cs []candidate, known []bool, option bool) {
 // everyRegistry: every known release registers policy defaults for the
 // service in code (glance did not before Ussuri), so their policy names can
 // be compared.
-func everyRegistry(known []candidate, service string) bool {
+func everyRegistry(ix *schema.Index, known []candidate, service string) bool {
 	for _, c := range known {
-		if len(c.sch.Policies[service]) == 0 {
+		if !ix.PolicyHas(service).Has(c.bit) {
 			return false
 		}
 	}
@@ -423,7 +414,7 @@ func pickGroup(cs []candidate, preferred []candidate) *model.Pick {
 	if chosen.never >= minUnknown && chosen.never*100 > chosen.keys*muchOlderPercent {
 		chosen, below = cs[0], true // most of it is known to no release: older than all of them
 	}
-	p := &model.Pick{Schema: chosen.sch, Name: chosen.rel.Name, Series: chosen.rel.Series, Source: release.Auto, Oldest: leansOlder(cs, chosen)}
+	p := &model.Pick{Schema: load(chosen.rel.Name), Name: chosen.rel.Name, Series: chosen.rel.Series, Source: release.Auto, Oldest: leansOlder(cs, chosen)}
 	if below {
 		p.BelowOldest = true
 		why = fmt.Sprintf("older than %s, the oldest release stacklint has a schema for: %d of its %d options are known to no release from %s on; checked against %s, reporting only what holds in every release",
@@ -557,7 +548,7 @@ func summarize(choice *release.Choice, r *model.Releases) {
 		why = fmt.Sprintf("the release most services fit; releases differ by service or node (%d releases): see the releases list", len(names))
 	}
 	if len(older) > 0 {
-		why += fmt.Sprintf("; the files of %s look older than %s, the oldest release stacklint has a schema for: only what holds in every release is reported for them", strings.Join(sortedKeys(older), ", "), r.All[0].Release)
+		why += fmt.Sprintf("; the files of %s look older than %s, the oldest release stacklint has a schema for: only what holds in every release is reported for them", strings.Join(sortedKeys(older), ", "), r.Index.Releases[0])
 	}
 	choice.Why = why
 }
@@ -569,4 +560,16 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// load is a release's full schema, decoded once: only the releases picked
+// are (detection reads the index). Embedded data that does not decode
+// (a broken build; TestEveryRelease loads every release) leaves an empty
+// schema: no kind, nothing checked.
+func load(name string) *schema.Schema {
+	sch, err := schema.Load(name)
+	if err != nil {
+		return &schema.Schema{Release: name}
+	}
+	return sch
 }

@@ -373,10 +373,8 @@ func (b *nodeBuilder) definedBy(service, name string, defined map[string]bool) s
 		}
 		return ""
 	}
-	for _, s := range b.allSchemas() {
-		if s.Policy(service, name) != nil {
-			return "registered"
-		}
+	if ix := b.index(); ix != nil && ix.Policy(service, name)[0] != 0 {
+		return "registered"
 	}
 	return ""
 }
@@ -384,16 +382,12 @@ func (b *nodeBuilder) definedBy(service, name string, defined map[string]bool) s
 // openByDefault: the service registers the policy as allow-all ("" or
 // "@") in the release, or in any known release when none is detected.
 func (b *nodeBuilder) openByDefault(service, name string) bool {
-	sch := b.allSchemas()
 	if s := b.serviceSchema(service); s != nil {
-		sch = []*schema.Schema{s}
+		d := s.Policy(service, name)
+		return d != nil && (d.Check == "" || d.Check == "@")
 	}
-	for _, s := range sch {
-		if d := s.Policy(service, name); d != nil && (d.Check == "" || d.Check == "@") {
-			return true
-		}
-	}
-	return false
+	ix := b.index()
+	return ix != nil && ix.Policy(service, name)[3] != 0
 }
 
 // registration says how the release registers a policy name: registered

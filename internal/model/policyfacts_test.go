@@ -16,8 +16,12 @@ func buildRelease(t *testing.T, release string, files map[string]string) map[str
 		t.Fatal(err)
 	}
 	pick := &Pick{Schema: sch, Name: release, Source: "--release"}
+	ix, err := schema.LoadIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
 	return BuildWith(writeSnapshot(t, files), Options{Releases: func([]*Loaded) *Releases {
-		return &Releases{All: schema.All(), Fallback: pick}
+		return &Releases{Index: ix, Fallback: pick}
 	}}).Doc
 }
 

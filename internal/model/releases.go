@@ -39,9 +39,9 @@ func (p *Pick) Doc() map[string]any {
 
 // Releases says which release checks each service on each node.
 type Releases struct {
-	// All is every known release's schema, oldest first (to tell when an
+	// Index is every known release's names, oldest first (to tell when an
 	// option was removed, or policy defaults when no release is picked).
-	All []*schema.Schema
+	Index *schema.Index
 	// Picks are by [node, service] ("ctl", "nova").
 	Picks map[[2]string]*Pick
 	// Fallback checks a service on a node that has no pick of its own
@@ -104,10 +104,10 @@ func (b *nodeBuilder) serviceSchema(service string) *schema.Schema {
 	return nil
 }
 
-// allSchemas is every known release's schema, oldest first.
-func (b *nodeBuilder) allSchemas() []*schema.Schema {
+// index is every known release's names (nil when none is known).
+func (b *nodeBuilder) index() *schema.Index {
 	if b.releases == nil {
 		return nil
 	}
-	return b.releases.All
+	return b.releases.Index
 }

@@ -100,12 +100,8 @@ func (b *nodeBuilder) unknownFacts(sch *schema.Schema, fact map[string]any, kind
 
 // knownAnywhere: some known release reads the key in the section.
 func (b *nodeBuilder) knownAnywhere(kind, section, key, auth string) bool {
-	for _, s := range b.allSchemas() {
-		if s.Has(kind) && s.Resolve(kind, section, key, auth).Status != schema.Unknown {
-			return true
-		}
-	}
-	return false
+	ix := b.index()
+	return ix != nil && ix.Resolve(kind, section, key, auth).Known != 0
 }
 
 // ReadBy is the sibling kind whose options include a key unknown to its
@@ -120,6 +116,19 @@ func ReadBy(sch *schema.Schema, kind, section, key, auth string) string {
 		}
 	}
 	return ""
+}
+
+// ReadByAcross is ReadBy in every release at once: the releases in which
+// some sibling kind reads the key (every release for a packaged section).
+func ReadByAcross(ix *schema.Index, kind, section, key, auth string) schema.Mask {
+	if packaged[kind] == section {
+		return ^schema.Mask(0)
+	}
+	var m schema.Mask
+	for _, other := range siblings[kind] {
+		m |= ix.Resolve(other, section, key, auth).Known
+	}
+	return m
 }
 
 // packaged are sections a distribution's own patches read: Ubuntu's
@@ -202,14 +211,14 @@ func AuthType(f *oslo.File, section string) string {
 // removedIn is the first release after the current one whose schema no
 // longer has the key ("" when every later known release still reads it).
 func (b *nodeBuilder) removedIn(current *schema.Schema, kind, section, key, auth string) string {
-	later := false
-	for _, s := range b.allSchemas() {
-		if s == current {
-			later = true
-			continue
-		}
-		if later && s.Has(kind) && s.Resolve(kind, section, key, auth).Status == schema.Unknown {
-			return s.Release
+	ix := b.index()
+	if ix == nil {
+		return ""
+	}
+	gone := ix.Has(kind) &^ ix.Resolve(kind, section, key, auth).Known
+	for i := ix.Bit(current.Release) + 1; i > 0 && i < len(ix.Releases); i++ {
+		if gone.Has(i) {
+			return ix.Releases[i]
 		}
 	}
 	return ""
@@ -218,16 +227,17 @@ func (b *nodeBuilder) removedIn(current *schema.Schema, kind, section, key, auth
 // lastKnown is the newest release before the current one whose schema
 // still read an unknown key ("" when none did).
 func (b *nodeBuilder) lastKnown(current *schema.Schema, kind, section, key, auth string) string {
-	found := ""
-	for _, s := range b.allSchemas() {
-		if s == current {
-			break
-		}
-		if s.Has(kind) && s.Resolve(kind, section, key, auth).Status != schema.Unknown {
-			found = s.Release
+	ix := b.index()
+	if ix == nil {
+		return ""
+	}
+	known := ix.Resolve(kind, section, key, auth).Known
+	for i := ix.Bit(current.Release) - 1; i >= 0; i-- {
+		if known.Has(i) {
+			return ix.Releases[i]
 		}
 	}
-	return found
+	return ""
 }
 
 // SchemaSection is the group a section's keys are registered in. Glance's
@@ -294,17 +304,12 @@ func SecretOption(kind string, f *oslo.File, section, key string) bool {
 // the option secret, and whether some release knows it at all.
 func secretInKind(kind string, f *oslo.File, section, key string) (flagged, known bool) {
 	kind = SchemaKind(kind)
-	for _, sch := range schema.All() {
-		if !sch.Has(kind) {
-			continue
-		}
-		v := sch.Resolve(kind, SchemaSection(kind, f, section), key, AuthType(f, section))
-		if v.Opt != nil && v.Opt.Secret != 0 {
-			return true, true
-		}
-		known = known || v.Opt != nil
+	ix, err := schema.LoadIndex()
+	if err != nil {
+		return false, false
 	}
-	return false, known
+	v := ix.Resolve(kind, SchemaSection(kind, f, section), key, AuthType(f, section))
+	return v.Secret != 0, v.Known != 0
 }
 
 // PasswordLike reports whether an option is a password, token or key

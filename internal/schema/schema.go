@@ -158,7 +158,7 @@ func Releases() []string {
 	entries, _ := data.ReadDir("data")
 	out := make([]string, 0, len(entries))
 	for _, e := range entries {
-		if name, ok := strings.CutSuffix(e.Name(), ".json.gz"); ok {
+		if name, ok := strings.CutSuffix(e.Name(), ".json.gz"); ok && name != "index" {
 			out = append(out, name)
 		}
 	}
@@ -250,34 +250,49 @@ type optionNames struct {
 
 var names = sync.OnceValue(func() optionNames {
 	out := optionNames{secret: map[[2]string]bool{}, names: map[string]bool{}}
-	add := func(group, name string, o *Opt) {
-		secret := o.Secret != 0 && !identifier(name)
-		out.names[name] = out.names[name] || secret
-		if !secret {
-			return
+	ix, err := LoadIndex()
+	if err != nil {
+		return out
+	}
+	add := func(group, name string, m Masks) {
+		option := m[0] != 0
+		secret := m[0]&m[2] != 0 && !identifier(name)
+		if option {
+			out.names[name] = out.names[name] || secret
 		}
-		out.secret[[2]string{Group(group), name}] = true
-		for _, d := range o.Deprecated {
-			out.secret[[2]string{Group(d[0]), d[1]}] = true
-			out.names[d[1]] = true
+		if alias := m[1] &^ m[0] & m[2]; alias != 0 && !identifier(name) {
+			secret = true // a deprecated name of a secret option
+			out.names[name] = true
+		}
+		if secret {
+			out.secret[[2]string{group, name}] = true
 		}
 	}
-	for _, s := range All() {
-		for _, k := range s.Kinds {
-			for g, opts := range k.Groups {
-				for name, o := range opts {
-					add(g, name, o)
-				}
+	for _, k := range ix.Kinds {
+		for g, keys := range k.Groups {
+			for name, m := range keys {
+				add(g, name, m)
 			}
 		}
-		for _, opts := range s.Auth.Plugins {
-			for name, o := range opts {
-				add("*", name, o)
-			}
+	}
+	for _, n := range append([]AuthNames{ix.Auth.Common}, authNames(ix)...) {
+		for name, m := range n.Options {
+			add("*", name, m)
+		}
+		for key, m := range n.Aliases {
+			add("*", key[strings.Index(key, "/")+1:], Masks{0, m[1], m[2]})
 		}
 	}
 	return out
 })
+
+func authNames(ix *Index) []AuthNames {
+	out := make([]AuthNames, 0, len(ix.Auth.Plugins))
+	for _, p := range ix.Auth.Plugins {
+		out = append(out, p.AuthNames)
+	}
+	return out
+}
 
 // identifier reports whether an option name holds who rather than a
 // credential (admin_user, admin_tenant_name, username). Stein's and Train's

@@ -1,7 +1,7 @@
 package schema
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/editdist"
@@ -12,18 +12,24 @@ import (
 // its group by edit distance (at most 2, or a third of the key's length
 // for long keys). Both are "" when nothing is close.
 func (s *Schema) Suggest(kind, section, key string) (group, option string) {
-	if gs := s.GroupsWith(kind, key); len(gs) == 1 {
-		return gs[0], "" // (a name several groups share, like driver, says nothing)
-	}
-	if u := strings.ReplaceAll(key, "-", "_"); u != key && s.Options(kind, Group(section))[u] != nil {
-		return "", u // a dashed name: oslo.config reads only the dest
-	}
-	best, bestD := "", maxDistance(key)+1
 	names := make([]string, 0, len(s.Options(kind, Group(section))))
 	for dest := range s.Options(kind, Group(section)) {
 		names = append(names, dest)
 	}
-	sort.Strings(names)
+	return suggest(s.GroupsWith(kind, key), names, key)
+}
+
+// suggest is Suggest given the groups of the kind that have the key and
+// the option names of the key's own group (in any order).
+func suggest(groups, names []string, key string) (group, option string) {
+	if len(groups) == 1 {
+		return groups[0], "" // (a name several groups share, like driver, says nothing)
+	}
+	if u := strings.ReplaceAll(key, "-", "_"); u != key && slices.Contains(names, u) {
+		return "", u // a dashed name: oslo.config reads only the dest
+	}
+	slices.Sort(names)
+	best, bestD := "", maxDistance(key)+1
 	for _, dest := range names {
 		if d := editdist.Distance(key, dest, bestD); d < bestD {
 			best, bestD = dest, d

@@ -215,3 +215,7 @@ releases=("$@")
 for r in "${releases[@]}"; do
   build "$r"
 done
+# the names-only index of every release (internal/schema/index.go), which
+# TestIndexMatchesSchemas checks against the schemas just written
+(cd "$ROOT" && go run ./tools/schema/index "$OUT/index.json.gz")
+echo "index: $OUT/index.json.gz"
