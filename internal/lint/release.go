@@ -41,13 +41,19 @@ type candidate struct {
 	// ones only earlier releases knew; never: options no release knows.
 	newer, stale, never int
 	unknown, deprecated int // options the release does not know, or calls deprecated
-	keys                int // options
-	policies            int // policy names the release does not register
+	// node: options of the node's other services that only later releases
+	// know (a node runs one release's packages, as a rule).
+	node     int
+	keys     int // options
+	policies int // policy names the release does not register
 }
 
 // misfit weighs the evidence against the release: an option it does not
-// know yet counts twice, one it no longer knows once.
-func (c candidate) misfit() int { return 2*c.newer + c.stale }
+// know yet counts twice, one it no longer knows once; an option of another
+// service of the node that it does not know yet counts twice too (a stale
+// [cells] enable in a nova.conf does not make a node whose glance sets
+// Zed's options a Stein node).
+func (c candidate) misfit() int { return 2*(c.newer+c.node) + c.stale }
 
 // worse orders candidates of equal misfit: more deprecated names.
 func (c candidate) worse(d candidate) bool { return c.deprecated > d.deprecated }
@@ -108,6 +114,9 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	groups = slices.DeleteFunc(groups, func(g *group) bool { return !hasEvidence(g) })
 	for _, g := range groups {
 		fits[g] = fit(ix, known, g)
+	}
+	nodeEvidence(groups, fits)
+	for _, g := range groups {
 		every = append(every, fits[g])
 	}
 	deployment := fleetRelease(every)
@@ -256,6 +265,36 @@ func fit(ix *schema.Index, known []candidate, g *group) []candidate {
 	return out
 }
 
+// nodeEvidence adds to every service's candidates the options of the
+// other services of its node that the release does not know yet. A
+// service whose files set options no release knows neither gives nor takes
+// this evidence: its files may be older than every schema, and an old
+// option some later release reuses is no sign of that release.
+func nodeEvidence(groups []*group, fits map[*group][]candidate) {
+	newer := map[string][]int{} // node -> per release, the sum over its services
+	for _, g := range groups {
+		if len(fits[g]) == 0 || fits[g][0].never > 0 {
+			continue
+		}
+		sum := newer[g.node]
+		if sum == nil {
+			sum = make([]int, len(fits[g]))
+			newer[g.node] = sum
+		}
+		for i, c := range fits[g] {
+			sum[i] += c.newer
+		}
+	}
+	for _, g := range groups {
+		if len(fits[g]) == 0 || fits[g][0].never > 0 {
+			continue // options no release knows: the files may be older than every schema
+		}
+		for i := range fits[g] {
+			fits[g][i].node = newer[g.node][i] - fits[g][i].newer
+		}
+	}
+}
+
 // evidence is what every release says of one option; neutral: known to
 // none and plainly a mistake, no evidence of any release.
 type evidence struct {
@@ -295,8 +334,9 @@ func optionEvidence(ix *schema.Index, cs []candidate, files []*model.Loaded) []e
 // oldOption: a key no release knows may be an option an older release
 // read, unless it is plainly a mistake in every release: upper case or
 // dashes in its name, a close spelling of an option of its group (the
-// newest release's suggestion), or a section no release of the kind has
-// (a plugin's, or a made-up one).
+// newest release's suggestion), the name of an option of one or two other
+// groups in some release (misplaced), or a section no release of the kind has (a
+// plugin's, or a made-up one).
 func oldOption(ix *schema.Index, cs []candidate, kind, section, key string) bool {
 	if strings.ToLower(key) != key || strings.Contains(key, "-") {
 		return false
@@ -307,6 +347,9 @@ func oldOption(ix *schema.Index, cs []candidate, kind, section, key string) bool
 	}
 	if _, option := ix.Suggest(newest, kind, section, key); option != "" {
 		return false
+	}
+	if n := len(ix.GroupsWith(kind, key)); n > 0 && n <= 2 {
+		return false // an option of another group, misplaced ([ml2] vni_ranges); driver, in many groups, says nothing
 	}
 	return ix.Has(kind)&ix.GroupMask(kind, schema.Group(section)) != 0
 }
@@ -428,11 +471,16 @@ func pickGroup(cs []candidate, preferred []candidate) *model.Pick {
 	return p
 }
 
-// leansOlder: the chosen release is the oldest and fits strictly better
-// than the next one: the files may well be older still (a tie says
-// nothing of their age).
+// leansOlder: the chosen release is the oldest, and it fits strictly
+// better than the next one or the files set options no release knows
+// that are not plain mistakes (never): the files may well be older still,
+// and an option no release knows may be one their release read (a tie
+// with nothing unknown says nothing of their age).
 func leansOlder(cs []candidate, chosen candidate) bool {
-	return chosen.rel == cs[0].rel && len(cs) > 1 && cs[0].misfit() < cs[1].misfit()
+	if chosen.rel != cs[0].rel || len(cs) < 2 {
+		return false
+	}
+	return cs[0].misfit() < cs[1].misfit() || chosen.never > 0
 }
 
 // nearest is the release as good as b (same misfit, no worse) whose
@@ -493,6 +541,9 @@ func counts(cs []candidate) string {
 		parts[i] = fmt.Sprintf("%s %d unknown/%d deprecated of %d", c.rel.Name, c.unknown, c.deprecated, c.keys)
 		if c.policies > 0 {
 			parts[i] += fmt.Sprintf(" and %d unregistered policy %s", c.policies, map[bool]string{true: "name", false: "names"}[c.policies == 1])
+		}
+		if c.node > 0 {
+			parts[i] += fmt.Sprintf(", %d newer %s of the node's other services", c.node, map[bool]string{true: "option", false: "options"}[c.node == 1])
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -130,3 +130,32 @@ func TestTyposAreNoAge(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeEvidence: a node runs one release's packages as a rule: a stale
+// [cells] enable in nova.conf does not make a node whose glance sets
+// 2024.1's options a Stein node (corpus: bobcat, zed). The same nova.conf
+// on a node with nothing newer stays on Stein (its own evidence), and a
+// nova.conf setting an option no release knows neither gives nor takes
+// the node's evidence (it may be older than every schema).
+func TestNodeEvidence(t *testing.T) {
+	nova := "[DEFAULT]\nmy_ip = 10.0.0.11\n[api]\nauth_strategy = keystone\n[cells]\nenable = false\n"
+	glance := "[DEFAULT]\ndo_secure_hash = true\n[glance_store]\nstores = file\n"
+	files := loadTree(t, map[string]string{
+		"ctl/etc/nova/nova.conf":         nova,
+		"ctl/etc/glance/glance-api.conf": glance,
+		"c1/etc/nova/nova.conf":          nova,
+		"old/etc/nova/nova.conf":         nova + "[DEFAULT]\nlibvirt_type = kvm\n",
+		"old/etc/glance/glance-api.conf": glance,
+	})
+	choice := release.Choice{Source: release.Auto}
+	r, _ := pickReleases(&choice, files)
+	if p := r.For("ctl", "nova"); p.Series < "2024.1" {
+		t.Errorf("ctl nova %s: want 2024.1 or later, as its glance: %s", p.Name, p.Why)
+	}
+	if p := r.For("c1", "nova"); p.Name != "stein" {
+		t.Errorf("c1 nova %s: want stein (its stale [cells] enable)", p.Name)
+	}
+	if p := r.For("old", "nova"); p.Name != "stein" || !p.Oldest {
+		t.Errorf("old nova %s (oldest %v): want stein, leaning older", p.Name, p.Oldest)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 )
 
@@ -191,6 +192,23 @@ func (ix *Index) Suggest(i int, kind, section, key string) (group, option string
 		}
 	}
 	return suggest(groups, names, key)
+}
+
+// GroupsWith lists the groups of a kind in which some release registers
+// an option key, sorted.
+func (ix *Index) GroupsWith(kind, key string) []string {
+	k := ix.Kinds[kind]
+	if k == nil {
+		return nil
+	}
+	var out []string
+	for g, opts := range k.Groups {
+		if opts[key][0] != 0 {
+			out = append(out, g)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Policy is what every release says of a policy name of a service.

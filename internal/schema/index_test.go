@@ -151,3 +151,18 @@ func TestIndexPoliciesAsSchemas(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasRefsSorted: the options a deprecated name feeds are in one
+// order whatever the map order of the decoding (keystone's [DEFAULT]
+// bind_host feeds admin_bind_host and public_bind_host, in that order).
+func TestAliasRefsSorted(t *testing.T) {
+	for _, s := range All() {
+		for kind, a := range s.aliases {
+			for key, refs := range a {
+				if !slices.IsSortedFunc(refs, func(x, y Ref) int { return strings.Compare(x.Group+"\x00"+x.Key, y.Group+"\x00"+y.Key) }) {
+					t.Errorf("%s %s %v: refs %v not sorted", s.Release, kind, key, refs)
+				}
+			}
+		}
+	}
+}

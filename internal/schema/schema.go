@@ -221,7 +221,9 @@ func lower(s string) string {
 	return string(bytes.ToLower([]byte(s)))
 }
 
-// index builds the deprecated-alias table of every kind.
+// index builds the deprecated-alias table of every kind (the options an
+// old name feeds sorted by group and name: output does not depend on map
+// order).
 func (s *Schema) index() {
 	s.aliases = map[string]map[[2]string][]Ref{}
 	for kind, k := range s.Kinds {
@@ -233,6 +235,10 @@ func (s *Schema) index() {
 					a[key] = append(a[key], Ref{Group: g, Key: dest})
 				}
 			}
+		}
+		for key, refs := range a {
+			slices.SortFunc(refs, func(x, y Ref) int { return strings.Compare(x.Group+"\x00"+x.Key, y.Group+"\x00"+y.Key) })
+			a[key] = refs
 		}
 		s.aliases[kind] = a
 	}

@@ -72,7 +72,7 @@ report contains finding if {
 	not occ.schema.section_unknown
 	_maybe_older(key, occ.schema)
 	finding := {
-		"message": sprintf("%s [%s] %s on %s is not an option of %s in %s or any later release: it is ignored from %s on (older releases may have read it)", [f.kind, section, key, f.node, f.kind, occ.schema.at_oldest, occ.schema.at_oldest]),
+		"message": sprintf("%s [%s] %s on %s is not an option of %s in %s or any later release: it is ignored from %s on (older releases may have read it)%s", [f.kind, section, key, f.node, f.kind, occ.schema.at_oldest, occ.schema.at_oldest, _older_hint(occ.schema)]),
 		"locations": [lib.loc(f, section, key, occ)],
 		"severity": "info",
 	}
@@ -106,6 +106,12 @@ else := sprintf(" (did you mean %s?)", [s.option]) if s.option
 
 else := sprintf(" (%s still read it)", [s.read_until]) if s.read_until
 
+else := ""
+
+# _older_hint: an option of a close name the oldest release reads, which
+# may have replaced it (nova_metadata_ip: nova_metadata_host). The group
+# an option of the same name is in says nothing of a renamed option.
+_older_hint(s) := sprintf("; %s reads %s, a close name", [s.at_oldest, s.option]) if s.option
 else := ""
 
 _count(keys) := "option" if count(keys) == 1

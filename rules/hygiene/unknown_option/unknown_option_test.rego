@@ -90,3 +90,10 @@ test_oldest_release_info if {
 		"severity": "info",
 	}}
 }
+
+# An option of a close name the oldest release reads is named, not guessed
+# at: the old option may have been renamed to it.
+test_oldest_release_close_name if {
+	r := rule.report with input as _d({"DEFAULT": {"nova_metadata_ip": _occ("10.0.0.11", 3, {"status": "unknown", "option": "nova_metadata_host", "at_oldest": "stein"})}})
+	{f.message | some f in r} == {"nova.conf [DEFAULT] nova_metadata_ip on c1 is not an option of nova.conf in stein or any later release: it is ignored from stein on (older releases may have read it); stein reads nova_metadata_host, a close name"}
+}
