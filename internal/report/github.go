@@ -20,6 +20,9 @@ type GitHub struct{}
 // Report implements Reporter.
 func (GitHub) Report(w io.Writer, r *lint.Result) error {
 	var b strings.Builder
+	if r.Release.Known() { // a notice without a file (on the run's summary): the releases checked against
+		fmt.Fprintf(&b, "::notice title=stacklint release::%s\n", ghData(fmt.Sprintf("checked against %s (%s)%s", r.Release.Name, lint.Visible(r.Release.Source), serviceReleases(r.Releases))))
+	}
 	root := sarifRoot(r.Root)
 	titles := map[string]string{}
 	for _, rule := range r.Rules {
@@ -43,6 +46,26 @@ func (GitHub) Report(w io.Writer, r *lint.Result) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// serviceReleases is "; nova zed on c1, 2025.1 on c2; neutron ..." (empty
+// when every service is on the run's release).
+func serviceReleases(list []lint.ServiceRelease) string {
+	var b strings.Builder
+	last := ""
+	for _, e := range visibleReleases(list) { // sorted by service
+		if e.Service != last {
+			fmt.Fprintf(&b, "; %s", e.Service)
+		} else {
+			b.WriteString(",")
+		}
+		last = e.Service
+		fmt.Fprintf(&b, " %s on %s", e.Release, strings.Join(e.Nodes, " "))
+		if e.BelowOldest {
+			b.WriteString(" (older)")
+		}
+	}
+	return b.String()
 }
 
 func ghLevel(sev string) string {

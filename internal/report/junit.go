@@ -28,11 +28,20 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name       string          `xml:"name,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Skipped    int             `xml:"skipped,attr"`
+	Properties []junitProperty `xml:"properties>property,omitempty"`
+	Cases      []junitCase     `xml:"testcase"`
+}
+
+// junitProperty is a testsuite property: the releases the run was
+// checked against ("release": "zed (auto)", "release.nova": "zed on c1,
+// ctl").
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -65,7 +74,7 @@ func (JUnit) Report(w io.Writer, r *lint.Result) error {
 		if !ok {
 			i = len(doc.Suites)
 			byPath[loc.Path] = i
-			doc.Suites = append(doc.Suites, junitSuite{Name: lint.Visible(loc.Path)})
+			doc.Suites = append(doc.Suites, junitSuite{Name: lint.Visible(loc.Path), Properties: junitReleases(r)})
 		}
 		c := junitCase{Name: fmt.Sprintf("%s %s%s", f.Rule, position(loc), where(loc)), ClassName: f.Rule, File: lint.Visible(path.Join(root, loc.Path)), Line: loc.Line}
 		s := &doc.Suites[i]
@@ -107,4 +116,25 @@ func junitBody(f engine.Finding) string {
 	}
 	fmt.Fprintf(&b, "docs %s%s.md\n", DocsURL, f.Rule)
 	return b.String()
+}
+
+// junitReleases are the run's releases as testsuite properties: the
+// run's, then each service's with its nodes.
+func junitReleases(r *lint.Result) []junitProperty {
+	if !r.Release.Known() {
+		return nil
+	}
+	out := []junitProperty{{Name: "release", Value: r.Release.Name + " (" + lint.Visible(r.Release.Source) + ")"}}
+	for _, e := range visibleReleases(r.Releases) { // sorted by service
+		v := e.Release + " on " + strings.Join(e.Nodes, ", ")
+		if e.BelowOldest {
+			v += " (older than " + e.Release + ")"
+		}
+		if last := &out[len(out)-1]; last.Name == "release."+e.Service {
+			last.Value += "; " + v // mixed releases
+			continue
+		}
+		out = append(out, junitProperty{Name: "release." + e.Service, Value: v})
+	}
+	return out
 }

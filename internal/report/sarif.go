@@ -5,6 +5,7 @@ import (
 	"io"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,8 +51,16 @@ func (s SARIF) Report(w io.Writer, r *lint.Result) error {
 		run.AddResult(result(f, index, root))
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.RuleErrors) == 0)
+	props := sarif.NewPropertyBag()
 	if r.Config != "" { // the configuration file used, as in the JSON document's "config"
-		inv.WithProperties(sarif.NewPropertyBag().Add("config", r.Config))
+		props.Add("config", r.Config)
+	}
+	if r.Release.Known() { // the releases checked against, as in the JSON document
+		props.Add("release", r.Release.Doc())
+		props.Add("releases", visibleReleases(r.Releases))
+	}
+	if len(props.Properties) > 0 {
+		inv.WithProperties(props)
 	}
 	run.WithInvocations([]*sarif.Invocation{inv})
 	rep := sarif.NewReport()
@@ -183,4 +192,18 @@ func sarifLevel(sev string) string {
 		return "warning"
 	}
 	return "note"
+}
+
+// visibleReleases is the releases list with the node names (from the
+// snapshot) made visible as every other snapshot string is.
+func visibleReleases(list []lint.ServiceRelease) []lint.ServiceRelease {
+	out := make([]lint.ServiceRelease, len(list))
+	for i, e := range list {
+		e.Nodes = slices.Clone(e.Nodes)
+		for j, n := range e.Nodes {
+			e.Nodes[j] = lint.Visible(n)
+		}
+		out[i] = e
+	}
+	return out
 }
