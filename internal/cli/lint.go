@@ -42,7 +42,7 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	f.StringVar(&o.failLevel, "fail-level", "error", "exit 1 when a finding is at or above this level: error|warning|info|none")
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also list the files that were not read and the checks that had no input")
-	f.StringVar(&o.release, "release", "", "OpenStack release to check against: "+strings.Join(release.Names(), "|")+" (default: the config file's, else auto)")
+	f.StringVar(&o.release, "release", "", "OpenStack release to check against: "+strings.Join(release.Names(), "|")+", with SERVICE=RELEASE items for single services (auto,nova=2023.2) (default: the config file's, else auto)")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&o.baseline, "baseline", "", "report the findings this baseline file holds as suppressed: fail only on new ones")
 	f.StringVar(&o.writeBase, "write-baseline", "", "write the current findings to this baseline file and exit 0")

@@ -36,7 +36,8 @@ type Config struct {
 	Path  string          `yaml:"-"`
 	Nodes map[string]Node `yaml:"nodes"`
 	// Release is the OpenStack release to check against (zed, 2025.1,
-	// 2026.2 or auto); --release overrides it.
+	// 2026.2 or auto), with SERVICE=RELEASE items for single services
+	// ("auto,nova=2023.2"); --release overrides it item by item.
 	Release string `yaml:"release"`
 	// Rules sets a level (error, warning, info, off) and parameters per
 	// rule id or category.
@@ -314,9 +315,8 @@ func decode(path string, data []byte) (*Config, error) {
 }
 
 func (c *Config) validate() error {
-	if c.Release != "" && !release.Valid(c.Release) {
-		return &fieldError{keys: []string{"release"},
-			msg: fmt.Sprintf("release: unknown release %q (one of %s)", c.Release, strings.Join(release.Names(), ", "))}
+	if err := release.Check(c.Release); err != nil {
+		return &fieldError{keys: []string{"release"}, msg: "release: " + err.Error()}
 	}
 	names := make([]string, 0, len(c.Nodes))
 	for n := range c.Nodes {

@@ -90,18 +90,14 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	}
 	groups := groupFiles(files)
 	if choice.Known() {
-		sch, err := schema.Load(choice.Name)
-		if err != nil {
-			return out, nil
-		}
-		p := &model.Pick{Schema: sch, Name: choice.Name, Series: choice.Series, Source: choice.Source, Why: "set by " + choice.Source}
 		var listed []ServiceRelease
 		tally := map[string]int{}
 		for _, g := range groups {
+			p := setPick(choice, g.service)
 			out.Picks[[2]string{g.node, g.service}] = p
 			listed = tallyPick(tally, listed, g.service, g.node, p, nil)
 		}
-		out.Fallback = p
+		out.Fallback = setPick(choice, "")
 		return out, finishList(listed)
 	}
 	if len(known) == 0 {
@@ -131,8 +127,12 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 			if deployment.rel == known[0].rel {
 				olderByPolicy(p, known[0].rel.Name, files, g.node, service)
 			}
+			evidence := fits[g]
+			if _, ok := choice.Services[service]; ok {
+				p, evidence = setPick(choice, service), nil
+			}
 			out.Picks[[2]string{g.node, service}] = p
-			listed = tallyPick(tally, listed, service, g.node, p, fits[g])
+			listed = tallyPick(tally, listed, service, g.node, p, evidence)
 		}
 	}
 	out.Fallback = fallback(out.Picks)
@@ -623,4 +623,15 @@ func load(name string) *schema.Schema {
 		return &schema.Schema{Release: name}
 	}
 	return sch
+}
+
+// setPick is the pick of the release set by --release or the
+// configuration for a service: its own SERVICE=RELEASE item, else the
+// release set for every service.
+func setPick(choice *release.Choice, service string) *model.Pick {
+	c, why := choice.For(service), "set by "+choice.Source
+	if one, ok := choice.Services[service]; ok {
+		why = "set by " + one.Source + " for " + service
+	}
+	return &model.Pick{Schema: load(c.Name), Name: c.Name, Series: c.Series, Source: c.Source, Why: why}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/model"
@@ -157,5 +158,42 @@ func TestNodeEvidence(t *testing.T) {
 	}
 	if p := r.For("old", "nova"); p.Name != "stein" || !p.Oldest {
 		t.Errorf("old nova %s (oldest %v): want stein, leaning older", p.Name, p.Oldest)
+	}
+}
+
+// TestServiceReleaseSet: a release set for one service wins over auto
+// detection and over the release set for every service; the other
+// services keep theirs.
+func TestServiceReleaseSet(t *testing.T) {
+	files := loadTree(t, map[string]string{
+		"ctl/etc/nova/nova.conf":       "[DEFAULT]\nmy_shared_fs_storage_ip = 10.0.0.11\n",
+		"ctl/etc/neutron/neutron.conf": "[DEFAULT]\ncore_plugin = ml2\n",
+	})
+	for _, tc := range []struct{ setting, nova, neutron string }{
+		{"auto,neutron=2023.2", "", "2023.2"},
+		{"zed,neutron=2023.2", "zed", "2023.2"},
+		{"nova=2024.1", "2024.1", ""},
+	} {
+		choice, err := release.Select(tc.setting, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, list := pickReleases(&choice, files)
+		nova, neutron := r.For("ctl", "nova"), r.For("ctl", "neutron")
+		if tc.nova != "" && (nova.Name != tc.nova || nova.Source != "--release") {
+			t.Errorf("%s: nova %s from %s", tc.setting, nova.Name, nova.Source)
+		}
+		if tc.nova == "" && (nova.Source != release.Auto || nova.Series < "2025.1") {
+			t.Errorf("%s: nova %s from %s, want detected (2025.1 or later)", tc.setting, nova.Name, nova.Source)
+		}
+		if tc.neutron != "" && (neutron.Name != tc.neutron || !strings.Contains(neutron.Why, "for neutron")) {
+			t.Errorf("%s: neutron %s (%s)", tc.setting, neutron.Name, neutron.Why)
+		}
+		if tc.neutron == "" && neutron.Source != release.Auto {
+			t.Errorf("%s: neutron %s from %s, want detected", tc.setting, neutron.Name, neutron.Source)
+		}
+		if len(list) != 2 {
+			t.Errorf("%s: releases list %+v", tc.setting, list)
+		}
 	}
 }

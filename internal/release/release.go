@@ -4,6 +4,7 @@ package release
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -57,6 +58,9 @@ type Choice struct {
 	Release
 	Source string // "--release", the config file's path, or "auto"
 	Why    string // what auto based its choice on, or why it made none
+	// Services are releases set for single services by service name
+	// ("nova=2023.2"): they win over Release and over auto detection.
+	Services map[string]Choice
 }
 
 // Known reports whether a release was chosen (auto may leave it unknown).
@@ -92,21 +96,85 @@ func lookup(s string) (Release, error) {
 	return Release{}, fmt.Errorf("unknown release %q (one of %s)", s, strings.Join(Names(), ", "))
 }
 
+// Services are the services a release can be set for one by one
+// ("nova=2023.2"): those stacklint has option or policy schemas of.
+var Services = []string{"cinder", "glance", "keystone", "neutron", "nova", "placement"}
+
 // Select picks the release from the flag, else the config setting (source
-// names where it came from), else auto.
+// names where it came from), else auto. Each setting is a comma-separated
+// list of a release for every service and SERVICE=RELEASE items for single
+// services ("auto,nova=2023.2", "zed,neutron=2023.1"); the flag's items
+// win over the configuration's, the release for every service and each
+// service's apart. The error names the item it cannot read.
 func Select(flag, configured, source string) (Choice, error) {
-	setting, from := flag, "--release"
-	if setting == "" {
-		setting, from = configured, source
+	out := auto()
+	for _, setting := range []struct{ text, from string }{{configured, source}, {flag, "--release"}} {
+		if err := out.apply(setting.text, setting.from); err != nil {
+			return Choice{}, err
+		}
 	}
-	if setting = strings.TrimSpace(setting); setting == "" || strings.EqualFold(setting, Auto) {
-		return auto(), nil
+	return out, nil
+}
+
+// Check reports whether a setting (the flag's or the configuration's) can
+// be read, naming the item it cannot.
+func Check(setting string) error {
+	var c Choice
+	return c.apply(setting, "")
+}
+
+// apply reads one setting onto the choice.
+func (c *Choice) apply(setting, from string) error {
+	for _, item := range strings.Split(setting, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		service, name, single := strings.Cut(item, "=")
+		if !single {
+			name = service
+		}
+		var set Choice
+		if !strings.EqualFold(strings.TrimSpace(name), Auto) {
+			r, err := lookup(name)
+			if err != nil {
+				return err
+			}
+			set = Choice{Release: r, Source: from}
+		}
+		if !single {
+			services := c.Services
+			if set.Known() {
+				*c = set
+			} else {
+				*c = auto()
+			}
+			c.Services = services
+			continue
+		}
+		service = strings.ToLower(strings.TrimSpace(service))
+		if !slices.Contains(Services, service) {
+			return fmt.Errorf("unknown service %q in %q (one of %s)", service, item, strings.Join(Services, ", "))
+		}
+		if c.Services == nil {
+			c.Services = map[string]Choice{}
+		}
+		if set.Known() {
+			c.Services[service] = set
+		} else {
+			delete(c.Services, service) // service=auto: detected after all
+		}
 	}
-	r, err := lookup(setting)
-	if err != nil {
-		return Choice{}, err
+	return nil
+}
+
+// For is the release set for a service: its own item, else the release
+// for every service (unknown under auto).
+func (c Choice) For(service string) Choice {
+	if s, ok := c.Services[service]; ok {
+		return s
 	}
-	return Choice{Release: r, Source: from}, nil
+	return Choice{Release: c.Release, Source: c.Source}
 }
 
 // auto leaves the release to be detected: the lint run picks the release

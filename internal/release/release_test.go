@@ -64,3 +64,30 @@ func TestSeriesOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectServices: SERVICE=RELEASE items set single services; the
+// flag wins over the configuration item by item; service=auto leaves the
+// service to detection; an unknown service or release names the item.
+func TestSelectServices(t *testing.T) {
+	c, err := Select("nova=2023.2", "zed,neutron=2024.1,glance=2025.1", ".stacklint.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != "zed" || c.Source != ".stacklint.yaml" {
+		t.Errorf("every service: %+v, want zed from the configuration", c.Release)
+	}
+	for service, want := range map[string]string{"nova": "2023.2 --release", "neutron": "2024.1 .stacklint.yaml", "glance": "2025.1 .stacklint.yaml", "keystone": "zed .stacklint.yaml"} {
+		if got := c.For(service); got.Name+" "+got.Source != want {
+			t.Errorf("%s: %s %s, want %s", service, got.Name, got.Source, want)
+		}
+	}
+	c, err = Select("auto, glance=auto", "zed,glance=2025.1", "x")
+	if err != nil || c.Known() || len(c.Services) != 0 {
+		t.Errorf("auto over the configuration: %+v, %v", c, err)
+	}
+	for _, bad := range []string{"nova=folsom", "swift=zed", "zed,=zed"} {
+		if _, err := Select(bad, "", ""); err == nil || !strings.Contains(err.Error(), "unknown") {
+			t.Errorf("Select(%q): %v, want an error naming the item", bad, err)
+		}
+	}
+}

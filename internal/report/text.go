@@ -126,8 +126,12 @@ func releaseNote(r *lint.Result) string {
 		if byService[e.Service] == nil {
 			services = append(services, e.Service)
 		}
-		byService[e.Service] = append(byService[e.Service], fmt.Sprintf("%s on %d %s", e.Release, len(e.Nodes), plural(len(e.Nodes), "node")))
-		same = same && e.Release == r.Release.Name
+		entry := fmt.Sprintf("%s on %d %s", e.Release, len(e.Nodes), plural(len(e.Nodes), "node"))
+		if e.Source != r.Release.Source {
+			entry += " (" + lint.Visible(e.Source) + ")" // set for the service alone
+		}
+		byService[e.Service] = append(byService[e.Service], entry)
+		same = same && e.Release == r.Release.Name && e.Source == r.Release.Source
 	}
 	if same {
 		return fmt.Sprintf(", release %s (%s%s%s)", r.Release.Name, r.Release.Source, older, fitsNote(r.Release.Name, r.Releases))
