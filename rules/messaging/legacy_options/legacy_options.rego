@@ -2,8 +2,10 @@
 # title: Pre-transport_url messaging options
 # description: |
 #   rpc_backend and the rabbit_host(s)/rabbit_port/rabbit_userid/
-#   rabbit_password/rabbit_virtual_host and qpid_* options were replaced
-#   by transport_url and are ignored since oslo.messaging 9.0.0 (Rocky).
+#   rabbit_password/rabbit_virtual_host options were replaced by
+#   transport_url and are ignored since oslo.messaging 9.0.0 (Rocky); the
+#   qpid_* options went with the qpid driver in oslo.messaging 4.0.0
+#   (Mitaka).
 #   Next to a transport_url they are dead configuration that can mislead a
 #   reader; alone (an Icehouse-to-Queens deployment) they are what the
 #   release reads, but must be moved into transport_url before upgrading.
@@ -29,12 +31,21 @@ report contains finding if {
 		occ := occs[0]
 	])
 	count(found) > 0
+	keys := [k | some [_, _, k] in found]
 	finding := {
-		"message": sprintf("%s on %s sets %s: %s", [f.kind, f.node, concat(", ", [k | some [_, _, k] in found]), _state(f)]),
+		"message": sprintf("%s on %s sets %s: %s", [f.kind, f.node, concat(", ", keys), _state(f, keys)]),
 		"locations": [lib.loc(f, s, k, lib.values(f, s, k)[0]) | some [_, s, k] in found],
 	}
 }
 
-_state(f) := "ignored, transport_url decides the broker" if lib.has(f, "DEFAULT", "transport_url")
+_state(f, _) := "ignored, transport_url decides the broker" if lib.has(f, "DEFAULT", "transport_url")
 
-else := "options removed in oslo.messaging 9.0.0 (Rocky); move the broker into transport_url before upgrading"
+_state(f, keys) := sprintf("%s; move the broker into transport_url before upgrading", [_removed(keys)]) if {
+	not lib.has(f, "DEFAULT", "transport_url")
+}
+
+_removed(keys) := "options removed with the qpid driver in oslo.messaging 4.0.0 (Mitaka)" if {
+	every k in keys { startswith(k, "qpid_") }
+} else := "options removed in oslo.messaging 9.0.0 (Rocky)" if {
+	every k in keys { not startswith(k, "qpid_") }
+} else := "qpid_* options removed with the qpid driver in oslo.messaging 4.0.0 (Mitaka), the others in 9.0.0 (Rocky)"

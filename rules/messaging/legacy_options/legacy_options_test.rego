@@ -26,3 +26,15 @@ test_ignored_next_to_transport_url if {
 	some f in r
 	endswith(f.message, "ignored, transport_url decides the broker")
 }
+
+# qpid_* went with the qpid driver in oslo.messaging 4.0.0 (Mitaka), not in
+# 9.0.0 with rpc_backend and the rabbit_* options (seed 003, Icehouse).
+test_qpid_only if {
+	r := rule.report with input as _input({"qpid_hostname": fx.at("controller", 2)})
+	{f.message | some f in r} == {"nova.conf on n sets qpid_hostname: options removed with the qpid driver in oslo.messaging 4.0.0 (Mitaka); move the broker into transport_url before upgrading"}
+}
+
+test_qpid_and_rpc_backend if {
+	r := rule.report with input as _input({"rpc_backend": fx.at("qpid", 2), "qpid_hostname": fx.at("controller", 3)})
+	{f.message | some f in r} == {"nova.conf on n sets rpc_backend, qpid_hostname: qpid_* options removed with the qpid driver in oslo.messaging 4.0.0 (Mitaka), the others in 9.0.0 (Rocky); move the broker into transport_url before upgrading"}
+}
