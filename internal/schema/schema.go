@@ -153,12 +153,14 @@ func decode(release string) (*Schema, error) {
 	return s, nil
 }
 
-// Releases lists the releases a schema is embedded for, in file name order.
+// Releases lists the releases a schema is embedded for, in file name order
+// (not index.json.gz, the names index, nor older.json.gz, the older
+// releases' names: see Older).
 func Releases() []string {
 	entries, _ := data.ReadDir("data")
 	out := make([]string, 0, len(entries))
 	for _, e := range entries {
-		if name, ok := strings.CutSuffix(e.Name(), ".json.gz"); ok && name != "index" {
+		if name, ok := strings.CutSuffix(e.Name(), ".json.gz"); ok && name != "index" && name != "older" {
 			out = append(out, name)
 		}
 	}
