@@ -321,7 +321,7 @@ func optionEvidence(ix *schema.Index, cs []candidate, files []*model.Loaded) []e
 				for i, c := range cs {
 					e.known[i], e.deprecated[i] = known.Has(c.bit), v.Deprecated.Has(c.bit)
 				}
-				if !slices.Contains(e.known, true) && !oldOption(ix, cs, kind, section, k.Name) {
+				if !slices.Contains(e.known, true) && !readBefore(model.ServiceOf(kind), section, k.Name) && !oldOption(ix, cs, kind, section, k.Name) {
 					e.neutral = true // a typo or a plugin's option says nothing of the release
 				}
 				out = append(out, e)
@@ -329,6 +329,13 @@ func optionEvidence(ix *schema.Index, cs []candidate, files []*model.Loaded) []e
 		}
 	}
 	return out
+}
+
+// readBefore: a release older than every schema read the key
+// (schema.Older, names only): an old option, not a mistake.
+func readBefore(service, section, key string) bool {
+	older, err := schema.Older()
+	return err == nil && len(older.ReadIn(service, section, key)) > 0
 }
 
 // oldOption: a key no release knows may be an option an older release

@@ -92,6 +92,10 @@ func (b *nodeBuilder) unknownFacts(sch *schema.Schema, fact map[string]any, kind
 	}
 	if r := b.lastKnown(sch, kind, section, key, auth); r != "" {
 		fact["read_until"] = r
+	} else if r, covered := readBeforeSchemas(kind, section, key); r != "" {
+		fact["read_until"] = r
+	} else if covered {
+		fact["never_read"] = true // by no release from Icehouse on
 	}
 	if other := ReadBy(sch, kind, section, key, auth); other != "" {
 		fact["read_by"] = other
@@ -102,6 +106,21 @@ func (b *nodeBuilder) unknownFacts(sch *schema.Schema, fact map[string]any, kind
 func (b *nodeBuilder) knownAnywhere(kind, section, key, auth string) bool {
 	ix := b.index()
 	return ix != nil && ix.Resolve(kind, section, key, auth).Known != 0
+}
+
+// readBeforeSchemas is the newest release older than every schema that
+// read the key, by the names read statically from its sources
+// (schema.Older): "" when none did. covered: the older releases' names
+// of the kind's service are known.
+func readBeforeSchemas(kind, section, key string) (release string, covered bool) {
+	older, err := schema.Older()
+	if err != nil || ServiceOf(kind) == "" || ServiceOf(kind) == "placement" {
+		return "", false // placement's options were nova's before Stein
+	}
+	if in := older.ReadIn(ServiceOf(kind), section, key); len(in) > 0 {
+		return in[len(in)-1], true
+	}
+	return "", true
 }
 
 // ReadBy is the sibling kind whose options include a key unknown to its

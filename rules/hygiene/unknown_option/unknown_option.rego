@@ -17,7 +17,11 @@
 #   reported. Option names are case-sensitive: Verbose is not verbose.
 #   Files older than the oldest release stacklint has a schema for are
 #   checked against that release, and only names no release reads (wrong
-#   case, dashes) are reported there. Where a specific rule reports the same
+#   case, dashes) are reported there. Checked against the oldest release
+#   with nothing newer in the files, an option no schema knows is an info
+#   naming the last older release that read it (from the names read in the
+#   sources of Icehouse to Rocky), unless it is a close spelling of an
+#   option that no release ever read: a typo. Where a specific rule reports the same
 #   line (SL-MQ-004 legacy broker options, SL-EP-010, SL-NOVA-010, ...),
 #   this one gives way (custom.yields).
 # custom:
@@ -72,7 +76,7 @@ report contains finding if {
 	not occ.schema.section_unknown
 	_maybe_older(key, occ.schema)
 	finding := {
-		"message": sprintf("%s [%s] %s on %s is not an option of %s in %s or any later release: it is ignored from %s on (older releases may have read it)%s", [f.kind, section, key, f.node, f.kind, occ.schema.at_oldest, occ.schema.at_oldest, _older_hint(occ.schema)]),
+		"message": sprintf("%s [%s] %s on %s is not an option of %s in %s or any later release: it is ignored from %s on (%s)%s", [f.kind, section, key, f.node, f.kind, occ.schema.at_oldest, occ.schema.at_oldest, _older_read(occ.schema), _older_hint(occ.schema)]),
 		"locations": [lib.loc(f, section, key, occ)],
 		"severity": "info",
 	}
@@ -84,6 +88,15 @@ _maybe_older(key, s) if {
 	not s.lowercase
 	not contains(key, "-")
 	not s.read_by
+	not _misspelt(s)
+}
+
+# _misspelt: a close spelling of an option, which no release from Icehouse
+# on read (never_read: the names of the releases before the oldest schema,
+# read from their sources, do not have it either).
+_misspelt(s) if {
+	s.option
+	s.never_read
 }
 
 report contains finding if {
@@ -107,6 +120,11 @@ else := sprintf(" (did you mean %s?)", [s.option]) if s.option
 else := sprintf(" (%s still read it)", [s.read_until]) if s.read_until
 
 else := ""
+
+# _older_read: the last release before the oldest schema that read it
+# (names read from the sources of Icehouse to Rocky), when one did.
+_older_read(s) := sprintf("%s still read it", [s.read_until]) if s.read_until
+else := "older releases may have read it"
 
 # _older_hint: an option of a close name the oldest release reads, which
 # may have replaced it (nova_metadata_ip: nova_metadata_host). The group

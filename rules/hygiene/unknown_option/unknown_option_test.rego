@@ -97,3 +97,16 @@ test_oldest_release_close_name if {
 	r := rule.report with input as _d({"DEFAULT": {"nova_metadata_ip": _occ("10.0.0.11", 3, {"status": "unknown", "option": "nova_metadata_host", "at_oldest": "stein"})}})
 	{f.message | some f in r} == {"nova.conf [DEFAULT] nova_metadata_ip on c1 is not an option of nova.conf in stein or any later release: it is ignored from stein on (older releases may have read it); stein reads nova_metadata_host, a close name"}
 }
+
+# At the oldest release, a close spelling of an option that no release
+# from Icehouse on read is a typo: a warning with the suggestion.
+test_oldest_release_misspelt if {
+	r := rule.report with input as _d({"DEFAULT": {"nova_metdata_port": _occ("8775", 3, {"status": "unknown", "option": "nova_metadata_port", "never_read": true, "at_oldest": "stein"})}})
+	{[f.message, object.get(f, "severity", "")] | some f in r} == {["nova.conf [DEFAULT] nova_metdata_port on c1 is not an option of nova.conf in zed (from --release): the service ignores it (did you mean nova_metadata_port?)", ""]}
+}
+
+# An option an older release read says which one.
+test_oldest_release_read_until if {
+	r := rule.report with input as _d({"DEFAULT": {"nova_metadata_ip": _occ("ctl", 3, {"status": "unknown", "read_until": "pike", "at_oldest": "stein"})}})
+	{f.message | some f in r} == {"nova.conf [DEFAULT] nova_metadata_ip on c1 is not an option of nova.conf in stein or any later release: it is ignored from stein on (pike still read it)"}
+}
