@@ -346,15 +346,14 @@ class Module:
 
 
 class Opt:
-    __slots__ = ('name', 'same', 'other', 'groups', 'unresolved', 'node', 'scope')
+    __slots__ = ('name', 'same', 'other', 'groups', 'node', 'scope')
 
     def __init__(self, name):
         self.name = name
         self.node = self.scope = None   # the call, when read by ast
         self.same = set()    # deprecated names in the option's group
         self.other = set()   # (group expr or str, name) elsewhere
-        self.groups = set()
-        self.unresolved = False
+        self.groups = set()  # resolved groups; none: group "*"
 
 
 def modname(path):
@@ -700,11 +699,10 @@ class Tree:
         for mod in self.modules.values():
             for scope, opts, group in mod.registers:
                 g = 'DEFAULT' if group is None else self.group(scope, group)
+                if g is None:
+                    continue  # a group passed in: the option may still be listed elsewhere
                 for o in self.opts(scope, opts).values():
-                    if g is None:
-                        o.unresolved = True
-                    else:
-                        o.groups.add(g)
+                    o.groups.add(g)
             for scope, gnode, onode in mod.pairs:
                 if not isinstance(gnode, (ast.Constant, ast.Name, ast.Attribute, ast.Call,
                                           ast.Subscript, ast.BinOp)):
@@ -788,8 +786,6 @@ def read_project(repo, ref, package, stats):
                     mod.opts.append(Opt(m.group(2).replace('-', '_')))
             for m in REGEX_DEP.finditer(text):
                 mod.opts.append(Opt(m.group(1).replace('-', '_')))
-            for o in mod.opts:
-                o.unresolved = True
             files.append((mod, None, None))
             continue
         fixed += bool(was_fixed)
@@ -806,7 +802,7 @@ def read_project(repo, ref, package, stats):
 def reset(files):
     for mod, _, _ in files:
         for o in mod.opts:
-            o.groups, o.unresolved = set(), False
+            o.groups = set()
             if o.node is not None and isinstance(arg(o.node, 0, 'name'), (ast.Name, ast.Attribute)):
                 o.name = None
 
