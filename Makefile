@@ -10,7 +10,7 @@ LDFLAGS   := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 SHARED    ?= ../shared
 FUZZTIME  ?= 10s
 
-.PHONY: all build test lint demo bench corpus integration docs check-docs schema schema-check fuzz clean
+.PHONY: all build test lint demo bench corpus integration docs check-docs schema schema-older schema-check fuzz clean
 
 all: build
 
@@ -60,6 +60,9 @@ SCHEMA_CHECK_OUT ?= /var/cache/stacklint-schema/check
 
 schema: ## maintainers: regenerate internal/schema/data for every release (root, debootstrap, the git mirrors; docs/schema.md)
 	tools/schema/make-schema.sh
+
+schema-older: ## maintainers: regenerate internal/schema/data/older.json.gz, the option names of Icehouse..Rocky (the git mirrors; ~7 min)
+	/usr/bin/python3 tools/schema/older_names.py
 
 schema-check: ## maintainers: differential test of the source method against every Debian-packaged release (root, debootstrap, mirrors)
 	SCHEMA_CHECK_OUT=$(SCHEMA_CHECK_OUT) tools/schema/make-schema.sh --check

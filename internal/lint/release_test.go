@@ -197,3 +197,20 @@ func TestServiceReleaseSet(t *testing.T) {
 		}
 	}
 }
+
+// TestOlderNamesAreAge: an option only a release before Stein read
+// (schema.Older: neutron read nova_metadata_ip until Pike) says the files
+// may be older than every schema, although Stein reads a close name; a
+// misspelling of it that no release ever read says nothing.
+func TestOlderNamesAreAge(t *testing.T) {
+	for key, older := range map[string]bool{"nova_metadata_ip": true, "nova_metdata_ip": false} {
+		files := loadTree(t, map[string]string{
+			"ctl/etc/neutron/metadata_agent.ini": "[DEFAULT]\n" + key + " = 10.0.0.11\nmetadata_proxy_shared_secret = s\n",
+		})
+		choice := release.Choice{Source: release.Auto}
+		r, _ := pickReleases(&choice, files)
+		if p := r.For("ctl", "neutron"); p == nil || p.Oldest != older {
+			t.Errorf("%s: pick %+v, want leaning older %v", key, p, older)
+		}
+	}
+}
