@@ -18,6 +18,7 @@ import (
 	"github.com/stacklint/stacklint/internal/release"
 	"github.com/stacklint/stacklint/internal/report"
 	"github.com/stacklint/stacklint/internal/safefile"
+	"github.com/stacklint/stacklint/internal/schema"
 	"github.com/stacklint/stacklint/rules"
 )
 
@@ -118,6 +119,7 @@ type lintOutput struct {
 // lintAndRender compiles the rules, lints path and renders the report in
 // memory, telling p each phase as it starts; it prints nothing.
 func lintAndRender(ctx context.Context, p *phase, rep report.Reporter, o *lintOptions, path string) (lintOutput, error) {
+	go schema.Prefetch() // on another core while the rules compile
 	eng, err := engine.New(ctx, rules.FS)
 	if err != nil {
 		return lintOutput{}, &ExitError{Code: ExitUsage, Err: err}

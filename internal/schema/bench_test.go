@@ -35,3 +35,13 @@ func BenchmarkDecodeIndex(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecodeOlder decodes the names of Icehouse..Rocky, what a run
+// pays once when some key is known to no schema.
+func BenchmarkDecodeOlder(b *testing.B) {
+	for b.Loop() {
+		if _, err := decodeOlder(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -105,6 +105,15 @@ func decodeIndex() (*Index, error) {
 	return ix, nil
 }
 
+// Prefetch decodes the index and the older releases' names, which every
+// auto run and most old snapshots need, so that a caller can have it done
+// while it does something else (the rules compile on one core). Errors
+// are left for LoadIndex and Older to return.
+func Prefetch() {
+	_, _ = LoadIndex()
+	_, _ = Older()
+}
+
 // Bit is a release's position in the index (-1 when it has no schema).
 func (ix *Index) Bit(release string) int {
 	for i, r := range ix.Releases {
