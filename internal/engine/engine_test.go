@@ -141,3 +141,21 @@ func TestEvalStopsWhenCancelled(t *testing.T) {
 		t.Errorf("New: %v", err)
 	}
 }
+
+// TestRuleDefaults: custom.defaults is read as [kind, group, option]
+// triples; an entry of another shape stops the engine with the file named.
+func TestRuleDefaults(t *testing.T) {
+	rule := func(defaults string) fstest.MapFS {
+		return fstest.MapFS{"a/s/s.rego": {Data: []byte("# METADATA\n# title: S\n# description: d\n# custom:\n#   id: T-1\n#   severity: error\n#   inputs: [any]\n#   remediation: Fix it.\n#   defaults:\n" + defaults + "package stacklint.rules.a.s\n\nreport contains {\"message\": \"hit\", \"locations\": []} if false\n")}}
+	}
+	eng, err := New(context.Background(), rule("#     - [nova.conf, vnc, server_proxyclient_address]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := eng.Rules[0].Defaults; len(got) != 1 || got[0] != [3]string{"nova.conf", "vnc", "server_proxyclient_address"} {
+		t.Errorf("defaults %v", got)
+	}
+	if _, err := New(context.Background(), rule("#     - [nova.conf, vnc]\n")); err == nil || !strings.Contains(err.Error(), "a/s/s.rego: custom.defaults") {
+		t.Errorf("a pair is not refused with the file named: %v", err)
+	}
+}

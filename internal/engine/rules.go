@@ -33,9 +33,13 @@ type Rule struct {
 	Yields      bool     // a generic check that gives way to a specific one at the same place
 	// Params are the rule's parameters with their defaults (custom.params);
 	// .stacklint.yaml may set them, and the rule reads input.params[id].
-	Params  map[string]any
-	Package string // category.name
-	File    string // path of the .rego file inside the rules tree
+	Params map[string]any
+	// Defaults are the options whose release default the rule reads when
+	// no file sets them (custom.defaults: [kind, group, option] triples);
+	// the document's "defaults" holds them for every release picked.
+	Defaults [][3]string
+	Package  string // category.name
+	File     string // path of the .rego file inside the rules tree
 }
 
 // Modules reads every .rego file of fsys. Test files are returned
@@ -115,6 +119,11 @@ func ruleFrom(file, pkg string, m *ast.Module) (Rule, error) {
 	if p, ok := a.Custom["params"].(map[string]any); ok {
 		r.Params = p
 	}
+	defaults, err := customTriples(a, "defaults")
+	if err != nil {
+		return r, fmt.Errorf("%s: %w", file, err)
+	}
+	r.Defaults = defaults
 	var missing []string
 	for name, v := range map[string]string{"title": r.Title, "description": r.Description, "custom.id": r.ID,
 		"custom.severity": r.Severity, "custom.remediation": r.Remediation} {
@@ -152,6 +161,26 @@ func customList(a *ast.Annotations, key string) []string {
 		}
 	}
 	return out
+}
+
+// customTriples reads a list of [kind, group, option] lists.
+func customTriples(a *ast.Annotations, key string) ([][3]string, error) {
+	list, _ := a.Custom[key].([]any)
+	out := make([][3]string, 0, len(list))
+	for _, v := range list {
+		t, _ := v.([]any)
+		var triple [3]string
+		for i := range triple {
+			if len(t) == 3 {
+				triple[i], _ = t[i].(string)
+			}
+		}
+		if triple[0] == "" || triple[1] == "" || triple[2] == "" {
+			return nil, fmt.Errorf("custom.%s: %v is not a [kind, group, option] list", key, v)
+		}
+		out = append(out, triple)
+	}
+	return out, nil
 }
 
 func validSeverity(s string) bool {

@@ -98,9 +98,10 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		return nil, err
 	}
 	var listed []ServiceRelease
+	var picked *model.Releases
 	d, err := model.BuildContext(ctx, snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Releases: func(files []*model.Loaded) *model.Releases {
 		r, l := pickReleases(&choice, files)
-		listed = l
+		listed, picked = l, r
 		return r
 	}})
 	if err != nil {
@@ -110,6 +111,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	d.Keys.Public(eng.Vocabulary...)
 	d.Doc["release"] = choice.Doc()
 	d.Doc["params"] = params(eng.Rules, cfg)
+	d.Doc["defaults"] = optionDefaults(eng.Rules, picked)
 	if err := opts.enter(ctx, "evaluating the rules"); err != nil {
 		return nil, err
 	}

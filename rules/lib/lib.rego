@@ -62,6 +62,37 @@ effective(node, kinds, section, key) := found[count(found) - 1] if {
 	count(found) > 0
 }
 
+# setting is what a node's service uses for an option: the value written
+# last in its files of kinds (listed in --config-file order: a later file
+# wins), {"written": true, "file", "occ", "value"}; else the default of the
+# release the first file of kinds is checked against, {"written": false,
+# "file", "value", "host", "release"} (the rule lists [kinds[0], section,
+# key] in custom.defaults; host: computed on the host, value a placeholder
+# such as "<host_ipv4>"). Undefined when the node has no file of kinds.
+setting(node, kinds, section, key) := {"written": true, "file": f, "occ": occ, "value": occ.value} if {
+	[f, occ] := effective(node, kinds, section, key)
+} else := {"written": false, "file": f, "value": d.text, "host": d.host, "release": f.release.name} if {
+	f := [f | some kind in kinds; some f in node.files; f.kind == kind][0]
+	d := input.defaults[f.release.name][kinds[0]][section][key]
+}
+
+# unset_loc is where an unset option belongs: the last header of its
+# section in the file (the file's first line when the section is absent).
+unset_loc(f, section, key) := {
+	"path": f.path,
+	"node": f.node,
+	"line": _section_line(f, section),
+	"column": 1,
+	"section": section,
+	"key": key,
+}
+
+_section_line(f, section) := line if {
+	lines := [h.line | some h in object.get(f, "headers", []); h.name == section]
+	count(lines) > 0
+	line := max(lines)
+} else := 1
+
 # where names a place in a message: "nova.conf [neutron] password on compute1".
 where(f, section, key) := sprintf("%s [%s] %s on %s", [f.kind, section, key, f.node])
 

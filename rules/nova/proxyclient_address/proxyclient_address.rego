@@ -5,11 +5,18 @@
 #   is the address nova-novncproxy connects to for this node's instance
 #   consoles; the guide sets it to $my_ip. A literal copied from another
 #   compute node, a loopback address or an address on none of the node's
-#   interfaces sends every console to the wrong host or nowhere.
+#   interfaces sends every console to the wrong host or nowhere. Left
+#   unset on a compute node with VNC enabled (the default), the option has
+#   its release's default, 127.0.0.1: the same fault, with nothing written
+#   to see it by (not on an all-in-one node, where the console proxy is
+#   local, nor on a node whose nova files say nothing of VNC).
 # custom:
 #   id: SL-NOVA-004
 #   severity: warning
 #   inputs: [nova.conf]
+#   defaults:
+#     - [nova.conf, vnc, server_proxyclient_address]
+#     - [nova.conf, vnc, enabled]
 #   remediation: |
 #     Set server_proxyclient_address = $my_ip (with my_ip the node's
 #     management address), as the compute install guide does.
@@ -35,6 +42,46 @@ _disabled(node) if {
 	not net.bool(occ.value)
 }
 
+_disabled(node) if {
+	[_, occ] := lib.effective(node, _kinds, "DEFAULT", "vnc_enabled") # Icehouse..Kilo
+	not net.bool(occ.value)
+}
+
+# _vnc_configured: the node's nova files set up consoles (a [vnc] option,
+# or Icehouse's [DEFAULT] vnc*/novncproxy* ones): a node that says nothing
+# of VNC may not serve consoles at all (a nova-network node).
+_vnc_configured(node) if {
+	some f in node.files
+	f.kind in _kinds
+	count(object.get(f.sections, "vnc", {})) > 0
+}
+
+_vnc_configured(node) if {
+	some f in node.files
+	f.kind in _kinds
+	some key, _ in object.get(f.sections, "DEFAULT", {})
+	regex.match(`^(vnc|novncproxy)`, key)
+}
+
+# _unset: a compute node whose nova files set neither name of the option
+# anywhere, with VNC on: the release's default applies.
+_unset contains u if {
+	some name, node in input.nodes
+	"compute" in node.roles
+	not "nova-api" in node.services # all-in-one: the console proxy is local, loopback works
+	_vnc_configured(node)
+	not _disabled(node)
+	count([1 |
+		some key in ["server_proxyclient_address", "vncserver_proxyclient_address"]
+		some section in ["vnc", "DEFAULT"]
+		lib.effective(node, _kinds, section, key)
+	]) == 0
+	s := lib.setting(node, _kinds, "vnc", "server_proxyclient_address")
+	not s.written
+	not s.host
+	u := {"node": name, "s": s}
+}
+
 _from_my_ip(occ) if regex.match(`^\$\{?my_ip\}?$`, trim_space(object.get(occ, "raw", "")))
 
 report contains finding if {
@@ -52,5 +99,14 @@ report contains finding if {
 	finding := {
 		"message": sprintf("%s = %s is also %s: consoles of one node open the other's", [c.where, c.ip, first.where]),
 		"locations": [c.loc, first.loc],
+	}
+}
+
+report contains finding if {
+	some u in _unset
+	why := lib.address_problem(u.node, u.s.value)
+	finding := {
+		"message": sprintf("%s is not set: its default in %s, %s, %s: consoles of instances on %s do not open", [lib.where(u.s.file, "vnc", "server_proxyclient_address"), u.s.release, u.s.value, why, u.node]),
+		"locations": [lib.unset_loc(u.s.file, "vnc", "server_proxyclient_address")],
 	}
 }

@@ -27,3 +27,50 @@ test_copied if {
 	r := rule.report with input as fx.deployment([_cmp("c1", occ), _cmp("c2", occ)])
 	count(r) == 1
 }
+
+# Unset on a compute node with VNC on: the release's default, 127.0.0.1,
+# is the fault (issue 16); the finding points at the [vnc] section.
+_unset_node(name, vnc) := object.union(
+	fx.node(name, ["nova-compute"], [object.union(fx.file(name, "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {"my_ip": "10.0.0.31"}, "vnc": vnc}), {"headers": [{"name": "DEFAULT", "line": 1}, {"name": "vnc", "line": 7}]})]),
+	{"roles": ["compute"]},
+)
+
+_defaults := {"2024.1": {"nova.conf": {"vnc": {"server_proxyclient_address": {"text": "127.0.0.1", "host": false}, "enabled": {"text": "true", "host": false}}}}}
+
+test_unset_default_loopback if {
+	d := fx.released_as(fx.deployment([_unset_node("c1", {"enabled": "true"})]), "2024.1", "2024.1", "auto")
+	r := rule.report with input as object.union(d, {"defaults": _defaults})
+	r == {{
+		"message": "nova.conf [vnc] server_proxyclient_address on c1 is not set: its default in 2024.1, 127.0.0.1, is a loopback or unspecified address: consoles of instances on c1 do not open",
+		"locations": [{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 7, "column": 1, "section": "vnc", "key": "server_proxyclient_address"}],
+	}}
+}
+
+test_unset_vnc_off if {
+	d := fx.released_as(fx.deployment([_unset_node("c1", {"enabled": "false"})]), "2024.1", "2024.1", "auto")
+	r := rule.report with input as object.union(d, {"defaults": _defaults})
+	r == set()
+}
+
+test_unset_without_defaults if {
+	d := fx.released_as(fx.deployment([_unset_node("c1", {"enabled": "true"})]), "2024.1", "2024.1", "auto")
+	r := rule.report with input as d
+	r == set()
+}
+
+test_unset_all_in_one if {
+	n := object.union(_unset_node("c1", {"enabled": "true"}), {"services": ["nova-api", "nova-compute"]})
+	d := fx.released_as(fx.deployment([n]), "2024.1", "2024.1", "auto")
+	r := rule.report with input as object.union(d, {"defaults": _defaults})
+	r == set()
+}
+
+test_unset_no_vnc_configured if {
+	n := object.union(
+		fx.node("c1", ["nova-compute"], [fx.file("c1", "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {"my_ip": "10.0.0.31"}})]),
+		{"roles": ["compute"]},
+	)
+	d := fx.released_as(fx.deployment([n]), "2024.1", "2024.1", "auto")
+	r := rule.report with input as object.union(d, {"defaults": _defaults})
+	r == set()
+}
