@@ -127,18 +127,24 @@ _ovs_file(node) := f if {
 	f.kind == "plugin.ini"
 }
 
-_ovs_tunnels(f) := {t | some t in opt_list(f, "agent", "tunnel_types", [])} | _legacy_tunnel(f)
-
-# Icehouse: [ovs] tunnel_type with enable_tunneling (or tunnel_type alone).
-_legacy_tunnel(f) := {t} if {
-	t := lib.last(f, "ovs", "tunnel_type").value
-	t != ""
-	opt_bool(f, "ovs", "enable_tunneling", true)
+# _ovs_tunnels are the tunnel types the OVS agent builds: [agent]
+# tunnel_types; until Kilo, with none listed, [ovs] enable_tunneling = true
+# (default false) meant gre (create_agent_config_map in icehouse-eol's
+# ovs_neutron_agent.py). [ovs] tunnel_type is the server-side OVS plugin's
+# option: the agent never reads it, so alone it turns no tunnel on.
+_ovs_tunnels(f) := {t | some t in opt_list(f, "agent", "tunnel_types", [])} if {
+	count(opt_list(f, "agent", "tunnel_types", [])) > 0
+} else := {"gre"} if {
+	opt_bool(f, "ovs", "enable_tunneling", false)
 } else := set()
 
-_ovs_tunnel_at(f) := at(f, "agent", "tunnel_types") if not lib.has(f, "ovs", "tunnel_type")
+_ovs_tunnel_at(f) := at(f, "agent", "tunnel_types") if lib.has(f, "agent", "tunnel_types")
 
-else := at(f, "ovs", "tunnel_type")
+else := at(f, "ovs", "enable_tunneling") if lib.has(f, "ovs", "enable_tunneling")
+
+else := at(f, "ovs", "tunnel_type") if lib.has(f, "ovs", "tunnel_type") # what the writer thought turns them on
+
+else := at(f, "agent", "tunnel_types")
 
 # _mapped is the set of physnets a mapping option list names.
 _mapped(f, places) := {p |

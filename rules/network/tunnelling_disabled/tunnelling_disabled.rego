@@ -4,9 +4,11 @@
 #   When vxlan, gre or geneve is a project network type, every L2 agent
 #   must be able to build that tunnel: the linuxbridge agent needs [vxlan]
 #   enable_vxlan = true (it cannot do gre or geneve at all), and the
-#   Open vSwitch agent needs the type in [agent] tunnel_types (Icehouse:
-#   [ovs] tunnel_type with enable_tunneling = true). Otherwise ports on
-#   those nodes cannot bind to project networks.
+#   Open vSwitch agent needs the type in [agent] tunnel_types (until Kilo,
+#   [ovs] enable_tunneling = true with no tunnel_types meant gre; [ovs]
+#   tunnel_type alone is the server plugin's option, which the agent does
+#   not read). Otherwise ports on those nodes cannot bind to project
+#   networks.
 # custom:
 #   id: SL-NET-005
 #   severity: error
@@ -35,4 +37,7 @@ _why(a, t) := sprintf("cannot build %s tunnels", [t]) if {
 	t != "vxlan"
 } else := "has enable_vxlan off" if {
 	a.type == "linuxbridge"
+} else := "builds no tunnel: [ovs] tunnel_type is the server plugin's option, and without [agent] tunnel_types only enable_tunneling = true turns gre on" if {
+	count(a.tunnels) == 0
+	a.file.sections.ovs.tunnel_type
 } else := sprintf("does not list %s in its tunnel types", [t])

@@ -40,3 +40,21 @@ test_linuxbridge_enable_vxlan_off if {
 	some f in r
 	contains(f.message, "has enable_vxlan off")
 }
+
+# Icehouse's OVS agent (issue 16): [ovs] tunnel_type is the server plugin's
+# option; the agent builds gre tunnels only with enable_tunneling = true
+# (default false) or [agent] tunnel_types.
+_icehouse(ovs) := fx.deployment([
+	fx.node("ctl", ["neutron-server"], [_ml2("gre")]),
+	fx.node("cmp", ["neutron-openvswitch-agent"], [fx.file("cmp", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ovs": ovs})]),
+])
+
+test_icehouse_tunnel_type_alone if {
+	r := rule.report with input as _icehouse({"tunnel_type": "gre", "local_ip": "10.0.1.31"})
+	count(r) == 1
+}
+
+test_icehouse_enable_tunneling if {
+	r := rule.report with input as _icehouse({"tunnel_type": "gre", "enable_tunneling": "True", "local_ip": "10.0.1.31"})
+	r == set()
+}
