@@ -66,7 +66,7 @@ func (s *Schema) defaultOf(kind, group, key, authType string, depth int) Default
 // host-dependent when a referenced default is.
 func (s *Schema) substituted(kind, group, str, authType string, depth int) Default {
 	var host bool
-	text := substitute(str, func(ref string) (string, bool) {
+	text := Substitute(str, func(ref string) (string, bool) {
 		g, name := group, ref
 		if i := strings.IndexByte(ref, '.'); i > 0 {
 			g, name = ref[:i], ref[i+1:]
@@ -94,9 +94,9 @@ func (s *Schema) option(kind, group, key, authType string) *Opt {
 	return s.authOpt(authType, key)
 }
 
-// substitute expands oslo.config's $-references in v with lookup (which
+// Substitute expands oslo.config's $-references in v with lookup (which
 // reports whether it knows the name); unknown names stay as written.
-func substitute(v string, lookup func(string) (string, bool)) string {
+func Substitute(v string, lookup func(string) (string, bool)) string {
 	var b strings.Builder
 	for i := 0; i < len(v); i++ {
 		if v[i] != '$' {

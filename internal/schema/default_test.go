@@ -58,7 +58,7 @@ func TestSubstitute(t *testing.T) {
 		"${a":        "${a",
 		"trailing $": "trailing $",
 	} {
-		if got := substitute(in, lookup); got != want {
+		if got := Substitute(in, lookup); got != want {
 			t.Errorf("substitute(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -1,0 +1,181 @@
+package model
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/stacklint/stacklint/internal/schema"
+	"github.com/stacklint/stacklint/parser/oslo"
+)
+
+// Effective is an option's value in effect for a process that loads a
+// list of files: written in one of them, or the release's default.
+type Effective struct {
+	// Value is the value as oslo.config converts it (schema.Opt.Convert):
+	// string, bool, float64, nil, []any (every occurrence of a multi-valued
+	// option), map[string]any. Nil for a host-dependent default.
+	Value any
+	// Written: set in a file (File is its index in the list, Line the
+	// key's line); else the default of the release.
+	Written    bool
+	File, Line int
+	// Host: the default is computed on the host at start-up; Text holds
+	// it with placeholders ("<host_ipv4>").
+	Host bool
+	// Text is the value before conversion, after $-substitution.
+	Text string
+	// Err is the error oslo.config raises converting it (the service
+	// refuses to start, or the option's first use fails).
+	Err string
+}
+
+// EffectiveOf is the value oslo.config gives option dest of group when a
+// process loads files in order (--config-file order): the files are read
+// from the last to the first, and in each the option's own name before its
+// deprecated names (cfg.py _Namespace._get_file_value); a file's last
+// occurrence of a key is its value; a multi-valued option collects every
+// occurrence in load order. $name and ${group.name} references are replaced
+// by the referenced options' values in effect (the same group, then
+// [DEFAULT]), at most 10 deep, before conversion. Unset: the release's
+// default (Schema.DefaultOf). ok is false when the schema has no such
+// option.
+func EffectiveOf(sch *schema.Schema, kind string, files []*oslo.File, group, dest string) (e Effective, ok bool) {
+	return effectiveOf(sch, kind, files, schema.Group(group), dest, 0)
+}
+
+func effectiveOf(sch *schema.Schema, kind string, files []*oslo.File, group, dest string, depth int) (Effective, bool) {
+	o := sch.Options(kind, group)[dest]
+	if o == nil {
+		return Effective{}, false
+	}
+	texts, e := writtenIn(files, optionNames(group, dest, o), o.Multi != 0)
+	host := false
+	lookup := func(ref string) (string, bool) {
+		text, ok, h := refText(sch, kind, files, group, ref, depth)
+		host = host || h
+		return text, ok
+	}
+	if !e.Written {
+		return defaultIn(sch, kind, group, dest, o, lookup, &host), true
+	}
+	for i := range texts {
+		texts[i] = schema.Substitute(texts[i], lookup)
+	}
+	if host {
+		e.Host = true // a written value referring to a host-dependent default
+	}
+	if o.Multi != 0 {
+		values := make([]any, len(texts))
+		for i, t := range texts {
+			values[i], _ = o.Convert(t)
+		}
+		e.Value, e.Text = values, strings.Join(texts, "\n")
+		return e, true
+	}
+	e.Text = texts[0]
+	v, err := o.Convert(e.Text)
+	if err != nil {
+		e.Err = err.Error()
+	}
+	e.Value = v
+	return e, true
+}
+
+// defaultIn is an unset option's default: its $references take the values
+// in effect of the options they name (a written state_path moves every
+// default built on $state_path), else the release's defaults
+// (Schema.DefaultOf).
+func defaultIn(sch *schema.Schema, kind, group, dest string, o *schema.Opt, lookup func(string) (string, bool), host *bool) Effective {
+	d := sch.DefaultOf(kind, group, dest, "")
+	var raw string
+	if o.HostDefault == "" && json.Unmarshal(o.Default, &raw) == nil && strings.Contains(raw, "$") {
+		text := schema.Substitute(raw, lookup)
+		if *host {
+			return Effective{Host: true, Text: d.Text}
+		}
+		v, err := o.Convert(text)
+		e := Effective{Value: v, Text: text}
+		if err != nil {
+			e.Err = err.Error()
+		}
+		return e
+	}
+	e := Effective{Host: d.Host, Text: d.Text}
+	if !d.Host {
+		e.Value = d.Value // decoded as the option's type converts it
+	}
+	return e
+}
+
+// writtenIn collects an option's written texts from files read last to
+// first, each file by the option's names in order (the first found wins in
+// a file); a single-valued option stops at the first file that sets it.
+func writtenIn(files []*oslo.File, names [][2]string, multi bool) ([]string, Effective) {
+	var texts []string
+	e := Effective{}
+	for i := len(files) - 1; i >= 0 && (len(texts) == 0 || multi); i-- {
+		for _, n := range names {
+			k := files[i].Section(n[0]).Key(n[1])
+			if k == nil || len(k.Values) == 0 {
+				continue
+			}
+			if !e.Written {
+				e.Written, e.File, e.Line = true, i, k.Values[len(k.Values)-1].Line
+			}
+			texts = prepend(texts, k.Values, multi)
+			break
+		}
+	}
+	return texts, e
+}
+
+// optionNames are the (group, key) pairs a file may set an option by: its
+// own name (and dest), then its deprecated names.
+func optionNames(group, dest string, o *schema.Opt) [][2]string {
+	out := [][2]string{{group, dest}}
+	if o.Name != "" && o.Name != dest {
+		out = append(out, [2]string{group, o.Name})
+	}
+	for _, d := range o.Deprecated {
+		g := d[0]
+		if g == "" {
+			g = group
+		}
+		out = append(out, [2]string{schema.Group(g), d[1]})
+	}
+	return out
+}
+
+// prepend puts a file's values before those of later files (multi), or
+// takes its last value (single).
+func prepend(texts []string, values []oslo.Value, multi bool) []string {
+	if !multi {
+		return []string{values[len(values)-1].Text}
+	}
+	out := make([]string, 0, len(values)+len(texts))
+	for _, v := range values {
+		out = append(out, v.Text)
+	}
+	return append(out, texts...)
+}
+
+// refText is the text in effect of a $reference from group: the option
+// of that name in the group, else in [DEFAULT] (cfg.py _substitute); host:
+// it is a host-dependent default (not known here).
+func refText(sch *schema.Schema, kind string, files []*oslo.File, group, ref string, depth int) (text string, ok, host bool) {
+	if depth >= 10 {
+		return "", false, false
+	}
+	g, name := group, ref
+	if i := strings.IndexByte(ref, '.'); i > 0 {
+		g, name = ref[:i], ref[i+1:]
+	}
+	e, ok := effectiveOf(sch, kind, files, schema.Group(g), name, depth+1)
+	if !ok && g == group {
+		e, ok = effectiveOf(sch, kind, files, "DEFAULT", ref, depth+1)
+	}
+	if !ok || e.Host {
+		return "", false, e.Host
+	}
+	return e.Text, true, false
+}
