@@ -370,10 +370,8 @@ func ReadsBelow(nodePath string) bool {
 	if nodePath == "etc" {
 		return true
 	}
-	for d := range distKinds {
-		if strings.HasPrefix(d, nodePath+"/") {
-			return true
-		}
+	if readsDistBelow(nodePath) {
+		return true
 	}
 	p, ok := strings.CutPrefix(nodePath, "etc/")
 	if !ok {
@@ -390,13 +388,8 @@ func ReadsBelow(nodePath string) bool {
 			}
 		}
 	}
-	for d := range configDirs {
-		if strings.HasPrefix(d, prefix) {
-			return true
-		}
-	}
-	if strings.HasPrefix(p, "neutron/conf.d/") && strings.Count(p, "/") == 2 {
-		return true // a process folder of RDO's neutron conf.d
+	if readsConfigDirBelow(p) {
+		return true
 	}
 	for d := range hostDirs {
 		if strings.HasPrefix(d, prefix) {
@@ -409,4 +402,25 @@ func ReadsBelow(nodePath string) bool {
 		}
 	}
 	return false
+}
+
+// readsDistBelow reports whether a dist file lies below nodePath.
+func readsDistBelow(nodePath string) bool {
+	for d := range distKinds {
+		if strings.HasPrefix(d, nodePath+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// readsConfigDirBelow reports whether config-dir files lie below p (a path
+// below etc/), RDO's neutron conf.d/<process> folders included.
+func readsConfigDirBelow(p string) bool {
+	for d := range configDirs {
+		if strings.HasPrefix(d, p+"/") {
+			return true
+		}
+	}
+	return strings.HasPrefix(p, "neutron/conf.d/") && strings.Count(p, "/") == 2
 }
