@@ -93,7 +93,10 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		builders[i].roles = roles[n.Name]
 		builders[i].releases = d.releases
 		builders[i].secrets = secrets
+		builders[i].enabled = n.Enabled
+		builders[i].procs = nodeProcesses(byNode[n.Name], n.Enabled, roles[n.Name])
 	}
+	yieldGuessedServers(builders)
 	known := knownAddresses(builders)
 	owners, knownOwners := map[string]any{}, map[string]any{}
 	for _, nb := range builders {
@@ -154,6 +157,8 @@ type nodeBuilder struct {
 	releases *Releases    // the release of each service; nil: options are not checked
 	secrets  *secretCache // shared by every node's builder
 	budgets  map[*oslo.File]*int
+	enabled  []snapshot.Enabled // units started at boot
+	procs    map[string]string  // process -> evidence (nodeProcesses)
 }
 
 func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []string) *nodeBuilder {
@@ -223,12 +228,9 @@ func (b *nodeBuilder) doc() map[string]any {
 	var inForce map[string]any
 	var cycles []any
 	b.policies, settings, inForce, cycles = b.policyDocs()
-	services := inferServices(b.files)
-	if b.roles != nil {
-		services = assignedServices(b.roles, b.files)
-	}
+	services := servicesOf(b.procs)
 	return map[string]any{
-		"name": b.name, "hostname": b.hostname, "files": files,
+		"name": b.name, "hostname": b.hostname, "files": files, "processes": b.processesDoc(),
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
 		"addresses": toAny(b.addresses()), "interfaces": toAny(b.ifaces),
 		"policy_settings": orEmpty(settings), "policies_in_force": inForce, "policy_cycles": orEmpty(cycles),

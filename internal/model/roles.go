@@ -3,33 +3,55 @@ package model
 import "sort"
 
 // inferServices guesses which OpenStack services a node runs from the
-// configuration it holds. Snapshots often carry whole packaged config files
-// on every node, so only strong signals count: keystone, glance and
-// placement configs mark a controller, and the agents' own ini files mark
-// the agents. A node with neutron.conf and an ML2 file runs neutron-server
-// when it is a controller, or when it runs no agent at all (a network node
-// with an L3/DHCP/metadata agent only carries ml2_conf.ini for its OVS
-// agent, as Icehouse did).
-func inferServices(files []*Loaded) []string {
+// configuration it holds, with the evidence for each (service -> why).
+// Snapshots often carry whole packaged config files on every node, so only
+// strong signals count: keystone, glance and placement configs mark a
+// controller, and the agents' own ini files mark the agents. known are the
+// services stronger evidence (enabled units) already places on the node:
+// they count as signals too (an enabled neutron-server marks a controller).
+// A node with neutron.conf and an ML2 file runs neutron-server when it is a
+// controller, or when it runs no agent at all (a network node with an
+// L3/DHCP/metadata agent only carries ml2_conf.ini for its OVS agent, as
+// Icehouse did); the latter is a guess (evidence guessServer).
+func inferServices(files []*Loaded, known map[string]string) map[string]string {
 	has := map[string]*Loaded{}
 	for _, f := range files {
 		has[f.Kind] = f
 	}
 	svc := servicesByFile(has)
-	control := svc["keystone"] || svc["glance-api"] || svc["placement-api"]
-	if legacyOVSAgent(has["ml2_conf.ini"]) {
-		svc["neutron-openvswitch-agent"] = true
+	for s, why := range known {
+		svc[s] = why
 	}
-	l2 := svc["neutron-linuxbridge-agent"] || svc["neutron-openvswitch-agent"]
-	if nova := has["nova.conf"]; nova != nil {
-		novaServices(svc, nova, has["nova-compute.conf"] != nil, control, l2)
+	control := svc["keystone"] != "" || svc["glance-api"] != "" || svc["placement-api"] != "" || known["neutron-server"] != ""
+	if legacyOVSAgent(has["ml2_conf.ini"]) && svc["neutron-openvswitch-agent"] == "" {
+		svc["neutron-openvswitch-agent"] = "ml2_conf.ini sets [ovs] local_ip (until Juno the OVS agent read it there)"
 	}
-	agentNode := svc["neutron-l3-agent"] || svc["neutron-dhcp-agent"] || svc["neutron-metadata-agent"]
-	if has["neutron.conf"] != nil && (has["ml2_conf.ini"] != nil || has["plugin.ini"] != nil) && (control || (!l2 && !agentNode)) {
-		svc["neutron-server"] = true
+	l2 := svc["neutron-linuxbridge-agent"] != "" || svc["neutron-openvswitch-agent"] != ""
+	if nova := has["nova.conf"]; nova != nil || has["nova-cpu.conf"] != nil {
+		novaServices(svc, has, control, l2)
 	}
-	return sortedKeys(svc)
+	neutronServer(svc, has, control, l2)
+	return svc
 }
+
+// neutronServer places neutron-server on a node with neutron.conf and an
+// ML2 file that is a controller or runs no agent at all.
+func neutronServer(svc map[string]string, has map[string]*Loaded, control, l2 bool) {
+	agentNode := svc["neutron-l3-agent"] != "" || svc["neutron-dhcp-agent"] != "" || svc["neutron-metadata-agent"] != ""
+	if svc["neutron-server"] != "" || has["neutron.conf"] == nil || (has["ml2_conf.ini"] == nil && has["plugin.ini"] == nil) {
+		return
+	}
+	switch {
+	case control:
+		svc["neutron-server"] = "neutron.conf and an ML2 file on a controller"
+	case !l2 && !agentNode:
+		svc["neutron-server"] = guessServer
+	}
+}
+
+// guessServer is the evidence of the weakest guess: it yields to another
+// node's enabled neutron-server (see yieldGuessedServers).
+const guessServer = "guess: neutron.conf and an ML2 file, and no agent file"
 
 // legacyOVSAgent: until Juno the OVS agent read its [ovs] local_ip from
 // ml2_conf.ini, so that section marks an agent node.
@@ -46,14 +68,15 @@ var fileServices = map[string]string{
 	"keystone.conf": "keystone", "glance-api.conf": "glance-api", "placement.conf": "placement-api",
 	"linuxbridge_agent.ini": "neutron-linuxbridge-agent", "openvswitch_agent.ini": "neutron-openvswitch-agent",
 	"l3_agent.ini": "neutron-l3-agent", "dhcp_agent.ini": "neutron-dhcp-agent",
-	"metadata_agent.ini": "neutron-metadata-agent",
+	"metadata_agent.ini": "neutron-metadata-agent", "sriov_agent.ini": "neutron-sriov-nic-agent",
+	"glance-registry.conf": "glance-registry", "nova-cpu.conf": "nova-compute",
 }
 
-func servicesByFile(has map[string]*Loaded) map[string]bool {
-	svc := map[string]bool{}
+func servicesByFile(has map[string]*Loaded) map[string]string {
+	svc := map[string]string{}
 	for kind, name := range fileServices {
 		if f := has[kind]; f != nil && (!agentKinds[kind] || configured(f)) {
-			svc[name] = true
+			svc[name] = "file: " + f.Path
 		}
 	}
 	return svc
@@ -78,22 +101,48 @@ func configured(f *Loaded) bool {
 	return false
 }
 
-func novaServices(svc map[string]bool, nova *Loaded, computeConf, control, l2 bool) {
-	apiDB := false
-	virt := false
-	if nova.INI != nil {
-		_, apiDB = nova.INI.Section("api_database").Last("connection")
-		_, virt = nova.INI.Section("libvirt").Last("virt_type")
-		if _, ok := nova.INI.Section("DEFAULT").Last("compute_driver"); ok {
-			virt = true
+// novaServices places nova-api and nova-compute on a node with nova's
+// configuration: nova-api on a controller (or with [api_database] and no
+// compute or L2 agent file), nova-compute with nova-compute.conf or
+// devstack's nova-cpu.conf, without nova-api, or with [libvirt] settings
+// beside an L2 agent (an all-in-one).
+func novaServices(svc map[string]string, has map[string]*Loaded, control, l2 bool) {
+	nova := has["nova.conf"]
+	apiDB, virt := novaFacts(nova)
+	computeConf := has["nova-compute.conf"] != nil || has["nova-cpu.conf"] != nil
+	if svc["nova-api"] == "" && nova != nil {
+		switch {
+		case control:
+			svc["nova-api"] = "nova.conf on a controller"
+		case apiDB && !computeConf && !l2:
+			svc["nova-api"] = "nova.conf sets [api_database] connection"
 		}
 	}
-	if control || (apiDB && !computeConf && !l2) {
-		svc["nova-api"] = true
+	if svc["nova-compute"] != "" {
+		return
 	}
-	if computeConf || !svc["nova-api"] || (virt && l2) {
-		svc["nova-compute"] = true
+	switch {
+	case has["nova-compute.conf"] != nil:
+		svc["nova-compute"] = "file: " + has["nova-compute.conf"].Path
+	case svc["nova-api"] == "":
+		svc["nova-compute"] = "guess: nova.conf and no nova-api"
+	case virt && l2:
+		svc["nova-compute"] = "nova.conf sets [libvirt] or compute_driver beside an L2 agent"
 	}
+}
+
+// novaFacts tells whether nova.conf sets [api_database] connection and
+// whether it configures a hypervisor ([libvirt] virt_type, compute_driver).
+func novaFacts(nova *Loaded) (apiDB, virt bool) {
+	if nova == nil || nova.INI == nil {
+		return false, false
+	}
+	_, apiDB = nova.INI.Section("api_database").Last("connection")
+	_, virt = nova.INI.Section("libvirt").Last("virt_type")
+	if _, ok := nova.INI.Section("DEFAULT").Last("compute_driver"); ok {
+		virt = true
+	}
+	return apiDB, virt
 }
 
 // roleServices are the services a role given in .stacklint.yaml stands for,
@@ -120,25 +169,25 @@ var serviceFiles = map[string][]string{
 // assignedServices turns roles set explicitly into services: a service name
 // stands for itself, a role for its services whose file the node holds (the
 // OVS agent from ml2_conf.ini only in the legacy layout).
-func assignedServices(roles []string, files []*Loaded) []string {
+func assignedServices(roles []string, files []*Loaded) map[string]string {
 	has := map[string]*Loaded{}
 	for _, f := range files {
 		has[f.Kind] = f
 	}
-	svc := map[string]bool{}
+	svc := map[string]string{}
 	for _, r := range roles {
 		wanted, isRole := roleServices[r]
 		if !isRole {
-			svc[r] = true
+			svc[r] = ".stacklint.yaml: nodes roles " + r
 			continue
 		}
 		for _, s := range wanted {
 			if holds(s, has) {
-				svc[s] = true
+				svc[s] = ".stacklint.yaml: nodes roles " + r
 			}
 		}
 	}
-	return sortedKeys(svc)
+	return svc
 }
 
 func holds(service string, has map[string]*Loaded) bool {
@@ -161,7 +210,8 @@ func rolesOf(services []string) []string {
 	roles := map[string]bool{}
 	for _, s := range services {
 		switch s {
-		case "keystone", "glance-api", "placement-api", "nova-api", "neutron-server":
+		case "keystone", "glance-api", "placement-api", "nova-api", "neutron-server",
+			"nova-scheduler", "nova-conductor", "glance-registry":
 			roles["controller"] = true
 		case "nova-compute":
 			roles["compute"] = true

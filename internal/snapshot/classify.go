@@ -52,13 +52,62 @@ var iniKinds = map[string]string{
 	"neutron/l3_agent.ini":                      "l3_agent.ini",
 	"neutron/dhcp_agent.ini":                    "dhcp_agent.ini",
 	"neutron/metadata_agent.ini":                "metadata_agent.ini",
+	"glance/glance-registry.conf":               "glance-registry.conf",
+	"nova/nova-cpu.conf":                        "nova-cpu.conf", // devstack's n-cpu loads it instead of nova.conf
+	"neutron/plugins/ml2/sriov_agent.ini":       "sriov_agent.ini",
+	"neutron/lbaas_agent.ini":                   "lbaas_agent.ini",
+	"neutron/fwaas_driver.ini":                  "fwaas_driver.ini",
+}
+
+// distKinds are RDO's distribution files, the only files read outside etc/:
+// RDO's units load each before the /etc file (neutron-server.service:
+// --config-file /usr/share/neutron/neutron-dist.conf --config-file
+// /etc/neutron/neutron.conf ...). Paths are node paths.
+var distKinds = map[string]string{
+	"usr/share/nova/nova-dist.conf":         "nova-dist.conf",
+	"usr/share/neutron/neutron-dist.conf":   "neutron-dist.conf",
+	"usr/share/keystone/keystone-dist.conf": "keystone-dist.conf",
+	"usr/share/glance/glance-api-dist.conf": "glance-api-dist.conf",
+}
+
+// configDirs are the folders below etc/ whose *.conf files oslo.config
+// reads, in sorted order after the --config-file files, with --config-dir
+// (or as a default config dir: /etc/nova/nova.conf.d); the kind names the
+// folder. RDO's neutron reads etc/neutron/conf.d/common and
+// conf.d/<process> (one level of process folders).
+var configDirs = map[string]string{
+	"nova/nova.conf.d/":         "nova.conf.d",
+	"neutron/neutron.conf.d/":   "neutron.conf.d",
+	"keystone/keystone.conf.d/": "keystone.conf.d",
+	"glance/glance-api.conf.d/": "glance-api.conf.d",
+	"neutron/conf.d/":           KindNeutronConfD,
+}
+
+// KindNeutronConfD is a file of RDO's etc/neutron/conf.d/<process>/ folders.
+const KindNeutronConfD = "neutron-conf.d"
+
+// configDirKind classifies a *.conf file in a config-dir (p below etc/).
+func configDirKind(p string) string {
+	dir, base := path.Split(p)
+	if !strings.HasSuffix(base, ".conf") || strings.HasPrefix(base, ".") {
+		return ""
+	}
+	if k, ok := configDirs[dir]; ok && k != KindNeutronConfD {
+		return k
+	}
+	if rest, ok := strings.CutPrefix(dir, "neutron/conf.d/"); ok && strings.Count(rest, "/") == 1 && !strings.HasPrefix(rest, ".") {
+		return KindNeutronConfD
+	}
+	return ""
 }
 
 // IsINI reports whether kind is read with the oslo.config INI parser.
 func IsINI(kind string) bool {
-	for _, k := range iniKinds {
-		if k == kind {
-			return true
+	for _, table := range []map[string]string{iniKinds, distKinds, configDirs} {
+		for _, k := range table {
+			if k == kind {
+				return true
+			}
 		}
 	}
 	return false
@@ -69,11 +118,17 @@ var policyService = regexp.MustCompile(`^(nova|neutron|keystone|glance|placement
 // Classify returns the kind of a file from its path relative to the node
 // root ("etc/nova/nova.conf"), or "" when stacklint does not read it.
 func Classify(nodePath string) string {
+	if k, ok := distKinds[nodePath]; ok {
+		return k
+	}
 	if !strings.HasPrefix(nodePath, "etc/") {
 		return ""
 	}
 	p := strings.TrimPrefix(nodePath, "etc/")
 	if k, ok := iniKinds[p]; ok {
+		return k
+	}
+	if k := configDirKind(p); k != "" {
 		return k
 	}
 	switch p {
@@ -247,8 +302,10 @@ func Kinds() []string {
 		seen[d[0]] = true
 	}
 	seen[KindKeyFile], seen[KindDnsmasq] = true, true
-	for _, k := range iniKinds {
-		seen[k] = true
+	for _, table := range []map[string]string{iniKinds, distKinds, configDirs} {
+		for _, k := range table {
+			seen[k] = true
+		}
 	}
 	out := make([]string, 0, len(seen))
 	for k := range seen {
@@ -313,6 +370,9 @@ func ReadsBelow(nodePath string) bool {
 	if nodePath == "etc" {
 		return true
 	}
+	if readsDistBelow(nodePath) {
+		return true
+	}
 	p, ok := strings.CutPrefix(nodePath, "etc/")
 	if !ok {
 		return false
@@ -328,6 +388,9 @@ func ReadsBelow(nodePath string) bool {
 			}
 		}
 	}
+	if readsConfigDirBelow(p) {
+		return true
+	}
 	for d := range hostDirs {
 		if strings.HasPrefix(d, prefix) {
 			return true
@@ -339,4 +402,25 @@ func ReadsBelow(nodePath string) bool {
 		}
 	}
 	return false
+}
+
+// readsDistBelow reports whether a dist file lies below nodePath.
+func readsDistBelow(nodePath string) bool {
+	for d := range distKinds {
+		if strings.HasPrefix(d, nodePath+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// readsConfigDirBelow reports whether config-dir files lie below p (a path
+// below etc/), RDO's neutron conf.d/<process> folders included.
+func readsConfigDirBelow(p string) bool {
+	for d := range configDirs {
+		if strings.HasPrefix(d, p+"/") {
+			return true
+		}
+	}
+	return strings.HasPrefix(p, "neutron/conf.d/") && strings.Count(p, "/") == 2
 }

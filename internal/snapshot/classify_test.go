@@ -51,3 +51,47 @@ func TestPolicyKinds(t *testing.T) {
 		"etc/nova/sub/policy.yaml":               "",
 	})
 }
+
+// TestServiceFileKinds: the files services read beyond the first set
+// (issue 16): glance-registry, devstack's nova-cpu.conf, more agents, RDO's
+// dist files under usr/share (and nothing else outside etc/), and the
+// *.conf files of oslo.config config-dirs.
+func TestServiceFileKinds(t *testing.T) {
+	checkKinds(t, map[string]string{
+		"etc/glance/glance-registry.conf":              "glance-registry.conf",
+		"etc/nova/nova-cpu.conf":                       "nova-cpu.conf",
+		"etc/neutron/plugins/ml2/sriov_agent.ini":      "sriov_agent.ini",
+		"etc/neutron/lbaas_agent.ini":                  "lbaas_agent.ini",
+		"etc/neutron/fwaas_driver.ini":                 "fwaas_driver.ini",
+		"usr/share/nova/nova-dist.conf":                "nova-dist.conf",
+		"usr/share/neutron/neutron-dist.conf":          "neutron-dist.conf",
+		"usr/share/keystone/keystone-dist.conf":        "keystone-dist.conf",
+		"usr/share/glance/glance-api-dist.conf":        "glance-api-dist.conf",
+		"usr/share/nova/rootwrap/compute.filters":      "",
+		"usr/lib/nova/nova.conf":                       "",
+		"etc/nova/nova-dist.conf":                      "", // a copy: no unit loads it from /etc
+		"etc/nova/nova.conf.d/10-db.conf":              "nova.conf.d",
+		"etc/nova/nova.conf.d/.10-db.conf":             "",
+		"etc/nova/nova.conf.d/10-db.conf.bak":          "",
+		"etc/neutron/neutron.conf.d/a.conf":            "neutron.conf.d",
+		"etc/keystone/keystone.conf.d/a.conf":          "keystone.conf.d",
+		"etc/glance/glance-api.conf.d/a.conf":          "glance-api.conf.d",
+		"etc/neutron/conf.d/common/a.conf":             KindNeutronConfD,
+		"etc/neutron/conf.d/neutron-server/a.conf":     KindNeutronConfD,
+		"etc/neutron/conf.d/a.conf":                    "",
+		"etc/neutron/conf.d/neutron-server/sub/a.conf": "",
+	})
+	for _, k := range []string{"glance-registry.conf", "nova-dist.conf", "nova.conf.d", KindNeutronConfD} {
+		if !IsINI(k) {
+			t.Errorf("%s is not read as INI", k)
+		}
+	}
+	for _, p := range []string{"usr", "usr/share", "usr/share/neutron", "etc/nova/nova.conf.d", "etc/neutron/conf.d/neutron-server"} {
+		if !ReadsBelow(p) {
+			t.Errorf("ReadsBelow(%s) = false", p)
+		}
+	}
+	if ReadsBelow("usr/lib") {
+		t.Error("ReadsBelow(usr/lib) = true")
+	}
+}

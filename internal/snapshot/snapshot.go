@@ -39,6 +39,15 @@ type Node struct {
 	Name  string
 	Dir   string  // path of the node root relative to Root ("" for Root itself)
 	Files []*File // sorted by path
+	// Enabled are the units the node's init system starts at boot, by
+	// unit name, sorted (see EnabledUnit); one entry per unit.
+	Enabled []Enabled
+}
+
+// Enabled is an init system's mark that a unit starts at boot.
+type Enabled struct {
+	Unit string // "neutron-server", "openstack-nova-api", "devstack@n-cpu"
+	Path string // shown path of the mark (a link, usually leading out of the snapshot)
 }
 
 // File is one classified input file, read at discovery.
@@ -128,6 +137,7 @@ func DiscoverWith(root string, o Options) (*Snapshot, error) {
 func (s *Snapshot) sort() {
 	for _, n := range s.Nodes {
 		sort.Slice(n.Files, func(i, j int) bool { return n.Files[i].Path < n.Files[j].Path })
+		sortEnabled(n)
 	}
 	sort.Slice(s.Loose, func(i, j int) bool { return s.Loose[i].Path < s.Loose[j].Path })
 	sort.Slice(s.Nodes, func(i, j int) bool { return s.Nodes[i].Name < s.Nodes[j].Name })

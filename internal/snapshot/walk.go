@@ -124,6 +124,11 @@ func (t *tree) dir(real, rel string, depth int) {
 
 // entry handles one directory entry; depth is its own depth.
 func (t *tree) entry(e os.DirEntry, real, rel string, depth int) {
+	if t.node != nil && !e.IsDir() {
+		if u := EnabledUnit(t.nodePath(rel)); u != "" {
+			t.node.Enabled = append(t.node.Enabled, Enabled{Unit: u, Path: rel})
+		}
+	}
 	switch {
 	case e.IsDir():
 		t.notAFile(rel)

@@ -1,0 +1,222 @@
+package model
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/stacklint/stacklint/internal/snapshot"
+)
+
+// Packagings a node's processes are started by, each with its own
+// --config-file lists.
+const (
+	pkgRDO      = "rdo"      // RDO / RHEL units
+	pkgDevstack = "devstack" // devstack's run_process
+	pkgDefault  = "packaged" // Debian/Ubuntu init scripts and units, and upstream's defaults
+)
+
+// agentFiles are the file each neutron agent loads after neutron.conf, as
+// node paths.
+var agentFiles = map[string]string{
+	"neutron-openvswitch-agent": "etc/neutron/plugins/ml2/openvswitch_agent.ini",
+	"neutron-linuxbridge-agent": "etc/neutron/plugins/ml2/linuxbridge_agent.ini",
+	"neutron-sriov-nic-agent":   "etc/neutron/plugins/ml2/sriov_agent.ini",
+	"neutron-l3-agent":          "etc/neutron/l3_agent.ini",
+	"neutron-dhcp-agent":        "etc/neutron/dhcp_agent.ini",
+	"neutron-metadata-agent":    "etc/neutron/metadata_agent.ini",
+	"neutron-lbaas-agent":       "etc/neutron/lbaas_agent.ini",
+	"neutron-lbaasv2-agent":     "etc/neutron/lbaas_agent.ini",
+}
+
+// loadOrder lists the files (and, ending in "/", config-dirs) a process
+// loads in a packaging, as node paths, first loaded first (later values
+// win). Sources:
+//   - RDO: rdo-packages/neutron-distgit neutron-server.service,
+//     neutron-openvswitch-agent.service, neutron-dhcp-agent.service,
+//     neutron-metadata-agent.service, neutron-sriov-nic-agent.service
+//     (--config-file /usr/share/neutron/neutron-dist.conf --config-file
+//     /etc/neutron/neutron.conf [--config-file /etc/neutron/plugin.ini |
+//     the agent's file] --config-dir /etc/neutron/conf.d/common
+//     --config-dir /etc/neutron/conf.d/<unit>); nova's units pass no
+//     arguments and RDO's nova reads /usr/share/nova/nova-dist.conf, then
+//     /etc/nova/nova.conf (nova-compute: then nova-compute.conf, as the
+//     privsep-helper command lines RDO's nova-compute starts show);
+//     keystone and glance-api read their -dist.conf first the same way.
+//   - Debian/Ubuntu: the neutron package's init scripts append
+//     --config-file=/etc/neutron/neutron.conf and the agent's own file;
+//     neutron-server's /etc/default/neutron-server names
+//     plugins/ml2/ml2_conf.ini; nova-compute loads nova.conf and
+//     nova-compute.conf.
+//   - devstack (lib/nova, lib/neutron-legacy): n-cpu runs nova-compute
+//     --config-file $NOVA_CPU_CONF (nova-cpu.conf) alone; neutron-server
+//     and the OVS agent load neutron.conf and ml2_conf.ini.
+//   - oslo.config reads <project>.conf.d/*.conf (default config dirs)
+//     after the files, unless --config-dir is given (RDO's neutron).
+func loadOrder(proc, pkg string, has func(string) bool) []string {
+	proj := project(proc)
+	conf := "etc/" + proj + "/" + proj + ".conf"
+	confD := "etc/" + proj + "/" + proj + ".conf.d/"
+	switch proj {
+	case "glance":
+		conf = "etc/glance/" + proc + ".conf"
+		confD = "etc/glance/" + proc + ".conf.d/"
+	case "placement":
+		return []string{"etc/placement/placement.conf"}
+	}
+	out := append(distFiles(proc, proj, pkg), mainFiles(proc, pkg, conf, has)...)
+	switch {
+	case proc == "nova-compute" && pkg == pkgDevstack && has("etc/nova/nova-cpu.conf"):
+		return out
+	case pkg == pkgRDO && proj == "neutron":
+		return append(out, "etc/neutron/conf.d/common/", "etc/neutron/conf.d/"+proc+"/")
+	}
+	return append(out, confD)
+}
+
+// distFiles is RDO's dist file of a process, loaded first.
+func distFiles(proc, proj, pkg string) []string {
+	if pkg != pkgRDO {
+		return nil
+	}
+	switch proj {
+	case "nova", "neutron", "keystone":
+		return []string{"usr/share/" + proj + "/" + proj + "-dist.conf"}
+	case "glance":
+		return []string{"usr/share/glance/" + proc + "-dist.conf"}
+	}
+	return nil
+}
+
+// mainFiles are the --config-file files of a process after the dist file.
+func mainFiles(proc, pkg, conf string, has func(string) bool) []string {
+	switch {
+	case proc == "nova-compute" && pkg == pkgDevstack && has("etc/nova/nova-cpu.conf"):
+		return []string{"etc/nova/nova-cpu.conf"}
+	case proc == "nova-compute":
+		return []string{conf, "etc/nova/nova-compute.conf"}
+	case proc == "neutron-server" && pkg == pkgRDO:
+		return []string{conf, "etc/neutron/plugin.ini"}
+	case proc == "neutron-server":
+		return []string{conf, "etc/neutron/plugins/ml2/ml2_conf.ini"}
+	case proc == "neutron-openvswitch-agent" && !has(agentFiles[proc]):
+		return []string{conf, "etc/neutron/plugins/ml2/ml2_conf.ini"} // devstack, and Icehouse's [ovs] in ml2_conf.ini
+	case agentFiles[proc] != "":
+		return []string{conf, agentFiles[proc]}
+	}
+	return []string{conf}
+}
+
+// packaging tells how a node's processes are started, with its evidence:
+// devstack's nova-cpu.conf or units, RDO's dist files, openstack-* units,
+// neutron conf.d folders or SysV rc.d links; anything else is read as
+// Debian/Ubuntu and upstream packaging (their lists agree).
+func packaging(files []*Loaded, enabled []snapshot.Enabled) string {
+	for _, e := range enabled {
+		switch {
+		case strings.HasPrefix(e.Unit, "devstack@"):
+			return pkgDevstack
+		case strings.HasPrefix(e.Unit, "openstack-"):
+			return pkgRDO
+		}
+	}
+	rdo := false
+	for _, f := range files {
+		switch {
+		case f.Kind == "nova-cpu.conf":
+			return pkgDevstack
+		case strings.HasSuffix(f.Kind, "-dist.conf"), f.Kind == snapshot.KindNeutronConfD:
+			rdo = true
+		}
+	}
+	if rdo {
+		return pkgRDO
+	}
+	return pkgDefault
+}
+
+// processDoc is nodes.<n>.processes.<p>: the files the process loads that
+// the snapshot holds, as shown paths in load order (config-dir files
+// sorted by name), and the evidence that it runs on the node.
+func processDoc(proc, why, pkg string, byNodePath map[string]*Loaded, units map[string][]string) map[string]any {
+	order := units[proc]
+	how := "packaged lists (" + pkg + ")"
+	if order != nil {
+		how = "ExecStart of its unit"
+	} else {
+		order = loadOrder(proc, pkg, func(p string) bool { return byNodePath[p] != nil })
+	}
+	files := []any{}
+	for _, p := range order {
+		if !strings.HasSuffix(p, "/") {
+			if f := byNodePath[p]; f != nil {
+				files = append(files, f.Path)
+			}
+			continue
+		}
+		var in []string
+		for np := range byNodePath {
+			if path.Dir(np)+"/" == p {
+				in = append(in, np)
+			}
+		}
+		sort.Strings(in)
+		for _, np := range in {
+			files = append(files, byNodePath[np].Path)
+		}
+	}
+	return map[string]any{"files": files, "evidence": why, "files_from": how}
+}
+
+// unitOrders reads the ExecStart of the units under etc/systemd/system/
+// (an administrator's own or overriding unit, kind systemd): for each
+// OpenStack process a unit starts with --config-file or --config-dir
+// arguments, the node paths it loads in that order (config-dirs ending in
+// "/"). A unit without such arguments leaves the packaged list in force.
+func unitOrders(files []*Loaded) map[string][]string {
+	out := map[string][]string{}
+	for _, f := range files {
+		dir, base := path.Split(f.NodePath)
+		unit, ok := strings.CutSuffix(base, ".service")
+		if f.Kind != snapshot.KindSystemd || dir != "etc/systemd/system/" || !ok {
+			continue
+		}
+		proc := unitProcess(unit)
+		if proc == "" {
+			continue
+		}
+		for _, d := range f.Directives {
+			if d.Block == "Service" && d.Name == "ExecStart" && len(d.Args) > 0 {
+				if order := configArgs(strings.Fields(strings.Join(d.Args, " "))); order != nil {
+					out[proc] = order
+				}
+			}
+		}
+	}
+	return out
+}
+
+// configArgs picks --config-file and --config-dir (with " " or "=") from a
+// command line, as node paths; nil when there are none.
+func configArgs(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		name, val, eq := strings.Cut(words[i], "=")
+		if name != "--config-file" && name != "--config-dir" {
+			continue
+		}
+		if !eq {
+			if i+1 >= len(words) {
+				break
+			}
+			i++
+			val = words[i]
+		}
+		p := strings.TrimPrefix(path.Clean("/"+val), "/")
+		if name == "--config-dir" {
+			p += "/"
+		}
+		out = append(out, p)
+	}
+	return out
+}
