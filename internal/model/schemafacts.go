@@ -8,14 +8,23 @@ import (
 	"github.com/stacklint/stacklint/parser/oslo"
 )
 
-// SchemaKind is the schema a file kind is validated with (nova-compute.conf
-// is read with nova.conf's options, plugin.ini is ml2_conf.ini).
+// SchemaKind is the schema a file kind is validated with: the files a
+// process loads beside its main file register the same options
+// (nova-compute.conf, devstack's nova-cpu.conf, RDO's nova-dist.conf and
+// the nova.conf.d config-dir are read with nova.conf's options; plugin.ini
+// is ml2_conf.ini; RDO's neutron conf.d folders are neutron.conf's).
 func SchemaKind(kind string) string {
 	switch kind {
-	case "nova-compute.conf":
+	case "nova-compute.conf", "nova-cpu.conf", "nova-dist.conf", "nova.conf.d":
 		return "nova.conf"
 	case "plugin.ini":
 		return "ml2_conf.ini"
+	case "neutron-dist.conf", "neutron.conf.d", "neutron-conf.d":
+		return "neutron.conf"
+	case "keystone-dist.conf", "keystone.conf.d":
+		return "keystone.conf"
+	case "glance-api-dist.conf", "glance-api.conf.d":
+		return "glance-api.conf"
 	}
 	return kind
 }
