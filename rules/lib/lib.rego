@@ -51,15 +51,27 @@ runs(node, service) if service in node.services
 
 # effective is [file, occurrence] of the value oslo.config uses for an option
 # a node reads from several files: kinds are listed in --config-file order
-# and a later file wins.
+# and a later file wins. Each kind brings the files loaded with it, in
+# their order (layers): RDO's dist file before it, its config-dir files
+# after it (sorted by path, as --config-dir reads them).
 effective(node, kinds, section, key) := found[count(found) - 1] if {
 	found := [[f, last(f, section, key)] |
 		some kind in kinds
+		some layer in object.get(layers, kind, [kind])
 		some f in node.files
-		f.kind == kind
+		f.kind == layer
 		has(f, section, key)
 	]
 	count(found) > 0
+}
+
+# layers are the files a process loads with a main config file, in load
+# order (internal/model/processfiles.go has the packaging sources).
+layers := {
+	"nova.conf": ["nova-dist.conf", "nova.conf", "nova.conf.d"],
+	"neutron.conf": ["neutron-dist.conf", "neutron.conf", "neutron.conf.d", "neutron-conf.d"],
+	"keystone.conf": ["keystone-dist.conf", "keystone.conf", "keystone.conf.d"],
+	"glance-api.conf": ["glance-api-dist.conf", "glance-api.conf", "glance-api.conf.d"],
 }
 
 # setting is what a node's service uses for an option: the value written
