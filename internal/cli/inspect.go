@@ -12,28 +12,39 @@ import (
 	"github.com/stacklint/stacklint/internal/inspect"
 	"github.com/stacklint/stacklint/internal/lint"
 	"github.com/stacklint/stacklint/internal/model"
+	"github.com/stacklint/stacklint/internal/release"
 	"github.com/stacklint/stacklint/internal/safefile"
 	"github.com/stacklint/stacklint/internal/snapshot"
 )
 
 func newInspectCommand(streams IO) *cobra.Command {
-	var showSecrets bool
-	var format string
+	var showSecrets, effective bool
+	var format, rel string
 	maxSize := &sizeFlag{bytes: safefile.DefaultLimit}
 	var timeout time.Duration
 	cmd := &cobra.Command{
-		Use:   "inspect [--show-secrets] --format json PATH|FILE",
+		Use:   "inspect [--show-secrets] [--effective [--release NAME]] --format json PATH|FILE",
 		Short: "Print what the parsers saw, as oslo.config would see it",
 		Long: "Print every file as parsed: for INI files the oslo-normalised sections, each key with\n" +
 			"every value in file order (quotes stripped, continuations joined, before $ substitution)\n" +
 			"and its line and column; for an unparseable file the error oslo.config would raise.\n" +
-			"Secret values are shown as fingerprints unless --show-secrets is given.",
+			"Secret values are shown as fingerprints unless --show-secrets is given.\n" +
+			"With --effective (a snapshot directory): every node's processes, the files each loads in\n" +
+			"order, and the value in effect of every option their schemas register: written (file and\n" +
+			"line) or the default of the release the service is checked against.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "json" {
 				return usageError("inspect supports --format json only")
 			}
 			out, err := withTimeout(cmd.Context(), timeout, "discovering files", func(ctx context.Context, p *phase) ([]byte, error) {
+				if effective {
+					choice, err := release.Select(rel, "", "")
+					if err != nil {
+						return nil, usageError("--release: %v", err)
+					}
+					return lint.EffectiveValues(ctx, args[0], lint.Options{Release: choice, MaxFileSize: maxSize.bytes}, showSecrets)
+				}
 				return inspectTarget(ctx, p, streams, args[0], maxSize.bytes, showSecrets)
 			})
 			if err != nil {
@@ -45,6 +56,8 @@ func newInspectCommand(streams IO) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&showSecrets, "show-secrets", false, "print secret values instead of fingerprints")
 	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format (json)")
+	cmd.Flags().BoolVar(&effective, "effective", false, "print every process's option values in effect, written or default")
+	cmd.Flags().StringVar(&rel, "release", "", "with --effective: the release to take defaults from (default auto)")
 	cmd.Flags().Var(maxSize, "max-file-size", maxFileSizeUsage)
 	addTimeoutFlag(cmd, &timeout)
 	return cmd

@@ -1,0 +1,65 @@
+package lint
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/release"
+)
+
+// TestEffectiveValues: inspect --effective shows a process's files and
+// every option's value in effect, written (file, line) or default
+// (release), and never a planted secret: a password option, a URL
+// password, a secret substituted into another option; --show-secrets
+// shows them.
+func TestEffectiveValues(t *testing.T) {
+	root := t.TempDir()
+	conf := "[DEFAULT]\nmy_ip = 10.0.0.31\ntransport_url = rabbit://openstack:Zq7-rabbit-Secret@ctl\n" +
+		"[database]\nconnection = mysql+pymysql://nova:Zq7-db-Secret@ctl/nova\n" +
+		"[neutron]\npassword = Zq7-neutron-Secret\nauth_url = http://ctl:5000/$password\n" +
+		"[vnc]\nenabled = true\n"
+	p := filepath.Join(root, "c1", "etc", "nova", "nova.conf")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	choice, _ := release.Select("2024.1", "", "")
+	for _, show := range []bool{false, true} {
+		out, err := EffectiveValues(context.Background(), root, Options{Release: choice}, show)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{"Zq7-rabbit-Secret", "Zq7-db-Secret", "Zq7-neutron-Secret"} {
+			if strings.Contains(string(out), s) != show {
+				t.Errorf("show %v: %s printed %v", show, s, !show)
+			}
+		}
+		if show {
+			continue
+		}
+		var doc struct {
+			Nodes map[string]struct {
+				Processes map[string]struct {
+					Files   []string
+					Options map[string]map[string]map[string]any
+				}
+			}
+		}
+		if err := json.Unmarshal(out, &doc); err != nil {
+			t.Fatal(err)
+		}
+		nc := doc.Nodes["c1"].Processes["nova-compute"]
+		if len(nc.Files) != 1 || nc.Options["DEFAULT"]["my_ip"]["line"] != 2.0 {
+			t.Errorf("nova-compute: files %v, my_ip %v", nc.Files, nc.Options["DEFAULT"]["my_ip"])
+		}
+		if d := nc.Options["vnc"]["server_proxyclient_address"]; d["value"] != "127.0.0.1" || d["default"] != "2024.1" {
+			t.Errorf("unset server_proxyclient_address: %v, want the 2024.1 default 127.0.0.1", d)
+		}
+	}
+}
