@@ -107,15 +107,21 @@ func processValues(d *model.Deployment, picked *model.Releases, node string, p m
 // optionValue is one option's value in effect, rendered.
 func optionValue(d *model.Deployment, pick *model.Pick, kind string, files []*model.Loaded, parsed []*oslo.File, group, dest string, show bool) map[string]any {
 	e, _ := model.EffectiveOf(pick.Schema, kind, parsed, group, dest)
+	r := renderer{d: d, sch: pick.Schema, kind: kind, files: files, parsed: parsed}
 	if e.Err != "" {
-		return map[string]any{"error": e.Err, "file": files[e.File].Path, "line": e.Line}
+		msg := e.Err
+		if !show { // the error quotes the value: quote it as rendered
+			text, _ := r.text(e, group, dest, 0)
+			msg = d.Keys.Redact(strings.ReplaceAll(msg, e.Text, text))
+		}
+		return map[string]any{"error": msg, "file": files[e.File].Path, "line": e.Line}
 	}
 	if e.Host {
 		return map[string]any{"host": e.Text, "default": pick.Name}
 	}
 	v := e.Value
 	if !show {
-		v = rendered(d, kind, files, e, group, dest)
+		v = r.value(e, group, dest, 0)
 	}
 	if !e.Written {
 		return map[string]any{"value": v, "default": pick.Name}
@@ -123,25 +129,68 @@ func optionValue(d *model.Deployment, pick *model.Pick, kind string, files []*mo
 	return map[string]any{"value": v, "file": files[e.File].Path, "line": e.Line}
 }
 
-// rendered is a value with secrets as fingerprints: a written value as
-// every output renders the line (model.RenderWritten), a secret option's
-// default as "(secret default)": labelling it would make every copy of a
-// public default ("rabbit://") a secret in the whole output.
-func rendered(d *model.Deployment, kind string, files []*model.Loaded, e model.Effective, group, dest string) any {
-	secret := schema.SecretAnywhere(group, dest) || schema.SecretName(dest)
-	if !e.Written {
-		if secret && e.Text != "" {
-			return "(secret default)" // public upstream, but a snapshot may keep it (guest): never printed
-		}
+// renderer shows values in effect with secrets as fingerprints.
+type renderer struct {
+	d      *model.Deployment
+	sch    *schema.Schema
+	kind   string
+	files  []*model.Loaded
+	parsed []*oslo.File
+}
+
+// value is a value in effect as shown: unchanged when rendering hides
+// nothing, else the rendered text.
+func (r renderer) value(e model.Effective, group, dest string, depth int) any {
+	text, ok := r.text(e, group, dest, depth)
+	if ok && text == e.Text {
 		return e.Value
-	}
-	f := files[e.File]
-	text := model.RenderWritten(d.Keys, kind, f.INI, group, dest, e.Text)
-	if text == e.Text {
-		return e.Value
-	}
-	if _, isList := e.Value.([]any); isList {
-		return strings.Split(text, ",")
 	}
 	return text
+}
+
+// text is the text in effect with secrets as fingerprints: a written
+// value rendered as every output renders the line (model.RenderWritten),
+// its $references replaced by the referenced options' rendered texts (a
+// secret substituted into another option stays hidden), then every known
+// secret redacted; a secret option's default as "(secret default)" (it is
+// public upstream, but a snapshot may keep it: never printed, and never
+// labelled, which would hide every copy of "rabbit://"). ok is false when
+// a secret was hidden.
+func (r renderer) text(e model.Effective, group, dest string, depth int) (string, bool) {
+	if !e.Written {
+		if e.Text != "" && (schema.SecretAnywhere(group, dest) || schema.SecretName(dest)) {
+			return "(secret default)", false
+		}
+		return e.Text, true
+	}
+	f := r.files[e.File]
+	raw := e.Raw
+	if raw == "" {
+		raw = e.Text // a multi-valued option: its values joined
+	}
+	out := model.RenderWritten(r.d.Keys, r.kind, f.INI, e.Name[0], e.Name[1], raw)
+	if strings.Contains(raw, "$") && depth < 10 {
+		out = schema.Substitute(out, func(ref string) (string, bool) { return r.ref(group, ref, depth) })
+	}
+	out = r.d.Keys.Redact(out)
+	return out, out == e.Text
+}
+
+// ref is the rendered text of a $reference from group (the same group,
+// then [DEFAULT], as oslo.config looks it up).
+func (r renderer) ref(group, ref string, depth int) (string, bool) {
+	g, name := group, ref
+	if i := strings.IndexByte(ref, '.'); i > 0 {
+		g, name = ref[:i], ref[i+1:]
+	}
+	e, ok := model.EffectiveOf(r.sch, r.kind, r.parsed, g, name)
+	if !ok && g == group {
+		g, name = "DEFAULT", ref
+		e, ok = model.EffectiveOf(r.sch, r.kind, r.parsed, g, name)
+	}
+	if !ok || e.Host {
+		return "", false
+	}
+	text, _ := r.text(e, g, name, depth+1)
+	return text, true
 }

@@ -102,7 +102,8 @@ func FuzzPlantedSecrets(f *testing.F) {
 }
 
 // outputsInProcess renders one lint run in every format, as a baseline,
-// and through inspect, without compiling the rules again.
+// and through inspect and inspect --effective, without compiling the rules
+// again.
 func outputsInProcess(t *testing.T, ctx context.Context, eng *engine.Engine, snap string) map[string]string {
 	res, err := lint.Run(ctx, eng, snap, lint.Options{})
 	if err != nil {
@@ -130,6 +131,11 @@ func outputsInProcess(t *testing.T, ctx context.Context, eng *engine.Engine, sna
 		t.Fatal(err)
 	}
 	out["inspect"] = b.String()
+	eff, err := lint.EffectiveValues(ctx, snap, lint.Options{}, false)
+	if err != nil {
+		t.Fatalf("inspect --effective: %v", err)
+	}
+	out["inspect --effective"] = string(eff)
 	for _, e := range res.RuleErrors {
 		out["rule errors"] += e.Error()
 	}

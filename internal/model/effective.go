@@ -24,6 +24,10 @@ type Effective struct {
 	Host bool
 	// Text is the value before conversion, after $-substitution.
 	Text string
+	// Raw is the written text before $-substitution (single-valued
+	// options), and Name the [section, key] it was written as.
+	Raw  string
+	Name [2]string
 	// Err is the error oslo.config raises converting it (the service
 	// refuses to start, or the option's first use fails).
 	Err string
@@ -120,7 +124,8 @@ func writtenIn(files []*oslo.File, names [][2]string, multi bool) ([]string, Eff
 				continue
 			}
 			if !e.Written {
-				e.Written, e.File, e.Line = true, i, k.Values[len(k.Values)-1].Line
+				last := k.Values[len(k.Values)-1]
+				e.Written, e.File, e.Line, e.Raw, e.Name = true, i, last.Line, last.Text, n
 			}
 			texts = prepend(texts, k.Values, multi)
 			break
