@@ -8,10 +8,20 @@
 #   rules never see traffic that stays inside br-int. With
 #   enable_security_group = true (the default) and no driver, or noop,
 #   the agent applies nothing: every port is open whatever its groups say.
+#   Both options are read in effect: written, else the release's default
+#   (firewall_driver has none in any release, and the agent then loads
+#   noop).
 # custom:
 #   id: SL-NET-009
 #   severity: error
 #   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini]
+#   defaults:
+#     - [linuxbridge_agent.ini, securitygroup, firewall_driver]
+#     - [openvswitch_agent.ini, securitygroup, firewall_driver]
+#     - [ml2_conf.ini, securitygroup, firewall_driver]
+#     - [linuxbridge_agent.ini, securitygroup, enable_security_group]
+#     - [openvswitch_agent.ini, securitygroup, enable_security_group]
+#     - [ml2_conf.ini, securitygroup, enable_security_group]
 #   remediation: |
 #     Set [securitygroup] firewall_driver = iptables in linuxbridge_agent.ini,
 #     or openvswitch (or iptables_hybrid) in openvswitch_agent.ini, and keep
@@ -20,6 +30,7 @@ package stacklint.rules.network.firewall_driver
 
 import data.stacklint.lib
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
 
 _fits("linuxbridge") := {"iptables", "neutron.agent.linux.iptables_firewall.IptablesFirewallDriver"}
 
@@ -46,9 +57,14 @@ _problem(a, v) := sprintf("does not fit the %s agent (use %s)", [a.type, _advice
 
 _advice := {"linuxbridge": "iptables", "openvswitch": "openvswitch or iptables_hybrid"}
 
+# _sg_off: the agent's enable_security_group in effect is false (written,
+# or its release's default; unknown counts as on, the default of every
+# release).
+_sg_off(a) if not settings.is_true(lib.setting(input.nodes[a.node], [a.file.kind], "securitygroup", "enable_security_group"))
+
 report contains finding if {
 	some a in net.agents
-	net.opt_bool(a.file, "securitygroup", "enable_security_group", true)
+	not _sg_off(a)
 	[f, occ] := _driver(a)
 	problem := _problem(a, trim_space(occ.value))
 	finding := {
@@ -57,12 +73,20 @@ report contains finding if {
 	}
 }
 
+# Unset everywhere the agent reads it: the release's default, which the
+# agent replaces with noop when empty.
 report contains finding if {
 	some a in net.agents
-	net.opt_bool(a.file, "securitygroup", "enable_security_group", true)
+	not _sg_off(a)
 	not _driver(a)
+	s := lib.setting(input.nodes[a.node], [a.file.kind], "securitygroup", "firewall_driver")
+	problem := _unset_problem(a, trim_space(s.value))
 	finding := {
-		"message": sprintf("%s [securitygroup] firewall_driver on %s is not set, so the %s agent uses noop: ports on %s are not filtered by their security groups", [a.file.kind, a.node, a.type, a.node]),
-		"locations": [net.at(a.file, "securitygroup", "firewall_driver")],
+		"message": sprintf("%s, so the %s agent %s: ports on %s are not filtered by their security groups", [settings.unset(s, "securitygroup", "firewall_driver"), a.type, problem, a.node]),
+		"locations": [settings.at(s, "securitygroup", "firewall_driver")],
 	}
 }
+
+_unset_problem(_, "") := "uses noop"
+
+_unset_problem(a, v) := _problem(a, v) if v != ""

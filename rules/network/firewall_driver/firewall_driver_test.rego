@@ -28,7 +28,28 @@ test_iptables_on_ovs if {
 	}}
 }
 
+_defaults := {"zed": {"linuxbridge_agent.ini": {"securitygroup": {
+	"firewall_driver": {"text": "", "host": false},
+	"enable_security_group": {"text": "true", "host": false},
+}}}}
+
+_released(nodes) := object.union(fx.released(fx.deployment(nodes), "zed", "auto"), {"defaults": _defaults})
+
+# Unset: the release's default (none) makes the agent load noop (issue 16).
 test_unset if {
+	r := rule.report with input as _released([_lb({})])
+	r == {{
+		"message": "linuxbridge_agent.ini [securitygroup] firewall_driver on c1 is not set: its default in zed, (none), so the linuxbridge agent uses noop: ports on c1 are not filtered by their security groups",
+		"locations": [{"path": "c1/etc/neutron/plugins/ml2/linuxbridge_agent.ini", "node": "c1", "line": 1, "column": 1, "section": "securitygroup", "key": "firewall_driver"}],
+	}}
+}
+
+test_unset_security_groups_off if {
+	r := rule.report with input as _released([_lb({"enable_security_group": "False"})])
+	r == set()
+}
+
+test_unset_without_defaults if {
 	r := rule.report with input as fx.deployment([_lb({})])
-	count(r) == 1
+	r == set()
 }

@@ -6,11 +6,16 @@
 #   linuxbridge node, openvswitch (OVSInterfaceDriver) on an Open vSwitch
 #   node. Without it the agent exits at start ("An interface driver must be
 #   specified"); with the other agent's driver, routers and DHCP ports are
-#   plugged into bridges nobody wires up.
+#   plugged into bridges nobody wires up. Unset, the release's default
+#   applies: none until 2024.2 (the agent exits), openvswitch from 2025.1,
+#   which is judged as a written value is.
 # custom:
 #   id: SL-NET-010
 #   severity: error
 #   inputs: [dhcp_agent.ini, l3_agent.ini]
+#   defaults:
+#     - [l3_agent.ini, DEFAULT, interface_driver]
+#     - [dhcp_agent.ini, DEFAULT, interface_driver]
 #   remediation: |
 #     Set interface_driver to the node's L2 agent type (linuxbridge or
 #     openvswitch) and restart the agent.
@@ -18,6 +23,7 @@ package stacklint.rules.network.interface_driver_mismatch
 
 import data.stacklint.lib
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
 
 _drivers := {
 	"linuxbridge": {"linuxbridge", "neutron.agent.linux.interface.BridgeInterfaceDriver"},
@@ -26,34 +32,42 @@ _drivers := {
 
 _agent := {"l3_agent.ini": "neutron-l3-agent", "dhcp_agent.ini": "neutron-dhcp-agent"}
 
-# Only agents the node runs (an untouched packaged file does not count).
-_files contains f if {
+# _settings: [file, setting] of interface_driver for each agent the node
+# runs (an untouched packaged file does not count): written, or the
+# release's default.
+_settings contains [f, s] if {
 	some node in input.nodes
 	some f in node.files
 	lib.runs(node, _agent[f.kind])
 	not f.error
+	s := lib.setting(node, [f.kind], "DEFAULT", "interface_driver")
 }
 
 report contains finding if {
-	some f in _files
-	not lib.has(f, "DEFAULT", "interface_driver")
+	some [f, s] in _settings
+	not s.written
+	trim_space(s.value) == ""
 	finding := {
-		"message": sprintf("%s [DEFAULT] interface_driver is not set on %s: the agent exits at start with 'An interface driver must be specified'", [f.kind, f.node]),
-		"locations": [net.at(f, "DEFAULT", "interface_driver")],
+		"message": sprintf("%s, so the agent exits at start with 'An interface driver must be specified'", [settings.unset(s, "DEFAULT", "interface_driver")]),
+		"locations": [settings.at(s, "DEFAULT", "interface_driver")],
 	}
 }
 
 report contains finding if {
-	some f in _files
-	occ := lib.last(f, "DEFAULT", "interface_driver")
+	some [f, s] in _settings
 	types := {a.type | some a in net.agents; a.node == f.node}
 	count(types) == 1
 	some type in types
-	not occ.value in _drivers[type]
+	not s.value in _drivers[type]
 	some other, names in _drivers
-	occ.value in names
+	s.value in names
 	finding := {
-		"message": sprintf("%s [DEFAULT] interface_driver on %s is %s's driver, but the node's L2 agent is %s: its ports are plugged into bridges nothing wires up", [f.kind, f.node, other, type]),
-		"locations": [lib.loc(f, "DEFAULT", "interface_driver", occ)],
+		"message": sprintf("%s %s's driver, but the node's L2 agent is %s: its ports are plugged into bridges nothing wires up", [_lead(s), other, type]),
+		"locations": [settings.at(s, "DEFAULT", "interface_driver")],
 	}
 }
+
+# _lead names the value: written, or the release's default.
+_lead(s) := sprintf("%s is", [lib.where(s.file, "DEFAULT", "interface_driver")]) if s.written
+
+else := sprintf("%s, is", [settings.unset(s, "DEFAULT", "interface_driver")])

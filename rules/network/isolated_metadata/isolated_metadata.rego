@@ -6,11 +6,15 @@
 #   proxy when dhcp_agent.ini enable_isolated_metadata = true (default
 #   false). A deployment with DHCP agents but no L3 agent (the guide's
 #   provider-networks option) therefore needs it, or cloud-init finds no
-#   metadata and instances boot without keys or user data.
+#   metadata and instances boot without keys or user data. Unset, the
+#   release's default applies (false in every release with defaults).
 # custom:
 #   id: SL-NET-018
 #   severity: info
 #   inputs: [dhcp_agent.ini]
+#   defaults:
+#     - [dhcp_agent.ini, DEFAULT, enable_isolated_metadata]
+#     - [dhcp_agent.ini, DEFAULT, force_metadata]
 #   remediation: |
 #     Set enable_isolated_metadata = true in dhcp_agent.ini on every DHCP
 #     agent node (force_metadata = true also works).
@@ -18,16 +22,41 @@ package stacklint.rules.network.isolated_metadata
 
 import data.stacklint.lib
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
 
-report contains finding if {
+_kinds := ["dhcp_agent.ini"]
+
+_off contains s if {
 	not net.ovn_only
 	count([1 | some node in input.nodes; lib.runs(node, "neutron-l3-agent")]) == 0
-	some [name, f] in lib.files("dhcp_agent.ini")
-	lib.runs(input.nodes[name], "neutron-dhcp-agent")
-	not net.opt_bool(f, "DEFAULT", "enable_isolated_metadata", false)
-	not net.opt_bool(f, "DEFAULT", "force_metadata", false)
+	some [name, _] in lib.files("dhcp_agent.ini")
+	node := input.nodes[name]
+	lib.runs(node, "neutron-dhcp-agent")
+	s := lib.setting(node, _kinds, "DEFAULT", "enable_isolated_metadata")
+	not settings.is_true(s)
+	not _forced(node)
+}
+
+# _forced: force_metadata in effect is true (undefined, as unknown, when
+# neither written nor known for the release).
+_forced(node) if settings.is_true(lib.setting(node, _kinds, "DEFAULT", "force_metadata"))
+
+_consequence := "no node runs an L3 agent: instances get no metadata (no SSH keys, no user data)"
+
+report contains finding if {
+	some s in _off
+	s.written
 	finding := {
-		"message": sprintf("%s is false and no node runs an L3 agent: instances get no metadata (no SSH keys, no user data)", [lib.where(f, "DEFAULT", "enable_isolated_metadata")]),
-		"locations": [net.at(f, "DEFAULT", "enable_isolated_metadata")],
+		"message": sprintf("%s is false and %s", [lib.where(s.file, "DEFAULT", "enable_isolated_metadata"), _consequence]),
+		"locations": [settings.at(s, "DEFAULT", "enable_isolated_metadata")],
+	}
+}
+
+report contains finding if {
+	some s in _off
+	not s.written
+	finding := {
+		"message": sprintf("%s, and %s", [settings.unset(s, "DEFAULT", "enable_isolated_metadata"), _consequence]),
+		"locations": [settings.at(s, "DEFAULT", "enable_isolated_metadata")],
 	}
 }

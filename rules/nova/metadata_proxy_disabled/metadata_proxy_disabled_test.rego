@@ -26,7 +26,39 @@ test_disabled if {
 	}}
 }
 
+# Unset: the release's default is in effect (false in every release with
+# defaults), at the [neutron] header (issue 16).
+_defaults(v) := {"zed": {"nova.conf": {"neutron": {"service_metadata_proxy": {"text": v, "host": false}}}}}
+
+_released(sections, v) := object.union(fx.released(_with_headers(_input(sections)), "zed", "auto"), {"defaults": _defaults(v)})
+
+_with_headers(d) := json.patch(d, [{"op": "add", "path": "/nodes/ctl/files/ctl~1etc~1nova~1nova.conf/headers", "value": [{"name": "neutron", "line": 40}]}])
+
 test_unset if {
+	r := rule.report with input as _released({"neutron": {}}, "false")
+	r == {{
+		"message": "nova.conf [neutron] service_metadata_proxy on ctl is not set: its default in zed, false, but metadata agents on net proxy to nova: the metadata API ignores their X-Instance-ID and instances get no metadata",
+		"locations": [{"path": "ctl/etc/nova/nova.conf", "node": "ctl", "line": 40, "column": 1, "section": "neutron", "key": "service_metadata_proxy"}],
+	}}
+}
+
+# A release whose default were true would need nothing written.
+test_unset_default_true if {
+	r := rule.report with input as _released({"neutron": {}}, "true")
+	r == set()
+}
+
+# Without the release's default (no release known), nothing is guessed.
+test_unset_without_defaults if {
 	r := rule.report with input as _input({"neutron": {}})
-	count(r) == 1
+	r == set()
+}
+
+# The Icehouse name, written, is what nova reads when the current is unset.
+test_legacy_disabled if {
+	r := rule.report with input as _released({"DEFAULT": {"service_neutron_metadata_proxy": fx.at("False", 9)}}, "false")
+	r == {{
+		"message": "nova.conf [DEFAULT] service_neutron_metadata_proxy on ctl is not true, but metadata agents on net proxy to nova: the metadata API ignores their X-Instance-ID and instances get no metadata",
+		"locations": [{"path": "ctl/etc/nova/nova.conf", "node": "ctl", "line": 9, "column": 1, "section": "DEFAULT", "key": "service_neutron_metadata_proxy"}],
+	}}
 }

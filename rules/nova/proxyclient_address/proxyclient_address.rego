@@ -23,59 +23,29 @@
 package stacklint.rules.nova.proxyclient_address
 
 import data.stacklint.lib
-import data.stacklint.lib.network as net
+import data.stacklint.lib.console
 
-_kinds := ["nova.conf", "nova-compute.conf"]
+_kinds := console.kinds
 
 _copies contains c if {
 	some name, node in input.nodes
 	"compute" in node.roles
 	some key in ["server_proxyclient_address", "vncserver_proxyclient_address"]
 	[f, occ] := lib.effective(node, _kinds, "vnc", key)
-	not _disabled(node)
+	not console.disabled(node)
 	not _from_my_ip(occ) # a wrong my_ip is SL-NOVA-006
 	c := {"node": name, "occ": occ, "ip": object.get(occ, "ip", ""), "where": lib.where(f, "vnc", key), "loc": lib.loc(f, "vnc", key, occ)}
-}
-
-_disabled(node) if {
-	[_, occ] := lib.effective(node, _kinds, "vnc", "enabled")
-	not net.bool(occ.value)
-}
-
-_disabled(node) if {
-	[_, occ] := lib.effective(node, _kinds, "DEFAULT", "vnc_enabled") # Icehouse..Kilo
-	not net.bool(occ.value)
-}
-
-# _vnc_configured: the node's nova files set up consoles (a [vnc] option,
-# or Icehouse's [DEFAULT] vnc*/novncproxy* ones): a node that says nothing
-# of VNC may not serve consoles at all (a nova-network node).
-_vnc_configured(node) if {
-	some f in node.files
-	f.kind in _kinds
-	count(object.get(f.sections, "vnc", {})) > 0
-}
-
-_vnc_configured(node) if {
-	some f in node.files
-	f.kind in _kinds
-	some key, _ in object.get(f.sections, "DEFAULT", {})
-	regex.match(`^(vnc|novncproxy)`, key)
 }
 
 # _unset: a compute node whose nova files set neither name of the option
 # anywhere, with VNC on: the release's default applies.
 _unset contains u if {
 	some name, node in input.nodes
-	"compute" in node.roles
-	not "nova-api" in node.services # all-in-one: the console proxy is local, loopback works
-	_vnc_configured(node)
-	not _disabled(node)
-	count([1 |
+	console.remote_compute(node) # all-in-one: the console proxy is local, loopback works
+	not console.written(node, [[section, key] |
 		some key in ["server_proxyclient_address", "vncserver_proxyclient_address"]
 		some section in ["vnc", "DEFAULT"]
-		lib.effective(node, _kinds, section, key)
-	]) == 0
+	])
 	s := lib.setting(node, _kinds, "vnc", "server_proxyclient_address")
 	not s.written
 	not s.host

@@ -5,13 +5,26 @@
 #   default of each policy is still OR-ed into the new one; enforce_scope
 #   whether a token of the wrong scope is refused. Set differently on two
 #   API nodes of one service, the same token is allowed by one node and
-#   refused by the other. Only nodes that set the option are compared (its
-#   default changes between releases), among the nodes running the
-#   service's API.
+#   refused by the other. Compared among the nodes running the service's
+#   API, on the value in effect: written, else the default of the node's
+#   release (it changes between releases: nova's enforce_scope and
+#   enforce_new_defaults became true in 2023.1), so one node setting the
+#   option and another leaving an other default in force also differ.
 # custom:
 #   id: SL-POL-013
 #   severity: warning
 #   inputs: [config]
+#   defaults:
+#     - [nova.conf, oslo_policy, enforce_new_defaults]
+#     - [nova.conf, oslo_policy, enforce_scope]
+#     - [neutron.conf, oslo_policy, enforce_new_defaults]
+#     - [neutron.conf, oslo_policy, enforce_scope]
+#     - [keystone.conf, oslo_policy, enforce_new_defaults]
+#     - [keystone.conf, oslo_policy, enforce_scope]
+#     - [glance-api.conf, oslo_policy, enforce_new_defaults]
+#     - [glance-api.conf, oslo_policy, enforce_scope]
+#     - [placement.conf, oslo_policy, enforce_new_defaults]
+#     - [placement.conf, oslo_policy, enforce_scope]
 #   remediation: |
 #     Set both options to the same value on every API node of the service
 #     (in configuration management, from one variable).
@@ -19,6 +32,10 @@ package stacklint.rules.policy.enforcement_drift
 
 import data.stacklint.lib
 import data.stacklint.lib.policy
+import data.stacklint.lib.settings
+
+# _kind is the kind of each service's main configuration file.
+_kind := {"nova": "nova.conf", "neutron": "neutron.conf", "keystone": "keystone.conf", "glance": "glance-api.conf", "placement": "placement.conf"}
 
 _bool(v) := "true" if lower(trim_space(v)) in {"true", "1", "yes", "on"}
 
@@ -26,19 +43,31 @@ else := "false" if lower(trim_space(v)) in {"false", "0", "no", "off"}
 
 else := v
 
-_copies(svc, key) := [{"v": _bool(occ.value), "loc": lib.loc(f, "oslo_policy", key, occ), "node": name} |
+# _copies: the value in effect on each API node of the service (rank 0
+# written, 1 the release's default: a written value is the reference on a
+# tie). A node without the service's configuration, or whose release does
+# not know the option, is left out.
+_copies(svc, key) := [{"v": _bool(s.value), "shown": _shown(s), "loc": settings.at(s, "oslo_policy", key), "node": name, "rank": _rank(s)} |
 	some name, node in input.nodes
 	lib.runs(node, policy.api[svc])
-	f := node.files[policy.config[svc]]
-	occ := lib.last(f, "oslo_policy", key)
+	node.files[policy.config[svc]]
+	s := lib.setting(node, [_kind[svc]], "oslo_policy", key)
 ]
+
+_rank(s) := 0 if s.written
+
+else := 1
+
+_shown(s) := _bool(s.value) if s.written
+
+else := sprintf("%s (not set: its default in %s)", [_bool(s.value), s.release])
 
 report contains finding if {
 	some svc, _ in policy.api
 	some key in ["enforce_new_defaults", "enforce_scope"]
 	some [c, r] in lib.drift(_copies(svc, key))
 	finding := {
-		"message": sprintf("%s: [oslo_policy] %s is %s on %s but %s on %s: the same token is allowed by one API node and refused by the other", [svc, key, c.v, c.node, r.v, r.node]),
+		"message": sprintf("%s: [oslo_policy] %s is %s on %s but %s on %s: the same token is allowed by one API node and refused by the other", [svc, key, c.shown, c.node, r.shown, r.node]),
 		"locations": [c.loc, r.loc],
 	}
 }

@@ -24,3 +24,33 @@ test_same_meaning_no_finding if {
 	r := rule.report with input as _inp("True", "true", "1")
 	r == set()
 }
+
+# Unset on one node: the release's default is in effect there (issue 16).
+_defaults(v) := {"2024.1": {"nova.conf": {"oslo_policy": {"enforce_new_defaults": {"text": v, "host": false}}}}}
+
+_api_unset(name) := json.patch(fx.node(name, ["nova-api"], [object.union(fx.file(name, "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {}}), {"headers": [{"name": "DEFAULT", "line": 1}]})]), [{"op": "add", "path": "/files", "value": {"etc/nova/nova.conf": object.union(fx.file(name, "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {}}), {"headers": [{"name": "DEFAULT", "line": 1}]})}}])
+
+_api_set(name, v) := json.patch(_api(name, v), [{"op": "add", "path": "/files", "value": {"etc/nova/nova.conf": _api(name, v).files[sprintf("%s/etc/nova/nova.conf", [name])]}}])
+
+_released(nodes, v) := object.union(fx.released_as(fx.deployment(nodes), "2024.1", "2024.1", "auto"), {"defaults": _defaults(v)})
+
+test_unset_default_differs if {
+	r := rule.report with input as _released([_api_set("ctl1", "False"), _api_unset("ctl2")], "true")
+	r == {{
+		"message": "nova: [oslo_policy] enforce_new_defaults is true (not set: its default in 2024.1) on ctl2 but false on ctl1: the same token is allowed by one API node and refused by the other",
+		"locations": [
+			{"path": "ctl2/etc/nova/nova.conf", "node": "ctl2", "line": 1, "column": 1, "section": "oslo_policy", "key": "enforce_new_defaults"},
+			{"path": "ctl1/etc/nova/nova.conf", "node": "ctl1", "line": 4, "column": 1, "section": "oslo_policy", "key": "enforce_new_defaults"},
+		],
+	}}
+}
+
+test_unset_default_agrees if {
+	r := rule.report with input as _released([_api_set("ctl1", "True"), _api_unset("ctl2")], "true")
+	r == set()
+}
+
+test_unset_without_defaults if {
+	r := rule.report with input as fx.released(fx.deployment([_api_set("ctl1", "False"), _api_unset("ctl2")]), "2024.1", "auto")
+	r == set()
+}
