@@ -3,7 +3,6 @@ package oracle
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/schema"
-	"github.com/stacklint/stacklint/internal/snapshot"
 	osloparser "github.com/stacklint/stacklint/parser/oslo"
 )
 
@@ -24,20 +22,7 @@ import (
 // CPU count, the install path) differ by machine and are skipped; values
 // are printed only for options no release flags secret.
 func TestEffectiveMatchesOsloConfig(t *testing.T) {
-	root := shared(t)
-	if err := exec.Command(python, "-c", "import nova, neutron, keystone, glance, placement").Run(); err != nil {
-		t.Skip("the Zed service packages are not installed (make corpus installs them)")
-	}
-	sch, err := schema.Load("zed")
-	if err != nil {
-		t.Fatal(err)
-	}
-	byKind := map[string][]string{}
-	for _, f := range corpusINIFiles(t, filepath.Join(root, "corpus")) {
-		if k := model.SchemaKind(snapshot.ClassifyFile(f)); oracleKinds[k] {
-			byKind[k] = append(byKind[k], f)
-		}
-	}
+	root, sch, byKind := zedCorpus(t)
 	files, options, skipped, diffs, missing := 0, 0, 0, 0, 0
 	for _, kind := range sortedKinds(byKind) {
 		for path, want := range runEffectiveOracle(t, filepath.Join(root, "upstream", "oslo_dump.py"), kind, byKind[kind]) {
@@ -85,20 +70,7 @@ func TestEffectiveMatchesOsloConfig(t *testing.T) {
 // name in a later file beats the current name in an earlier one, and a
 // multi-valued option collects both files' values.
 func TestLayeredEffectiveMatchesOsloConfig(t *testing.T) {
-	root := shared(t)
-	if err := exec.Command(python, "-c", "import nova, neutron, keystone, glance, placement").Run(); err != nil {
-		t.Skip("the Zed service packages are not installed (make corpus installs them)")
-	}
-	sch, err := schema.Load("zed")
-	if err != nil {
-		t.Fatal(err)
-	}
-	byKind := map[string][]string{}
-	for _, f := range corpusINIFiles(t, filepath.Join(root, "corpus")) {
-		if k := model.SchemaKind(snapshot.ClassifyFile(f)); oracleKinds[k] {
-			byKind[k] = append(byKind[k], f)
-		}
-	}
+	root, sch, byKind := zedCorpus(t)
 	pairs, options, diffs := 0, 0, 0
 	for _, kind := range sortedKinds(byKind) {
 		var runs []string
@@ -153,23 +125,14 @@ func parseAll(t *testing.T, paths []string) []*osloparser.File {
 	return out
 }
 
-func runEffectiveOracle(t *testing.T, dump, kind string, files []string) map[string]map[string]map[string]any {
+func runEffectiveOracle(t *testing.T, dump, kind string, runs []string) map[string]map[string]map[string]any {
 	res := map[string]map[string]map[string]any{}
-	sc := batch(t, files, "testdata/effective_batch.py", dump, kind)
-	for sc.Scan() {
-		var line struct {
-			Path      string
-			RC        int
-			Effective map[string]map[string]any
+	for run, line := range runKindOracle(t, dump, kind, runs, "--all") {
+		if line == nil {
+			res[run] = nil
+			continue
 		}
-		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
-			t.Fatal(err)
-		}
-		if line.RC == 0 {
-			res[line.Path] = line.Effective
-		} else {
-			res[line.Path] = nil
-		}
+		res[run] = line.Effective
 	}
 	return res
 }

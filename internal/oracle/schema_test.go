@@ -31,20 +31,7 @@ var oracleKinds = map[string]bool{
 // testdata/schema_exceptions.txt where oslo.config is wrong about what the
 // service reads.
 func TestSchemaMatchesOsloConfig(t *testing.T) {
-	root := shared(t)
-	if err := exec.Command(python, "-c", "import nova, neutron, keystone, glance, placement").Run(); err != nil {
-		t.Skip("the Zed service packages are not installed (make corpus installs them)")
-	}
-	sch, err := schema.Load("zed")
-	if err != nil {
-		t.Fatal(err)
-	}
-	byKind := map[string][]string{}
-	for _, f := range corpusINIFiles(t, filepath.Join(root, "corpus")) {
-		if k := model.SchemaKind(snapshot.ClassifyFile(f)); oracleKinds[k] {
-			byKind[k] = append(byKind[k], f)
-		}
-	}
+	root, sch, byKind := zedCorpus(t)
 	exceptions := loadExceptions(t)
 	files, diffs, counts := 0, 0, map[string]int{}
 	for _, kind := range sortedKinds(byKind) {
@@ -102,23 +89,63 @@ func compareStatus(got map[[2]string]string, want map[string]map[string]string) 
 
 func runSchemaOracle(t *testing.T, dump, kind string, files []string) map[string]map[string]map[string]string {
 	res := map[string]map[string]map[string]string{}
-	sc := batch(t, files, "testdata/schema_batch.py", dump, kind)
-	for sc.Scan() {
-		var line struct {
-			Path     string
-			RC       int
-			Resolved map[string]map[string]string
+	for path, line := range runKindOracle(t, dump, kind, files) {
+		if line == nil {
+			res[path] = nil
+			continue
 		}
-		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+		res[path] = line.Resolved
+	}
+	return res
+}
+
+// kindLine is one run of testdata/schema_batch.py.
+type kindLine struct {
+	Path      string
+	RC        int
+	Resolved  map[string]map[string]string
+	Effective map[string]map[string]any
+}
+
+// runKindOracle runs oslo_dump.py --kind KIND (and extra arguments) once
+// per run (tab-separated paths, loaded in order): by run, its output, nil
+// when oslo.config failed to load the files.
+func runKindOracle(t *testing.T, dump, kind string, runs []string, extra ...string) map[string]*kindLine {
+	res := map[string]*kindLine{}
+	sc := batch(t, runs, append([]string{"testdata/schema_batch.py", dump, kind}, extra...)...)
+	for sc.Scan() {
+		line := &kindLine{}
+		if err := json.Unmarshal(sc.Bytes(), line); err != nil {
 			t.Fatal(err)
 		}
-		if line.RC == 0 {
-			res[line.Path] = line.Resolved
-		} else {
+		res[line.Path] = line
+		if line.RC != 0 {
 			res[line.Path] = nil
 		}
 	}
 	return res
+}
+
+// zedCorpus skips unless Debian's Zed services are installed and returns
+// ../shared, the Zed schema and the corpus files of every kind oslo_dump.py
+// --kind knows, by kind.
+func zedCorpus(t *testing.T) (root string, sch *schema.Schema, byKind map[string][]string) {
+	t.Helper()
+	root = shared(t)
+	if err := exec.Command(python, "-c", "import nova, neutron, keystone, glance, placement").Run(); err != nil {
+		t.Skip("the Zed service packages are not installed (make corpus installs them)")
+	}
+	sch, err := schema.Load("zed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byKind = map[string][]string{}
+	for _, f := range corpusINIFiles(t, filepath.Join(root, "corpus")) {
+		if k := model.SchemaKind(snapshot.ClassifyFile(f)); oracleKinds[k] {
+			byKind[k] = append(byKind[k], f)
+		}
+	}
+	return root, sch, byKind
 }
 
 func sortedKinds(m map[string][]string) []string {

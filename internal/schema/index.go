@@ -86,23 +86,29 @@ func LoadIndex() (*Index, error) { return embeddedIndex() }
 var embeddedIndex = sync.OnceValues(decodeIndex)
 
 func decodeIndex() (*Index, error) {
-	raw, err := data.ReadFile("data/index.json.gz")
+	ix := &Index{}
+	return ix, decodeEmbedded("data/index.json.gz", "release index", ix)
+}
+
+// decodeEmbedded gunzips and decodes one embedded JSON file into v; what
+// names the data in the error.
+func decodeEmbedded(path, what string, v any) error {
+	raw, err := data.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("no release index embedded: %w", err)
+		return fmt.Errorf("no %s embedded: %w", what, err)
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(raw))
 	if err != nil {
-		return nil, fmt.Errorf("release index: %w", err)
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	b, err := io.ReadAll(zr)
 	if err != nil {
-		return nil, fmt.Errorf("release index: %w", err)
+		return fmt.Errorf("%s: %w", what, err)
 	}
-	ix := &Index{}
-	if err := json.Unmarshal(b, ix); err != nil {
-		return nil, fmt.Errorf("release index: %w", err)
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
 	}
-	return ix, nil
+	return nil
 }
 
 // Prefetch decodes the index and the older releases' names, which every

@@ -1,11 +1,6 @@
 package schema
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/json"
-	"fmt"
-	"io"
 	"slices"
 	"sync"
 )
@@ -37,23 +32,8 @@ func Older() (*OlderNames, error) { return embeddedOlder() }
 var embeddedOlder = sync.OnceValues(decodeOlder)
 
 func decodeOlder() (*OlderNames, error) {
-	raw, err := data.ReadFile("data/older.json.gz")
-	if err != nil {
-		return nil, fmt.Errorf("no older releases' names embedded: %w", err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("older releases' names: %w", err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("older releases' names: %w", err)
-	}
 	o := &OlderNames{}
-	if err := json.Unmarshal(b, o); err != nil {
-		return nil, fmt.Errorf("older releases' names: %w", err)
-	}
-	return o, nil
+	return o, decodeEmbedded("data/older.json.gz", "older releases' names", o)
 }
 
 // ReadIn lists the older releases, oldest first, in which some process of

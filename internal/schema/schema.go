@@ -8,11 +8,10 @@ package schema
 
 import (
 	"bytes"
-	"compress/gzip"
 	"embed"
 	"encoding/json"
 	"fmt"
-	"io"
+	"io/fs"
 	"runtime"
 	"slices"
 	"strings"
@@ -133,21 +132,12 @@ func Load(release string) (*Schema, error) {
 
 // decode reads and indexes one embedded schema file.
 func decode(release string) (*Schema, error) {
-	raw, err := data.ReadFile("data/" + release + ".json.gz")
-	if err != nil {
+	if _, err := fs.Stat(data, "data/"+release+".json.gz"); err != nil || release == "index" || release == "older" {
 		return nil, fmt.Errorf("no option schema for release %q", release)
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("schema %s: %w", release, err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("schema %s: %w", release, err)
-	}
 	s := &Schema{}
-	if err := json.Unmarshal(b, s); err != nil {
-		return nil, fmt.Errorf("schema %s: %w", release, err)
+	if err := decodeEmbedded("data/"+release+".json.gz", "schema "+release, s); err != nil {
+		return nil, err
 	}
 	s.index()
 	return s, nil
