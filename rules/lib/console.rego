@@ -7,8 +7,10 @@ package stacklint.lib.console
 import data.stacklint.lib
 import data.stacklint.lib.network as net
 
-# kinds are the files nova-compute reads, in --config-file order.
-kinds := ["nova.conf", "nova-compute.conf"]
+# kinds are the files nova-compute reads, in --config-file order
+# (devstack's n-cpu reads nova-cpu.conf, a copy of nova.conf with the
+# compute settings: read last, it wins where it sets an option).
+kinds := ["nova.conf", "nova-compute.conf", "nova-cpu.conf"]
 
 # disabled: VNC is written off ([vnc] enabled, Icehouse..Kilo [DEFAULT]
 # vnc_enabled); unset, it is on (true in every release).

@@ -34,6 +34,7 @@ _copies contains c if {
 	[f, occ] := lib.effective(node, _kinds, "vnc", key)
 	not console.disabled(node)
 	not _from_my_ip(occ) # a wrong my_ip is SL-NOVA-006
+	not _local_loopback(node, occ)
 	c := {"node": name, "occ": occ, "ip": object.get(occ, "ip", ""), "where": lib.where(f, "vnc", key), "loc": lib.loc(f, "vnc", key, occ)}
 }
 
@@ -50,6 +51,13 @@ _unset contains u if {
 	not s.written
 	not s.host
 	u := {"node": name, "s": s}
+}
+
+# _local_loopback: a loopback address on an all-in-one node (nova-api and
+# the console proxy run there too, as devstack's nova-cpu.conf sets it).
+_local_loopback(node, occ) if {
+	"nova-api" in node.services
+	startswith(object.get(occ, "ip", ""), "127.")
 }
 
 _from_my_ip(occ) if regex.match(`^\$\{?my_ip\}?$`, trim_space(object.get(occ, "raw", "")))

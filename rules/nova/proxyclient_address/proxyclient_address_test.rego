@@ -74,3 +74,11 @@ test_unset_no_vnc_configured if {
 	r := rule.report with input as object.union(d, {"defaults": _defaults})
 	r == set()
 }
+
+# devstack's all-in-one node writes 127.0.0.1 in nova-cpu.conf: the console
+# proxy runs there too, so loopback works.
+test_loopback_all_in_one if {
+	n := object.union(_cmp("c1", {"value": "127.0.0.1", "ip": "127.0.0.1", "line": 1, "column": 1}), {"services": ["nova-api", "nova-compute"]})
+	r := rule.report with input as fx.deployment([n])
+	r == set()
+}
