@@ -43,7 +43,11 @@ func newInspectCommand(streams IO) *cobra.Command {
 					if err != nil {
 						return nil, usageError("--release: %v", err)
 					}
-					return lint.EffectiveValues(ctx, args[0], lint.Options{Release: choice, MaxFileSize: maxSize.bytes}, showSecrets)
+					out, problems, err := lint.EffectiveValues(ctx, args[0], lint.Options{Release: choice, MaxFileSize: maxSize.bytes}, showSecrets)
+					for _, pr := range problems {
+						fmt.Fprintf(streams.Err, "not read: %s: %s\n", lint.Visible(pr.Path), lint.Visible(pr.Msg))
+					}
+					return out, err
 				}
 				return inspectTarget(ctx, p, streams, args[0], maxSize.bytes, showSecrets)
 			})

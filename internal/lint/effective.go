@@ -20,12 +20,14 @@ import (
 // "default": release} when computed on the host, {"error"} when
 // oslo.config would refuse it). Values go through the same redaction as
 // every output: secret options and URL passwords are fingerprints unless
-// showSecrets.
-func EffectiveValues(ctx context.Context, path string, opts Options, showSecrets bool) ([]byte, error) {
+// showSecrets. The snapshot's problems (files not read, and why) are
+// returned beside it.
+func EffectiveValues(ctx context.Context, path string, opts Options, showSecrets bool) ([]byte, []snapshot.Problem, error) {
 	snap, err := snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	problems := snap.Problems
 	choice := opts.Release
 	var picked *model.Releases
 	d, err := model.BuildContext(ctx, snap, model.Options{Roles: opts.Roles, Releases: func(files []*model.Loaded) *model.Releases {
@@ -33,7 +35,7 @@ func EffectiveValues(ctx context.Context, path string, opts Options, showSecrets
 		return picked
 	}})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	byPath := map[string]*model.Loaded{}
 	for _, f := range d.Files {
@@ -53,13 +55,13 @@ func EffectiveValues(ctx context.Context, path string, opts Options, showSecrets
 	}
 	b, err := json.MarshalIndent(map[string]any{"release": choice.Doc(), "nodes": out}, "", " ")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	text := string(b)
 	if !showSecrets {
 		text = d.Keys.Redact(text) // a secret substituted into another option
 	}
-	return []byte(text + "\n"), nil
+	return []byte(text + "\n"), problems, nil
 }
 
 // processValues is one process's files and option values (nil when none
@@ -89,12 +91,14 @@ func processValues(d *model.Deployment, picked *model.Releases, node string, p m
 			continue
 		}
 		releases[pick.Name] = true
+		// one resolver and renderer per kind: each option resolves once
+		r := &renderer{d: d, sch: pick.Schema, kind: kind, files: files, res: model.NewResolver(pick.Schema, kind, parsed)}
 		for group, opts := range pick.Schema.Kinds[kind].Groups {
 			for dest := range opts {
 				if options[group] == nil {
 					options[group] = map[string]any{}
 				}
-				options[group][dest] = optionValue(d, pick, kind, files, parsed, group, dest, show)
+				options[group][dest] = r.option(pick.Name, group, dest, show)
 			}
 		}
 	}
@@ -104,45 +108,48 @@ func processValues(d *model.Deployment, picked *model.Releases, node string, p m
 	return map[string]any{"files": paths, "evidence": p["evidence"], "releases": sortedKeys(releases), "options": options}
 }
 
-// optionValue is one option's value in effect, rendered.
-func optionValue(d *model.Deployment, pick *model.Pick, kind string, files []*model.Loaded, parsed []*oslo.File, group, dest string, show bool) map[string]any {
-	e, _ := model.EffectiveOf(pick.Schema, kind, parsed, group, dest)
-	r := renderer{d: d, sch: pick.Schema, kind: kind, files: files, parsed: parsed}
+// option is one option's value in effect, rendered; release names the
+// defaults' release.
+func (r *renderer) option(release, group, dest string, show bool) map[string]any {
+	d, files := r.d, r.files
+	e, _ := r.res.Of(group, dest)
 	if e.Err != "" {
 		msg := e.Err
 		if !show { // the error quotes the value: quote it as rendered
-			text, _ := r.text(e, group, dest, 0)
-			msg = d.Keys.Redact(strings.ReplaceAll(msg, e.Text, text))
+			msg = d.Keys.Redact(strings.ReplaceAll(msg, e.Text, r.text(e, group, dest)))
 		}
 		return map[string]any{"error": msg, "file": files[e.File].Path, "line": e.Line}
 	}
 	if e.Host {
-		return map[string]any{"host": e.Text, "default": pick.Name}
+		return map[string]any{"host": e.Text, "default": release}
 	}
 	v := e.Value
 	if !show {
-		v = r.value(e, group, dest, 0)
+		v = r.value(e, group, dest)
 	}
 	if !e.Written {
-		return map[string]any{"value": v, "default": pick.Name}
+		return map[string]any{"value": v, "default": release}
 	}
 	return map[string]any{"value": v, "file": files[e.File].Path, "line": e.Line}
 }
 
-// renderer shows values in effect with secrets as fingerprints.
+// renderer shows values in effect with secrets as fingerprints, each
+// option rendered once (a reference cycle is left as written).
 type renderer struct {
-	d      *model.Deployment
-	sch    *schema.Schema
-	kind   string
-	files  []*model.Loaded
-	parsed []*oslo.File
+	d     *model.Deployment
+	sch   *schema.Schema
+	kind  string
+	files []*model.Loaded
+	res   *model.Resolver
+	done  map[[2]string]string
+	busy  map[[2]string]bool
 }
 
 // value is a value in effect as shown: unchanged when rendering hides
 // nothing, else the rendered text.
-func (r renderer) value(e model.Effective, group, dest string, depth int) any {
-	text, ok := r.text(e, group, dest, depth)
-	if ok && text == e.Text {
+func (r *renderer) value(e model.Effective, group, dest string) any {
+	text := r.text(e, group, dest)
+	if text == e.Text {
 		return e.Value
 	}
 	return text
@@ -150,47 +157,72 @@ func (r renderer) value(e model.Effective, group, dest string, depth int) any {
 
 // text is the text in effect with secrets as fingerprints: a written
 // value rendered as every output renders the line (model.RenderWritten),
-// its $references replaced by the referenced options' rendered texts (a
-// secret substituted into another option stays hidden), then every known
-// secret redacted; a secret option's default as "(secret default)" (it is
-// public upstream, but a snapshot may keep it: never printed, and never
-// labelled, which would hide every copy of "rabbit://"). ok is false when
-// a secret was hidden.
-func (r renderer) text(e model.Effective, group, dest string, depth int) (string, bool) {
-	if !e.Written {
-		if e.Text != "" && (schema.SecretAnywhere(group, dest) || schema.SecretName(dest)) {
-			return "(secret default)", false
-		}
-		return e.Text, true
+// a default from its raw text; $references in either are replaced by the
+// referenced options' rendered texts (a secret substituted into another
+// option, or into a default built on it, stays hidden); then every known
+// secret is redacted, before any JSON encoding. A secret option's default
+// is "(secret default)" (public upstream, but a snapshot may keep it:
+// never printed, and never labelled, which would hide every copy of
+// "rabbit://").
+func (r *renderer) text(e model.Effective, group, dest string) string {
+	key := [2]string{group, dest}
+	if t, ok := r.done[key]; ok {
+		return t
 	}
-	f := r.files[e.File]
+	if r.done == nil {
+		r.done, r.busy = map[[2]string]string{}, map[[2]string]bool{}
+	}
+	r.busy[key] = true
+	t := r.render(e, group, dest)
+	delete(r.busy, key)
+	r.done[key] = t
+	return t
+}
+
+func (r *renderer) render(e model.Effective, group, dest string) string {
+	if !e.Written && e.Text != "" && (schema.SecretAnywhere(group, dest) || schema.SecretName(dest)) {
+		return "(secret default)"
+	}
 	raw := e.Raw
-	if raw == "" {
-		raw = e.Text // a multi-valued option: its values joined
+	if e.Written {
+		if raw == "" {
+			raw = e.Text // a multi-valued option: its values joined
+		}
+		raw = model.RenderWritten(r.d.Keys, r.kind, r.files[e.File].INI, e.Name[0], e.Name[1], raw)
+	} else if raw = defaultRaw(r.sch, r.kind, group, dest); raw == "" {
+		raw = e.Text
 	}
-	out := model.RenderWritten(r.d.Keys, r.kind, f.INI, e.Name[0], e.Name[1], raw)
-	if strings.Contains(raw, "$") && depth < 10 {
-		out = schema.Substitute(out, func(ref string) (string, bool) { return r.ref(group, ref, depth) })
+	if strings.Contains(raw, "$") {
+		raw = schema.Substitute(raw, func(ref string) (string, bool) { return r.ref(group, ref) })
 	}
-	out = r.d.Keys.Redact(out)
-	return out, out == e.Text
+	return r.d.Keys.Redact(raw)
+}
+
+// defaultRaw is an option's default text before substitution when it has
+// references ("$state_path/instances"), else "".
+func defaultRaw(sch *schema.Schema, kind, group, dest string) string {
+	o := sch.Options(kind, group)[dest]
+	var raw string
+	if o == nil || o.HostDefault != "" || json.Unmarshal(o.Default, &raw) != nil || !strings.Contains(raw, "$") {
+		return ""
+	}
+	return raw
 }
 
 // ref is the rendered text of a $reference from group (the same group,
 // then [DEFAULT], as oslo.config looks it up).
-func (r renderer) ref(group, ref string, depth int) (string, bool) {
+func (r *renderer) ref(group, ref string) (string, bool) {
 	g, name := group, ref
 	if i := strings.IndexByte(ref, '.'); i > 0 {
 		g, name = ref[:i], ref[i+1:]
 	}
-	e, ok := model.EffectiveOf(r.sch, r.kind, r.parsed, g, name)
+	e, ok := r.res.Of(g, name)
 	if !ok && g == group {
 		g, name = "DEFAULT", ref
-		e, ok = model.EffectiveOf(r.sch, r.kind, r.parsed, g, name)
+		e, ok = r.res.Of(g, name)
 	}
-	if !ok || e.Host {
+	if !ok || e.Host || r.busy[[2]string{schema.Group(g), name}] {
 		return "", false
 	}
-	text, _ := r.text(e, g, name, depth+1)
-	return text, true
+	return r.text(e, schema.Group(g), name), true
 }

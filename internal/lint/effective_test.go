@@ -31,7 +31,7 @@ func TestEffectiveValues(t *testing.T) {
 	}
 	choice, _ := release.Select("2024.1", "", "")
 	for _, show := range []bool{false, true} {
-		out, err := EffectiveValues(context.Background(), root, Options{Release: choice}, show)
+		out, _, err := EffectiveValues(context.Background(), root, Options{Release: choice}, show)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -61,5 +61,35 @@ func TestEffectiveValues(t *testing.T) {
 		if d := nc.Options["vnc"]["server_proxyclient_address"]; d["value"] != "127.0.0.1" || d["default"] != "2024.1" {
 			t.Errorf("unset server_proxyclient_address: %v, want the 2024.1 default 127.0.0.1", d)
 		}
+	}
+}
+
+// TestEffectiveValuesHostile: a URL password in state_path stays hidden in
+// every default built on $state_path (instances_path), and options that
+// refer to each other many times over (host = $my_ip$my_ip..., my_ip =
+// $host$host...) resolve once each instead of exponentially (red team,
+// issue 16: this ran past the 10-minute timeout).
+func TestEffectiveValuesHostile(t *testing.T) {
+	root := t.TempDir()
+	conf := "[DEFAULT]\nstate_path = http://u:Zq7&Secret<@h/x\n" +
+		"host = $my_ip$my_ip$my_ip$my_ip$my_ip$my_ip\nmy_ip = $host$host$host$host$host$host\n"
+	p := filepath.Join(root, "c1", "etc", "nova", "nova.conf")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := EffectiveValues(context.Background(), root, Options{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, form := range []string{"Zq7&Secret<", `Zq7\u0026Secret\u003c`, "Zq7"} {
+		if strings.Contains(string(out), form) {
+			t.Errorf("the state_path password is printed as %q", form)
+		}
+	}
+	if len(out) > 4<<20 {
+		t.Errorf("%d bytes of output: references expanded without bound", len(out))
 	}
 }

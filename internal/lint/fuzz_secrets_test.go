@@ -131,7 +131,7 @@ func outputsInProcess(t *testing.T, ctx context.Context, eng *engine.Engine, sna
 		t.Fatal(err)
 	}
 	out["inspect"] = b.String()
-	eff, err := lint.EffectiveValues(ctx, snap, lint.Options{}, false)
+	eff, _, err := lint.EffectiveValues(ctx, snap, lint.Options{}, false)
 	if err != nil {
 		t.Fatalf("inspect --effective: %v", err)
 	}

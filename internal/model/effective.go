@@ -38,29 +38,71 @@ type Effective struct {
 // from the last to the first, and in each the option's own name before its
 // deprecated names (cfg.py _Namespace._get_file_value); a file's last
 // occurrence of a key is its value; a multi-valued option collects every
-// occurrence in load order. $name and ${group.name} references are replaced
-// by the referenced options' values in effect (the same group, then
-// [DEFAULT]), at most 10 deep, before conversion. Unset: the release's
-// default (Schema.DefaultOf). ok is false when the schema has no such
-// option.
+// occurrence in load order, a file's deprecated names' values before its
+// own name's. $name and ${group.name} references are replaced by the
+// referenced options' values in effect (the same group, then [DEFAULT])
+// before conversion; each option is resolved once per call, and a
+// reference back into its own chain is left as written (oslo.config fails
+// on it). Unset: the release's default (Schema.DefaultOf). ok is false
+// when the schema has no such option.
 func EffectiveOf(sch *schema.Schema, kind string, files []*oslo.File, group, dest string) (e Effective, ok bool) {
-	return effectiveOf(sch, kind, files, schema.Group(group), dest, 0)
+	r := &Resolver{sch: sch, kind: kind, files: files}
+	return r.Of(group, dest)
 }
 
-func effectiveOf(sch *schema.Schema, kind string, files []*oslo.File, group, dest string, depth int) (Effective, bool) {
-	o := sch.Options(kind, group)[dest]
+// Resolver computes values in effect for one process's files, each option
+// once (a chain of references costs its length, a cycle stops).
+type Resolver struct {
+	sch   *schema.Schema
+	kind  string
+	files []*oslo.File
+	done  map[[2]string]resolved
+	busy  map[[2]string]bool
+}
+
+type resolved struct {
+	e  Effective
+	ok bool
+}
+
+// NewResolver is a Resolver for a process loading files in order.
+func NewResolver(sch *schema.Schema, kind string, files []*oslo.File) *Resolver {
+	return &Resolver{sch: sch, kind: kind, files: files}
+}
+
+// Of is EffectiveOf through the resolver's cache.
+func (r *Resolver) Of(group, dest string) (Effective, bool) {
+	key := [2]string{schema.Group(group), dest}
+	if v, hit := r.done[key]; hit {
+		return v.e, v.ok
+	}
+	if r.busy[key] {
+		return Effective{}, false // a reference cycle
+	}
+	if r.busy == nil {
+		r.busy, r.done = map[[2]string]bool{}, map[[2]string]resolved{}
+	}
+	r.busy[key] = true
+	e, ok := r.resolve(key[0], dest)
+	delete(r.busy, key)
+	r.done[key] = resolved{e, ok}
+	return e, ok
+}
+
+func (r *Resolver) resolve(group, dest string) (Effective, bool) {
+	o := r.sch.Options(r.kind, group)[dest]
 	if o == nil {
 		return Effective{}, false
 	}
-	texts, e := writtenIn(files, optionNames(group, dest, o), o.Multi != 0)
+	texts, e := writtenIn(r.files, optionNames(group, dest, o), o.Multi != 0)
 	host := false
 	lookup := func(ref string) (string, bool) {
-		text, ok, h := refText(sch, kind, files, group, ref, depth)
+		text, ok, h := r.ref(group, ref)
 		host = host || h
 		return text, ok
 	}
 	if !e.Written {
-		return defaultIn(sch, kind, group, dest, o, lookup, &host), true
+		return defaultIn(r.sch, r.kind, group, dest, o, lookup, &host), true
 	}
 	for i := range texts {
 		texts[i] = schema.Substitute(texts[i], lookup)
@@ -83,6 +125,35 @@ func effectiveOf(sch *schema.Schema, kind string, files []*oslo.File, group, des
 	}
 	e.Value = v
 	return e, true
+}
+
+// writtenIn collects an option's written texts from files read last to
+// first, each file by the option's names in order: a single-valued option
+// takes the first found; a multi-valued one collects every name's values,
+// each prepended (oslo.config's rvalue = val + rvalue).
+func writtenIn(files []*oslo.File, names [][2]string, multi bool) ([]string, Effective) {
+	var texts []string
+	e := Effective{}
+	for i := len(files) - 1; i >= 0 && (len(texts) == 0 || multi); i-- {
+		for _, n := range names {
+			k := files[i].Section(n[0]).Key(n[1])
+			if k == nil || len(k.Values) == 0 {
+				continue
+			}
+			if !e.Written {
+				last := k.Values[len(k.Values)-1]
+				e.Written, e.File, e.Line, e.Name = true, i, last.Line, n
+				if !multi {
+					e.Raw = last.Text
+				}
+			}
+			texts = prepend(texts, k.Values, multi)
+			if !multi {
+				break
+			}
+		}
+	}
+	return texts, e
 }
 
 // defaultIn is an unset option's default: its $references take the values
@@ -109,29 +180,6 @@ func defaultIn(sch *schema.Schema, kind, group, dest string, o *schema.Opt, look
 		e.Value = d.Value // decoded as the option's type converts it
 	}
 	return e
-}
-
-// writtenIn collects an option's written texts from files read last to
-// first, each file by the option's names in order (the first found wins in
-// a file); a single-valued option stops at the first file that sets it.
-func writtenIn(files []*oslo.File, names [][2]string, multi bool) ([]string, Effective) {
-	var texts []string
-	e := Effective{}
-	for i := len(files) - 1; i >= 0 && (len(texts) == 0 || multi); i-- {
-		for _, n := range names {
-			k := files[i].Section(n[0]).Key(n[1])
-			if k == nil || len(k.Values) == 0 {
-				continue
-			}
-			if !e.Written {
-				last := k.Values[len(k.Values)-1]
-				e.Written, e.File, e.Line, e.Raw, e.Name = true, i, last.Line, last.Text, n
-			}
-			texts = prepend(texts, k.Values, multi)
-			break
-		}
-	}
-	return texts, e
 }
 
 // optionNames are the (group, key) pairs a file may set an option by: its
@@ -164,20 +212,17 @@ func prepend(texts []string, values []oslo.Value, multi bool) []string {
 	return append(out, texts...)
 }
 
-// refText is the text in effect of a $reference from group: the option
-// of that name in the group, else in [DEFAULT] (cfg.py _substitute); host:
-// it is a host-dependent default (not known here).
-func refText(sch *schema.Schema, kind string, files []*oslo.File, group, ref string, depth int) (text string, ok, host bool) {
-	if depth >= 10 {
-		return "", false, false
-	}
+// ref is the text in effect of a $reference from group: the option of
+// that name in the group, else in [DEFAULT] (cfg.py _substitute); host: it
+// is a host-dependent default (not known here).
+func (r *Resolver) ref(group, ref string) (text string, ok, host bool) {
 	g, name := group, ref
 	if i := strings.IndexByte(ref, '.'); i > 0 {
 		g, name = ref[:i], ref[i+1:]
 	}
-	e, ok := effectiveOf(sch, kind, files, schema.Group(g), name, depth+1)
+	e, ok := r.Of(g, name)
 	if !ok && g == group {
-		e, ok = effectiveOf(sch, kind, files, "DEFAULT", ref, depth+1)
+		e, ok = r.Of("DEFAULT", ref)
 	}
 	if !ok || e.Host {
 		return "", false, e.Host

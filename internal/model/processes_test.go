@@ -155,3 +155,23 @@ func TestGuessedServerYields(t *testing.T) {
 		t.Error("ctl lost its neutron-server")
 	}
 }
+
+// TestUnitConfigArgs: a unit's ExecStart gives the files in its order,
+// quotes removed as systemd removes them, and without --config-dir the
+// project's default config dir is still read after them (oslo.config's
+// --config-dir default stands apart from --config-file's; red team).
+func TestUnitConfigArgs(t *testing.T) {
+	s := writeTree(t, map[string]string{
+		"c1/etc/nova/nova.conf":                                "[DEFAULT]\ndebug = true\n",
+		"c1/etc/nova/nova-compute.conf":                        "[DEFAULT]\n",
+		"c1/etc/nova/nova.conf.d/30.conf":                      "[DEFAULT]\nstate_path = /from/confd\n",
+		"c1/etc/systemd/system/openstack-nova-compute.service": "[Service]\nExecStart=/usr/bin/nova-compute --config-file \"/etc/nova/nova.conf\" --config-file=/etc/nova/nova-compute.conf\n",
+		"c1/" + wants + "openstack-nova-compute.service":       "->/etc/systemd/system/openstack-nova-compute.service",
+	})
+	procs := processesOf(t, Build(s), "c1")
+	got := filesOf(t, procs, "nova-compute")
+	want := []any{"c1/etc/nova/nova.conf", "c1/etc/nova/nova-compute.conf", "c1/etc/nova/nova.conf.d/30.conf"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("nova-compute files\n got %v\nwant %v", got, want)
+	}
+}

@@ -188,7 +188,7 @@ func unitOrders(files []*Loaded) map[string][]string {
 		for _, d := range f.Directives {
 			if d.Block == "Service" && d.Name == "ExecStart" && len(d.Args) > 0 {
 				if order := configArgs(strings.Fields(strings.Join(d.Args, " "))); order != nil {
-					out[proc] = order
+					out[proc] = withDefaultDir(proc, order)
 				}
 			}
 		}
@@ -201,6 +201,7 @@ func unitOrders(files []*Loaded) map[string][]string {
 func configArgs(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); i++ {
+		words[i] = strings.Trim(words[i], `"'`) // systemd removes the quotes
 		name, val, eq := strings.Cut(words[i], "=")
 		if name != "--config-file" && name != "--config-dir" {
 			continue
@@ -210,7 +211,7 @@ func configArgs(words []string) []string {
 				break
 			}
 			i++
-			val = words[i]
+			val = strings.Trim(words[i], `"'`)
 		}
 		p := strings.TrimPrefix(path.Clean("/"+val), "/")
 		if name == "--config-dir" {
@@ -219,4 +220,22 @@ func configArgs(words []string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// withDefaultDir adds the project's default config dir
+// (etc/<project>/<project>.conf.d) after a unit's --config-file list when
+// the unit gives no --config-dir: oslo.config's --config-dir default
+// stands apart from --config-file's (cfg.py find_config_dirs).
+func withDefaultDir(proc string, order []string) []string {
+	for _, p := range order {
+		if strings.HasSuffix(p, "/") {
+			return order
+		}
+	}
+	proj := project(proc)
+	dir := "etc/" + proj + "/" + proj + ".conf.d/"
+	if proj == "glance" {
+		dir = "etc/glance/" + proc + ".conf.d/"
+	}
+	return append(order, dir)
 }

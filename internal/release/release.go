@@ -123,8 +123,10 @@ func Check(setting string) error {
 	return c.apply(setting, "")
 }
 
-// apply reads one setting onto the choice.
+// apply reads one setting onto the choice. An item given twice (two
+// releases for every service, or for one service) is an error naming it.
 func (c *Choice) apply(setting, from string) error {
+	seen := map[string]bool{}
 	for _, item := range strings.Split(setting, ",") {
 		item = strings.TrimSpace(item)
 		if item == "" {
@@ -134,9 +136,20 @@ func (c *Choice) apply(setting, from string) error {
 		if !single {
 			name = service
 		}
+		who := strings.ToLower(strings.TrimSpace(service))
+		if !single {
+			who = "every service"
+		}
+		if seen[who] {
+			return fmt.Errorf("%q sets the release of %s a second time in %q", item, who, setting)
+		}
+		seen[who] = true
 		var set Choice
 		if !strings.EqualFold(strings.TrimSpace(name), Auto) {
 			r, err := lookup(name)
+			if err != nil && single {
+				return fmt.Errorf("%q: %w", item, err)
+			}
 			if err != nil {
 				return err
 			}

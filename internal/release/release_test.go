@@ -91,3 +91,22 @@ func TestSelectServices(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectTwice: an item given twice is refused, naming it; an empty
+// release names its item (red team).
+func TestSelectTwice(t *testing.T) {
+	for _, bad := range []string{"nova=2023.2,nova=2024.1", "zed,2023.1", "nova=", "auto,nova=bogus"} {
+		_, err := Select(bad, "", "")
+		if err == nil {
+			t.Errorf("Select(%q) accepted", bad)
+			continue
+		}
+		item := bad[strings.LastIndex(bad, ",")+1:]
+		if !strings.Contains(err.Error(), `"`+item+`"`) {
+			t.Errorf("Select(%q): %v, want the item %q named", bad, err, item)
+		}
+	}
+	if _, err := Select("zed", "zed,nova=2023.2", "x"); err != nil {
+		t.Errorf("the flag over the configuration is no repetition: %v", err)
+	}
+}

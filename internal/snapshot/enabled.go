@@ -1,8 +1,10 @@
 package snapshot
 
 import (
+	"os"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -40,6 +42,27 @@ func EnabledUnit(nodePath string) string {
 	return ""
 }
 
+// MaskedUnit returns the unit a node path would mask when it is a link to
+// /dev/null (`systemctl mask`: etc/systemd/system/<unit>.service), or "".
+func MaskedUnit(nodePath string) string {
+	dir, base := path.Split(nodePath)
+	if dir != "etc/systemd/system/" {
+		return ""
+	}
+	u, _ := strings.CutSuffix(base, ".service")
+	if u == base || u == "" {
+		return ""
+	}
+	return u
+}
+
+// linksToDevNull reads a link's own text (not what it points at): a
+// masked unit, or a wants link someone pointed at /dev/null.
+func linksToDevNull(real string) bool {
+	tg, err := os.Readlink(real)
+	return err == nil && tg == "/dev/null"
+}
+
 // sortEnabled sorts a node's enabled units by name and keeps one mark per
 // unit (the first path: RHEL's etc/rc3.d is a link to etc/rc.d/rc3.d, and
 // a unit is linked at several run levels).
@@ -53,6 +76,9 @@ func sortEnabled(n *Node) {
 	})
 	out := n.Enabled[:0]
 	for _, e := range n.Enabled {
+		if slices.Contains(n.Masked, e.Unit) {
+			continue // masked: systemd starts nothing, whatever wants it
+		}
 		if len(out) == 0 || out[len(out)-1].Unit != e.Unit {
 			out = append(out, e)
 		}

@@ -53,3 +53,40 @@ func TestEnabledUnits(t *testing.T) {
 		t.Errorf("problems for enablement links: %+v", s.Problems)
 	}
 }
+
+// TestMaskedUnits: a unit masked with `systemctl mask` (its file in
+// etc/systemd/system linked to /dev/null) runs nothing although a wants
+// link still names it; a wants link pointing at /dev/null enables nothing
+// (red team, issue 16).
+func TestMaskedUnits(t *testing.T) {
+	root := t.TempDir()
+	links := map[string]string{
+		"c1/etc/systemd/system/multi-user.target.wants/openstack-nova-compute.service":    "/usr/lib/systemd/system/openstack-nova-compute.service",
+		"c1/etc/systemd/system/openstack-nova-compute.service":                            "/dev/null",
+		"c1/etc/systemd/system/multi-user.target.wants/neutron-openvswitch-agent.service": "/dev/null",
+		"c1/etc/systemd/system/multi-user.target.wants/neutron-linuxbridge-agent.service": "/usr/lib/systemd/system/neutron-linuxbridge-agent.service",
+		"c1/etc/nova/nova.conf": "/dev/null",
+	}
+	for p, to := range links {
+		full := filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(to, full); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Discover(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units []string
+	for _, n := range s.Nodes {
+		for _, e := range n.Enabled {
+			units = append(units, e.Unit)
+		}
+	}
+	if len(units) != 1 || units[0] != "neutron-linuxbridge-agent" {
+		t.Errorf("enabled %v, want only neutron-linuxbridge-agent", units)
+	}
+}

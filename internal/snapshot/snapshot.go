@@ -42,6 +42,9 @@ type Node struct {
 	// Enabled are the units the node's init system starts at boot, by
 	// unit name, sorted (see EnabledUnit); one entry per unit.
 	Enabled []Enabled
+	// Masked are units masked on the node (etc/systemd/system/<unit>.service
+	// linked to /dev/null): none of them runs, whatever wants it.
+	Masked []string
 }
 
 // Enabled is an init system's mark that a unit starts at boot.

@@ -125,8 +125,12 @@ func (t *tree) dir(real, rel string, depth int) {
 // entry handles one directory entry; depth is its own depth.
 func (t *tree) entry(e os.DirEntry, real, rel string, depth int) {
 	if t.node != nil && !e.IsDir() {
-		if u := EnabledUnit(t.nodePath(rel)); u != "" {
+		masked := e.Type()&os.ModeSymlink != 0 && linksToDevNull(real)
+		if u := EnabledUnit(t.nodePath(rel)); u != "" && !masked {
 			t.node.Enabled = append(t.node.Enabled, Enabled{Unit: u, Path: rel})
+		}
+		if u := MaskedUnit(t.nodePath(rel)); u != "" && masked {
+			t.node.Masked = append(t.node.Masked, u)
 		}
 	}
 	switch {
