@@ -6,16 +6,28 @@
 #   a compute node reports to placement decide how much it accepts. One
 #   node set apart from its peers is often a leftover rather than a
 #   choice, and it fills up (or stays empty) unlike the others.
+#   A node that leaves a ratio unset runs with its release's default
+#   (cpu 16.0, ram 1.5, disk 1.0 before Stein; None from Stein on, the
+#   initial_* ratios 4.0, 1.0, 1.0 then apply at its first report), which
+#   is compared like a written value.
 # custom:
 #   id: SL-NOVA-015
 #   severity: info
 #   inputs: [nova.conf]
+#   defaults:
+#     - [nova.conf, DEFAULT, cpu_allocation_ratio]
+#     - [nova.conf, DEFAULT, ram_allocation_ratio]
+#     - [nova.conf, DEFAULT, disk_allocation_ratio]
+#     - [nova.conf, DEFAULT, initial_cpu_allocation_ratio]
+#     - [nova.conf, DEFAULT, initial_ram_allocation_ratio]
+#     - [nova.conf, DEFAULT, initial_disk_allocation_ratio]
 #   remediation: |
 #     Use the same ratios on every compute node of a host aggregate, or
 #     set per-node ratios deliberately through placement and note why.
 package stacklint.rules.nova.allocation_ratios
 
 import data.stacklint.lib
+import data.stacklint.lib.settings
 
 _kinds := ["nova.conf", "nova-compute.conf"]
 
@@ -26,17 +38,34 @@ _keys := [
 
 _computes := [node | some node in input.nodes; "compute" in node.roles]
 
+# _copies are the ratio in effect on every compute node: written, or its
+# release's default (a node whose release default is unknown is left out).
 _copies(key) := {c |
 	some node in _computes
-	[f, occ] := lib.effective(node, _kinds, "DEFAULT", key)
-	c := {"v": to_number(occ.value), "shown": occ.value, "where": lib.where(f, "DEFAULT", key), "loc": lib.loc(f, "DEFAULT", key, occ)}
+	s := lib.setting(node, _kinds, "DEFAULT", key)
+	not _older_default(s) # the defaults changed in Stein: the oldest schema's are not an older file's
+	c := {"v": _number(s.value), "shown": _shown(s), "where": lib.where(s.file, "DEFAULT", key), "loc": settings.at(s, "DEFAULT", key), "written": s.written}
 }
+
+_older_default(s) if {
+	not s.written
+	s.file.release.below_oldest
+}
+
+_number(v) := to_number(trim_space(v)) if regex.match(`^\s*[0-9.]+\s*$`, v)
+
+else := v
+
+_shown(s) := s.value if s.written
+
+else := sprintf("unset (its default in %s, %s)", [s.release, settings.shown(s.value)])
 
 report contains finding if {
 	count(_computes) > 1
 	some key in _keys
 	copies := _copies(key)
-	count(copies) == count(_computes) # unset somewhere: the default applies, not a choice seen here
+	count(copies) == count(_computes)
+	count([c | some c in copies; c.written]) > 0 # some node chose a ratio
 	some [c, r] in lib.drift(copies)
 	finding := {
 		"message": sprintf("%s is %s, but most compute nodes use %s (%s)", [c.where, c.shown, r.shown, r.where]),

@@ -23,3 +23,33 @@ test_differs if {
 		],
 	}}
 }
+
+# A node that leaves the ratio unset runs with its release's default, which
+# is compared like a written value (issue 16).
+_unset(name) := object.union(
+	fx.node(name, ["nova-compute"], [object.union(fx.file(name, "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {"my_ip": "10.0.0.1"}}), {"headers": [{"name": "DEFAULT", "line": 1}]})]),
+	{"roles": ["compute"]},
+)
+
+_defaults := {"zed": {"nova.conf": {"DEFAULT": {"cpu_allocation_ratio": {"text": "", "host": false}}}}}
+
+test_unset_differs if {
+	d := fx.released_as(fx.deployment([_cmp("c1", "16.0"), _unset("c2"), _unset("c3")]), "zed", "2022.2", "auto")
+	r := rule.report with input as object.union(d, {"defaults": _defaults})
+	{f.message | some f in r} == {"nova.conf [DEFAULT] cpu_allocation_ratio on c1 is 16.0, but most compute nodes use unset (its default in zed, (none)) (nova.conf [DEFAULT] cpu_allocation_ratio on c2)"}
+}
+
+test_all_unset if {
+	d := fx.released_as(fx.deployment([_unset("c1"), _unset("c2")]), "zed", "2022.2", "auto")
+	r := rule.report with input as object.union(d, {"defaults": _defaults})
+	r == set()
+}
+
+# Files older than every schema: Stein's default (None) is not theirs
+# (16.0 before Stein), so an unset node is not compared.
+test_unset_below_oldest if {
+	d := fx.released_as(fx.deployment([_cmp("c1", "16.0"), _unset("c2"), _unset("c3")]), "stein", "2019.1", "auto")
+	older := object.union(d, {"nodes": {n: object.union(node, {"files": {p: object.union(f, {"release": object.union(f.release, {"below_oldest": true})}) | some p, f in node.files}}) | some n, node in d.nodes}})
+	r := rule.report with input as object.union(older, {"defaults": {"stein": _defaults.zed}})
+	r == set()
+}
