@@ -23,19 +23,7 @@ func TestEnabledUnits(t *testing.T) {
 		"net/etc/rc.d/rc3.d/K02neutron-dhcp-agent":                                  "../init.d/neutron-dhcp-agent",
 		"deb/etc/rc2.d/S03nova-compute":                                             "../init.d/nova-compute",
 	}
-	for p, to := range links {
-		full := filepath.Join(root, p)
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(to, full); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := Discover(root)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := discoverLinks(t, root, links)
 	got := map[string][]Enabled{}
 	for _, n := range s.Nodes {
 		got[n.Name] = n.Enabled
@@ -67,6 +55,22 @@ func TestMaskedUnits(t *testing.T) {
 		"c1/etc/systemd/system/multi-user.target.wants/neutron-linuxbridge-agent.service": "/usr/lib/systemd/system/neutron-linuxbridge-agent.service",
 		"c1/etc/nova/nova.conf": "/dev/null",
 	}
+	s := discoverLinks(t, root, links)
+	var units []string
+	for _, n := range s.Nodes {
+		for _, e := range n.Enabled {
+			units = append(units, e.Unit)
+		}
+	}
+	if len(units) != 1 || units[0] != "neutron-linuxbridge-agent" {
+		t.Errorf("enabled %v, want only neutron-linuxbridge-agent", units)
+	}
+}
+
+// discoverLinks makes each link (path under root -> target) and discovers
+// the snapshot.
+func discoverLinks(t *testing.T, root string, links map[string]string) *Snapshot {
+	t.Helper()
 	for p, to := range links {
 		full := filepath.Join(root, p)
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
@@ -80,13 +84,5 @@ func TestMaskedUnits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var units []string
-	for _, n := range s.Nodes {
-		for _, e := range n.Enabled {
-			units = append(units, e.Unit)
-		}
-	}
-	if len(units) != 1 || units[0] != "neutron-linuxbridge-agent" {
-		t.Errorf("enabled %v, want only neutron-linuxbridge-agent", units)
-	}
+	return s
 }
