@@ -100,8 +100,11 @@ func nullEntry(data []byte) error {
 			if n.Kind == yaml.SequenceNode {
 				return fmt.Errorf("line %d: %s: an empty entry", c.Line, key)
 			}
-			if i%2 == 1 { // a mapping's value
-				return fmt.Errorf("line %d: %s.%s: no level or parameters", c.Line, key, n.Content[i-1].Value)
+			if i%2 == 1 { // a mapping's value: at its key's line (yaml.v3 puts
+				// the missing value of an explicit "? key" on the next line, even
+				// past the end of the file)
+				k := n.Content[i-1]
+				return fmt.Errorf("line %d: %s.%s: no level or parameters", k.Line, key, k.Value)
 			}
 		}
 	}
