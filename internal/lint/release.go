@@ -115,7 +115,10 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	for _, g := range groups {
 		every = append(every, fits[g])
 	}
-	deployment := fleetRelease(every)
+	deployment, deployWhy := fleetRelease(every), "fits the most services of the deployment"
+	if set, who := setForServices(choice, known); who != "" {
+		deployment, deployWhy = set, "is the release set for "+who // the operator's word: one deployment, one release
+	}
 	for service, gs := range byService(groups) {
 		var mine [][]candidate
 		for _, g := range gs {
@@ -123,7 +126,7 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 		}
 		fleet := fleetRelease(mine)
 		for _, g := range gs {
-			p := pickGroup(fits[g], []candidate{deployment, fleet})
+			p := pickGroup(fits[g], preference{deployment: deployment, deployWhy: deployWhy, fleet: fleet, fleetFits: mine})
 			if deployment.rel == known[0].rel {
 				olderByPolicy(p, known[0].rel.Name, files, g.node, service)
 			}
@@ -233,6 +236,24 @@ func fleetRelease(fits [][]candidate) candidate {
 		}
 	}
 	return fits[0][b]
+}
+
+// fitsAsMany: release a is among the best fitting on as many of the
+// service's nodes as release b (no mixed releases between them).
+func fitsAsMany(fits [][]candidate, a, b string) bool {
+	count := func(name string) int {
+		n := 0
+		for _, cs := range fits {
+			least := best(cs).misfit()
+			for _, c := range cs {
+				if c.rel.Name == name && c.misfit() == least {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	return count(a) >= count(b)
 }
 
 // fit counts, for every known release, the options of files it leaves
@@ -432,33 +453,37 @@ func best(cs []candidate) candidate {
 	return b
 }
 
+// preference is what a service's pick on one node leans to when several
+// releases fit it equally: the deployment's release (the one that fits the
+// most services, or the one the operator set for some services), then the
+// release that fits the service on the most of its nodes (fleetFits: each
+// node's fits).
+type preference struct {
+	deployment, fleet candidate
+	deployWhy         string // "fits the most services of the deployment"
+	fleetFits         [][]candidate
+}
+
 // pickGroup picks the release of one service on one node: among the
-// releases that fit it best (fewest unknown options), the one that fits
-// the most services on the most nodes of the deployment, else the one
-// that fits the service on the most nodes, else the node's own (fewest
-// deprecated, then the oldest).
-func pickGroup(cs []candidate, preferred []candidate) *model.Pick {
+// releases that fit it best (fewest unknown options), the deployment's,
+// else the one that fits the service on the most nodes, else the nearest
+// to the deployment's, else the node's own (fewest deprecated, then the
+// oldest).
+func pickGroup(cs []candidate, pref preference) *model.Pick {
 	own := best(cs)
 	chosen, why := own, "its options fit "+own.rel.Name+" best"
 	if tied := ties(cs, own); len(tied) > 1 {
 		why = fmt.Sprintf("its options fit %s equally well; %s, the oldest of them with the fewest deprecated names, is taken", strings.Join(tied, ", "), own.rel.Name)
 	}
-	reasons := []string{"fits the most services of the deployment", "fits the service on the most nodes"}
-	preferredFits := false
-	for i, pref := range preferred {
-		if c := find(cs, pref.rel); c.misfit() == own.misfit() {
-			chosen, why = c, "its options fit "+c.rel.Name+" as well as any, and it "+reasons[i]
-			preferredFits = true
-			break
-		}
+	if c := find(cs, pref.deployment.rel); c.misfit() == own.misfit() {
+		chosen, why = c, "its options fit "+c.rel.Name+" as well as any, and it "+pref.deployWhy
+	} else if c := find(cs, pref.fleet.rel); c.misfit() == own.misfit() {
+		chosen, why = c, "its options fit "+c.rel.Name+" as well as any, and it fits the service on the most nodes"
+	} else if c := nearest(cs, own, pref.deployment.rel.Series); c.rel != own.rel {
+		chosen, why = c, fmt.Sprintf("its options fit %s as well as any, the nearest of them to %s, which %s", c.rel.Name, pref.deployment.rel.Name, pref.deployWhy)
 	}
-	if !preferredFits {
-		if c := nearest(cs, own, preferred[0].rel.Series); c.rel != own.rel {
-			chosen, why = c, fmt.Sprintf("its options fit %s as well as any, the nearest of them to %s, which fits the most services of the deployment", c.rel.Name, preferred[0].rel.Name)
-		}
-	}
-	if chosen.rel != preferred[1].rel {
-		why += fmt.Sprintf(", while %s fits the service on the most nodes (mixed releases)", preferred[1].rel.Name)
+	if chosen.rel != pref.fleet.rel && !fitsAsMany(pref.fleetFits, chosen.rel.Name, pref.fleet.rel.Name) {
+		why += fmt.Sprintf(", while %s fits the service on the most nodes (mixed releases)", pref.fleet.rel.Name)
 	}
 	below := chosen.rel == cs[0].rel && chosen.never >= minUnknown && chosen.never*100 > chosen.keys*maxUnknownPercent
 	if chosen.never >= minUnknown && chosen.never*100 > chosen.keys*muchOlderPercent {
@@ -602,6 +627,9 @@ func summarize(choice *release.Choice, r *model.Releases) {
 		}
 	}
 	why := "every service's options fit it best"
+	if set := setFor(choice, r.Fallback.Name); len(set) > 0 {
+		why = fmt.Sprintf("the release set for %s by %s; the other services' options fit it as well as any", strings.Join(set, ", "), choice.Services[set[0]].Source)
+	}
 	if len(names) > 1 {
 		why = fmt.Sprintf("the release most services fit; releases differ by service or node (%d releases): see the releases list", len(names))
 	}
@@ -630,6 +658,37 @@ func load(name string) *schema.Schema {
 		return &schema.Schema{Release: name}
 	}
 	return sch
+}
+
+// setForServices is the release set by SERVICE=RELEASE items under auto
+// (--release auto,nova=2023.2) as a candidate, and whom it was set for
+// ("nova by --release"): the release set for the most services (ties: the
+// newest). Empty who when none is set.
+func setForServices(choice *release.Choice, known []candidate) (candidate, string) {
+	var out candidate
+	var who []string
+	for _, c := range known {
+		if set := setFor(choice, c.rel.Name); len(set) > 0 && len(set) >= len(who) {
+			out, who = c, set
+		}
+	}
+	if len(who) == 0 {
+		return out, ""
+	}
+	return out, strings.Join(who, ", ") + " by " + choice.Services[who[0]].Source
+}
+
+// setFor lists the services a SERVICE=RELEASE item sets to the named
+// release, sorted.
+func setFor(choice *release.Choice, name string) []string {
+	var out []string
+	for service, c := range choice.Services {
+		if c.Name == name {
+			out = append(out, service)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // setPick is the pick of the release set by --release or the

@@ -198,6 +198,43 @@ func TestServiceReleaseSet(t *testing.T) {
 	}
 }
 
+// TestSetReleaseLeads: under auto, a release set for one service is the
+// deployment's for the others when their files fit it as well as any
+// (keystone below fits every release alike), and the run's
+// release says so; a service whose files do not fit it keeps its own
+// (neutron's core_plugin-only file fits all; nova's my_shared_fs_storage_ip
+// is 2025.1 on).
+func TestSetReleaseLeads(t *testing.T) {
+	files := loadTree(t, map[string]string{
+		"ctl/etc/nova/nova.conf":         "[DEFAULT]\nmy_shared_fs_storage_ip = 10.0.0.11\n",
+		"ctl/etc/neutron/neutron.conf":   "[DEFAULT]\ncore_plugin = ml2\n",
+		"idm/etc/keystone/keystone.conf": "[token]\nprovider = fernet\n",
+	})
+	choice, err := release.Select("auto,neutron=2023.2", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, list := pickReleases(&choice, files)
+	keystone := r.For("idm", "keystone") // on a node of its own: nova's newer option is no evidence for it
+	if keystone.Name != "2023.2" || !strings.Contains(keystone.Why, "set for neutron by --release") {
+		t.Errorf("keystone %s: %s", keystone.Name, keystone.Why)
+	}
+	if strings.Contains(keystone.Why, "mixed releases") {
+		t.Errorf("keystone fits 2023.2 on its only node, yet: %s", keystone.Why)
+	}
+	if nova := r.For("ctl", "nova"); nova.Series < "2025.1" {
+		t.Errorf("nova %s: its option is 2025.1 on, the set release must not pull it back", nova.Name)
+	}
+	if len(list) != 3 {
+		t.Errorf("releases list %+v", list)
+	}
+	choice, _ = release.Select("auto,nova=2025.2", "", "")
+	pickReleases(&choice, files)
+	if choice.Name != "2025.2" || !strings.Contains(choice.Why, "set for nova by --release") {
+		t.Errorf("run release %s: %s", choice.Name, choice.Why)
+	}
+}
+
 // TestOlderNamesAreAge: an option only a release before Stein read
 // (schema.Older: neutron read nova_metadata_ip until Pike) says the files
 // may be older than every schema, although Stein reads a close name; a

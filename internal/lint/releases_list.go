@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/stacklint/stacklint/internal/model"
 )
@@ -29,7 +30,7 @@ type ServiceRelease struct {
 	Nodes []string `json:"nodes"`
 
 	sums   []candidate
-	reason string // the first node's reason, without counts
+	reason string // the nodes' reason, without counts; "" when they differ
 }
 
 // tallyPick adds a node's pick to the list entry of its service and
@@ -46,6 +47,8 @@ func tallyPick(tally map[string]int, list []ServiceRelease, service, node string
 			list[i].Why = p.Why
 		}
 		list[i].reason = p.Reason
+	} else if list[i].reason != p.Reason {
+		list[i].reason = "" // each node has its own: worded in general
 	}
 	if len(list[i].Nodes) == 0 {
 		list[i].Fits = p.Fits
@@ -99,8 +102,11 @@ func finishList(list []ServiceRelease) []ServiceRelease {
 			continue
 		}
 		why := e.reason
-		if len(e.Nodes) > 1 || why == "" {
+		if why == "" {
 			why = "the service's options fit " + e.Release + " best"
+			if len(e.Fits) > 1 {
+				why = fmt.Sprintf("the service's options fit %s equally well on these nodes; %s is taken", strings.Join(e.Fits, ", "), e.Release)
+			}
 			if e.BelowOldest {
 				why = fmt.Sprintf("older than %s, the oldest release with a schema: checked against it, reporting only what holds in every release", e.Release)
 			}
