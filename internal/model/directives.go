@@ -43,11 +43,24 @@ func parseDirectives(f *snapshot.File, data []byte) ([]directive.Directive, bool
 }
 
 // directivesDoc renders directives with their secrets as fingerprints
-// (see DirectiveArgs).
+// (see DirectiveArgs). An httpd directive also lists every section around
+// it ("blocks", outermost first); one Apache skips (a false <IfVersion>)
+// is left out: the rules see what httpd applies.
 func (b *nodeBuilder) directivesDoc(ds []directive.Directive) []any {
-	out := make([]any, len(ds))
-	for i, d := range ds {
-		out[i] = map[string]any{"line": d.Line, "name": DirectiveName(d.Name, b.keys), "args": toAny(DirectiveArgs(d, b.keys)), "block": DirectiveBlock(d.Block, b.keys)}
+	out := make([]any, 0, len(ds))
+	for _, d := range ds {
+		if d.Off {
+			continue
+		}
+		doc := map[string]any{"line": d.Line, "name": DirectiveName(d.Name, b.keys), "args": toAny(DirectiveArgs(d, b.keys)), "block": DirectiveBlock(d.Block, b.keys)}
+		if len(d.Blocks) > 0 {
+			blocks := make([]any, len(d.Blocks))
+			for i, s := range d.Blocks {
+				blocks[i] = DirectiveBlock(s, b.keys)
+			}
+			doc["blocks"] = blocks
+		}
+		out = append(out, doc)
 	}
 	return out
 }

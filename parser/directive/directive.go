@@ -39,6 +39,13 @@ type Directive struct {
 	Name  string
 	Args  []string
 	Block string // enclosing section or tag block ("VirtualHost *:5000"), "" at top level
+	// Blocks (httpd) are every enclosing section, outermost first, with
+	// conditionals: ["VirtualHost *:8778", "Directory /usr/bin",
+	// "IfVersion >= 2.4"]; Block is the innermost one that scopes.
+	Blocks []string
+	// Off (httpd): a conditional section around the directive is false on
+	// HTTPDVersion (<IfVersion < 2.4>): Apache skips it.
+	Off bool
 }
 
 // Parse reads data in the given style. Comments start with '#' (and ';'
@@ -49,6 +56,9 @@ type Directive struct {
 func Parse(style Style, data []byte) []Directive {
 	if style == XML {
 		return parseXML(data)
+	}
+	if style == Tags {
+		return parseHTTPD(data)
 	}
 	p := &parser{style: style}
 	for n := 1; len(data) > 0; n++ {
@@ -67,8 +77,7 @@ func Parse(style Style, data []byte) []Directive {
 type parser struct {
 	style Style
 	out   []Directive
-	stack []string // open httpd tags
-	block string   // current INI section or haproxy section
+	block string // current INI section or haproxy section
 }
 
 // comment reports blank and comment lines.
@@ -95,8 +104,6 @@ func (p *parser) line(n int, raw, line string) {
 			d.Block = ""
 		}
 		p.out = append(p.out, d)
-	case Tags:
-		p.out, p.stack = tag(p.out, p.stack, n, line)
 	}
 }
 
@@ -126,26 +133,6 @@ func words(n int, line, block string) Directive {
 		return Directive{Line: n, Block: block}
 	}
 	return Directive{Line: n, Name: f[0], Args: f[1:], Block: block}
-}
-
-// tag handles one httpd line: opening and closing tags change the block
-// stack; other lines are directives of the innermost block. A tag without
-// a name ("<>", "< >") opens nothing: it is a directive named as written.
-func tag(out []Directive, stack []string, n int, line string) ([]Directive, []string) {
-	inner, isTag := openTag(line)
-	switch {
-	case strings.HasPrefix(line, "</"):
-		if len(stack) > 0 {
-			stack = stack[:len(stack)-1]
-		}
-	case isTag:
-		f := strings.Fields(inner)
-		out = append(out, Directive{Line: n, Name: "<" + f[0], Args: f[1:], Block: top(stack)})
-		stack = append(stack, inner)
-	default:
-		out = append(out, words(n, line, top(stack)))
-	}
-	return out, stack
 }
 
 // openTag returns the text between '<' and '>' of an opening tag line with

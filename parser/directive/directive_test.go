@@ -63,9 +63,9 @@ func TestStyles(t *testing.T) {
 		{"httpd", Tags, "Listen 5000\n<VirtualHost *:5000>\n  <Directory /usr/bin>\n    Require all granted\n  </Directory>\n  WSGIScriptAlias / /usr/bin/keystone-wsgi-public\n</VirtualHost>\n", []Directive{
 			{Line: 1, Name: "Listen", Args: []string{"5000"}},
 			{Line: 2, Name: "<VirtualHost", Args: []string{"*:5000"}},
-			{Line: 3, Name: "<Directory", Args: []string{"/usr/bin"}, Block: "VirtualHost *:5000"},
-			{Line: 4, Name: "Require", Args: []string{"all", "granted"}, Block: "Directory /usr/bin"},
-			{Line: 6, Name: "WSGIScriptAlias", Args: []string{"/", "/usr/bin/keystone-wsgi-public"}, Block: "VirtualHost *:5000"},
+			{Line: 3, Name: "<Directory", Args: []string{"/usr/bin"}, Block: "VirtualHost *:5000", Blocks: []string{"VirtualHost *:5000"}},
+			{Line: 4, Name: "Require", Args: []string{"all", "granted"}, Block: "Directory /usr/bin", Blocks: []string{"VirtualHost *:5000", "Directory /usr/bin"}},
+			{Line: 6, Name: "WSGIScriptAlias", Args: []string{"/", "/usr/bin/keystone-wsgi-public"}, Block: "VirtualHost *:5000", Blocks: []string{"VirtualHost *:5000"}},
 		}},
 	}
 	for _, c := range cases {
@@ -158,7 +158,7 @@ func TestEmptyTag(t *testing.T) {
 		{Line: 1, Name: "<>", Args: []string{}},
 		{Line: 2, Name: "<", Args: []string{">"}},
 		{Line: 3, Name: "<VirtualHost", Args: []string{"*:5000"}},
-		{Line: 4, Name: "Listen", Args: []string{"5000"}, Block: "VirtualHost *:5000"},
+		{Line: 4, Name: "Listen", Args: []string{"5000"}, Block: "VirtualHost *:5000", Blocks: []string{"VirtualHost *:5000"}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)

@@ -3,6 +3,7 @@ package directive
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,10 @@ import (
 // every directive sits on a line of the input, in file order, with a
 // non-empty name written on that line; word dialects' arguments are
 // non-empty words of that line, an assignment's value is text of that
-// line, and blocks are text of the input.
+// line, and blocks are text of the input. httpd reads quotes, escapes and
+// continued lines: its names, arguments and blocks are text of the input
+// from the directive's line on once quotes, backslashes and white space
+// are set aside (names in any case).
 func FuzzParse(f *testing.F) {
 	f.Add(uint8(Tags), []byte("Listen 5000\n<VirtualHost *:5000>\n  WSGIScriptAlias / /usr/bin/keystone-wsgi-public\n</VirtualHost>\n"))
 	f.Fuzz(func(t *testing.T, style uint8, data []byte) {
@@ -34,6 +38,10 @@ func FuzzParse(f *testing.F) {
 
 func checkDirective(t *testing.T, st Style, d Directive, line string, data []byte) {
 	t.Helper()
+	if st == Tags {
+		checkHTTPD(t, d, data)
+		return
+	}
 	name := d.Name
 	if st == Tags && len(name) > 1 && name[0] == '<' { // an opening tag: "<" + the tag's name
 		name = name[1:]
@@ -65,3 +73,36 @@ func checkDirective(t *testing.T, st Style, d Directive, line string, data []byt
 }
 
 func isSpace(r rune) bool { return strings.TrimSpace(string(r)) == "" }
+
+func checkHTTPD(t *testing.T, d Directive, data []byte) {
+	t.Helper()
+	lines := strings.SplitAfter(string(data), "\n")
+	rest := bare(strings.Join(lines[d.Line-1:], ""))
+	if name := strings.TrimPrefix(d.Name, "<"); name == "" && d.Name != "<" || !strings.Contains(strings.ToLower(rest), strings.ToLower(bare(name))) {
+		t.Fatalf("%+v: name not written from its line on", d)
+	}
+	for _, a := range d.Args {
+		if !strings.Contains(rest, bare(a)) {
+			t.Fatalf("%+v: argument %q is not text from its line on", d, a)
+		}
+	}
+	all := strings.ToLower(bare(string(data)))
+	for _, b := range append([]string{d.Block}, d.Blocks...) {
+		if !strings.Contains(all, strings.ToLower(bare(b))) {
+			t.Fatalf("%+v: block %q is not text of the input", d, b)
+		}
+	}
+	if d.Block != "" && !slices.Contains(d.Blocks, d.Block) {
+		t.Fatalf("%+v: block is not among the enclosing sections", d)
+	}
+}
+
+// bare is text without quotes, backslashes and white space.
+func bare(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '"' || r == '\'' || r == '\\' || isSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

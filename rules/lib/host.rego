@@ -124,15 +124,60 @@ _vhost_port(a) := to_number(p) if {
 	regex.match(`^[0-9]+$`, p)
 }
 
-# wsgi_anywhere: a directive naming the application outside any vhost
-# (a top-level WSGIScriptAlias or a ProxyPass to uwsgi, as devstack has)
-# serves it on every port httpd listens on.
-wsgi_anywhere(node, mark) if {
+# wsgi_anywhere: httpd serves the application outside any vhost, under
+# some URL path (wsgi_paths), on every port it listens on.
+wsgi_anywhere(node, mark) if count(wsgi_paths(node, mark)) > 0
+
+# wsgi_paths are the URL paths under which httpd serves a WSGI application
+# (mark: a word of its script, socket or process group) outside any vhost:
+# a top-level WSGIScriptAlias, Alias or ProxyPass to it ("/identity" in
+# keystone's upstream wsgi-keystone.conf, devstack's uwsgi proxy), or a
+# top-level <Location> whose directives name it.
+wsgi_paths(node, mark) := {p |
 	some f in node.files
 	f.kind == "httpd"
 	some d in f.directives
-	not startswith(d.block, "VirtualHost ")
+	not _in_vhost(d)
+	p := _mapped_path(d, mark)
+}
+
+_in_vhost(d) if {
+	some b in object.get(d, "blocks", [d.block])
+	startswith(b, "VirtualHost ")
+}
+
+_mapped_path(d, mark) := d.args[0] if {
+	d.name in {"WSGIScriptAlias", "Alias", "ScriptAlias", "ProxyPass"}
+	count(d.args) > 1
+	contains(d.args[1], mark)
+}
+
+_mapped_path(d, mark) := substring(d.block, count("Location "), -1) if {
+	startswith(d.block, "Location ")
 	not startswith(d.name, "<")
 	some a in d.args
 	contains(a, mark)
+}
+
+# httpd_ports are the ports a node's httpd listens on (Listen [addr:]port
+# [protocol]); empty when no Listen is in the snapshot.
+httpd_ports(node) := {to_number(p) |
+	some f in node.files
+	f.kind == "httpd"
+	some d in f.directives
+	d.name == "Listen"
+	count(d.args) > 0
+	parts := split(d.args[0], ":")
+	p := parts[count(parts) - 1]
+	regex.match(`^[0-9]+$`, p)
+}
+
+# under: a URL path falls under a mapped path prefix (whole segments).
+under(_, "/")
+
+under(path, prefix) if path == prefix
+
+under(path, prefix) if {
+	prefix != "/"
+	startswith(path, concat("", [trim_suffix(prefix, "/"), "/"]))
 }

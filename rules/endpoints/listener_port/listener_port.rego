@@ -82,13 +82,29 @@ _wsgi := [
 	["placement-api", "placement", ["endpoint_override"], "placement"],
 ]
 
-_wsgi_clients(service, keys, sec) := {[target, h.port, [f, s, k, occ]] |
+# _wsgi_clients are the references to a WSGI service's node, except those
+# whose URL path httpd maps to it outside any vhost (on every port).
+_wsgi_clients(service, mark, keys, sec) := {[target, h.port, [f, s, k, occ]] |
 	some [f, s, k, occ] in lib.keyed(keys)
 	_section_ok(s, sec)
 	some h in occ.url.hosts
 	target := lib.ident(h)
-	lib.runs(input.nodes[target], service)
+	node := input.nodes[target]
+	lib.runs(node, service)
+	not _top_level(node, mark, object.get(occ.url, "path", ""), h.port)
 }
+
+# _top_level: httpd maps the URL's path to the application outside any
+# vhost, and listens on its port (or the snapshot shows no Listen).
+_top_level(node, mark, path, port) if {
+	some p in host.wsgi_paths(node, mark)
+	host.under(path, p)
+	_listens(node, port)
+}
+
+_listens(node, port) if port in host.httpd_ports(node)
+
+_listens(node, _) if count(host.httpd_ports(node)) == 0
 
 # _drift_minority: other references reach the application on a port it is
 # served on, so these few are a typo SL-EP-001 reports as drift (it counts
@@ -106,12 +122,11 @@ _section_ok(s, s) if s != "*"
 
 report contains finding if {
 	some [service, mark, keys, sec] in _wsgi
-	clients := _wsgi_clients(service, keys, sec)
+	clients := _wsgi_clients(service, mark, keys, sec)
 	some [target, port] in {[t, p] | some [t, p, _] in clients}
 	node := input.nodes[target]
 	served := host.wsgi_served(node, mark)
 	count(served) > 0
-	not host.wsgi_anywhere(node, mark)
 	ports := {p | some [_, _, p] in served}
 	not port in ports
 	not _drift_minority(clients, target, port, ports)

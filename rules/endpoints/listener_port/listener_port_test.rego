@@ -55,11 +55,31 @@ test_keystone_vhost_other_port if {
 	}}
 }
 
-# devstack proxies /identity to uwsgi outside any vhost: served on every port.
+# devstack proxies /identity to uwsgi outside any vhost: keystone is served
+# under /identity on every port httpd listens on (80 here), not elsewhere.
+_devstack_proxy := [
+	{"line": 8, "name": "Listen", "args": ["80"], "block": ""},
+	{"line": 9, "name": "ProxyPass", "args": ["/identity", "unix:/var/run/uwsgi/keystone-wsgi-public.socket|uwsgi://uwsgi-uds-keystone-wsgi-public"], "block": ""},
+]
+
+_identity_client(port, path) := fx.node("c1", [], [fx.file("c1", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {"auth_url": {
+	"value": sprintf("http://ctl:%d%s", [port, path]), "line": 7, "column": 1,
+	"url": {"scheme": "http", "path": path, "hosts": [{"host": "ctl", "port": port, "resolved": ["10.0.0.11"], "reaches": "ctl"}]},
+}}})])
+
 test_keystone_proxied_outside_vhost if {
-	proxy := [{"line": 9, "name": "ProxyPass", "args": ["/identity", "unix:/var/run/uwsgi/keystone-wsgi-public.socket|uwsgi://uwsgi-uds-keystone-wsgi-public"], "block": ""}]
-	r := rule.report with input as fx.deployment([_keystone("5001", proxy), _ks_client])
+	r := rule.report with input as fx.deployment([_keystone("5001", _devstack_proxy), _identity_client(80, "/identity/v3")])
 	r == set()
+}
+
+test_keystone_proxied_path_only if {
+	r := rule.report with input as fx.deployment([_keystone("5001", _devstack_proxy), _identity_client(5000, "/v3")])
+	count(r) == 1
+}
+
+test_keystone_proxied_port_not_listened if {
+	r := rule.report with input as fx.deployment([_keystone("5001", _devstack_proxy), _identity_client(8080, "/identity")])
+	count(r) == 1
 }
 
 # One reference of many on another port is drift (SL-EP-001 reports it).
