@@ -16,6 +16,7 @@ import (
 
 	"github.com/stacklint/stacklint/internal/cli"
 	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/findingcheck"
 	"github.com/stacklint/stacklint/internal/lint"
 )
 
@@ -45,8 +46,8 @@ func lintJSON(t *testing.T, dir string, extra ...string) (jsonOut, int) {
 		t.Fatalf("%s: exit %d, bad JSON: %v\n%s%s", dir, code, err, out.String(), errb.String())
 	}
 	for i := range doc.Findings {
-		if strings.Contains(doc.Findings[i].Message, "%!") {
-			t.Errorf("%s: a sprintf mistake in %s's message: %s", dir, doc.Findings[i].Rule, doc.Findings[i].Message)
+		if p := findingcheck.Problem(doc.Findings[i].Message); p != "" {
+			t.Errorf("%s: %s in %s's message: %s", dir, p, doc.Findings[i].Rule, doc.Findings[i].Message)
 		}
 		doc.Findings[i].Message = fpRE.ReplaceAllString(doc.Findings[i].Message, "fp:??????")
 	}

@@ -2,6 +2,7 @@ package oracle
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stacklint/stacklint/internal/findingcheck"
 )
 
 // TestCorpusSources runs the real binary over every corpus source: it must
@@ -46,8 +49,16 @@ func TestCorpusSources(t *testing.T) {
 		if s := stderr.String(); strings.Contains(s, "goroutine ") || strings.Contains(s, "panic") {
 			t.Errorf("%s: stack trace on stderr:\n%s", filepath.Base(src), s)
 		}
-		if i := strings.Index(stdout.String(), "%!"); i >= 0 {
-			t.Errorf("%s: a sprintf mistake in a message: ...%s", filepath.Base(src), stdout.String()[max(0, i-200):i+40])
+		var doc struct {
+			Findings []struct{ Rule, Message string } `json:"findings"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+			t.Errorf("%s: bad JSON: %v", filepath.Base(src), err)
+		}
+		for _, f := range doc.Findings {
+			if p := findingcheck.Problem(f.Message); p != "" {
+				t.Errorf("%s: %s in %s's message: %s", filepath.Base(src), p, f.Rule, f.Message)
+			}
 		}
 		t.Logf("%-28s exit %d  %6.3fs", filepath.Base(src), code, took.Seconds())
 	}

@@ -41,7 +41,18 @@ report contains finding if {
 	some [c, r] in lib.drift(copies)
 	n := count([1 | some d in copies; d.v == r.v])
 	finding := {
-		"message": sprintf("%s reaches Keystone at %s, but %d of %d %s references reach %s (%s)", [ks.where(c), c.endpoint, n, count(copies), class, r.endpoint, ks.where(r)]),
+		"message": sprintf("%s reaches Keystone at %s, but %d of %d %s references reach %s (%s)", [ks.where(c), _shown(c, r), n, count(copies), class, _shown(r, c), ks.where(r)]),
 		"locations": [ks.loc(c), ks.loc(r)],
 	}
 }
+
+# _shown is a reference's endpoint as written, with the machine it reaches
+# when the other side writes the same URL (the name resolves differently
+# on the two nodes): a message never compares equal values.
+_shown(c, other) := c.endpoint if c.endpoint != other.endpoint
+
+else := sprintf("%s (%s on %s)", [c.endpoint, _target(c), c.node])
+
+_target(c) := sprintf("node %s", [c.v[0]]) if input.nodes[c.v[0]]
+
+else := c.v[0]

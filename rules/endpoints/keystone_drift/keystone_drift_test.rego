@@ -45,3 +45,12 @@ test_legacy_auth_host_port if {
 	f.locations[0].key == "auth_host"
 	contains(f.message, "http://controller:5001")
 }
+
+# The same URL, resolved to another machine on c (its /etc/hosts): the
+# message names what each side reaches, never two equal URLs.
+test_same_url_other_machine if {
+	r := rule.report with input as _input(fx.url("http", "controller", 5000, "/v3", ["10.0.0.99"], 10))
+	some f in r
+	contains(f.message, "(10.0.0.99 on c)")
+	contains(f.message, "(ctl on a)")
+}
