@@ -6,7 +6,9 @@
 #   by several accounts (a Keystone service user, a database user, the
 #   broker user, the admin rc file) means one leak opens them all, and
 #   rotating one account breaks the others. Secrets are compared by
-#   fingerprint; stacklint never shows which value a secret has.
+#   fingerprint; stacklint never shows which value a secret has. One
+#   finding per trivial password: the first place it is set, every other
+#   place (options on every node, rc files) as related locations.
 # custom:
 #   id: SL-PASS-011
 #   severity: warning
@@ -21,29 +23,53 @@ import data.stacklint.lib
 import data.stacklint.lib.auth
 import data.stacklint.lib.messaging
 
-# One finding per file: its trivial passwords are one cleanup.
+# One finding per trivial password: every option and rc variable that holds
+# it is one cleanup (one root cause), listed as related locations, first
+# by node, path and line.
 report contains finding if {
-	weak := lib.flagged("weak_secret")
-	some path in {f.path | some [f, _, _, _] in weak}
-	hits := sort([[occ.line, f, section, key, occ] | some [f, section, key, occ] in weak; f.path == path])
-	f := hits[0][1]
+	some fp in {w.fp | some w in _weak}
+	hits := sort([[w.loc.node, w.loc.path, object.get(w.loc, "line", 0), w] | some w in _weak; w.fp == fp])
+	places := [h[3].where | some h in hits]
+	nodes := {h[0] | some h in hits}
 	finding := {
-		"message": sprintf("%s on %s holds a trivial password anyone can guess in %s", [f.kind, f.node, concat(", ", [sprintf("[%s] %s", [h[2], h[3]]) | some h in hits])]),
-		"locations": [lib.loc(h[1], h[2], h[3], h[4]) | some h in hits],
+		"message": sprintf("a trivial password anyone can guess (fp:%s) is set in %s: %s", [fp, _count(count(places), count(nodes)), _listed(places)]),
+		"locations": [h[3].loc | some h in hits],
 	}
 }
 
-report contains finding if {
+# _weak are the trivial passwords of the snapshot, each {fp, where, loc}: a
+# secret option's value or a URL's password, and an rc file's variable.
+_weak contains {"fp": o.fp, "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, o)} if {
+	some [f, section, key, o] in lib.flagged("weak_secret")
+	o.weak
+}
+
+_weak contains {"fp": h.password_fp, "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, o)} if {
+	some [f, section, key, o] in lib.flagged("weak_secret")
+	some h in o.url.hosts
+	h.password_weak
+}
+
+_weak contains {"fp": v.fp, "where": sprintf("%s %s", [rc.path, name]), "loc": lib.rc_loc(rc, name)} if {
 	some rc in input.rc
 	some name, v in rc.vars
 	v.weak
-	finding := {
-		"message": sprintf("%s sets %s to a trivial password anyone can guess", [rc.path, name]),
-		"locations": [lib.rc_loc(rc, name)],
-	}
 }
 
-# _weak_fps: fingerprints already reported as trivial above.
+_count(1, _) := "one place"
+
+_count(n, 1) := sprintf("%d places on one node", [n]) if n > 1
+
+_count(n, m) := sprintf("%d places on %d nodes", [n, m]) if {
+	n > 1
+	m > 1
+}
+
+# _listed names up to three places, then a count.
+_listed(places) := concat(", ", places) if count(places) <= 3
+
+else := sprintf("%s and %d more", [concat(", ", array.slice(places, 0, 3)), count(places) - 3])
+
 _weak_fps := {o.fp | some [_, _, _, o] in lib.flagged("weak_secret"); o.weak} | {h.password_fp |
 	some [_, _, _, o] in lib.flagged("weak_secret")
 	some h in o.url.hosts

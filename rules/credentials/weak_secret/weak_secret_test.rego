@@ -15,9 +15,26 @@ test_distinct if {
 test_weak if {
 	r := rule.report with input as fx.deployment([fx.node("c", [], [_nova(object.union(fx.secret("aaa", 3), {"weak": true}))])])
 	r == {{
-		"message": "nova.conf on c holds a trivial password anyone can guess in [keystone_authtoken] password",
+		"message": "a trivial password anyone can guess (fp:aaa) is set in one place: nova.conf [keystone_authtoken] password on c",
 		"locations": [{"path": "c/etc/nova/nova.conf", "node": "c", "line": 3, "column": 1, "section": "keystone_authtoken", "key": "password"}],
 	}}
+}
+
+# One trivial password in many files of many nodes is one finding, its
+# places related; another trivial password is another finding.
+_weak(fp, line) := object.union(fx.secret(fp, line), {"weak": true})
+
+test_weak_grouped if {
+	d := fx.deployment([
+		fx.node("c", [], [_nova(_weak("aaa", 3)), _glance(_weak("aaa", 4))]),
+		fx.node("d", [], [fx.file("d", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {"username": "nova", "password": _weak("aaa", 5)}})]),
+		fx.node("e", [], [fx.file("e", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {"username": "nova", "password": _weak("bbb", 5)}})]),
+	])
+	r := rule.report with input as d
+	count(r) == 2
+	some f in r
+	f.message == "a trivial password anyone can guess (fp:aaa) is set in 3 places on 2 nodes: glance-api.conf [keystone_authtoken] password on c, nova.conf [keystone_authtoken] password on c, nova.conf [keystone_authtoken] password on d"
+	[l.path | some l in f.locations] == ["c/etc/glance/glance-api.conf", "c/etc/nova/nova.conf", "d/etc/nova/nova.conf"]
 }
 
 test_shared if {
