@@ -1,6 +1,7 @@
 package stacklint.rules.network.local_ip_invalid_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.network.local_ip_invalid as rule
 
 _lb(vxlan) := fx.file("cmp2", "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"vxlan": vxlan})
@@ -8,7 +9,7 @@ _lb(vxlan) := fx.file("cmp2", "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/
 _ip(v) := {"value": v, "ip": v, "line": 6, "column": 1}
 
 _input(vxlan, ifaces) := object.union(
-	fx.deployment([
+	nfx.released([
 		object.union(fx.node("cmp1", [], []), {"known_addresses": ["10.0.0.31"]}),
 		object.union(fx.node("cmp2", ["neutron-linuxbridge-agent"], [_lb(vxlan)]), {"known_addresses": ["10.0.0.32"], "interfaces": ifaces}),
 	]),

@@ -1,13 +1,14 @@
 package stacklint.rules.network.tunnelling_disabled_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.network.tunnelling_disabled as rule
 
 _ml2(types) := fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2": {"tenant_network_types": fx.at(types, 3)}})
 
 _ovs(agent) := fx.file("cmp", "openvswitch_agent.ini", "etc/neutron/plugins/ml2/openvswitch_agent.ini", {"agent": agent})
 
-_input(types, agent) := fx.deployment([
+_input(types, agent) := nfx.released([
 	fx.node("ctl", ["neutron-server"], [_ml2(types)]),
 	fx.node("cmp", ["neutron-openvswitch-agent"], [_ovs(agent)]),
 ])
@@ -35,7 +36,7 @@ test_ovs_without_vxlan if {
 
 test_linuxbridge_enable_vxlan_off if {
 	lb := fx.file("cmp", "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"vxlan": {"enable_vxlan": "False"}})
-	inp := fx.deployment([fx.node("ctl", ["neutron-server"], [_ml2("vxlan")]), fx.node("cmp", ["neutron-linuxbridge-agent"], [lb])])
+	inp := nfx.released([fx.node("ctl", ["neutron-server"], [_ml2("vxlan")]), fx.node("cmp", ["neutron-linuxbridge-agent"], [lb])])
 	r := rule.report with input as inp
 	some f in r
 	contains(f.message, "has enable_vxlan off")
@@ -44,7 +45,7 @@ test_linuxbridge_enable_vxlan_off if {
 # Icehouse's OVS agent (issue 16): [ovs] tunnel_type is the server plugin's
 # option; the agent builds gre tunnels only with enable_tunneling = true
 # (default false) or [agent] tunnel_types.
-_icehouse(ovs) := fx.deployment([
+_icehouse(ovs) := nfx.released([
 	fx.node("ctl", ["neutron-server"], [_ml2("gre")]),
 	fx.node("cmp", ["neutron-openvswitch-agent"], [fx.file("cmp", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ovs": ovs})]),
 ])
