@@ -107,6 +107,18 @@ ml2_named(f, key) := lib.where(s.file, "ml2", key) if {
 	s.written
 } else := named(ml2_setting(f, key), "ml2", key)
 
+# note says where a setting the process reads comes from when it is not
+# the file f the message names: "in <path>" when written elsewhere, "not
+# set: its default in <release>, <value>" when unset; "" when written in f.
+note(s, f) := "" if {
+	s.written
+	s.file.path == f.path
+} else := sprintf("in %s", [s.file.path]) if {
+	s.written
+} else := sprintf("not set: its default in %s, %s", [s.release, settings.shown(s.value)]) if {
+	s.value != null
+} else := "not set"
+
 # named names a setting in a message: where it is written, or where it
 # belongs with its release's default when unset.
 named(s, section, key) := lib.where(s.file, section, key) if s.written

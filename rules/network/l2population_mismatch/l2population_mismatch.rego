@@ -64,9 +64,6 @@ else := sprintf(" (in %s)", [a.l2pop_setting.file.path])
 
 # _how says how the agent leaves it off: written elsewhere, or unset (its
 # release's default).
-_how(a) := "" if {
-	a.l2pop_setting.written
-	a.l2pop_setting.file.path == a.file.path
-} else := sprintf(" (%s)", [net.named(a.l2pop_setting, _section[a.type], "l2_population")])
+_how(a) := "" if net.note(a.l2pop_setting, a.file) == ""
 
-_section := {"linuxbridge": "vxlan", "openvswitch": "agent"}
+else := sprintf(" (%s)", [net.note(a.l2pop_setting, a.file)])

@@ -52,14 +52,14 @@ _why(a, t) := sprintf("cannot build %s tunnels", [t]) if {
 } else := "has enable_vxlan off" if {
 	a.type == "linuxbridge"
 	a.tunnel_setting.file.path == a.file.path
-} else := sprintf("has enable_vxlan off (%s)", [net.named(a.tunnel_setting, "vxlan", "enable_vxlan")]) if {
+} else := sprintf("has enable_vxlan off (%s)", [net.note(a.tunnel_setting, a.file)]) if {
 	a.type == "linuxbridge"
 } else := "builds no tunnel: [ovs] tunnel_type is the server plugin's option, and without [agent] tunnel_types only enable_tunneling = true turns gre on" if {
 	count(a.tunnels) == 0
 	a.file.sections.ovs.tunnel_type
-} else := sprintf("builds no tunnel: %s", [net.named(a.tunnel_setting, "agent", "tunnel_types")]) if {
+} else := sprintf("builds no tunnel: [agent] tunnel_types is %s", [net.note(a.tunnel_setting, a.file)]) if {
 	count(a.tunnels) == 0
 	not a.tunnel_setting.written
 } else := sprintf("does not list %s in its tunnel types", [t]) if {
 	a.tunnel_setting.file.path == a.file.path
-} else := sprintf("does not list %s in its tunnel types (%s)", [t, net.named(a.tunnel_setting, "agent", "tunnel_types")])
+} else := sprintf("does not list %s in its tunnel types (%s)", [t, net.note(a.tunnel_setting, a.file)])

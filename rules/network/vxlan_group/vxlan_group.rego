@@ -61,10 +61,9 @@ report contains finding if {
 	}
 }
 
-_how(a) := "" if {
-	a.l2pop_setting.written
-	a.l2pop_setting.file.path == a.file.path
-} else := sprintf(" (%s)", [net.named(a.l2pop_setting, "vxlan", "l2_population")])
+_how(a) := "" if net.note(a.l2pop_setting, a.file) == ""
+
+else := sprintf(" (%s)", [net.note(a.l2pop_setting, a.file)])
 
 _group(a) := s.value if {
 	s := _group_setting(a)
