@@ -57,7 +57,7 @@ _why(a, t) := sprintf("cannot build %s tunnels", [t]) if {
 } else := "builds no tunnel: [ovs] tunnel_type is the server plugin's option, and without [agent] tunnel_types only enable_tunneling = true turns gre on" if {
 	count(a.tunnels) == 0
 	a.file.sections.ovs.tunnel_type
-} else := sprintf("builds no tunnel: [agent] tunnel_types is %s", [net.note(a.tunnel_setting, a.file)]) if {
+} else := sprintf("builds no tunnel ([agent] tunnel_types is %s)", [net.note(a.tunnel_setting, a.file)]) if {
 	count(a.tunnels) == 0
 	not a.tunnel_setting.written
 } else := sprintf("does not list %s in its tunnel types", [t]) if {

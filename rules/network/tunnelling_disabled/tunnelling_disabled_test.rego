@@ -59,3 +59,42 @@ test_icehouse_enable_tunneling if {
 	r := rule.report with input as _icehouse({"tunnel_type": "gre", "enable_tunneling": "True", "local_ip": "10.0.1.31"})
 	r == set()
 }
+
+# Unset [agent] tunnel_types (issue 16): the release's default, none.
+test_tunnel_types_unset if {
+	r := rule.report with input as _input("vxlan", {})
+	r == {{
+		"message": "ml2_conf.ini on ctl makes 'vxlan' a project network type, but the openvswitch agent on cmp builds no tunnel ([agent] tunnel_types is not set: its default in zed, (none)): its ports cannot join those networks",
+		"locations": [
+			{"path": "cmp/etc/neutron/plugins/ml2/openvswitch_agent.ini", "node": "cmp", "line": 1, "column": 1, "section": "agent", "key": "tunnel_types"},
+			{"path": "ctl/etc/neutron/plugins/ml2/ml2_conf.ini", "node": "ctl", "line": 3, "column": 1, "section": "ml2", "key": "tenant_network_types"},
+		],
+	}}
+}
+
+# A config-dir file the agent loads after its ini turns VXLAN off again
+# (RDO's conf.d/<process>, issue 16).
+_layered(conf_d) := nfx.released([
+	fx.node("ctl", ["neutron-server"], [_ml2("vxlan")]),
+	object.union(
+		fx.node("cmp", ["neutron-linuxbridge-agent"], [_lb, conf_d]),
+		{"processes": {"neutron-linuxbridge-agent": {"files": [_lb.path, conf_d.path]}}},
+	),
+])
+
+_lb := fx.file("cmp", "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"vxlan": {"enable_vxlan": "true", "local_ip": "10.0.1.31"}})
+
+test_conf_d_overrides_agent_ini if {
+	conf_d := fx.file("cmp", "neutron-conf.d", "etc/neutron/conf.d/neutron-linuxbridge-agent/10.conf", {"vxlan": {"enable_vxlan": fx.at("false", 2)}})
+	r := rule.report with input as _layered(conf_d)
+	some f in r
+	contains(f.message, "has enable_vxlan off (in cmp/etc/neutron/conf.d/neutron-linuxbridge-agent/10.conf)")
+	f.locations[0].line == 2
+}
+
+test_conf_d_agrees if {
+	conf_d := fx.file("cmp", "neutron-conf.d", "etc/neutron/conf.d/neutron-linuxbridge-agent/10.conf", {"vxlan": {"enable_vxlan": "true"}})
+	r := rule.report with input as _layered(conf_d)
+	r == set()
+}
+
