@@ -1,11 +1,13 @@
 # METADATA
 # description: |
 #   The neutron ML2 view the networking rules share: each neutron-server's
-#   ML2 configuration and each node's L2 agent, with oslo.config defaults
-#   and the Icehouse-era OVS options kept in ml2_conf.ini.
+#   ML2 configuration and each node's L2 agent, with the values in effect
+#   for the process that reads them (written in any file it loads, else the
+#   release's default) and the Icehouse-era OVS options kept in ml2_conf.ini.
 package stacklint.lib.network
 
 import data.stacklint.lib
+import data.stacklint.lib.settings
 
 # bool reads an oslo.config BoolOpt value.
 bool(v) if lower(trim_space(v)) in {"true", "1", "yes", "on"}
@@ -31,6 +33,100 @@ opt_list(f, section, key, dflt) := lib.items(lib.last(f, section, key).value) if
 
 else := dflt
 
+# setting is lib.setting for one process: the value written last in the
+# files proc loads on node (nodes.<n>.processes.<p>.files, in load order:
+# RDO's dist file, neutron.conf, the process's own file, then its
+# config-dirs, so a conf.d file overrides the agent's ini), else the
+# default of the release f (the process's own file) is checked against, in
+# f's schema kind (plugin.ini is ml2_conf.ini; rules list [kind, section,
+# key] in custom.defaults), located in f. A default the data lacks (an
+# option the release does not register) has value null: see known.
+setting(node, proc, f, section, key) := {"written": true, "file": g, "occ": occ, "value": occ.value} if {
+	found := [[g, lib.last(g, section, key)] |
+		some p in _loads(node, proc, f)
+		some g in node.files
+		g.path == p
+		not g.error
+		lib.has(g, section, key)
+	]
+	count(found) > 0
+	[g, occ] := found[count(found) - 1]
+} else := {"written": false, "file": f, "value": d.text, "host": d.host, "release": f.release.name} if {
+	d := input.defaults[f.release.name][schema_kind(f)][section][key]
+} else := {"written": false, "file": f, "value": null, "host": false, "release": object.get(f, ["release", "name"], "")}
+
+# _loads are the shown paths of the files proc loads on node, in order: the
+# model's process list, else f alone (hand-built inputs have no processes).
+_loads(node, proc, f) := node.processes[proc].files if node.processes[proc]
+
+else := [f.path]
+
+# schema_kind is the kind whose options a file is read with.
+schema_kind(f) := "ml2_conf.ini" if f.kind == "plugin.ini"
+
+else := f.kind
+
+# known: the setting's value is known: written, or a default of the data
+# for a file checked against a release the data has (changed: the default
+# changed before the oldest schema, so a file older than every schema has
+# an unknown one).
+known(s) if s.written
+
+known(s) if {
+	not s.written
+	s.value != null
+}
+
+known_since_oldest(s) if s.written
+
+known_since_oldest(s) if {
+	not s.written
+	s.value != null
+	not s.file.release.below_oldest
+}
+
+# list is a ListOpt setting's items ([] when unknown).
+list(s) := lib.items(s.value) if is_string(s.value)
+
+else := []
+
+# ml2_setting is the neutron-server's [ml2] option in effect for the ML2
+# file f of net.ml2.
+ml2_setting(f, key) := setting(input.nodes[f.node], "neutron-server", f, "ml2", key)
+
+# ml2_at is where an [ml2] option in effect is written, or where it belongs
+# in f when unset.
+ml2_at(f, key) := settings.at(ml2_setting(f, key), "ml2", key)
+
+# ml2_named names an [ml2] option in effect in a message: "ml2_conf.ini
+# [ml2] type_drivers on controller" (the file that sets it last), or, when
+# unset, "ml2_conf.ini [ml2] type_drivers on controller (not set: its
+# default in zed, local,flat,...)".
+ml2_named(f, key) := lib.where(s.file, "ml2", key) if {
+	s := ml2_setting(f, key)
+	s.written
+} else := named(ml2_setting(f, key), "ml2", key)
+
+# note says where a setting the process reads comes from when it is not
+# the file f the message names: "in <path>" when written elsewhere, "not
+# set: its default in <release>, <value>" when unset; "" when written in f.
+note(s, f) := "" if {
+	s.written
+	s.file.path == f.path
+} else := sprintf("in %s", [s.file.path]) if {
+	s.written
+} else := sprintf("not set: its default in %s, %s", [s.release, settings.shown(s.value)]) if {
+	s.value != null
+} else := "not set"
+
+# named names a setting in a message: where it is written, or where it
+# belongs with its release's default when unset.
+named(s, section, key) := lib.where(s.file, section, key) if s.written
+
+else := sprintf("%s (not set: its default in %s, %s)", [lib.where(s.file, section, key), s.release, settings.shown(s.value)]) if s.value != null
+
+else := sprintf("%s (not set)", [lib.where(s.file, section, key)])
+
 # at is the location of an option, or of its section when it is unset.
 at(f, section, key) := lib.loc(f, section, key, lib.last(f, section, key)) if lib.has(f, section, key)
 
@@ -53,17 +149,24 @@ _ml2_file(node) := f if {
 	f.kind == "plugin.ini"
 }
 
-# tenant_key is the option naming project network types (the old name wins
-# only when the new one is unset).
-tenant_key(f) := "project_network_types" if lib.has(f, "ml2", "project_network_types")
+# tenant_key is the option naming project network types in effect: the new
+# name when written, else the old one when written, else the one the
+# release registers (project_network_types from 2026.1).
+tenant_key(f) := "project_network_types" if ml2_setting(f, "project_network_types").written
+
+else := "tenant_network_types" if ml2_setting(f, "tenant_network_types").written
+
+else := "tenant_network_types" if known(ml2_setting(f, "tenant_network_types"))
+
+else := "project_network_types" if known(ml2_setting(f, "project_network_types"))
 
 else := "tenant_network_types"
 
-tenant_types(f) := opt_list(f, "ml2", tenant_key(f), ["local"])
+tenant_types(f) := list(ml2_setting(f, tenant_key(f)))
 
-type_drivers(f) := opt_list(f, "ml2", "type_drivers", ["local", "flat", "vlan", "gre", "vxlan", "geneve"])
+type_drivers(f) := list(ml2_setting(f, "type_drivers"))
 
-mechanism_drivers(f) := opt_list(f, "ml2", "mechanism_drivers", [])
+mechanism_drivers(f) := list(ml2_setting(f, "mechanism_drivers"))
 
 tunnel_types := {"vxlan", "gre", "geneve"}
 
@@ -88,11 +191,15 @@ agents contains a if {
 	some f in node.files
 	f.kind == "linuxbridge_agent.ini"
 	not f.error
-	tunnels := {"vxlan" | opt_bool(f, "vxlan", "enable_vxlan", true)}
+	vxlan := setting(node, "neutron-linuxbridge-agent", f, "vxlan", "enable_vxlan")
+	l2pop := setting(node, "neutron-linuxbridge-agent", f, "vxlan", "l2_population")
 	a := {
-		"node": name, "type": "linuxbridge", "file": f, "tunnels": tunnels,
-		"tunnel_at": at(f, "vxlan", "enable_vxlan"),
-		"l2pop": flag(f, "vxlan", "l2_population", false), "l2pop_at": at(f, "vxlan", "l2_population"),
+		"node": name, "type": "linuxbridge", "file": f, "proc": "neutron-linuxbridge-agent",
+		"tunnels": {"vxlan" | known_since_oldest(vxlan); settings.is_true(vxlan)},
+		"tunnels_known": _known_since_oldest(vxlan),
+		"tunnel_setting": vxlan, "tunnel_at": settings.at(vxlan, "vxlan", "enable_vxlan"),
+		"l2pop": _true(l2pop), "l2pop_known": _known(l2pop), "l2pop_setting": l2pop,
+		"l2pop_at": settings.at(l2pop, "vxlan", "l2_population"),
 		"local_ip": ["vxlan", "local_ip"],
 		"mappings": _mapped(f, [["linux_bridge", "physical_interface_mappings"], ["linux_bridge", "bridge_mappings"]]),
 		"mappings_at": at(f, "linux_bridge", "physical_interface_mappings"),
@@ -105,15 +212,33 @@ agents contains a if {
 	lib.runs(node, "neutron-openvswitch-agent")
 	f := _ovs_file(node)
 	not f.error
+	types := setting(node, "neutron-openvswitch-agent", f, "agent", "tunnel_types")
+	l2pop := setting(node, "neutron-openvswitch-agent", f, "agent", "l2_population")
 	a := {
-		"node": name, "type": "openvswitch", "file": f, "tunnels": _ovs_tunnels(f),
-		"tunnel_at": _ovs_tunnel_at(f),
-		"l2pop": flag(f, "agent", "l2_population", false), "l2pop_at": at(f, "agent", "l2_population"),
+		"node": name, "type": "openvswitch", "file": f, "proc": "neutron-openvswitch-agent",
+		"tunnels": _ovs_tunnels(node, f, types), "tunnels_known": true,
+		"tunnel_setting": types, "tunnel_at": _ovs_tunnel_at(node, f, types),
+		"l2pop": _true(l2pop), "l2pop_known": _known(l2pop), "l2pop_setting": l2pop,
+		"l2pop_at": settings.at(l2pop, "agent", "l2_population"),
 		"local_ip": ["ovs", "local_ip"],
 		"mappings": _mapped(f, [["ovs", "bridge_mappings"]]),
 		"mappings_at": at(f, "ovs", "bridge_mappings"),
 	}
 }
+
+# _true, _known and _known_since_oldest are settings.is_true, known and
+# known_since_oldest as values.
+_true(s) := true if settings.is_true(s)
+
+else := false
+
+_known(s) := true if known(s)
+
+else := false
+
+_known_since_oldest(s) := true if known_since_oldest(s)
+
+else := false
 
 # Until Juno the OVS agent read its options from the ML2 file.
 _ovs_file(node) := f if {
@@ -128,23 +253,25 @@ _ovs_file(node) := f if {
 }
 
 # _ovs_tunnels are the tunnel types the OVS agent builds: [agent]
-# tunnel_types; until Kilo, with none listed, [ovs] enable_tunneling = true
-# (default false) meant gre (create_agent_config_map in icehouse-eol's
-# ovs_neutron_agent.py). [ovs] tunnel_type is the server-side OVS plugin's
-# option: the agent never reads it, so alone it turns no tunnel on.
-_ovs_tunnels(f) := {t | some t in opt_list(f, "agent", "tunnel_types", [])} if {
-	count(opt_list(f, "agent", "tunnel_types", [])) > 0
+# tunnel_types in effect (default: none in every release); until Kilo, with
+# none listed, [ovs] enable_tunneling = true (default false, an option no
+# schema has: create_agent_config_map in icehouse-eol's
+# ovs_neutron_agent.py) meant gre. [ovs] tunnel_type is the server-side OVS
+# plugin's option: the agent never reads it, so alone it turns no tunnel on.
+_ovs_tunnels(node, f, types) := {t | some t in list(types)} if {
+	count(list(types)) > 0
 } else := {"gre"} if {
-	opt_bool(f, "ovs", "enable_tunneling", false)
+	settings.is_true(setting(node, "neutron-openvswitch-agent", f, "ovs", "enable_tunneling"))
 } else := set()
 
-_ovs_tunnel_at(f) := at(f, "agent", "tunnel_types") if lib.has(f, "agent", "tunnel_types")
+_ovs_tunnel_at(node, f, types) := settings.at(types, "agent", "tunnel_types") if types.written
 
-else := at(f, "ovs", "enable_tunneling") if lib.has(f, "ovs", "enable_tunneling")
+else := settings.at(s, "ovs", "enable_tunneling") if {
+	s := setting(node, "neutron-openvswitch-agent", f, "ovs", "enable_tunneling")
+	s.written
+} else := at(f, "ovs", "tunnel_type") if lib.has(f, "ovs", "tunnel_type") # what the writer thought turns them on
 
-else := at(f, "ovs", "tunnel_type") if lib.has(f, "ovs", "tunnel_type") # what the writer thought turns them on
-
-else := at(f, "agent", "tunnel_types")
+else := settings.at(types, "agent", "tunnel_types")
 
 # _mapped is the set of physnets a mapping option list names.
 _mapped(f, places) := {p |
@@ -168,36 +295,51 @@ declared_physnets contains [p, f, "network_vlan_ranges"] if {
 }
 
 # metadata_agents contains, for every metadata agent, the node its
-# nova_metadata_host (Icehouse: nova_metadata_ip; default 127.0.0.1)
-# reaches ("" when that node is not in the snapshot):
-# {file, node, key, target, at, value}.
+# nova_metadata_host in effect (Icehouse: nova_metadata_ip, its deprecated
+# name; written in metadata_agent.ini or any file the agent loads, else the
+# default, 127.0.0.1 in every release) reaches ("" when that node is not in
+# the snapshot): {file, node, key, target, at, value, setting}.
 metadata_agents contains m if {
 	some [name, f] in lib.files("metadata_agent.ini")
-	lib.runs(input.nodes[name], "neutron-metadata-agent")
-	key := _metadata_key(f)
-	target := _metadata_target(name, f, key)
-	m := {"file": f, "node": name, "key": key, "target": target, "at": at(f, "DEFAULT", key), "value": _metadata_value(f, key)}
+	node := input.nodes[name]
+	lib.runs(node, "neutron-metadata-agent")
+	s := metadata_host(node, f)
+	m := {
+		"file": f, "node": name, "key": s.key, "target": _metadata_target(name, s),
+		"at": settings.at(s, "DEFAULT", s.key), "value": s.value, "setting": s,
+	}
 }
 
-_metadata_key(f) := "nova_metadata_host" if lib.has(f, "DEFAULT", "nova_metadata_host")
+# metadata_host is the metadata agent's setting of nova_metadata_host, with
+# the name it is written under as "key": as oslo.config reads an option
+# with a deprecated name, the last file that sets either name wins, and in
+# one file the new name before the old.
+metadata_host(node, f) := object.union(found[count(found) - 1][1], {"key": found[count(found) - 1][0]}) if {
+	found := [[key, {"written": true, "file": g, "occ": occ, "value": occ.value}] |
+		some p in _loads(node, "neutron-metadata-agent", f)
+		some g in node.files
+		g.path == p
+		not g.error
+		key := _metadata_key(g)
+		occ := lib.last(g, "DEFAULT", key)
+	]
+	count(found) > 0
+} else := object.union(setting(node, "neutron-metadata-agent", f, "DEFAULT", "nova_metadata_host"), {"key": "nova_metadata_host"})
 
-else := "nova_metadata_ip" if lib.has(f, "DEFAULT", "nova_metadata_ip")
+_metadata_key(g) := "nova_metadata_host" if lib.has(g, "DEFAULT", "nova_metadata_host")
 
-else := "nova_metadata_host"
+else := "nova_metadata_ip" if lib.has(g, "DEFAULT", "nova_metadata_ip")
 
-_metadata_value(f, key) := lib.last(f, "DEFAULT", key).value if true
-
-else := "127.0.0.1"
-
-# Unset or loopback: the agent's own node.
-_metadata_target(name, f, key) := name if {
-	not lib.has(f, "DEFAULT", key)
+# Unset (the default, 127.0.0.1) or loopback: the agent's own node.
+_metadata_target(name, s) := name if {
+	not s.written
+	startswith(s.value, "127.")
 } else := name if {
-	h := lib.last(f, "DEFAULT", key).host_refs[0]
+	h := s.occ.host_refs[0]
 	some a in h.resolved
 	startswith(a, "127.")
 } else := t if {
-	t := lib.ident(lib.last(f, "DEFAULT", key).host_refs[0])
+	t := lib.ident(s.occ.host_refs[0])
 	input.nodes[t]
 } else := "" # outside the snapshot (a VIP, or unresolvable)
 

@@ -8,23 +8,36 @@
 #   is unset on a node without one, or names a node of the snapshot that
 #   runs none, instances boot without SSH keys or user data. Hosts that do
 #   not resolve are SL-EP-004; hosts outside the snapshot are not judged.
+#   The option is read in effect for the agent: written in any file it
+#   loads (neutron.conf, metadata_agent.ini, config-dirs; the last file
+#   with either name wins), else the release's default.
 # custom:
 #   id: SL-EP-006
 #   severity: error
 #   inputs: [metadata_agent.ini]
+#   defaults:
+#     - [metadata_agent.ini, DEFAULT, nova_metadata_host]
 #   remediation: |
 #     Set nova_metadata_host in metadata_agent.ini to the controller (or the
 #     VIP) that runs nova-api, and restart neutron-metadata-agent.
 package stacklint.rules.endpoints.metadata_host
 
+import data.stacklint.lib
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
 
 report contains finding if {
 	some m in net.metadata_agents
 	m.target != ""
 	not net.serves_metadata(input.nodes[m.target])
 	finding := {
-		"message": sprintf("metadata_agent.ini [DEFAULT] %s on %s is %s, which reaches %s, where no nova metadata API runs: instances get no metadata", [m.key, m.node, m.value, m.target]),
+		"message": sprintf("%s, which reaches %s, where no nova metadata API runs: instances get no metadata", [_named(m), m.target]),
 		"locations": [m.at],
 	}
 }
+
+# _named: "metadata_agent.ini [DEFAULT] nova_metadata_host on network is
+# 10.0.0.31", or "... is not set: its default in zed, 127.0.0.1".
+_named(m) := sprintf("%s is %s", [lib.where(m.setting.file, "DEFAULT", m.key), m.value]) if m.setting.written
+
+else := settings.unset(m.setting, "DEFAULT", m.key)

@@ -1,6 +1,7 @@
 package stacklint.rules.endpoints.metadata_host_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.endpoints.metadata_host as rule
 
 _agent(defaults) := fx.file("net", "metadata_agent.ini", "etc/neutron/metadata_agent.ini", {"DEFAULT": defaults})
@@ -8,7 +9,7 @@ _agent(defaults) := fx.file("net", "metadata_agent.ini", "etc/neutron/metadata_a
 _host(v) := {"value": v, "line": 4, "column": 1, "host_refs": [{"host": v, "resolved": ["10.0.0.11"]}]}
 
 _input(defaults) := object.union(
-	fx.deployment([
+	nfx.released([
 		fx.node("ctl", ["nova-api"], []),
 		fx.node("net", ["neutron-metadata-agent"], [_agent(defaults)]),
 	]),
@@ -23,8 +24,8 @@ test_points_at_controller if {
 test_unset_on_network_node if {
 	r := rule.report with input as _input({})
 	r == {{
-		"message": "metadata_agent.ini [DEFAULT] nova_metadata_host on net is 127.0.0.1, which reaches net, where no nova metadata API runs: instances get no metadata",
-		"locations": [{"path": "net/etc/neutron/metadata_agent.ini", "node": "net", "section": "DEFAULT", "key": "nova_metadata_host"}],
+		"message": "metadata_agent.ini [DEFAULT] nova_metadata_host on net is not set: its default in zed, 127.0.0.1, which reaches net, where no nova metadata API runs: instances get no metadata",
+		"locations": [{"path": "net/etc/neutron/metadata_agent.ini", "node": "net", "line": 1, "column": 1, "section": "DEFAULT", "key": "nova_metadata_host"}],
 	}}
 }
 
@@ -34,4 +35,23 @@ test_points_at_a_compute_node if {
 	some f in r
 	f.locations[0].key == "nova_metadata_ip"
 	contains(f.message, "which reaches cmp, where no nova metadata API runs")
+}
+
+# Without a known default nothing is said about an unset host.
+test_unset_without_defaults if {
+	r := rule.report with input as json.remove(_input({}), ["defaults"])
+	r == set()
+}
+
+# Written in neutron.conf, which the agent loads before metadata_agent.ini:
+# the value in effect reaches a compute node (issue 16).
+test_set_in_neutron_conf if {
+	conf := fx.file("net", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"nova_metadata_host": _host("compute1")}})
+	agent := _agent({})
+	net := object.union(fx.node("net", ["neutron-metadata-agent"], [conf, agent]), {"processes": {"neutron-metadata-agent": {"files": [conf.path, agent.path]}}})
+	inp := object.union(_input({}), {"owners": {"10.0.0.11": "cmp"}, "nodes": {"net": net, "cmp": fx.node("cmp", ["nova-compute"], [])}})
+	r := rule.report with input as inp
+	some f in r
+	f.locations[0].path == "net/etc/neutron/neutron.conf"
+	contains(f.message, "neutron.conf [DEFAULT] nova_metadata_host on net is compute1, which reaches cmp")
 }

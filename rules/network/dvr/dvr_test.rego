@@ -1,6 +1,7 @@
 package stacklint.rules.network.dvr_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.network.dvr as rule
 
 _server(dvr) := fx.node("c", ["neutron-server"], [fx.file("c", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"router_distributed": dvr}})])
@@ -14,17 +15,17 @@ _compute(mode) := object.union(
 )
 
 test_dvr_compute if {
-	r := rule.report with input as fx.deployment([_server("true"), _compute("dvr")])
+	r := rule.report with input as nfx.released([_server("true"), _compute("dvr")])
 	r == set()
 }
 
 test_dvr_off if {
-	r := rule.report with input as fx.deployment([_server("false"), _compute("legacy")])
+	r := rule.report with input as nfx.released([_server("false"), _compute("legacy")])
 	r == set()
 }
 
 test_legacy_compute if {
-	r := rule.report with input as fx.deployment([_server("true"), _compute("legacy")])
+	r := rule.report with input as nfx.released([_server("true"), _compute("legacy")])
 	r == {{
 		"message": "neutron.conf [DEFAULT] router_distributed on c is true, but compute node cmp runs an L3 agent in agent_mode legacy: its instances get no distributed routing",
 		"locations": [{"path": "c/etc/neutron/neutron.conf", "node": "c", "line": 1, "column": 1, "section": "DEFAULT", "key": "router_distributed"}],
@@ -33,6 +34,6 @@ test_legacy_compute if {
 
 test_compute_without_l3_agent if {
 	cmp := object.union(fx.node("cmp", ["nova-compute"], []), {"roles": ["compute"]})
-	r := rule.report with input as fx.deployment([_server("true"), cmp])
+	r := rule.report with input as nfx.released([_server("true"), cmp])
 	count(r) == 1
 }

@@ -8,10 +8,19 @@
 #   driver get no forwarding entries (on linuxbridge, VXLAN traffic between
 #   instances is dropped); agents that leave it off while the server loads
 #   it ignore the updates and rely on flooding the overlay may not carry.
+#   Both sides are read in effect for their process: written in any file it
+#   loads (neutron.conf, the ML2 or agent ini, config-dirs), else the
+#   release's default (l2_population false, mechanism_drivers none).
 # custom:
 #   id: SL-NET-004
 #   severity: error
 #   inputs: [ml2_conf.ini, plugin.ini]
+#   defaults:
+#     - [ml2_conf.ini, ml2, mechanism_drivers]
+#     - [linuxbridge_agent.ini, vxlan, l2_population]
+#     - [openvswitch_agent.ini, agent, l2_population]
+#     - [linuxbridge_agent.ini, vxlan, enable_vxlan]
+#     - [openvswitch_agent.ini, agent, tunnel_types]
 #   remediation: |
 #     Add l2population to [ml2] mechanism_drivers and set l2_population = true
 #     on every tunnelling agent (or remove it on both sides), then restart
@@ -30,8 +39,8 @@ report contains finding if {
 	a.l2pop
 	some f in net.ml2
 	finding := {
-		"message": sprintf("%s agent on %s enables l2_population, but %s [ml2] mechanism_drivers on %s lacks l2population: the agent gets no forwarding entries and tunnelled traffic between instances is lost", [a.type, a.node, f.kind, f.node]),
-		"locations": [a.l2pop_at, net.at(f, "ml2", "mechanism_drivers")],
+		"message": sprintf("%s agent on %s enables l2_population%s, but %s lacks l2population: the agent gets no forwarding entries and tunnelled traffic between instances is lost", [a.type, a.node, _elsewhere(a), net.ml2_named(f, "mechanism_drivers")]),
+		"locations": [a.l2pop_at, net.ml2_at(f, "mechanism_drivers")],
 	}
 }
 
@@ -39,9 +48,22 @@ report contains finding if {
 	some f in _server_l2pop
 	some a in net.agents
 	count(a.tunnels) > 0
+	a.l2pop_known
 	not a.l2pop
 	finding := {
-		"message": sprintf("%s [ml2] mechanism_drivers on %s loads l2population, but the %s agent on %s leaves l2_population off: it ignores the forwarding updates and floods instead", [f.kind, f.node, a.type, a.node]),
-		"locations": [a.l2pop_at, net.at(f, "ml2", "mechanism_drivers")],
+		"message": sprintf("%s loads l2population, but the %s agent on %s leaves l2_population off%s: it ignores the forwarding updates and floods instead", [net.ml2_named(f, "mechanism_drivers"), a.type, a.node, _how(a)]),
+		"locations": [a.l2pop_at, net.ml2_at(f, "mechanism_drivers")],
 	}
 }
+
+# _elsewhere names the file that sets l2_population when it is not the
+# agent's own ini (neutron.conf or a config-dir the agent also loads).
+_elsewhere(a) := "" if a.l2pop_setting.file.path == a.file.path
+
+else := sprintf(" (in %s)", [a.l2pop_setting.file.path])
+
+# _how says how the agent leaves it off: written elsewhere, or unset (its
+# release's default).
+_how(a) := "" if net.note(a.l2pop_setting, a.file) == ""
+
+else := sprintf(" (%s)", [net.note(a.l2pop_setting, a.file)])

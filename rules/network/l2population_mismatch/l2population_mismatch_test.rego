@@ -1,13 +1,14 @@
 package stacklint.rules.network.l2population_mismatch_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.network.l2population_mismatch as rule
 
 _ml2(drivers) := fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2": {"mechanism_drivers": fx.at(drivers, 4)}})
 
 _lb(l2pop) := fx.file("cmp", "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"vxlan": {"enable_vxlan": "true", "l2_population": fx.at(l2pop, 7)}})
 
-_input(drivers, l2pop) := fx.deployment([
+_input(drivers, l2pop) := nfx.released([
 	fx.node("ctl", ["neutron-server"], [_ml2(drivers)]),
 	fx.node("cmp", ["neutron-linuxbridge-agent"], [_lb(l2pop)]),
 ])

@@ -9,7 +9,8 @@
 #   claim the same tunnel endpoint; one that is on none of the node's
 #   interfaces (when the snapshot has network/interfaces, netplan or ifcfg
 #   files) cannot be bound. A different address than my_ip is fine: the
-#   overlay may have its own network.
+#   overlay may have its own network. local_ip is read in effect: written
+#   in any file the agent loads (neutron.conf, its ini file, config-dirs).
 # custom:
 #   id: SL-NET-006
 #   severity: error
@@ -22,15 +23,19 @@ package stacklint.rules.network.local_ip_invalid
 
 import data.stacklint.lib
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
+
+_local_ip(a) := net.setting(input.nodes[a.node], a.proc, a.file, a.local_ip[0], a.local_ip[1])
 
 report contains finding if {
 	some a in net.agents
 	count(a.tunnels) > 0
 	[section, key] := a.local_ip
-	not lib.has(a.file, section, key)
+	s := _local_ip(a)
+	not s.written
 	finding := {
 		"message": sprintf("the %s agent on %s tunnels (%s) but %s has no local_ip: the agent exits at start", [a.type, a.node, concat(",", sort(a.tunnels)), a.file.kind]),
-		"locations": [net.at(a.file, section, key)],
+		"locations": [settings.at(s, section, key)],
 	}
 }
 
@@ -38,11 +43,12 @@ report contains finding if {
 	some a in net.agents
 	count(a.tunnels) > 0
 	[section, key] := a.local_ip
-	occ := lib.last(a.file, section, key)
-	why := _problem(a.node, occ)
+	s := _local_ip(a)
+	s.written
+	why := _problem(a.node, s.occ)
 	finding := {
-		"message": sprintf("%s = %s %s: %s", [lib.where(a.file, section, key), occ.value, why, "tunnels to this node cannot be built"]),
-		"locations": [lib.loc(a.file, section, key, occ)],
+		"message": sprintf("%s = %s %s: %s", [lib.where(s.file, section, key), s.value, why, "tunnels to this node cannot be built"]),
+		"locations": [lib.loc(s.file, section, key, s.occ)],
 	}
 }
 

@@ -25,8 +25,8 @@ report contains finding if {
 	not type in drivers
 	nodes := sort({a.node | some a in net.agents; a.type == type})
 	finding := {
-		"message": sprintf("%s [ml2] mechanism_drivers on %s lacks '%s', but %s run the %s agent: their ports fail to bind (binding_failed)", [f.kind, f.node, type, concat(", ", nodes), type]),
-		"locations": array.concat([net.at(f, "ml2", "mechanism_drivers")], [_agent_at(type, nodes[0])]),
+		"message": sprintf("%s lacks '%s', but %s run the %s agent: their ports fail to bind (binding_failed)", [net.ml2_named(f, "mechanism_drivers"), type, concat(", ", nodes), type]),
+		"locations": array.concat([net.ml2_at(f, "mechanism_drivers")], [_agent_at(type, nodes[0])]),
 	}
 }
 

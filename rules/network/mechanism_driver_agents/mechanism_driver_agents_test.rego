@@ -1,13 +1,14 @@
 package stacklint.rules.network.mechanism_driver_agents_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.network.mechanism_driver_agents as rule
 
 _ml2(drivers) := fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2": {"mechanism_drivers": fx.at(drivers, 4)}})
 
 _lb(node) := fx.file(node, "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"vxlan": {"enable_vxlan": "true"}})
 
-_input(drivers) := fx.deployment([
+_input(drivers) := nfx.released([
 	fx.node("ctl", ["neutron-server"], [_ml2(drivers)]),
 	fx.node("cmp1", ["neutron-linuxbridge-agent"], [_lb("cmp1")]),
 	fx.node("cmp2", ["neutron-linuxbridge-agent"], [_lb("cmp2")]),

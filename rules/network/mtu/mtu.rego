@@ -87,7 +87,7 @@ else := [max(_physnet_mtus | {1500}), "global_physnet_mtu"]
 # each with the first place that sets it.
 _types[t] := sort([[loc.path, loc] | some [t2, loc] in _type_locs; t2 == t])[0][1] if some [t, _] in _type_locs
 
-_type_locs contains [t, net.at(f, "ml2", net.tenant_key(f))] if {
+_type_locs contains [t, net.ml2_at(f, net.tenant_key(f))] if {
 	some f in net.ml2
 	some t in net.tenant_types(f)
 	_overhead[t]

@@ -27,8 +27,8 @@ report contains finding if {
 	some f in _ovn
 	not "geneve" in net.type_drivers(f)
 	finding := {
-		"message": sprintf("%s on %s uses ovn, but [ml2] type_drivers does not load geneve: OVN project networks cannot be created", [f.kind, f.node]),
-		"locations": [net.at(f, "ml2", "type_drivers")],
+		"message": sprintf("%s on %s uses ovn, but [ml2] type_drivers%s does not load geneve: OVN project networks cannot be created", [f.kind, f.node, _elsewhere(f)]),
+		"locations": [net.ml2_at(f, "type_drivers")],
 	}
 }
 
@@ -56,3 +56,9 @@ report contains finding if {
 		"locations": [c.loc, r.loc],
 	}
 }
+
+# _elsewhere names the file that sets type_drivers for neutron-server when
+# it is not the ML2 file itself (neutron.conf or a config-dir).
+_elsewhere(f) := "" if net.ml2_setting(f, "type_drivers").file.path == f.path
+
+else := sprintf(" (%s)", [net.ml2_named(f, "type_drivers")])

@@ -7,11 +7,17 @@
 #   those events only with notify_nova_on_port_status_changes = true (the
 #   default) and working [nova] credentials (Icehouse: nova_admin_*).
 #   Either missing on the server, and every boot waits five minutes and
-#   fails with "Virtual Interface creation failed".
+#   fails with "Virtual Interface creation failed". Options are read in
+#   effect: the server's in every file neutron-server loads (neutron.conf,
+#   the ML2 file, config-dirs), the compute node's in nova.conf and
+#   nova-compute.conf, an unset one being its release's default.
 # custom:
 #   id: SL-NET-017
 #   severity: error
 #   inputs: [neutron.conf]
+#   defaults:
+#     - [neutron.conf, DEFAULT, notify_nova_on_port_status_changes]
+#     - [nova.conf, DEFAULT, vif_plugging_is_fatal]
 #   remediation: |
 #     Set notify_nova_on_port_status_changes = true and
 #     notify_nova_on_port_data_changes = true in neutron.conf and give it a
@@ -20,48 +26,53 @@ package stacklint.rules.network.port_events
 
 import data.stacklint.lib
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
 
-_servers := [f |
+_servers := [[node, f] |
 	some [name, f] in lib.files("neutron.conf")
-	lib.runs(input.nodes[name], "neutron-server")
+	node := input.nodes[name]
+	lib.runs(node, "neutron-server")
 ]
 
 # _fatal: some compute node fails boots on a missing event.
 _fatal := [name |
 	some name, node in input.nodes
 	"compute" in node.roles
-	_node_fatal(node)
+	settings.is_true(lib.setting(node, ["nova.conf", "nova-compute.conf"], "DEFAULT", "vif_plugging_is_fatal"))
 ]
 
-_node_fatal(node) if {
-	[f, occ] := lib.effective(node, ["nova.conf", "nova-compute.conf"], "DEFAULT", "vif_plugging_is_fatal")
-	net.bool(occ.value)
-} else if {
-	not lib.effective(node, ["nova.conf", "nova-compute.conf"], "DEFAULT", "vif_plugging_is_fatal")
+# _written: the server sets the option in some file it loads.
+_written(node, f, section, key) if net.setting(node, "neutron-server", f, section, key).written
+
+_no_credentials(node, f) if {
+	not _written(node, f, "nova", "password")
+	not _written(node, f, "DEFAULT", "nova_admin_password")
+	not _written(node, f, "nova", "auth_plugin") # a token or other plugin: not ours to judge
 }
 
-_no_credentials(f) if {
-	not lib.has(f, "nova", "password")
-	not lib.has(f, "DEFAULT", "nova_admin_password")
-	not lib.has(f, "nova", "auth_plugin") # a token or other plugin: not ours to judge
-}
+_notify(node, f) := net.setting(node, "neutron-server", f, "DEFAULT", "notify_nova_on_port_status_changes")
 
 report contains finding if {
 	count(_fatal) > 0
-	some f in _servers
-	occ := lib.last(f, "DEFAULT", "notify_nova_on_port_status_changes")
-	not net.bool(occ.value)
+	some [node, f] in _servers
+	s := _notify(node, f)
+	net.known(s)
+	not settings.is_true(s)
 	finding := {
-		"message": sprintf("%s is false, but %s fail boots without the vif-plugged event (vif_plugging_is_fatal): every boot times out", [lib.where(f, "DEFAULT", "notify_nova_on_port_status_changes"), concat(", ", sort(_fatal))]),
-		"locations": [lib.loc(f, "DEFAULT", "notify_nova_on_port_status_changes", occ)],
+		"message": sprintf("%s, but %s fail boots without the vif-plugged event (vif_plugging_is_fatal): every boot times out", [_off(s), concat(", ", sort(_fatal))]),
+		"locations": [settings.at(s, "DEFAULT", "notify_nova_on_port_status_changes")],
 	}
 }
 
+_off(s) := sprintf("%s is false", [lib.where(s.file, "DEFAULT", "notify_nova_on_port_status_changes")]) if s.written
+
+else := settings.unset(s, "DEFAULT", "notify_nova_on_port_status_changes")
+
 report contains finding if {
 	count(_fatal) > 0
-	some f in _servers
-	net.opt_bool(f, "DEFAULT", "notify_nova_on_port_status_changes", true)
-	_no_credentials(f)
+	some [node, f] in _servers
+	settings.is_true(_notify(node, f))
+	_no_credentials(node, f)
 	finding := {
 		"message": sprintf("neutron.conf on %s has no [nova] credentials, so it cannot send port events, but %s fail boots without them (vif_plugging_is_fatal): every boot times out", [f.node, concat(", ", sort(_fatal))]),
 		"locations": [{"path": f.path, "node": f.node, "section": "nova"}],

@@ -1,6 +1,7 @@
 package stacklint.rules.network.port_events_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.network.port_events as rule
 
 _server(sections) := fx.node("c", ["neutron-server"], [fx.file("c", "neutron.conf", "etc/neutron/neutron.conf", sections)])
@@ -13,17 +14,17 @@ _compute(fatal) := object.union(
 _creds := {"nova": {"username": "nova", "password": fx.secret("a", 1)}}
 
 test_guide if {
-	r := rule.report with input as fx.deployment([_server(_creds), _compute("true")])
+	r := rule.report with input as nfx.released([_server(_creds), _compute("true")])
 	r == set()
 }
 
 test_not_fatal if {
-	r := rule.report with input as fx.deployment([_server({"DEFAULT": {"notify_nova_on_port_status_changes": "false"}}), _compute("false")])
+	r := rule.report with input as nfx.released([_server({"DEFAULT": {"notify_nova_on_port_status_changes": "false"}}), _compute("false")])
 	r == set()
 }
 
 test_notify_off if {
-	r := rule.report with input as fx.deployment([_server(object.union(_creds, {"DEFAULT": {"notify_nova_on_port_status_changes": "false"}})), _compute("true")])
+	r := rule.report with input as nfx.released([_server(object.union(_creds, {"DEFAULT": {"notify_nova_on_port_status_changes": "false"}})), _compute("true")])
 	r == {{
 		"message": "neutron.conf [DEFAULT] notify_nova_on_port_status_changes on c is false, but cmp fail boots without the vif-plugged event (vif_plugging_is_fatal): every boot times out",
 		"locations": [{"path": "c/etc/neutron/neutron.conf", "node": "c", "line": 1, "column": 1, "section": "DEFAULT", "key": "notify_nova_on_port_status_changes"}],
@@ -31,6 +32,6 @@ test_notify_off if {
 }
 
 test_no_credentials if {
-	r := rule.report with input as fx.deployment([_server({}), _compute("true")])
+	r := rule.report with input as nfx.released([_server({}), _compute("true")])
 	count(r) == 1
 }

@@ -29,8 +29,8 @@ report contains finding if {
 	[version, series] := _removed[driver]
 	lib.service_release_at_least(f.node, "neutron", series)
 	finding := {
-		"message": sprintf("%s [ml2] mechanism_drivers on %s names %s, which neutron %s (%s) removed; the release checked against is %s: neutron-server fails to load it", [f.kind, f.node, driver, version, series, lib.release_of(f)]),
-		"locations": [net.at(f, "ml2", "mechanism_drivers")],
+		"message": sprintf("%s names %s, which neutron %s (%s) removed; the release checked against is %s: neutron-server fails to load it", [net.ml2_named(f, "mechanism_drivers"), driver, version, series, lib.release_of(f)]),
+		"locations": [net.ml2_at(f, "mechanism_drivers")],
 	}
 }
 

@@ -37,6 +37,6 @@ report contains finding if {
 
 _finding(f, t, section, key) := {
 	"message": sprintf("%s on %s makes '%s' a project network type, but [%s] %s names no range: no project network can be allocated", [f.kind, f.node, t, section, key]),
-	"locations": [net.at(f, "ml2", net.tenant_key(f)), net.at(f, section, key)],
+	"locations": [net.ml2_at(f, net.tenant_key(f)), net.at(f, section, key)],
 }
 

@@ -1,9 +1,10 @@
 package stacklint.rules.network.tenant_type_not_loaded_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.network.tenant_type_not_loaded as rule
 
-_input(ml2) := fx.deployment([fx.node("ctl", ["neutron-server"], [fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2": ml2})])])
+_input(ml2) := nfx.released([fx.node("ctl", ["neutron-server"], [fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2": ml2})])])
 
 test_subset if {
 	r := rule.report with input as _input({"type_drivers": "flat,vlan,vxlan", "tenant_network_types": "vxlan"})

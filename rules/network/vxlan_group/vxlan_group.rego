@@ -6,11 +6,18 @@
 #   must route that multicast group between all nodes; most do not, and
 #   ARP between instances on different nodes silently fails. A vxlan_group
 #   that is not a multicast address (or not the address family of
-#   local_ip) stops the agent at start.
+#   local_ip) stops the agent at start. Both options are read in effect for
+#   the agent: written in any file it loads (neutron.conf, its ini file,
+#   config-dirs), else the release's default.
 # custom:
 #   id: SL-NET-019
 #   severity: warning
 #   inputs: [linuxbridge_agent.ini]
+#   defaults:
+#     - [linuxbridge_agent.ini, vxlan, vxlan_group]
+#     - [linuxbridge_agent.ini, vxlan, l2_population]
+#     - [linuxbridge_agent.ini, vxlan, enable_vxlan]
+#     - [ml2_conf.ini, ml2, mechanism_drivers]
 #   remediation: |
 #     Enable l2population (mechanism_drivers and [vxlan] l2_population =
 #     true), as the install guide does, or set vxlan_group to a multicast
@@ -19,6 +26,7 @@ package stacklint.rules.network.vxlan_group
 
 import data.stacklint.lib
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
 
 _multicast(v) if {
 	addr := split(v, "/")[0]
@@ -29,29 +37,41 @@ _multicast(v) if startswith(lower(v), "ff")
 
 _lb := [a | some a in net.agents; a.type == "linuxbridge"; "vxlan" in a.tunnels]
 
+_group_setting(a) := net.setting(input.nodes[a.node], a.proc, a.file, "vxlan", "vxlan_group")
+
 report contains finding if {
 	some a in _lb
-	occ := lib.last(a.file, "vxlan", "vxlan_group")
-	not _multicast(trim_space(occ.value))
+	s := _group_setting(a)
+	s.written
+	not _multicast(trim_space(s.value))
 	finding := {
-		"message": sprintf("%s is '%s', not a multicast group: the linuxbridge agent on %s refuses to start", [lib.where(a.file, "vxlan", "vxlan_group"), occ.value, a.node]),
-		"locations": [lib.loc(a.file, "vxlan", "vxlan_group", occ)],
+		"message": sprintf("%s is '%s', not a multicast group: the linuxbridge agent on %s refuses to start", [lib.where(s.file, "vxlan", "vxlan_group"), s.value, a.node]),
+		"locations": [settings.at(s, "vxlan", "vxlan_group")],
 	}
 }
 
 report contains finding if {
 	some a in _lb
+	a.l2pop_known
 	not a.l2pop
 	not _server_l2pop # one side only is SL-NET-004
 	finding := {
-		"message": sprintf("linuxbridge_agent.ini on %s has [vxlan] l2_population off, so VXLAN flooding relies on multicast group %s in the underlay; without it instances on different nodes cannot reach each other", [a.node, _group(a.file)]),
+		"message": sprintf("linuxbridge_agent.ini on %s has [vxlan] l2_population off%s, so VXLAN flooding relies on multicast group %s in the underlay; without it instances on different nodes cannot reach each other", [a.node, _how(a), _group(a)]),
 		"locations": [a.l2pop_at],
 	}
 }
 
-_group(f) := lib.last(f, "vxlan", "vxlan_group").value if true
+_how(a) := "" if net.note(a.l2pop_setting, a.file) == ""
 
-else := "224.0.0.1 (the default)"
+else := sprintf(" (%s)", [net.note(a.l2pop_setting, a.file)])
+
+_group(a) := s.value if {
+	s := _group_setting(a)
+	s.written
+} else := sprintf("%s (its default in %s)", [s.value, s.release]) if {
+	s := _group_setting(a)
+	is_string(s.value)
+} else := "(unknown: not set, no default known)"
 
 _server_l2pop if {
 	some f in net.ml2

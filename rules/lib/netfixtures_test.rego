@@ -1,0 +1,31 @@
+# METADATA
+# description: |
+#   The release defaults of the networking options rules read in effect,
+#   as internal/lint/defaults.go puts them in the document (zed's values,
+#   the same in every release the schemas hold), for unit tests.
+package stacklint.netfixtures
+
+import data.stacklint.fixtures as fx
+
+_d(text) := {"text": text, "host": false}
+
+defaults := {"zed": {
+	"ml2_conf.ini": {"ml2": {
+		"tenant_network_types": _d("local"),
+		"type_drivers": _d("local,flat,vlan,gre,vxlan,geneve"),
+		"mechanism_drivers": _d(""),
+	}},
+	"linuxbridge_agent.ini": {"vxlan": {
+		"enable_vxlan": _d("true"), "l2_population": _d("false"), "vxlan_group": _d("224.0.0.1"),
+	}},
+	"openvswitch_agent.ini": {"agent": {
+		"tunnel_types": _d(""), "l2_population": _d("false"), "enable_distributed_routing": _d("false"),
+	}},
+	"neutron.conf": {"DEFAULT": {"router_distributed": _d("false"), "notify_nova_on_port_status_changes": _d("true")}},
+	"l3_agent.ini": {"DEFAULT": {"agent_mode": _d("legacy")}},
+	"metadata_agent.ini": {"DEFAULT": {"nova_metadata_host": _d("127.0.0.1")}},
+	"nova.conf": {"DEFAULT": {"vif_plugging_is_fatal": _d("true")}},
+}}
+
+# released is a deployment of nodes checked against zed, with its defaults.
+released(nodes) := object.union(fx.released(fx.deployment(nodes), "zed", "auto"), {"defaults": defaults})
