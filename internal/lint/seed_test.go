@@ -226,8 +226,8 @@ func deprecated(fs []engine.Finding) []string {
 // findingOn returns the first finding of rule located on node, or nil.
 func findingOn(fs []engine.Finding, rule, node string) *engine.Finding {
 	for i, f := range fs {
-		if f.Rule == rule && len(f.Locations) > 0 && f.Locations[0].Node == node {
-			return &fs[i]
+		if f.Rule == rule && slices.ContainsFunc(f.Locations, func(l engine.Location) bool { return l.Node == node }) {
+			return &fs[i] // its own finding, or one folded with other nodes'
 		}
 	}
 	return nil
