@@ -19,8 +19,8 @@ import data.stacklint.lib
 _gib := 1073741824
 
 report contains finding if {
-	some [_, f] in lib.files("glance-api.conf")
-	occ := lib.last(f, "DEFAULT", "image_size_cap")
+	some [name, _] in lib.files("glance-api.conf")
+	[f, occ] := lib.effective(input.nodes[name], ["glance-api.conf"], "DEFAULT", "image_size_cap") # in effect: dist file, glance-api.conf, conf.d
 	n := to_number(occ.value)
 	n < 4 * _gib
 	finding := {

@@ -5,7 +5,9 @@
 #   auth_strategy) and placement ([api] auth_strategy) validate tokens only
 #   with auth_strategy = keystone. noauth/noauth2 make the API trust
 #   whatever user and project a request claims: anyone who reaches the
-#   port is admin.
+#   port is admin. The value judged is the one in effect across the
+#   service's files (RDO's dist file, the main file, its config-dir);
+#   unset, it is keystone in every release.
 # custom:
 #   id: SL-KS-002
 #   severity: error
@@ -23,8 +25,8 @@ _places := [
 
 report contains finding if {
 	some [kind, section, key] in _places
-	some [_, f] in lib.files(kind)
-	occ := lib.last(f, section, key)
+	some [name, _] in lib.files(kind)
+	[f, occ] := lib.effective(input.nodes[name], [kind], section, key) # in effect: dist file, main file, config-dir
 	lower(trim_space(occ.value)) != "keystone"
 	finding := {
 		"message": sprintf("%s is '%s': the API accepts unauthenticated requests and trusts the identity they claim", [lib.where(f, section, key), occ.value]),

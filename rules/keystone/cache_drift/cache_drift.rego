@@ -7,44 +7,75 @@
 #   backend (a process-local dogpile.cache.memory) or other servers keeps
 #   answers its peers already invalidated, so a revoked token or a removed
 #   role still works on that node until its cache expires.
+#   Each node's values are those in effect across keystone's files
+#   (keystone-dist.conf, keystone.conf, keystone.conf.d); an unset option
+#   has its release's default: keystone turns [cache] enabled on by
+#   default since Newton (backend dogpile.cache.null). In files older than
+#   every schema an unset enabled may be either (off before Newton), so
+#   then only backend and memcache_servers are compared.
 # custom:
 #   id: SL-KS-006
 #   severity: warning
 #   inputs: [keystone.conf]
+#   defaults:
+#     - [keystone.conf, cache, enabled]
+#     - [keystone.conf, cache, backend]
+#     - [keystone.conf, cache, memcache_servers]
 #   remediation: |
 #     Give every keystone node the same [cache] enabled, backend and
 #     memcache_servers.
 package stacklint.rules.keystone.cache_drift
 
 import data.stacklint.lib
+import data.stacklint.lib.settings
 
-_fields := ["enabled", "backend", "memcache_servers"]
+_all := ["enabled", "backend", "memcache_servers"]
 
-_copies contains c if {
-	some [_, f] in lib.files("keystone.conf")
-	shown := [sprintf("%s=%s", [k, _value(f, k)]) | some k in _fields]
-	c := {"v": shown, "where": sprintf("keystone.conf [cache] on %s", [f.node]), "loc": _loc(f), "pos": [f.path, 0]}
+# _settings is [node, {field: setting}] for every keystone node whose
+# three settings are known (written, or a default of its release).
+_settings := [[name, ss] |
+	some [name, _] in lib.files("keystone.conf")
+	ss := {k: s | some k in _all; s := lib.setting(input.nodes[name], ["keystone.conf"], "cache", k)}
+	count(ss) == count(_all)
+]
+
+# _fields are the fields compared: enabled only when every node's is known.
+_fields := ["backend", "memcache_servers"] if {
+	some [_, ss] in _settings
+	_older_default(ss.enabled)
+} else := _all
+
+# _older_default: keystone's default of enabled changed in Newton (false
+# before), so the oldest schema's is not an older file's.
+_older_default(s) if {
+	not s.written
+	s.file.release.below_oldest
 }
 
-_value(f, k) := concat(",", sort(lib.items(lib.last(f, "cache", k).value))) if k == "memcache_servers"
+_copies contains c if {
+	some [name, ss] in _settings
+	c := {
+		"v": [_value(k, ss[k]) | some k in _fields],
+		"shown": [_shown(k, ss[k]) | some k in _fields],
+		"locs": [settings.at(ss[k], "cache", k) | some k in _fields],
+		"where": sprintf("keystone.conf [cache] on %s", [name]), "pos": [ss.enabled.file.path, 0],
+	}
+}
 
-else := lower(lib.last(f, "cache", k).value) if true
+_value("memcache_servers", s) := concat(",", sort(lib.items(s.value)))
 
-else := _defaults[k]
+_value(k, s) := lower(trim_space(s.value)) if k != "memcache_servers"
 
-# _defaults are oslo.cache's defaults: an unset option is compared as these.
-_defaults := {"enabled": "false", "backend": "dogpile.cache.null", "memcache_servers": "localhost:11211"}
+_shown(k, s) := sprintf("%s=%s", [k, s.value]) if s.written
 
-_loc(f) := lib.loc(f, "cache", "enabled", lib.last(f, "cache", "enabled")) if true
-
-else := {"path": f.path, "node": f.node, "section": "cache"}
+else := sprintf("%s=%s (not set: its default in %s)", [k, settings.shown(s.value), s.release])
 
 report contains finding if {
-	count(lib.files("keystone.conf")) > 1
+	count(_settings) > 1
 	some [c, r] in lib.drift(_copies)
-	diff := [c.v[i] | some i, x in c.v; x != r.v[i]]
+	diff := [i | some i, x in c.v; x != r.v[i]]
 	finding := {
-		"message": sprintf("%s has %s, but most keystone nodes use %s (%s): revocations and cached data diverge between nodes", [c.where, concat(", ", diff), concat(", ", [r.v[i] | some i, x in c.v; x != r.v[i]]), r.where]),
-		"locations": [c.loc, r.loc],
+		"message": sprintf("%s has %s, but most keystone nodes use %s (%s): revocations and cached data diverge between nodes", [c.where, concat(", ", [c.shown[i] | some i in diff]), concat(", ", [r.shown[i] | some i in diff]), r.where]),
+		"locations": [c.locs[diff[0]], r.locs[diff[0]]],
 	}
 }

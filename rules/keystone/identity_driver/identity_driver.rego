@@ -23,8 +23,8 @@ _supported(v) if lower(v) in {"sql", "ldap"}
 _supported(v) if regex.match(`^keystone\.identity\.backends\.(sql|ldap)(\.[A-Za-z]+)?$`, v)
 
 report contains finding if {
-	some [_, f] in lib.files("keystone.conf")
-	occ := lib.last(f, "identity", "driver")
+	some [name, _] in lib.files("keystone.conf")
+	[f, occ] := lib.effective(input.nodes[name], ["keystone.conf"], "identity", "driver") # in effect: dist file, keystone.conf, keystone.conf.d
 	not _supported(occ.value)
 	finding := {
 		"message": sprintf("%s is '%s', not one of keystone's drivers (sql, ldap)", [lib.where(f, "identity", "driver"), occ.value]),

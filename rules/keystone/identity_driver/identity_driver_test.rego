@@ -17,3 +17,18 @@ test_other if {
 		"locations": [fx.loc(_f("kvs"), "identity", "driver", 1)],
 	}}
 }
+
+# The value in effect: keystone.conf.d is read after keystone.conf (issue 16).
+test_config_dir_driver if {
+	d := fx.deployment([fx.node("k", [], [
+		fx.file("k", "keystone.conf", "etc/keystone/keystone.conf", {"identity": {"driver": "sql"}}),
+		fx.file("k", "keystone.conf.d", "etc/keystone/keystone.conf.d/ad.conf", {"identity": {"driver": "keystone.identity.backends.kv.Identity"}}),
+	])])
+	r := rule.report with input as d
+	count(r) == 1
+	good := rule.report with input as fx.deployment([fx.node("k", [], [
+		fx.file("k", "keystone.conf", "etc/keystone/keystone.conf", {"identity": {"driver": "kv"}}),
+		fx.file("k", "keystone.conf.d", "etc/keystone/keystone.conf.d/ad.conf", {"identity": {"driver": "ldap"}}),
+	])])
+	good == set()
+}

@@ -18,8 +18,8 @@ import data.stacklint.lib
 
 report contains finding if {
 	lib.queens_or_later
-	some [_, f] in lib.files("keystone.conf")
-	occ := lib.last(f, "token", "provider")
+	some [name, _] in lib.files("keystone.conf")
+	[f, occ] := lib.effective(input.nodes[name], ["keystone.conf"], "token", "provider") # in effect: dist file, keystone.conf, keystone.conf.d
 	not lower(occ.value) in {"fernet", "jws"}
 	finding := {
 		"message": sprintf("%s is '%s': Keystone supports only fernet and jws tokens since Pike", [lib.where(f, "token", "provider"), occ.value]),

@@ -26,3 +26,19 @@ test_old_deployment_not_judged if {
 	r := rule.report with input as inp
 	r == set()
 }
+
+# The value in effect: keystone.conf.d is read after keystone.conf (issue 16).
+_layered(main, confd) := fx.deployment([fx.node("k", [], [
+	fx.file("k", "keystone.conf", "etc/keystone/keystone.conf", {"token": {"provider": main}, "keystone_authtoken": {"www_authenticate_uri": "http://k:5000"}}),
+	fx.file("k", "keystone.conf.d", "etc/keystone/keystone.conf.d/token.conf", {"token": {"provider": confd}}),
+])])
+
+test_config_dir_fixes_provider if {
+	r := rule.report with input as _layered("uuid", "fernet")
+	r == set()
+}
+
+test_config_dir_breaks_provider if {
+	r := rule.report with input as _layered("fernet", "uuid")
+	{f.message | some f in r} == {"keystone.conf.d [token] provider on k is 'uuid': Keystone supports only fernet and jws tokens since Pike"}
+}

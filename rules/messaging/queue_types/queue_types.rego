@@ -7,10 +7,19 @@
 #   by every service on a virtual host, and RabbitMQ rejects a declaration
 #   whose arguments differ from the existing queue (PRECONDITION_FAILED
 #   inequivalent arg 'x-queue-type'): services on one vhost must agree.
+#   Both options are judged in effect across the files each process loads
+#   (dist file, main file, config-dir; nova-compute.conf after nova.conf);
+#   an unset rabbit_quorum_queue has its release's default (false; no
+#   such option before Yoga: classic queues).
 # custom:
 #   id: SL-MQ-005
 #   severity: error
 #   inputs: [config]
+#   defaults:
+#     - [nova.conf, oslo_messaging_rabbit, rabbit_quorum_queue]
+#     - [neutron.conf, oslo_messaging_rabbit, rabbit_quorum_queue]
+#     - [keystone.conf, oslo_messaging_rabbit, rabbit_quorum_queue]
+#     - [glance-api.conf, oslo_messaging_rabbit, rabbit_quorum_queue]
 #   remediation: |
 #     Choose one queue type per virtual host: set rabbit_quorum_queue the
 #     same way in every service on it, and drop rabbit_ha_queues when
@@ -20,16 +29,52 @@ package stacklint.rules.messaging.queue_types
 import data.stacklint.lib
 import data.stacklint.lib.messaging as mq
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
+
+_sec := "oslo_messaging_rabbit"
+
+# _loads are the kinds a process reading a main file of this kind loads,
+# in --config-file order (lib.effective adds each one's layers).
+_loads := {
+	"nova.conf": ["nova.conf"], "nova-compute.conf": ["nova.conf", "nova-compute.conf"],
+	"nova-cpu.conf": ["nova-cpu.conf"], "neutron.conf": ["neutron.conf"],
+	"keystone.conf": ["keystone.conf"], "glance-api.conf": ["glance-api.conf"],
+}
+
+# _schema_kind is the kind whose release default a file's options have.
+_schema_kind(kind) := "nova.conf" if kind in {"nova-compute.conf", "nova-cpu.conf"}
+
+else := kind
+
+# _quorum is the setting of rabbit_quorum_queue for the process reading
+# file f: written in effect, else f's release's default (undefined when
+# the release's schema lacks it).
+_quorum(f) := s if {
+	s := lib.setting(input.nodes[f.node], _loads[f.kind], _sec, "rabbit_quorum_queue")
+	s.written
+} else := {"written": false, "file": f, "value": d.text, "release": f.release.name} if {
+	d := input.defaults[f.release.name][_schema_kind(f.kind)][_sec].rabbit_quorum_queue
+}
 
 report contains finding if {
-	some [f, "oslo_messaging_rabbit", "rabbit_quorum_queue", occ] in lib.keyed(["rabbit_quorum_queue"])
-	net.bool(occ.value)
-	net.opt_bool(f, "oslo_messaging_rabbit", "rabbit_ha_queues", false)
+	some node in input.nodes
+	some f in node.files
+	_loads[f.kind]
+	not f.error
+	[qf, q] := lib.effective(node, _loads[f.kind], _sec, "rabbit_quorum_queue")
+	net.bool(q.value)
+	[hf, h] := lib.effective(node, _loads[f.kind], _sec, "rabbit_ha_queues")
+	net.bool(h.value)
 	finding := {
-		"message": sprintf("%s and rabbit_ha_queues are both true: the service stops with RuntimeError at start", [lib.where(f, "oslo_messaging_rabbit", "rabbit_quorum_queue")]),
-		"locations": [lib.loc(f, "oslo_messaging_rabbit", "rabbit_quorum_queue", occ), net.at(f, "oslo_messaging_rabbit", "rabbit_ha_queues")],
+		"message": sprintf("%s are both true: the service stops with RuntimeError at start", [_both(qf, hf)]),
+		"locations": [lib.loc(qf, _sec, "rabbit_quorum_queue", q), lib.loc(hf, _sec, "rabbit_ha_queues", h)],
 	}
 }
+
+# _both names the two options, each file once.
+_both(qf, hf) := sprintf("%s and rabbit_ha_queues", [lib.where(qf, _sec, "rabbit_quorum_queue")]) if qf.path == hf.path
+
+else := sprintf("%s and %s", [lib.where(qf, _sec, "rabbit_quorum_queue"), lib.where(hf, _sec, "rabbit_ha_queues")])
 
 _copies contains c if {
 	some b in mq.brokers
@@ -37,18 +82,28 @@ _copies contains c if {
 	not b.default
 	not b.unresolved
 	f := b.file
-	c := {
-		"group": [b.servers, b.vhost], "v": net.flag(f, "oslo_messaging_rabbit", "rabbit_quorum_queue", false),
-		"where": lib.where(f, "oslo_messaging_rabbit", "rabbit_quorum_queue"), "loc": net.at(f, "oslo_messaging_rabbit", "rabbit_quorum_queue"),
-		"pos": [f.path, 0],
-	}
+	_loads[f.kind]
+	c := object.union(_copy(f), {"group": [b.servers, b.vhost], "pos": [f.path, 0]})
 }
+
+# _copy is the queue type of the process reading f: the setting in effect,
+# else classic queues when its release has no such option.
+_copy(f) := {"v": _flag(s.value), "shown": sprintf("%s is %v", [lib.where(s.file, _sec, "rabbit_quorum_queue"), _flag(s.value)]), "loc": settings.at(s, _sec, "rabbit_quorum_queue")} if {
+	s := _quorum(f)
+	s.written
+} else := {"v": _flag(s.value), "shown": settings.unset(s, _sec, "rabbit_quorum_queue"), "loc": settings.at(s, _sec, "rabbit_quorum_queue")} if {
+	s := _quorum(f)
+} else := {"v": false, "shown": sprintf("%s is not set (classic queues)", [lib.where(f, _sec, "rabbit_quorum_queue")]), "loc": lib.unset_loc(f, _sec, "rabbit_quorum_queue")}
 
 report contains finding if {
 	some group in {c.group | some c in _copies}
 	some [c, r] in lib.drift({c | some c in _copies; c.group == group})
 	finding := {
-		"message": sprintf("%s is %v, but %s is %v on the same vhost %s: one side's queue declarations fail with PRECONDITION_FAILED", [c.where, c.v, r.where, r.v, group[1]]),
+		"message": sprintf("%s, but %s, on the same vhost %s: one side's queue declarations fail with PRECONDITION_FAILED", [c.shown, r.shown, group[1]]),
 		"locations": [c.loc, r.loc],
 	}
 }
+
+_flag(v) := true if net.bool(v)
+
+else := false

@@ -6,11 +6,15 @@
 #   (unset or -1, the default) on the scheduler nodes someone has to run
 #   `nova-manage cell_v2 discover_hosts` after every new compute node, or
 #   it stays unused ("Host is not mapped to any cell"). Cells v2 came with
-#   Ocata; older deployments are left alone.
+#   Ocata; older deployments are left alone. The value is the one in
+#   effect across the files nova-scheduler loads (RDO's nova-dist.conf,
+#   nova.conf, nova.conf.d): unset, it is its release's default, -1.
 # custom:
 #   id: SL-NOVA-016
 #   severity: info
 #   inputs: [nova.conf]
+#   defaults:
+#     - [nova.conf, scheduler, discover_hosts_in_cells_interval]
 #   remediation: |
 #     Set [scheduler] discover_hosts_in_cells_interval = 300 on the
 #     nova-scheduler nodes, or run nova-manage cell_v2 discover_hosts as
@@ -18,24 +22,25 @@
 package stacklint.rules.nova.host_discovery
 
 import data.stacklint.lib
+import data.stacklint.lib.settings
+
+_key := "discover_hosts_in_cells_interval"
 
 report contains finding if {
 	lib.queens_or_later
-	some [name, f] in lib.files("nova.conf")
+	some [name, _] in lib.files("nova.conf")
 	lib.runs(input.nodes[name], "nova-api")
-	not _on(f)
+	s := lib.setting(input.nodes[name], ["nova.conf"], "scheduler", _key)
+	not _on(s)
 	finding := {
-		"message": sprintf("%s is %s: compute nodes added later stay unmapped until someone runs nova-manage cell_v2 discover_hosts", [lib.where(f, "scheduler", "discover_hosts_in_cells_interval"), _shown(f)]),
-		"locations": [_at(f)],
+		"message": sprintf("%s: compute nodes added later stay unmapped until someone runs nova-manage cell_v2 discover_hosts", [_shown(s)]),
+		"locations": [settings.at(s, "scheduler", _key)],
 	}
 }
 
-_on(f) if to_number(lib.last(f, "scheduler", "discover_hosts_in_cells_interval").value) > 0
+# _on: a positive interval (seconds) runs discovery periodically.
+_on(s) if to_number(trim_space(s.value)) > 0
 
-_shown(f) := lib.last(f, "scheduler", "discover_hosts_in_cells_interval").value if lib.has(f, "scheduler", "discover_hosts_in_cells_interval")
+_shown(s) := sprintf("%s is %s", [lib.where(s.file, "scheduler", _key), s.value]) if s.written
 
-else := "not set"
-
-_at(f) := lib.loc(f, "scheduler", "discover_hosts_in_cells_interval", lib.last(f, "scheduler", "discover_hosts_in_cells_interval")) if lib.has(f, "scheduler", "discover_hosts_in_cells_interval")
-
-else := {"path": f.path, "node": f.node, "section": "scheduler", "key": "discover_hosts_in_cells_interval"}
+else := settings.unset(s, "scheduler", _key)

@@ -3,20 +3,44 @@ package stacklint.rules.nova.host_discovery_test
 import data.stacklint.fixtures as fx
 import data.stacklint.rules.nova.host_discovery as rule
 
-_d(sched) := fx.deployment([fx.node("c", ["nova-api"], [fx.file("c", "nova.conf", "etc/nova/nova.conf", {
+_defaults := {"zed": {"nova.conf": {"scheduler": {"discover_hosts_in_cells_interval": {"text": "-1", "host": false}}}}}
+
+_nova(sched) := object.union(fx.file("c", "nova.conf", "etc/nova/nova.conf", {
 	"scheduler": sched,
 	"keystone_authtoken": {"www_authenticate_uri": "http://c:5000"},
-})])])
+}), {"headers": [{"name": "scheduler", "line": 4}]})
+
+_d(files) := object.union(fx.released_as(fx.deployment([fx.node("c", ["nova-api"], files)]), "zed", "2022.2", "auto"), {"defaults": _defaults})
 
 test_periodic if {
-	r := rule.report with input as _d({"discover_hosts_in_cells_interval": "300"})
+	r := rule.report with input as _d([_nova({"discover_hosts_in_cells_interval": "300"})])
 	r == set()
 }
 
+test_written_off if {
+	r := rule.report with input as _d([_nova({"discover_hosts_in_cells_interval": "-1"})])
+	{f.message | some f in r} == {"nova.conf [scheduler] discover_hosts_in_cells_interval on c is -1: compute nodes added later stay unmapped until someone runs nova-manage cell_v2 discover_hosts"}
+}
+
+# Unset, the release's default (-1) applies; the finding points at the
+# section where the option belongs.
 test_unset if {
-	r := rule.report with input as _d({})
+	r := rule.report with input as _d([_nova({})])
 	r == {{
-		"message": "nova.conf [scheduler] discover_hosts_in_cells_interval on c is not set: compute nodes added later stay unmapped until someone runs nova-manage cell_v2 discover_hosts",
-		"locations": [{"path": "c/etc/nova/nova.conf", "node": "c", "section": "scheduler", "key": "discover_hosts_in_cells_interval"}],
+		"message": "nova.conf [scheduler] discover_hosts_in_cells_interval on c is not set: its default in zed, -1: compute nodes added later stay unmapped until someone runs nova-manage cell_v2 discover_hosts",
+		"locations": [{"path": "c/etc/nova/nova.conf", "node": "c", "line": 4, "column": 1, "section": "scheduler", "key": "discover_hosts_in_cells_interval"}],
 	}}
+}
+
+_confd(v) := fx.file("c", "nova.conf.d", "etc/nova/nova.conf.d/90-cells.conf", {"scheduler": {"discover_hosts_in_cells_interval": v}})
+
+# nova.conf.d is read after nova.conf: its value is the one in effect.
+test_config_dir_switches_off if {
+	r := rule.report with input as _d([_nova({"discover_hosts_in_cells_interval": "300"}), _confd("-1")])
+	{f.message | some f in r} == {"nova.conf.d [scheduler] discover_hosts_in_cells_interval on c is -1: compute nodes added later stay unmapped until someone runs nova-manage cell_v2 discover_hosts"}
+}
+
+test_config_dir_switches_on if {
+	r := rule.report with input as _d([_nova({"discover_hosts_in_cells_interval": "-1"}), _confd("300")])
+	r == set()
 }

@@ -8,10 +8,26 @@
 #   [DEFAULT] instances_path. A compute node that differs from its peers
 #   fails migrations to or from it ("CPU doesn't have compatibility",
 #   connection refused, missing disk path).
+#   Each node's value is the one in effect across the nova files
+#   nova-compute loads (nova-dist.conf, nova.conf, nova.conf.d,
+#   nova-compute.conf; devstack's nova-cpu.conf); an unset option has its
+#   release's default: cpu_mode none means host-model under virt_type kvm
+#   or qemu, and instances_path is $state_path/instances (a node whose
+#   state_path is not written either, computed on the host, is left out).
 # custom:
 #   id: SL-NOVA-013
 #   severity: warning
 #   inputs: [nova.conf]
+#   defaults:
+#     - [nova.conf, libvirt, cpu_mode]
+#     - [nova.conf, libvirt, cpu_models]
+#     - [nova.conf, libvirt, cpu_model]
+#     - [nova.conf, libvirt, cpu_model_extra_flags]
+#     - [nova.conf, libvirt, live_migration_scheme]
+#     - [nova.conf, libvirt, live_migration_with_native_tls]
+#     - [nova.conf, libvirt, virt_type]
+#     - [nova.conf, DEFAULT, instances_path]
+#     - [nova.conf, DEFAULT, state_path]
 #   remediation: |
 #     Give every compute node of a migration domain the same [libvirt]
 #     CPU settings, migration transport and instances_path (or keep
@@ -19,8 +35,10 @@
 package stacklint.rules.nova.live_migration
 
 import data.stacklint.lib
+import data.stacklint.lib.console
+import data.stacklint.lib.settings
 
-_kinds := ["nova.conf", "nova-compute.conf"]
+_kinds := console.kinds
 
 _options := [
 	["libvirt", "cpu_mode"], ["libvirt", "cpu_models"], ["libvirt", "cpu_model"],
@@ -28,34 +46,41 @@ _options := [
 	["libvirt", "live_migration_with_native_tls"], ["DEFAULT", "instances_path"],
 ]
 
-_computes := [[name, node] | some name, node in input.nodes; "compute" in node.roles]
+_computes := [node | some node in input.nodes; "compute" in node.roles]
 
+# _copies are the value in effect on every compute node whose value is
+# known: written, or its release's default (what nova makes of it).
 _copies(section, key) := {c |
-	some [name, node] in _computes
-	c := _copy(name, node, section, key)
+	some node in _computes
+	s := lib.setting(node, _kinds, section, key)
+	[v, shown] := _value(node, s, key)
+	c := {"v": _norm(key, v), "shown": shown, "where": lib.where(s.file, section, key), "loc": settings.at(s, section, key), "pos": [s.file.path, 0]}
 }
 
-_copy(name, node, section, key) := c if {
-	[f, occ] := lib.effective(node, _kinds, section, key)
-	c := {"v": _norm(key, occ.value), "shown": occ.value, "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ), "pos": [f.path, 0]}
-} else := {"v": object.get(_defaults, key, ""), "shown": _unset(key), "where": sprintf("[%s] %s on %s", [section, key, name]), "loc": _file_loc(node, section, key), "pos": [name, 0]}
+# _value is [value, as shown] of a setting: written, or the default nova
+# works with (undefined when it is computed on the host).
+_value(node, s, key) := [s.value, s.value] if s.written
 
-# _defaults: what nova uses when the option is unset (cpu_mode is
-# host-model for kvm and qemu, the guide's virt types).
-_defaults := {"cpu_mode": "host-model", "instances_path": "/var/lib/nova/instances"}
+else := ["host-model", _unset(s, "(none): host-model for virt_type kvm and qemu")] if {
+	key == "cpu_mode"
+	s.value == ""
+	_kvm(node)
+} else := [v, _unset(s, v)] if {
+	key == "instances_path"
+	st := lib.setting(node, _kinds, "DEFAULT", "state_path")
+	st.written
+	v := sprintf("%s/instances", [trim_right(trim_space(st.value), "/")])
+} else := [s.value, _unset(s, settings.shown(s.value))] if not s.host
 
-_unset(key) := sprintf("unset (%s)", [_defaults[key]]) if _defaults[key]
+# _kvm: virt_type in effect is kvm or qemu, where nova picks host-model
+# when cpu_mode is unset (libvirt driver, _get_guest_cpu_model_config).
+_kvm(node) if lower(trim_space(lib.setting(node, _kinds, "libvirt", "virt_type").value)) in {"kvm", "qemu"}
 
-else := "unset"
+_unset(s, v) := sprintf("unset (its default in %s, %s)", [s.release, v])
 
 _norm(key, v) := concat(",", sort([lower(x) | some x in lib.items(v)])) if key in {"cpu_models", "cpu_model_extra_flags"}
 
 else := lower(trim_right(trim_space(v), "/"))
-
-_file_loc(node, section, key) := {"path": f.path, "node": f.node, "section": section, "key": key} if {
-	some f in node.files
-	f.kind == "nova.conf"
-}
 
 report contains finding if {
 	count(_computes) > 1
