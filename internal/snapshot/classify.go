@@ -123,10 +123,7 @@ var policyService = regexp.MustCompile(`^(nova|neutron|keystone|glance|placement
 // Classify returns the kind of a file from its path relative to the node
 // root ("etc/nova/nova.conf"), or "" when stacklint does not read it.
 func Classify(nodePath string) string {
-	if k, ok := distKinds[nodePath]; ok {
-		return k
-	}
-	if k := launchKind(nodePath); k != "" {
+	if k := launchOrDistKind(nodePath); k != "" {
 		return k
 	}
 	if !strings.HasPrefix(nodePath, "etc/") {
@@ -161,6 +158,15 @@ func Classify(nodePath string) string {
 		return KindNetif
 	}
 	return ""
+}
+
+// launchOrDistKind is the kind of a dist file, packaged unit, drop-in or
+// default file, or "".
+func launchOrDistKind(nodePath string) string {
+	if k, ok := distKinds[nodePath]; ok {
+		return k
+	}
+	return launchKind(nodePath)
 }
 
 // NetifFormat tells which interface-configuration dialect a node path holds,
