@@ -76,8 +76,12 @@ func processValues(d *model.Deployment, picked *model.Releases, node string, p m
 		}
 	}
 	kinds := map[string]bool{}
+	var order []string // the process's kinds in load order: $references across them
 	for _, f := range files {
-		kinds[model.SchemaKind(f.Kind)] = true
+		if k := model.SchemaKind(f.Kind); !kinds[k] {
+			kinds[k] = true
+			order = append(order, k)
+		}
 	}
 	parsed := make([]*oslo.File, len(files))
 	for i, f := range files {
@@ -92,7 +96,7 @@ func processValues(d *model.Deployment, picked *model.Releases, node string, p m
 		}
 		releases[pick.Name] = true
 		// one resolver and renderer per kind: each option resolves once
-		r := &renderer{d: d, sch: pick.Schema, kind: kind, files: files, res: model.NewResolver(pick.Schema, kind, parsed)}
+		r := &renderer{d: d, sch: pick.Schema, kind: kind, files: files, res: model.NewResolver(pick.Schema, kind, parsed).With(sameSchema(pick.Schema, order)...)}
 		for group, opts := range pick.Schema.Kinds[kind].Groups {
 			for dest := range opts {
 				if options[group] == nil {
@@ -105,7 +109,20 @@ func processValues(d *model.Deployment, picked *model.Releases, node string, p m
 	if len(options) == 0 {
 		return nil
 	}
-	return map[string]any{"files": paths, "evidence": p["evidence"], "releases": sortedKeys(releases), "options": options}
+	return map[string]any{"files": paths, "evidence": p["evidence"], "files_from": p["files_from"],
+		"launched_by": p["launched_by"], "releases": sortedKeys(releases), "options": options}
+}
+
+// sameSchema are the kinds a schema registers (a process's files of one
+// service share its release).
+func sameSchema(sch *schema.Schema, kinds []string) []string {
+	var out []string
+	for _, k := range kinds {
+		if sch.Has(k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // option is one option's value in effect, rendered; release names the

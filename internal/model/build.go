@@ -94,7 +94,7 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		builders[i].releases = d.releases
 		builders[i].secrets = secrets
 		builders[i].enabled = n.Enabled
-		builders[i].procs = nodeProcesses(byNode[n.Name], n.Enabled, roles[n.Name])
+		builders[i].procs = nodeProcesses(byNode[n.Name], n.Enabled, n.Masked, roles[n.Name])
 	}
 	yieldGuessedServers(builders)
 	known := knownAddresses(builders)

@@ -16,7 +16,7 @@ var directiveStyles = map[string]directive.Style{
 	snapshot.KindHAProxy: directive.Indented, snapshot.KindRabbitMQ: directive.Assign,
 	snapshot.KindHTTPD: directive.Tags, snapshot.KindDnsmasq: directive.Assign,
 	snapshot.KindLimits: directive.Words, snapshot.KindSystemd: directive.INI,
-	snapshot.KindIptables: directive.Words,
+	snapshot.KindIptables: directive.Words, snapshot.KindSystemdPackaged: directive.INI,
 }
 
 // parseDirectives reads a host file; memcached has two dialects

@@ -55,6 +55,7 @@ func EffectiveOf(sch *schema.Schema, kind string, files []*oslo.File, group, des
 type Resolver struct {
 	sch   *schema.Schema
 	kind  string
+	also  []string // the process's other kinds (With)
 	files []*oslo.File
 	done  map[[2]string]resolved
 	busy  map[[2]string]bool
@@ -68,6 +69,20 @@ type resolved struct {
 // NewResolver is a Resolver for a process loading files in order.
 func NewResolver(sch *schema.Schema, kind string, files []*oslo.File) *Resolver {
 	return &Resolver{sch: sch, kind: kind, files: files}
+}
+
+// With adds the kinds of the process's other files: an option (or a
+// $reference, such as an agent default built on neutron.conf's
+// $state_path) the resolver's kind does not register is looked up in
+// them, in order, as oslo.config sees every namespace the process
+// registers (proven by TestProcessEffectiveMatchesOsloConfig). It returns r.
+func (r *Resolver) With(kinds ...string) *Resolver {
+	for _, k := range kinds {
+		if k != r.kind {
+			r.also = append(r.also, k)
+		}
+	}
+	return r
 }
 
 // Of is EffectiveOf through the resolver's cache.
@@ -90,7 +105,14 @@ func (r *Resolver) Of(group, dest string) (Effective, bool) {
 }
 
 func (r *Resolver) resolve(group, dest string) (Effective, bool) {
-	o := r.sch.Options(r.kind, group)[dest]
+	kind := r.kind
+	o := r.sch.Options(kind, group)[dest]
+	for _, k := range r.also {
+		if o != nil {
+			break
+		}
+		kind, o = k, r.sch.Options(k, group)[dest]
+	}
 	if o == nil {
 		return Effective{}, false
 	}
@@ -102,7 +124,7 @@ func (r *Resolver) resolve(group, dest string) (Effective, bool) {
 		return text, ok
 	}
 	if !e.Written {
-		return defaultIn(r.sch, r.kind, group, dest, o, lookup, &host), true
+		return defaultIn(r.sch, kind, group, dest, o, lookup, &host), true
 	}
 	for i := range texts {
 		texts[i] = schema.Substitute(texts[i], lookup)

@@ -132,6 +132,10 @@ func (l *Loaded) parse(data []byte) {
 		l.Policy = p
 	case snapshot.KindKeyFile:
 		l.Text = strings.TrimSpace(string(data)) // fingerprinted in the document, never shown
+	case snapshot.KindInitDefault:
+		// read again with the init script's variables by processfiles.go;
+		// only its --config-file/--config-dir paths reach the document
+		l.Text = string(data)
 	case snapshot.KindNetif:
 		l.Addrs = netif.Parse(snapshot.NetifFormat(l.NodePath), data)
 	default:

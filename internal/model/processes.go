@@ -15,8 +15,11 @@ import (
 // runs there only the processes whose units are enabled (a packaged agent
 // file beside them is no agent), and those of its processes that may run
 // inside httpd or uwsgi (keystone, placement-api, nova-api) only on their
-// own file's evidence, not on a guess.
-func nodeProcesses(files []*Loaded, enabled []snapshot.Enabled, roles []string) map[string]string {
+// own file's evidence, not on a guess. A masked unit (linked to /dev/null)
+// runs nothing: its process does not run on the node unless another unit
+// of it is enabled (only for processes started by units of their own: a
+// masked keystone unit leaves keystone in httpd).
+func nodeProcesses(files []*Loaded, enabled []snapshot.Enabled, masked, roles []string) map[string]string {
 	if roles != nil {
 		return assignedServices(roles, files)
 	}
@@ -31,6 +34,11 @@ func nodeProcesses(files []*Loaded, enabled []snapshot.Enabled, roles []string) 
 	svc := inferServices(files, units)
 	for p, why := range svc {
 		if units[p] == "" && projects[project(p)] && (unitManaged[p] || !strings.HasPrefix(why, "file: ")) {
+			delete(svc, p)
+		}
+	}
+	for _, u := range masked {
+		if p := unitProcess(u); unitManaged[p] && units[p] == "" {
 			delete(svc, p)
 		}
 	}
@@ -142,11 +150,10 @@ func (b *nodeBuilder) processesDoc() map[string]any {
 			byNodePath[f.NodePath] = f
 		}
 	}
-	pkg := packaging(b.files, b.enabled)
-	units := unitOrders(b.files)
+	l := newLauncher(b.files, b.enabled, func(p string) bool { return byNodePath[p] != nil })
 	out := make(map[string]any, len(b.procs))
 	for p, why := range b.procs {
-		out[p] = processDoc(p, why, pkg, byNodePath, units)
+		out[p] = processDoc(why, l.of(p), byNodePath)
 	}
 	return out
 }

@@ -137,17 +137,12 @@ func packaging(files []*Loaded, enabled []snapshot.Enabled) string {
 
 // processDoc is nodes.<n>.processes.<p>: the files the process loads that
 // the snapshot holds, as shown paths in load order (config-dir files
-// sorted by name), and the evidence that it runs on the node.
-func processDoc(proc, why, pkg string, byNodePath map[string]*Loaded, units map[string][]string) map[string]any {
-	order := units[proc]
-	how := "packaged lists (" + pkg + ")"
-	if order != nil {
-		how = "ExecStart of its unit"
-	} else {
-		order = loadOrder(proc, pkg, func(p string) bool { return byNodePath[p] != nil })
-	}
+// sorted by name), the evidence that it runs on the node, what decided the
+// list (files_from) and the units, drop-ins and default files read for it
+// (launched_by, shown paths).
+func processDoc(why string, l launch, byNodePath map[string]*Loaded) map[string]any {
 	files := []any{}
-	for _, p := range order {
+	for _, p := range l.order {
 		if !strings.HasSuffix(p, "/") {
 			if f := byNodePath[p]; f != nil {
 				files = append(files, f.Path)
@@ -165,35 +160,7 @@ func processDoc(proc, why, pkg string, byNodePath map[string]*Loaded, units map[
 			files = append(files, byNodePath[np].Path)
 		}
 	}
-	return map[string]any{"files": files, "evidence": why, "files_from": how}
-}
-
-// unitOrders reads the ExecStart of the units under etc/systemd/system/
-// (an administrator's own or overriding unit, kind systemd): for each
-// OpenStack process a unit starts with --config-file or --config-dir
-// arguments, the node paths it loads in that order (config-dirs ending in
-// "/"). A unit without such arguments leaves the packaged list in force.
-func unitOrders(files []*Loaded) map[string][]string {
-	out := map[string][]string{}
-	for _, f := range files {
-		dir, base := path.Split(f.NodePath)
-		unit, ok := strings.CutSuffix(base, ".service")
-		if f.Kind != snapshot.KindSystemd || dir != "etc/systemd/system/" || !ok {
-			continue
-		}
-		proc := unitProcess(unit)
-		if proc == "" {
-			continue
-		}
-		for _, d := range f.Directives {
-			if d.Block == "Service" && d.Name == "ExecStart" && len(d.Args) > 0 {
-				if order := configArgs(strings.Fields(strings.Join(d.Args, " "))); order != nil {
-					out[proc] = withDefaultDir(proc, order)
-				}
-			}
-		}
-	}
-	return out
+	return map[string]any{"files": files, "evidence": why, "files_from": l.from, "launched_by": toAny(l.by)}
 }
 
 // configArgs picks --config-file and --config-dir (with " " or "=") from a
@@ -213,7 +180,7 @@ func configArgs(words []string) []string {
 			i++
 			val = strings.Trim(words[i], `"'`)
 		}
-		p := strings.TrimPrefix(path.Clean("/"+val), "/")
+		p := cleanArg(val) // --config-file="/etc/x.conf": systemd and sh remove the quotes
 		if name == "--config-dir" {
 			p += "/"
 		}

@@ -81,6 +81,11 @@ var configDirs = map[string]string{
 	"keystone/keystone.conf.d/": "keystone.conf.d",
 	"glance/glance-api.conf.d/": "glance-api.conf.d",
 	"neutron/conf.d/":           KindNeutronConfD,
+	// Debian's neutron init scripts add --config-dir for these when they
+	// exist (neutron-l3-agent, neutron-openvswitch-agent: agent.conf.d;
+	// neutron-api, neutron-rpc-server: server.conf.d).
+	"neutron/agent.conf.d/":  "neutron.conf.d",
+	"neutron/server.conf.d/": "neutron.conf.d",
 }
 
 // KindNeutronConfD is a file of RDO's etc/neutron/conf.d/<process>/ folders.
@@ -118,7 +123,7 @@ var policyService = regexp.MustCompile(`^(nova|neutron|keystone|glance|placement
 // Classify returns the kind of a file from its path relative to the node
 // root ("etc/nova/nova.conf"), or "" when stacklint does not read it.
 func Classify(nodePath string) string {
-	if k, ok := distKinds[nodePath]; ok {
+	if k := launchOrDistKind(nodePath); k != "" {
 		return k
 	}
 	if !strings.HasPrefix(nodePath, "etc/") {
@@ -153,6 +158,15 @@ func Classify(nodePath string) string {
 		return KindNetif
 	}
 	return ""
+}
+
+// launchOrDistKind is the kind of a dist file, packaged unit, drop-in or
+// default file, or "".
+func launchOrDistKind(nodePath string) string {
+	if k, ok := distKinds[nodePath]; ok {
+		return k
+	}
+	return launchKind(nodePath)
 }
 
 // NetifFormat tells which interface-configuration dialect a node path holds,
@@ -302,6 +316,7 @@ func Kinds() []string {
 		seen[d[0]] = true
 	}
 	seen[KindKeyFile], seen[KindDnsmasq] = true, true
+	seen[KindSystemdPackaged], seen[KindInitDefault] = true, true
 	for _, table := range []map[string]string{iniKinds, distKinds, configDirs} {
 		for _, k := range table {
 			seen[k] = true
@@ -370,7 +385,7 @@ func ReadsBelow(nodePath string) bool {
 	if nodePath == "etc" {
 		return true
 	}
-	if readsDistBelow(nodePath) {
+	if readsDistBelow(nodePath) || readsLaunchBelow(nodePath) {
 		return true
 	}
 	p, ok := strings.CutPrefix(nodePath, "etc/")

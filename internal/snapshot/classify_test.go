@@ -91,7 +91,38 @@ func TestServiceFileKinds(t *testing.T) {
 			t.Errorf("ReadsBelow(%s) = false", p)
 		}
 	}
-	if ReadsBelow("usr/lib") {
-		t.Error("ReadsBelow(usr/lib) = true")
+	if ReadsBelow("usr/lib/nova") {
+		t.Error("ReadsBelow(usr/lib/nova) = true")
+	}
+}
+
+// TestLaunchKinds: packaged units and drop-ins of OpenStack processes
+// (usr/lib and lib), Debian's etc/default files, Debian's neutron
+// agent.conf.d and server.conf.d config-dirs; other units and defaults are
+// not read (issue 16).
+func TestLaunchKinds(t *testing.T) {
+	checkKinds(t, map[string]string{
+		"usr/lib/systemd/system/openstack-nova-compute.service":           KindSystemdPackaged,
+		"lib/systemd/system/neutron-l3-agent.service":                     KindSystemdPackaged,
+		"usr/lib/systemd/system/neutron-server.service.d/10-x.conf":       KindSystemdPackaged,
+		"usr/lib/systemd/system/devstack@n-cpu.service":                   KindSystemdPackaged,
+		"usr/lib/systemd/system/sshd.service":                             "",
+		"usr/lib/systemd/system/neutron-server.service.d/sub/x.conf":      "",
+		"usr/lib/systemd/system/multi-user.target.wants/nova-api.service": "",
+		"etc/default/neutron-server":                                      KindInitDefault,
+		"etc/default/openstack":                                           KindInitDefault,
+		"etc/default/nova-compute":                                        KindInitDefault,
+		"etc/default/grub":                                                "",
+		"etc/default/.nova-compute":                                       "",
+		"etc/neutron/agent.conf.d/10-x.conf":                              "neutron.conf.d",
+		"etc/neutron/server.conf.d/10-x.conf":                             "neutron.conf.d",
+	})
+	for _, p := range []string{"usr/lib", "usr/lib/systemd", "lib/systemd/system", "etc/default", "usr/lib/systemd/system/nova-api.service.d"} {
+		if !ReadsBelow(p) {
+			t.Errorf("ReadsBelow(%s) = false", p)
+		}
+	}
+	if IsINI(KindSystemdPackaged) || IsINI(KindInitDefault) {
+		t.Error("units or default files read as INI")
 	}
 }

@@ -133,6 +133,7 @@ func DiscoverWith(root string, o Options) (*Snapshot, error) {
 	}
 	w.walk(trees)
 	w.readAll()
+	w.readExtraDirs(trees)
 	s.sort()
 	return s, nil
 }

@@ -54,7 +54,12 @@ type Error struct {
 func (e *Error) Error() string { return e.Msg }
 
 // Parse reads a shell file. A syntax error is returned as *Error.
-func Parse(data []byte) (*File, error) {
+func Parse(data []byte) (*File, error) { return ParseEnv(data, nil) }
+
+// ParseEnv is Parse with variables set before the file runs (an init
+// script's DAEMON_ARGS before it sources /etc/default/<name>): $NAME
+// expands to env's value; File.Vars lists only what the file assigns.
+func ParseEnv(data []byte, env map[string]string) (*File, error) {
 	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(bytes.NewReader(data), "")
 	at := lineStarts(data)
 	if err != nil {
@@ -71,10 +76,13 @@ func Parse(data []byte) (*File, error) {
 		return nil, &Error{Line: 1, Column: 1, Msg: excerpt(err.Error())}
 	}
 	s := &state{vars: map[string]*Var{}, at: at}
+	for name, v := range env {
+		s.vars[name] = &Var{Name: name, Value: v}
+	}
 	syntax.Walk(f, s.visit)
 	out := &File{Unset: s.unsets}
 	for _, name := range s.order {
-		if v, ok := s.vars[name]; ok {
+		if v, ok := s.vars[name]; ok && v.Line > 0 {
 			out.Vars = append(out.Vars, v)
 		}
 	}
@@ -211,7 +219,7 @@ func (s *state) assign(a *syntax.Assign, export bool) {
 	line, col := s.at.pos(a.Pos())
 	v := &Var{Name: name, Value: val.text, Line: line, Column: col,
 		Exported: export || s.allexp || (seen && old.Exported), Dynamic: val.dynamic, Refs: val.refs}
-	if !seen {
+	if !seen || old.Line == 0 { // first assignment by the file (Line 0: set by ParseEnv's env)
 		s.order = append(s.order, name)
 	}
 	s.vars[name] = v

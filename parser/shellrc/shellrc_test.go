@@ -154,3 +154,20 @@ func TestValueBounded(t *testing.T) {
 		t.Fatalf("A59: %d bytes, dynamic %v", len(v.Value), v != nil && v.Dynamic)
 	}
 }
+
+// TestParseEnv: variables set before the file runs expand in it (an init
+// script's DAEMON_ARGS before /etc/default/<name>), and only what the file
+// assigns is listed.
+func TestParseEnv(t *testing.T) {
+	f, err := ParseEnv([]byte("DAEMON_ARGS=\"$DAEMON_ARGS --config-file=/etc/x.ini\"\n"), map[string]string{"DAEMON_ARGS": "--config-file=/etc/a.conf", "OTHER": "y"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Vars) != 1 {
+		t.Fatalf("vars %+v, want DAEMON_ARGS only", f.Vars)
+	}
+	v := f.Get("DAEMON_ARGS")
+	if v.Value != "--config-file=/etc/a.conf --config-file=/etc/x.ini" || v.Dynamic || v.Line != 1 {
+		t.Errorf("DAEMON_ARGS = %+v", v)
+	}
+}

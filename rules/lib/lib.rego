@@ -53,16 +53,72 @@ runs(node, service) if service in node.services
 # a node reads from several files: kinds are listed in --config-file order
 # and a later file wins. Each kind brings the files loaded with it, in
 # their order (layers): RDO's dist file before it, its config-dir files
-# after it (sorted by path, as --config-dir reads them).
+# after it (sorted by path, as --config-dir reads them). When the node's
+# processes (nodes.<n>.processes) say which of them load a file of every
+# kind the node holds, only the files those processes load count (RDO's
+# neutron/conf.d/<process>/ applies to that process alone); else every
+# layer does. lib.process_effective answers for one process exactly.
 effective(node, kinds, section, key) := found[count(found) - 1] if {
+	loaded := _loaded_with(node, kinds)
 	found := [[f, last(f, section, key)] |
 		some kind in kinds
 		some layer in object.get(layers, kind, [kind])
 		some f in node.files
 		f.kind == layer
+		_counts(f, loaded)
 		has(f, section, key)
 	]
 	count(found) > 0
+}
+
+# _loaded_with is the set of shown paths the node's processes that load a
+# file of every kind of kinds the node holds read (empty: no such process).
+_loaded_with(node, kinds) := {p |
+	kind_of := {f.path: f.kind | some f in node.files}
+	held := {k | some k in kinds; some f in node.files; f.kind == k}
+	count(held) > 0
+	some proc in object.get(node, "processes", {})
+	every k in held {
+		some q in proc.files
+		kind_of[q] == k
+	}
+	some p in proc.files
+}
+
+_counts(_, loaded) if count(loaded) == 0
+
+_counts(f, loaded) if f.path in loaded
+
+# process_effective is [file, occurrence] of the value in effect for one
+# process of the node: the last of its files (nodes.<n>.processes.<p>.files,
+# in load order, as its unit, default file or packaging starts it) that
+# sets the option. Undefined when none sets it or the process is unknown.
+process_effective(node, process, section, key) := found[count(found) - 1] if {
+	by_path := {f.path: f | some f in node.files}
+	found := [[f, last(f, section, key)] |
+		some p in node.processes[process].files
+		f := by_path[p]
+		has(f, section, key)
+	]
+	count(found) > 0
+}
+
+# process_setting is lib.setting for one process: written
+# {"written": true, "file", "occ", "value"} from process_effective, else
+# the default of the release of the first of its files whose kind the rule
+# lists the option's default for in custom.defaults ({"written": false,
+# "file", "value", "host", "release"}; "file" is where the option belongs).
+process_setting(node, process, section, key) := {"written": true, "file": f, "occ": occ, "value": occ.value} if {
+	[f, occ] := process_effective(node, process, section, key)
+} else := {"written": false, "file": f, "value": d.text, "host": d.host, "release": f.release.name} if {
+	by_path := {g.path: g | some g in node.files}
+	fs := [g |
+		some p in node.processes[process].files
+		g := by_path[p]
+		input.defaults[g.release.name][g.kind][section][key]
+	]
+	f := fs[0]
+	d := input.defaults[f.release.name][f.kind][section][key]
 }
 
 # layers are the files a process loads with a main config file, in load

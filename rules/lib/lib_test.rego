@@ -29,3 +29,45 @@ test_effective_main_file_over_dist if {
 	[_, occ] := lib.effective(node, ["nova.conf"], "DEFAULT", "debug")
 	occ.value == "true"
 }
+
+# RDO's neutron/conf.d/<process>/ applies to its process only: the OVS
+# agent (neutron.conf + openvswitch_agent.ini) does not read the server's
+# folder; neutron.conf alone, loaded by both, still reads both (issue 16).
+_rdo_net := object.union(_node([
+	fx.file("n", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"debug": "false"}}),
+	object.union(
+		fx.file("n", "openvswitch_agent.ini", "etc/neutron/plugins/ml2/openvswitch_agent.ini", {"ovs": {"local_ip": "10.0.0.1"}}),
+		{"release": {"name": "zed"}},
+	),
+	fx.file("n", "neutron-conf.d", "etc/neutron/conf.d/neutron-server/10.conf", {"DEFAULT": {"debug": "true"}}),
+	fx.file("n", "neutron-conf.d", "etc/neutron/conf.d/neutron-openvswitch-agent/10.conf", {"DEFAULT": {"debug": "maybe"}}),
+]), {"processes": {
+	"neutron-server": {"files": ["n/etc/neutron/neutron.conf", "n/etc/neutron/conf.d/neutron-server/10.conf"]},
+	"neutron-openvswitch-agent": {"files": [
+		"n/etc/neutron/neutron.conf", "n/etc/neutron/plugins/ml2/openvswitch_agent.ini",
+		"n/etc/neutron/conf.d/neutron-openvswitch-agent/10.conf",
+	]},
+}})
+
+test_effective_process_conf_d if {
+	[f, occ] := lib.effective(_rdo_net, ["neutron.conf", "openvswitch_agent.ini"], "DEFAULT", "debug")
+	f.path == "n/etc/neutron/conf.d/neutron-openvswitch-agent/10.conf"
+	occ.value == "maybe"
+}
+
+test_process_effective if {
+	[f, occ] := lib.process_effective(_rdo_net, "neutron-server", "DEFAULT", "debug")
+	f.path == "n/etc/neutron/conf.d/neutron-server/10.conf"
+	occ.value == "true"
+	not lib.process_effective(_rdo_net, "neutron-server", "ovs", "local_ip")
+	not lib.process_effective(_rdo_net, "neutron-l3-agent", "DEFAULT", "debug")
+}
+
+test_process_setting_default if {
+	s := lib.process_setting(_rdo_net, "neutron-openvswitch-agent", "agent", "tunnel_types") with input.defaults as {"zed": {"openvswitch_agent.ini": {"agent": {"tunnel_types": {"text": "", "host": false}}}}}
+	not s.written
+	s.file.path == "n/etc/neutron/plugins/ml2/openvswitch_agent.ini"
+	s.release == "zed"
+	w := lib.process_setting(_rdo_net, "neutron-openvswitch-agent", "ovs", "local_ip")
+	w.value == "10.0.0.1"
+}
