@@ -69,6 +69,7 @@ func BuildContext(ctx context.Context, s *snapshot.Snapshot, o Options) (*Deploy
 		return nil, err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	resolveHTTPD(files)
 	d := &Deployment{Snapshot: s, Files: files, Keys: secret.NewKeyring(Digest(files))}
 	d.Keys.Public(vocabulary(s, files)...)
 	if o.Releases != nil {

@@ -190,7 +190,7 @@ func NetifFormat(nodePath string) netif.Format {
 
 func isHTTPD(p string) bool {
 	switch p {
-	case "httpd/conf/httpd.conf", "apache2/ports.conf":
+	case "httpd/conf/httpd.conf", "apache2/apache2.conf", "apache2/ports.conf":
 		return true
 	}
 	dir, base := path.Split(p)

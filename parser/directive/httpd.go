@@ -2,6 +2,7 @@ package directive
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -263,4 +264,25 @@ func canonical(name string) string {
 		}
 	}
 	return name
+}
+
+// Nest places directives read from a file that an Include inside sections
+// pulls in: blocks (the Include's own Blocks, outermost first) go around
+// each directive, Block becomes the innermost section that scopes, and
+// Off holds when off says the Include itself is skipped. The input is not
+// changed.
+func Nest(ds []Directive, blocks []string, off bool) []Directive {
+	out := make([]Directive, len(ds))
+	for i, d := range ds {
+		d.Blocks = append(slices.Clone(blocks), d.Blocks...)
+		d.Block = ""
+		for _, b := range d.Blocks {
+			if name, _, _ := strings.Cut(b, " "); !conditional(name) {
+				d.Block = b
+			}
+		}
+		d.Off = d.Off || off
+		out[i] = d
+	}
+	return out
 }
