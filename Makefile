@@ -6,16 +6,20 @@ GOLANGCI_VERSION := v2.15.0
 GOLANGCI  := $(TOOLS)/golangci-lint
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT    ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo none)
-LDFLAGS   := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+DATE      ?= $(shell git log -1 --format=%cI 2>/dev/null || echo unknown)
+LDFLAGS   := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 SHARED    ?= ../shared
 FUZZTIME  ?= 10s
 
-.PHONY: all build test lint demo bench corpus integration docs check-docs schema schema-older schema-check fuzz clean
+.PHONY: all build install test lint demo bench corpus integration docs check-docs schema schema-older schema-check fuzz clean
 
 all: build
 
 build: ## build bin/stacklint
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/stacklint
+
+install: ## install stacklint into $(go env GOBIN), else $(go env GOPATH)/bin, with its version
+	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/stacklint
 
 test: ## unit, Rego, scenario, secrets, docs-drift and meta tests (no ../shared needed)
 	$(GO) vet ./...

@@ -19,5 +19,5 @@ func main() {
 	st, _ := os.Stdout.Stat()
 	tty := st != nil && st.Mode()&os.ModeCharDevice != 0
 	streams := cli.IO{Out: os.Stdout, Err: os.Stderr, IsTTY: tty}
-	os.Exit(cli.Execute(context.Background(), os.Args[1:], cli.BuildInfo{Version: version, Commit: commit, Date: date}, streams))
+	os.Exit(cli.Execute(context.Background(), os.Args[1:], buildInfo(version, commit, date), streams))
 }

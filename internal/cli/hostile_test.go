@@ -16,9 +16,15 @@ import (
 // (a named pipe read the old way blocks forever).
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runInfo(t, BuildInfo{}, args...)
+}
+
+// runInfo is run with the build information of a binary.
+func runInfo(t *testing.T, info BuildInfo, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errb bytes.Buffer
 	done := make(chan int, 1)
-	go func() { done <- Execute(context.Background(), args, BuildInfo{}, IO{Out: &out, Err: &errb}) }()
+	go func() { done <- Execute(context.Background(), args, info, IO{Out: &out, Err: &errb}) }()
 	select {
 	case code = <-done:
 	case <-time.After(2 * time.Minute):

@@ -91,6 +91,9 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 		return err
 	}
 	res := out.res
+	if err := nothingToCheck(path, res); err != nil {
+		return err
+	}
 	if o.verbose {
 		explainInputs(streams, res)
 	}

@@ -42,6 +42,8 @@ func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
 			return runLint(cmd.Context(), streams, opts, args)
 		},
 	}
+	root.Version = versionLine(info) // --version, as `stacklint version`
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(streams.Out)
 	root.SetErr(streams.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {

@@ -12,8 +12,13 @@ func newVersionCommand(info BuildInfo, streams IO) *cobra.Command {
 		Short: "Print the version of stacklint",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprintf(streams.Out, "stacklint %s (commit %s, built %s)\n", info.Version, info.Commit, info.Date)
+			_, err := fmt.Fprintln(streams.Out, versionLine(info))
 			return err
 		},
 	}
+}
+
+// versionLine is what `stacklint version` and `stacklint --version` print.
+func versionLine(info BuildInfo) string {
+	return fmt.Sprintf("stacklint %s (commit %s, built %s)", info.Version, info.Commit, info.Date)
 }

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/snapshot"
+)
+
+// nothingToCheck is the exit-2 error of a run that checked nothing a
+// deployment is made of, so that a hook or a CI gate never passes by
+// accident (issue 20): no file read at all, or no node while folders
+// below PATH hold a snapshot's nodes (the snapshot one level deeper than
+// the hook's PATH). A folder of rc files only (no node, none below) is a
+// real, small snapshot and passes. The message names where stacklint
+// looked, the layouts it knows and the snapshots it sees below.
+func nothingToCheck(path string, res *lint.Result) error {
+	if res.Files > 0 && res.Nodes > 0 {
+		return nil
+	}
+	below := snapshot.SnapshotsBelow(path)
+	if res.Files > 0 && len(below) == 0 {
+		return nil // rc files only: a snapshot of its own
+	}
+	what := "no file stacklint reads"
+	if res.Files > 0 {
+		what = fmt.Sprintf("no node (only %s outside any node)", plural(res.Files, "file"))
+	}
+	msg := fmt.Sprintf("nothing to check in %s: %s; stacklint reads %s", path, what, snapshot.Layouts)
+	if len(below) > 0 {
+		shown := make([]string, 0, len(below))
+		for _, b := range below {
+			shown = append(shown, filepath.Join(path, b))
+		}
+		more := ""
+		if len(shown) > 5 {
+			shown, more = shown[:5], fmt.Sprintf(" and %d more", len(below)-5)
+		}
+		msg += fmt.Sprintf("; the nodes of a snapshot are below, in %s%s: run stacklint %s", strings.Join(shown, ", "), more, shown[0])
+	}
+	return usageError("%s", msg)
+}
+
+// plural is "1 file", "2 files".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
