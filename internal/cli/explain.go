@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/report"
 	"github.com/stacklint/stacklint/rules"
 )
 
@@ -44,5 +45,6 @@ func Explain(r engine.Rule) string {
 			fmt.Fprintf(&b, "  %s (default %v)\n", k, r.Params[k])
 		}
 	}
+	fmt.Fprintf(&b, "\nMore: %s%s.md\n", report.DocsURL, r.ID)
 	return b.String()
 }

@@ -71,6 +71,9 @@ func newInitCommand(streams IO) *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				return usageError("init: %s is not a folder (create it first, or name the configuration repository's root)", dir)
+			}
 			p := filepath.Join(dir, config.FileName)
 			if st, err := os.Lstat(p); err == nil && (!force || !st.Mode().IsRegular()) {
 				return usageError("%s exists (--force overwrites it if it is a regular file)", p)
@@ -78,7 +81,7 @@ func newInitCommand(streams IO) *cobra.Command {
 				return &ExitError{Code: ExitUsage, Err: err}
 			}
 			if err := os.WriteFile(p, []byte(starter), 0o644); err != nil {
-				return &ExitError{Code: ExitUsage, Err: err}
+				return usageError("init: cannot write %s: %v", p, errors.Unwrap(err))
 			}
 			fmt.Fprintf(streams.Out, "wrote %s\n", p)
 			return nil

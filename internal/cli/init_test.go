@@ -57,3 +57,13 @@ func TestInitStarter(t *testing.T) {
 		t.Errorf("only %d example lines found", len(lines))
 	}
 }
+
+// TestInitNoFolder: init into a folder that does not exist says so, not
+// a raw "open ...: no such file or directory".
+func TestInitNoFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nodir")
+	code, _, errs := run(t, "init", dir+"/")
+	if code != 2 || !strings.Contains(errs, "is not a folder (create it first") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}

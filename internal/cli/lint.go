@@ -94,6 +94,12 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	if err := nothingToCheck(path, res); err != nil {
 		return err
 	}
+	if err := overwritesSnapshot("--output", o.output, res); err != nil {
+		return err
+	}
+	if err := overwritesSnapshot("--write-baseline", o.writeBase, res); err != nil {
+		return err
+	}
 	if o.verbose {
 		explainInputs(streams, res)
 	}
@@ -245,7 +251,12 @@ func writeBaseline(streams IO, path string, res *lint.Result) error {
 	if err := writeFile(path, b.Bytes()); err != nil {
 		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("--write-baseline: %w", err)}
 	}
-	c := res.Counts()
-	fmt.Fprintf(streams.Err, "wrote %d findings to %s\n", c["error"]+c["warning"]+c["info"], lint.Visible(path))
+	n := 0 // what WriteBaseline wrote: the findings in force and those the old baseline accepted
+	for _, f := range res.Findings {
+		if f.Suppressed == nil || f.Suppressed.Kind == "baseline" {
+			n++
+		}
+	}
+	fmt.Fprintf(streams.Err, "wrote %s to %s\n", plural(n, "finding"), lint.Visible(path))
 	return nil
 }

@@ -50,3 +50,27 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
+
+// overwritesSnapshot refuses an --output (or --write-baseline) path that
+// is one of the snapshot files the run read: a report would silently
+// replace a configuration file. A new file inside the snapshot folder (a
+// SARIF log at the repository's root) is fine.
+func overwritesSnapshot(flag, output string, res *lint.Result) error {
+	if output == "" || res.Deployment == nil {
+		return nil
+	}
+	out, err := filepath.Abs(output)
+	if err != nil {
+		return nil
+	}
+	if real, err := filepath.EvalSymlinks(out); err == nil {
+		out = real
+	}
+	root := res.Deployment.Snapshot.Root
+	for _, f := range res.Deployment.Files {
+		if filepath.Join(root, filepath.FromSlash(f.Path)) == out {
+			return usageError("%s %s is %s, a file of the snapshot it reads: write the report elsewhere", flag, output, f.Path)
+		}
+	}
+	return nil
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,5 +40,21 @@ func TestNothingToCheck(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOutputIntoSnapshot: --output naming a file the run reads is exit 2
+// and the file is unchanged; a new file in the snapshot folder is written.
+func TestOutputIntoSnapshot(t *testing.T) {
+	root := t.TempDir()
+	conf := "[DEFAULT]\ndebug = false\n"
+	tree(t, root, map[string]string{"ctl/etc/nova/nova.conf": conf})
+	target := filepath.Join(root, "ctl", "etc", "nova", "nova.conf")
+	code, _, errs := run(t, "--output", target, root)
+	if data, _ := os.ReadFile(target); code != 2 || string(data) != conf || !strings.Contains(errs, "a file of the snapshot it reads") {
+		t.Errorf("exit %d, file now %q: %s", code, data, errs)
+	}
+	if code, _, errs := run(t, "--output", filepath.Join(root, "report.txt"), root); code == 2 {
+		t.Errorf("a report beside the nodes refused: %s", errs)
 	}
 }

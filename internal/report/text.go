@@ -55,9 +55,10 @@ func (t Text) Report(w io.Writer, r *lint.Result) error {
 	}
 	c := r.Counts()
 	n := len(r.Findings) - c["suppressed"]
-	fmt.Fprintf(&b, "%d %s (%d %s, %d %s, %d info%s) in %d files on %d nodes%s; %s\n",
+	fmt.Fprintf(&b, "%d %s (%d %s, %d %s, %d info%s) in %d %s on %d %s%s; %s\n",
 		n, plural(n, "finding"), c["error"], plural(c["error"], "error"),
-		c["warning"], plural(c["warning"], "warning"), c["info"], suppressedNote(c["suppressed"]), r.Files, r.Nodes, releaseNote(r), configNote(r))
+		c["warning"], plural(c["warning"], "warning"), c["info"], suppressedNote(c["suppressed"]),
+		r.Files, plural(r.Files, "file"), r.Nodes, plural(r.Nodes, "node"), releaseNote(r), configNote(r))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
