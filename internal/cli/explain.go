@@ -18,6 +18,8 @@ func newExplainCommand(streams IO) *cobra.Command {
 		Use:   "explain ID",
 		Short: "Explain one rule: what it checks, why it matters, how to fix it",
 		Args:  cobra.ExactArgs(1),
+		// rule ids as completions
+		ValidArgsFunction: completeRuleIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			eng, err := engine.New(cmd.Context(), rules.FS)
 			if err != nil {

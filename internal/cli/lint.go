@@ -51,6 +51,7 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	addTimeoutFlag(cmd, &o.timeout)
 	o.maxSize.bytes = safefile.DefaultLimit
 	f.Var(&o.maxSize, "max-file-size", maxFileSizeUsage+" (default: max_file_size in the configuration, else 8MiB)")
+	completeLintFlags(cmd)
 }
 
 func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
