@@ -81,7 +81,7 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 		return usageError("--fail-level must be error, warning, info or none, not %q", o.failLevel)
 	}
 	color := streams.IsTTY && !o.noColor && os.Getenv("NO_COLOR") == "" && o.output == ""
-	rep, err := report.New(o.format, report.Options{Color: color, Version: o.version})
+	rep, err := report.New(o.format, report.Options{Color: color, Version: o.version, FailLevel: o.failLevel})
 	if err != nil {
 		return usageError("%v", err)
 	}

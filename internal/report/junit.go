@@ -12,11 +12,14 @@ import (
 )
 
 // JUnit writes JUnit XML as CI systems read it (GitLab, Jenkins): one
-// testsuite per file, one failing testcase per finding; suppressed
-// findings are skipped testcases. Everything from the snapshot goes
+// testsuite per file, one testcase per finding, failing when the finding
+// is at or above FailLevel (as the exit code), else passing with the
+// finding as its output; suppressed findings are skipped testcases. Everything from the snapshot goes
 // through lint.Visible first, so the document holds only characters XML
 // 1.0 allows, in text, CDATA and attributes alike.
-type JUnit struct{}
+type JUnit struct {
+	FailLevel string // --fail-level; "" is error
+}
 
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
@@ -51,6 +54,7 @@ type junitCase struct {
 	Line      int           `xml:"line,attr,omitempty"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
 }
 
 type junitFailure struct {
@@ -64,7 +68,12 @@ type junitSkipped struct {
 }
 
 // Report implements Reporter.
-func (JUnit) Report(w io.Writer, r *lint.Result) error {
+func (j JUnit) Report(w io.Writer, r *lint.Result) error {
+	level := j.FailLevel
+	if level == "" {
+		level = "error"
+	}
+	min := engine.SeverityRank(level)
 	doc := junitSuites{Name: "stacklint"}
 	root := sarifRoot(r.Root)
 	byPath := map[string]int{}
@@ -84,10 +93,12 @@ func (JUnit) Report(w io.Writer, r *lint.Result) error {
 			c.Skipped = &junitSkipped{Message: "suppressed (" + f.Suppressed.Kind + "): " + lint.Visible(f.Suppressed.Reason)}
 			s.Skipped++
 			doc.Skipped++
-		} else {
+		} else if min > 0 && engine.SeverityRank(f.Severity) >= min {
 			c.Failure = &junitFailure{Message: lint.Visible(f.Message), Type: f.Severity, Body: junitBody(f)}
 			s.Failures++
 			doc.Failures++
+		} else {
+			c.SystemOut = junitBody(f) // below --fail-level: reported, not failed
 		}
 		s.Cases = append(s.Cases, c)
 	}

@@ -18,6 +18,9 @@ type Reporter interface {
 type Options struct {
 	Color   bool
 	Version string // the binary's version, for formats that name the tool
+	// FailLevel is --fail-level (error, warning, info, none; "" is error):
+	// JUnit fails only the testcases of findings at or above it.
+	FailLevel string
 }
 
 // Formats lists the supported --format values.
@@ -34,7 +37,7 @@ var constructors = map[string]func(Options) Reporter{
 	"text":   func(o Options) Reporter { return Text{Color: o.Color} },
 	"json":   func(Options) Reporter { return JSON{} },
 	"sarif":  func(o Options) Reporter { return SARIF{Version: o.Version} },
-	"junit":  func(Options) Reporter { return JUnit{} },
+	"junit":  func(o Options) Reporter { return JUnit{FailLevel: o.FailLevel} },
 	"github": func(Options) Reporter { return GitHub{} },
 }
 
