@@ -85,6 +85,9 @@ func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *
 func (b *nodeBuilder) unknownFacts(sch *schema.Schema, fact map[string]any, kind string, f *oslo.File, section, key, auth string) {
 	if len(sch.Options(kind, schema.Group(section))) == 0 && AuthType(f, section) == "" {
 		fact["section_unknown"] = true
+		if g := sch.SuggestGroup(kind, section); g != "" {
+			fact["section_suggest"] = g
+		}
 	}
 	if !sch.Live(kind) {
 		fact["dead"] = true

@@ -44,3 +44,27 @@ func maxDistance(key string) int {
 	}
 	return 2
 }
+
+// SuggestGroup proposes the group an unknown section was meant to be: the
+// kind's group closest to it without regard to case, by edit distance (at
+// most 2, or a third of the name's length): [DEFAUT] is [DEFAULT] and
+// [keystone_authtoke] is [keystone_authtoken]. "" when nothing is close.
+func (s *Schema) SuggestGroup(kind, section string) string {
+	k := s.Kinds[kind]
+	if k == nil {
+		return ""
+	}
+	groups := make([]string, 0, len(k.Groups))
+	for g := range k.Groups {
+		groups = append(groups, g)
+	}
+	slices.Sort(groups)
+	want := strings.ToLower(section)
+	best, bestD := "", maxDistance(want)+1
+	for _, g := range groups {
+		if d := editdist.Distance(want, strings.ToLower(g), bestD); d < bestD && g != section {
+			best, bestD = g, d
+		}
+	}
+	return best
+}

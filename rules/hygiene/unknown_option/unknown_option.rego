@@ -104,10 +104,20 @@ report contains finding if {
 	keys := sort([k | some [f2, s2, k, _] in _unknown; f2.path == f.path; s2 == section])
 	first := sort([[occ.line, k, occ] | some [f2, s2, k, occ] in _unknown; f2.path == f.path; s2 == section])[0]
 	finding := {
-		"message": sprintf("%s [%s] on %s is not a section of %s in %s: its %s (%s) %s ignored", [f.kind, section, f.node, f.kind, lib.release_of(f), _count(keys), concat(", ", keys), _verb(keys)]),
+		"message": sprintf("%s [%s] on %s is not a section of %s in %s: its %s (%s) %s ignored%s", [f.kind, _written(f, section), f.node, f.kind, lib.release_of(f), _count(keys), concat(", ", keys), _verb(keys), _section_hint(first[2].schema)]),
 		"locations": [lib.loc(f, section, first[1], first[2])],
 	}
 }
+
+# _written is a section's name as its header writes it (oslo.config reads
+# every name but DEFAULT in lower case: [DEFAUT] is group "defaut").
+_written(f, section) := name if {
+	name := [h.name | some h in object.get(f, "headers", []); lower(h.name) == lower(section)][0]
+} else := section
+
+_section_hint(s) := sprintf(" (did you mean [%s]?)", [s.section_suggest]) if s.section_suggest
+
+else := ""
 
 _hint(s) := sprintf(" (option names are case-sensitive: did you mean %s?)", [s.lowercase]) if s.lowercase_known
 

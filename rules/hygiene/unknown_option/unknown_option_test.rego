@@ -45,6 +45,14 @@ test_unknown_section_once if {
 	}}
 }
 
+# A misspelt section is named as its header writes it, with the group meant.
+test_misspelt_section_suggested if {
+	d := _d({"defaut": {"debug": _occ("true", 2, {"status": "unknown", "section_unknown": true, "section_suggest": "DEFAULT"})}})
+	r := rule.report with input as object.union(d, {"nodes": {"c1": {"files": {"c1/etc/nova/nova.conf": {"headers": [{"name": "DEFAUT", "line": 1}]}}}}})
+	some x in r
+	x.message == "nova.conf [DEFAUT] on c1 is not a section of nova.conf in zed (from --release): its option (debug) is ignored (did you mean [DEFAULT]?)"
+}
+
 # A file nothing reads any more, and [default] (SL-HYG-007), are other rules'.
 test_dead_and_lowercase_default if {
 	r := rule.report with input as _d({
