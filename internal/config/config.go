@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/netip"
 	"os"
 	"path"
@@ -117,7 +118,7 @@ func (r *RuleSetting) UnmarshalYAML(node *yaml.Node) error {
 	}
 	type plain RuleSetting
 	var p plain
-	if err := decodeStrict(node, &p); err != nil {
+	if err := decodeStrict(node, &p, "a rule setting"); err != nil {
 		return err
 	}
 	r.Level, r.Params = p.Level, p.Params
@@ -137,7 +138,7 @@ type Ignore struct {
 func (i *Ignore) UnmarshalYAML(node *yaml.Node) error {
 	type plain Ignore
 	var p plain
-	if err := decodeStrict(node, &p); err != nil {
+	if err := decodeStrict(node, &p, "an ignore"); err != nil {
 		return err
 	}
 	*i = Ignore(p)
@@ -147,18 +148,21 @@ func (i *Ignore) UnmarshalYAML(node *yaml.Node) error {
 
 // decodeStrict decodes a node rejecting unknown fields at their own line
 // (yaml.v3's KnownFields does not reach custom unmarshalers). v points to
-// a struct.
-func decodeStrict(node *yaml.Node, v any) error {
+// a struct; what names it in messages ("a rule setting"), never a Go type.
+func decodeStrict(node *yaml.Node, v any, what string) error {
 	t := reflect.TypeOf(v).Elem()
+	known := fieldNames(t)
 	if node.Kind == yaml.MappingNode {
-		known := fieldNames(t)
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			if k := node.Content[i]; !known[k.Value] && k.Value != "<<" {
-				return fmt.Errorf("line %d: field %s not found in type %s", k.Line, k.Value, t)
+				return fmt.Errorf("line %d: unknown key %s in %s (known: %s)", k.Line, k.Value, what, strings.Join(slices.Sorted(maps.Keys(known)), ", "))
 			}
 		}
 	}
-	return node.Decode(v)
+	if err := node.Decode(v); err != nil {
+		return fmt.Errorf("%s", strings.ReplaceAll(err.Error(), "into "+t.String(), "into "+what))
+	}
+	return nil
 }
 
 // fieldNames are the keys yaml.v3 decodes into a struct type.

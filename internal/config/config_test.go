@@ -118,8 +118,8 @@ func TestLoadRoles(t *testing.T) {
 
 func TestLoadStrict(t *testing.T) {
 	for name, tc := range map[string]struct{ text, want string }{
-		"unknown key":  {"nodes:\n  a:\n    role: [compute]\n", "field role not found"},
-		"unknown top":  {"node: {}\n", "field node not found"},
+		"unknown key":  {"nodes:\n  a:\n    role: [compute]\n", "key role not found"},
+		"unknown top":  {"node: {}\n", "key node not found"},
 		"unknown role": {"nodes:\n  a:\n    roles: [computer]\n", `nodes.a.roles: unknown role "computer"`},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -144,9 +144,9 @@ func TestLoadEmpty(t *testing.T) {
 // found by FuzzLoad).
 func TestErrorsNameLine(t *testing.T) {
 	for text, want := range map[string]string{
-		"0\n":                                 ":1: cannot unmarshal !!int `0` into config.Config",
-		"nodes:\n  a:\n    role: [compute]\n": ":3: field role not found in type config.Node",
-		"rules:\n  SL-X-1:\n    lvl: off\n":   ":3: field lvl not found in type config.plain",
+		"0\n":                                 ":1: cannot read a number `0` into the configuration",
+		"nodes:\n  a:\n    role: [compute]\n": ":3: key role not found in a node's settings",
+		"rules:\n  SL-X-1:\n    lvl: off\n":   ":3: unknown key lvl in a rule setting (known: level, params)",
 		"# c\nrelease: nope\n":                `:2: release: unknown release "nope"`,
 		"nodes:\n  a:\n    addresses:\n    - 10.0.0.1\n    - x\n": `:5: nodes.a.addresses: "x" is not an IP address`,
 		"nodes:\n  a:\n    roles: [computer]\n":                   `:3: nodes.a.roles: unknown role "computer"`,
@@ -200,10 +200,10 @@ func TestErrorExcerpt(t *testing.T) {
 // FuzzLoad).
 func TestStrictLines(t *testing.T) {
 	for text, want := range map[string]string{
-		"rules:\n  SL-HOST-010:\n    # a comment\n    lvl: off\n": ":4: field lvl not found in type config.plain",
-		"rules:\n  SL-HOST-010: {level: off,\n\n    lvl: 1}\n":    ":4: field lvl not found in type config.plain",
-		"ignores:\n  # c\n  - {path: x,\n     keys: a}\n":         ":4: field keys not found in type config.plain",
-		"rules:\n  SL-HOST-010:\n    level: [a]\n":                ":3: cannot unmarshal !!seq into string",
+		"rules:\n  SL-HOST-010:\n    # a comment\n    lvl: off\n": ":4: unknown key lvl in a rule setting (known: level, params)",
+		"rules:\n  SL-HOST-010: {level: off,\n\n    lvl: 1}\n":    ":4: unknown key lvl in a rule setting (known: level, params)",
+		"ignores:\n  # c\n  - {path: x,\n     keys: a}\n":         ":4: unknown key keys in an ignore (known: key, path, reason, rule)",
+		"rules:\n  SL-HOST-010:\n    level: [a]\n":                ":3: cannot read a list into text",
 	} {
 		p := write(t, t.TempDir(), text)
 		if _, err := Load(p); err == nil || !strings.HasPrefix(err.Error(), p+want) {

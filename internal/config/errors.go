@@ -39,6 +39,7 @@ func located(path string, data []byte, err error) error {
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
+	msg = humanYAML(msg)
 	if m := lineRefAt.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return fmt.Errorf("%s:%d: %s", path, n, excerpt(m[2]))
@@ -144,4 +145,48 @@ func cut(s string, n int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// humanYAML words yaml.v3's messages for people: YAML tags as what they
+// are ("cannot unmarshal !!seq into string": "cannot read a list into
+// text"), Go types as the configuration's parts, never a Go type name.
+func humanYAML(msg string) string {
+	msg = goType.ReplaceAllStringFunc(msg, func(m string) string {
+		prep, typ, _ := strings.Cut(m, " ")
+		if prep == "in" {
+			typ = strings.TrimPrefix(typ, "type ")
+		}
+		return prep + " " + typeWords(typ)
+	})
+	return strings.NewReplacer(
+		"!!seq", "a list", "!!map", "a mapping", "!!str", "text", "!!int", "a number",
+		"!!float", "a number", "!!bool", "true or false", "!!null", "nothing",
+		"cannot unmarshal", "cannot read", "field ", "key ",
+	).Replace(msg)
+}
+
+// goType matches the Go types yaml.v3 names: "into config.Config", "in
+// type config.Node", "into []string".
+var goType = regexp.MustCompile(`(into|in type) (\[\])?(map\[string\])?[a-z]*\.?[A-Za-z]+`)
+
+func typeWords(t string) string {
+	switch t {
+	case "config.Config":
+		return "the configuration"
+	case "config.Node":
+		return "a node's settings"
+	case "string":
+		return "text"
+	case "int", "int64", "float64":
+		return "a number"
+	case "bool":
+		return "true or false"
+	}
+	if strings.HasPrefix(t, "[]") {
+		return "a list"
+	}
+	if strings.HasPrefix(t, "map[") {
+		return "a mapping"
+	}
+	return "a setting"
 }
