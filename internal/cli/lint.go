@@ -57,11 +57,14 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
 	o := &lintOptions{version: info.Version}
 	cmd := &cobra.Command{
-		Use:   "lint [flags] [PATH]",
+		Use:   "lint [flags] [PATH|FILE...]",
 		Short: "Lint a deployment snapshot (the default command)",
 		Long: "Lint the snapshot at PATH (default: the current directory). PATH is a folder with one\n" +
-			"sub-folder per node (PATH/NODE/etc/...), a single node (PATH/etc/...), or an /etc itself.",
-		Args: cobra.MaximumNArgs(1),
+			"sub-folder per node (PATH/NODE/etc/...), a single node (PATH/etc/...), or an /etc itself.\n" +
+			"Several PATHs are linted one after another (text and github formats). FILE arguments (as\n" +
+			"pre-commit passes them) lint the snapshot each belongs to whole and report only the\n" +
+			"findings with a location in the named files.",
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd.Context(), streams, o, args)
 		},
@@ -71,22 +74,52 @@ func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
 }
 
 func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) error {
-	path := "."
-	if len(args) == 1 {
-		path = args[0]
-	}
 	switch o.failLevel {
 	case "error", "warning", "info", "none":
 	default:
 		return usageError("--fail-level must be error, warning, info or none, not %q", o.failLevel)
+	}
+	ts, err := targets(args)
+	if err != nil {
+		return err
+	}
+	if len(ts) > 1 && (o.output != "" || o.writeBase != "" || (o.format != "text" && o.format != "github")) {
+		return usageError("%d snapshots named (%s): --format %s, --output and --write-baseline hold one; run once per snapshot", len(ts), targetList(ts), o.format)
 	}
 	color := streams.IsTTY && !o.noColor && os.Getenv("NO_COLOR") == "" && o.output == ""
 	rep, err := report.New(o.format, report.Options{Color: color, Version: o.version, FailLevel: o.failLevel})
 	if err != nil {
 		return usageError("%v", err)
 	}
+	var last error
+	for _, t := range ts {
+		err := lintTarget(ctx, streams, o, rep, t)
+		var ee *ExitError
+		if errors.As(err, &ee) && ee.Code == ExitFindings {
+			last = err // the other snapshots are still linted
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return last
+}
+
+func targetList(ts []target) string {
+	roots := make([]string, len(ts))
+	for i, t := range ts {
+		roots[i] = t.root
+	}
+	return strings.Join(roots, ", ")
+}
+
+// lintTarget lints one snapshot and writes its report; the named files of
+// t (file arguments) narrow what is reported.
+func lintTarget(ctx context.Context, streams IO, o *lintOptions, rep report.Reporter, t target) error {
+	path := t.root
 	out, err := withTimeout(ctx, o.timeout, "compiling the rules", func(ctx context.Context, p *phase) (lintOutput, error) {
-		return lintAndRender(ctx, p, rep, o, path)
+		return lintAndRender(ctx, p, rep, o, path, t.named)
 	})
 	if err != nil {
 		return err
@@ -110,6 +143,9 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	if err := writeReport(streams, o.output, out.report); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
+	if len(t.named) > 0 {
+		fmt.Fprint(streams.Err, namedNote(t.named, out.left))
+	}
 	if len(res.RuleErrors) > 0 {
 		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%d rule(s) failed, their findings are missing: %w", len(res.RuleErrors), res.RuleErrors)}
 	}
@@ -122,13 +158,14 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 // lintOutput is a finished run and its rendered report (none when a
 // baseline is written instead).
 type lintOutput struct {
+	left   int // findings left out: no location in the named files
 	res    *lint.Result
 	report []byte
 }
 
 // lintAndRender compiles the rules, lints path and renders the report in
 // memory, telling p each phase as it starts; it prints nothing.
-func lintAndRender(ctx context.Context, p *phase, rep report.Reporter, o *lintOptions, path string) (lintOutput, error) {
+func lintAndRender(ctx context.Context, p *phase, rep report.Reporter, o *lintOptions, path string, named []string) (lintOutput, error) {
 	go schema.Prefetch() // on another core while the rules compile
 	eng, err := engine.New(ctx, rules.FS)
 	if err != nil {
@@ -143,8 +180,9 @@ func lintAndRender(ctx context.Context, p *phase, rep report.Reporter, o *lintOp
 	}
 	out := lintOutput{res: res}
 	if o.writeBase != "" {
-		return out, nil
+		return out, nil // a baseline holds every finding
 	}
+	out.left = reportNamed(res, path, named)
 	if err := p.enter(ctx, "writing the report"); err != nil {
 		return lintOutput{}, err
 	}

@@ -30,12 +30,12 @@ type IO struct {
 func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
 	opts := &lintOptions{version: info.Version}
 	root := &cobra.Command{
-		Use:   "stacklint [flags] [PATH]",
+		Use:   "stacklint [flags] [PATH|FILE...]",
 		Short: "Cross-checks a whole OpenStack deployment snapshot",
 		Long: "stacklint reads the /etc trees of every node of an OpenStack deployment (plus rc and\n" +
 			"policy files) exactly as OpenStack reads them, builds one model of the deployment and\n" +
 			"checks it with Rego rules, reporting findings with file:line locations.",
-		Args:          cobra.MaximumNArgs(1),
+		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {

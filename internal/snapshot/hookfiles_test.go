@@ -1,0 +1,57 @@
+package snapshot
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestHookFilesAgree: every path the classifier reads (each table's
+// names, the patterns' samples, rc names, packaged units, dist files),
+// under a node folder anywhere in a repository or at its top, matches the
+// pre-commit hook's files pattern; and the shipped hook carries exactly
+// that pattern.
+func TestHookFilesAgree(t *testing.T) {
+	re := regexp.MustCompile(HookFiles())
+	var read []string
+	for p := range iniKinds {
+		read = append(read, "etc/"+p)
+	}
+	for p := range distKinds {
+		read = append(read, p)
+	}
+	for _, p := range readSamples {
+		read = append(read, "etc/"+p)
+	}
+	read = append(read, "etc/hosts", "etc/hostname", "etc/default/nova-compute",
+		"usr/lib/systemd/system/openstack-nova-compute.service", "lib/systemd/system/neutron-server.service.d/x.conf",
+		"etc/nova/nova.conf.d/10-x.conf", "etc/sysctl.conf")
+	for _, p := range read {
+		if Classify(p) == "" {
+			t.Errorf("sample %s is not read", p)
+		}
+		for _, at := range []string{"", "node1/", "clouds/prod/ctl/"} {
+			if !re.MatchString(at + p) {
+				t.Errorf("%s%s: read, but the hook pattern misses it", at, p)
+			}
+		}
+	}
+	for _, rc := range []string{"keystonerc_admin", ".keystonerc", "admin-openrc", "admin-openrc.sh", "demo.rc", "root/keystonerc_demo", "ctl/root/admin.sh", ".stacklint.yaml"} {
+		if !re.MatchString(rc) {
+			t.Errorf("%s: the hook pattern misses it", rc)
+		}
+	}
+	for _, other := range []string{"README.md", "docs/notes.txt", "setup.py"} {
+		if re.MatchString(other) {
+			t.Errorf("%s: matched, though stacklint reads no such file", other)
+		}
+	}
+	hooks, err := os.ReadFile("../../.pre-commit-hooks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "  files: '" + HookFiles() + "'"; !strings.Contains(string(hooks), want+"\n") {
+		t.Errorf(".pre-commit-hooks.yaml: want the line\n%s", want)
+	}
+}
