@@ -13,10 +13,10 @@ func configRepo(t *testing.T) {
 	t.Helper()
 	root := t.TempDir()
 	tree(t, root, map[string]string{
-		".git/HEAD": "ref: refs/heads/main\n",
-		"clouds/prod/ctl/etc/nova/nova.conf": "[DEFAULT]\ntransport_url = rabbit://openstack:Rb5t-rabbit@ctl\n[neutron]\npassword = Nt1p-neutron-svc\n",
+		".git/HEAD":                                "ref: refs/heads/main\n",
+		"clouds/prod/ctl/etc/nova/nova.conf":       "[DEFAULT]\ntransport_url = rabbit://openstack:Rb5t-rabbit@ctl\n[neutron]\npassword = Nt1p-neutron-svc\n",
 		"clouds/prod/ctl/etc/neutron/neutron.conf": "[DEFAULT]\ntransport_url = rabbit://openstack:Rb5t-rabbit@ctl\n[keystone_authtoken]\npassword = Nt1p-neutron-svc\nusername = neutron\n",
-		"clouds/prod/cmp/etc/nova/nova.conf": "[DEFAULT]\ntransport_url = rabbit://openstack:Rb5t-rabbit@ctl\n[neutron]\npassword = NEUTRON_PASS\n",
+		"clouds/prod/cmp/etc/nova/nova.conf":       "[DEFAULT]\ntransport_url = rabbit://openstack:Rb5t-rabbit@ctl\n[neutron]\npassword = NEUTRON_PASS\n",
 	})
 	t.Chdir(root)
 }
