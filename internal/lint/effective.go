@@ -168,13 +168,13 @@ type renderer struct {
 // (each secret value its own fingerprint, each URL's password one).
 func (r *renderer) value(e model.Effective, group, dest string) any {
 	if e.Written && e.Texts != nil {
-		return r.values(e, group, dest)
+		return r.values(e)
 	}
 	text := r.text(e, group, dest)
 	if text == e.Text {
 		return e.Value
 	}
-	if items := r.items(e, group, dest); items != nil {
+	if items := r.items(e); items != nil {
 		return items
 	}
 	return text
@@ -183,7 +183,7 @@ func (r *renderer) value(e model.Effective, group, dest string) any {
 // items are a written ListOpt's items, each rendered (model.RenderItems);
 // nil for another option, a value with $references (rendered whole) or
 // items that are not all strings.
-func (r *renderer) items(e model.Effective, group, dest string) []any {
+func (r *renderer) items(e model.Effective) []any {
 	list, _ := e.Value.([]any)
 	if !e.Written || list == nil || strings.Contains(e.Raw, "$") {
 		return nil
@@ -210,7 +210,7 @@ func (r *renderer) items(e model.Effective, group, dest string) []any {
 // values are a multi-valued option's values, each rendered as every
 // output renders a written line (secret options as one fingerprint per
 // value, URL passwords as fingerprints); e.Value when nothing is hidden.
-func (r *renderer) values(e model.Effective, group, dest string) any {
+func (r *renderer) values(e model.Effective) any {
 	out := make([]any, len(e.Texts))
 	hidden := false
 	for i, t := range e.Texts {
