@@ -163,13 +163,65 @@ type renderer struct {
 }
 
 // value is a value in effect as shown: unchanged when rendering hides
-// nothing, else the rendered text.
+// nothing, else the rendered text; a multi-valued option (MultiStrOpt) or
+// a ListOpt whose rendering hides something is a list of rendered items
+// (each secret value its own fingerprint, each URL's password one).
 func (r *renderer) value(e model.Effective, group, dest string) any {
+	if e.Written && e.Texts != nil {
+		return r.values(e)
+	}
 	text := r.text(e, group, dest)
 	if text == e.Text {
 		return e.Value
 	}
+	if items := r.items(e); items != nil {
+		return items
+	}
 	return text
+}
+
+// items are a written ListOpt's items, each rendered (model.RenderItems);
+// nil for another option, a value with $references (rendered whole) or
+// items that are not all strings.
+func (r *renderer) items(e model.Effective) []any {
+	list, _ := e.Value.([]any)
+	if !e.Written || list == nil || strings.Contains(e.Raw, "$") {
+		return nil
+	}
+	texts := make([]string, len(list))
+	for i, x := range list {
+		t, ok := x.(string)
+		if !ok {
+			return nil
+		}
+		texts[i] = t
+	}
+	shown := model.RenderItems(r.d.Keys, r.kind, r.files[e.File].INI, e.Name[0], e.Name[1], e.Raw, texts)
+	if shown == nil {
+		return nil
+	}
+	out := make([]any, len(shown))
+	for i, t := range shown {
+		out[i] = r.d.Keys.Redact(t)
+	}
+	return out
+}
+
+// values are a multi-valued option's values, each rendered as every
+// output renders a written line (secret options as one fingerprint per
+// value, URL passwords as fingerprints); e.Value when nothing is hidden.
+func (r *renderer) values(e model.Effective) any {
+	out := make([]any, len(e.Texts))
+	hidden := false
+	for i, t := range e.Texts {
+		v := r.d.Keys.Redact(model.RenderWritten(r.d.Keys, r.kind, r.files[e.File].INI, e.Name[0], e.Name[1], t))
+		hidden = hidden || v != t
+		out[i] = v
+	}
+	if !hidden {
+		return e.Value
+	}
+	return out
 }
 
 // text is the text in effect with secrets as fingerprints: a written

@@ -93,3 +93,47 @@ func TestEffectiveValuesHostile(t *testing.T) {
 		t.Errorf("%d bytes of output: references expanded without bound", len(out))
 	}
 }
+
+// TestEffectiveValuesLists: a ListOpt whose items are URLs with passwords
+// is a JSON list of rendered items (each password a fingerprint), and a
+// multi-valued secret ([cache] backend_argument, a MultiStrOpt flagged
+// secret) one fingerprint per value, not one for the values joined.
+func TestEffectiveValuesLists(t *testing.T) {
+	root := t.TempDir()
+	conf := "[glance]\napi_servers = http://u:Zq7-one-Secret@g1:9292,http://u:Zq7-two-Secret@g2:9292\n" +
+		"[cache]\nbackend_argument = url:Zq7-arg-Secret\nbackend_argument = pass:Zq7-other-Secret\n"
+	p := filepath.Join(root, "c1", "etc", "nova", "nova.conf")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	choice, _ := release.Select("2024.1", "", "")
+	out, _, err := EffectiveValues(context.Background(), root, Options{Release: choice}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "Zq7") {
+		t.Fatalf("a planted secret is printed:\n%s", out)
+	}
+	var doc struct {
+		Nodes map[string]struct {
+			Processes map[string]struct {
+				Options map[string]map[string]map[string]any
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	opts := doc.Nodes["c1"].Processes["nova-compute"].Options
+	servers, _ := opts["glance"]["api_servers"]["value"].([]any)
+	if len(servers) != 2 || !strings.HasPrefix(servers[0].(string), "http://u:fp:") || !strings.HasSuffix(servers[1].(string), "@g2:9292") {
+		t.Errorf("[glance] api_servers = %#v, want two rendered URLs", opts["glance"]["api_servers"]["value"])
+	}
+	args, _ := opts["cache"]["backend_argument"]["value"].([]any)
+	if len(args) != 2 || args[0] == args[1] || !strings.HasPrefix(args[0].(string), "fp:") {
+		t.Errorf("[cache] backend_argument = %#v, want one fingerprint per value", opts["cache"]["backend_argument"]["value"])
+	}
+}

@@ -44,6 +44,8 @@ var secretSpots = []secretSpot{
 	{"controller/etc/haproxy/haproxy.cfg", "listen stats\n  bind 10.0.0.11:1993\n  stats auth admin:%[1]s\n  http-request set-header Authorization \"Basic %[1]s\"\n"},
 	{"controller/etc/systemd/system/nova-api.service", "[Service]\nEnvironment=OS_PASSWORD=%[1]s\n"},
 	{"controller/etc/keystone/fernet-keys/0", "%[1]s\n"},
+	{"compute1/etc/nova/nova.conf", "[glance]\napi_servers = http://u:%[1]s@g1:9292,https://v:%[1]s@g2/image\n"},
+	{"compute1/etc/nova/nova.conf", "[cache]\nbackend_argument = url:%[1]s\nbackend_argument = pass:%[1]s\n"},
 }
 
 // plantable turns fuzz input into a secret: printable ASCII and UTF-8
@@ -68,6 +70,9 @@ func plantable(core string) (string, bool) {
 func FuzzPlantedSecrets(f *testing.F) {
 	for i, seed := range []string{"hunter2", "ab/c?d#e", "pa,ss", "p@ss:w/rd", "it's \"q\"", "%40%2F", "${x}", "Q!z", "\\x41", "パスワード"} {
 		f.Add(seed, uint8(i), uint8(i*7), uint8(i*13))
+	}
+	for i, seed := range []string{"pa,ss", "p@ss:w/rd", "a,b@c,d", "hunter2"} { // list options of URLs, a multi-valued secret
+		f.Add(seed, uint8(len(secretSpots)-1-i%2), uint8(len(secretSpots)-2), uint8(len(secretSpots)-1))
 	}
 	ctx := context.Background()
 	eng, err := engine.New(ctx, rules.FS)

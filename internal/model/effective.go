@@ -24,6 +24,9 @@ type Effective struct {
 	Host bool
 	// Text is the value before conversion, after $-substitution.
 	Text string
+	// Texts are a multi-valued option's written values, each after
+	// $-substitution, in load order (nil otherwise).
+	Texts []string
 	// Raw is the written text before $-substitution (single-valued
 	// options), and Name the [section, key] it was written as.
 	Raw  string
@@ -137,7 +140,7 @@ func (r *Resolver) resolve(group, dest string) (Effective, bool) {
 		for i, t := range texts {
 			values[i], _ = o.Convert(t)
 		}
-		e.Value, e.Text = values, strings.Join(texts, "\n")
+		e.Value, e.Text, e.Texts = values, strings.Join(texts, "\n"), texts
 		return e, true
 	}
 	e.Text = texts[0]

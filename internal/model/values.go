@@ -197,6 +197,53 @@ func mergeSpans(a []secret.Span, b []urls.Span) []secret.Span {
 	return out
 }
 
+// RenderItems renders a list option's written text item by item (items
+// as the option's type splits text, each a substring of it, in order):
+// what RenderWritten hides in the whole text stays hidden in every item it
+// touches, and each item's own URL credentials are labels too (a list of
+// URLs is not one URL). Nil when an item is not found in text.
+func RenderItems(k *secret.Keyring, kind string, f *oslo.File, section, key, text string, items []string) []string {
+	var whole []secret.Span
+	if secretText(kind, f, section, key, text) {
+		whole = []secret.Span{{Start: 0, End: len(text)}}
+	} else {
+		whole = mergeSpans(nil, credentialSpans(text, key))
+	}
+	out := make([]string, len(items))
+	at := 0
+	for i, item := range items {
+		j := strings.Index(text[at:], item)
+		if j < 0 {
+			return nil
+		}
+		start, end := at+j, at+j+len(item)
+		var clipped []secret.Span
+		for _, s := range whole {
+			if s.End <= start || s.Start >= end {
+				continue
+			}
+			c := secret.Span{Start: max(s.Start, start) - start, End: min(s.End, end) - start}
+			if s.Start >= start && s.End <= end {
+				c.Value = s.Value
+			}
+			clipped = append(clipped, c)
+		}
+		if secretText(kind, f, section, key, item) {
+			clipped = append(clipped, secret.Span{Start: 0, End: len(item)})
+		}
+		out[i] = k.Render(item, mergeSpans(clipped, credentialSpans(item, key)))
+		at = end
+	}
+	return out
+}
+
+// secretText: RenderWritten shows text as one label (a secret option's
+// value that is not a URL, or a secret key's).
+func secretText(kind string, f *oslo.File, section, key, text string) bool {
+	whole := secret.IsKey(key) || SecretOption(kind, f, section, key) || kind == "ini" && secret.IsName(key)
+	return text != "" && whole && (secret.IsKey(key) || !urls.Looks(text))
+}
+
 // RenderWritten renders an option's value as written (no substitution),
 // for inspect: a secret option's value as its label, URL credentials in
 // any other value as labels. kind "ini" (a file of no known kind) treats

@@ -93,10 +93,15 @@ _counts(f, loaded) if f.path in loaded
 # process of the node: the last of its files (nodes.<n>.processes.<p>.files,
 # in load order, as its unit, default file or packaging starts it) that
 # sets the option. Undefined when none sets it or the process is unknown.
-process_effective(node, process, section, key) := found[count(found) - 1] if {
-	by_path := {f.path: f | some f in node.files}
+process_effective(node, process, section, key) := effective_in(node, node.processes[process].files, section, key)
+
+# effective_in is [file, occurrence] of the value in effect for a process
+# that loads the node's files at paths (shown paths, in load order): the
+# last readable one that sets the option. Undefined when none sets it.
+effective_in(node, paths, section, key) := found[count(found) - 1] if {
+	by_path := {f.path: f | some f in node.files; not f.error}
 	found := [[f, last(f, section, key)] |
-		some p in node.processes[process].files
+		some p in paths
 		f := by_path[p]
 		has(f, section, key)
 	]
@@ -108,17 +113,27 @@ process_effective(node, process, section, key) := found[count(found) - 1] if {
 # the default of the release of the first of its files whose kind the rule
 # lists the option's default for in custom.defaults ({"written": false,
 # "file", "value", "host", "release"}; "file" is where the option belongs).
-process_setting(node, process, section, key) := {"written": true, "file": f, "occ": occ, "value": occ.value} if {
+process_setting(node, process, section, key) := written(f, occ) if {
 	[f, occ] := process_effective(node, process, section, key)
-} else := {"written": false, "file": f, "value": d.text, "host": d.host, "release": f.release.name} if {
+} else := s if {
 	by_path := {g.path: g | some g in node.files}
 	fs := [g |
 		some p in node.processes[process].files
 		g := by_path[p]
 		input.defaults[g.release.name][g.kind][section][key]
 	]
-	f := fs[0]
-	d := input.defaults[f.release.name][f.kind][section][key]
+	s := unset_setting(fs[0], fs[0].kind, section, key)
+}
+
+# written is a setting written at occurrence occ of file f.
+written(f, occ) := {"written": true, "file": f, "occ": occ, "value": occ.value}
+
+# unset_setting is an unset option's setting located in file f, with the
+# default of the release f is checked against as kind (a schema kind)
+# registers it: {"written": false, "file", "value", "host", "release"}.
+# Undefined when the rule's custom.defaults lack it for that release.
+unset_setting(f, kind, section, key) := {"written": false, "file": f, "value": d.text, "host": d.host, "release": f.release.name} if {
+	d := input.defaults[f.release.name][kind][section][key]
 }
 
 # layers are the files a process loads with a main config file, in load
@@ -137,11 +152,11 @@ layers := {
 # "file", "value", "host", "release"} (the rule lists [kinds[0], section,
 # key] in custom.defaults; host: computed on the host, value a placeholder
 # such as "<host_ipv4>"). Undefined when the node has no file of kinds.
-setting(node, kinds, section, key) := {"written": true, "file": f, "occ": occ, "value": occ.value} if {
+setting(node, kinds, section, key) := written(f, occ) if {
 	[f, occ] := effective(node, kinds, section, key)
-} else := {"written": false, "file": f, "value": d.text, "host": d.host, "release": f.release.name} if {
+} else := s if {
 	f := [f | some kind in kinds; some f in node.files; f.kind == kind][0]
-	d := input.defaults[f.release.name][kinds[0]][section][key]
+	s := unset_setting(f, kinds[0], section, key)
 }
 
 # unset_loc is where an unset option belongs: the last header of its

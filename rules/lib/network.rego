@@ -41,18 +41,10 @@ else := dflt
 # f's schema kind (plugin.ini is ml2_conf.ini; rules list [kind, section,
 # key] in custom.defaults), located in f. A default the data lacks (an
 # option the release does not register) has value null: see known.
-setting(node, proc, f, section, key) := {"written": true, "file": g, "occ": occ, "value": occ.value} if {
-	found := [[g, lib.last(g, section, key)] |
-		some p in _loads(node, proc, f)
-		some g in node.files
-		g.path == p
-		not g.error
-		lib.has(g, section, key)
-	]
-	count(found) > 0
-	[g, occ] := found[count(found) - 1]
-} else := {"written": false, "file": f, "value": d.text, "host": d.host, "release": f.release.name} if {
-	d := input.defaults[f.release.name][schema_kind(f)][section][key]
+setting(node, proc, f, section, key) := lib.written(g, occ) if {
+	[g, occ] := lib.effective_in(node, _loads(node, proc, f), section, key)
+} else := s if {
+	s := lib.unset_setting(f, schema_kind(f), section, key)
 } else := {"written": false, "file": f, "value": null, "host": false, "release": object.get(f, ["release", "name"], "")}
 
 # _loads are the shown paths of the files proc loads on node, in order: the
@@ -315,7 +307,7 @@ metadata_agents contains m if {
 # with a deprecated name, the last file that sets either name wins, and in
 # one file the new name before the old.
 metadata_host(node, f) := object.union(found[count(found) - 1][1], {"key": found[count(found) - 1][0]}) if {
-	found := [[key, {"written": true, "file": g, "occ": occ, "value": occ.value}] |
+	found := [[key, lib.written(g, occ)] |
 		some p in _loads(node, "neutron-metadata-agent", f)
 		some g in node.files
 		g.path == p

@@ -6,7 +6,11 @@
 #   both need memcache_secret_key, and the middleware raises
 #   ConfigurationError at start without it. Every node of a service shares
 #   one cache, so they must also share the key: a node with another key
-#   cannot read (and keeps overwriting) what its peers cached.
+#   cannot read (and keeps overwriting) what its peers cached. Both
+#   options are read in effect for every process on the node, across the
+#   files it loads in order (dist file, main file, config-dir, the
+#   process's own file), so a drop-in that holds the key or switches the
+#   strategy counts; unset, the strategy is None in every release.
 # custom:
 #   id: SL-PASS-013
 #   severity: warning
@@ -19,17 +23,33 @@ package stacklint.rules.credentials.memcache_protection
 
 import data.stacklint.lib
 
+_key_name := "memcache_secret_key"
+
+_strategy_name := "memcache_security_strategy"
+
 report contains finding if {
-	some [f, "keystone_authtoken", key, occ] in lib.keyed(["memcache_security_strategy"])
-	upper(occ.value) in {"MAC", "ENCRYPT"}
-	not _key(f)
+	some name in {g.node | some [g, "keystone_authtoken", _, _] in lib.keyed([_strategy_name])}
+	node := input.nodes[name]
+	some paths in _loads(node)
+	[f, occ] := lib.effective_in(node, paths, "keystone_authtoken", _strategy_name)
+	upper(trim_space(occ.value)) in {"MAC", "ENCRYPT"}
+	not _key(node, paths)
 	finding := {
-		"message": sprintf("%s is %s, but memcache_secret_key is not set: the service does not start (ConfigurationError)", [lib.where(f, "keystone_authtoken", key), occ.value]),
-		"locations": [lib.loc(f, "keystone_authtoken", key, occ)],
+		"message": sprintf("%s is %s, but memcache_secret_key is not set: the service does not start (ConfigurationError)", [lib.where(f, "keystone_authtoken", _strategy_name), occ.value]),
+		"locations": [lib.loc(f, "keystone_authtoken", _strategy_name, occ)],
 	}
 }
 
-_key(f) if lib.last(f, "keystone_authtoken", "memcache_secret_key").fp != ""
+# _loads are the lists of files the node's processes load, in order
+# (nodes.<n>.processes); without process facts, each file alone.
+_loads(node) := {p.files | some p in node.processes} if count(object.get(node, "processes", {})) > 0
+
+else := {[f.path] | some f in node.files}
+
+_key(node, paths) if {
+	[_, occ] := lib.effective_in(node, paths, "keystone_authtoken", _key_name)
+	occ.fp != ""
+}
 
 _copies contains c if {
 	some [f, "keystone_authtoken", key, occ] in lib.keyed(["memcache_secret_key"])

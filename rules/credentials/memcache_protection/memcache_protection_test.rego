@@ -29,3 +29,29 @@ test_key_drift if {
 	])
 	count(r) == 1
 }
+
+# A nova.conf.d drop-in nova-api loads after nova.conf holds the key: no
+# finding; a drop-in that switches the strategy on without a key: one,
+# at the drop-in.
+_layered(main, drop_in) := fx.deployment([object.union(fx.node("c1", ["nova-api"], [
+	fx.file("c1", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": main}),
+	fx.file("c1", "nova.conf.d", "etc/nova/nova.conf.d/90-cache.conf", {"keystone_authtoken": drop_in}),
+]), {"processes": {"nova-api": {"files": ["c1/etc/nova/nova.conf", "c1/etc/nova/nova.conf.d/90-cache.conf"]}}})])
+
+test_key_in_drop_in if {
+	r := rule.report with input as _layered({"memcache_security_strategy": "ENCRYPT"}, {"memcache_secret_key": fx.secret("k1", 2)})
+	r == set()
+}
+
+test_strategy_in_drop_in if {
+	r := rule.report with input as _layered({"memcached_servers": "c1:11211"}, {"memcache_security_strategy": "MAC"})
+	r == {{
+		"message": "nova.conf.d [keystone_authtoken] memcache_security_strategy on c1 is MAC, but memcache_secret_key is not set: the service does not start (ConfigurationError)",
+		"locations": [{"path": "c1/etc/nova/nova.conf.d/90-cache.conf", "node": "c1", "line": 1, "column": 1, "section": "keystone_authtoken", "key": "memcache_security_strategy"}],
+	}}
+}
+
+test_drop_in_turns_off if {
+	r := rule.report with input as _layered({"memcache_security_strategy": "MAC"}, {"memcache_security_strategy": "None"})
+	r == set()
+}

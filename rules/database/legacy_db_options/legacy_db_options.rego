@@ -8,6 +8,9 @@
 #   sql_connection and [sql] connection are pre-Havana names oslo.db still
 #   maps to [database] connection; when both are set, [database] connection
 #   wins and the old one is dead text that misleads the next reader.
+#   [database] connection is read in effect across the files loaded with
+#   the old name's file (dist file, main file, config-dir): set in a file
+#   read later (a nova.conf.d drop-in) it wins too.
 # custom:
 #   id: SL-DB-006
 #   severity: info
@@ -38,6 +41,22 @@ report contains finding if {
 	}
 }
 
-_shadowed(f) := "; [database] connection is set too and wins" if lib.has(f, "database", "connection")
+_shadowed(f) := sprintf("; [database] connection is set too and wins%s", [_in(g, f)]) if {
+	some main, kinds in lib.layers
+	f.kind in kinds
+	[g, _] := lib.effective(input.nodes[f.node], [main], "database", "connection")
+	_not_before(g, f, kinds)
+} else := "; [database] connection is set too and wins" if lib.has(f, "database", "connection")
 
 else := "; move it there"
+
+# _not_before: file g is f, or read after it among a main file's layers.
+_not_before(g, f, _) if g.path == f.path
+
+_not_before(g, f, kinds) if [_index(kinds, g.kind), g.path] > [_index(kinds, f.kind), f.path]
+
+_index(kinds, kind) := i if kinds[i] == kind
+
+_in(g, f) := "" if g.path == f.path
+
+else := sprintf(" (%s)", [g.path])

@@ -27,3 +27,14 @@ test_sql_connection_shadowed if {
 		"locations": [fx.loc(_nova({}), "DEFAULT", "sql_connection", 1)],
 	}}
 }
+
+# [database] connection in a nova.conf.d drop-in read after nova.conf wins
+# over nova.conf's old name.
+test_sql_connection_shadowed_by_drop_in if {
+	drop_in := fx.file("c", "nova.conf.d", "etc/nova/nova.conf.d/10-db.conf", {"database": {"connection": "x"}})
+	r := rule.report with input as fx.deployment([fx.node("c", [], [_nova({"DEFAULT": {"sql_connection": "a"}}), drop_in])])
+	r == {{
+		"message": "nova.conf [DEFAULT] sql_connection on c is a pre-Havana name for [database] connection; [database] connection is set too and wins (c/etc/nova/nova.conf.d/10-db.conf)",
+		"locations": [fx.loc(_nova({}), "DEFAULT", "sql_connection", 1)],
+	}}
+}

@@ -8,7 +8,12 @@
 #   l2_population with enable_vxlan = false; glance [oslo_limit] without
 #   use_keystone_limits = true; a transport_url in placement.conf
 #   (placement uses no RPC). Dead settings mislead whoever reads the file
-#   next, and start working unexpectedly when the switch flips.
+#   next, and start working unexpectedly when the switch flips. Each
+#   switch is read in effect for the process reading the option: across
+#   the files loaded with its file (dist file, main file, config-dir;
+#   nova-compute.conf after nova.conf; an agent's own files), unset its
+#   default (service_metadata_proxy, use_keystone_limits: false; [vnc]
+#   enabled: true; enable_vxlan counts only when written false).
 # custom:
 #   id: SL-HYG-015
 #   severity: info
@@ -20,11 +25,33 @@ package stacklint.rules.hygiene.dead_config
 
 import data.stacklint.lib
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
+
+# _kinds are the kinds a process reading a file of this kind loads, in
+# --config-file order (lib.effective adds each one's layers).
+_kinds := {
+	"nova.conf": ["nova.conf"], "nova-dist.conf": ["nova.conf"], "nova.conf.d": ["nova.conf"],
+	"nova-compute.conf": ["nova.conf", "nova-compute.conf"], "nova-cpu.conf": ["nova-cpu.conf"],
+	"glance-api.conf": ["glance-api.conf"], "glance-api-dist.conf": ["glance-api.conf"], "glance-api.conf.d": ["glance-api.conf"],
+}
+
+# _on: the BoolOpt is true in effect for the process reading file f.
+_on(f, section, key) if {
+	[_, occ] := lib.effective(input.nodes[f.node], _kinds[f.kind], section, key)
+	net.bool(occ.value)
+}
+
+# _off: the BoolOpt is false in effect (written so) for that process.
+_off(f, section, key) if {
+	[_, occ] := lib.effective(input.nodes[f.node], _kinds[f.kind], section, key)
+	not net.bool(occ.value)
+}
 
 # _dead: [file, section, key, why] for each option that cannot act.
 _dead contains [f, "neutron", "metadata_proxy_shared_secret", "[neutron] service_metadata_proxy is false"] if {
 	some [f, "neutron", "metadata_proxy_shared_secret", _] in lib.keyed(["metadata_proxy_shared_secret"])
-	not net.opt_bool(f, "neutron", "service_metadata_proxy", false)
+	_kinds[f.kind]
+	not _on(f, "neutron", "service_metadata_proxy")
 	not _metadata_target(f.node) # agents pointing here: SL-NOVA-009 reports the switch
 }
 
@@ -34,22 +61,29 @@ _metadata_target(node) if {
 }
 
 _dead contains [f, "vnc", key, "[vnc] enabled is false"] if {
-	some [f, "vnc", "enabled", occ] in lib.keyed(["enabled"])
-	not net.bool(occ.value)
+	some [f, "vnc", "enabled", _] in lib.keyed(["enabled"])
+	_kinds[f.kind]
+	_off(f, "vnc", "enabled")
 	some key, _ in f.sections.vnc
 	key != "enabled"
 }
 
-_dead contains [f, "vxlan", "l2_population", "[vxlan] enable_vxlan is false"] if {
-	some [_, f] in lib.files("linuxbridge_agent.ini")
-	net.opt_bool(f, "vxlan", "l2_population", false)
-	lower(trim_space(lib.last(f, "vxlan", "enable_vxlan").value)) in {"false", "0", "no", "off"} # written off, not mangled (SL-HYG-005)
+_dead contains [s.file, "vxlan", "l2_population", "[vxlan] enable_vxlan is false"] if {
+	some [name, f] in lib.files("linuxbridge_agent.ini")
+	node := input.nodes[name]
+	s := net.setting(node, "neutron-linuxbridge-agent", f, "vxlan", "l2_population")
+	s.written
+	settings.is_true(s)
+	vxlan := net.setting(node, "neutron-linuxbridge-agent", f, "vxlan", "enable_vxlan")
+	vxlan.written
+	lower(trim_space(vxlan.value)) in {"false", "0", "no", "off"} # written off, not mangled (SL-HYG-005)
 	not _vxlan_projects # then VXLAN off is the fault, SL-NET-005
 }
 
 _dead contains [f, "oslo_limit", key, "[DEFAULT] use_keystone_limits is not true"] if {
-	some [_, f] in lib.files("glance-api.conf")
-	not net.opt_bool(f, "DEFAULT", "use_keystone_limits", false)
+	some kind in ["glance-api-dist.conf", "glance-api.conf", "glance-api.conf.d"]
+	some [_, f] in lib.files(kind)
+	not _on(f, "DEFAULT", "use_keystone_limits")
 	some key, _ in f.sections.oslo_limit
 }
 

@@ -25,3 +25,24 @@ test_placement_transport if {
 	r := rule.report with input as _d("placement.conf", {"DEFAULT": {"transport_url": "rabbit://x"}})
 	count(r) == 1
 }
+
+_layered(kind, dkind, main, drop_in) := fx.deployment([fx.node("c", [], [
+	fx.file("c", kind, "etc/main.conf", main),
+	fx.file("c", dkind, "etc/main.conf.d/90-local.conf", drop_in),
+])])
+
+# A drop-in read after the main file switches the feature on: the main
+# file's options act.
+test_switched_on_in_drop_in if {
+	rule.report with input as _layered("glance-api.conf", "glance-api.conf.d", {"oslo_limit": {"endpoint_id": "e1"}}, {"DEFAULT": {"use_keystone_limits": "true"}}) == set()
+	rule.report with input as _layered("nova.conf", "nova.conf.d", {"vnc": {"enabled": "false", "server_listen": "0.0.0.0"}}, {"vnc": {"enabled": "true"}}) == set()
+}
+
+# ... or off: the options are dead.
+test_switched_off_in_drop_in if {
+	r := rule.report with input as _layered("glance-api.conf", "glance-api.conf.d", {"DEFAULT": {"use_keystone_limits": "true"}, "oslo_limit": {"endpoint_id": "e1"}}, {"DEFAULT": {"use_keystone_limits": "false"}})
+	r == {{
+		"message": "glance-api.conf [oslo_limit] endpoint_id on c has no effect: [DEFAULT] use_keystone_limits is not true",
+		"locations": [{"path": "c/etc/main.conf", "node": "c", "line": 1, "column": 1, "section": "oslo_limit", "key": "endpoint_id"}],
+	}}
+}

@@ -5,7 +5,10 @@
 #   authentication and most authorization: whoever knows it is cloud admin.
 #   Since keystone-manage bootstrap (Mitaka) it is not needed at all.
 #   Reported on Queens-or-later deployments; Icehouse-era guides used it to
-#   bootstrap and never removed it.
+#   bootstrap and never removed it. Read in effect across keystone's files
+#   (keystone-dist.conf, keystone.conf, keystone.conf.d): a drop-in that
+#   sets it counts, one that empties it turns it off (unset, it is empty in
+#   every release).
 # custom:
 #   id: SL-PASS-014
 #   severity: warning
@@ -19,8 +22,8 @@ import data.stacklint.lib
 
 report contains finding if {
 	lib.queens_or_later
-	some [_, f] in lib.files("keystone.conf")
-	occ := lib.last(f, "DEFAULT", "admin_token")
+	some [name, _] in lib.files("keystone.conf")
+	[f, occ] := lib.effective(input.nodes[name], ["keystone.conf"], "DEFAULT", "admin_token")
 	not occ.empty
 	finding := {
 		"message": sprintf("%s is set (%s): anyone holding it bypasses authentication; remove it after keystone-manage bootstrap", [lib.where(f, "DEFAULT", "admin_token"), lib.label(occ)]),

@@ -19,3 +19,20 @@ test_set if {
 		"locations": [{"path": "ctl/etc/keystone/keystone.conf", "node": "ctl", "line": 2, "column": 1, "section": "DEFAULT", "key": "admin_token"}],
 	}}
 }
+
+_layered(main, drop_in) := fx.deployment([fx.node("ctl", [], [
+	fx.file("ctl", "keystone.conf", "etc/keystone/keystone.conf", {"DEFAULT": main}),
+	fx.file("ctl", "keystone.conf.d", "etc/keystone/keystone.conf.d/90-bootstrap.conf", {"DEFAULT": drop_in}),
+	_www,
+])])
+
+# A keystone.conf.d drop-in read after keystone.conf sets the token, or
+# empties the one keystone.conf sets.
+test_drop_in if {
+	r := rule.report with input as _layered({}, {"admin_token": fx.secret("bbbbbb", 1)})
+	r == {{
+		"message": "keystone.conf.d [DEFAULT] admin_token on ctl is set (fp:bbbbbb): anyone holding it bypasses authentication; remove it after keystone-manage bootstrap",
+		"locations": [{"path": "ctl/etc/keystone/keystone.conf.d/90-bootstrap.conf", "node": "ctl", "line": 1, "column": 1, "section": "DEFAULT", "key": "admin_token"}],
+	}}
+	rule.report with input as _layered({"admin_token": fx.secret("aaaaaa", 2)}, {"admin_token": fx.secret("", 1)}) == set()
+}
