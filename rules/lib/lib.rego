@@ -213,6 +213,42 @@ drift(copies) := {[c, r] |
 	c.v != ref
 }
 
+# against judges copies by their authority when the snapshot has one: the
+# copies marked "auth": true (the owning service's own setting, the broker's
+# own configuration, the installer's admin rc...). It pairs every copy whose
+# value differs from the authority's with the authoritative copy holding it
+# (first by rank, path and line); when the authoritative copies disagree
+# among themselves, their majority is the reference and only the copies
+# that match none of them are paired (authority_conflict reports the
+# disagreement). Without an authoritative copy it is drift (the majority).
+# A rule tells the cases apart by the reference's "auth" and says which.
+against(copies) := drift(copies) if {
+	count(authorities(copies)) == 0
+} else := {[c, r] |
+	auths := authorities(copies)
+	values := {a.v | some a in auths}
+	ref := majority(auths)
+	r := first_with(auths, ref)
+	some c in copies
+	not c.v in values
+}
+
+# authorities are the copies marked "auth": true.
+authorities(copies) := {c | some c in copies; object.get(c, "auth", false) == true}
+
+# authority_conflict is the sorted list of the authoritative copies, one per
+# value (the first by rank, path and line), when they hold more than one
+# value; undefined otherwise.
+authority_conflict(copies) := firsts if {
+	auths := authorities(copies)
+	values := {a.v | some a in auths}
+	count(values) > 1
+	firsts := sort([[_pos(r), r] | some v in values; r := first_with(auths, v)])
+}
+
+# tally says how many copies share the value v: "5 of 7".
+tally(copies, v) := sprintf("%d of %d", [count([1 | some c in copies; c.v == v]), count(copies)])
+
 # items turns a comma-separated option into trimmed, non-empty items.
 items(s) := [t | some x in split(s, ","); t := trim_space(x); t != ""]
 
