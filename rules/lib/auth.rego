@@ -64,23 +64,44 @@ own contains c if {
 		"service": service, "user": _user(f, section, ukey), "domain": _domain(f, section), "v": occ.fp, "label": lib.label(occ),
 		"where": lib.where(f, section, pkey), "loc": lib.loc(f, section, pkey, occ),
 		"rank": count({1 | not lib.runs(input.nodes[f.node], _api[service])}),
+		"auth": _authoritative(service, f, section),
 	}
 }
+
+# _authoritative: the service's own [keystone_authtoken] on a node that runs
+# its API, the copy its token validation uses (the authority for the user's
+# password; other copies are compared with it).
+_authoritative(service, f, "keystone_authtoken") if lib.runs(input.nodes[f.node], _api[service])
+
+default _authoritative(_, _, _) := false
 
 # glance reads [oslo_limit] only with use_keystone_limits = true.
 _unused(f, "oslo_limit") if not _true(lib.last(f, "DEFAULT", "use_keystone_limits").value)
 
 _true(v) if lower(v) in {"true", "1", "yes", "on"}
 
-# references maps each service to the [user, fingerprint] most of its own
-# copies use; ref_copies to the copy shown as related location (one on a
-# node that runs the service's API if any, then the first by path).
-references := {service: lib.majority(copies) |
-	some service in {c.service | some c in own}
-	copies := _copies(service)
-}
+# references maps each service to the [user, fingerprint] of its own
+# authoritative copies (its [keystone_authtoken] on the nodes running its
+# API; their majority if they disagree), else the one most of its copies
+# use; ref_copies to the copy shown as related location (an authoritative
+# one if any, then the first by rank and path).
+references := {service: lib.majority(_pool(service)) | some service in {c.service | some c in own}}
 
-ref_copies := {service: lib.first_with(_copies(service), ref) | some service, ref in references}
+ref_copies := {service: lib.first_with(_pool(service), ref) | some service, ref in references}
+
+_pool(service) := pool if {
+	pool := lib.authorities(_copies(service))
+	count(pool) > 0
+} else := _copies(service)
+
+# api names the process whose node holds a service's authoritative copy.
+api(service) := _api[service]
+
+# basis says what a reference copy r of the copies is: "" for an
+# authoritative one, else that the majority was taken and why.
+basis(copies, r) := "" if r.auth
+
+else := sprintf("; no %s [keystone_authtoken] on a node running %s in the snapshot: compared with the majority, %s", [r.service, _api[r.service], lib.tally(copies, r.v)])
 
 _copies(service) := {d | some c in own; c.service == service; d := object.union(c, {"v": [c.user, c.v]})}
 
@@ -142,6 +163,6 @@ else := {
 } if m.what == "domain"
 
 else := {
-	"message": sprintf("%s (%s) differs from %s's service password (%s, %s): %s", [m.client.where, m.client.label, m.client.target, m.ref.label, m.ref.where, consequence]),
+	"message": sprintf("%s (%s) differs from %s's service password (%s, %s%s): %s", [m.client.where, m.client.label, m.client.target, m.ref.label, m.ref.where, basis(_copies(m.client.target), m.ref), consequence]),
 	"locations": [m.client.loc, m.ref.loc],
 }

@@ -228,6 +228,49 @@ drift(copies) := {[c, r] |
 	c.v != ref
 }
 
+# against judges copies by their authority when the snapshot has one: the
+# copies marked "auth": true (the owning service's own setting, the broker's
+# own configuration, the installer's admin rc...). It pairs every copy whose
+# value differs from the authority's with the authoritative copy holding it
+# (first by rank, path and line). Authoritative copies that disagree are
+# judged by their own majority; when they tie, no value is the authority's:
+# only the copies that match none of them are paired (with the tie's first
+# by rank, path and line) and authority_conflict reports the tie. Without an
+# authoritative copy it is drift (the majority of all copies). A rule tells
+# the cases apart by the reference's "auth" and says which.
+against(copies) := drift(copies) if {
+	count(authorities(copies)) == 0
+} else := {[c, r] |
+	auths := authorities(copies)
+	ref := majority(auths)
+	r := first_with(auths, ref)
+	tops := _top_values(auths)
+	some c in copies
+	not c.v in tops
+}
+
+# authorities are the copies marked "auth": true.
+authorities(copies) := {c | some c in copies; object.get(c, "auth", false) == true}
+
+# _top_values are the values most copies share (several on a tie).
+_top_values(copies) := {x | some x, n in counts; n == max({m | some m in counts})} if {
+	counts := {x: n | some x in {c.v | some c in copies}; n := count([1 | some d in copies; d.v == x])}
+}
+
+# authority_conflict is the sorted list of [[path, line], copy] of the
+# authoritative copies, one per value (the first by rank, path and line),
+# when several values tie for the most authoritative copies; undefined
+# otherwise.
+authority_conflict(copies) := firsts if {
+	auths := authorities(copies)
+	tops := _top_values(auths)
+	count(tops) > 1
+	firsts := sort([[_pos(r), r] | some v in tops; r := first_with(auths, v)])
+}
+
+# tally says how many copies share the value v: "5 of 7".
+tally(copies, v) := sprintf("%d of %d", [count([1 | some c in copies; c.v == v]), count(copies)])
+
 # items turns a comma-separated option into trimmed, non-empty items.
 items(s) := [t | some x in split(s, ","); t := trim_space(x); t != ""]
 

@@ -24,7 +24,7 @@ test_api_database_differs if {
 	f := _nova("aaaaaa", "bbbbbb")
 	r := rule.report with input as _input(f)
 	r == {{
-		"message": "database user 'nova' on ctl:3306: nova.conf [database] connection on ctl (fp:bbbbbb) differs from nova.conf [api_database] connection on ctl (fp:aaaaaa); the side the server does not know cannot connect",
+		"message": "database user 'nova' on ctl:3306: nova.conf [database] connection on ctl (fp:bbbbbb) differs from nova.conf [api_database] connection on ctl (fp:aaaaaa); no URL of the owning service on a node running its API in the snapshot: compared with the majority, 1 of 2; the side the server does not know cannot connect",
 		"locations": [fx.loc(f, "database", "connection", 9), fx.loc(f, "api_database", "connection", 6)],
 	}}
 }
@@ -36,4 +36,33 @@ test_different_users_are_not_compared if {
 	})
 	r := rule.report with input as _input(f)
 	r == set()
+}
+
+_on(node, fp) := fx.file(node, "nova.conf", "etc/nova/nova.conf", {"database": {"connection": _url("nova", fp, "nova", 9)}})
+
+_fleet(fps) := object.union(fx.deployment([fx.node(n, roles, [_on(n, fp)]) | some [n, roles, fp] in fps]), {"owners": {"10.0.0.11": "ctl"}})
+
+# The compute nodes' stale copies are the majority; nova-api's URL wins.
+test_api_node_is_the_authority if {
+	r := rule.report with input as _fleet([["ctl", ["nova-api"], "aaaaaa"], ["c1", [], "bbbbbb"], ["c2", [], "bbbbbb"]])
+	r == {
+		{
+			"message": "database user 'nova' on ctl:3306: nova.conf [database] connection on c1 (fp:bbbbbb) differs from nova.conf [database] connection on ctl (fp:aaaaaa), the URL of the service on a node running nova-api; the side the server does not know cannot connect",
+			"locations": [fx.loc(_on("c1", ""), "database", "connection", 9), fx.loc(_on("ctl", ""), "database", "connection", 9)],
+		},
+		{
+			"message": "database user 'nova' on ctl:3306: nova.conf [database] connection on c2 (fp:bbbbbb) differs from nova.conf [database] connection on ctl (fp:aaaaaa), the URL of the service on a node running nova-api; the side the server does not know cannot connect",
+			"locations": [fx.loc(_on("c2", ""), "database", "connection", 9), fx.loc(_on("ctl", ""), "database", "connection", 9)],
+		},
+	}
+}
+
+# nova_api and nova URLs of the API node tie: neither is the authority.
+test_api_urls_tie if {
+	f := _nova("aaaaaa", "bbbbbb")
+	r := rule.report with input as object.union(fx.deployment([fx.node("ctl", ["nova-api"], [f])]), {"owners": {"10.0.0.11": "ctl"}})
+	r == {{
+		"message": "database user 'nova' on ctl:3306: the owning services' own URLs carry different passwords (nova.conf [api_database] connection on ctl: fp:aaaaaa, nova.conf [database] connection on ctl: fp:bbbbbb): the server holds one, the others cannot connect",
+		"locations": [fx.loc(f, "api_database", "connection", 6), fx.loc(f, "database", "connection", 9)],
+	}}
 }

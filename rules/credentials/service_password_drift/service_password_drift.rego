@@ -5,10 +5,15 @@
 #   username/password; Icehouse-era admin_user/admin_password, and the same
 #   user in nova [service_user], glance [oslo_limit] and the Icehouse
 #   metadata_agent.ini). Keystone holds one password per user, so every copy
-#   of it, on every node, must be the same: the copies that differ from the
-#   one most copies use get HTTP 401 and the service cannot validate tokens.
-#   Other services' copies of a user (neutron [placement]) are compared with
-#   the owner's password too. Empty passwords are reported by SL-PASS-010.
+#   of it, on every node, must be the same. The authority is the service's
+#   own [keystone_authtoken] on the nodes running its API (nova-api,
+#   neutron-server, glance-api, placement-api): the copy its token
+#   validation uses; every other copy is compared with it, and copies that
+#   differ get HTTP 401. When the API nodes' own copies disagree, that is
+#   reported. Without an API node in the snapshot the password most copies
+#   use is taken, and the message says so. Other services' copies of a user
+#   (neutron [placement]) are compared with the owner's password too. Empty
+#   passwords are reported by SL-PASS-010.
 # related_resources:
 #   - description: keystonemiddleware auth_token options
 #     ref: https://docs.openstack.org/keystonemiddleware/latest/middlewarearchitecture.html
@@ -24,13 +29,38 @@ package stacklint.rules.credentials.service_password_drift
 import data.stacklint.lib
 import data.stacklint.lib.auth
 
+_groups contains [user, service] if {
+	some c in auth.own
+	user := c.user
+	service := c.service
+}
+
+_group(user, service) := {c | some c in auth.own; c.user == user; c.service == service}
+
 report contains finding if {
-	some user in {c.user | some c in auth.own}
-	some service in {c.service | some c in auth.own; c.user == user}
-	some [c, r] in lib.drift({c | some c in auth.own; c.user == user; c.service == service})
+	some [user, service] in _groups
+	copies := _group(user, service)
+	some [c, r] in lib.against(copies)
 	finding := {
-		"message": sprintf("Keystone user '%s': %s (%s) differs from %s (%s); the side Keystone does not know gets 401", [user, c.where, c.label, r.where, r.label]),
+		"message": _message(user, copies, c, r),
 		"locations": [c.loc, r.loc],
+	}
+}
+
+_message(user, copies, c, r) := sprintf("Keystone user '%s': %s (%s) differs from the password most nodes running %s hold in their own [keystone_authtoken] (%s, %s): token validation there gets 401", [user, c.where, c.label, auth.api(r.service), lib.tally(lib.authorities(copies), r.v), r.where]) if {
+	r.auth
+	c.auth
+} else := sprintf("Keystone user '%s': %s (%s) differs from %s's own password, %s (%s), the one its API validates tokens with: a login with this copy gets 401", [user, c.where, c.label, r.service, r.where, r.label]) if r.auth
+
+else := sprintf("Keystone user '%s': %s (%s) differs from %s (%s)%s; the side Keystone does not know gets 401", [user, c.where, c.label, r.where, r.label, auth.basis(copies, r)])
+
+# The API nodes' own copies disagree: Keystone holds one of them.
+report contains finding if {
+	some [user, service] in _groups
+	firsts := lib.authority_conflict(_group(user, service))
+	finding := {
+		"message": sprintf("Keystone user '%s': the nodes running %s hold different passwords in their own [keystone_authtoken] (%s): Keystone holds one, token validation on the others gets 401", [user, auth.api(service), concat(", ", [sprintf("%s: %s", [r.where, r.label]) | some [_, r] in firsts])]),
+		"locations": [r.loc | some [_, r] in firsts],
 	}
 }
 

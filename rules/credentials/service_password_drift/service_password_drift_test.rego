@@ -15,7 +15,7 @@ test_same_password_everywhere if {
 test_one_node_differs if {
 	r := rule.report with input as _input(["aaaaaa", "bbbbbb", "aaaaaa"])
 	r == {{
-		"message": "Keystone user 'neutron': neutron.conf [keystone_authtoken] password on n1 (fp:bbbbbb) differs from neutron.conf [keystone_authtoken] password on n0 (fp:aaaaaa); the side Keystone does not know gets 401",
+		"message": "Keystone user 'neutron': neutron.conf [keystone_authtoken] password on n1 (fp:bbbbbb) differs from the password most nodes running neutron-server hold in their own [keystone_authtoken] (2 of 3, neutron.conf [keystone_authtoken] password on n0): token validation there gets 401",
 		"locations": [fx.loc(_neutron("n1", "x"), "keystone_authtoken", "password", 22), fx.loc(_neutron("n0", "x"), "keystone_authtoken", "password", 22)],
 	}}
 }
@@ -47,5 +47,45 @@ test_neutron_placement_client_uses_placement_password if {
 	r == {{
 		"message": "neutron.conf [placement] password on c (fp:bbbbbb) differs from placement's service password (fp:aaaaaa, placement.conf [keystone_authtoken] password on c): requests with it get 401",
 		"locations": [fx.loc(neu, "placement", "password", 40), fx.loc(plc, "keystone_authtoken", "password", 15)],
+	}}
+}
+
+# The majority is wrong: the API node's own copy is the authority.
+test_api_node_is_the_authority if {
+	api := _neutron("n0", "aaaaaa")
+	inp := fx.deployment([
+		fx.node("n0", ["neutron-server"], [api]),
+		fx.node("n1", [], [_neutron("n1", "bbbbbb")]),
+		fx.node("n2", [], [_neutron("n2", "bbbbbb")]),
+	])
+	r := rule.report with input as inp
+	r == {
+		{
+			"message": "Keystone user 'neutron': neutron.conf [keystone_authtoken] password on n1 (fp:bbbbbb) differs from neutron's own password, neutron.conf [keystone_authtoken] password on n0 (fp:aaaaaa), the one its API validates tokens with: a login with this copy gets 401",
+			"locations": [fx.loc(_neutron("n1", "x"), "keystone_authtoken", "password", 22), fx.loc(api, "keystone_authtoken", "password", 22)],
+		},
+		{
+			"message": "Keystone user 'neutron': neutron.conf [keystone_authtoken] password on n2 (fp:bbbbbb) differs from neutron's own password, neutron.conf [keystone_authtoken] password on n0 (fp:aaaaaa), the one its API validates tokens with: a login with this copy gets 401",
+			"locations": [fx.loc(_neutron("n2", "x"), "keystone_authtoken", "password", 22), fx.loc(api, "keystone_authtoken", "password", 22)],
+		},
+	}
+}
+
+# No node runs neutron-server: the majority, and the message says so.
+test_no_api_node_majority if {
+	inp := fx.deployment([fx.node(sprintf("n%d", [i]), [], [_neutron(sprintf("n%d", [i]), fp)]) | some i, fp in ["aaaaaa", "bbbbbb", "aaaaaa"]])
+	r := rule.report with input as inp
+	r == {{
+		"message": "Keystone user 'neutron': neutron.conf [keystone_authtoken] password on n1 (fp:bbbbbb) differs from neutron.conf [keystone_authtoken] password on n0 (fp:aaaaaa); no neutron [keystone_authtoken] on a node running neutron-server in the snapshot: compared with the majority, 2 of 3; the side Keystone does not know gets 401",
+		"locations": [fx.loc(_neutron("n1", "x"), "keystone_authtoken", "password", 22), fx.loc(_neutron("n0", "x"), "keystone_authtoken", "password", 22)],
+	}}
+}
+
+# Two API nodes, two passwords: the tie is the finding.
+test_api_nodes_tie if {
+	r := rule.report with input as _input(["aaaaaa", "bbbbbb"])
+	r == {{
+		"message": "Keystone user 'neutron': the nodes running neutron-server hold different passwords in their own [keystone_authtoken] (neutron.conf [keystone_authtoken] password on n0: fp:aaaaaa, neutron.conf [keystone_authtoken] password on n1: fp:bbbbbb): Keystone holds one, token validation on the others gets 401",
+		"locations": [fx.loc(_neutron("n0", "x"), "keystone_authtoken", "password", 22), fx.loc(_neutron("n1", "x"), "keystone_authtoken", "password", 22)],
 	}}
 }

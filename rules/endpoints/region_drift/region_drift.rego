@@ -7,7 +7,14 @@
 #   metadata agent's auth_region, OS_REGION_NAME). Region names are
 #   case-sensitive: RegionOne and regionOne are two regions, and a
 #   reference to one the catalog does not have fails with EndpointNotFound.
-#   Unset regions (any region) are not compared.
+#   The catalog is not in a snapshot; the installer registers the endpoints
+#   in the region it writes into the admin rc (packstack's keystonerc_admin,
+#   the guide's admin-openrc: OS_REGION_NAME of an rc that logs in as admin),
+#   so that region is the authority and every reference is compared with it.
+#   When admin rc files name different regions, that is reported and only
+#   the references matching none of them are. Without an admin rc the
+#   region most references use is taken, and the message says so. Unset
+#   regions (any region) are not compared.
 # custom:
 #   id: SL-EP-005
 #   severity: error
@@ -32,14 +39,36 @@ _copies contains c if {
 	some rc in input.rc
 	v := rc.vars.OS_REGION_NAME
 	v.value != ""
-	c := {"v": v.value, "where": sprintf("%s OS_REGION_NAME", [rc.path]), "loc": lib.rc_loc(rc, "OS_REGION_NAME")}
+	c := {
+		"v": v.value, "where": sprintf("%s OS_REGION_NAME", [rc.path]), "loc": lib.rc_loc(rc, "OS_REGION_NAME"),
+		"auth": _admin(rc),
+	}
 }
 
+# _admin: the rc logs in as Keystone's admin user (OS_USERNAME admin), as
+# the one the installer writes does.
+_admin(rc) if rc.vars.OS_USERNAME.value == "admin"
+
+default _admin(_) := false
+
 report contains finding if {
-	some [c, r] in lib.drift(_copies)
-	n := count([1 | some d in _copies; d.v == r.v])
+	some [c, r] in lib.against(_copies)
 	finding := {
-		"message": sprintf("region '%s' in %s differs from '%s', used by %d of %d references (%s): endpoint lookups fail with EndpointNotFound", [c.v, c.where, r.v, n, count(_copies), r.where]),
+		"message": sprintf("region '%s' in %s differs from '%s', %s: endpoint lookups fail with EndpointNotFound", [c.v, c.where, r.v, _basis(r)]),
 		"locations": [c.loc, r.loc],
+	}
+}
+
+_basis(r) := sprintf("the region of the admin rc %s (the installer registers the endpoints there)", [r.loc.path]) if r.auth
+
+else := sprintf("used by %s references (%s; no admin rc in the snapshot names the catalog's region: compared with the majority)", [lib.tally(_copies, r.v), r.where])
+
+report contains finding if {
+	firsts := lib.authority_conflict(_copies)
+	names := [sprintf("'%s' in %s", [r.v, r.loc.path]) | some [_, r] in firsts]
+	uses := [sprintf("'%s' %s", [r.v, lib.tally(_copies, r.v)]) | some [_, r] in firsts]
+	finding := {
+		"message": sprintf("the admin rc files name different regions (%s) and the references follow them (%s): the catalog has the endpoints in one of them, lookups in the others fail with EndpointNotFound", [concat(", ", names), concat(", ", uses)]),
+		"locations": [r.loc | some [_, r] in firsts],
 	}
 }

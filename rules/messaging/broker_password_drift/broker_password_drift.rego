@@ -7,6 +7,10 @@
 #   broker holds one. Services with another password are refused
 #   (ACCESS_REFUSED) and keep retrying; nova-compute and the agents never
 #   get their RPC calls. An unset rabbit_password means the default guest.
+#   The broker's users live in its own database (rabbitmqctl, Mnesia), not
+#   in any file of a snapshot (rabbitmq.conf default_pass applies only to
+#   a fresh node), so the password most copies carry is taken, and the
+#   message says so.
 # custom:
 #   id: SL-PASS-007
 #   severity: error
@@ -28,9 +32,10 @@ _copies contains c if {
 
 report contains finding if {
 	some group in {c.group | some c in _copies}
-	some [c, r] in lib.drift({c | some c in _copies; c.group == group})
+	copies := {c | some c in _copies; c.group == group}
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("broker user '%s' on %s vhost '%s': %s (%s) differs from %s (%s); the side the broker does not know gets ACCESS_REFUSED", [group[2], group[0], group[1], c.where, c.label, r.where, r.label]),
+		"message": sprintf("broker user '%s' on %s vhost '%s': %s (%s) differs from %s (%s), used by %s copies (the broker's own user database is not in a snapshot: compared with the majority); the side the broker does not know gets ACCESS_REFUSED", [group[2], group[0], group[1], c.where, c.label, r.where, r.label, lib.tally(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

@@ -15,7 +15,7 @@ test_same_password if {
 test_one_differs if {
 	r := rule.report with input as _input(["aaaaaa", "aaaaaa", "bbbbbb"])
 	r == {{
-		"message": "broker user 'openstack' on controller:5672 vhost '/': nova.conf [DEFAULT] transport_url on n2 (fp:bbbbbb) differs from nova.conf [DEFAULT] transport_url on n0 (fp:aaaaaa); the side the broker does not know gets ACCESS_REFUSED",
+		"message": "broker user 'openstack' on controller:5672 vhost '/': nova.conf [DEFAULT] transport_url on n2 (fp:bbbbbb) differs from nova.conf [DEFAULT] transport_url on n0 (fp:aaaaaa), used by 2 of 3 copies (the broker's own user database is not in a snapshot: compared with the majority); the side the broker does not know gets ACCESS_REFUSED",
 		"locations": [fx.loc(_nova("n2", ""), "DEFAULT", "transport_url", 2), fx.loc(_nova("n0", ""), "DEFAULT", "transport_url", 2)],
 	}}
 }
