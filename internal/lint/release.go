@@ -115,10 +115,7 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	for _, g := range groups {
 		every = append(every, fits[g])
 	}
-	deployment, deployWhy := fleetRelease(every), "fits the most services of the deployment"
-	if set, who := setForServices(choice, known); who != "" {
-		deployment, deployWhy = set, "is the release set for "+who // the operator's word: one deployment, one release
-	}
+	deployment, deployWhy := deploymentRelease(choice, known, every)
 	for service, gs := range byService(groups) {
 		var mine [][]candidate
 		for _, g := range gs {
@@ -658,6 +655,17 @@ func load(name string) *schema.Schema {
 		return &schema.Schema{Release: name}
 	}
 	return sch
+}
+
+// deploymentRelease is the release the deployment leans to and why: the
+// one set for some services (--release auto,nova=2023.2: the operator's
+// word, one deployment runs one release), else the one that fits the most
+// services.
+func deploymentRelease(choice *release.Choice, known []candidate, every [][]candidate) (candidate, string) {
+	if set, who := setForServices(choice, known); who != "" {
+		return set, "is the release set for " + who
+	}
+	return fleetRelease(every), "fits the most services of the deployment"
 }
 
 // setForServices is the release set by SERVICE=RELEASE items under auto

@@ -131,27 +131,10 @@ func conditional(name string) bool {
 // HTTPDVersion: =, ==, <, <=, >, >= compare dotted numbers; a missing
 // part of the running version (its patch level) makes an inequality true
 // and an equality false unless the tested version stops there too;
-// regular expressions (~, /re/) are taken as true.
+// regular expressions (~, /re/) are taken as true, negated or not.
 func versionHolds(args []string) bool {
-	if len(args) == 0 {
-		return true
-	}
-	args = append([]string(nil), args...)
-	neg := strings.HasPrefix(args[0], "!")
-	args[0] = strings.TrimPrefix(args[0], "!")
-	if args[0] == "" {
-		args = args[1:]
-	}
-	op, want := "=", ""
-	switch len(args) {
-	case 1:
-		if strings.HasPrefix(args[0], "/") {
-			return !neg // a /regular expression/: taken as true
-		}
-		want = args[0]
-	case 2:
-		op, want = args[0], args[1]
-	default:
+	neg, op, want, ok := ifVersionArgs(args)
+	if !ok {
 		return true
 	}
 	c, known := compareVersion(HTTPDVersion, want)
@@ -171,6 +154,27 @@ func versionHolds(args []string) bool {
 		return true // ~ and regular expressions
 	}
 	return out != neg
+}
+
+// ifVersionArgs splits <IfVersion>'s arguments into negation, operator
+// and version; ok is false for a regular expression or a shape mod_version
+// refuses.
+func ifVersionArgs(args []string) (neg bool, op, want string, ok bool) {
+	if len(args) == 0 {
+		return false, "", "", false
+	}
+	args = append([]string(nil), args...)
+	neg = strings.HasPrefix(args[0], "!")
+	if args[0] = strings.TrimPrefix(args[0], "!"); args[0] == "" {
+		args = args[1:]
+	}
+	switch {
+	case len(args) == 1 && !strings.HasPrefix(args[0], "/"):
+		return neg, "=", args[0], true
+	case len(args) == 2:
+		return neg, args[0], args[1], true
+	}
+	return false, "", "", false
 }
 
 // compareVersion compares dotted versions part by part; known is false
