@@ -2,6 +2,7 @@ package model
 
 import (
 	"net/netip"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,17 +21,74 @@ func (b *nodeBuilder) lookupOwn(table []hosts.Entry) []string {
 }
 
 // addresses are the node's own addresses: its /etc/hosts entries for its
-// own names, its interface addresses and nova's my_ip.
-func (b *nodeBuilder) addresses() []string {
+// own names, its interface addresses and nova's my_ip unless stronger
+// evidence disputes it (see disputedAddresses): a my_ip copied from another
+// node must not make this node the owner of that node's address (issue 17).
+// knownOwners maps each address the snapshot knows without trusting
+// service configuration to the node it belongs to (claimOwner).
+func (b *nodeBuilder) addresses(knownOwners map[string]any) []string {
 	out := append([]string{}, b.ownAddrs...)
-	for _, f := range b.files {
-		if f.Kind == "nova.conf" && f.INI != nil {
-			if v, ok := f.INI.Section("DEFAULT").Last("my_ip"); ok {
-				out = append(out, v.Text)
-			}
+	for _, c := range b.myIPs() {
+		if b.dispute(c.addr, knownOwners) == "" {
+			out = append(out, c.addr)
 		}
 	}
 	return uniqueSorted(out)
+}
+
+// configAddr is an address a service configuration claims for the node:
+// the option's value and where it is written.
+type configAddr struct {
+	addr, path string
+	line       int
+}
+
+// myIPs lists the [DEFAULT] my_ip (last occurrence) of each nova.conf of
+// the node, in canonical form; values that are no address are left out.
+func (b *nodeBuilder) myIPs() []configAddr {
+	var out []configAddr
+	for _, f := range b.files {
+		if f.Kind != "nova.conf" || f.INI == nil {
+			continue
+		}
+		v, ok := f.INI.Section("DEFAULT").Last("my_ip")
+		if !ok {
+			continue
+		}
+		if ip, err := netip.ParseAddr(strings.TrimSpace(v.Text)); err == nil && !ip.IsLoopback() {
+			out = append(out, configAddr{addr: ip.String(), path: f.Path, line: v.Line})
+		}
+	}
+	return out
+}
+
+// dispute says why addr, claimed by the node's configuration, is not the
+// node's own: another node holds it (that node's interface files, or an
+// /etc/hosts of the fleet naming it), or the node's own interface files
+// are known and none carries it. "" when nothing disputes it.
+func (b *nodeBuilder) dispute(addr string, knownOwners map[string]any) string {
+	if slices.Contains(b.ownAddrs, addr) || slices.Contains(b.known, addr) {
+		return ""
+	}
+	if other, ok := knownOwners[addr].(string); ok && other != b.name {
+		return "the address of " + other
+	}
+	if len(b.ifaces) > 0 {
+		return "on none of the node's interfaces"
+	}
+	return ""
+}
+
+// disputedAddresses lists, for the document, each my_ip the node's
+// configuration claims and addresses leaves out: {addr, path, line, why}.
+func (b *nodeBuilder) disputedAddresses(knownOwners map[string]any) []any {
+	out := []any{}
+	for _, c := range b.myIPs() {
+		if why := b.dispute(c.addr, knownOwners); why != "" {
+			out = append(out, map[string]any{"addr": c.addr, "path": c.path, "line": c.line, "why": why})
+		}
+	}
+	return out
 }
 
 // knownAddresses are the addresses the snapshot says belong to each node

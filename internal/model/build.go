@@ -101,11 +101,14 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	known := knownAddresses(builders)
 	owners, knownOwners := map[string]any{}, map[string]any{}
 	for _, nb := range builders {
-		doc := nb.doc()
-		doc["known_addresses"] = toAny(known[nb.name])
+		nb.known = known[nb.name]
 		claimOwner(knownOwners, nb.name, known[nb.name])
 		claimOwner(owners, nb.name, known[nb.name])
-		claimOwner(owners, nb.name, nb.addresses())
+	}
+	for _, nb := range builders {
+		doc := nb.doc(knownOwners)
+		doc["known_addresses"] = toAny(known[nb.name])
+		claimOwner(owners, nb.name, nb.addresses(knownOwners))
 		if nb.hostsID != "" {
 			if _, ok := tables[nb.hostsID]; !ok {
 				tables[nb.hostsID] = nb.hostsMap()
@@ -155,6 +158,7 @@ type nodeBuilder struct {
 	hostname string
 	ifaces   []string     // addresses configured on the node's interfaces
 	ownAddrs []string     // its /etc/hosts entries for its own names, and ifaces
+	known    []string     // ownAddrs and what every /etc/hosts says of its names
 	releases *Releases    // the release of each service; nil: options are not checked
 	secrets  *secretCache // shared by every node's builder
 	budgets  map[*oslo.File]*int
@@ -213,7 +217,7 @@ func (b *nodeBuilder) isSelf(host string) bool {
 	return host != "" && (strings.EqualFold(host, b.name) || strings.EqualFold(host, b.hostname) || strings.EqualFold(host, short))
 }
 
-func (b *nodeBuilder) doc() map[string]any {
+func (b *nodeBuilder) doc(knownOwners map[string]any) map[string]any {
 	files := map[string]any{}
 	for _, f := range b.files {
 		switch f.Kind {
@@ -233,8 +237,9 @@ func (b *nodeBuilder) doc() map[string]any {
 	return map[string]any{
 		"name": b.name, "hostname": b.hostname, "files": files, "processes": b.processesDoc(),
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
-		"addresses": toAny(b.addresses()), "interfaces": toAny(b.ifaces),
-		"policy_settings": orEmpty(settings), "policies_in_force": inForce, "policy_cycles": orEmpty(cycles),
+		"addresses": toAny(b.addresses(knownOwners)), "interfaces": toAny(b.ifaces),
+		"disputed_addresses": b.disputedAddresses(knownOwners),
+		"policy_settings":    orEmpty(settings), "policies_in_force": inForce, "policy_cycles": orEmpty(cycles),
 		"releases": b.releasesDoc(),
 	}
 }

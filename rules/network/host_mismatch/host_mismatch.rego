@@ -3,9 +3,11 @@
 # description: |
 #   Port binding matches the host nova-compute reports ([DEFAULT] host in
 #   nova.conf, default: the machine's host name) with the host the L2 agent
-#   registered ([DEFAULT] host in neutron.conf, same default). When both are
-#   set on a node and differ, or one of them is localhost, ports cannot be
-#   bound there and instances fail with binding_failed.
+#   registered ([DEFAULT] host in neutron.conf, same default). When they
+#   differ on a node (one set, the other set otherwise or left to the host
+#   name in etc/hostname), or one of them is localhost, ports cannot be
+#   bound there and instances fail with binding_failed. A nova host copied
+#   from another compute node is SL-NOVA-007's finding alone.
 # custom:
 #   id: SL-NET-016
 #   severity: error
@@ -16,21 +18,41 @@
 package stacklint.rules.network.host_mismatch
 
 import data.stacklint.lib
+import data.stacklint.lib.nodehost
 
-_host(node, kinds) := [f, occ] if {
-	[f, occ] := lib.effective(node, kinds, "DEFAULT", "host")
+_nova := ["nova.conf", "nova-compute.conf"]
+
+# a node whose nova and neutron register under different host names, one
+# of them written (an unset one is the host name in etc/hostname). The
+# written side is the primary location (nova's when both are written).
+# When nova's written host is another compute node's, SL-NOVA-007 reports
+# the copied value and this mismatch is its consequence: not reported.
+report contains finding if {
+	some name, node in input.nodes
+	"compute" in node.roles
+	nova := nodehost.host(node, _nova)
+	neutron := nodehost.host(node, ["neutron.conf"])
+	lower(nova.value) != lower(neutron.value)
+	[a, b] := _order(nova, neutron)
+	not _nova_copied(name, nova)
+	finding := {
+		"message": sprintf("%s is %s but %s is %s: neutron cannot bind ports for the instances nova starts there", [a.where, nodehost.shown(a), b.where, nodehost.shown(b)]),
+		"locations": [a.loc, b.loc],
+	}
 }
 
-report contains finding if {
-	some node in input.nodes
+_order(nova, neutron) := [nova, neutron] if nova.written
+
+else := [neutron, nova] if neutron.written
+
+# _nova_copied: nova's written host on the node is another compute node's
+# host, written or its host name (SL-NOVA-007).
+_nova_copied(name, nova) if {
+	nova.written
+	some other, node in input.nodes
+	other != name
 	"compute" in node.roles
-	[nf, nova] := _host(node, ["nova.conf", "nova-compute.conf"])
-	[qf, neutron] := _host(node, ["neutron.conf"])
-	lower(nova.value) != lower(neutron.value)
-	finding := {
-		"message": sprintf("%s is '%s' but %s is '%s': neutron cannot bind ports for the instances nova starts there", [lib.where(nf, "DEFAULT", "host"), nova.value, lib.where(qf, "DEFAULT", "host"), neutron.value]),
-		"locations": [lib.loc(nf, "DEFAULT", "host", nova), lib.loc(qf, "DEFAULT", "host", neutron)],
-	}
+	lower(nodehost.host(node, _nova).value) == lower(nova.value)
 }
 
 report contains finding if {

@@ -28,3 +28,53 @@ test_localhost if {
 	r := rule.report with input as _input("localhost", "localhost")
 	count(r) == 2
 }
+
+# _named is a compute node "c" whose etc/hostname says compute1, with nova's
+# and neutron's [DEFAULT] sections as given.
+_named(nova, neutron) := fx.deployment([object.union(fx.node("c", [], [
+	fx.file("c", "nova.conf", "etc/nova/nova.conf", {"DEFAULT": nova}),
+	fx.file("c", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": neutron}),
+	{"kind": "hostname", "path": "c/etc/hostname", "node": "c", "sections": {}},
+]), {"roles": ["compute"], "hostname": "compute1"})])
+
+test_neutron_host_copied if {
+	r := rule.report with input as _named({}, {"host": fx.at("controller", 3)})
+	r == {{
+		"message": "neutron.conf [DEFAULT] host on c is 'controller' but nova.conf [DEFAULT] host on c is not set (its default is the host name, 'compute1'): neutron cannot bind ports for the instances nova starts there",
+		"locations": [
+			{"path": "c/etc/neutron/neutron.conf", "node": "c", "line": 3, "column": 1, "section": "DEFAULT", "key": "host"},
+			{"path": "c/etc/nova/nova.conf", "node": "c", "line": 1, "column": 1, "section": "DEFAULT", "key": "host"},
+		],
+	}}
+}
+
+test_written_host_name if {
+	r := rule.report with input as _named({"host": fx.at("Compute1", 2)}, {})
+	r == set()
+}
+
+test_unset_both if {
+	r := rule.report with input as _named({}, {})
+	r == set()
+}
+
+# without etc/hostname the folder name is no evidence: nothing to compare.
+test_no_hostname_file if {
+	d := fx.deployment([object.union(fx.node("c", [], [
+		fx.file("c", "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {}}),
+		fx.file("c", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"host": fx.at("compute9", 3)}}),
+	]), {"roles": ["compute"]})])
+	r := rule.report with input as d
+	r == set()
+}
+
+# nova's host copied from another compute node: SL-NOVA-007 reports it.
+test_nova_host_copied_left_to_nova_007 if {
+	other := object.union(fx.node("c2", [], [
+		fx.file("c2", "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {}}),
+		{"kind": "hostname", "path": "c2/etc/hostname", "node": "c2", "sections": {}},
+	]), {"roles": ["compute"], "hostname": "compute2"})
+	d := _named({"host": fx.at("compute2", 2)}, {})
+	r := rule.report with input as object.union(d, {"nodes": {"c2": other}})
+	r == set()
+}

@@ -20,3 +20,26 @@ test_copied if {
 		],
 	}}
 }
+
+# _named is a compute node whose etc/hostname says hostname, its nova.conf
+# [DEFAULT] as given.
+_named(name, hostname, defaults) := object.union(fx.node(name, [], [
+	fx.file(name, "nova.conf", "etc/nova/nova.conf", {"DEFAULT": defaults}),
+	{"kind": "hostname", "path": sprintf("%s/etc/hostname", [name]), "node": name, "sections": {}},
+]), {"roles": ["compute"], "hostname": hostname})
+
+test_copied_host_name if {
+	r := rule.report with input as fx.deployment([_named("c1", "compute1", {"host": fx.at("compute2", 2)}), _named("c2", "compute2", {})])
+	r == {{
+		"message": "nova.conf [DEFAULT] host on c1 is 'compute2', the host name of c2, where nova.conf [DEFAULT] host on c2 is not set: both compute nodes register as the same nova host",
+		"locations": [
+			{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 2, "column": 1, "section": "DEFAULT", "key": "host"},
+			{"path": "c2/etc/nova/nova.conf", "node": "c2", "line": 1, "column": 1, "section": "DEFAULT", "key": "host"},
+		],
+	}}
+}
+
+test_own_host_name if {
+	r := rule.report with input as fx.deployment([_named("c1", "compute1", {"host": fx.at("compute1", 2)}), _named("c2", "compute2", {})])
+	r == set()
+}
