@@ -74,17 +74,9 @@ func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
 }
 
 func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) error {
-	switch o.failLevel {
-	case "error", "warning", "info", "none":
-	default:
-		return usageError("--fail-level must be error, warning, info or none, not %q", o.failLevel)
-	}
-	ts, err := targets(args)
+	ts, err := checkLintArgs(o, args)
 	if err != nil {
 		return err
-	}
-	if len(ts) > 1 && (o.output != "" || o.writeBase != "" || (o.format != "text" && o.format != "github")) {
-		return usageError("%d snapshots named (%s): --format %s, --output and --write-baseline hold one; run once per snapshot", len(ts), targetList(ts), o.format)
 	}
 	color := streams.IsTTY && !o.noColor && os.Getenv("NO_COLOR") == "" && o.output == ""
 	rep, err := report.New(o.format, report.Options{Color: color, Version: o.version, FailLevel: o.failLevel})
@@ -104,6 +96,23 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 		}
 	}
 	return last
+}
+
+// checkLintArgs checks the flags and turns the arguments into targets.
+func checkLintArgs(o *lintOptions, args []string) ([]target, error) {
+	switch o.failLevel {
+	case "error", "warning", "info", "none":
+	default:
+		return nil, usageError("--fail-level must be error, warning, info or none, not %q", o.failLevel)
+	}
+	ts, err := targets(args)
+	if err != nil {
+		return nil, err
+	}
+	if len(ts) > 1 && (o.output != "" || o.writeBase != "" || (o.format != "text" && o.format != "github")) {
+		return nil, usageError("%d snapshots named (%s): --format %s, --output and --write-baseline hold one; run once per snapshot", len(ts), targetList(ts), o.format)
+	}
+	return ts, nil
 }
 
 func targetList(ts []target) string {

@@ -89,15 +89,16 @@ func (j JUnit) Report(w io.Writer, r *lint.Result) error {
 		s := &doc.Suites[i]
 		s.Tests++
 		doc.Tests++
-		if f.Suppressed != nil {
+		switch {
+		case f.Suppressed != nil:
 			c.Skipped = &junitSkipped{Message: "suppressed (" + f.Suppressed.Kind + "): " + lint.Visible(f.Suppressed.Reason)}
 			s.Skipped++
 			doc.Skipped++
-		} else if min > 0 && engine.SeverityRank(f.Severity) >= min {
+		case min > 0 && engine.SeverityRank(f.Severity) >= min:
 			c.Failure = &junitFailure{Message: lint.Visible(f.Message), Type: f.Severity, Body: junitBody(f)}
 			s.Failures++
 			doc.Failures++
-		} else {
+		default:
 			c.SystemOut = junitBody(f) // below --fail-level: reported, not failed
 		}
 		s.Cases = append(s.Cases, c)
