@@ -207,23 +207,30 @@ func versionHolds(args []string) bool {
 	default:
 		return true
 	}
-	c, known := compareVersion(HTTPDVersion, want)
-	var out bool
-	switch op {
-	case "=", "==":
-		out = known && c == 0
-	case "<":
-		out = known && c < 0
-	case "<=":
-		out = !known || c <= 0
-	case ">":
-		out = !known || c > 0
-	case ">=":
-		out = !known || c >= 0
-	default:
+	out, ok := compareHolds(op, want)
+	if !ok {
 		return true // ~ and regular expressions
 	}
 	return out != neg
+}
+
+// compareHolds evaluates HTTPDVersion op want; ok is false for an
+// operator that does not compare (~, regular expressions).
+func compareHolds(op, want string) (out, ok bool) {
+	c, known := compareVersion(HTTPDVersion, want)
+	switch op {
+	case "=", "==":
+		return known && c == 0, true
+	case "<":
+		return known && c < 0, true
+	case "<=":
+		return !known || c <= 0, true
+	case ">":
+		return !known || c > 0, true
+	case ">=":
+		return !known || c >= 0, true
+	}
+	return false, false
 }
 
 // compareVersion compares dotted versions part by part; known is false
