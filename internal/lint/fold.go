@@ -67,11 +67,16 @@ func fold(fs []engine.Finding, roles map[string]string) engine.Finding {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Locations[0].Node < fs[j].Locations[0].Node })
 	lead := fs[0]
 	locs := slices.Clone(lead.Locations)
+	seen := map[engine.Location]bool{}
+	for _, l := range locs {
+		seen[l] = true
+	}
 	var others []string
 	for _, f := range fs[1:] {
-		others = append(others, f.Locations[0].Node)
+		others = append(others, Sanitize(f.Locations[0].Node))
 		for _, l := range f.Locations {
-			if !slices.Contains(locs, l) {
+			if !seen[l] {
+				seen[l] = true
 				locs = append(locs, l)
 			}
 		}
@@ -85,7 +90,9 @@ func fold(fs []engine.Finding, roles map[string]string) engine.Finding {
 	} else if len(others) == 1 {
 		kind = "node"
 	}
-	lead.Message = fmt.Sprintf("%s (the same on %d more %s: %s)", lead.Message, len(others), kind, listed(others, 5))
+	// node names are folder names and roles come from .stacklint.yaml:
+	// each name shortened and escaped, then the message capped
+	lead.Message = Sanitize(fmt.Sprintf("%s (the same on %d more %s: %s)", lead.Message, len(others), kind, listed(others, 5)))
 	lead.Locations = locs
 	return lead
 }

@@ -88,6 +88,32 @@ func leakKinds() []leak {
 			"[Service]\nEnvironment=PGPASSWORD=%s NOVA_DBPASS=%s API_KEY=%s\n", []string{"PlantRt7a", "PlantRt7b", "PlantRt7c"}},
 		{"rabbitmq-env and my.cnf without '='", "t8/etc/rabbitmq/rabbitmq-env.conf", "NOVA_DBPASS=%s\n", []string{"PlantRt8a"}},
 		{"my.cnf without '='", "t9/etc/my.cnf.d/client.cnf", "[client]\npassword %s\n", []string{"PlantRt9a"}},
+		// Red team of the launch and httpd readings (issue 16).
+		{"DAEMON_ARGS with a password-like path and flag", "l1/etc/default/nova-api",
+			"DAEMON_ARGS=\"--config-file=/etc/nova/%s.conf --os-password %s --config-dir=/etc/nova/d\"\nOS_PASSWORD=%s\n",
+			[]string{"PlantLa1", "PlantLa2", "PlantLa3"}},
+		{"etc/default that does not parse", "l2/etc/default/neutron-server",
+			"NEUTRON_PLUGIN_CONFIG=\"/etc/neutron/%s.ini\nDAEMON_ARGS='--password=%s\n", []string{"PlantLb1", "PlantLb2"}},
+		{"systemd drop-in Environment and ExecStart", "l3/etc/systemd/system/nova-api.service.d/override.conf",
+			"[Service]\nEnvironment=\"OS_PASSWORD=%s\" 'DB_PASS=%s'\nExecStart=\nExecStart=/usr/bin/nova-api --config-file /etc/nova/nova.conf --password %s\n",
+			[]string{"PlantLc1", "PlantLc2", "PlantLc3"}},
+		{"packaged unit ExecStart", "l4/usr/lib/systemd/system/neutron-server.service",
+			"[Service]\nExecStart=/usr/bin/neutron-server --config-file /etc/neutron/neutron.conf --db-password=%s\nEnvironment=ADMIN_TOKEN=%s\n",
+			[]string{"PlantLd1", "PlantLd2"}},
+		{"httpd SetEnv and RequestHeader in nested IfModule", "l5/etc/httpd/conf.d/keystone.conf",
+			"<VirtualHost *:5000>\n<IfModule mod_env.c>\n  <IfModule mod_headers.c>\n    SetEnv OS_PASSWORD %s\n" +
+				"    RequestHeader set X-Auth-Token %s\n  </IfModule>\n</IfModule>\n</VirtualHost>\n", []string{"PlantLe1", "PlantLe2"}},
+		{"httpd quoted arguments", "l6/etc/httpd/conf.d/nova.conf",
+			"SetEnv \"OS_PASSWORD\" \"%s two\"\nRequestHeader set \"X-Auth-Token\" '%s'\nRequestHeader set Authorization \"Basic %s\"\n" +
+				"SetEnv 'OS_PASSWORD %s'\n", []string{"PlantLf1", "PlantLf2", "PlantLf3", "PlantLf4"}},
+		{"httpd continued lines", "l7/etc/httpd/conf.d/placement.conf",
+			"SetEnv OS_PASSWORD \\\n   %s\nSetEnv \\\n OS_PASSWORD %s\nRequestHeader \\\n set \\\n X-Auth-Token \\\n %s\n" +
+				"<If \"%%{HTTP:X-Auth-Token} \\\n == '%s'\">\nRequire all granted\n</If>\nSetEnv OS_PASSWORD %s\\\n", []string{"PlantLg1", "PlantLg2", "PlantLg3", "PlantLg4", "PlantLg5"}},
+		{"URL list in a list option", "l8/etc/nova/nova.conf",
+			"[glance]\napi_servers = http://glance:%s@ctl:9292,https://glance:%s@ctl2:9292\n" +
+				"[keystone_authtoken]\nmemcached_servers = ctl:11211\nmemcache_secret_key = %s\n" +
+				"[DEFAULT]\ntransport_url = rabbit://a:%s@c1:5672,b:%s@c2:5672/\n",
+			[]string{"PlantLh1", "PlantLh2", "PlantLh3", "PlantLh4", "PlantLh5"}},
 	}
 }
 
@@ -139,6 +165,7 @@ func allOutputs(t *testing.T, snap string) map[string]string {
 	}
 	outputs["baseline file"] = string(b)
 	outputs["inspect"] = run("inspect", "--format", "json", snap)
+	outputs["inspect --effective"] = run("inspect", "--effective", snap)
 	err = filepath.WalkDir(snap, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			outputs["inspect "+p] = run("inspect", "--format", "json", p)

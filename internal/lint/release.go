@@ -82,12 +82,7 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 		return out, nil
 	}
 	out.Index = ix
-	var known []candidate
-	for _, r := range release.All {
-		if bit := ix.Bit(r.Name); bit >= 0 {
-			known = append(known, candidate{rel: r, bit: bit})
-		}
-	}
+	known := knownCandidates(ix)
 	groups := groupFiles(files)
 	if choice.Known() {
 		var listed []ServiceRelease
@@ -138,6 +133,18 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	out.Fallback = fallback(out.Picks)
 	summarize(choice, out)
 	return out, finishList(listed)
+}
+
+// knownCandidates are the releases of release.All the index holds,
+// oldest first.
+func knownCandidates(ix *schema.Index) []candidate {
+	var known []candidate
+	for _, r := range release.All {
+		if bit := ix.Bit(r.Name); bit >= 0 {
+			known = append(known, candidate{rel: r, bit: bit})
+		}
+	}
+	return known
 }
 
 // groupFiles sorts the files a schema covers by node and service.

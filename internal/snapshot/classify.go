@@ -3,6 +3,7 @@ package snapshot
 import (
 	"bytes"
 	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -278,9 +279,21 @@ func setsAuthURL(data []byte) bool {
 // KindINI is an oslo.config INI file of no known service file kind.
 const KindINI = "ini"
 
-// classifyLone guesses the kind of a lone file from its last path elements
-// and, for rc files, its content; anything else is read as INI.
+// classifyLone guesses the kind of a lone file from its path (the longest
+// tail from an etc, usr or lib folder that Classify knows: a unit's
+// drop-in .../etc/systemd/system/nova-api.service.d/override.conf is a
+// unit, not an INI file whose ExecStart shows its --password), else its
+// last path elements and, for rc files, its content; anything else is read
+// as INI.
 func classifyLone(abs string, data []byte) string {
+	parts := strings.Split(filepath.ToSlash(abs), "/")
+	for i, p := range parts[:len(parts)-1] {
+		if p == "etc" || p == "usr" || p == "lib" {
+			if k := Classify(strings.Join(parts[i:], "/")); k != "" {
+				return k
+			}
+		}
+	}
 	parent := path.Base(path.Dir(abs))
 	if k := Classify("etc/" + parent + "/" + path.Base(abs)); k != "" {
 		return k

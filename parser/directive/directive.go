@@ -41,7 +41,8 @@ type Directive struct {
 	Block string // enclosing section or tag block ("VirtualHost *:5000"), "" at top level
 	// Blocks (httpd) are every enclosing section, outermost first, with
 	// conditionals: ["VirtualHost *:8778", "Directory /usr/bin",
-	// "IfVersion >= 2.4"]; Block is the innermost one that scopes.
+	// "IfVersion >= 2.4"]; Block is the innermost one that scopes. At most
+	// MaxSectionDepth; directives may share the slice's array: read only.
 	Blocks []string
 	// Off (httpd): a conditional section around the directive is false on
 	// HTTPDVersion (<IfVersion < 2.4>): Apache skips it.

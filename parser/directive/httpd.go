@@ -18,12 +18,25 @@ const HTTPDVersion = "2.4"
 // continues on the next; arguments are words, or quoted strings in which
 // a backslash escapes the quote; directive and section names are matched
 // without regard to case (written in their documented case here when
-// known); sections nest.
+// known); sections nest, up to MaxSectionDepth.
 type httpd struct {
 	out   []Directive
 	stack []section // open sections, outermost first
-	cont  *pending  // a line continued with a backslash
+	// texts are the stack's section texts; directives share slices of it
+	// ([:n:n]) up to frozen, which a push below copies before writing.
+	texts  []string
+	frozen int
+	cont   *pending // a line continued with a backslash
 }
+
+// MaxSectionDepth is how deeply sections nest before stacklint stops
+// reading what they hold: Apache sets no limit, but real configurations
+// nest a handful of levels (VirtualHost, IfModule, Directory, IfVersion)
+// and every directive lists the sections around it (Blocks), so a file of
+// a million nested sections would hold a million squared of them. The
+// directives inside a deeper section are left out (its closing tag still
+// counts); the rest of the file is read.
+const MaxSectionDepth = 16
 
 // section is an open <Name args> tag.
 type section struct {
@@ -32,9 +45,11 @@ type section struct {
 	off  bool   // a conditional known false on HTTPDVersion (itself or enclosing)
 }
 
+// pending is a continued line: its first line and its text so far,
+// built once however many lines continue it.
 type pending struct {
 	line int
-	text string
+	text strings.Builder
 }
 
 // parseHTTPD reads an Apache httpd configuration file (Tags).
@@ -51,12 +66,18 @@ func parseHTTPD(data []byte) []Directive {
 
 func (h *httpd) line(n int, raw string) {
 	text := strings.TrimRight(raw, " \t")
-	if h.cont != nil {
-		n, text = h.cont.line, h.cont.text+" "+strings.TrimLeft(text, " \t")
+	if c := h.cont; c != nil {
+		c.text.WriteByte(' ')
+		more, continued := strings.CutSuffix(strings.TrimLeft(text, " \t"), "\\")
+		c.text.WriteString(more)
+		if continued {
+			return
+		}
+		n, text = c.line, c.text.String()
 		h.cont = nil
-	}
-	if strings.HasSuffix(text, "\\") {
-		h.cont = &pending{line: n, text: strings.TrimSuffix(text, "\\")}
+	} else if first, continued := strings.CutSuffix(text, "\\"); continued {
+		h.cont = &pending{line: n}
+		h.cont.text.WriteString(first)
 		return
 	}
 	line := strings.TrimSpace(text)
@@ -70,7 +91,7 @@ func (h *httpd) line(n int, raw string) {
 func (h *httpd) flush() {
 	if c := h.cont; c != nil {
 		h.cont = nil
-		if line := strings.TrimSpace(c.text); line != "" && line[0] != '#' {
+		if line := strings.TrimSpace(c.text.String()); line != "" && line[0] != '#' {
 			h.directive(c.line, line)
 		}
 	}
@@ -78,10 +99,14 @@ func (h *httpd) flush() {
 
 func (h *httpd) directive(n int, line string) {
 	if strings.HasPrefix(line, "</") {
-		if len(h.stack) > 0 {
-			h.stack = h.stack[:len(h.stack)-1]
-		}
+		h.pop()
 		return
+	}
+	if len(h.stack) > MaxSectionDepth {
+		if _, ok := openTag(line); ok {
+			h.stack = append(h.stack, section{}) // counted, so that its closing tag matches
+		}
+		return // too deep: left out
 	}
 	if inner, ok := openTag(line); ok {
 		words := confWords(inner)
@@ -93,7 +118,7 @@ func (h *httpd) directive(n int, line string) {
 		h.out = append(h.out, d)
 		s := section{text: strings.Join(append([]string{name}, words[1:]...), " "), cond: conditional(name)}
 		s.off = d.Off || (name == "IfVersion" && !versionHolds(words[1:]))
-		h.stack = append(h.stack, s)
+		h.push(s)
 		return
 	}
 	words := confWords(line)
@@ -108,14 +133,41 @@ func (h *httpd) directive(n int, line string) {
 // <IfVersion> do not: a directive in them belongs to the section around
 // them), Off when a conditional around it is false.
 func (h *httpd) place(d Directive) Directive {
+	if len(h.stack) == 0 {
+		return d
+	}
 	for _, s := range h.stack {
-		d.Blocks = append(d.Blocks, s.text)
 		if !s.cond {
 			d.Block = s.text
 		}
-		d.Off = d.Off || s.off
 	}
+	d.Off = h.stack[len(h.stack)-1].off // off includes the enclosing sections'
+	n := len(h.texts)
+	h.frozen = max(h.frozen, n)
+	d.Blocks = h.texts[:n:n]
 	return d
+}
+
+// push opens a section. The texts handed out as Blocks are never written
+// again: a push over one copies them first.
+func (h *httpd) push(s section) {
+	if len(h.texts) < h.frozen {
+		h.texts, h.frozen = slices.Clone(h.texts), 0
+	}
+	h.stack = append(h.stack, s)
+	h.texts = append(h.texts, s.text)
+}
+
+// pop closes the innermost section, if any ("</...>" closes whatever is
+// open, as stacklint does not check names).
+func (h *httpd) pop() {
+	if len(h.stack) == 0 {
+		return
+	}
+	h.stack = h.stack[:len(h.stack)-1]
+	if len(h.texts) > len(h.stack) {
+		h.texts = h.texts[:len(h.stack)]
+	}
 }
 
 // conditional names the sections that only decide whether their content
@@ -138,20 +190,8 @@ func versionHolds(args []string) bool {
 	if !ok {
 		return true
 	}
-	c, known := compareVersion(HTTPDVersion, want)
-	var out bool
-	switch op {
-	case "=", "==":
-		out = known && c == 0
-	case "<":
-		out = known && c < 0
-	case "<=":
-		out = !known || c <= 0
-	case ">":
-		out = !known || c > 0
-	case ">=":
-		out = !known || c >= 0
-	default:
+	out, ok := compareHolds(op, want)
+	if !ok {
 		return true // ~ and regular expressions
 	}
 	return out != neg
@@ -176,6 +216,25 @@ func ifVersionArgs(args []string) (neg bool, op, want string, ok bool) {
 		return neg, args[0], args[1], true
 	}
 	return false, "", "", false
+}
+
+// compareHolds evaluates HTTPDVersion op want; ok is false for an
+// operator that does not compare (~, regular expressions).
+func compareHolds(op, want string) (out, ok bool) {
+	c, known := compareVersion(HTTPDVersion, want)
+	switch op {
+	case "=", "==":
+		return known && c == 0, true
+	case "<":
+		return known && c < 0, true
+	case "<=":
+		return !known || c <= 0, true
+	case ">":
+		return !known || c > 0, true
+	case ">=":
+		return !known || c >= 0, true
+	}
+	return false, false
 }
 
 // compareVersion compares dotted versions part by part; known is false

@@ -143,6 +143,8 @@ type state struct {
 	order  []string
 	unsets []Unset
 	allexp bool
+	// expanded counts the bytes references expanded to (MaxExpansion)
+	expanded int
 }
 
 func (s *state) visit(n syntax.Node) bool {
@@ -299,12 +301,53 @@ func coalesce(refs []Ref) []Ref {
 
 // word evaluates a word statically.
 func (s *state) word(w *syntax.Word) value {
-	var out value
+	var out builder
 	for _, p := range w.Parts {
-		out = out.join(s.part(p, false))
+		out.add(s.part(p, false))
 	}
-	return out
+	return out.value()
 }
+
+// builder joins the parts of a word in one pass (join, part by part,
+// copied the text so far at every part: quadratic in a word of many
+// "$A"), with join's bounds: MaxValue bytes, then dynamic.
+type builder struct {
+	b       strings.Builder
+	dynamic bool
+	refs    []Ref
+	limit   int // coalesce the references past this many
+}
+
+func (x *builder) add(v value) {
+	start := x.b.Len()
+	text := v.text
+	if len(text) > MaxValue-start {
+		text, x.dynamic = text[:MaxValue-start], true
+	}
+	x.b.WriteString(text)
+	x.dynamic = x.dynamic || v.dynamic
+	for _, r := range v.refs {
+		r = Ref{Name: r.Name, Start: r.Start + start, End: r.End + start}
+		if r.Start < x.b.Len() {
+			r.End = min(r.End, x.b.Len())
+			x.refs = append(x.refs, r)
+		}
+	}
+	if len(x.refs) > max(x.limit, maxRefs) {
+		x.refs = coalesce(x.refs)
+		x.limit = 2 * len(x.refs)
+	}
+}
+
+func (x *builder) value() value {
+	return value{text: x.b.String(), dynamic: x.dynamic, refs: x.refs}
+}
+
+// MaxExpansion bounds the bytes one file's variable references expand to
+// in all (C1="$B", C2="$B", ... with a 1 MiB $B: 24 KB of file made 2 GB
+// of values); past it a reference is unknown (dynamic), as when the shell
+// would have to run.
+const MaxExpansion = 32 << 20
 
 func (s *state) part(p syntax.WordPart, quoted bool) value {
 	switch p := p.(type) {
@@ -313,14 +356,17 @@ func (s *state) part(p syntax.WordPart, quoted bool) value {
 	case *syntax.SglQuoted:
 		return value{text: p.Value, dynamic: p.Dollar}
 	case *syntax.DblQuoted:
-		var out value
+		var out builder
 		for _, q := range p.Parts {
-			out = out.join(s.part(q, true))
+			out.add(s.part(q, true))
 		}
-		return out
+		return out.value()
 	case *syntax.ParamExp:
 		if p.Short || p.Exp == nil && p.Repl == nil && p.Slice == nil && p.Index == nil && !p.Length && p.Param != nil {
 			if v, ok := s.vars[p.Param.Value]; ok {
+				if s.expanded += len(v.Value); s.expanded > MaxExpansion {
+					return value{dynamic: true}
+				}
 				refs := append([]Ref{{Name: v.Name, Start: 0, End: len(v.Value)}}, v.Refs...)
 				return value{text: v.Value, dynamic: v.Dynamic, refs: refs}
 			}
