@@ -5,23 +5,34 @@
 package stacklint.lib.console
 
 import data.stacklint.lib
-import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
 
 # kinds are the files nova-compute reads, in --config-file order
 # (devstack's n-cpu reads nova-cpu.conf, a copy of nova.conf with the
 # compute settings: read last, it wins where it sets an option).
 kinds := ["nova.conf", "nova-compute.conf", "nova-cpu.conf"]
 
-# disabled: VNC is written off ([vnc] enabled, Icehouse..Kilo [DEFAULT]
-# vnc_enabled); unset, it is on (true in every release).
-disabled(node) if {
-	[_, occ] := lib.effective(node, kinds, "vnc", "enabled")
-	not net.bool(occ.value)
-}
+# enabled is the setting of VNC's switch in effect for the node's nova
+# files: [vnc] enabled where written, else its Icehouse..Kilo name [DEFAULT]
+# vnc_enabled where written, else [vnc] enabled's default in the release of
+# the node's first nova file (true in every release: a rule that reads it
+# lists [nova.conf, vnc, enabled] in custom.defaults), else {"written":
+# false, "value": null} when the defaults lack it.
+enabled(node) := s if {
+	s := lib.setting(node, kinds, "vnc", "enabled")
+	s.written
+} else := s if {
+	s := lib.setting(node, kinds, "DEFAULT", "vnc_enabled") # Icehouse..Kilo
+	s.written
+} else := s if {
+	s := lib.setting(node, kinds, "vnc", "enabled")
+} else := {"written": false, "value": null}
 
+# disabled: VNC is off in effect (written false, or a default of false).
 disabled(node) if {
-	[_, occ] := lib.effective(node, kinds, "DEFAULT", "vnc_enabled") # Icehouse..Kilo
-	not net.bool(occ.value)
+	s := enabled(node)
+	s.value != null
+	not settings.is_true(s)
 }
 
 # configured: the node's nova files set up consoles (a [vnc] option, or

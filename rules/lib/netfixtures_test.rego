@@ -13,15 +13,23 @@ defaults := {"zed": {
 	"ml2_conf.ini": {"ml2": {
 		"tenant_network_types": _d("local"),
 		"type_drivers": _d("local,flat,vlan,gre,vxlan,geneve"),
-		"mechanism_drivers": _d(""),
-	}},
-	"linuxbridge_agent.ini": {"vxlan": {
-		"enable_vxlan": _d("true"), "l2_population": _d("false"), "vxlan_group": _d("224.0.0.1"),
-	}},
-	"openvswitch_agent.ini": {"agent": {
-		"tunnel_types": _d(""), "l2_population": _d("false"), "enable_distributed_routing": _d("false"),
-	}},
-	"neutron.conf": {"DEFAULT": {"router_distributed": _d("false"), "notify_nova_on_port_status_changes": _d("true")}},
+		"mechanism_drivers": _d(""), "path_mtu": _d("0"),
+	},
+	"ml2_type_vxlan": {"vni_ranges": _d("")},
+	"ml2_type_gre": {"tunnel_id_ranges": _d("")},
+	"ml2_type_geneve": {"vni_ranges": _d("")},
+	"ml2_type_vlan": {"network_vlan_ranges": _d("")},
+	"ml2_type_flat": {"flat_networks": _d("*")},
+	},
+	"linuxbridge_agent.ini": {
+		"vxlan": {"enable_vxlan": _d("true"), "l2_population": _d("false"), "vxlan_group": _d("224.0.0.1")},
+		"linux_bridge": {"physical_interface_mappings": _d(""), "bridge_mappings": _d("")},
+	},
+	"openvswitch_agent.ini": {
+		"agent": {"tunnel_types": _d(""), "l2_population": _d("false"), "enable_distributed_routing": _d("false")},
+		"ovs": {"bridge_mappings": _d("")},
+	},
+	"neutron.conf": {"DEFAULT": {"router_distributed": _d("false"), "notify_nova_on_port_status_changes": _d("true"), "global_physnet_mtu": _d("1500")}},
 	"l3_agent.ini": {"DEFAULT": {"agent_mode": _d("legacy")}},
 	"metadata_agent.ini": {"DEFAULT": {"nova_metadata_host": _d("127.0.0.1")}},
 	"nova.conf": {"DEFAULT": {"vif_plugging_is_fatal": _d("true")}},

@@ -12,27 +12,6 @@ import data.stacklint.lib.settings
 # bool reads an oslo.config BoolOpt value.
 bool(v) if lower(trim_space(v)) in {"true", "1", "yes", "on"}
 
-# opt_bool is the boolean value of an option, or the default when unset.
-opt_bool(f, section, key, _) if {
-	lib.has(f, section, key)
-	bool(lib.last(f, section, key).value)
-}
-
-opt_bool(f, section, key, dflt) if {
-	not lib.has(f, section, key)
-	dflt
-}
-
-# flag is opt_bool as a value: true or false.
-flag(f, section, key, dflt) := true if opt_bool(f, section, key, dflt)
-
-else := false
-
-# opt_list is a ListOpt's items, or the default when unset.
-opt_list(f, section, key, dflt) := lib.items(lib.last(f, section, key).value) if lib.has(f, section, key)
-
-else := dflt
-
 # setting is lib.setting for one process: the value written last in the
 # files proc loads on node (nodes.<n>.processes.<p>.files, in load order:
 # RDO's dist file, neutron.conf, the process's own file, then its
@@ -82,9 +61,13 @@ list(s) := lib.items(s.value) if is_string(s.value)
 
 else := []
 
+# server_setting is the neutron-server's option in effect for its file f
+# (the ML2 file of net.ml2, or its neutron.conf), located in f when unset.
+server_setting(f, section, key) := setting(input.nodes[f.node], "neutron-server", f, section, key)
+
 # ml2_setting is the neutron-server's [ml2] option in effect for the ML2
 # file f of net.ml2.
-ml2_setting(f, key) := setting(input.nodes[f.node], "neutron-server", f, "ml2", key)
+ml2_setting(f, key) := server_setting(f, "ml2", key)
 
 # ml2_at is where an [ml2] option in effect is written, or where it belongs
 # in f when unset.
@@ -118,11 +101,6 @@ named(s, section, key) := lib.where(s.file, section, key) if s.written
 else := sprintf("%s (not set: its default in %s, %s)", [lib.where(s.file, section, key), s.release, settings.shown(s.value)]) if s.value != null
 
 else := sprintf("%s (not set)", [lib.where(s.file, section, key)])
-
-# at is the location of an option, or of its section when it is unset.
-at(f, section, key) := lib.loc(f, section, key, lib.last(f, section, key)) if lib.has(f, section, key)
-
-else := {"path": f.path, "node": f.node, "section": section, "key": key}
 
 # ml2 contains the ML2 configuration of every neutron-server node:
 # ml2_conf.ini, else plugin.ini (the name RDO's units load).
@@ -193,8 +171,8 @@ agents contains a if {
 		"l2pop": _true(l2pop), "l2pop_known": _known(l2pop), "l2pop_setting": l2pop,
 		"l2pop_at": settings.at(l2pop, "vxlan", "l2_population"),
 		"local_ip": ["vxlan", "local_ip"],
-		"mappings": _mapped(f, [["linux_bridge", "physical_interface_mappings"], ["linux_bridge", "bridge_mappings"]]),
-		"mappings_at": at(f, "linux_bridge", "physical_interface_mappings"),
+		"mappings": _mapped(node, "neutron-linuxbridge-agent", f, [["linux_bridge", "physical_interface_mappings"], ["linux_bridge", "bridge_mappings"]]),
+		"mappings_at": settings.at(setting(node, "neutron-linuxbridge-agent", f, "linux_bridge", "physical_interface_mappings"), "linux_bridge", "physical_interface_mappings"),
 	}
 }
 
@@ -213,8 +191,8 @@ agents contains a if {
 		"l2pop": _true(l2pop), "l2pop_known": _known(l2pop), "l2pop_setting": l2pop,
 		"l2pop_at": settings.at(l2pop, "agent", "l2_population"),
 		"local_ip": ["ovs", "local_ip"],
-		"mappings": _mapped(f, [["ovs", "bridge_mappings"]]),
-		"mappings_at": at(f, "ovs", "bridge_mappings"),
+		"mappings": _mapped(node, "neutron-openvswitch-agent", f, [["ovs", "bridge_mappings"]]),
+		"mappings_at": settings.at(setting(node, "neutron-openvswitch-agent", f, "ovs", "bridge_mappings"), "ovs", "bridge_mappings"),
 	}
 }
 
@@ -261,29 +239,33 @@ _ovs_tunnel_at(node, f, types) := settings.at(types, "agent", "tunnel_types") if
 else := settings.at(s, "ovs", "enable_tunneling") if {
 	s := setting(node, "neutron-openvswitch-agent", f, "ovs", "enable_tunneling")
 	s.written
-} else := at(f, "ovs", "tunnel_type") if lib.has(f, "ovs", "tunnel_type") # what the writer thought turns them on
+} else := lib.loc(f, "ovs", "tunnel_type", lib.last(f, "ovs", "tunnel_type")) if lib.has(f, "ovs", "tunnel_type") # what the writer thought turns them on
 
 else := settings.at(types, "agent", "tunnel_types")
 
-# _mapped is the set of physnets a mapping option list names.
-_mapped(f, places) := {p |
+# _mapped is the set of physnets the mapping options (places, each
+# [section, key]) in effect for proc name (default: none in every release).
+_mapped(node, proc, f, places) := {p |
 	some [section, key] in places
-	some item in opt_list(f, section, key, [])
+	some item in list(setting(node, proc, f, section, key))
 	p := trim_space(split(item, ":")[0])
 }
 
-# declared_physnets: [physnet, file, option] for each physnet a server's ML2
-# configuration declares (flat_networks '*' declares none by name).
-declared_physnets contains [p, f, "flat_networks"] if {
+# declared_physnets: [physnet, setting, option] for each physnet a server's
+# ML2 configuration declares in effect (flat_networks '*', its default,
+# declares none by name; network_vlan_ranges defaults to none).
+declared_physnets contains [p, s, "flat_networks"] if {
 	some f in ml2
-	some p in opt_list(f, "ml2_type_flat", "flat_networks", [])
+	s := server_setting(f, "ml2_type_flat", "flat_networks")
+	some p in list(s)
 	p != "*"
 }
 
-declared_physnets contains [p, f, "network_vlan_ranges"] if {
+declared_physnets contains [p, s, "network_vlan_ranges"] if {
 	some f in ml2
-	some item in opt_list(f, "ml2_type_vlan", "network_vlan_ranges", [])
-	p := split(item, ":")[0]
+	s := server_setting(f, "ml2_type_vlan", "network_vlan_ranges")
+	some item in list(s)
+	p := trim_space(split(item, ":")[0])
 }
 
 # metadata_agents contains, for every metadata agent, the node its

@@ -13,6 +13,8 @@
 #   id: SL-PASS-005
 #   severity: warning
 #   inputs: [nova.conf]
+#   defaults:
+#     - [nova.conf, service_user, send_service_user_token]
 #   remediation: |
 #     On every nova node set [service_user] send_service_user_token = true
 #     with auth_type = password, auth_url, the nova user, its domain and
@@ -20,7 +22,7 @@
 package stacklint.rules.credentials.service_user_token
 
 import data.stacklint.lib
-import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
 
 _kinds := ["nova.conf", "nova-compute.conf"]
 
@@ -33,10 +35,30 @@ _nodes := {[name, node] |
 	lib.runs(node, s)
 }
 
-_sends(node) := [f, occ] if {
-	[f, occ] := lib.effective(node, _kinds, "service_user", "send_service_user_token")
-	net.bool(occ.value)
+# _setting is send_service_user_token in effect for the node's nova files
+# (false by default in every release; value null for a release the
+# defaults lack).
+_setting(node) := s if {
+	s := lib.setting(node, _kinds, "service_user", "send_service_user_token")
 }
+
+else := {"written": false, "file": f, "value": null} if {
+	f := [f | some kind in _kinds; some f in node.files; f.kind == kind][0]
+}
+
+_sends(node) := [s.file, s.occ] if {
+	s := _setting(node)
+	s.written
+	settings.is_true(s)
+}
+
+# _off says why a node does not send: written false, or unset (its
+# release's default, false, at the section where it belongs).
+_off(s) := sprintf("%s is %s", [lib.where(s.file, "service_user", "send_service_user_token"), s.value]) if s.written
+
+else := settings.unset(s, "service_user", "send_service_user_token") if s.value != null
+
+else := sprintf("%s is not set", [lib.where(s.file, "service_user", "send_service_user_token")])
 
 report contains finding if {
 	some [name, node] in _nodes
@@ -53,12 +75,11 @@ report contains finding if {
 	senders := sort([name | some [name, node] in _nodes; _sends(node)])
 	count(senders) > 0
 	some [name, node] in _nodes
+	s := _setting(node)
 	not _sends(node)
-	some f in node.files # the node's own file (not a scan of every node's)
-	f.kind == "nova.conf"
-	not f.error
+	not s.file.error
 	finding := {
-		"message": sprintf("nova on %s does not send service user tokens ([service_user] send_service_user_token), but %s do: calls that need a service token fail from %s", [name, concat(", ", senders), name]),
-		"locations": [net.at(f, "service_user", "send_service_user_token")],
+		"message": sprintf("nova on %s does not send service user tokens (%s), but %s do: calls that need a service token fail from %s", [name, _off(s), concat(", ", senders), name]),
+		"locations": [settings.at(s, "service_user", "send_service_user_token")],
 	}
 }

@@ -28,7 +28,33 @@ test_incomplete if {
 test_one_node_does_not_send if {
 	r := rule.report with input as fx.deployment([_nova("c1", _full), _nova("c2", {})])
 	r == {{
-		"message": "nova on c2 does not send service user tokens ([service_user] send_service_user_token), but c1 do: calls that need a service token fail from c2",
-		"locations": [{"path": "c2/etc/nova/nova.conf", "node": "c2", "section": "service_user", "key": "send_service_user_token"}],
+		"message": "nova on c2 does not send service user tokens (nova.conf [service_user] send_service_user_token on c2 is not set), but c1 do: calls that need a service token fail from c2",
+		"locations": [{"path": "c2/etc/nova/nova.conf", "node": "c2", "line": 1, "column": 1, "section": "service_user", "key": "send_service_user_token"}],
 	}}
+}
+
+_defaults := {"2024.1": {"nova.conf": {"service_user": {"send_service_user_token": {"text": "false", "host": false}}}}}
+
+_with_headers(n) := object.union(n, {"files": {p: object.union(f, {"headers": [{"name": "service_user", "line": 4}]}) | some p, f in n.files}})
+
+test_one_node_unset_names_default if {
+	d := fx.released_as(fx.deployment([_nova("c1", _full), _with_headers(_nova("c2", {"auth_url": "http://c:5000"}))]), "2024.1", "2024.1", "auto")
+	r := rule.report with input as object.union(d, {"defaults": _defaults})
+	r == {{
+		"message": "nova on c2 does not send service user tokens (nova.conf [service_user] send_service_user_token on c2 is not set: its default in 2024.1, false), but c1 do: calls that need a service token fail from c2",
+		"locations": [{"path": "c2/etc/nova/nova.conf", "node": "c2", "line": 4, "column": 1, "section": "service_user", "key": "send_service_user_token"}],
+	}}
+}
+
+test_one_node_written_false if {
+	d := fx.deployment([_nova("c1", _full), _nova("c2", {"send_service_user_token": "False"})])
+	r := rule.report with input as object.union(d, {"defaults": _defaults})
+	[m] := [f.message | some f in r]
+	contains(m, "send_service_user_token on c2 is False), but c1 do")
+}
+
+test_all_send_unset_defaults_no_hit if {
+	d := fx.released_as(fx.deployment([_nova("c1", _full), _nova("c2", _full)]), "2024.1", "2024.1", "auto")
+	r := rule.report with input as object.union(d, {"defaults": _defaults})
+	r == set()
 }

@@ -15,6 +15,9 @@
 #   id: SL-NET-014
 #   severity: error
 #   inputs: [neutron.conf, ml2_conf.ini, dnsmasq]
+#   defaults:
+#     - [neutron.conf, DEFAULT, global_physnet_mtu]
+#     - [ml2_conf.ini, ml2, path_mtu]
 #   remediation: |
 #     Use the same global_physnet_mtu and path_mtu on every neutron-server,
 #     and drop the dhcp-option-force=26 line (neutron advertises the right
@@ -25,18 +28,23 @@ package stacklint.rules.network.mtu
 import data.stacklint.lib
 import data.stacklint.lib.host
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
 
 # _overhead: bytes a project network type takes from the underlay MTU
 # (neutron-lib's encapsulation overheads plus the IPv4 header).
 _overhead := {"vxlan": 50, "geneve": 50, "gre": 42, "vlan": 0, "flat": 0}
 
-# _settings: [kind, section, key, default] compared between servers.
-_settings := [["neutron.conf", "DEFAULT", "global_physnet_mtu", 1500], ["ml2_conf.ini", "ml2", "path_mtu", 0]]
+# _settings: [kind, section, key] compared between servers, each read in
+# effect for neutron-server (written in any file it loads, else the
+# release's default: 1500 and 0 in every release).
+_settings := [["neutron.conf", "DEFAULT", "global_physnet_mtu"], ["ml2_conf.ini", "ml2", "path_mtu"]]
 
-_int(f, section, key, dflt) := to_number(trim_space(lib.last(f, section, key).value)) if {
-	lib.has(f, section, key)
-	regex.match(`^\s*[0-9]+\s*$`, lib.last(f, section, key).value)
-} else := dflt
+# _int is the integer a setting holds; undefined when unknown (a release
+# the defaults lack) or not an integer (schema validation reports that).
+_int(s) := to_number(trim_space(s.value)) if {
+	is_string(s.value)
+	regex.match(`^\s*[0-9]+\s*$`, s.value)
+}
 
 # _servers: the neutron.conf and ML2 file of every neutron-server node.
 _servers := [[f.node, f] | some f in _server_files]
@@ -53,10 +61,11 @@ _server_files contains f if {
 
 _copies contains c if {
 	some [name, f] in _servers
-	some [kind, section, key, dflt] in _settings
+	some [kind, section, key] in _settings
 	_kind(f) == kind
-	loc := net.at(f, section, key)
-	c := {"key": key, "v": _int(f, section, key, dflt), "node": name, "loc": loc, "pos": [f.path, object.get(loc, "line", 0)]}
+	s := net.server_setting(f, section, key)
+	loc := settings.at(s, section, key)
+	c := {"key": key, "v": _int(s), "node": name, "loc": loc, "pos": [loc.path, loc.line]}
 }
 
 _kind(f) := "ml2_conf.ini" if f.kind == "plugin.ini"
@@ -75,9 +84,9 @@ report contains finding if {
 # _path_mtus and _physnet_mtus: the underlay MTUs the servers set; a set
 # path_mtu wins. The largest is used, so a forced MTU is never blamed on
 # the smaller of two disagreeing servers (drift is reported above).
-_path_mtus := {m | some f in net.ml2; m := _int(f, "ml2", "path_mtu", 0); m > 0}
+_path_mtus := {m | some f in net.ml2; m := _int(net.server_setting(f, "ml2", "path_mtu")); m > 0}
 
-_physnet_mtus := {_int(f, "DEFAULT", "global_physnet_mtu", 1500) | some [_, f] in _servers; f.kind == "neutron.conf"}
+_physnet_mtus := {m | some [_, f] in _servers; f.kind == "neutron.conf"; m := _int(net.server_setting(f, "DEFAULT", "global_physnet_mtu"))}
 
 _underlay := [max(_path_mtus), "path_mtu"] if count(_path_mtus) > 0
 
@@ -103,9 +112,11 @@ _forced(d) := to_number(parts[i + 1]) if {
 }
 
 report contains finding if {
-	some [_, f] in lib.files("dhcp_agent.ini")
-	lib.has(f, "DEFAULT", "dnsmasq_config_file")
-	file := trim_space(lib.last(f, "DEFAULT", "dnsmasq_config_file").value)
+	some [name, f] in lib.files("dhcp_agent.ini")
+	cfg := net.setting(input.nodes[name], "neutron-dhcp-agent", f, "DEFAULT", "dnsmasq_config_file")
+	cfg.written
+	file := trim_space(cfg.value)
+	file != ""
 	some df in input.nodes[f.node].files
 	df.kind == "dnsmasq"
 	endswith(df.path, file)
@@ -116,7 +127,7 @@ report contains finding if {
 	room := underlay - _overhead[t]
 	n > room
 	finding := {
-		"message": sprintf("%s:%d forces MTU %d on instances (read through %s), but %s project networks carry at most %d on a %d underlay (%s - %d bytes of %s overhead): larger packets are dropped", [df.path, d.line, n, lib.where(f, "DEFAULT", "dnsmasq_config_file"), t, room, underlay, source, _overhead[t], t]),
-		"locations": [host.dloc(df, d), net.at(f, "DEFAULT", "dnsmasq_config_file"), tloc],
+		"message": sprintf("%s:%d forces MTU %d on instances (read through %s), but %s project networks carry at most %d on a %d underlay (%s - %d bytes of %s overhead): larger packets are dropped", [df.path, d.line, n, lib.where(cfg.file, "DEFAULT", "dnsmasq_config_file"), t, room, underlay, source, _overhead[t], t]),
+		"locations": [host.dloc(df, d), settings.at(cfg, "DEFAULT", "dnsmasq_config_file"), tloc],
 	}
 }

@@ -1,6 +1,7 @@
 package stacklint.rules.network.mtu_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.network.mtu as rule
 
 _neutron(node, mtu) := fx.file(node, "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"global_physnet_mtu": fx.at(mtu, 4)}})
@@ -62,4 +63,27 @@ test_server_drift if {
 			fx.loc(_neutron("s1", "9000"), "DEFAULT", "global_physnet_mtu", 4),
 		],
 	}}
+}
+
+# global_physnet_mtu set in a config-dir drop-in s1's neutron-server loads
+# after neutron.conf is the value in effect there: s2 has the default.
+test_drift_from_conf_d if {
+	n1 := fx.file("s1", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"debug": "false"}})
+	dropin := fx.file("s1", "neutron.conf.d", "etc/neutron/neutron.conf.d/mtu.conf", {"DEFAULT": {"global_physnet_mtu": fx.at("9000", 2)}})
+	m1 := _ml2("s1", "vxlan")
+	s1 := object.union(fx.node("s1", ["neutron-server"], [n1, dropin, m1]), {"processes": {"neutron-server": {"files": [n1.path, m1.path, dropin.path]}}})
+	n2 := fx.file("s2", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"debug": "false"}})
+	s2 := fx.node("s2", ["neutron-server"], [n2, _ml2("s2", "vxlan")])
+	s3 := fx.node("s3", ["neutron-server"], [_neutron("s3", "1500"), _ml2("s3", "vxlan")])
+	r := rule.report with input as nfx.released([s1, s2, s3])
+	[m] := [f.message | some f in r]
+	m == "global_physnet_mtu is 9000 on s1 (s1/etc/neutron/neutron.conf.d/mtu.conf), but 1500 on s2 (s2/etc/neutron/neutron.conf): a network's MTU depends on which neutron-server created it"
+}
+
+# Written as the default on one server, unset on the other: no drift.
+test_written_default_vs_unset_no_hit if {
+	s1 := fx.node("s1", ["neutron-server"], [_neutron("s1", "1500"), fx.file("s1", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2": {"tenant_network_types": "vxlan", "path_mtu": "0"}})])
+	s2 := fx.node("s2", ["neutron-server"], [fx.file("s2", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"debug": "false"}}), _ml2("s2", "vxlan")])
+	r := rule.report with input as nfx.released([s1, s2])
+	r == set()
 }

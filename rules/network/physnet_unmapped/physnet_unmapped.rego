@@ -12,6 +12,12 @@
 #   id: SL-NET-008
 #   severity: error
 #   inputs: [ml2_conf.ini, plugin.ini]
+#   defaults:
+#     - [ml2_conf.ini, ml2_type_flat, flat_networks]
+#     - [ml2_conf.ini, ml2_type_vlan, network_vlan_ranges]
+#     - [linuxbridge_agent.ini, linux_bridge, physical_interface_mappings]
+#     - [linuxbridge_agent.ini, linux_bridge, bridge_mappings]
+#     - [openvswitch_agent.ini, ovs, bridge_mappings]
 #   remediation: |
 #     Map the physical network on the agent (for example
 #     physical_interface_mappings = provider:eth1) and restart it, or remove
@@ -19,17 +25,18 @@
 package stacklint.rules.network.physnet_unmapped
 
 import data.stacklint.lib.network as net
+import data.stacklint.lib.settings
 
 report contains finding if {
 	count(net.agents) > 0
-	some [p, f, key] in net.declared_physnets
+	some [p, s, key] in net.declared_physnets
 	every a in net.agents {
 		not p in a.mappings
 	}
 	section := {"flat_networks": "ml2_type_flat", "network_vlan_ranges": "ml2_type_vlan"}[key]
 	finding := {
-		"message": sprintf("%s [%s] %s on %s declares physical network '%s', but no L2 agent maps it: no port on it can bind", [f.kind, section, key, f.node, p]),
-		"locations": [net.at(f, section, key)],
+		"message": sprintf("%s [%s] %s on %s declares physical network '%s', but no L2 agent maps it: no port on it can bind", [s.file.kind, section, key, s.file.node, p]),
+		"locations": [settings.at(s, section, key)],
 	}
 }
 

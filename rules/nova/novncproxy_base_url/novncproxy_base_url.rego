@@ -11,67 +11,62 @@
 #   id: SL-NOVA-005
 #   severity: warning
 #   inputs: [nova.conf]
+#   defaults:
+#     - [nova.conf, vnc, novncproxy_base_url]
+#     - [nova.conf, vnc, enabled]
 #   remediation: |
 #     Set novncproxy_base_url to the proxy's public URL (the guide's
 #     http://controller:6080/vnc_auto.html) on every compute node.
 package stacklint.rules.nova.novncproxy_base_url
 
 import data.stacklint.lib
-import data.stacklint.lib.network as net
+import data.stacklint.lib.console
+import data.stacklint.lib.settings
 
-_kinds := ["nova.conf", "nova-compute.conf"]
-
-# _vnc: [node name, file, section, occurrence or null] per compute node with VNC on.
-_vnc contains [name, f, section, occ] if {
+# _vnc: [node name, setting, section] per compute node with VNC on whose
+# nova files configure VNC: the URL in effect ([vnc] novncproxy_base_url,
+# Icehouse: [DEFAULT] novncproxy_base_url), else its release's default.
+_vnc contains [name, s, section] if {
 	some name, node in input.nodes
 	"compute" in node.roles
-	some f in node.files
-	f.kind == "nova.conf"
-	not f.error
-	_enabled(node)
-	[section, occ] := _url(node, f)
+	console.configured(node)
+	not console.disabled(node)
+	[section, s] := _url(node)
 }
 
-_enabled(node) if not _disabled(node)
-
-# _uses_vnc: the operator configured VNC at all ([vnc] options, or the
-# Icehouse-era vnc*/novncproxy* options); untouched files say nothing.
-_uses_vnc(f) if count(object.get(f.sections, "vnc", {})) > 0
-
-_uses_vnc(f) if {
-	some key, _ in f.sections.DEFAULT
-	regex.match(`^(vnc|novnc)`, key)
+_url(node) := ["vnc", s] if {
+	s := lib.setting(node, console.kinds, "vnc", "novncproxy_base_url")
+	s.written
+} else := ["DEFAULT", s] if {
+	s := lib.setting(node, console.kinds, "DEFAULT", "novncproxy_base_url") # Icehouse
+	s.written
+} else := ["vnc", s] if {
+	s := lib.setting(node, console.kinds, "vnc", "novncproxy_base_url")
 }
-
-_disabled(node) if {
-	[f, occ] := lib.effective(node, _kinds, "vnc", "enabled")
-	not net.bool(occ.value)
-}
-
-_disabled(node) if {
-	[f, occ] := lib.effective(node, _kinds, "DEFAULT", "vnc_enabled")
-	not net.bool(occ.value)
-}
-
-_url(node, _) := ["vnc", occ] if {
-	[_, occ] := lib.effective(node, _kinds, "vnc", "novncproxy_base_url")
-} else := ["DEFAULT", occ] if {
-	[_, occ] := lib.effective(node, _kinds, "DEFAULT", "novncproxy_base_url")
-} else := ["vnc", null]
 
 report contains finding if {
-	some [name, f, section, occ] in _vnc
-	_uses_vnc(f)
-	why := _wrong(name, occ)
+	some [name, s, section] in _vnc
+	why := _wrong(name, s, section)
 	finding := {
-		"message": sprintf("%s %s: consoles of its instances do not open", [lib.where(f, section, "novncproxy_base_url"), why]),
-		"locations": [net.at(f, section, "novncproxy_base_url")],
+		"message": sprintf("%s: consoles of its instances do not open", [why]),
+		"locations": [settings.at(s, section, "novncproxy_base_url")],
 	}
 }
 
-_wrong(_, null) := "is not set, so it defaults to http://127.0.0.1:6080/vnc_auto.html (the user's own machine)"
+# _wrong: unset, the default (http://127.0.0.1:6080/vnc_auto.html in every
+# release) sends the browser to the user's own machine; written, a
+# loopback or own-node address does.
+_wrong(_, s, section) := sprintf("%s (the user's own machine)", [settings.unset(s, section, "novncproxy_base_url")]) if {
+	not s.written
+	startswith(_default_host(s.value), "127.")
+}
 
-_wrong(name, occ) := sprintf("= %s points at %s", [occ.value, _bad_target(name, occ.url.hosts[0])]) if occ != null
+_wrong(name, s, section) := sprintf("%s = %s points at %s", [lib.where(s.file, section, "novncproxy_base_url"), s.value, _bad_target(name, s.occ.url.hosts[0])]) if s.written
+
+# _default_host is the host of a default URL ("" when it has none).
+_default_host(v) := regex.find_all_string_submatch_n(`^[a-z]+://([^:/]+)`, v, 1)[0][1] if is_string(v)
+
+else := ""
 
 _bad_target(name, h) := "a loopback address" if {
 	some a in h.resolved
@@ -82,8 +77,10 @@ _bad_target(name, h) := "a loopback address" if {
 }
 
 _copies contains c if {
-	some [name, f, section, occ] in _vnc
-	occ != null
+	some [name, s, section] in _vnc
+	s.written
+	occ := s.occ
+	f := s.file
 	h := occ.url.hosts[0]
 	not _bad_target(name, h) # reported above
 	not lib.unresolved(h) # SL-EP-004
