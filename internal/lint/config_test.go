@@ -16,7 +16,7 @@ import (
 func TestConfigErrors(t *testing.T) {
 	for name, tc := range map[string]struct{ text, want string }{
 		"unknown node": {"nodes:\n  compute9:\n    roles: [compute]\n", "compute9 is not a node of the snapshot"},
-		"unknown key":  {"nodes:\n  compute1:\n    rolez: [compute]\n", "field rolez not found"},
+		"unknown key":  {"nodes:\n  compute1:\n    rolez: [compute]\n", "key rolez not found in a node's settings"},
 		"bad release":  {"release: folsom\n", `unknown release "folsom"`},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -70,16 +70,16 @@ func find(doc lintDoc, rule, path string) *engine.Finding {
 // message naming the file and line.
 func TestConfigRejects(t *testing.T) {
 	for name, tc := range map[string]struct{ text, want string }{
-		"unknown key":      {"release: zed\ncolour: red\n", ".stacklint.yaml:2: field colour not found"},
+		"unknown key":      {"release: zed\ncolour: red\n", ".stacklint.yaml:2: key colour not found in the configuration"},
 		"unknown rule id":  {"rules:\n  SL-XYZ-001: off\n", ".stacklint.yaml:2: rules: unknown rule id or category \"SL-XYZ-001\""},
 		"lower-case id":    {"rules:\n  sl-hyg-013: off\n", "did you mean SL-HYG-013?"},
 		"bad level":        {"rules:\n  hygiene:\n    level: loud\n", ".stacklint.yaml:3: rules.hygiene: level \"loud\""},
 		"unknown category": {"release: zed\ndisable: [networking]\n", ".stacklint.yaml:2: unknown rule id or category \"networking\""},
 		"unknown param":    {"rules:\n  SL-HOST-010:\n    params: {floor: 3}\n", ".stacklint.yaml:3: rules.SL-HOST-010.params: unknown parameter \"floor\""},
 		"param type":       {"rules:\n  SL-HOST-010:\n    params: {rabbitmq_min_nofile: lots}\n", "rabbitmq_min_nofile: lots is not a int"},
-		"rule key typo":    {"rules:\n  SL-HOST-010:\n    lvl: off\n", ".stacklint.yaml:3: field lvl not found"},
+		"rule key typo":    {"rules:\n  SL-HOST-010:\n    lvl: off\n", ".stacklint.yaml:3: unknown key lvl in a rule setting"},
 		"ignore no reason": {"ignores:\n  - path: controller/etc/nova/policy.json\n    rule: SL-POL-009\n", ".stacklint.yaml:2: ignores: the ignore of SL-POL-009 at controller/etc/nova/policy.json has no reason"},
-		"ignore key typo":  {"ignores:\n  - {path: x, rule: SL-POL-009, reason: r, keys: a}\n", ".stacklint.yaml:2: field keys not found"},
+		"ignore key typo":  {"ignores:\n  - {path: x, rule: SL-POL-009, reason: r, keys: a}\n", ".stacklint.yaml:2: unknown key keys in an ignore"},
 		"ignore bad rule":  {"ignores:\n  - {path: x, rule: SL-POL-99, reason: r}\n", ".stacklint.yaml:2: ignores: unknown rule id \"SL-POL-99\""},
 		"bad address":      {"nodes:\n  compute1:\n    addresses: [10.0.0.300]\n", ".stacklint.yaml:3: nodes.compute1.addresses: \"10.0.0.300\" is not an IP address"},
 	} {
