@@ -92,7 +92,7 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	mods, _, err := Modules(fsys)
+	mods, err := RuleModules(fsys)
 	if err != nil {
 		return nil, fmt.Errorf("loading rules: %w", err)
 	}

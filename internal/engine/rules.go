@@ -45,11 +45,25 @@ type Rule struct {
 // Modules reads every .rego file of fsys. Test files are returned
 // separately so they can be run by the tester but never evaluated.
 func Modules(fsys fs.FS) (rules, tests map[string]*ast.Module, err error) {
+	return modules(fsys, true)
+}
+
+// RuleModules reads the rule files of fsys and leaves the tests unread:
+// a run never evaluates them, and they are as much Rego again to parse.
+func RuleModules(fsys fs.FS) (map[string]*ast.Module, error) {
+	rules, _, err := modules(fsys, false)
+	return rules, err
+}
+
+func modules(fsys fs.FS, withTests bool) (rules, tests map[string]*ast.Module, err error) {
 	rules, tests = map[string]*ast.Module{}, map[string]*ast.Module{}
 	var errs *multierror.Error
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
 			return err
+		}
+		if !withTests && strings.HasSuffix(p, "_test.rego") {
+			return nil
 		}
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
