@@ -26,10 +26,12 @@ client_places := [
 	["SL-PASS-002", "nova", "neutron.conf", "DEFAULT", "nova_admin_username", "nova_admin_password"],
 	["SL-PASS-003", "neutron", "nova.conf", "neutron", "username", "password"],
 	["SL-PASS-003", "neutron", "nova-compute.conf", "neutron", "username", "password"],
+	["SL-PASS-003", "neutron", "nova-cpu.conf", "neutron", "username", "password"], # devstack's n-cpu
 	["SL-PASS-003", "neutron", "nova.conf", "DEFAULT", "neutron_admin_username", "neutron_admin_password"],
 	["SL-PASS-003", "neutron", "nova.conf", "neutron", "admin_username", "admin_password"],
 	["SL-PASS-004", "placement", "nova.conf", "placement", "username", "password"],
 	["SL-PASS-004", "placement", "nova-compute.conf", "placement", "username", "password"],
+	["SL-PASS-004", "placement", "nova-cpu.conf", "placement", "username", "password"],
 	["SL-PASS-001", "placement", "neutron.conf", "placement", "username", "password"],
 ]
 

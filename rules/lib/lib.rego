@@ -136,6 +136,11 @@ unset_setting(f, kind, section, key) := {"written": false, "file": f, "value": d
 	d := input.defaults[f.release.name][kind][section][key]
 }
 
+# compute_kinds are the files nova-compute reads, in --config-file order:
+# nova.conf, then nova-compute.conf (Ubuntu's nova-compute package),
+# devstack's nova-cpu.conf (n-cpu's only file; read last, it wins).
+compute_kinds := ["nova.conf", "nova-compute.conf", "nova-cpu.conf"]
+
 # layers are the files a process loads with a main config file, in load
 # order (internal/model/processfiles.go has the packaging sources).
 layers := {

@@ -24,7 +24,7 @@ package stacklint.rules.credentials.service_user_token
 import data.stacklint.lib
 import data.stacklint.lib.settings
 
-_kinds := ["nova.conf", "nova-compute.conf"]
+_kinds := lib.compute_kinds
 
 _required := ["auth_url", "username", "password"]
 

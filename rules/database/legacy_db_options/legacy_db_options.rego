@@ -25,7 +25,7 @@ import data.stacklint.lib
 report contains finding if {
 	count(lib.files("placement.conf")) > 0
 	some [f, "placement_database", "connection", occ] in lib.keyed(["connection"])
-	f.kind in {"nova.conf", "nova-compute.conf"}
+	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 	finding := {
 		"message": sprintf("%s is not read: placement runs as its own service here and reads placement.conf [placement_database]", [lib.where(f, "placement_database", "connection")]),
 		"locations": [lib.loc(f, "placement_database", "connection", occ)],

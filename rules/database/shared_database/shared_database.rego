@@ -18,7 +18,7 @@ package stacklint.rules.database.shared_database
 import data.stacklint.lib
 
 report contains finding if {
-	some [_, f] in array.concat(lib.files("nova.conf"), lib.files("nova-compute.conf"))
+	some [_, f] in array.concat(array.concat(lib.files("nova.conf"), lib.files("nova-compute.conf")), lib.files("nova-cpu.conf"))
 	api := lib.last(f, "api_database", "connection")
 	cell := lib.last(f, "database", "connection")
 	_target(api.url) == _target(cell.url)

@@ -29,7 +29,7 @@ _old := {
 report contains finding if {
 	lib.queens_or_later
 	some [f, section, key, occ] in lib.keyed(["url", "os_region_name", "os_interface"])
-	f.kind in {"nova.conf", "nova-compute.conf"}
+	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 	why := _old[[section, key]]
 	finding := {
 		"message": sprintf("%s is %s", [lib.where(f, section, key), why]),

@@ -27,11 +27,11 @@ _group(_, "keystone_authtoken", key) := "token caches" if key in {"memcached_ser
 
 _group(_, "cache", "memcache_servers") := "caches"
 
-_group(f, "glance", "api_servers") := "image stores" if f.kind in {"nova.conf", "nova-compute.conf"}
+_group(f, "glance", "api_servers") := "image stores" if f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 
 _group(f, "DEFAULT", key) := "image stores" if {
 	key in {"glance_api_servers", "glance_host"}
-	f.kind in {"nova.conf", "nova-compute.conf"}
+	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 }
 
 _copies contains c if {

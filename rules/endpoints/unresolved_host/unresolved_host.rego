@@ -65,7 +65,7 @@ _service_refs contains ["keystone", r] if {
 _service_refs contains ["glance-api", {"host": h, "src": [f, section, key, occ]}] if {
 	"glance-api" in _deployed
 	some [f, section, key, occ] in lib.keyed(["api_servers"])
-	f.kind in {"nova.conf", "nova-compute.conf"}
+	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 	section == "glance"
 	some h in occ.host_refs
 }

@@ -20,7 +20,7 @@ import data.stacklint.lib
 
 # _sets: [first file, later file] pairs a service loads in this order.
 _sets := [
-	["nova.conf", "nova-compute.conf"],
+	["nova.conf", "nova-compute.conf"], # (devstack's n-cpu reads nova-cpu.conf alone: no pair)
 	["neutron.conf", "ml2_conf.ini"], ["neutron.conf", "plugin.ini"],
 	["neutron.conf", "linuxbridge_agent.ini"], ["neutron.conf", "openvswitch_agent.ini"],
 	["neutron.conf", "l3_agent.ini"], ["neutron.conf", "dhcp_agent.ini"], ["neutron.conf", "metadata_agent.ini"],

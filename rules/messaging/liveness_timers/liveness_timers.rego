@@ -55,7 +55,7 @@ report contains finding if {
 	some peer in input.nodes
 	lib.runs(peer, "nova-compute")
 	[down, down_where, down_loc] := _value(server, ["nova.conf"], "DEFAULT", "service_down_time", 60)
-	[interval, iv_where, iv_loc] := _value(peer, ["nova.conf", "nova-compute.conf"], "DEFAULT", "report_interval", 10)
+	[interval, iv_where, iv_loc] := _value(peer, lib.compute_kinds, "DEFAULT", "report_interval", 10)
 	down <= interval
 	finding := {
 		"message": sprintf("%s is %ds, not more than %s (%ds): nova-compute on %s is seen as down between reports", [down_where, down, iv_where, interval, peer.name]),

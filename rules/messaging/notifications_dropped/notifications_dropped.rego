@@ -19,7 +19,7 @@ package stacklint.rules.messaging.notifications_dropped
 
 import data.stacklint.lib
 
-_kinds := ["nova.conf", "nova-compute.conf"]
+_kinds := lib.compute_kinds
 
 _emits(node) := [f, s, occ] if {
 	some s in ["notifications", "DEFAULT"]

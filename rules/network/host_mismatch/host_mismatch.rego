@@ -20,7 +20,7 @@ package stacklint.rules.network.host_mismatch
 import data.stacklint.lib
 import data.stacklint.lib.nodehost
 
-_nova := ["nova.conf", "nova-compute.conf"]
+_nova := lib.compute_kinds
 
 # a node whose nova and neutron register under different host names, one
 # of them written (an unset one is the host name in etc/hostname). The

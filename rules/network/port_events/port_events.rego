@@ -38,7 +38,7 @@ _servers := [[node, f] |
 _fatal := [name |
 	some name, node in input.nodes
 	"compute" in node.roles
-	settings.is_true(lib.setting(node, ["nova.conf", "nova-compute.conf"], "DEFAULT", "vif_plugging_is_fatal"))
+	settings.is_true(lib.setting(node, lib.compute_kinds, "DEFAULT", "vif_plugging_is_fatal"))
 ]
 
 # _written: the server sets the option in some file it loads.

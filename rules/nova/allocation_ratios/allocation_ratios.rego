@@ -29,7 +29,7 @@ package stacklint.rules.nova.allocation_ratios
 import data.stacklint.lib
 import data.stacklint.lib.settings
 
-_kinds := ["nova.conf", "nova-compute.conf"]
+_kinds := lib.compute_kinds
 
 _keys := [
 	"cpu_allocation_ratio", "ram_allocation_ratio", "disk_allocation_ratio",

@@ -18,7 +18,7 @@ package stacklint.rules.nova.client_sections
 
 import data.stacklint.lib
 
-_kinds := ["nova.conf", "nova-compute.conf"]
+_kinds := lib.compute_kinds
 
 _has_neutron(node) if lib.effective(node, _kinds, "neutron", "password")
 

@@ -18,7 +18,7 @@ package stacklint.rules.nova.cpu_pinning
 
 import data.stacklint.lib
 
-_kinds := ["nova.conf", "nova-compute.conf"]
+_kinds := lib.compute_kinds
 
 # cpus parses a nova CPU spec: ranges, single CPUs and ^exclusions.
 cpus(spec) := included - excluded if {

@@ -21,7 +21,7 @@ import data.stacklint.lib
 report contains finding if {
 	count(lib.files("neutron.conf")) > 0
 	some [f, "DEFAULT", "firewall_driver", occ] in lib.keyed(["firewall_driver"])
-	f.kind in {"nova.conf", "nova-compute.conf"}
+	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 	not endswith(trim_space(occ.value), "NoopFirewallDriver")
 	finding := {
 		"message": sprintf("%s is %s while neutron provides security groups: nova filters traffic neutron allows (the option is gone from nova 21.0.0)", [lib.where(f, "DEFAULT", "firewall_driver"), occ.value]),

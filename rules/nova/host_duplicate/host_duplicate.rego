@@ -16,9 +16,10 @@
 #     each uses its own host name.
 package stacklint.rules.nova.host_duplicate
 
+import data.stacklint.lib
 import data.stacklint.lib.nodehost
 
-_kinds := ["nova.conf", "nova-compute.conf"]
+_kinds := lib.compute_kinds
 
 _copies contains c if {
 	some name, node in input.nodes

@@ -20,7 +20,7 @@ import data.stacklint.lib
 
 _copies contains c if {
 	some name, node in input.nodes
-	[f, occ] := lib.effective(node, ["nova.conf", "nova-compute.conf"], "DEFAULT", "my_ip")
+	[f, occ] := lib.effective(node, lib.compute_kinds, "DEFAULT", "my_ip")
 	not f.error
 	c := {"node": name, "f": f, "occ": occ, "ip": object.get(occ, "ip", ""), "where": lib.where(f, "DEFAULT", "my_ip"), "loc": lib.loc(f, "DEFAULT", "my_ip", occ)}
 }

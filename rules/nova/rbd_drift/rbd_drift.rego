@@ -19,7 +19,7 @@ package stacklint.rules.nova.rbd_drift
 
 import data.stacklint.lib
 
-_kinds := ["nova.conf", "nova-compute.conf"]
+_kinds := lib.compute_kinds
 
 _keys := ["images_type", "images_rbd_pool", "rbd_user", "rbd_secret_uuid"]
 

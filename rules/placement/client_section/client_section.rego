@@ -21,7 +21,7 @@ package stacklint.rules.placement.client_section
 
 import data.stacklint.lib
 
-_kinds := ["nova.conf", "nova-compute.conf"]
+_kinds := lib.compute_kinds
 
 # _in_use: the deployment has a placement service (Ocata and later).
 _in_use if count(lib.files("placement.conf")) > 0
