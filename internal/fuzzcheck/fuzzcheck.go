@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"reflect"
+	"runtime"
 	"testing"
 	"unicode/utf16"
 )
@@ -39,4 +40,16 @@ func YAMLText(data []byte) string {
 		units = append(units, order.Uint16(data[i:]))
 	}
 	return string(utf16.Decode(units))
+}
+
+// Allocated is how many bytes f allocates on the heap (after a GC): the
+// bound tests use it to prove a reading linear in its input without
+// timing anything.
+func Allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }

@@ -1,20 +1,11 @@
 package directive
 
 import (
-	"runtime"
 	"strings"
 	"testing"
-)
 
-// allocated is how many bytes f allocates on the heap.
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
+	"github.com/stacklint/stacklint/internal/fuzzcheck"
+)
 
 // TestHTTPDContinuedLinesLinear: a directive continued over 20,000 lines
 // is built once, not copied at every line (red team: 400 KB of "\\\n"
@@ -22,7 +13,7 @@ func allocated(f func()) uint64 {
 func TestHTTPDContinuedLinesLinear(t *testing.T) {
 	in := []byte("SetEnv A \\\n" + strings.Repeat("x \\\n", 20000) + "y\n")
 	var got []Directive
-	n := allocated(func() { got = Parse(Tags, in) })
+	n := fuzzcheck.Allocated(func() { got = Parse(Tags, in) })
 	if len(got) != 1 || got[0].Line != 1 || len(got[0].Args) != 20002 {
 		t.Fatalf("got %d directives, want SetEnv on line 1 with 20002 arguments", len(got))
 	}
@@ -40,7 +31,7 @@ func TestHTTPDDeepSections(t *testing.T) {
 	const depth = 20000
 	in := strings.Repeat("<Location /a>\nSetEnv X y\n", depth) + strings.Repeat("</Location>\n", depth) + "Listen 5000\n"
 	var got []Directive
-	n := allocated(func() { got = Parse(Tags, []byte(in)) })
+	n := fuzzcheck.Allocated(func() { got = Parse(Tags, []byte(in)) })
 	if want := 2*MaxSectionDepth + 2; len(got) != want { // opening tags at depth 0..16, SetEnv at 1..16, Listen
 		t.Fatalf("%d directives, want %d", len(got), want)
 	}

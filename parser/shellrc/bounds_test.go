@@ -2,20 +2,11 @@ package shellrc
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
-)
 
-// allocated is how many bytes f allocates on the heap.
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
+	"github.com/stacklint/stacklint/internal/fuzzcheck"
+)
 
 // TestWordOfManyReferencesLinear: a word of 20,000 "$A" is built once,
 // not copied at every part (red team: 200 MB for a 40 KB line; an 8 MiB
@@ -24,7 +15,7 @@ func TestWordOfManyReferencesLinear(t *testing.T) {
 	in := []byte("A=x\nB=\"" + strings.Repeat("$A", 20000) + "\"\n")
 	var f *File
 	var err error
-	n := allocated(func() { f, err = Parse(in) })
+	n := fuzzcheck.Allocated(func() { f, err = Parse(in) })
 	if err != nil || f.Get("B") == nil || f.Get("B").Value != strings.Repeat("x", 20000) {
 		t.Fatalf("B not read as 20,000 x: %v", err)
 	}
@@ -43,7 +34,7 @@ func TestExpansionBounded(t *testing.T) {
 		fmt.Fprintf(&b, "C%d=\"$B\"\n", i)
 	}
 	var f *File
-	n := allocated(func() { f, _ = Parse([]byte(b.String())) })
+	n := fuzzcheck.Allocated(func() { f, _ = Parse([]byte(b.String())) })
 	if last := f.Get("C199"); last == nil || !last.Dynamic || last.Value != "" {
 		t.Errorf("C199 past the bound is not dynamic and empty")
 	}
