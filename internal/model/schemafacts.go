@@ -46,6 +46,9 @@ func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *
 	section = SchemaSection(kind, f, section)
 	v := sch.Resolve(kind, section, k.Name, auth)
 	fact := map[string]any{"status": string(v.Status)}
+	if v.Opt != nil {
+		fact["type"] = v.Opt.Type
+	}
 	if pick.BelowOldest {
 		fact["below_oldest"] = true
 	}
@@ -69,7 +72,11 @@ func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *
 	}
 	if v.Status != schema.Unknown {
 		isSecret := func(g, n string) bool { return b.secretOption(kind, f, g, n) }
-		if err := checkValues(v.Opt, f, section, k, b.secretOption(kind, f, section, k.Name), isSecret, b.budget(f)); err != "" {
+		opt := v.Opt
+		if pick.BelowOldest {
+			opt = typeOnly(opt)
+		}
+		if err := checkValues(opt, f, section, k, b.secretOption(kind, f, section, k.Name), isSecret, b.budget(f)); err != "" {
 			fact["status"], fact["error"] = "invalid", err
 			fact["deprecated"] = v.Status == schema.Deprecated
 		}
@@ -211,6 +218,23 @@ func checkValues(o *schema.Opt, f *oslo.File, section string, k *oslo.Key, secre
 		}
 	}
 	return ""
+}
+
+// typeOnly is o without the constraints a later release may have added
+// to its type (choices, bounds, patterns, lengths; of a list's items and a
+// dict's values too). A file older than every schema is
+// judged by its option types alone; nova's enabled_apis took "ec2" until
+// Mitaka (nova/cmd/api.py logged a bad value and went on) and gained its
+// choices later, so Stein's choices say nothing of a Havana file.
+func typeOnly(o *schema.Opt) *schema.Opt {
+	if o == nil {
+		return nil
+	}
+	c := *o
+	c.Choices, c.Min, c.Max, c.HostMin, c.HostMax = nil, nil, nil, "", ""
+	c.Regex, c.MaxLength = "", nil
+	c.Item, c.Value = typeOnly(o.Item), typeOnly(o.Value)
+	return &c
 }
 
 func typeName(o *schema.Opt) string {

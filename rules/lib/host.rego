@@ -89,10 +89,7 @@ _default_ports := {
 wildcard(a) if a in {"0.0.0.0", "::", "*", "[::]", ""}
 
 # listed names client references in a message: up to three, then a count.
-listed(cs) := concat(", ", [c.where | some c in sorted]) if {
-	sorted := sort_by_where(cs)
-	count(sorted) <= 3
-} else := sprintf("%s and %d more", [concat(", ", [c.where | some c in array.slice(sort_by_where(cs), 0, 3)]), count(cs) - 3])
+listed(cs) := lib.listed([c.where | some c in sort_by_where(cs)])
 
 sort_by_where(cs) := [c | some [_, c] in sort([[c.where, c] | some c in cs])]
 

@@ -273,6 +273,23 @@ authority_conflict(copies) := firsts if {
 	firsts := sort([[_pos(r), r] | some v in tops; r := first_with(auths, v)])
 }
 
+# spread says how many places on how many nodes a finding groups: "one
+# place", "3 places on one node", "23 places on 2 nodes".
+spread(1, _) := "one place"
+
+spread(n, 1) := sprintf("%d places on one node", [n]) if n > 1
+
+spread(n, m) := sprintf("%d places on %d nodes", [n, m]) if {
+	n > 1
+	m > 1
+}
+
+# listed names up to three places (strings, in the order given), then a
+# count: "a, b, c and 4 more".
+listed(places) := concat(", ", places) if count(places) <= 3
+
+else := sprintf("%s and %d more", [concat(", ", array.slice(places, 0, 3)), count(places) - 3])
+
 # tally says how many copies share the value v: "5 of 7".
 tally(copies, v) := sprintf("%d of %d", [count([1 | some c in copies; c.v == v]), count(copies)])
 

@@ -32,7 +32,7 @@ report contains finding if {
 	places := [h[3].where | some h in hits]
 	nodes := {h[0] | some h in hits}
 	finding := {
-		"message": sprintf("a trivial password anyone can guess (fp:%s) is set in %s: %s", [fp, _count(count(places), count(nodes)), _listed(places)]),
+		"message": sprintf("a trivial password anyone can guess (fp:%s) is set in %s: %s", [fp, lib.spread(count(places), count(nodes)), lib.listed(places)]),
 		"locations": [h[3].loc | some h in hits],
 	}
 }
@@ -55,20 +55,6 @@ _weak contains {"fp": v.fp, "where": sprintf("%s %s", [rc.path, name]), "loc": l
 	some name, v in rc.vars
 	v.weak
 }
-
-_count(1, _) := "one place"
-
-_count(n, 1) := sprintf("%d places on one node", [n]) if n > 1
-
-_count(n, m) := sprintf("%d places on %d nodes", [n, m]) if {
-	n > 1
-	m > 1
-}
-
-# _listed names up to three places, then a count.
-_listed(places) := concat(", ", places) if count(places) <= 3
-
-else := sprintf("%s and %d more", [concat(", ", array.slice(places, 0, 3)), count(places) - 3])
 
 _weak_fps := {o.fp | some [_, _, _, o] in lib.flagged("weak_secret"); o.weak} | {h.password_fp |
 	some [_, _, _, o] in lib.flagged("weak_secret")

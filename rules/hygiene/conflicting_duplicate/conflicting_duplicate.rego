@@ -6,7 +6,9 @@
 #   twice with different values (often a guide step appended below the
 #   packaged default) does what the last line says, whatever the reader of
 #   the first one believes. Repeats with the same value are harmless and
-#   not reported; multi-valued options may repeat on purpose, so only
+#   not reported, and so are values written differently that the service
+#   reads alike (True and true for a boolean, spaces in a list, a neutron
+#   plugin's alias and its class path); multi-valued options may repeat on purpose, so only
 #   options whose copies differ are.
 # custom:
 #   id: SL-HYG-004
@@ -17,6 +19,7 @@
 package stacklint.rules.hygiene.conflicting_duplicate
 
 import data.stacklint.lib
+import data.stacklint.lib.network as net
 
 # Options that are lists by repetition (MultiStrOpt) in the services read:
 # every one the known releases' schemas flag multi, and older ones.
@@ -36,8 +39,8 @@ report contains finding if {
 	last := occs[count(occs) - 1]
 	some first in occs
 	first.line < last.line
-	_value(first) != _value(last)
-	first.line == min([o.line | some o in occs; _value(o) != _value(last)])
+	_value(first, key) != _value(last, key)
+	first.line == min([o.line | some o in occs; _value(o, key) != _value(last, key)])
 	finding := {
 		"message": sprintf("%s is set %d times with different values; the last (line %d, %s) wins over line %d (%s)", [lib.where(f, section, key), count(occs), last.line, _show(last), first.line, _show(first)]),
 		"locations": [lib.loc(f, section, key, first), lib.loc(f, section, key, last)],
@@ -45,9 +48,26 @@ report contains finding if {
 }
 
 # Secrets compare and show by fingerprint.
-_value(o) := o.fp if o.secret
+# _value is an occurrence's value as the service reads it: equal values
+# written differently ("True" and "true" for a boolean, "a, b" and "a,b"
+# for a list, a neutron plugin's alias and its class path) are one value.
+_value(o, key) := o.fp if o.secret
+
+else := concat(",", sort(net.neutron_plugins(o.value))) if {
+	key in {"core_plugin", "service_plugins"}
+}
+
+else := _bool(o.value) if o.schema.type == "bool"
+
+else := concat(",", lib.items(o.value)) if o.schema.type == "list"
 
 else := o.value
+
+_bool(v) := "true" if net.bool(v)
+
+else := "false" if lower(trim_space(v)) in {"false", "0", "no", "off"}
+
+else := v
 
 _show(o) := lib.label(o) if o.secret
 

@@ -32,3 +32,21 @@ test_multi_valued_options_repeat_on_purpose if {
 	r := rule.report with input as inp
 	r == set()
 }
+
+_typed(v, line, t) := object.union(fx.at(v, line), {"schema": {"status": "ok", "type": t}})
+
+_neutron(key, occs) := fx.deployment([fx.node("n", [], [{"kind": "neutron.conf", "path": "n/etc/neutron/neutron.conf", "node": "n", "sections": {"DEFAULT": {key: occs}}}])])
+
+test_values_read_alike_are_one_value if {
+	rule.report == set() with input as _input([_typed("True", 3, "bool"), _typed("yes", 9, "bool")])
+	rule.report == set() with input as _input([_typed("a, b", 3, "list"), _typed("a,b", 9, "list")])
+	rule.report == set() with input as _neutron("core_plugin", [fx.at("neutron.plugins.ml2.plugin.Ml2Plugin", 53), fx.at("ml2", 55)])
+	rule.report == set() with input as _neutron("service_plugins", [fx.at("router,neutron.services.metering.metering_plugin:MeteringPlugin", 3), fx.at("metering, router", 9)])
+}
+
+test_values_read_differently if {
+	count(rule.report) == 1 with input as _input([_typed("True", 3, "bool"), _typed("no", 9, "bool")])
+	count(rule.report) == 1 with input as _input([_typed("a,b", 3, "list"), _typed("b,a", 9, "list")])
+	count(rule.report) == 1 with input as _neutron("service_plugins", [fx.at("router", 3), fx.at("router,qos", 9)])
+	count(rule.report) == 1 with input as _input([_typed("True", 3, "str"), _typed("true", 9, "str")])
+}

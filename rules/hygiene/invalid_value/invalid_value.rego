@@ -8,7 +8,10 @@
 #   with their schemes. A value that does not convert makes the service
 #   fail at start or when the option is first read. Checked against the
 #   option schema of the release (--release or detected), after
-#   $-substitution; a secret's value is never shown.
+#   $-substitution; a secret's value is never shown. A file older than
+#   every schema is judged by its option types alone: choices, bounds and
+#   patterns were added to many options later (nova's enabled_apis took
+#   "ec2" until Mitaka), so Stein's say nothing of a Havana file.
 # custom:
 #   id: SL-HYG-008
 #   severity: error

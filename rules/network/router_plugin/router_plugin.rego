@@ -16,10 +16,11 @@
 package stacklint.rules.network.router_plugin
 
 import data.stacklint.lib
+import data.stacklint.lib.network as net
 
 _router(v) if {
-	some p in lib.items(v)
-	p in {"router", "neutron.services.l3_router.l3_router_plugin.L3RouterPlugin", "ovn-router"}
+	some p in net.neutron_plugins(v)
+	p in {"router", "ovn-router"}
 }
 
 _servers := [f |
