@@ -104,11 +104,16 @@ func configured(f *Loaded) bool {
 // novaServices places nova-api and nova-compute on a node with nova's
 // configuration: nova-api on a controller (or with [api_database] and no
 // compute or L2 agent file), nova-compute with nova-compute.conf or
-// devstack's nova-cpu.conf, without nova-api, or with [libvirt] settings
-// beside an L2 agent (an all-in-one).
+// devstack's nova-cpu.conf, without nova-api, or with a hypervisor
+// configured beside an L2 agent (an all-in-one): [libvirt] virt_type, or
+// compute_driver on a node that is not a controller. A controller's
+// compute_driver alone says nothing: openSUSE's packaged nova.conf sets it
+// (compute_driver = libvirt.LibvirtDriver) on every node, and the guides'
+// controllers run an L2 agent for their routers and DHCP.
 func novaServices(svc map[string]string, has map[string]*Loaded, control, l2 bool) {
 	nova := has["nova.conf"]
-	apiDB, virt := novaFacts(nova)
+	apiDB, virtType, driver := novaFacts(nova)
+	virt := virtType || (driver && !control)
 	computeConf := has["nova-compute.conf"] != nil || has["nova-cpu.conf"] != nil
 	if svc["nova-api"] == "" && nova != nil {
 		switch {
@@ -131,18 +136,16 @@ func novaServices(svc map[string]string, has map[string]*Loaded, control, l2 boo
 	}
 }
 
-// novaFacts tells whether nova.conf sets [api_database] connection and
-// whether it configures a hypervisor ([libvirt] virt_type, compute_driver).
-func novaFacts(nova *Loaded) (apiDB, virt bool) {
+// novaFacts tells whether nova.conf sets [api_database] connection,
+// [libvirt] virt_type and [DEFAULT] compute_driver.
+func novaFacts(nova *Loaded) (apiDB, virtType, driver bool) {
 	if nova == nil || nova.INI == nil {
-		return false, false
+		return false, false, false
 	}
 	_, apiDB = nova.INI.Section("api_database").Last("connection")
-	_, virt = nova.INI.Section("libvirt").Last("virt_type")
-	if _, ok := nova.INI.Section("DEFAULT").Last("compute_driver"); ok {
-		virt = true
-	}
-	return apiDB, virt
+	_, virtType = nova.INI.Section("libvirt").Last("virt_type")
+	_, driver = nova.INI.Section("DEFAULT").Last("compute_driver")
+	return apiDB, virtType, driver
 }
 
 // roleServices are the services a role given in .stacklint.yaml stands for,
