@@ -8,6 +8,9 @@
 #   that still holds one is a step of the guide that was skipped: a password
 #   everyone knows, or an address or interface that does not exist. The
 #   placeholder itself is public text, so it is shown; real secrets never are.
+#   The placeholders of one section are one finding (a section left as the
+#   package wrote it, Icehouse's [keystone_authtoken] with its three
+#   %SERVICE_...% tokens, is one skipped step), each key a location.
 # custom:
 #   id: SL-HYG-001
 #   severity: error
@@ -20,12 +23,36 @@ package stacklint.rules.hygiene.placeholder
 import data.stacklint.lib
 
 report contains finding if {
-	some [f, section, key, occ] in lib.flagged("placeholders")
+	some keys in _sections
+	count(keys) == 1
+	[[_, key, occ, f, section]] := keys
 	finding := {
 		"message": sprintf("%s still holds the install-guide placeholder %s", [lib.where(f, section, key), _names(occ.placeholders)]),
 		"locations": [lib.loc(f, section, key, occ)],
 	}
 }
+
+# A section left as the package or the guide wrote it holds several
+# placeholders: one step skipped, one finding.
+report contains finding if {
+	some keys in _sections
+	count(keys) > 1
+	[_, _, _, f, section] := keys[0]
+	finding := {
+		"message": sprintf("%s [%s] on %s still holds %d install-guide placeholders: %s", [f.kind, section, f.node, count(keys), concat(", ", [sprintf("%s %s", [key, _names(occ.placeholders)]) | some [_, key, occ, _, _] in keys])]),
+		"locations": [lib.loc(f, section, key, occ) | some [_, key, occ, _, _] in keys],
+	}
+}
+
+# _sections are the placeholders of each file's section, by line: lists
+# of [line, key, occurrence, file, section].
+_sections[[path, section]] := sorted if {
+	some [f, section, _, _] in _held
+	path := f.path
+	sorted := sort([[occ.line, key, occ, g, s] | some [g, s, key, occ] in _held; g.path == path; s == section])
+}
+
+_held := lib.flagged("placeholders")
 
 report contains finding if {
 	some rc in input.rc

@@ -30,3 +30,27 @@ test_rc_variable if {
 		"locations": [{"path": "ctl/root/admin-openrc", "node": "ctl", "line": 7, "column": 8, "key": "OS_AUTH_URL"}],
 	}}
 }
+
+_ph(token, line) := {"value": token, "line": line, "column": 1, "placeholders": [token]}
+
+test_one_finding_per_section if {
+	f := fx.file("ctl", "glance-api.conf", "etc/glance/glance-api.conf", {
+		"keystone_authtoken": {"admin_user": _ph("%SERVICE_USER%", 652), "admin_tenant_name": _ph("%SERVICE_TENANT_NAME%", 651), "admin_password": _ph("%SERVICE_PASSWORD%", 653)},
+		"database": {"connection": _ph("GLANCE_DBPASS", 568)},
+	})
+	r := rule.report with input as fx.deployment([fx.node("ctl", [], [f])])
+	r == {
+		{
+			"message": "glance-api.conf [keystone_authtoken] on ctl still holds 3 install-guide placeholders: admin_tenant_name '%SERVICE_TENANT_NAME%', admin_user '%SERVICE_USER%', admin_password '%SERVICE_PASSWORD%'",
+			"locations": [
+				fx.loc(f, "keystone_authtoken", "admin_tenant_name", 651),
+				fx.loc(f, "keystone_authtoken", "admin_user", 652),
+				fx.loc(f, "keystone_authtoken", "admin_password", 653),
+			],
+		},
+		{
+			"message": "glance-api.conf [database] connection on ctl still holds the install-guide placeholder 'GLANCE_DBPASS'",
+			"locations": [fx.loc(f, "database", "connection", 568)],
+		},
+	}
+}
