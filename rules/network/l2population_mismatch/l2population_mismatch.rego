@@ -27,21 +27,42 @@
 #     neutron-server and the agents.
 package stacklint.rules.network.l2population_mismatch
 
+import data.stacklint.lib
 import data.stacklint.lib.network as net
 
 _server_l2pop := {f | some f in net.ml2; "l2population" in net.mechanism_drivers(f)}
 
 report contains finding if {
+	some f in net.ml2
+	count(_l2pop_agents) == 1
+	some a in _l2pop_agents
+	finding := {
+		"message": sprintf("%s agent on %s enables l2_population%s, but %s lacks l2population: the agent gets no forwarding entries and tunnelled traffic between instances is lost", [a.type, a.node, _elsewhere(a), net.ml2_named(f, "mechanism_drivers")]),
+		"locations": [a.l2pop_at, net.ml2_at(f, "mechanism_drivers")],
+	}
+}
+
+# Several agents enabling l2_population against one server's drivers are
+# one fault, the server's: one finding at its mechanism_drivers, each
+# agent's setting a related location.
+report contains finding if {
+	some f in net.ml2
+	count(_l2pop_agents) > 1
+	agents := sort([[a.node, a.type, a] | some a in _l2pop_agents])
+	finding := {
+		"message": sprintf("%s lacks l2population, but the L2 agents on %d nodes enable l2_population (%s): they get no forwarding entries and tunnelled traffic between instances is lost", [net.ml2_named(f, "mechanism_drivers"), count({a[0] | some a in agents}), lib.listed([sprintf("%s on %s", [a[1], a[0]]) | some a in agents])]),
+		"locations": array.concat([net.ml2_at(f, "mechanism_drivers")], [a[2].l2pop_at | some a in agents]),
+	}
+}
+
+# _l2pop_agents are the tunnelling agents enabling l2_population when no
+# server loads the l2population driver.
+_l2pop_agents contains a if {
 	count(net.ml2) > 0
 	count(_server_l2pop) == 0
 	some a in net.agents
 	count(a.tunnels) > 0
 	a.l2pop
-	some f in net.ml2
-	finding := {
-		"message": sprintf("%s agent on %s enables l2_population%s, but %s lacks l2population: the agent gets no forwarding entries and tunnelled traffic between instances is lost", [a.type, a.node, _elsewhere(a), net.ml2_named(f, "mechanism_drivers")]),
-		"locations": [a.l2pop_at, net.ml2_at(f, "mechanism_drivers")],
-	}
 }
 
 report contains finding if {

@@ -38,3 +38,23 @@ test_server_only if {
 	r := rule.report with input as _input("linuxbridge,l2population", "false")
 	count(r) == 1
 }
+
+_lb_on(node, l2pop) := fx.file(node, "linuxbridge_agent.ini", "etc/neutron/plugins/ml2/linuxbridge_agent.ini", {"vxlan": {"enable_vxlan": "true", "l2_population": fx.at(l2pop, 7)}})
+
+test_agents_of_several_roles_one_finding if {
+	ctl := fx.file("ctl", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {"ml2": {"mechanism_drivers": fx.at("linuxbridge", 4)}})
+	r := rule.report with input as nfx.released([
+		fx.node("ctl", ["neutron-server", "neutron-linuxbridge-agent"], [ctl, _lb_on("ctl", "true")]),
+		fx.node("cmp1", ["neutron-linuxbridge-agent"], [_lb_on("cmp1", "true")]),
+		fx.node("cmp2", ["neutron-linuxbridge-agent"], [_lb_on("cmp2", "true")]),
+	])
+	r == {{
+		"message": "ml2_conf.ini [ml2] mechanism_drivers on ctl lacks l2population, but the L2 agents on 3 nodes enable l2_population (linuxbridge on cmp1, linuxbridge on cmp2, linuxbridge on ctl): they get no forwarding entries and tunnelled traffic between instances is lost",
+		"locations": [
+			{"path": "ctl/etc/neutron/plugins/ml2/ml2_conf.ini", "node": "ctl", "line": 4, "column": 1, "section": "ml2", "key": "mechanism_drivers"},
+			{"path": "cmp1/etc/neutron/plugins/ml2/linuxbridge_agent.ini", "node": "cmp1", "line": 7, "column": 1, "section": "vxlan", "key": "l2_population"},
+			{"path": "cmp2/etc/neutron/plugins/ml2/linuxbridge_agent.ini", "node": "cmp2", "line": 7, "column": 1, "section": "vxlan", "key": "l2_population"},
+			{"path": "ctl/etc/neutron/plugins/ml2/linuxbridge_agent.ini", "node": "ctl", "line": 7, "column": 1, "section": "vxlan", "key": "l2_population"},
+		],
+	}}
+}
