@@ -59,3 +59,29 @@ test_vlan_with_physnet_only if {
 	r := rule.report with input as _input({"ml2": {"tenant_network_types": "vlan"}, "ml2_type_vlan": {"network_vlan_ranges": "provider"}})
 	count(r) == 1
 }
+
+# ML2 takes the first project network type that allocates: vlan without a
+# range is skipped while vxlan has one (an info), and flat is never a
+# project network.
+test_type_skipped_for_another if {
+	r := rule.report with input as _input({
+		"ml2": {"tenant_network_types": "flat,vlan,vxlan"},
+		"ml2_type_vxlan": {"vni_ranges": "10001:65535"},
+	})
+	count(r) == 1
+	some f in r
+	f.severity == "info"
+	endswith(f.message, "names no range: ML2 skips it and gives project networks the type 'vxlan'")
+}
+
+test_no_type_allocates if {
+	r := rule.report with input as _input({
+		"ml2": {"tenant_network_types": "vlan,vxlan"},
+		"ml2_type_vlan": {"network_vlan_ranges": "provider"},
+	})
+	count(r) == 2
+	every f in r {
+		not f.severity
+		endswith(f.message, "no project network can be allocated")
+	}
+}
