@@ -12,7 +12,10 @@
 #   policy.yaml is SL-POL-007's; packaged samples such as keystone's
 #   policy.v3cloudsample.json are left alone.) Paths are resolved inside the
 #   snapshot; policy files are discovered as *policy*.json|yaml|yml and
-#   policy.d/* in each service's directory.
+#   policy.d/* in each service's directory. A snapshot that holds no policy
+#   file of any service was collected without them (only *.conf and *.ini,
+#   as the corpus's devstack one): a setting naming a file is then only an
+#   info that it could not be checked.
 # custom:
 #   id: SL-POL-008
 #   severity: warning
@@ -34,10 +37,18 @@ report contains finding if {
 	some e in node.policy_settings
 	e.set
 	not e.found
-	finding := {
-		"message": sprintf("%s [oslo_policy] %s = %s on %s %s", [policy.base(policy.config[e.service]), e.option, e.value, name, _what(e)]),
-		"locations": [{"path": e.path, "node": name, "line": e.line, "column": e.column, "section": "oslo_policy", "key": e.option}],
-	}
+	finding := _unresolved(name, e)
+}
+
+_unresolved(name, e) := {
+	"message": sprintf("%s [oslo_policy] %s = %s on %s %s", [policy.base(policy.config[e.service]), e.option, e.value, name, _what(e)]),
+	"locations": [{"path": e.path, "node": name, "line": e.line, "column": e.column, "section": "oslo_policy", "key": e.option}],
+} if {
+	count(input.policies) > 0
+} else := {
+	"message": sprintf("%s [oslo_policy] %s = %s on %s names %s; the snapshot holds no policy file of any service, so whether it is there cannot be told", [policy.base(policy.config[e.service]), e.option, e.value, name, e.resolved]),
+	"severity": "info",
+	"locations": [{"path": e.path, "node": name, "line": e.line, "column": e.column, "section": "oslo_policy", "key": e.option}],
 }
 
 # _json_left: a policy.json SL-POL-007 explains (policy_file unset).

@@ -6,10 +6,23 @@ import data.stacklint.rules.policy.policy_path as rule
 _entry(option, value, set, found) := {"service": "nova", "option": option, "value": value, "set": set, "resolved": sprintf("etc/nova/%s", [value]), "found": found, "path": "c/etc/nova/nova.conf", "line": 7, "column": 1}
 
 test_policy_file_missing if {
-	inp := {"nodes": {"c": {"policy_settings": [_entry("policy_file", "custom.yaml", true, false), _entry("policy_dirs", "policy.d", false, false)]}}, "policies": []}
+	other := {"path": "k/etc/keystone/policy.yaml", "node": "k", "service": "keystone", "read_as": "policy_file"}
+	inp := {"nodes": {"c": {"policy_settings": [_entry("policy_file", "custom.yaml", true, false), _entry("policy_dirs", "policy.d", false, false)]}}, "policies": [other]}
 	r := rule.report with input as inp
 	r == {{
 		"message": "nova.conf [oslo_policy] policy_file = custom.yaml on c names etc/nova/custom.yaml, which is not in the snapshot: nova runs on its registered defaults",
+		"locations": [{"path": "c/etc/nova/nova.conf", "node": "c", "line": 7, "column": 1, "section": "oslo_policy", "key": "policy_file"}],
+	}}
+}
+
+# A snapshot without any policy file was collected without them: the
+# missing file is an info that it could not be checked.
+test_policy_file_not_collected if {
+	inp := {"nodes": {"c": {"policy_settings": [_entry("policy_file", "custom.yaml", true, false)]}}, "policies": []}
+	r := rule.report with input as inp
+	r == {{
+		"message": "nova.conf [oslo_policy] policy_file = custom.yaml on c names etc/nova/custom.yaml; the snapshot holds no policy file of any service, so whether it is there cannot be told",
+		"severity": "info",
 		"locations": [{"path": "c/etc/nova/nova.conf", "node": "c", "line": 7, "column": 1, "section": "oslo_policy", "key": "policy_file"}],
 	}}
 }
