@@ -133,7 +133,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		return nil, err
 	}
 	sanitizeReasons(findings)
-	findings = foldFleet(findings, nodeRoles(d.Doc))
+	findings = foldFleet(foldConsequences(findings), nodeRoles(d.Doc))
 	for i, e := range ruleErrs {
 		ruleErrs[i] = errors.New(Sanitize(d.Keys.Redact(e.Error())))
 	}
