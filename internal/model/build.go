@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"net/netip"
 	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -219,6 +220,7 @@ func (b *nodeBuilder) isSelf(host string) bool {
 
 func (b *nodeBuilder) doc(knownOwners map[string]any) map[string]any {
 	files := map[string]any{}
+	links := linkedFiles(b.files)
 	for _, f := range b.files {
 		switch f.Kind {
 		case snapshot.KindRC:
@@ -228,6 +230,9 @@ func (b *nodeBuilder) doc(knownOwners map[string]any) map[string]any {
 			continue
 		}
 		files[f.NodePath] = b.fileDoc(f)
+		if real := links[f.NodePath]; real != "" {
+			files[f.NodePath].(map[string]any)["link_of"] = real
+		}
 	}
 	var settings []any
 	var inForce map[string]any
@@ -266,6 +271,27 @@ func (b *nodeBuilder) hostsMap() map[string]any {
 		}
 	}
 	return m
+}
+
+// linkedFiles maps the node path of each file read through a symbolic
+// link to the node path of the file it leads to, when that file is read
+// too (RDO's and the guides' etc/neutron/plugin.ini ->
+// plugins/ml2/ml2_conf.ini): one file, two names. Facts of its text are
+// indexed once, under the file's own name (index).
+func linkedFiles(files []*Loaded) map[string]string {
+	real := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(filepath.ToSlash(f.Abs), "/"+f.NodePath) {
+			real[f.Abs] = f.NodePath
+		}
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		if r := real[f.Abs]; r != "" && r != f.NodePath {
+			out[f.NodePath] = r
+		}
+	}
+	return out
 }
 
 func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {

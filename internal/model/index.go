@@ -5,7 +5,9 @@ package model
 // "keys" maps an option name to [node, file, section]
 // triples, and "facts" lists [node, file, section, key] for the last
 // occurrences that carry a derived fact: placeholders, an empty secret,
-// an empty URL password, a host the node cannot resolve.
+// an empty URL password, a host the node cannot resolve. A file read
+// through a link to another file read (link_of) is listed by kind, but
+// neither its keys nor its facts are: they are the other file's.
 func index(nodes map[string]any) map[string]any {
 	keys, kinds := map[string][]any{}, map[string][]any{}
 	facts := map[string][]any{"placeholders": {}, "empty_secret": {}, "secret_template": {}, "empty_url_password": {}, "unresolved": {}, "repeated": {}, "inline_comment": {}, "continuation_option": {},
@@ -15,6 +17,9 @@ func index(nodes map[string]any) map[string]any {
 		for _, fk := range sortedKeys(files) {
 			kind := files[fk].(map[string]any)["kind"].(string)
 			kinds[kind] = append(kinds[kind], []any{n, fk})
+			if _, link := files[fk].(map[string]any)["link_of"]; link {
+				continue // its text's facts are the linked file's (linkedFiles)
+			}
 			secs, _ := files[fk].(map[string]any)["sections"].(map[string]any)
 			for _, s := range sortedKeys(secs) {
 				ks := secs[s].(map[string]any)

@@ -8,13 +8,18 @@ import (
 // placeholderRE matches the placeholders the OpenStack install guides tell
 // the reader to replace (NOVA_PASS, NEUTRON_DBPASS, RABBIT_PASS,
 // METADATA_SECRET, OVERLAY_INTERFACE_IP_ADDRESS, …) and the %TOKEN% style
-// packaged Icehouse-era files shipped (%SERVICE_PASSWORD%).
+// packaged Icehouse-era files shipped (%SERVICE_PASSWORD%). Interfaces and
+// their addresses are named <WHAT>_INTERFACE_IP_ADDRESS and
+// <WHAT>_INTERFACE_NAME in every guide (MANAGEMENT_, OVERLAY_,
+// PROVIDER_; Icehouse to Kilo's INSTANCE_TUNNELS_INTERFACE_IP_ADDRESS,
+// Liberty's PUBLIC_INTERFACE_NAME); Juno's nova_admin_tenant_id is
+// SERVICE_TENANT_ID.
 //
 // A placeholder is letters only (a name of three letters or more before
 // _PASS or _DBPASS, the guides' typos such as PACEMENT_DBPASS included): a
 // value with digits in it (X7Q2ZK9_DBPASS, %K7Q2ZX9P4M%) is a password
 // that looks like one, and stays a secret.
-var placeholderRE = regexp.MustCompile(`\b(?:[A-Z]{3,}_(?:DB)?PASS|METADATA_SECRET|ADMIN_TOKEN|MANAGEMENT_INTERFACE_IP_ADDRESS|OVERLAY_INTERFACE_IP_ADDRESS|PROVIDER_INTERFACE_NAME|PROVIDER_BRIDGE_NAME|ENDPOINT_ID|CHANGE_?ME)\b|%[A-Z][A-Z_]*%`)
+var placeholderRE = regexp.MustCompile(`\b(?:[A-Z]{3,}_(?:DB)?PASS|METADATA_SECRET|ADMIN_TOKEN|(?:[A-Z]+_)+INTERFACE_(?:IP_ADDRESS|NAME)|SERVICE_TENANT_ID|PROVIDER_BRIDGE_NAME|ENDPOINT_ID|CHANGE_?ME)\b|%[A-Z][A-Z_]*%`)
 
 var wholeRE = regexp.MustCompile(`^(?:` + placeholderRE.String() + `)$`)
 

@@ -50,12 +50,13 @@ func TestIsKey(t *testing.T) {
 }
 
 func TestPlaceholders(t *testing.T) {
-	for _, v := range []string{"NOVA_PASS", "NEUTRON_DBPASS", "RABBIT_PASS", "METADATA_SECRET", "%SERVICE_PASSWORD%", "CHANGEME"} {
+	for _, v := range []string{"NOVA_PASS", "NEUTRON_DBPASS", "RABBIT_PASS", "METADATA_SECRET", "%SERVICE_PASSWORD%", "CHANGEME",
+		"INSTANCE_TUNNELS_INTERFACE_IP_ADDRESS", "PUBLIC_INTERFACE_NAME", "MANAGEMENT_INTERFACE_IP_ADDRESS", "SERVICE_TENANT_ID"} {
 		if !Placeholder(v) {
 			t.Errorf("%s should be a placeholder", v)
 		}
 	}
-	for _, v := range []string{"Nt1p-neutron", "my-NOVA_PASS-2", "nova_pass", "PASS"} {
+	for _, v := range []string{"Nt1p-neutron", "my-NOVA_PASS-2", "nova_pass", "PASS", "INTERFACE_NAME", "eth0_INTERFACE_NAME"} {
 		if Placeholder(v) {
 			t.Errorf("%s should not be a placeholder", v)
 		}
