@@ -10,14 +10,14 @@ import (
 	"github.com/stacklint/stacklint/parser/directive"
 )
 
-// directiveStyles maps the host file kinds to their dialect.
+// directiveStyles maps the host file kinds to their dialect (httpd: Loaded.parse).
 var directiveStyles = map[string]directive.Style{
 	snapshot.KindSysctl: directive.Assign, snapshot.KindModules: directive.Words,
 	snapshot.KindChrony: directive.Words, snapshot.KindMyCnf: directive.INI,
 	snapshot.KindHAProxy: directive.Indented, snapshot.KindRabbitMQ: directive.Assign,
-	snapshot.KindHTTPD: directive.Tags, snapshot.KindDnsmasq: directive.Assign,
-	snapshot.KindLimits: directive.Words, snapshot.KindSystemd: directive.INI,
-	snapshot.KindIptables: directive.Words, snapshot.KindSystemdPackaged: directive.INI,
+	snapshot.KindDnsmasq: directive.Assign, snapshot.KindLimits: directive.Words,
+	snapshot.KindSystemd: directive.INI, snapshot.KindIptables: directive.Words,
+	snapshot.KindSystemdPackaged: directive.INI,
 }
 
 // parseDirectives reads a host file; memcached has two dialects
