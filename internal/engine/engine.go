@@ -48,6 +48,13 @@ type Finding struct {
 	Locations []Location `json:"locations"`
 	// Fingerprint is set by lint.Run after redaction (see Fingerprint).
 	Fingerprint string `json:"fingerprint,omitempty"`
+	// Fleet is set by lint.Run for a finding on a node: the fingerprint of
+	// the fault it shares with the same finding on the other nodes of the
+	// node's role (rule, roles, path below the node, section, key, message
+	// with the node's name set aside), the same whichever nodes hold it.
+	// A folded finding's Fingerprint is its Fleet. Baselines match it; it
+	// is not in the JSON output.
+	Fleet string `json:"-"`
 	// Suppressed is set when an ignore comment, the configuration or a
 	// baseline accepts the finding: it is reported but does not count.
 	Suppressed *Suppression `json:"suppressed,omitempty"`

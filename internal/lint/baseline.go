@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"sort"
+	"strings"
 
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/safefile"
@@ -17,12 +19,16 @@ import (
 // fingerprint (the message without line references) match an entry is
 // reported as suppressed, so only new findings fail the run. Line numbers
 // are not compared: editing a file above a finding does not make it new.
+// A finding on a node also matches an entry by its fleet fingerprint
+// (engine.Finding.Fleet) with the same rule, section and key, whatever
+// its path: a fault on the nodes of one role (folded or not) stays
+// accepted when nodes with it come or go, or another node leads it.
 type Baseline struct {
 	Path    string
 	entries map[baselineKey]int // how many findings each key accepts
 }
 
-type baselineKey struct{ Rule, Path, Section, Key, Fingerprint string }
+type baselineKey struct{ Rule, Path, Section, Key, Fingerprint, Fleet string }
 
 // baselineFile is the file format.
 type baselineFile struct {
@@ -36,11 +42,14 @@ type baselineEntry struct {
 	Section     string `json:"section,omitempty"`
 	Key         string `json:"key,omitempty"`
 	Fingerprint string `json:"fingerprint"`
-	Message     string `json:"message"` // for the reader; not compared
+	// Fleet is the finding's fleet fingerprint (engine.Finding.Fleet), for
+	// findings on a node; files written before it have none.
+	Fleet   string `json:"fleet,omitempty"`
+	Message string `json:"message"` // for the reader; not compared
 }
 
 func keyOf(f engine.Finding) baselineKey {
-	k := baselineKey{Rule: f.Rule, Fingerprint: f.Fingerprint}
+	k := baselineKey{Rule: f.Rule, Fingerprint: f.Fingerprint, Fleet: f.Fleet}
 	if len(f.Locations) > 0 {
 		l := f.Locations[0]
 		k.Path, k.Section, k.Key = l.Path, l.Section, l.Key
@@ -73,7 +82,7 @@ func decodeBaseline(path string, data []byte) (*Baseline, error) {
 	}
 	b := &Baseline{Path: path, entries: map[baselineKey]int{}}
 	for _, e := range bf.Findings {
-		b.entries[baselineKey{e.Rule, e.Path, e.Section, e.Key, e.Fingerprint}]++
+		b.entries[baselineKey{e.Rule, e.Path, e.Section, e.Key, e.Fingerprint, e.Fleet}]++
 	}
 	return b, nil
 }
@@ -119,23 +128,92 @@ func lineAt(data []byte, off int64) int {
 }
 
 // apply marks the findings the baseline accepts as suppressed (each entry
-// accepts as many findings as it was written for).
-func (b *Baseline) apply(findings []engine.Finding) {
+// accepts as many findings as it was written for). Findings take entries
+// in passes, each over all findings before the next: the whole key, the
+// key but the fleet fingerprint, the fleet fingerprint (rule, section,
+// key and Fleet: any path), then for a folded finding the key of any
+// finding it folds (from, parallel to findings or shorter; a baseline
+// written before folding or by v0.1.0, whose folded findings kept their
+// first node's fingerprint).
+func (b *Baseline) apply(findings []engine.Finding, from [][]baselineKey) {
 	if b == nil {
 		return
 	}
-	left := map[baselineKey]int{}
-	for k, n := range b.entries {
-		left[k] = n
+	left := maps.Clone(b.entries)
+	for _, p := range []struct {
+		by   func(baselineKey) (baselineKey, bool)
+		keys func(i int) []baselineKey
+	}{
+		{whole, func(i int) []baselineKey { return []baselineKey{keyOf(findings[i])} }},
+		{located, func(i int) []baselineKey { return []baselineKey{keyOf(findings[i])} }},
+		{fleetOnly, func(i int) []baselineKey { return []baselineKey{keyOf(findings[i])} }},
+		{located, func(i int) []baselineKey {
+			if i < len(from) {
+				return from[i]
+			}
+			return nil
+		}},
+	} {
+		index := b.index(p.by)
+		for i := range findings {
+			if findings[i].Suppressed != nil {
+				continue
+			}
+			if take(left, index, p.by, p.keys(i)) {
+				findings[i].Suppressed = &engine.Suppression{Kind: "baseline", Reason: "in the baseline", Path: b.Path}
+			}
+		}
 	}
-	for i, f := range findings {
-		k := keyOf(f)
-		if f.Suppressed != nil || left[k] == 0 {
+}
+
+// Ways to compare a finding's key with an entry's; ok is false for a key
+// that way cannot compare.
+func whole(k baselineKey) (baselineKey, bool) { return k, true }
+
+func located(k baselineKey) (baselineKey, bool) {
+	k.Fleet = ""
+	return k, true
+}
+
+func fleetOnly(k baselineKey) (baselineKey, bool) {
+	return baselineKey{Rule: k.Rule, Section: k.Section, Key: k.Key, Fleet: k.Fleet}, k.Fleet != ""
+}
+
+// index lists the entries by their key seen one way, each list sorted.
+func (b *Baseline) index(by func(baselineKey) (baselineKey, bool)) map[baselineKey][]baselineKey {
+	out := map[baselineKey][]baselineKey{}
+	for k := range b.entries {
+		if v, ok := by(k); ok {
+			out[v] = append(out[v], k)
+		}
+	}
+	for _, ks := range out {
+		sort.Slice(ks, func(i, j int) bool { return lessKey(ks[i], ks[j]) })
+	}
+	return out
+}
+
+// take uses up one acceptance of the first entry left that one of keys
+// matches; false when none.
+func take(left map[baselineKey]int, index map[baselineKey][]baselineKey, by func(baselineKey) (baselineKey, bool), keys []baselineKey) bool {
+	for _, k := range keys {
+		v, ok := by(k)
+		if !ok {
 			continue
 		}
-		left[k]--
-		findings[i].Suppressed = &engine.Suppression{Kind: "baseline", Reason: "in the baseline", Path: b.Path}
+		for _, e := range index[v] {
+			if left[e] > 0 {
+				left[e]--
+				return true
+			}
+		}
 	}
+	return false
+}
+
+func lessKey(a, b baselineKey) bool {
+	return strings.Join([]string{a.Rule, a.Path, a.Section, a.Key, a.Fingerprint, a.Fleet}, "\x00") <
+		strings.Join([]string{b.Rule, b.Path, b.Section, b.Key, b.Fingerprint, b.Fleet}, "\x00")
 }
 
 // WriteBaseline writes the unsuppressed findings of a result as a baseline.
@@ -146,7 +224,7 @@ func WriteBaseline(w io.Writer, r *Result) error {
 			continue
 		}
 		k := keyOf(f)
-		bf.Findings = append(bf.Findings, baselineEntry{k.Rule, k.Path, k.Section, k.Key, k.Fingerprint, f.Message})
+		bf.Findings = append(bf.Findings, baselineEntry{k.Rule, k.Path, k.Section, k.Key, k.Fingerprint, k.Fleet, f.Message})
 	}
 	sort.SliceStable(bf.Findings, func(i, j int) bool {
 		a, b := bf.Findings[i], bf.Findings[j]

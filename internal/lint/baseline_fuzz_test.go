@@ -65,11 +65,11 @@ func checkAccepts(t *testing.T, b *Baseline) {
 	var findings []engine.Finding
 	for k, n := range b.entries {
 		for range n + 1 {
-			findings = append(findings, engine.Finding{Rule: k.Rule, Fingerprint: k.Fingerprint,
+			findings = append(findings, engine.Finding{Rule: k.Rule, Fingerprint: k.Fingerprint, Fleet: k.Fleet,
 				Locations: []engine.Location{{Path: k.Path, Section: k.Section, Key: k.Key}}})
 		}
 	}
-	b.apply(findings)
+	b.apply(findings, nil)
 	left := map[baselineKey]int{}
 	for _, f := range findings {
 		if f.Suppressed == nil {
@@ -89,7 +89,7 @@ func rewrite(t *testing.T, b *Baseline) []byte {
 	bf := baselineFile{Version: 1, Findings: []baselineEntry{}}
 	for k, n := range b.entries {
 		for range n {
-			bf.Findings = append(bf.Findings, baselineEntry{k.Rule, k.Path, k.Section, k.Key, k.Fingerprint, ""})
+			bf.Findings = append(bf.Findings, baselineEntry{k.Rule, k.Path, k.Section, k.Key, k.Fingerprint, k.Fleet, ""})
 		}
 	}
 	out, err := json.Marshal(bf)

@@ -4,53 +4,78 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/engine"
 )
 
+// fleetFacts is what folding knows of the snapshot.
+type fleetFacts struct {
+	// roles is each node's roles joined with "+" ("" when it has none).
+	roles map[string]string
+	// written lists the values written at a location (every occurrence of
+	// an option, an rc variable, a directive's arguments); nil knows none.
+	written func(engine.Location) []string
+}
+
 // foldFleet folds the findings a rule raises for one setting on several
 // nodes of one role into one (issue 17: one finding per root cause): the
-// first node's finding (by node name) keeps its message, fingerprint and
-// locations, and names the others ("the same on 4 more compute nodes:
-// compute2, ..."); their locations follow as related ones, each once.
-// Findings fold when their rule, severity, primary location's path below
-// the node, section and key, the node's roles and the message with the
-// node's name set aside are the same. Suppressed findings (ignored or in
-// the baseline, each on its own) are never folded. roles maps a node to
-// its roles joined with "+" ("" when it has none).
-func foldFleet(findings []engine.Finding, roles map[string]string) []engine.Finding {
+// first node's finding (by node name) keeps its message and locations,
+// and names the others ("the same on 4 more compute nodes: compute2,
+// ..."); their locations follow as related ones, each once. Findings fold
+// when their rule, severity, primary location's path below the node,
+// section and key and the node's roles are the same, and their messages
+// differ only where each names its own node (see partition). Suppressed
+// findings (ignored, each on its own) are never folded.
+//
+// Every finding on a node gets its Fleet fingerprint (fleetPrint), and a
+// folded one has it as its Fingerprint, so that it does not change when
+// nodes with the same fault come or go. from lists, for each folded
+// finding of the result, the baseline keys of the findings it folds (nil
+// for the others): a baseline written before they folded still matches.
+func foldFleet(findings []engine.Finding, facts fleetFacts) (out []engine.Finding, from [][]baselineKey) {
 	groups := map[string][]int{}
 	var keys []string
 	for i, f := range findings {
-		k, ok := foldKey(f, roles)
+		k, ok := coarseKey(f, facts.roles)
 		if !ok {
-			k = fmt.Sprintf("\x00%d", i) // alone
+			k = "\x00" + strconv.Itoa(i) // alone
 		}
 		if _, seen := groups[k]; !seen {
 			keys = append(keys, k)
 		}
 		groups[k] = append(groups[k], i)
 	}
-	out := make([]engine.Finding, 0, len(keys))
+	out = make([]engine.Finding, 0, len(keys))
+	from = make([][]baselineKey, 0, len(keys))
 	for _, k := range keys {
-		members := groups[k]
-		if len(members) == 1 {
-			out = append(out, findings[members[0]])
+		if strings.HasPrefix(k, "\x00") {
+			out, from = append(out, findings[groups[k][0]]), append(from, nil)
 			continue
 		}
-		fs := make([]engine.Finding, len(members))
-		for j, i := range members {
-			fs[j] = findings[i]
+		for _, g := range partition(findings, groups[k], facts) {
+			fs := make([]engine.Finding, len(g.members))
+			for j, i := range g.members {
+				fs[j] = findings[i]
+			}
+			fleet := fleetPrint(fs[0], facts.roles, g.template)
+			if len(fs) == 1 {
+				fs[0].Fleet = fleet
+				out, from = append(out, fs[0]), append(from, nil)
+				continue
+			}
+			f, keys := fold(fs, fleet, facts.roles)
+			out, from = append(out, f), append(from, keys)
 		}
-		out = append(out, fold(fs, roles))
 	}
-	return out
+	return out, from
 }
 
-// foldKey is what findings of one root cause share; ok is false for a
-// finding that folds with none (suppressed, or without a node).
-func foldKey(f engine.Finding, roles map[string]string) (string, bool) {
+// coarseKey is what findings of one root cause share besides their
+// message; ok is false for a finding that folds with none (suppressed, or
+// not in a node's folder).
+func coarseKey(f engine.Finding, roles map[string]string) (string, bool) {
 	if f.Suppressed != nil || len(f.Locations) == 0 || f.Locations[0].Node == "" {
 		return "", false
 	}
@@ -59,12 +84,29 @@ func foldKey(f engine.Finding, roles map[string]string) (string, bool) {
 	if below == loc.Path {
 		return "", false // not under the node's folder: no shared setting
 	}
-	return strings.Join([]string{f.Rule, f.Severity, below, loc.Section, loc.Key, roles[loc.Node], withoutWord(f.Message, loc.Node)}, "\x00"), true
+	return strings.Join([]string{f.Rule, f.Severity, below, loc.Section, loc.Key, roles[loc.Node]}, "\x00"), true
 }
 
-// fold makes one finding of several: the first by node name leads.
-func fold(fs []engine.Finding, roles map[string]string) engine.Finding {
+// fleetPrint is the fingerprint of a fault on the nodes of one role
+// (engine.Fingerprint of the rule, the roles and the path below the node,
+// section, key and the message template: node names at slot places set
+// aside, line references and secret fingerprints left out): the same
+// whichever nodes hold the fault and whichever of them leads.
+func fleetPrint(f engine.Finding, roles map[string]string, template string) string {
+	loc := f.Locations[0]
+	below := strings.TrimPrefix(loc.Path, loc.Node+"/")
+	return engine.Fingerprint(engine.Finding{Rule: f.Rule, Message: template,
+		Locations: []engine.Location{{Path: roles[loc.Node] + "\x00" + below, Section: loc.Section, Key: loc.Key}}})
+}
+
+// fold makes one finding of several, on distinct nodes: the first by node
+// name leads; keys are the baseline keys of the findings folded.
+func fold(fs []engine.Finding, fleet string, roles map[string]string) (engine.Finding, []baselineKey) {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Locations[0].Node < fs[j].Locations[0].Node })
+	keys := make([]baselineKey, len(fs))
+	for i, f := range fs {
+		keys[i] = keyOf(f)
+	}
 	lead := fs[0]
 	locs := slices.Clone(lead.Locations)
 	seen := map[engine.Location]bool{}
@@ -94,7 +136,8 @@ func fold(fs []engine.Finding, roles map[string]string) engine.Finding {
 	// each name shortened and escaped, then the message capped
 	lead.Message = Sanitize(fmt.Sprintf("%s (the same on %d more %s: %s)", lead.Message, len(others), kind, listed(others, 5)))
 	lead.Locations = locs
-	return lead
+	lead.Fingerprint, lead.Fleet = fleet, fleet
+	return lead, keys
 }
 
 // listed names up to n items, then a count.
@@ -103,37 +146,6 @@ func listed(items []string, n int) string {
 		return strings.Join(items, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
-}
-
-// withoutWord sets aside every whole-word occurrence of word in s (a node
-// name: "on compute1", "compute1/etc/..."; not "compute10"). Any bytes,
-// valid UTF-8 or not.
-func withoutWord(s, word string) string {
-	if word == "" {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(s, word)
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		end := i + len(word)
-		whole := (i == 0 || !wordByte(s[i-1]) && s[i-1] != '.') && (end == len(s) || !wordByte(s[end]))
-		b.WriteString(s[:i])
-		if whole {
-			b.WriteByte(0)
-		} else {
-			b.WriteString(word)
-		}
-		s = s[end:]
-	}
-}
-
-// wordByte: a byte that continues a node name.
-func wordByte(c byte) bool {
-	return c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // nodeRoles is each node's roles joined with "+", from the model document

@@ -128,12 +128,13 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	if err := opts.enter(ctx, "applying ignores and the baseline"); err != nil {
 		return nil, err
 	}
-	findings, err = suppressAll(ctx, eng, d.Files, cfg, opts.Baseline, findings)
+	findings, err = suppressAll(ctx, eng, d.Files, cfg, findings)
 	if err != nil {
 		return nil, err
 	}
 	sanitizeReasons(findings)
-	findings = foldFleet(foldConsequences(findings), nodeRoles(d.Doc))
+	findings, from := foldFleet(foldConsequences(findings), fleetFacts{roles: nodeRoles(d.Doc), written: writtenValues(d.Files)})
+	opts.Baseline.apply(findings, from)
 	for i, e := range ruleErrs {
 		ruleErrs[i] = errors.New(Sanitize(d.Keys.Redact(e.Error())))
 	}
@@ -228,9 +229,10 @@ func params(rules []engine.Rule, cfg *config.Config) map[string]any {
 	return out
 }
 
-// suppressAll applies the configuration, the ignore comments and the
-// baseline, and adds a finding for every ignore that matched nothing.
-func suppressAll(ctx context.Context, eng *engine.Engine, files []*model.Loaded, cfg *config.Config, base *Baseline, findings []engine.Finding) ([]engine.Finding, error) {
+// suppressAll applies the configuration and the ignore comments, and adds
+// a finding for every ignore that matched nothing (the baseline applies
+// to findings once folded: Run).
+func suppressAll(ctx context.Context, eng *engine.Engine, files []*model.Loaded, cfg *config.Config, findings []engine.Finding) ([]engine.Finding, error) {
 	known := map[string]bool{}
 	for _, r := range eng.Rules {
 		known[r.ID] = true
@@ -251,6 +253,5 @@ func suppressAll(ctx context.Context, eng *engine.Engine, files []*model.Loaded,
 		}
 		findings = append(findings, applyConfig(extra, eng.Rules, cfg, nil)...)
 	}
-	base.apply(findings)
 	return findings, nil
 }

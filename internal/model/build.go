@@ -127,7 +127,7 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	for _, f := range byNode[""] {
 		rcs = append(rcs, loose.rcDoc(f))
 	}
-	problems := d.Snapshot.ProblemDocs()
+	problems := append(d.Snapshot.ProblemDocs(), hiddenProblems(d.Files)...)
 	leftovers := []any{}
 	for _, l := range d.Snapshot.Leftovers {
 		leftovers = append(leftovers, map[string]any{"path": l.Path, "node": l.Node, "of": l.Of})

@@ -3,20 +3,21 @@ package model
 import (
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/parser/directive"
 )
 
-// directiveStyles maps the host file kinds to their dialect.
+// directiveStyles maps the host file kinds to their dialect (httpd: Loaded.parse).
 var directiveStyles = map[string]directive.Style{
 	snapshot.KindSysctl: directive.Assign, snapshot.KindModules: directive.Words,
 	snapshot.KindChrony: directive.Words, snapshot.KindMyCnf: directive.INI,
 	snapshot.KindHAProxy: directive.Indented, snapshot.KindRabbitMQ: directive.Assign,
-	snapshot.KindHTTPD: directive.Tags, snapshot.KindDnsmasq: directive.Assign,
-	snapshot.KindLimits: directive.Words, snapshot.KindSystemd: directive.INI,
-	snapshot.KindIptables: directive.Words, snapshot.KindSystemdPackaged: directive.INI,
+	snapshot.KindDnsmasq: directive.Assign, snapshot.KindLimits: directive.Words,
+	snapshot.KindSystemd: directive.INI, snapshot.KindIptables: directive.Words,
+	snapshot.KindSystemdPackaged: directive.INI,
 }
 
 // parseDirectives reads a host file; memcached has two dialects
@@ -45,24 +46,59 @@ func parseDirectives(f *snapshot.File, data []byte) ([]directive.Directive, bool
 // directivesDoc renders directives with their secrets as fingerprints
 // (see DirectiveArgs). An httpd directive also lists every section around
 // it ("blocks", outermost first); one Apache skips (a false <IfVersion>)
-// is left out: the rules see what httpd applies.
+// is left out: the rules see what httpd applies. A section's text is
+// rendered once (sectionTexts), however many directives it holds.
 func (b *nodeBuilder) directivesDoc(ds []directive.Directive) []any {
 	out := make([]any, 0, len(ds))
+	texts := sectionTexts{keys: b.keys, shown: map[textID]string{}}
 	for _, d := range ds {
 		if d.Off {
 			continue
 		}
-		doc := map[string]any{"line": d.Line, "name": DirectiveName(d.Name, b.keys), "args": toAny(DirectiveArgs(d, b.keys)), "block": DirectiveBlock(d.Block, b.keys)}
+		doc := map[string]any{"line": d.Line, "name": DirectiveName(d.Name, b.keys), "args": toAny(DirectiveArgs(d, b.keys)), "block": texts.render(d.Block)}
 		if len(d.Blocks) > 0 {
 			blocks := make([]any, len(d.Blocks))
 			for i, s := range d.Blocks {
-				blocks[i] = DirectiveBlock(s, b.keys)
+				blocks[i] = texts.render(s)
 			}
 			doc["blocks"] = blocks
 		}
 		out = append(out, doc)
 	}
 	return out
+}
+
+// sectionTexts renders the section texts of one file's directives
+// (DirectiveBlock), each string once: the directives of a section share
+// its text (Block and the strings of Blocks are the parser's one string
+// per section, also in files Nest places in sections), so a 1 MB file of
+// directives in a section with a long tag costs one rendering of the tag,
+// not one per directive (a 3 KB <VirtualHost> tag around 1 MB of
+// directives allocated 2 GB, 110 KB never ended).
+type sectionTexts struct {
+	keys  *secret.Keyring
+	shown map[textID]string
+}
+
+// textID is a string's identity: where its bytes are and how many. Two
+// strings with the same are the same text (strings are immutable; the
+// map holds the bytes alive, so the address is not reused).
+type textID struct {
+	data *byte
+	n    int
+}
+
+func (t sectionTexts) render(s string) string {
+	if s == "" {
+		return s
+	}
+	id := textID{unsafe.StringData(s), len(s)}
+	if r, ok := t.shown[id]; ok {
+		return r
+	}
+	r := DirectiveBlock(s, t.keys)
+	t.shown[id] = r
+	return r
 }
 
 // DirectiveArgs renders a host-file directive's arguments with every secret

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -54,7 +55,7 @@ func resolveNodeHTTPD(fs []*Loaded) {
 		for _, f := range fs {
 			switch {
 			case !w.loaded[f]:
-				f.Directives = nil
+				f.Directives, f.Hidden = nil, directive.Hidden{}
 			case w.nested[f] != nil:
 				f.Directives = w.nested[f]
 			}
@@ -64,7 +65,7 @@ func resolveNodeHTTPD(fs []*Loaded) {
 	enabled := slices.ContainsFunc(fs, func(f *Loaded) bool { return strings.HasPrefix(f.NodePath, "etc/apache2/sites-enabled/") })
 	for _, f := range fs {
 		if enabled && strings.HasPrefix(f.NodePath, "etc/apache2/sites-available/") {
-			f.Directives = nil
+			f.Directives, f.Hidden = nil, directive.Hidden{}
 		}
 	}
 }
@@ -98,8 +99,10 @@ func (w *includeWalk) visit(f *Loaded, blocks []string, off bool, depth int) {
 	w.loaded[f] = true
 	ds := f.Directives
 	if len(blocks) > 0 || off {
-		ds = directive.Nest(ds, blocks, off)
+		var hidden directive.Hidden
+		ds, hidden = directive.Nest(ds, blocks, off)
 		w.nested[f] = ds
+		f.Hidden.Add(hidden)
 	}
 	for _, d := range ds {
 		if (d.Name != "Include" && d.Name != "IncludeOptional") || len(d.Args) != 1 || d.Off {
@@ -128,5 +131,26 @@ func (w *includeWalk) matching(arg string) []*Loaded {
 		}
 	}
 	slices.SortFunc(out, func(a, b *Loaded) int { return strings.Compare(a.NodePath, b.NodePath) })
+	return out
+}
+
+// hiddenProblems are the parts of httpd files left out as nested too deep
+// (directive.MaxSectionDepth), as snapshot problems of kind "too-deep"
+// (SL-SNAP-004: the snapshot holds them, stacklint did not check them),
+// each naming its file and first line; a file nothing loads has none.
+func hiddenProblems(files []*Loaded) []any {
+	var out []any
+	for _, f := range files {
+		if f == nil || f.Hidden.Directives == 0 {
+			continue
+		}
+		what := "1 directive"
+		if n := f.Hidden.Directives; n > 1 {
+			what = fmt.Sprintf("%d directives", n)
+		}
+		out = append(out, map[string]any{"path": f.Path, "kind": snapshot.ProblemTooDeep,
+			"message": fmt.Sprintf("line %d: %s in httpd sections nested more than %d levels deep not checked (httpd applies them)",
+				f.Hidden.Line, what, directive.MaxSectionDepth)})
+	}
 	return out
 }

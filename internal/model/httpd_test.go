@@ -1,7 +1,9 @@
 package model
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,5 +56,33 @@ func TestHTTPDInclude(t *testing.T) {
 	}
 	if got := httpdDirectives(t, doc, "web", "etc/apache2/sites-enabled/placement-api.conf"); len(got) != 1 {
 		t.Errorf("an enabled site is not read: %v", got)
+	}
+}
+
+// TestHTTPDDeepSectionsReported: what sections nested more than
+// directive.MaxSectionDepth levels deep hold is a "too-deep" problem of
+// the snapshot naming the file and the line of the first such section
+// (SL-SNAP-004; it was left out silently), counting the sections around
+// an Include; a file nothing includes reports nothing.
+func TestHTTPDDeepSectionsReported(t *testing.T) {
+	deep := strings.Repeat("<IfModule m>\n", 17) + "Listen 81\nListen 82\n" + strings.Repeat("</IfModule>\n", 17)
+	doc := build(t, map[string]string{
+		"ctl/etc/httpd/conf/httpd.conf": "ServerRoot /etc/httpd\n" + strings.Repeat("<IfModule m>\n", 16) +
+			"Include conf.d/inner.conf\n" + strings.Repeat("</IfModule>\n", 16) + "Include conf.d/deep.conf\n",
+		"ctl/etc/httpd/conf.d/deep.conf":  deep,
+		"ctl/etc/httpd/conf.d/inner.conf": "Listen 80\n<IfModule n>\nListen 83\n</IfModule>\n",
+		"ctl/etc/httpd/conf.d/stray.conf": deep,
+	})
+	var got []string
+	for _, p := range doc["problems"].([]any) {
+		m := p.(map[string]any)
+		got = append(got, fmt.Sprintf("%s %s: %s", m["kind"], m["path"], m["message"]))
+	}
+	want := []string{
+		"too-deep ctl/etc/httpd/conf.d/deep.conf: line 17: 2 directives in httpd sections nested more than 16 levels deep not checked (httpd applies them)",
+		"too-deep ctl/etc/httpd/conf.d/inner.conf: line 3: 1 directive in httpd sections nested more than 16 levels deep not checked (httpd applies them)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

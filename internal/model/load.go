@@ -30,6 +30,7 @@ type Loaded struct {
 	Addrs      []netif.Addr          // interface configuration files
 	Text       string                // hostname files
 	Directives []directive.Directive // host files (sysctl, httpd, my.cnf, ...)
+	Hidden     directive.Hidden      // httpd: what sections nested too deep hold
 	Ignores    []Ignore              // stacklint:ignore comments (INI and rc files)
 	Err        *FileError
 	sum        [32]byte
@@ -138,6 +139,8 @@ func (l *Loaded) parse(data []byte) {
 		l.Text = string(data)
 	case snapshot.KindNetif:
 		l.Addrs = netif.Parse(snapshot.NetifFormat(l.NodePath), data)
+	case snapshot.KindHTTPD:
+		l.Directives, l.Hidden = directive.ParseHTTPD(data)
 	default:
 		if ds, ok := parseDirectives(l.File, data); ok {
 			l.Directives = ds

@@ -13,12 +13,15 @@ import (
 // a patch-level test (<IfVersion >= 2.4.60>) is taken as true.
 const HTTPDVersion = "2.4"
 
-// httpd reads Apache's configuration as server/config.c does
-// (ap_build_config, ap_getword_conf): a line ending in a backslash
-// continues on the next; arguments are words, or quoted strings in which
-// a backslash escapes the quote; directive and section names are matched
-// without regard to case (written in their documented case here when
-// known); sections nest, up to MaxSectionDepth.
+// httpd reads Apache's configuration as server/util.c and server/config.c
+// do (ap_cfg_getline, ap_build_config, ap_getword_conf): a line whose
+// last character before its newline (and a carriage return) is a
+// backslash continues on the next, that backslash dropped and the next
+// line appended as written; arguments are words, or quoted strings, in
+// which a backslash keeps a following backslash or quote (outside quotes,
+// a following backslash); directive and section names are matched without
+// regard to case (written in their documented case here when known);
+// sections nest, read up to MaxSectionDepth.
 type httpd struct {
 	out   []Directive
 	stack []section // open sections, outermost first
@@ -27,15 +30,38 @@ type httpd struct {
 	texts  []string
 	frozen int
 	cont   *pending // a line continued with a backslash
+	hidden Hidden
+	deep   int // line of the open section past MaxSectionDepth, 0 if none
+}
+
+// Hidden is what an httpd file holds that stacklint leaves out: Directives
+// directives (nested tags included) in sections nested more than
+// MaxSectionDepth levels deep, the first of them on Line. The zero value:
+// nothing left out.
+type Hidden struct {
+	Line, Directives int
+}
+
+// Add counts o's directives in h too, from the earlier first line.
+func (h *Hidden) Add(o Hidden) {
+	if o.Directives == 0 {
+		return
+	}
+	if h.Directives == 0 || o.Line < h.Line {
+		h.Line = o.Line
+	}
+	h.Directives += o.Directives
 }
 
 // MaxSectionDepth is how deeply sections nest before stacklint stops
-// reading what they hold: Apache sets no limit, but real configurations
-// nest a handful of levels (VirtualHost, IfModule, Directory, IfVersion)
-// and every directive lists the sections around it (Blocks), so a file of
-// a million nested sections would hold a million squared of them. The
-// directives inside a deeper section are left out (its closing tag still
-// counts); the rest of the file is read.
+// reading what they hold. Apache sets no limit (ap_build_config builds the
+// tree in a loop), but real configurations nest a handful of levels
+// (VirtualHost, IfModule, Directory, IfVersion, RequireAll) and every
+// directive lists the sections around it (Blocks), so a file of a million
+// nested sections would hold a million squared of them. The directives
+// inside a deeper section are left out and counted (Hidden, which the
+// model reports as a part of the snapshot not checked, with its line);
+// its closing tag still counts, and the rest of the file is read.
 const MaxSectionDepth = 16
 
 // section is an open <Name args> tag.
@@ -54,33 +80,53 @@ type pending struct {
 
 // parseHTTPD reads an Apache httpd configuration file (Tags).
 func parseHTTPD(data []byte) []Directive {
+	ds, _ := ParseHTTPD(data)
+	return ds
+}
+
+// ParseHTTPD reads an Apache httpd configuration file: its directives (as
+// Parse with Tags) and what sections nested too deep hide.
+func ParseHTTPD(data []byte) ([]Directive, Hidden) {
 	h := &httpd{}
 	for n := 1; len(data) > 0; n++ {
 		var raw []byte
-		raw, data, _ = bytes.Cut(data, []byte("\n"))
-		h.line(n, string(bytes.TrimSuffix(raw, []byte("\r"))))
+		var nl bool
+		raw, data, nl = bytes.Cut(data, []byte("\n"))
+		h.line(n, string(raw), nl)
 	}
 	h.flush()
-	return h.out
+	return h.out, h.hidden
 }
 
-func (h *httpd) line(n int, raw string) {
-	text := strings.TrimRight(raw, " \t")
+// line reads one line of the file; nl is false for a last line without
+// a newline, which Apache never continues.
+func (h *httpd) line(n int, raw string, nl bool) {
+	text, continued := raw, false
+	if nl {
+		text, continued = strings.CutSuffix(strings.TrimSuffix(raw, "\r"), "\\")
+		if !continued {
+			text = raw
+		}
+	}
 	if c := h.cont; c != nil {
-		c.text.WriteByte(' ')
-		more, continued := strings.CutSuffix(strings.TrimLeft(text, " \t"), "\\")
-		c.text.WriteString(more)
+		c.text.WriteString(text)
 		if continued {
 			return
 		}
 		n, text = c.line, c.text.String()
 		h.cont = nil
-	} else if first, continued := strings.CutSuffix(text, "\\"); continued {
+	} else if continued {
 		h.cont = &pending{line: n}
-		h.cont.text.WriteString(first)
+		h.cont.text.WriteString(text)
 		return
 	}
-	line := strings.TrimSpace(text)
+	h.logical(n, text)
+}
+
+// logical reads a whole line as cfg_trim_line and ap_build_config_sub do:
+// white space around it dropped, blank lines and comments skipped.
+func (h *httpd) logical(n int, text string) {
+	line := strings.Trim(text, spaces)
 	if line == "" || line[0] == '#' {
 		return
 	}
@@ -91,9 +137,7 @@ func (h *httpd) line(n int, raw string) {
 func (h *httpd) flush() {
 	if c := h.cont; c != nil {
 		h.cont = nil
-		if line := strings.TrimSpace(c.text.String()); line != "" && line[0] != '#' {
-			h.directive(c.line, line)
-		}
+		h.logical(c.line, c.text.String())
 	}
 }
 
@@ -103,6 +147,7 @@ func (h *httpd) directive(n int, line string) {
 		return
 	}
 	if len(h.stack) > MaxSectionDepth {
+		h.hide()
 		if _, ok := openTag(line); ok {
 			h.stack = append(h.stack, section{}) // counted, so that its closing tag matches
 		}
@@ -119,6 +164,9 @@ func (h *httpd) directive(n int, line string) {
 		s := section{text: strings.Join(append([]string{name}, words[1:]...), " "), cond: conditional(name)}
 		s.off = d.Off || (name == "IfVersion" && !versionHolds(words[1:]))
 		h.push(s)
+		if len(h.stack) > MaxSectionDepth {
+			h.deep = n
+		}
 		return
 	}
 	words := confWords(line)
@@ -165,9 +213,20 @@ func (h *httpd) pop() {
 		return
 	}
 	h.stack = h.stack[:len(h.stack)-1]
+	if len(h.stack) == MaxSectionDepth {
+		h.deep = 0 // the deep section closed
+	}
 	if len(h.texts) > len(h.stack) {
 		h.texts = h.texts[:len(h.stack)]
 	}
+}
+
+// hide counts a line left out inside the section opened at h.deep.
+func (h *httpd) hide() {
+	if h.deep > 0 && h.hidden.Line == 0 {
+		h.hidden.Line = h.deep
+	}
+	h.hidden.Directives++
 }
 
 // conditional names the sections that only decide whether their content
@@ -262,12 +321,12 @@ func compareVersion(have, want string) (int, bool) {
 }
 
 // spaces are the characters apr_isspace takes for white space.
-const spaces = " \t\r\v\f"
+const spaces = " \t\n\r\v\f"
 
 // confWords splits a line as ap_getword_conf does: white space separates
 // words; a word that starts with a double or single quote runs to the
-// matching quote, a backslash before that quote keeping it. A line of
-// white space yields one empty word.
+// matching quote (see confWord). A line of white space yields one empty
+// word.
 func confWords(line string) []string {
 	var out []string
 	for {
@@ -285,28 +344,48 @@ func confWords(line string) []string {
 	return out
 }
 
+// confWord reads the word s starts with and returns it and the rest: a
+// quoted word runs to its closing quote (a backslash before a backslash or
+// the quote skips it; no closing quote: the rest of the line), a bare word
+// to white space; substring_conf then keeps the character after a
+// backslash before a backslash (or, quoted, the quote).
 func confWord(s string) (string, string) {
 	q := s[0]
 	if q != '"' && q != '\'' {
 		end := strings.IndexAny(s, spaces)
 		if end < 0 {
-			return s, ""
+			end = len(s)
 		}
-		return s[:end], s[end:]
+		return unescape(s[:end], 0), s[end:]
+	}
+	i := 1
+	for i < len(s) && s[i] != q {
+		if s[i] == '\\' && i+1 < len(s) && (s[i+1] == q || s[i+1] == '\\') {
+			i++
+		}
+		i++
+	}
+	word := unescape(s[1:min(i, len(s))], q)
+	if i < len(s) {
+		i++ // the closing quote
+	}
+	return word, s[i:]
+}
+
+// unescape is substring_conf: a backslash before a backslash, or before
+// the quote q of a quoted word, leaves the character after it alone.
+func unescape(s string, q byte) string {
+	if !strings.Contains(s, "\\") {
+		return s
 	}
 	var b strings.Builder
-	for i := 1; i < len(s); i++ {
-		switch {
-		case s[i] == '\\' && i+1 < len(s) && s[i+1] == q:
-			b.WriteByte(q)
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && (s[i+1] == '\\' || q != 0 && s[i+1] == q) {
 			i++
-		case s[i] == q:
-			return b.String(), s[i+1:]
-		default:
-			b.WriteByte(s[i])
 		}
+		b.WriteByte(s[i])
 	}
-	return b.String(), "" // no closing quote: Apache takes the rest
+	return b.String()
 }
 
 // canonical writes the directives and sections stacklint's rules read in
@@ -332,12 +411,26 @@ func canonical(name string) string {
 // Nest places directives read from a file that an Include inside sections
 // pulls in: blocks (the Include's own Blocks, outermost first) go around
 // each directive, Block becomes the innermost section that scopes, and
-// Off holds when off says the Include itself is skipped. The input is not
-// changed.
-func Nest(ds []Directive, blocks []string, off bool) []Directive {
-	out := make([]Directive, len(ds))
-	for i, d := range ds {
-		d.Blocks = append(slices.Clone(blocks), d.Blocks...)
+// Off holds when off says the Include itself is skipped. A directive
+// that would then sit more than MaxSectionDepth sections deep is left out
+// and counted in Hidden (its line: the first such directive's). The input
+// is not changed; directives that shared their Blocks share the new ones.
+func Nest(ds []Directive, blocks []string, off bool) ([]Directive, Hidden) {
+	out := make([]Directive, 0, len(ds))
+	var hidden Hidden
+	around := map[blocksID][]string{}
+	for _, d := range ds {
+		if len(blocks)+len(d.Blocks) > MaxSectionDepth {
+			hidden.Add(Hidden{Line: d.Line, Directives: 1})
+			continue
+		}
+		id := idOf(d.Blocks)
+		all, ok := around[id]
+		if !ok {
+			all = append(slices.Clip(slices.Clone(blocks)), d.Blocks...)
+			around[id] = all
+		}
+		d.Blocks = all
 		d.Block = ""
 		for _, b := range d.Blocks {
 			if name, _, _ := strings.Cut(b, " "); !conditional(name) {
@@ -345,7 +438,20 @@ func Nest(ds []Directive, blocks []string, off bool) []Directive {
 			}
 		}
 		d.Off = d.Off || off
-		out[i] = d
+		out = append(out, d)
 	}
-	return out
+	return out, hidden
+}
+
+// blocksID is a Blocks slice's identity: its array and length.
+type blocksID struct {
+	first *string
+	n     int
+}
+
+func idOf(bs []string) blocksID {
+	if len(bs) == 0 {
+		return blocksID{}
+	}
+	return blocksID{&bs[0], len(bs)}
 }

@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,12 +27,17 @@ func TestHTTPDContinuedLinesLinear(t *testing.T) {
 // hide what they hold, and every directive lists at most MaxSectionDepth
 // sections (red team: 20,000 nested sections made 2e8 block entries);
 // their closing tags still count, so the rest of the file is read in its
-// place.
+// place. What they hide is counted from the line of the first hiding
+// section (it was left out silently).
 func TestHTTPDDeepSections(t *testing.T) {
 	const depth = 20000
 	in := strings.Repeat("<Location /a>\nSetEnv X y\n", depth) + strings.Repeat("</Location>\n", depth) + "Listen 5000\n"
 	var got []Directive
-	n := fuzzcheck.Allocated(func() { got = Parse(Tags, []byte(in)) })
+	var hidden Hidden
+	n := fuzzcheck.Allocated(func() { got, hidden = ParseHTTPD([]byte(in)) })
+	if want := (Hidden{Line: 2*MaxSectionDepth + 1, Directives: 2*(depth-MaxSectionDepth) - 1}); hidden != want {
+		t.Errorf("hidden %+v, want %+v", hidden, want)
+	}
 	if want := 2*MaxSectionDepth + 2; len(got) != want { // opening tags at depth 0..16, SetEnv at 1..16, Listen
 		t.Fatalf("%d directives, want %d", len(got), want)
 	}
@@ -66,5 +72,38 @@ func TestHTTPDBlocksNotRewritten(t *testing.T) {
 	}
 	if b := got[4].Blocks; len(b) != 2 || b[1] != "Location /b" {
 		t.Errorf("second Require lists %q, want [VirtualHost *:5000 Location /b]", b)
+	}
+}
+
+// TestNestKeepsDepth: a file an Include inside sections pulls in keeps at
+// most MaxSectionDepth sections around each directive, counting the
+// Include's; deeper directives are left out and counted, and directives
+// of one section share their new Blocks.
+func TestNestKeepsDepth(t *testing.T) {
+	in := strings.Repeat("<IfModule m>\n", 4) + "SetEnv A b\nSetEnv C d\n" + strings.Repeat("</IfModule>\n", 4) + "Listen 80\n"
+	ds := Parse(Tags, []byte(in))
+	around := make([]string, MaxSectionDepth-3)
+	for i := range around {
+		around[i] = "Location /x"
+	}
+	got, hidden := Nest(ds, around, false)
+	var names []string
+	for _, d := range got {
+		names = append(names, d.Name)
+		if len(d.Blocks) > MaxSectionDepth {
+			t.Fatalf("%+v: %d sections", d, len(d.Blocks))
+		}
+	}
+	if want := []string{"<IfModule", "<IfModule", "<IfModule", "<IfModule", "Listen"}; !slices.Equal(names, want) {
+		t.Errorf("kept %q, want %q", names, want)
+	}
+	if want := (Hidden{Line: 5, Directives: 2}); hidden != want { // the SetEnvs would sit 17 deep
+		t.Errorf("hidden %+v, want %+v", hidden, want)
+	}
+	if len(got[1].Blocks) != MaxSectionDepth-2 || got[4].Block != "Location /x" {
+		t.Errorf("placed: %+v", got)
+	}
+	if ds2, _ := Nest(ds, []string{"VirtualHost *:80"}, false); &ds2[4].Blocks[0] != &ds2[5].Blocks[0] {
+		t.Errorf("SetEnv A and C do not share their sections")
 	}
 }

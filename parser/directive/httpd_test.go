@@ -50,3 +50,46 @@ func TestIfVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestHTTPDContinuedAsApache: a line continues when its last character
+// before the newline (and a carriage return) is a backslash, as
+// ap_cfg_getline_core reads it: that backslash is dropped and the next
+// line appended as written (no space put in, none taken out); a backslash
+// before it stays (a line ending in "\\" continues too, keeping one); a
+// backslash followed by a space, or on a last line without a newline,
+// continues nothing. The directive is placed on its first line.
+func TestHTTPDContinuedAsApache(t *testing.T) {
+	for in, want := range map[string][]Directive{
+		"SetEnv A b\\\nc\n":                       {{Line: 1, Name: "SetEnv", Args: []string{"A", "bc"}}},
+		"SetEnv A b \\\n   c\n":                   {{Line: 1, Name: "SetEnv", Args: []string{"A", "b", "c"}}},
+		"SetEnv A b\\\r\nc\r\n":                   {{Line: 1, Name: "SetEnv", Args: []string{"A", "bc"}}},
+		"SetEnv A b\\\\\nc\n":                     {{Line: 1, Name: "SetEnv", Args: []string{"A", `b\c`}}},
+		"SetEnv A b\\ \nc\n":                      {{Line: 1, Name: "SetEnv", Args: []string{"A", `b\`}}, {Line: 2, Name: "c", Args: []string{}}},
+		"SetEnv A b\\":                            {{Line: 1, Name: "SetEnv", Args: []string{"A", `b\`}}},
+		"SetEnv A b \\\n":                         {{Line: 1, Name: "SetEnv", Args: []string{"A", "b"}}},
+		"SetEnv A \"x \\\n  y\"\n":                {{Line: 1, Name: "SetEnv", Args: []string{"A", "x   y"}}},
+		"# a comment \\\nSetEnv A b\nListen 80\n": {{Line: 3, Name: "Listen", Args: []string{"80"}}},
+		"\\\n\\\nListen 80\n":                     {{Line: 1, Name: "Listen", Args: []string{"80"}}},
+	} {
+		if got := Parse(Tags, []byte(in)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q:\ngot  %+v\nwant %+v", in, got, want)
+		}
+	}
+}
+
+// TestHTTPDWordsAsApache: ap_getword_conf and substring_conf: in a quoted
+// word a backslash keeps a following backslash or quote, elsewhere a
+// following backslash; any other backslash is a character.
+func TestHTTPDWordsAsApache(t *testing.T) {
+	for in, want := range map[string][]string{
+		`"a\\b" c\\d e\f`:   {`a\b`, `c\d`, `e\f`},
+		`"a\"b" 'c\'d' "e'`: {`a"b`, `c'd`, `e'`},
+		`"a\\" b`:           {`a\`, "b"},
+		`x"y z" w`:          {`x"y`, `z"`, "w"},
+		"\"ab\"cd\v\fe":     {"ab", "cd", "e"},
+	} {
+		if got := confWords(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %q, want %q", in, got, want)
+		}
+	}
+}
