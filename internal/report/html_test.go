@@ -1,0 +1,68 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/rules"
+)
+
+// demoResult lints testdata/demo in process.
+func demoResult(t *testing.T) *lint.Result {
+	t.Helper()
+	return lintResult(t, filepath.Join("..", "..", "testdata", "demo"))
+}
+
+func lintResult(t *testing.T, path string) *lint.Result {
+	t.Helper()
+	ctx := context.Background()
+	eng, err := engine.New(ctx, rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(ctx, eng, path, lint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// renderHTML renders r as the html format with a fixed version and date.
+func renderHTML(t *testing.T, r *lint.Result) string {
+	t.Helper()
+	var b bytes.Buffer
+	h := HTML{Version: "v0.0.0-golden", Generated: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)}
+	if err := h.Report(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestHTMLDemoGolden: the demo's page is testdata/golden/demo.html, byte
+// for byte (version and date fixed), twice in a row.
+func TestHTMLDemoGolden(t *testing.T) {
+	res := demoResult(t)
+	page := renderHTML(t, res)
+	if again := renderHTML(t, res); again != page {
+		t.Fatal("two renderings of one result differ")
+	}
+	golden := filepath.Join("testdata", "golden", "demo.html")
+	if *update {
+		if err := os.WriteFile(golden, []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page != string(want) {
+		t.Errorf("the demo's page differs from %s (go test ./internal/report -run TestHTMLDemoGolden -update, and review the diff)", golden)
+	}
+}
