@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -300,5 +301,34 @@ func TestHTMLFoldedFindingCountsOnEveryNode(t *testing.T) {
 	v, _ := attr(findingEntry(t, doc, "SL-PASS-003"), "data-nodes")
 	if v != `["n:c1","n:c2","n:c3"]` {
 		t.Errorf("data-nodes %s", v)
+	}
+}
+
+// TestHTMLLargeGroupListsCleanNodesApart: in a group of more than 12
+// nodes, the nodes without a finding are one row listing their names,
+// so that the nodes with findings stand out; a small group shows every
+// node.
+func TestHTMLLargeGroupListsCleanNodesApart(t *testing.T) {
+	r := fixture()
+	r.Roles = map[string]string{"ctl": "controller", "x1": "controller"}
+	for i := range 13 {
+		r.Roles[fmt.Sprintf("c%d", i)] = "compute"
+	}
+	var b strings.Builder
+	if err := (HTML{}).Report(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	doc := parsePage(t, b.String())
+	var rows []string
+	for _, th := range elements(doc, tagClass("th", "name")) {
+		rows = append(rows, text(th))
+	}
+	want := []string{"node", "compute", "c1", "12 without findings", "controller", "ctl", "x1", "outside nodes", "(no node)"}
+	if !slices.Equal(rows, want) {
+		t.Errorf("overview rows %q, want %q", rows, want)
+	}
+	rest := elements(doc, tagClass("td", "rest"))
+	if len(rest) != 1 || !strings.HasSuffix(text(rest[0]), "c0, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12") {
+		t.Errorf("clean nodes listed as %q", texts(rest))
 	}
 }
