@@ -79,7 +79,7 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 		return err
 	}
 	color := streams.IsTTY && !o.noColor && os.Getenv("NO_COLOR") == "" && o.output == ""
-	rep, err := report.New(o.format, report.Options{Color: color, Version: o.version, FailLevel: o.failLevel, Generated: time.Now()})
+	rep, err := report.New(o.format, report.Options{Color: color, Version: o.version, FailLevel: o.failLevel})
 	if err != nil {
 		return usageError("%v", err)
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
-	"time"
 
 	"github.com/stacklint/stacklint/internal/lint"
 )
@@ -25,11 +24,10 @@ var htmlAssets embed.FS
 // files written back with secrets as fingerprints (excerpt.go); all text
 // from the snapshot is escaped by html/template after lint.Visible. A
 // Content-Security-Policy allows only the page's own style and script (by
-// hash): no fetch, no other script. The output depends only on the result,
-// Version and Generated.
+// hash): no fetch, no other script. Like every format, the page has no
+// timestamp: it depends only on the result and Version.
 type HTML struct {
-	Version   string
-	Generated time.Time // when the report was made; zero: not shown
+	Version string
 }
 
 // Report implements Reporter.
@@ -48,9 +46,6 @@ func (h HTML) Report(w io.Writer, r *lint.Result) error {
 	}
 	p := buildPage(r)
 	p.Version = h.Version
-	if !h.Generated.IsZero() {
-		p.Generated = h.Generated.UTC().Format("2006-01-02 15:04 UTC")
-	}
 	return tmpl.Execute(w, struct {
 		*page
 		Style  template.CSS

@@ -106,17 +106,17 @@ const relatedWithExcerpt = 8
 
 // page is everything the template shows, built from a lint result.
 type page struct {
-	Root, Version, Generated string
-	Counts                   map[string]int
-	Nodes, Files, Total      int
-	Release, Config          string
-	RuleErrors               []string
-	Categories               []string
-	Groups                   []htmlRow
-	Sections                 []htmlSection
-	Suppressed               htmlSection
-	RuleOptions              []htmlOptGroup
-	NodeOptions              []htmlOptGroup
+	Root, Version       string
+	Counts              map[string]int
+	Nodes, Files, Total int
+	Release, Config     string
+	RuleErrors          []string
+	Categories          []string
+	Groups              []htmlRow
+	Sections            []htmlSection
+	Suppressed          htmlSection
+	RuleOptions         []htmlOptGroup
+	NodeOptions         []htmlOptGroup
 }
 
 // builder turns a lint result into a page.

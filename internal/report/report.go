@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"time"
 
 	"github.com/stacklint/stacklint/internal/lint"
 )
@@ -22,9 +21,6 @@ type Options struct {
 	// FailLevel is --fail-level (error, warning, info, none; "" is error):
 	// JUnit fails only the testcases of findings at or above it.
 	FailLevel string
-	// Generated is when the report is made, for formats that say so
-	// (html); zero: not said, so that the output depends on the run alone.
-	Generated time.Time
 }
 
 // Formats lists the supported --format values.
@@ -43,7 +39,7 @@ var constructors = map[string]func(Options) Reporter{
 	"sarif":  func(o Options) Reporter { return SARIF{Version: o.Version} },
 	"junit":  func(o Options) Reporter { return JUnit{FailLevel: o.FailLevel} },
 	"github": func(Options) Reporter { return GitHub{} },
-	"html":   func(o Options) Reporter { return HTML{Version: o.Version, Generated: o.Generated} },
+	"html":   func(o Options) Reporter { return HTML{Version: o.Version} },
 }
 
 // New returns the reporter for a format name.
