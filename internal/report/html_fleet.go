@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -166,4 +167,49 @@ func categories(rules []engine.Rule) ([]string, map[string]string) {
 	}
 	sort.Strings(names)
 	return names, of
+}
+
+// fullGroup is how many nodes a group may have before its nodes alike
+// share a row.
+const fullGroup = 12
+
+// alike merges the rows of nodes whose cells are the same (the same
+// counts and worst severities in every category) into one row that names
+// them, in the order of their first node, the nodes without a finding
+// last: in a fleet, one fault on 400 computes is one row and the computes
+// without a finding another, so that the odd nodes stand out.
+func alike(rows []htmlRow) []htmlRow {
+	var out []htmlRow
+	at := map[string]int{}
+	for _, r := range rows {
+		sig := signature(r)
+		if i, ok := at[sig]; ok {
+			out[i].Names = append(out[i].Names, r.Name)
+			continue
+		}
+		at[sig] = len(out)
+		r.Names = []string{r.Name}
+		out = append(out, r)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Total.Count > 0 && out[j].Total.Count == 0 })
+	for i := range out {
+		switch r := &out[i]; {
+		case len(r.Names) == 1:
+			r.Names = nil
+		case r.Total.Count == 0:
+			r.Name = fmt.Sprintf("%d nodes without findings", len(r.Names))
+		default:
+			r.Name = fmt.Sprintf("%d nodes like %s", len(r.Names), r.Names[0])
+		}
+	}
+	return out
+}
+
+// signature is what a row shows: each cell's count and worst severity.
+func signature(r htmlRow) string {
+	var b strings.Builder
+	for _, c := range r.Cells {
+		fmt.Fprintf(&b, "%d%s,", c.Count, c.Worst)
+	}
+	return b.String()
 }

@@ -143,14 +143,23 @@ func overviewCells(t *testing.T, doc *html.Node) map[string][2]string {
 			continue
 		}
 		if len(cells) != len(cols) {
-			t.Fatalf("row %s: %d cells for %d columns", text(names[0]), len(cells), len(cols))
+			t.Fatalf("row %s: %d cells for %d columns", rowName(names[0]), len(cells), len(cols))
 		}
 		for i, td := range cells {
 			class, _ := attr(td, "class")
-			out[text(names[0])+"|"+cols[i]] = [2]string{strings.TrimPrefix(class, "c "), text(td)}
+			out[rowName(names[0])+"|"+cols[i]] = [2]string{strings.TrimPrefix(class, "c "), text(td)}
 		}
 	}
 	return out
+}
+
+// rowName is the name of an overview row: its summary when it stands for
+// several nodes.
+func rowName(th *html.Node) string {
+	if s := elements(th, tagClass("summary", "")); len(s) == 1 {
+		return text(s[0])
+	}
+	return text(th)
 }
 
 // TestHTMLDemoStructure: the demo's page shows the overview (compute1 and
@@ -304,16 +313,26 @@ func TestHTMLFoldedFindingCountsOnEveryNode(t *testing.T) {
 	}
 }
 
-// TestHTMLLargeGroupListsCleanNodesApart: in a group of more than 12
-// nodes, the nodes without a finding are one row listing their names,
-// so that the nodes with findings stand out; a small group shows every
-// node.
-func TestHTMLLargeGroupListsCleanNodesApart(t *testing.T) {
+// TestHTMLLargeGroupMergesNodesAlike: in a group of more than 12 nodes,
+// nodes whose cells are all the same share a row that names them (one
+// fault on three computes is one row, the computes without a finding
+// another, last); a small group shows every node.
+func TestHTMLLargeGroupMergesNodesAlike(t *testing.T) {
 	r := fixture()
 	r.Roles = map[string]string{"ctl": "controller", "x1": "controller"}
 	for i := range 13 {
 		r.Roles[fmt.Sprintf("c%d", i)] = "compute"
 	}
+	loc := func(node string) engine.Location {
+		return engine.Location{Path: node + "/etc/nova/nova.conf", Node: node, Line: 4, Section: "placement", Key: "password"}
+	}
+	member := func(node, fp string) engine.Finding {
+		return engine.Finding{Rule: "SL-PASS-003", Severity: "warning", Fingerprint: fp, Message: "m", Locations: []engine.Location{loc(node)}}
+	}
+	lead := member("c2", "f2")
+	lead.Locations = append(lead.Locations, loc("c3"), loc("c4"))
+	r.Findings = append(r.Findings, lead)
+	r.Unfolded = append(slices.Clone(r.Findings), member("c3", "f3"), member("c4", "f4"))
 	var b strings.Builder
 	if err := (HTML{}).Report(&b, r); err != nil {
 		t.Fatal(err)
@@ -321,14 +340,20 @@ func TestHTMLLargeGroupListsCleanNodesApart(t *testing.T) {
 	doc := parsePage(t, b.String())
 	var rows []string
 	for _, th := range elements(doc, tagClass("th", "name")) {
+		if s := elements(th, tagClass("summary", "")); len(s) == 1 {
+			rows = append(rows, text(s[0])+": "+text(elements(th, tagClass("p", ""))[0]))
+			continue
+		}
 		rows = append(rows, text(th))
 	}
-	want := []string{"node", "compute", "c1", "12 without findings", "controller", "ctl", "x1", "outside nodes", "(no node)"}
+	want := []string{"node", "compute", "c1", "3 nodes like c2: c2, c3, c4",
+		"9 nodes without findings: c0, c5, c6, c7, c8, c9, c10, c11, c12",
+		"controller", "ctl", "x1", "outside nodes", "(no node)"}
 	if !slices.Equal(rows, want) {
-		t.Errorf("overview rows %q, want %q", rows, want)
+		t.Errorf("overview rows\n%q, want\n%q", rows, want)
 	}
-	rest := elements(doc, tagClass("td", "rest"))
-	if len(rest) != 1 || !strings.HasSuffix(text(rest[0]), "c0, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12") {
-		t.Errorf("clean nodes listed as %q", texts(rest))
+	cells := overviewCells(t, doc)
+	if got := cells["3 nodes like c2|credentials"]; got != [2]string{"warning", "1"} {
+		t.Errorf("the row of c2, c3, c4: %v", got)
 	}
 }

@@ -28,17 +28,11 @@ type htmlRow struct {
 	Value string // filter value: "n:<node>" or "g:<group>"
 	Cells []htmlCell
 	Total htmlCell
-	Nodes []htmlRow // a group's nodes (with findings only, in a large group)
-	// Clean names the nodes of a large group without a finding, listed
-	// apart so that the nodes with findings stand out; Span is the number
-	// of table columns their list spans.
-	Clean []string
-	Span  int
+	Nodes []htmlRow // a group's nodes, or in a large group its nodes alike (see alike)
+	// Names are the nodes of a row that stands for several nodes alike;
+	// Name then says how many and Value selects the first.
+	Names []string
 }
-
-// fullGroup is how many nodes a group may have before its nodes without
-// a finding are listed apart instead of one row each.
-const fullGroup = 12
 
 // htmlLoc is a location with the excerpt of the lines around it.
 type htmlLoc struct {
@@ -223,13 +217,11 @@ func (b *builder) overview(groups []string, members map[string][]string, cats []
 	for _, g := range groups {
 		grow := rows["\x00"+g]
 		for _, n := range members[g] {
-			if rows[n].Total.Count == 0 && len(members[g]) > fullGroup {
-				grow.Clean = append(grow.Clean, nodeLabel(n))
-				continue
-			}
 			grow.Nodes = append(grow.Nodes, *rows[n])
 		}
-		grow.Span = len(cats) + 1
+		if len(grow.Nodes) > fullGroup {
+			grow.Nodes = alike(grow.Nodes)
+		}
 		out = append(out, *grow)
 	}
 	for i := range out {
