@@ -46,7 +46,7 @@ func check(path string, width, height, minPixels int, want []string) error {
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	img, err := png.Decode(f)
 	if err != nil {
 		return err
