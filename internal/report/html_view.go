@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -115,21 +116,20 @@ type page struct {
 
 // builder turns a lint result into a page.
 type builder struct {
-	r        *lint.Result
-	ex       *excerpts
-	catOf    map[string]string
-	titles   map[string]string
-	fixes    map[string]string
-	groupOf  map[string]string
-	nodes    [][]string
-	usedIDs  map[string]int
-	catCount map[string]int
-	ruleSeen map[string]int
+	r       *lint.Result
+	ex      *excerpts
+	catOf   map[string]string
+	titles  map[string]string
+	fixes   map[string]string
+	groupOf map[string]string
+	nodes   [][]string
+	usedIDs map[string]int
 }
 
+// buildPage lays out r for the template: the overview, the findings by
+// severity and rule, the filter choices.
 func buildPage(r *lint.Result) *page {
-	b := &builder{r: r, ex: newExcerpts(r.Deployment), titles: map[string]string{}, fixes: map[string]string{}, usedIDs: map[string]int{},
-		catCount: map[string]int{}, ruleSeen: map[string]int{}}
+	b := &builder{r: r, ex: newExcerpts(r.Deployment), titles: map[string]string{}, fixes: map[string]string{}, usedIDs: map[string]int{}}
 	cats, catOf := categories(r.Rules)
 	b.catOf = catOf
 	for _, rule := range r.Rules {
@@ -138,7 +138,7 @@ func buildPage(r *lint.Result) *page {
 	}
 	b.nodes = findingNodes(r)
 	for _, f := range r.Findings {
-		if c := b.category(f.Rule); !contains(cats, c) {
+		if c := b.category(f.Rule); !slices.Contains(cats, c) {
 			cats = append(cats, c)
 		}
 	}
@@ -155,15 +155,6 @@ func buildPage(r *lint.Result) *page {
 	p.RuleOptions = b.ruleOptions(cats)
 	p.NodeOptions = nodeOptions(groups, members)
 	return p
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // category is a rule's category, "other" for a rule that did not run.
@@ -319,8 +310,6 @@ func (b *builder) ruleGroups(idx []int) []htmlRuleGroup {
 // finding is one finding with its excerpts, nodes and filter values.
 func (b *builder) finding(i int) htmlFinding {
 	f := b.r.Findings[i]
-	b.ruleSeen[f.Rule]++
-	b.catCount[b.category(f.Rule)]++
 	id := "f-" + f.Fingerprint
 	b.usedIDs[id]++
 	if n := b.usedIDs[id]; n > 1 {
@@ -378,10 +367,15 @@ func jsonList(values []string) string {
 // ruleOptions are the rule filter's choices: per category, the whole
 // category and then each rule with findings, with counts.
 func (b *builder) ruleOptions(cats []string) []htmlOptGroup {
+	perRule, perCat := map[string]int{}, map[string]int{}
 	byCat := map[string][]string{}
-	for id := range b.ruleSeen {
-		c := b.category(id)
-		byCat[c] = append(byCat[c], id)
+	for _, f := range b.r.Findings {
+		c := b.category(f.Rule)
+		if perRule[f.Rule] == 0 {
+			byCat[c] = append(byCat[c], f.Rule)
+		}
+		perRule[f.Rule]++
+		perCat[c]++
 	}
 	var out []htmlOptGroup
 	for _, c := range cats {
@@ -390,9 +384,9 @@ func (b *builder) ruleOptions(cats []string) []htmlOptGroup {
 			continue
 		}
 		sort.Strings(ids)
-		g := htmlOptGroup{Label: c, Options: []htmlOption{{Value: "c:" + c, Label: fmt.Sprintf("all %s rules (%d)", c, b.catCount[c])}}}
+		g := htmlOptGroup{Label: c, Options: []htmlOption{{Value: "c:" + c, Label: fmt.Sprintf("all %s rules (%d)", c, perCat[c])}}}
 		for _, id := range ids {
-			g.Options = append(g.Options, htmlOption{Value: "r:" + id, Label: fmt.Sprintf("%s %s (%d)", id, b.titles[id], b.ruleSeen[id])})
+			g.Options = append(g.Options, htmlOption{Value: "r:" + id, Label: fmt.Sprintf("%s %s (%d)", id, b.titles[id], perRule[id])})
 		}
 		out = append(out, g)
 	}
