@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/engine"
@@ -64,4 +66,35 @@ func TestHTMLDemoGolden(t *testing.T) {
 	if page != string(want) {
 		t.Errorf("the demo's page differs from %s (go test ./internal/report -run TestHTMLDemoGolden -update, and review the diff)", golden)
 	}
+}
+
+// BenchmarkHTML renders the demo's result with its findings repeated on
+// 1,000 nodes of one role (13,000 findings, excerpts from the demo's
+// files): the page's size per finding is reported as B/finding.
+func BenchmarkHTML(b *testing.B) {
+	t := &testing.T{}
+	res := demoResult(t)
+	base := res.Findings
+	res.Findings = nil
+	res.Roles = map[string]string{}
+	for i := range 1000 {
+		node := fmt.Sprintf("compute%d", i)
+		res.Roles[node] = "compute"
+		for _, f := range base {
+			f.Fingerprint = fmt.Sprintf("%s-%d", f.Fingerprint, i)
+			f.Locations = slices.Clone(f.Locations)
+			f.Locations[0].Node = node
+			res.Findings = append(res.Findings, f)
+		}
+	}
+	res.Unfolded = res.Findings
+	var size int
+	for b.Loop() {
+		var out bytes.Buffer
+		if err := (HTML{}).Report(&out, res); err != nil {
+			b.Fatal(err)
+		}
+		size = out.Len()
+	}
+	b.ReportMetric(float64(size)/float64(len(res.Findings)), "B/finding")
 }
