@@ -15,12 +15,12 @@ import (
 )
 
 // demoResult lints testdata/demo in process.
-func demoResult(t *testing.T) *lint.Result {
+func demoResult(t testing.TB) *lint.Result {
 	t.Helper()
 	return lintResult(t, filepath.Join("..", "..", "testdata", "demo"))
 }
 
-func lintResult(t *testing.T, path string) *lint.Result {
+func lintResult(t testing.TB, path string) *lint.Result {
 	t.Helper()
 	ctx := context.Background()
 	eng, err := engine.New(ctx, rules.FS)
@@ -72,8 +72,7 @@ func TestHTMLDemoGolden(t *testing.T) {
 // 1,000 nodes of one role (13,000 findings, excerpts from the demo's
 // files): the page's size per finding is reported as B/finding.
 func BenchmarkHTML(b *testing.B) {
-	t := &testing.T{}
-	res := demoResult(t)
+	res := demoResult(b)
 	base := res.Findings
 	res.Findings = nil
 	res.Roles = map[string]string{}
