@@ -58,7 +58,7 @@ func (h HTML) Report(w io.Writer, r *lint.Result) error {
 // the page's own style sheet and script (by their SHA-256) may apply.
 func csp(style, script []byte) string {
 	return "default-src 'none'; style-src '" + hash(style) + "'; script-src '" + hash(script) + "'; " +
-		"img-src data:; base-uri 'none'; form-action 'none'"
+		"base-uri 'none'; form-action 'none'"
 }
 
 func hash(b []byte) string {
