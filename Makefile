@@ -57,8 +57,9 @@ else
 	STACKLINT_ORACLE=1 STACKLINT_SHARED=$(abspath $(SHARED)) $(GO) test -count=1 -v -run 'Oslo|Corpus|Libraries' ./internal/oracle/
 endif
 
-integration: ## pre-commit for real: Debian's pre-commit runs this checkout's hook on a broken, then a fixed config repo (root, apt)
+integration: ## real tools (root, apt): Debian's pre-commit runs this checkout's hook on a broken, then a fixed config repo; Debian's headless Chromium renders the demo's HTML report (bin/integration/demo.png)
 	tools/integration/pre-commit.sh
+	GO=$(GO) tools/integration/html.sh
 
 SCHEMA_CHECK_OUT ?= /var/cache/stacklint-schema/check
 

@@ -31,6 +31,15 @@ type Result struct {
 	Release    release.Choice    // the release checked against: the one most services fit
 	Releases   []ServiceRelease  // the release of each service, with its nodes and evidence
 	Config     string            // the configuration file used ("" for none)
+	// Roles maps every node of the snapshot to its roles, sorted and joined
+	// with "+" ("controller+network"; "" when none was inferred or set): the
+	// model document's nodes.<n>.roles.
+	Roles map[string]string
+	// Unfolded are the findings before one fault on many nodes was folded
+	// into one (fold.go): one per node at fault, with the fingerprints
+	// of Findings for the folded findings' leads. The HTML overview counts
+	// a folded finding on every node it stands for.
+	Unfolded []engine.Finding
 }
 
 // Options adjust a run.
@@ -133,7 +142,10 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		return nil, err
 	}
 	sanitizeReasons(findings)
-	findings, from := foldFleet(foldConsequences(findings), fleetFacts{roles: nodeRoles(d.Doc), written: writtenValues(d.Files)})
+	roles := nodeRoles(d.Doc)
+	findings = foldConsequences(findings)
+	unfolded := slices.Clone(findings)
+	findings, from := foldFleet(findings, fleetFacts{roles: roles, written: writtenValues(d.Files)})
 	opts.Baseline.apply(findings, from)
 	for i, e := range ruleErrs {
 		ruleErrs[i] = errors.New(Sanitize(d.Keys.Redact(e.Error())))
@@ -143,6 +155,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		Root: path, Rules: eng.Rules,
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
 		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice, Releases: listed, Config: cfg.Path,
+		Roles: roles, Unfolded: unfolded,
 	}, nil
 }
 

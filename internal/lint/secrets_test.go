@@ -135,6 +135,7 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 		"sarif":        run("--format", "sarif", snap),
 		"junit":        run("--format", "junit", snap),
 		"github":       run("--format", "github", snap),
+		"html":         run("--format", "html", snap),
 		"inspect":      run("inspect", "--format", "json", snap),
 		"inspect-file": run("inspect", "--format", "json", filepath.Join(snap, "compute2/etc/neutron/plugins/ml2/linuxbridge_agent.ini")),
 	}

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // hostileName is what the snapshot's file names hold: ESC with a colour
@@ -62,12 +64,12 @@ func hostileSnapshot(t *testing.T) string {
 func TestHostileNamesAndValues(t *testing.T) {
 	dir := hostileSnapshot(t)
 	outputs := map[string]string{}
-	for _, format := range []string{"text", "json", "sarif", "junit", "github"} {
+	for _, format := range []string{"text", "json", "sarif", "junit", "github", "html"} {
 		out, code := run(t, "--format", format, dir)
 		if code != 1 {
 			t.Errorf("%s: exit %d, want 1", format, code)
 		}
-		if limit := map[string]int{"sarif": 512 << 10}[format]; len(out) > max(limit, 64<<10) { // SARIF describes every rule
+		if limit := map[string]int{"sarif": 512 << 10, "html": 128 << 10}[format]; len(out) > max(limit, 64<<10) { // SARIF describes every rule, HTML carries its style and script
 			t.Errorf("%s: %d bytes of output", format, len(out))
 		}
 		outputs[format] = out
@@ -77,6 +79,34 @@ func TestHostileNamesAndValues(t *testing.T) {
 	checkJUnit(t, outputs["junit"])
 	checkSARIF(t, outputs["sarif"], paths)
 	checkGitHub(t, outputs["github"])
+	checkHTML(t, outputs["html"], len(paths))
+}
+
+// checkHTML: the page parses to one entry per finding (no value forged
+// an entry), and holds no raw control character but line ends.
+func checkHTML(t *testing.T, out string, findings int) {
+	doc, err := html.Parse(strings.NewReader(out))
+	if err != nil {
+		t.Fatalf("html: %v", err)
+	}
+	entries := 0
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode || n.Data != "article" {
+			continue
+		}
+		entries++
+		for _, a := range n.Attr {
+			if a.Key == "data-rule" && !strings.HasPrefix(a.Val, "SL-") || strings.Contains(a.Val, "XXX") {
+				t.Errorf("html: an entry with %s=%q", a.Key, a.Val)
+			}
+		}
+	}
+	if entries != findings {
+		t.Errorf("html: %d entries for %d findings", entries, findings)
+	}
+	if c := controls(out); len(c) > 0 {
+		t.Errorf("html: raw %q", c)
+	}
 }
 
 // controls finds characters no text output may hold raw.

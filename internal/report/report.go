@@ -39,6 +39,7 @@ var constructors = map[string]func(Options) Reporter{
 	"sarif":  func(o Options) Reporter { return SARIF{Version: o.Version} },
 	"junit":  func(o Options) Reporter { return JUnit{FailLevel: o.FailLevel} },
 	"github": func(Options) Reporter { return GitHub{} },
+	"html":   func(o Options) Reporter { return HTML{Version: o.Version} },
 }
 
 // New returns the reporter for a format name.
