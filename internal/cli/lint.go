@@ -187,6 +187,7 @@ func lintAndRender(ctx context.Context, p *phase, rep report.Reporter, o *lintOp
 	if err != nil {
 		return lintOutput{}, err
 	}
+	res.Root = shownRoot(path) // the reports' paths open from here
 	out := lintOutput{res: res}
 	if o.writeBase != "" {
 		return out, nil // a baseline holds every finding
@@ -255,7 +256,7 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 // that had no input.
 func explainInputs(streams IO, res *lint.Result) {
 	for _, p := range res.Ignored {
-		fmt.Fprintf(streams.Err, "not read: %s\n", lint.Visible(p))
+		fmt.Fprintf(streams.Err, "not read: %s\n", lint.Visible(shownPath(res.Root, p)))
 	}
 	if !res.Release.Known() {
 		fmt.Fprintf(streams.Err, "release: %s\n", res.Release.Why)
