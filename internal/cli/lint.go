@@ -103,6 +103,9 @@ func checkLintArgs(o *lintOptions, args []string) ([]target, []output, error) {
 	default:
 		return nil, nil, usageError("--fail-level must be error, warning, info or none, not %s", lint.Sanitize(o.failLevel))
 	}
+	if err := release.Check(o.release); err != nil { // before the rules compile
+		return nil, nil, usageError("--release: %v", err)
+	}
 	outs, err := parseOutputs(o.formats, o.output)
 	if err != nil {
 		return nil, nil, err
