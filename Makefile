@@ -57,8 +57,9 @@ else
 	STACKLINT_ORACLE=1 STACKLINT_SHARED=$(abspath $(SHARED)) $(GO) test -count=1 -v -run 'Oslo|Corpus|Libraries' ./internal/oracle/
 endif
 
-integration: ## pre-commit for real: Debian's pre-commit runs this checkout's hook on a broken, then a fixed config repo (root, apt)
+integration: ## pre-commit for real: Debian's pre-commit runs this checkout's hook on a broken, then a fixed config repo (root, apt); the GitHub Action's steps on the demo
 	tools/integration/pre-commit.sh
+	GO=$(GO) tools/integration/action.sh
 
 SCHEMA_CHECK_OUT ?= /var/cache/stacklint-schema/check
 
