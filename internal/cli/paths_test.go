@@ -102,7 +102,9 @@ func TestBaselineSameFromAnyFolder(t *testing.T) {
 	if a != b || !strings.Contains(a, `"path": "cmp/etc/nova/nova.conf"`) {
 		t.Errorf("baselines differ by folder:\n%s\n%s", a, b)
 	}
-	var doc struct{ Findings []struct{ Fingerprint string } }
+	var doc struct {
+		Findings []struct{ Fingerprint string }
+	}
 	if err := json.Unmarshal([]byte(a), &doc); err != nil || len(doc.Findings) == 0 {
 		t.Fatalf("baseline: %v %s", err, a)
 	}

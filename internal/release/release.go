@@ -139,52 +139,68 @@ func (c *Choice) apply(setting, from string) error {
 		if item == "" {
 			return fmt.Errorf("item %d of %s is empty: items are releases and SERVICE=RELEASE pairs separated by single commas (auto,nova=2023.2)", i+1, shown(setting))
 		}
-		service, name, single := strings.Cut(item, "=")
-		if !single {
-			name = service
-		}
-		who := "every service"
-		if single {
-			who = strings.ToLower(strings.TrimSpace(service))
-			if !slices.Contains(Services, who) {
-				return fmt.Errorf("unknown service %s in %s (one of %s)", shown(who), shown(item), strings.Join(Services, ", "))
-			}
+		who, set, err := readItem(item, from)
+		if err != nil {
+			return err
 		}
 		if seen[who] {
 			return fmt.Errorf("%s sets the release of %s a second time in %s", shown(item), who, shown(setting))
 		}
 		seen[who] = true
-		var set Choice
-		if !strings.EqualFold(strings.TrimSpace(name), Auto) {
-			r, err := lookup(name)
-			if err != nil && single {
-				return fmt.Errorf("%s: %w", shown(item), err)
-			}
-			if err != nil {
-				return err
-			}
-			set = Choice{Release: r, Source: from}
-		}
-		if !single {
-			services := c.Services
-			if set.Known() {
-				*c = set
-			} else {
-				*c = auto()
-			}
-			c.Services = services
-			continue
-		}
-		if c.Services == nil {
-			c.Services = map[string]Choice{}
-		}
-		if set.Known() {
-			c.Services[who] = set
-		} else {
-			delete(c.Services, who) // service=auto: detected after all
-		}
+		c.set(who, set)
 	}
 	return nil
+}
+
+// everyService is who an item without SERVICE= sets the release of.
+const everyService = "every service"
+
+// readItem reads one item: who it sets the release of (a service, or
+// everyService) and the release (unknown for auto).
+func readItem(item, from string) (who string, set Choice, err error) {
+	service, name, single := strings.Cut(item, "=")
+	if !single {
+		name, who = service, everyService
+	} else {
+		who = strings.ToLower(strings.TrimSpace(service))
+		if !slices.Contains(Services, who) {
+			return "", Choice{}, fmt.Errorf("unknown service %s in %s (one of %s)", shown(who), shown(item), strings.Join(Services, ", "))
+		}
+	}
+	if strings.EqualFold(strings.TrimSpace(name), Auto) {
+		return who, Choice{}, nil
+	}
+	r, err := lookup(name)
+	if err != nil && single {
+		return "", Choice{}, fmt.Errorf("%s: %w", shown(item), err)
+	}
+	if err != nil {
+		return "", Choice{}, err
+	}
+	return who, Choice{Release: r, Source: from}, nil
+}
+
+// set records an item's release: for every service (keeping the single
+// services' items), or for one service (auto: detected after all).
+func (c *Choice) set(who string, set Choice) {
+	if who == everyService {
+		services := c.Services
+		if set.Known() {
+			*c = set
+		} else {
+			*c = auto()
+		}
+		c.Services = services
+		return
+	}
+	if c.Services == nil {
+		c.Services = map[string]Choice{}
+	}
+	if set.Known() {
+		c.Services[who] = set
+	} else {
+		delete(c.Services, who)
+	}
 }
 
 // For is the release set for a service: its own item, else the release

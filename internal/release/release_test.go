@@ -121,10 +121,10 @@ func TestSelectEmptyItem(t *testing.T) {
 			t.Errorf("Select(%q) = %+v, %v; want auto", unset, c, err)
 		}
 	}
-	for bad, item := range map[string]string{",": "item 1", "zed,": "item 2", " , zed": "item 1", "auto,,nova=zed": "item 2"} {
-		_, err := Select(bad, "", "")
-		if err == nil || !strings.Contains(err.Error(), item+" of "+strconv.Quote(bad)+" is empty") {
-			t.Errorf("Select(%q): %v, want %s named", bad, err, item)
+	for _, tc := range []struct{ bad, item string }{{",", "item 1"}, {"zed,", "item 2"}, {"\t, zed", "item 1"}, {"auto,,nova=zed", "item 2"}} {
+		_, err := Select(tc.bad, "", "")
+		if err == nil || !strings.Contains(err.Error(), tc.item+" of "+strconv.Quote(tc.bad)+" is empty") {
+			t.Errorf("Select(%q): %v, want %s named", tc.bad, err, tc.item)
 		}
 	}
 }
