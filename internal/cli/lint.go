@@ -263,7 +263,7 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 // that had no input.
 func explainInputs(streams IO, res *lint.Result) {
 	for _, p := range res.Ignored {
-		fmt.Fprintf(streams.Err, "not read: %s\n", lint.Visible(shownPath(res.Root, p)))
+		fmt.Fprintf(streams.Err, "not read: %s\n", lint.Visible(report.ShownPath(res.Root, p)))
 	}
 	if !res.Release.Known() {
 		fmt.Fprintf(streams.Err, "release: %s\n", res.Release.Why)

@@ -24,12 +24,3 @@ func shownRoot(root string) string {
 	}
 	return path.Clean(filepath.ToSlash(root))
 }
-
-// shownPath is a snapshot-relative path ('/'-separated) as printed: below
-// the shown snapshot path.
-func shownPath(root, p string) string {
-	if root == "." {
-		return p
-	}
-	return path.Join(root, p)
-}

@@ -21,16 +21,17 @@ func shownFindings(r *lint.Result) []engine.Finding {
 	for i, f := range r.Findings {
 		f.Locations = slices.Clone(f.Locations)
 		for j := range f.Locations {
-			f.Locations[j].Path = shownPath(r.Root, f.Locations[j].Path)
+			f.Locations[j].Path = ShownPath(r.Root, f.Locations[j].Path)
 		}
 		out[i] = f
 	}
 	return out
 }
 
-// shownPath joins a snapshot-relative path ('/'-separated) to the shown
-// snapshot path; an empty path is the snapshot folder itself.
-func shownPath(root, p string) string {
+// ShownPath joins a snapshot-relative path ('/'-separated) to the shown
+// snapshot path (lint.Result.Root; "" or "." leaves it as it is); an empty
+// path is the snapshot folder itself.
+func ShownPath(root, p string) string {
 	switch {
 	case root == "" || root == ".":
 		if p == "" {
