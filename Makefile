@@ -57,9 +57,10 @@ else
 	STACKLINT_ORACLE=1 STACKLINT_SHARED=$(abspath $(SHARED)) $(GO) test -count=1 -v -run 'Oslo|Corpus|Libraries' ./internal/oracle/
 endif
 
-integration: ## real tools (root, apt): Debian's pre-commit runs this checkout's hook on a broken, then a fixed config repo; Debian's headless Chromium renders the demo's HTML report (bin/integration/demo.png)
+integration: ## real tools (root, apt): Debian's pre-commit runs this checkout's hook on a broken, then a fixed config repo; Debian's headless Chromium renders the demo's HTML report (bin/integration/demo.png); the GitHub Action's steps on the demo
 	tools/integration/pre-commit.sh
 	GO=$(GO) tools/integration/html.sh
+	GO=$(GO) tools/integration/action.sh
 
 SCHEMA_CHECK_OUT ?= /var/cache/stacklint-schema/check
 

@@ -12,15 +12,21 @@ import (
 )
 
 // completeLintFlags gives shell completion the values of the lint flags
-// that take a word from a list: --format, --fail-level, --release (each
-// release, and SERVICE=RELEASE items after a comma).
+// that take a word from a list: --format (each format; files after
+// NAME=), --fail-level, --release (each release, and
+// SERVICE=RELEASE items after a comma).
 func completeLintFlags(cmd *cobra.Command) {
 	fixed := func(values ...string) cobra.CompletionFunc {
 		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return values, cobra.ShellCompDirectiveNoFileComp
 		}
 	}
-	_ = cmd.RegisterFlagCompletionFunc("format", fixed(report.Formats()...))
+	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
+		if strings.Contains(typed, "=") {
+			return nil, cobra.ShellCompDirectiveDefault // NAME=FILE: the shell completes the file
+		}
+		return report.Formats(), cobra.ShellCompDirectiveNoFileComp
+	})
 	_ = cmd.RegisterFlagCompletionFunc("fail-level", fixed("error", "warning", "info", "none"))
 	_ = cmd.RegisterFlagCompletionFunc("release", func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
 		prefix := ""

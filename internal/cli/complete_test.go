@@ -13,6 +13,9 @@ func TestCompletions(t *testing.T) {
 		want string
 	}{
 		{[]string{"__complete", "--format", ""}, "sarif"},
+		{[]string{"__complete", "--format", "text", "--format", "j"}, "json"},      // repeated
+		{[]string{"__complete", "--format", "sarif=stacklint.s"}, ":0\n"},          // NAME=FILE: the shell's files
+		{[]string{"__complete", "lint", "-f", "json", "--format", ""}, "github\n"}, // lint's too
 		{[]string{"__complete", "--fail-level", ""}, "warning"},
 		{[]string{"__complete", "--release", "auto,"}, "auto,2024.1"},
 		{[]string{"__complete", "lint", "--release", ""}, "zed"},

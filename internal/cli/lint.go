@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -23,7 +22,7 @@ import (
 )
 
 type lintOptions struct {
-	format    string
+	formats   []string // NAME or NAME=FILE each (parseOutputs)
 	failLevel string
 	noColor   bool
 	verbose   bool
@@ -39,12 +38,12 @@ type lintOptions struct {
 
 func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), "|"))
+	f.StringArrayVarP(&o.formats, "format", "f", []string{"text"}, "output format: "+strings.Join(report.Formats(), "|")+"; NAME=FILE writes that format to FILE, and the flag repeats for several outputs in one run (--format text --format sarif=stacklint.sarif)")
 	f.StringVar(&o.failLevel, "fail-level", "error", "exit 1 when a finding is at or above this level: error|warning|info|none")
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also list the files that were not read and the checks that had no input")
 	f.StringVar(&o.release, "release", "", "OpenStack release to check against: "+strings.Join(release.Names(), "|")+", with SERVICE=RELEASE items for single services (auto,nova=2023.2) (default: the config file's, else auto)")
-	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
+	f.StringVarP(&o.output, "output", "o", "", "write the report of the --format given without =FILE to this file instead of standard output")
 	f.StringVar(&o.baseline, "baseline", "", "report the findings this baseline file holds as suppressed: fail only on new ones")
 	f.StringVar(&o.writeBase, "write-baseline", "", "write the current findings to this baseline file and exit 0")
 	f.StringVar(&o.config, "config", "", "configuration file, or \"none\" (default: "+config.FileName+" in PATH or a parent inside its git repository)")
@@ -74,18 +73,16 @@ func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
 }
 
 func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) error {
-	ts, err := checkLintArgs(o, args)
+	ts, outs, err := checkLintArgs(o, args)
 	if err != nil {
 		return err
 	}
-	color := streams.IsTTY && !o.noColor && os.Getenv("NO_COLOR") == "" && o.output == ""
-	rep, err := report.New(o.format, report.Options{Color: color, Version: o.version, FailLevel: o.failLevel})
-	if err != nil {
-		return usageError("%v", err)
+	if err := newReporters(outs, o, streams.IsTTY); err != nil {
+		return err
 	}
 	var last error
 	for _, t := range ts {
-		err := lintTarget(ctx, streams, o, rep, t)
+		err := lintTarget(ctx, streams, o, outs, t)
 		var ee *ExitError
 		if errors.As(err, &ee) && ee.Code == ExitFindings {
 			last = err // the other snapshots are still linted
@@ -98,21 +95,33 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	return last
 }
 
-// checkLintArgs checks the flags and turns the arguments into targets.
-func checkLintArgs(o *lintOptions, args []string) ([]target, error) {
+// checkLintArgs checks the flags and turns the arguments into targets
+// and the --format values into outputs.
+func checkLintArgs(o *lintOptions, args []string) ([]target, []output, error) {
 	switch o.failLevel {
 	case "error", "warning", "info", "none":
 	default:
-		return nil, usageError("--fail-level must be error, warning, info or none, not %q", o.failLevel)
+		return nil, nil, usageError("--fail-level must be error, warning, info or none, not %s", lint.Sanitize(o.failLevel))
+	}
+	if err := release.Check(o.release); err != nil { // before the rules compile
+		return nil, nil, usageError("--release: %v", err)
+	}
+	outs, err := parseOutputs(o.formats, o.output)
+	if err != nil {
+		return nil, nil, err
 	}
 	ts, err := targets(args)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if len(ts) > 1 && (o.output != "" || o.writeBase != "" || (o.format != "text" && o.format != "github")) {
-		return nil, usageError("%d snapshots named (%s): --format %s, --output and --write-baseline hold one; run once per snapshot", len(ts), targetList(ts), o.format)
+	why := oneSnapshot(outs)
+	if o.writeBase != "" {
+		why = "--write-baseline writes one snapshot's baseline"
 	}
-	return ts, nil
+	if len(ts) > 1 && why != "" {
+		return nil, nil, usageError("%d snapshots named (%s): %s; run once per snapshot", len(ts), targetList(ts), why)
+	}
+	return ts, outs, nil
 }
 
 func targetList(ts []target) string {
@@ -125,10 +134,10 @@ func targetList(ts []target) string {
 
 // lintTarget lints one snapshot and writes its report; the named files of
 // t (file arguments) narrow what is reported.
-func lintTarget(ctx context.Context, streams IO, o *lintOptions, rep report.Reporter, t target) error {
+func lintTarget(ctx context.Context, streams IO, o *lintOptions, outs []output, t target) error {
 	path := t.root
 	out, err := withTimeout(ctx, o.timeout, "compiling the rules", func(ctx context.Context, p *phase) (lintOutput, error) {
-		return lintAndRender(ctx, p, rep, o, path, t.named)
+		return lintAndRender(ctx, p, outs, o, path, t.named)
 	})
 	if err != nil {
 		return err
@@ -137,10 +146,10 @@ func lintTarget(ctx context.Context, streams IO, o *lintOptions, rep report.Repo
 	if err := nothingToCheck(path, res); err != nil {
 		return err
 	}
-	if err := overwritesSnapshot("--output", o.output, res); err != nil {
+	if err := refuseSnapshotFiles(outs, res); err != nil {
 		return err
 	}
-	if err := overwritesSnapshot("--write-baseline", o.writeBase, res); err != nil {
+	if err := overwritesSnapshot("--write-baseline "+o.writeBase, o.writeBase, res); err != nil {
 		return err
 	}
 	if o.verbose {
@@ -149,7 +158,7 @@ func lintTarget(ctx context.Context, streams IO, o *lintOptions, rep report.Repo
 	if o.writeBase != "" {
 		return writeBaseline(streams, o.writeBase, res)
 	}
-	if err := writeReport(streams, o.output, out.report); err != nil {
+	if err := writeReports(streams, out.reports); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
 	}
 	if len(t.named) > 0 {
@@ -164,17 +173,17 @@ func lintTarget(ctx context.Context, streams IO, o *lintOptions, rep report.Repo
 	return nil
 }
 
-// lintOutput is a finished run and its rendered report (none when a
+// lintOutput is a finished run and its rendered reports (none when a
 // baseline is written instead).
 type lintOutput struct {
-	left   int // findings left out: no location in the named files
-	res    *lint.Result
-	report []byte
+	left    int // findings left out: no location in the named files
+	res     *lint.Result
+	reports []rendered
 }
 
 // lintAndRender compiles the rules, lints path and renders the report in
 // memory, telling p each phase as it starts; it prints nothing.
-func lintAndRender(ctx context.Context, p *phase, rep report.Reporter, o *lintOptions, path string, named []string) (lintOutput, error) {
+func lintAndRender(ctx context.Context, p *phase, outs []output, o *lintOptions, path string, named []string) (lintOutput, error) {
 	go schema.Prefetch() // on another core while the rules compile
 	eng, err := engine.New(ctx, rules.FS)
 	if err != nil {
@@ -187,6 +196,7 @@ func lintAndRender(ctx context.Context, p *phase, rep report.Reporter, o *lintOp
 	if err != nil {
 		return lintOutput{}, err
 	}
+	res.Root = shownRoot(path) // the reports' paths open from here
 	out := lintOutput{res: res}
 	if o.writeBase != "" {
 		return out, nil // a baseline holds every finding
@@ -195,11 +205,9 @@ func lintAndRender(ctx context.Context, p *phase, rep report.Reporter, o *lintOp
 	if err := p.enter(ctx, "writing the report"); err != nil {
 		return lintOutput{}, err
 	}
-	var b bytes.Buffer
-	if err := rep.Report(&b, res); err != nil {
-		return lintOutput{}, &ExitError{Code: ExitUsage, Err: err}
+	if out.reports, err = render(outs, res); err != nil {
+		return lintOutput{}, err
 	}
-	out.report = b.Bytes()
 	return out, nil
 }
 
@@ -255,7 +263,7 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 // that had no input.
 func explainInputs(streams IO, res *lint.Result) {
 	for _, p := range res.Ignored {
-		fmt.Fprintf(streams.Err, "not read: %s\n", lint.Visible(p))
+		fmt.Fprintf(streams.Err, "not read: %s\n", lint.Visible(report.ShownPath(res.Root, p)))
 	}
 	if !res.Release.Known() {
 		fmt.Fprintf(streams.Err, "release: %s\n", res.Release.Why)
@@ -274,20 +282,6 @@ func nodeList(nodes []string) string {
 		return strings.Join(nodes, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(nodes[:5], ", "), len(nodes)-5)
-}
-
-// writeReport writes a rendered report to standard output, or to the
-// --output file (rendered whole before, so a failed or timed-out run leaves
-// no half report behind).
-func writeReport(streams IO, output string, report []byte) error {
-	if output == "" {
-		_, err := streams.Out.Write(report)
-		return err
-	}
-	if err := writeFile(output, report); err != nil {
-		return fmt.Errorf("--output: %w", err)
-	}
-	return nil
 }
 
 // writeBaseline writes the run's findings as a baseline and says so.

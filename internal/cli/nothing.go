@@ -51,11 +51,12 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// overwritesSnapshot refuses an --output (or --write-baseline) path that
+// overwritesSnapshot refuses a report file (--output, --format
+// NAME=FILE, --write-baseline; what names the option and its value) that
 // is one of the snapshot files the run read: a report would silently
 // replace a configuration file. A new file inside the snapshot folder (a
 // SARIF log at the repository's root) is fine.
-func overwritesSnapshot(flag, output string, res *lint.Result) error {
+func overwritesSnapshot(what, output string, res *lint.Result) error {
 	if output == "" || res.Deployment == nil {
 		return nil
 	}
@@ -69,7 +70,7 @@ func overwritesSnapshot(flag, output string, res *lint.Result) error {
 	root := res.Deployment.Snapshot.Root
 	for _, f := range res.Deployment.Files {
 		if filepath.Join(root, filepath.FromSlash(f.Path)) == out {
-			return usageError("%s %s is %s, a file of the snapshot it reads: write the report elsewhere", flag, output, f.Path)
+			return usageError("%s is %s, a file of the snapshot it reads: write the report elsewhere", what, f.Path)
 		}
 	}
 	return nil

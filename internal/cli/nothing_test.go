@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,8 +10,8 @@ import (
 
 // TestNothingToCheck: a run that reads no file, or finds no node while a
 // snapshot's nodes sit one level deeper (repo/clouds/prod/<node>/etc, the
-// shipped hook's "."), exits 2 and says where to look; a folder of rc
-// files only is a snapshot of its own and passes.
+// shipped hook's "."), exits 2 and says where to look; a node of rc files
+// only (<node>/root/keystonerc_admin) is a snapshot of its own and passes.
 func TestNothingToCheck(t *testing.T) {
 	nova := "[DEFAULT]\ndebug = false\n"
 	for _, tc := range []struct {
@@ -56,5 +57,31 @@ func TestOutputIntoSnapshot(t *testing.T) {
 	}
 	if code, _, errs := run(t, "--output", filepath.Join(root, "report.txt"), root); code == 2 {
 		t.Errorf("a report beside the nodes refused: %s", errs)
+	}
+}
+
+// TestNodeOfRCFiles: seed 002's layout, a node folder holding only root's
+// rc files (keystonerc_admin and a copy named demo_rc), is one node whose
+// rc files the rules read, linted as the snapshot, as the node, or
+// through a changed file's name (pre-commit); linted from the top of the
+// repository, it is nothing to check with the snapshot named.
+func TestNodeOfRCFiles(t *testing.T) {
+	rc := "export OS_USERNAME=%s\nexport OS_PASSWORD=x\nexport OS_PROJECT_NAME=admin\nexport OS_USER_DOMAIN_NAME=Default\n" +
+		"export OS_PROJECT_DOMAIN_NAME=Default\nexport OS_AUTH_URL=http://10.0.2.15:5000/v3\n"
+	root := t.TempDir()
+	tree(t, root, map[string]string{
+		".git/HEAD": "ref: refs/heads/main\n",
+		"clouds/prod/localhost/root/keystonerc_admin": fmt.Sprintf(rc, "admin"),
+		"clouds/prod/localhost/root/demo_rc":          fmt.Sprintf(rc, "demo"),
+	})
+	t.Chdir(root)
+	for _, arg := range []string{"clouds/prod", "clouds/prod/localhost", "clouds/prod/localhost/root/demo_rc"} {
+		code, out, errs := run(t, arg)
+		if code != 0 || !strings.Contains(out, "in 2 files on 1 node;") || !strings.Contains(out, "localhost/root/demo_rc:3:8  info     SL-RC-007") {
+			t.Errorf("%s: exit %d\n%s%s", arg, code, out, errs)
+		}
+	}
+	if code, _, errs := run(t, "."); code != 2 || !strings.Contains(errs, "run stacklint "+filepath.Join("clouds", "prod")) {
+		t.Errorf(".: exit %d: %s", code, errs)
 	}
 }

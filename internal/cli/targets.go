@@ -124,13 +124,17 @@ func inside(file, dir string) bool {
 }
 
 // rootOf is the snapshot a named file belongs to: the folder above the
-// node folder (the one holding etc/) when that is below the top (the git
-// repository's top, else the current folder), else the top itself.
+// node folder (the one holding etc/, else, for an rc file, the one
+// holding root/ or home/: a node of rc files, snapshot.Layouts) when that
+// is below the top (the git repository's top, else the current folder),
+// else the top itself.
 func rootOf(file string) string {
 	top := repositoryTop()
-	dir := filepath.Dir(file)
-	for d := dir; inside(d, top) && d != top; d = filepath.Dir(d) {
-		if filepath.Base(d) == "etc" {
+	for _, marks := range [][]string{{"etc"}, {"root", "home"}} {
+		for d := filepath.Dir(file); inside(d, top) && d != top; d = filepath.Dir(d) {
+			if !slices.Contains(marks, filepath.Base(d)) {
+				continue
+			}
 			node := filepath.Dir(d)
 			if node == top {
 				return top // a single node at the top

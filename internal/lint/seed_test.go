@@ -146,17 +146,19 @@ func TestSeedMitakaBlog(t *testing.T) {
 }
 
 // TestSeedPackstackNotes: seed 002 shows only Packstack's keystonerc_admin
-// and a copy of it (testdata/seeds/seed-002/README.md). Nothing in them is
-// wrong or tells a release, and the admin password the post prints never
-// appears in any output format.
+// and a copy of it, demo_rc, in root's home (testdata/seeds/seed-002/README.md):
+// one node of two rc files. Nothing tells a release; the only finding is
+// demo_rc's admin project (SL-RC-007, info), and the admin password the
+// post prints never appears in any output format.
 func TestSeedPackstackNotes(t *testing.T) {
 	dir := filepath.Join(testdata, "seeds", "seed-002")
-	doc, _ := lintJSON(t, dir)
-	if len(doc.Findings) != 0 || len(doc.Releases) != 0 {
-		t.Errorf("findings %+v, releases %+v", doc.Findings, doc.Releases)
+	doc, code := lintJSON(t, dir)
+	if code != 0 || len(doc.Findings) != 1 || doc.Findings[0].Rule != "SL-RC-007" || doc.Findings[0].Locations[0].Path != "localhost/root/demo_rc" ||
+		doc.Findings[0].Locations[0].Node != "localhost" || len(doc.Releases) != 0 {
+		t.Errorf("exit %d, findings %+v, releases %+v", code, doc.Findings, doc.Releases)
 	}
-	if doc.Summary["files"] != 1 {
-		t.Errorf("keystonerc_admin not read: %v", doc.Summary)
+	if doc.Summary["files"] != 2 || doc.Summary["nodes"] != 1 {
+		t.Errorf("want keystonerc_admin and demo_rc read on node localhost: %v", doc.Summary)
 	}
 	const password = "8cbcacb658684041" // seed 002 line 325
 	for _, format := range []string{"text", "json", "sarif", "junit", "github"} {

@@ -5,6 +5,7 @@ package release
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -93,7 +94,7 @@ func lookup(s string) (Release, error) {
 			return r, nil
 		}
 	}
-	return Release{}, fmt.Errorf("unknown release %q (one of %s)", s, strings.Join(Names(), ", "))
+	return Release{}, fmt.Errorf("unknown release %s (one of %s)", shown(s), strings.Join(Names(), ", "))
 }
 
 // Services are the services a release can be set for one by one
@@ -123,62 +124,83 @@ func Check(setting string) error {
 	return c.apply(setting, "")
 }
 
-// apply reads one setting onto the choice. An item given twice (two
-// releases for every service, or for one service) is an error naming it.
+// apply reads one setting onto the choice. A setting of white space only
+// is no setting. An empty item (",", "zed,", "auto,,nova=zed") and an item
+// given twice (two releases for every service, or for one service) are
+// errors naming them; errors quote at most maxShown characters of what
+// they name (shown).
 func (c *Choice) apply(setting, from string) error {
+	if strings.TrimSpace(setting) == "" {
+		return nil
+	}
 	seen := map[string]bool{}
-	for _, item := range strings.Split(setting, ",") {
+	for i, item := range strings.Split(setting, ",") {
 		item = strings.TrimSpace(item)
 		if item == "" {
-			continue
+			return fmt.Errorf("item %d of %s is empty: items are releases and SERVICE=RELEASE pairs separated by single commas (auto,nova=2023.2)", i+1, shown(setting))
 		}
-		service, name, single := strings.Cut(item, "=")
-		if !single {
-			name = service
-		}
-		who := strings.ToLower(strings.TrimSpace(service))
-		if !single {
-			who = "every service"
+		who, set, err := readItem(item, from)
+		if err != nil {
+			return err
 		}
 		if seen[who] {
-			return fmt.Errorf("%q sets the release of %s a second time in %q", item, who, setting)
+			return fmt.Errorf("%s sets the release of %s a second time in %s", shown(item), who, shown(setting))
 		}
 		seen[who] = true
-		var set Choice
-		if !strings.EqualFold(strings.TrimSpace(name), Auto) {
-			r, err := lookup(name)
-			if err != nil && single {
-				return fmt.Errorf("%q: %w", item, err)
-			}
-			if err != nil {
-				return err
-			}
-			set = Choice{Release: r, Source: from}
-		}
-		if !single {
-			services := c.Services
-			if set.Known() {
-				*c = set
-			} else {
-				*c = auto()
-			}
-			c.Services = services
-			continue
-		}
-		service = strings.ToLower(strings.TrimSpace(service))
-		if !slices.Contains(Services, service) {
-			return fmt.Errorf("unknown service %q in %q (one of %s)", service, item, strings.Join(Services, ", "))
-		}
-		if c.Services == nil {
-			c.Services = map[string]Choice{}
-		}
-		if set.Known() {
-			c.Services[service] = set
-		} else {
-			delete(c.Services, service) // service=auto: detected after all
-		}
+		c.set(who, set)
 	}
 	return nil
+}
+
+// everyService is who an item without SERVICE= sets the release of.
+const everyService = "every service"
+
+// readItem reads one item: who it sets the release of (a service, or
+// everyService) and the release (unknown for auto).
+func readItem(item, from string) (who string, set Choice, err error) {
+	service, name, single := strings.Cut(item, "=")
+	if !single {
+		name, who = service, everyService
+	} else {
+		who = strings.ToLower(strings.TrimSpace(service))
+		if !slices.Contains(Services, who) {
+			return "", Choice{}, fmt.Errorf("unknown service %s in %s (one of %s)", shown(who), shown(item), strings.Join(Services, ", "))
+		}
+	}
+	if strings.EqualFold(strings.TrimSpace(name), Auto) {
+		return who, Choice{}, nil
+	}
+	r, err := lookup(name)
+	if err != nil && single {
+		return "", Choice{}, fmt.Errorf("%s: %w", shown(item), err)
+	}
+	if err != nil {
+		return "", Choice{}, err
+	}
+	return who, Choice{Release: r, Source: from}, nil
+}
+
+// set records an item's release: for every service (keeping the single
+// services' items), or for one service (auto: detected after all).
+func (c *Choice) set(who string, set Choice) {
+	if who == everyService {
+		services := c.Services
+		if set.Known() {
+			*c = set
+		} else {
+			*c = auto()
+		}
+		c.Services = services
+		return
+	}
+	if c.Services == nil {
+		c.Services = map[string]Choice{}
+	}
+	if set.Known() {
+		c.Services[who] = set
+	} else {
+		delete(c.Services, who)
+	}
 }
 
 // For is the release set for a service: its own item, else the release
@@ -196,4 +218,22 @@ func (c Choice) For(service string) Choice {
 // checks stay silent.
 func auto() Choice {
 	return Choice{Source: Auto, Why: "not detected: no option of a file kind the schemas cover; release-aware checks are skipped, set --release or release: in .stacklint.yaml"}
+}
+
+// maxShown is how many characters of a setting or item an error quotes.
+const maxShown = 80
+
+// shown quotes s for an error message (Go-quoted, control characters
+// escaped): whole up to maxShown characters, else its first maxShown,
+// "…" and its length ("\"zed,zed,…\"… (1048576 bytes)"), so that a huge
+// --release value is never echoed whole.
+func shown(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxShown {
+			return fmt.Sprintf("%s… (%d bytes)", strconv.Quote(s[:i]), len(s))
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }

@@ -1,6 +1,7 @@
 package release
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -108,5 +109,43 @@ func TestSelectTwice(t *testing.T) {
 	}
 	if _, err := Select("zed", "zed,nova=2023.2", "x"); err != nil {
 		t.Errorf("the flag over the configuration is no repetition: %v", err)
+	}
+}
+
+// TestSelectEmptyItem: a setting of white space only is no setting (auto);
+// an empty item anywhere in one is an error naming its place, not a
+// silent auto.
+func TestSelectEmptyItem(t *testing.T) {
+	for _, unset := range []string{"", "  "} {
+		if c, err := Select(unset, "", ""); err != nil || c.Source != Auto {
+			t.Errorf("Select(%q) = %+v, %v; want auto", unset, c, err)
+		}
+	}
+	for _, tc := range []struct{ bad, item string }{{",", "item 1"}, {"zed,", "item 2"}, {"\t, zed", "item 1"}, {"auto,,nova=zed", "item 2"}} {
+		_, err := Select(tc.bad, "", "")
+		if err == nil || !strings.Contains(err.Error(), tc.item+" of "+strconv.Quote(tc.bad)+" is empty") {
+			t.Errorf("Select(%q): %v, want %s named", tc.bad, err, tc.item)
+		}
+	}
+}
+
+// TestSelectLongValue: errors quote at most 80 characters of what they
+// name, with "…" and the length: a megabyte --release is never echoed.
+func TestSelectLongValue(t *testing.T) {
+	huge := strings.Repeat("x", 1<<20)
+	for _, bad := range []string{
+		huge,                                // an unknown release
+		huge + "=zed",                       // an unknown service
+		"nova=" + huge,                      // an unknown release for a service
+		strings.Repeat("zed,", 1<<18) + "z", // a second release for every service
+		strings.Repeat("zed ", 1<<18) + ",", // an empty item
+	} {
+		_, err := Select(bad, "", "")
+		if err == nil || len(err.Error()) > 400 || !strings.Contains(err.Error(), " bytes)") {
+			t.Errorf("Select(%.20q…): %.500v", bad, err)
+		}
+	}
+	if got := shown(strings.Repeat("é", 100)); got != strconv.Quote(strings.Repeat("é", 80))+"… (200 bytes)" {
+		t.Errorf("shown cuts at 80 characters: %s", got)
 	}
 }

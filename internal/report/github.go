@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"path"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/lint"
@@ -23,17 +22,16 @@ func (GitHub) Report(w io.Writer, r *lint.Result) error {
 	if r.Release.Known() { // a notice without a file (on the run's summary): the releases checked against
 		fmt.Fprintf(&b, "::notice title=stacklint release::%s\n", ghData(fmt.Sprintf("checked against %s (%s)%s", r.Release.Name, lint.Visible(r.Release.Source), serviceReleases(r.Releases))))
 	}
-	root := sarifRoot(r.Root)
 	titles := map[string]string{}
 	for _, rule := range r.Rules {
 		titles[rule.ID] = rule.Title
 	}
-	for _, f := range r.Findings {
+	for _, f := range shownFindings(r) { // paths from the working directory: the repository root in CI
 		if f.Suppressed != nil {
 			continue
 		}
 		loc := primary(f)
-		props := []string{"file=" + ghProperty(lint.Visible(path.Join(root, loc.Path)))}
+		props := []string{"file=" + ghProperty(lint.Visible(loc.Path))}
 		if loc.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", loc.Line), fmt.Sprintf("col=%d", max(loc.Column, 1)))
 		}

@@ -77,7 +77,7 @@ func TestHostileNamesAndValues(t *testing.T) {
 	checkText(t, outputs["text"])
 	paths := checkJSON(t, outputs["json"])
 	checkJUnit(t, outputs["junit"])
-	checkSARIF(t, outputs["sarif"], paths)
+	checkSARIF(t, outputs["sarif"], dir, paths)
 	checkGitHub(t, outputs["github"])
 	checkHTML(t, outputs["html"], len(paths))
 }
@@ -177,9 +177,10 @@ func checkJUnit(t *testing.T, out string) {
 }
 
 // checkSARIF validates the log and resolves every artifact URI back to
-// the path the JSON output gives (the snapshot path is absolute, so URIs
-// are relative to it).
-func checkSARIF(t *testing.T, out string, paths []string) {
+// the path the JSON output gives below root (the snapshot path is
+// absolute and outside the working directory, so URIs are absolute file:
+// URIs).
+func checkSARIF(t *testing.T, out, root string, paths []string) {
 	validate(t, out)
 	var log struct {
 		Runs []struct {
@@ -198,15 +199,20 @@ func checkSARIF(t *testing.T, out string, paths []string) {
 	for i, r := range log.Runs[0].Results {
 		raw := r.Locations[0].PhysicalLocation.ArtifactLocation.URI
 		u, err := url.Parse(raw)
-		if err != nil || u.Scheme != "" || u.RawQuery != "" || u.Fragment != "" || strings.Trim(raw, uriChars) != "" {
+		if err != nil || u.Scheme != "file" || u.Host != "" || u.RawQuery != "" || u.Fragment != "" || strings.Trim(strings.TrimPrefix(raw, "file:"), uriChars) != "" {
 			t.Errorf("sarif: uri %q: %v (%+v)", raw, err, u)
 			continue
 		}
-		if !utf8.ValidString(u.Path) && asJSON(u.Path) == paths[i] {
+		rel, ok := strings.CutPrefix(u.Path, root+"/")
+		if !ok {
+			t.Errorf("sarif: uri %q is not below %s", raw, root)
+			continue
+		}
+		if !utf8.ValidString(rel) && asJSON(rel) == paths[i] {
 			continue // JSON carries a byte that is not UTF-8 as U+FFFD; the URI keeps it
 		}
-		if u.Path != paths[i] {
-			t.Errorf("sarif: uri %q is %q, want %q", raw, u.Path, paths[i])
+		if rel != paths[i] {
+			t.Errorf("sarif: uri %q is %q, want %q", raw, rel, paths[i])
 		}
 	}
 }

@@ -12,7 +12,12 @@ import (
 type JSON struct{}
 
 type jsonDoc struct {
-	Version  int              `json:"version"`
+	Version int `json:"version"`
+	// Root is the snapshot path as the other formats show it (relative to
+	// the working directory when the snapshot lies below it, else as
+	// given): root + "/" + a location's path opens the file from there.
+	// Locations keep their snapshot-relative paths (the contract).
+	Root     string           `json:"root,omitempty"`
 	Findings []engine.Finding `json:"findings"`
 	Summary  jsonSummary      `json:"summary"`
 	Release  jsonRelease      `json:"release"`
@@ -45,6 +50,7 @@ func (JSON) Report(w io.Writer, r *lint.Result) error {
 	doc := jsonDoc{Version: 1, Findings: r.Findings, Summary: jsonSummary{
 		Error: c["error"], Warning: c["warning"], Info: c["info"], Suppressed: c["suppressed"], Nodes: r.Nodes, Files: r.Files,
 	}}
+	doc.Root = r.Root
 	doc.Release = jsonRelease{Source: r.Release.Source, Why: r.Release.Why}
 	doc.Config = r.Config
 	doc.Releases = r.Releases

@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"path"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/engine"
@@ -12,7 +11,7 @@ import (
 )
 
 // JUnit writes JUnit XML as CI systems read it (GitLab, Jenkins): one
-// testsuite per file, one testcase per finding, failing when the finding
+// testsuite per file (paths from the folder stacklint ran in, as text's), one testcase per finding, failing when the finding
 // is at or above FailLevel (as the exit code), else passing with the
 // finding as its output; suppressed findings are skipped testcases. Everything from the snapshot goes
 // through lint.Visible first, so the document holds only characters XML
@@ -75,9 +74,8 @@ func (j JUnit) Report(w io.Writer, r *lint.Result) error {
 	}
 	min := engine.SeverityRank(level)
 	doc := junitSuites{Name: "stacklint"}
-	root := sarifRoot(r.Root)
 	byPath := map[string]int{}
-	for _, f := range r.Findings {
+	for _, f := range shownFindings(r) {
 		loc := primary(f)
 		i, ok := byPath[loc.Path]
 		if !ok {
@@ -85,7 +83,7 @@ func (j JUnit) Report(w io.Writer, r *lint.Result) error {
 			byPath[loc.Path] = i
 			doc.Suites = append(doc.Suites, junitSuite{Name: lint.Visible(loc.Path), Properties: junitReleases(r)})
 		}
-		c := junitCase{Name: fmt.Sprintf("%s %s%s", f.Rule, position(loc), where(loc)), ClassName: f.Rule, File: lint.Visible(path.Join(root, loc.Path)), Line: loc.Line}
+		c := junitCase{Name: fmt.Sprintf("%s %s%s", f.Rule, position(loc), where(loc)), ClassName: f.Rule, File: lint.Visible(loc.Path), Line: loc.Line}
 		s := &doc.Suites[i]
 		s.Tests++
 		doc.Tests++

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -46,9 +45,8 @@ func (s SARIF) Report(w io.Writer, r *lint.Result) error {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, descriptor(rule))
 		index[rule.ID] = i
 	}
-	root := sarifRoot(r.Root)
-	for _, f := range r.Findings {
-		run.AddResult(result(f, index, root))
+	for _, f := range shownFindings(r) {
+		run.AddResult(result(f, index))
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.RuleErrors) == 0)
 	props := sarif.NewPropertyBag()
@@ -82,7 +80,7 @@ func descriptor(rule engine.Rule) *sarif.ReportingDescriptor {
 }
 
 // result is one finding.
-func result(f engine.Finding, index map[string]int, root string) *sarif.Result {
+func result(f engine.Finding, index map[string]int) *sarif.Result {
 	res := sarif.NewRuleResult(f.Rule).
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(lint.Visible(f.Message))).
@@ -91,7 +89,7 @@ func result(f engine.Finding, index map[string]int, root string) *sarif.Result {
 		res.WithRuleIndex(i)
 	}
 	for i, l := range f.Locations {
-		loc := sarifLocation(l, root)
+		loc := sarifLocation(l)
 		if i == 0 {
 			res.AddLocation(loc)
 			continue
@@ -112,12 +110,11 @@ func suppression(s *engine.Suppression) *sarif.Suppression {
 	return sarif.NewSuppression().WithKind(kind).WithStatus("accepted").WithJustification(lint.Visible(s.Reason))
 }
 
-// sarifLocation is a physical location: the file (relative to the
-// directory stacklint ran in when the snapshot path is relative, as a
-// percent-encoded URI reference), line and column; section and key go to
-// the location's properties.
-func sarifLocation(l engine.Location, root string) *sarif.Location {
-	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uriReference(path.Join(root, l.Path))))
+// sarifLocation is a physical location: the file (its shown path, see
+// artifactLocation), line and column; node, section and key go to the
+// location's properties.
+func sarifLocation(l engine.Location) *sarif.Location {
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(artifactLocation(l.Path))
 	if l.Line > 0 {
 		region := sarif.NewRegion().WithStartLine(l.Line)
 		if l.Column > 0 {
@@ -138,14 +135,22 @@ func sarifLocation(l engine.Location, root string) *sarif.Location {
 	return loc
 }
 
-// sarifRoot is the prefix of every artifact URI: the snapshot path as
-// given, in URI form, when it is relative (so paths resolve from the
-// repository root a CI job runs in); nothing for an absolute path.
-func sarifRoot(root string) string {
-	if root == "" || filepath.IsAbs(root) {
-		return ""
+// srcRoot is the uriBaseId of relative artifact URIs: the folder
+// stacklint ran in, which is the repository root in a CI job (CodeQL's
+// name for it; GitHub code scanning resolves relative URIs from the
+// repository root).
+const srcRoot = "%SRCROOT%"
+
+// artifactLocation is a shown path (shownFindings) as SARIF's
+// artifactLocation: a percent-encoded relative URI reference from the
+// folder stacklint ran in (uriBaseId %SRCROOT%) when the path is
+// relative, else an absolute file: URI (a snapshot outside that folder,
+// named by its absolute path).
+func artifactLocation(p string) *sarif.ArtifactLocation {
+	if path.IsAbs(p) {
+		return sarif.NewSimpleArtifactLocation("file://" + uriReference(p))
 	}
-	return path.Clean(filepath.ToSlash(root))
+	return sarif.NewSimpleArtifactLocation(uriReference(p)).WithURIBaseID(srcRoot)
 }
 
 // uriReference turns a slash-separated path into a relative URI reference

@@ -11,7 +11,8 @@ import (
 )
 
 // Text groups findings by file, one line each as path:line:col, severity,
-// rule id and message, with related locations indented below. Paths,
+// rule id and message, with related locations indented below. Paths are
+// shown from the folder stacklint ran in (shownFindings). Paths,
 // sections, keys and messages are printed through lint.Visible, so the
 // output holds no control character but its own line ends and colours.
 type Text struct {
@@ -32,7 +33,7 @@ func (t Text) Report(w io.Writer, r *lint.Result) error {
 	var b strings.Builder
 	current := ""
 	shown := 0
-	for _, f := range r.Findings {
+	for _, f := range shownFindings(r) {
 		if f.Suppressed != nil {
 			continue // counted in the summary; json, sarif and junit list them
 		}

@@ -5,6 +5,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -248,13 +249,18 @@ func hostKind(p string) string {
 
 var rcNames = regexp.MustCompile(`(?i)(openrc|^keystonerc|^\.keystonerc)`)
 
+// rcSuffixes end the names of files that are rc files when they set
+// OS_AUTH_URL: admin.rc, demo_rc (seed 002's copy of keystonerc_admin),
+// admin-rc, admin.sh.
+var rcSuffixes = []string{".rc", "_rc", "-rc", ".sh"}
+
 // rcKind says whether a file name makes an OpenStack credentials file.
 type rcKind int
 
 const (
 	rcNot       rcKind = iota
 	rcByName           // *openrc*, keystonerc*, .keystonerc*
-	rcByContent        // *.rc, *.sh: an rc file when it sets OS_AUTH_URL
+	rcByContent        // *.rc, *_rc, *-rc, *.sh: an rc file when it sets OS_AUTH_URL
 )
 
 // rcName classifies a file name as a possible rc file.
@@ -265,7 +271,7 @@ func rcName(name string) rcKind {
 			return rcNot
 		}
 		return rcByName
-	case strings.HasSuffix(name, ".rc") || strings.HasSuffix(name, ".sh"):
+	case slices.ContainsFunc(rcSuffixes, func(s string) bool { return strings.HasSuffix(name, s) }):
 		return rcByContent
 	}
 	return rcNot

@@ -30,8 +30,12 @@ func HookFiles() string {
 	}
 	rc := strings.TrimPrefix(rcNames.String(), "(?i)")
 	rc = strings.NewReplacer("(openrc|^keystonerc|^\\.keystonerc)", "[^/]*openrc[^/]*|keystonerc[^/]*|\\.keystonerc[^/]*").Replace(rc)
+	suffixes := make([]string, len(rcSuffixes))
+	for i, s := range rcSuffixes {
+		suffixes[i] = regexp.QuoteMeta(s)
+	}
 	return "(?i)(^|/)(" + strings.Join(quoted, "|") + ")" +
 		"|(^|/)(" + rc + ")$" +
-		`|\.(rc|sh)$` +
+		"|(" + strings.Join(suffixes, "|") + ")$" +
 		"|(^|/)" + regexp.QuoteMeta(".stacklint.yaml") + "$"
 }

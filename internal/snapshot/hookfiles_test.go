@@ -37,12 +37,17 @@ func TestHookFilesAgree(t *testing.T) {
 			}
 		}
 	}
-	for _, rc := range []string{"keystonerc_admin", ".keystonerc", "admin-openrc", "admin-openrc.sh", "demo.rc", "root/keystonerc_demo", "ctl/root/admin.sh", ".stacklint.yaml"} {
+	for _, rc := range []string{"keystonerc_admin", ".keystonerc", "admin-openrc", "admin-openrc.sh", "demo.rc", "root/keystonerc_demo", "ctl/root/admin.sh", "localhost/root/demo_rc", "home/stack/admin-rc", ".stacklint.yaml"} {
 		if !re.MatchString(rc) {
 			t.Errorf("%s: the hook pattern misses it", rc)
 		}
 	}
-	for _, other := range []string{"README.md", "docs/notes.txt", "setup.py"} {
+	for _, rc := range []string{"keystonerc_admin", "demo_rc", "admin-rc", "admin.rc", "admin.sh", "x-openrc.sh"} {
+		if rcName(rc) == rcNot {
+			t.Errorf("%s: the classifier does not read it as a possible rc file", rc)
+		}
+	}
+	for _, other := range []string{"README.md", "docs/notes.txt", "setup.py", ".bashrc", "home/u/.npmrc"} {
 		if re.MatchString(other) {
 			t.Errorf("%s: matched, though stacklint reads no such file", other)
 		}

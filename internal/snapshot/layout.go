@@ -14,7 +14,9 @@ var serviceDirs = []string{"nova", "neutron", "keystone", "glance", "placement"}
 
 // layout applies the three layouts: PATH/etc/... (one node, PATH is its
 // root), PATH being an /etc itself, and PATH/<node>/etc/... with the area
-// outside the nodes walked for rc files. Every path is resolved inside
+// outside the nodes walked for rc files. A folder holding rc files in
+// root/ or home/<user>/ is a node too (holdsRC), and so is PATH itself
+// when it holds them and no folder below it is a node. Every path is resolved inside
 // PATH as in a chroot, so PATH/etc -> /etc is not the machine's /etc.
 func (w *walker) layout() ([]*tree, error) {
 	root := w.s.Root
@@ -45,11 +47,16 @@ func (w *walker) layout() ([]*tree, error) {
 			}
 		}
 	}
+	if len(trees) == 0 && holdsRC(root) { // PATH is a node holding rc files only
+		n := &Node{Name: w.nodeName(top)}
+		return []*tree{w.newTree(n, top, root, "")}, nil
+	}
 	return append(trees, loose), nil
 }
 
 // nodeTree returns the tree of PATH's entry e when it is a node: a folder
-// (or a link to a folder inside PATH) holding etc/. Links at the top of
+// (or a link to a folder inside PATH) holding etc/, or rc files in its
+// root/ or home/<user>/ (holdsRC). Links at the top of
 // PATH that lead nowhere in PATH are problems: each could have been a node.
 func (w *walker) nodeTree(top chroot, e os.DirEntry) *tree {
 	name := e.Name()
@@ -69,7 +76,7 @@ func (w *walker) nodeTree(top chroot, e os.DirEntry) *tree {
 		return nil
 	}
 	node := chroot{dir: t.real}
-	if !node.isDir("etc") {
+	if !node.isDir("etc") && !holdsRC(t.real) {
 		return nil
 	}
 	return w.newTree(&Node{Name: name, Dir: name}, node, t.real, "")

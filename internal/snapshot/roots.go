@@ -10,7 +10,7 @@ import (
 )
 
 // Layouts describes, for messages, the snapshot layouts Discover knows.
-const Layouts = "PATH/NODE/etc/... (one folder per node), PATH/etc/... (one node), or an /etc itself (PATH/nova, PATH/neutron, ...)"
+const Layouts = "PATH/NODE/etc/... (one folder per node; a NODE holding only rc files in root/ or home/USER/ counts), PATH/etc/... (one node), or an /etc itself (PATH/nova, PATH/neutron, ...)"
 
 // Limits of the search for snapshots below a folder that is none.
 const (
@@ -21,7 +21,8 @@ const (
 // SnapshotsBelow lists the folders below root (relative to it, at most
 // rootsDepth levels down, sorted) that hold a snapshot's nodes: a folder
 // with a sub-folder whose etc/ holds a service folder (nova, neutron,
-// keystone, glance, placement), or an etc/ of its own. Links are not
+// keystone, glance, placement), or whose root/ or home/<user>/ holds rc
+// files (holdsRC), or an etc/ of its own. Links are not
 // followed, and at most rootsVisited folders are read: it only suggests
 // where the user may have meant.
 func SnapshotsBelow(root string) []string {
@@ -44,6 +45,10 @@ func SnapshotsBelow(root string) []string {
 			child := filepath.Join(rel, e.Name())
 			if e.Name() == "etc" && isEtc(filepath.Join(root, child)) && rel != "." {
 				found[filepath.Dir(rel)] = true // rel is a node: its parent a snapshot
+				continue
+			}
+			if (e.Name() == "root" || e.Name() == "home") && rel != "." && holdsRC(filepath.Join(root, rel)) {
+				found[filepath.Dir(rel)] = true // a node of rc files only (holdsRC)
 				continue
 			}
 			walk(child, depth+1)
