@@ -276,6 +276,20 @@ authority_conflict(copies) := firsts if {
 # tally says how many copies share the value v: "5 of 7".
 tally(copies, v) := sprintf("%d of %d", [count([1 | some c in copies; c.v == v]), count(copies)])
 
+# compared_with says what the reference value v of copies without an
+# authority is: "compared with the majority" when more than half hold it,
+# "compared with the most common value" when fewer do, "compared with the
+# first by path, as no two agree" when no other copy holds it.
+compared_with(copies, v) := "compared with the majority" if {
+	2 * count([1 | some c in copies; c.v == v]) > count(copies)
+} else := "compared with the most common value" if {
+	count([1 | some c in copies; c.v == v]) > 1
+} else := "compared with the first by path, as no two agree"
+
+# compared is compared_with and the tally: "compared with the majority,
+# 5 of 7".
+compared(copies, v) := sprintf("%s, %s", [compared_with(copies, v), tally(copies, v)])
+
 # items turns a comma-separated option into trimmed, non-empty items.
 items(s) := [t | some x in split(s, ","); t := trim_space(x); t != ""]
 

@@ -81,7 +81,7 @@ test_server_outside_the_snapshot if {
 	outside := fx.node("compute3", [], [_nova("compute3", ["10.9.9.9"])])
 	r := rule.report with input as _cached("11211", [outside])
 	some f in r
-	contains(f.message, "; a copy names servers outside the snapshot: compared with the majority, 2 of 4)")
+	contains(f.message, "; a copy names servers outside the snapshot: compared with the most common value, 2 of 4)")
 }
 
 test_authority_agrees if {
