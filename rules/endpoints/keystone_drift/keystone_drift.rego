@@ -147,7 +147,7 @@ report contains finding if {
 	}
 }
 
-_message(class, copies, c, r) := sprintf("%s reaches Keystone at %s, but keystone's own public_endpoint is %s (%s): clients sent there reach another Keystone or none", [ks.where(c), _shown(c, r), _shown(r, c), ks.where(r)]) if {
+_message(class, copies, c, r) := sprintf("%s reaches Keystone at %s, but keystone's own public_endpoint, the URL it advertises to its clients, is %s (%s): clients given the other URL reach Keystone another way, or not at all", [ks.where(c), _shown(c, r), _shown(r, c), ks.where(r)]) if {
 	r.basis == "public_endpoint"
 } else := sprintf("%s reaches Keystone at %s, but %s of the %s references that reach a node serving Keystone reach %s (%s)", [ks.where(c), _shown(c, r), lib.tally(lib.authorities(copies), r.v), class, _shown(r, c), ks.where(r)]) if {
 	r.auth

@@ -131,11 +131,11 @@ test_public_endpoint_is_the_authority if {
 	])
 	r == {
 		{
-			"message": "nova.conf [keystone_authtoken] www_authenticate_uri on compute1 reaches Keystone at http://controller:5000, but keystone's own public_endpoint is https://cloud.example.com:5000 (keystone.conf [DEFAULT] public_endpoint on ctl): clients sent there reach another Keystone or none",
+			"message": "nova.conf [keystone_authtoken] www_authenticate_uri on compute1 reaches Keystone at http://controller:5000, but keystone's own public_endpoint, the URL it advertises to its clients, is https://cloud.example.com:5000 (keystone.conf [DEFAULT] public_endpoint on ctl): clients given the other URL reach Keystone another way, or not at all",
 			"locations": [fx.loc(_www("compute1", ""), "keystone_authtoken", "www_authenticate_uri", 9), fx.loc(_pe("ctl", ""), "DEFAULT", "public_endpoint", 3)],
 		},
 		{
-			"message": "nova.conf [keystone_authtoken] www_authenticate_uri on compute2 reaches Keystone at http://controller:5000, but keystone's own public_endpoint is https://cloud.example.com:5000 (keystone.conf [DEFAULT] public_endpoint on ctl): clients sent there reach another Keystone or none",
+			"message": "nova.conf [keystone_authtoken] www_authenticate_uri on compute2 reaches Keystone at http://controller:5000, but keystone's own public_endpoint, the URL it advertises to its clients, is https://cloud.example.com:5000 (keystone.conf [DEFAULT] public_endpoint on ctl): clients given the other URL reach Keystone another way, or not at all",
 			"locations": [fx.loc(_www("compute2", ""), "keystone_authtoken", "www_authenticate_uri", 9), fx.loc(_pe("ctl", ""), "DEFAULT", "public_endpoint", 3)],
 		},
 	}
