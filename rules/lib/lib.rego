@@ -280,10 +280,14 @@ tally(copies, v) := sprintf("%d of %d", [count([1 | some c in copies; c.v == v])
 # authority is: "compared with the majority" when more than half hold it,
 # "compared with the most common value" when fewer do, "compared with the
 # first by path, as no two agree" when no other copy holds it.
-compared_with(copies, v) := "compared with the majority" if {
-	2 * count([1 | some c in copies; c.v == v]) > count(copies)
+compared_with(copies, v) := compared_n(count([1 | some c in copies; c.v == v]), count(copies))
+
+# compared_n is compared_with for n copies of the reference value among
+# total.
+compared_n(n, total) := "compared with the majority" if {
+	2 * n > total
 } else := "compared with the most common value" if {
-	count([1 | some c in copies; c.v == v]) > 1
+	n > 1
 } else := "compared with the first by path, as no two agree"
 
 # compared is compared_with and the tally: "compared with the majority,
