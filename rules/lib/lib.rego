@@ -294,6 +294,16 @@ compared_n(n, total) := "compared with the majority" if {
 # 5 of 7".
 compared(copies, v) := sprintf("%s, %s", [compared_with(copies, v), tally(copies, v)])
 
+# compared_pref is compared for the reference copy r of copies that carry
+# a "rank": when no other copy holds r's value and r won the tie by its
+# rank, it says so with pref ("the value written") instead of "the first
+# by path".
+compared_pref(copies, r, pref) := sprintf("compared with %s, as no two agree, %s", [pref, tally(copies, r.v)]) if {
+	count([1 | some c in copies; c.v == r.v]) == 1
+	some c in copies
+	object.get(c, "rank", 0) > object.get(r, "rank", 0)
+} else := compared(copies, r.v)
+
 # items turns a comma-separated option into trimmed, non-empty items.
 items(s) := [t | some x in split(s, ","); t := trim_space(x); t != ""]
 
