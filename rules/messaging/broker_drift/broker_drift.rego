@@ -131,7 +131,7 @@ _message(service, copies, c, r) := sprintf("%s reaches %s, but most %s nodes tha
 	c.auth
 } else := sprintf("%s reaches %s, but the broker whose own configuration is in the snapshot (%s) is reached as %s (%s): RPC messages between them are lost", [c.where, c.show, concat(", ", sort({_brokers[s] | some s in r.servers})), r.show, r.where]) if {
 	r.auth
-} else := sprintf("%s reaches %s, but most %s nodes reach %s (%s; %s: %s): RPC messages between them are lost", [c.where, c.show, service, r.show, r.where, _none(service), lib.compared(copies, r.v)])
+} else := sprintf("%s reaches %s, but %s reaches %s (%s: %s): RPC messages between them are lost", [c.where, c.show, r.where, r.show, _none(service), lib.compared_pref(copies, r, sprintf("the one on a node running %s", [_api[service]]))])
 
 # _none says why the service's connections have no authority.
 _none(service) := "no rabbitmq.conf or rabbitmq-env.conf in the snapshot" if count(_brokers) == 0

@@ -19,7 +19,7 @@ test_same_broker if {
 test_other_vhost if {
 	r := rule.report with input as _input(_nova("c2", "controller", "nova"))
 	r == {{
-		"message": "nova.conf [DEFAULT] transport_url on c2 reaches rabbit://openstack@controller:5672/nova, but most nova nodes reach rabbit://openstack@controller:5672/ (nova.conf [DEFAULT] transport_url on ctl; no rabbitmq.conf or rabbitmq-env.conf in the snapshot: compared with the majority, 2 of 3): RPC messages between them are lost",
+		"message": "nova.conf [DEFAULT] transport_url on c2 reaches rabbit://openstack@controller:5672/nova, but nova.conf [DEFAULT] transport_url on ctl reaches rabbit://openstack@controller:5672/ (no rabbitmq.conf or rabbitmq-env.conf in the snapshot: compared with the majority, 2 of 3): RPC messages between them are lost",
 		"locations": [fx.loc(_nova("c2", "", ""), "DEFAULT", "transport_url", 2), fx.loc(_nova("ctl", "", ""), "DEFAULT", "transport_url", 2)],
 	}}
 }
@@ -32,6 +32,7 @@ test_tie_blames_the_compute if {
 	r := rule.report with input as inp
 	some f in r
 	f.locations[0].node == "a1"
+	contains(f.message, "(no rabbitmq.conf or rabbitmq-env.conf in the snapshot: compared with the one on a node running nova-api, as no two agree, 1 of 2)")
 }
 
 # Connections that reach nodes of the snapshot (transport URLs whose hosts
@@ -78,7 +79,7 @@ test_broker_on_another_port if {
 	])
 	count(r) == 1
 	some f in r
-	contains(f.message, "; no connection reaches only the brokers configured in the snapshot: compared with the majority, 2 of 3)")
+	contains(f.message, " (no connection reaches only the brokers configured in the snapshot: compared with the majority, 2 of 3)")
 }
 
 # Connections that reach the configured broker agree on it but differ in
