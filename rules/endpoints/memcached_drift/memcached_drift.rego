@@ -150,7 +150,7 @@ report contains finding if {
 
 _message(group, copies, c, r) := sprintf("%s = %s, but %s = %s names the %s (%s): %s diverge", [c.where, c.value, r.where, r.value, _running[group], concat(", ", sort({_own[group][s] | some s in r.v})), group]) if r.auth
 
-else := sprintf("%s = %s, but most nodes use %s (%s; %s: %s): %s diverge", [c.where, c.value, r.value, r.where, _none(group), lib.compared(copies, r.v), group])
+else := sprintf("%s = %s, but %s = %s (%s: %s): %s diverge", [c.where, c.value, r.where, r.value, _none(group), lib.compared(copies, r.v), group])
 
 _running := {"token caches": "memcached servers whose own configuration is in the snapshot", "caches": "memcached servers whose own configuration is in the snapshot", "image stores": "nodes running glance-api"}
 

@@ -21,7 +21,7 @@ test_same_servers_any_order if {
 test_local_memcached if {
 	r := rule.report with input as _input(["127.0.0.1"])
 	r == {{
-		"message": "nova.conf [keystone_authtoken] memcached_servers on c = 127.0.0.1:11211, but most nodes use 10.0.0.11:11211,10.0.0.12:11211 (nova.conf [keystone_authtoken] memcached_servers on a; no memcached configuration in the snapshot: compared with the majority, 2 of 3): token caches diverge",
+		"message": "nova.conf [keystone_authtoken] memcached_servers on c = 127.0.0.1:11211, but nova.conf [keystone_authtoken] memcached_servers on a = 10.0.0.11:11211,10.0.0.12:11211 (no memcached configuration in the snapshot: compared with the majority, 2 of 3): token caches diverge",
 		"locations": [fx.loc(_nova("c", []), "keystone_authtoken", "memcached_servers", 11), fx.loc(_nova("a", []), "keystone_authtoken", "memcached_servers", 11)],
 	}}
 }
@@ -31,7 +31,7 @@ _g(node, host) := fx.file(node, "nova.conf", "etc/nova/nova.conf", {"glance": {"
 test_glance_api_servers_differ if {
 	r := rule.report with input as fx.deployment([fx.node("a", [], [_g("a", "10.0.0.11")]), fx.node("b", [], [_g("b", "10.0.0.11")]), fx.node("c", [], [_g("c", "10.0.0.12")])])
 	some f in r
-	f.message == "nova.conf [glance] api_servers on c = http://10.0.0.12:9292, but most nodes use http://10.0.0.11:9292 (nova.conf [glance] api_servers on a; no glance-api node in the snapshot: compared with the majority, 2 of 3): image stores diverge"
+	f.message == "nova.conf [glance] api_servers on c = http://10.0.0.12:9292, but nova.conf [glance] api_servers on a = http://10.0.0.11:9292 (no glance-api node in the snapshot: compared with the majority, 2 of 3): image stores diverge"
 }
 
 # Copies naming nodes of the snapshot (host references that reach them).
@@ -73,7 +73,7 @@ test_memcached_on_another_port if {
 	r := rule.report with input as _cached("11311", [])
 	count(r) == 1
 	some f in r
-	endswith(f.message, "(nova.conf [keystone_authtoken] memcached_servers on compute1; no copy names only memcached servers whose own configuration is in the snapshot: compared with the majority, 2 of 3): token caches diverge")
+	endswith(f.message, "(no copy names only memcached servers whose own configuration is in the snapshot: compared with the majority, 2 of 3): token caches diverge")
 }
 
 # A copy names a server outside the snapshot: it may run memcached too.
@@ -81,7 +81,7 @@ test_server_outside_the_snapshot if {
 	outside := fx.node("compute3", [], [_nova("compute3", ["10.9.9.9"])])
 	r := rule.report with input as _cached("11211", [outside])
 	some f in r
-	contains(f.message, "; a copy names servers outside the snapshot: compared with the most common value, 2 of 4)")
+	contains(f.message, " (a copy names servers outside the snapshot: compared with the most common value, 2 of 4)")
 }
 
 test_authority_agrees if {
