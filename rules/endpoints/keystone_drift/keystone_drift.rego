@@ -88,18 +88,18 @@ _served_ref(class, r) if {
 
 default _served_ref(_, _) := false
 
-_whole(class) if {
-	every r in _refs {
-		_inside(r, class)
-	}
+_whole(class) if not _unjudged[class]
+
+# _unjudged: the classes with a reference reaching no node of the snapshot,
+# or a keystone node whose httpd configuration is not in it (computed once).
+_unjudged contains r.class if {
+	some r in _refs
+	not input.nodes[r.v[0]]
 }
 
-_inside(r, class) if r.class != class
-
-_inside(r, class) if {
-	r.class == class
-	node := input.nodes[r.v[0]]
-	_known(node)
+_unjudged contains r.class if {
+	some r in _refs
+	not _known(input.nodes[r.v[0]])
 }
 
 # _known: what the node serves can be told: it runs no keystone, or its

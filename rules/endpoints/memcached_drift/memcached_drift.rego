@@ -72,18 +72,15 @@ default _auth(_) := false
 
 _whole(group) if {
 	count(_own[group]) > 0
-	every c in _written {
-		_inside(c, group)
-	}
+	not _outside[group]
 }
 
-_inside(c, group) if c.group != group
-
-_inside(c, group) if {
-	c.group == group
-	every t in c.targets {
-		input.nodes[t]
-	}
+# _outside: the groups with a copy naming a server that is no node of the
+# snapshot (computed once, not per copy).
+_outside contains c.group if {
+	some c in _written
+	some t in c.targets
+	not input.nodes[t]
 }
 
 # _own maps each group to "node:port" → the file that shows the server

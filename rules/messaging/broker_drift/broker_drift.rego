@@ -68,18 +68,15 @@ default _auth(_) := false
 
 _whole(service) if {
 	count(_brokers) > 0
-	every c in _written {
-		_inside(c, service)
-	}
+	not _outside[service]
 }
 
-_inside(c, service) if c.service != service
-
-_inside(c, service) if {
-	c.service == service
-	every t in c.targets {
-		input.nodes[t]
-	}
+# _outside: the services with a connection to a server that is no node of
+# the snapshot (computed once, not per connection).
+_outside contains c.service if {
+	some c in _written
+	some t in c.targets
+	not input.nodes[t]
 }
 
 # _brokers maps "node:port" to the broker configuration file of the node,
