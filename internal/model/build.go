@@ -157,11 +157,12 @@ type nodeBuilder struct {
 	rcs      []any
 	policies []any
 	hostname string
-	ifaces   []string     // addresses configured on the node's interfaces
-	ownAddrs []string     // its /etc/hosts entries for its own names, and ifaces
-	known    []string     // ownAddrs and what every /etc/hosts says of its names
-	releases *Releases    // the release of each service; nil: options are not checked
-	secrets  *secretCache // shared by every node's builder
+	ifaces   []string               // addresses configured on the node's interfaces
+	ifaceAt  map[string]ifaceSource // where each interface address is configured
+	ownAddrs []string               // its /etc/hosts entries for its own names, and ifaces
+	known    []string               // ownAddrs and what every /etc/hosts says of its names
+	releases *Releases              // the release of each service; nil: options are not checked
+	secrets  *secretCache           // shared by every node's builder
 	budgets  map[*oslo.File]*int
 	enabled  []snapshot.Enabled // units started at boot
 	procs    map[string]string  // process -> evidence (nodeProcesses)
@@ -181,6 +182,7 @@ func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []str
 		case snapshot.KindNetif:
 			for _, a := range f.Addrs {
 				b.ifaces = append(b.ifaces, a.IP)
+				b.noteIface(a.IP, f.Path, a.Line)
 			}
 		}
 	}

@@ -42,18 +42,50 @@ func (b *nodeBuilder) selfLoopback() []any {
 type hostsCopy struct {
 	node, path string
 	addrs      string // sorted, comma-separated, loopback left out
+	list       []string
 	line       int
 }
 
+// ifaceSource is where an interface address of a node is configured.
+type ifaceSource struct {
+	path string
+	line int
+}
+
+// noteIface records where an interface address is configured (the first
+// file and line that carries it).
+func (b *nodeBuilder) noteIface(addr, path string, line int) {
+	a, err := netip.ParseAddr(addr)
+	if err != nil {
+		return
+	}
+	if b.ifaceAt == nil {
+		b.ifaceAt = map[string]ifaceSource{}
+	}
+	if _, ok := b.ifaceAt[a.String()]; !ok {
+		b.ifaceAt[a.String()] = ifaceSource{path: path, line: line}
+	}
+}
+
 // hostsConflicts finds names that nodes' /etc/hosts files map to different
-// addresses. Each node that disagrees with the address set most nodes use
-// gets one entry, with the first node of the majority as reference.
-// Loopback entries are left out (a node's own name on 127.0.1.1 is its own
-// finding).
+// addresses. The authority for a name is the node it names, by its own
+// interface configuration: when some copies map the name only to
+// addresses on that node's interfaces, every other copy gets an entry
+// (basis "interfaces", the reference being the first agreeing copy and the
+// interface file). Otherwise each node that disagrees with the address set
+// most nodes use gets one entry, with the first node of the majority as
+// reference (basis "majority", with why no authority applies and the
+// counts). Loopback entries are left out (a node's own name on 127.0.1.1
+// is its own finding).
 func hostsConflicts(builders []*nodeBuilder) []any {
 	byName := map[string][]hostsCopy{}
 	tables := map[string]map[string]hostsCopy{} // identical hosts files are read once
+	named := map[string]*nodeBuilder{}          // a node's own names (lower case) -> node
 	for _, b := range builders {
+		short, _, _ := strings.Cut(b.hostname, ".")
+		for _, n := range []string{b.name, b.hostname, short} {
+			named[strings.ToLower(n)] = b
+		}
 		if !b.hasHosts {
 			continue
 		}
@@ -70,7 +102,7 @@ func hostsConflicts(builders []*nodeBuilder) []any {
 	}
 	out := []any{}
 	for _, name := range sortedKeys(byName) {
-		out = append(out, conflictsOf(name, byName[name])...)
+		out = append(out, conflictsOf(name, byName[name], named[name])...)
 	}
 	return out
 }
@@ -94,12 +126,15 @@ func (b *nodeBuilder) nameCopies() map[string]hostsCopy {
 	}
 	out := map[string]hostsCopy{}
 	for n, a := range addrs {
-		out[n] = hostsCopy{addrs: strings.Join(uniqueSorted(a), ","), line: lines[n]}
+		list := uniqueSorted(a)
+		out[n] = hostsCopy{addrs: strings.Join(list, ","), list: list, line: lines[n]}
 	}
 	return out
 }
 
-func conflictsOf(name string, copies []hostsCopy) []any {
+// conflictsOf compares the copies of one name; target is the node the name
+// names (nil when it names none).
+func conflictsOf(name string, copies []hostsCopy, target *nodeBuilder) []any {
 	count := map[string]int{}
 	for _, c := range copies {
 		count[c.addrs]++
@@ -108,6 +143,9 @@ func conflictsOf(name string, copies []hostsCopy) []any {
 		return nil
 	}
 	sort.Slice(copies, func(i, j int) bool { return copies[i].node < copies[j].node })
+	if out := byInterfaces(name, copies, target); out != nil {
+		return out
+	}
 	major := copies[0].addrs
 	for _, c := range copies {
 		if count[c.addrs] > count[major] {
@@ -121,14 +159,80 @@ func conflictsOf(name string, copies []hostsCopy) []any {
 			break
 		}
 	}
+	why := noAuthority(target)
 	var out []any
 	for _, c := range copies {
 		if c.addrs != major {
-			out = append(out, map[string]any{
-				"name": name, "node": c.node, "path": c.path, "line": c.line, "addrs": c.addrs,
-				"ref_node": ref.node, "ref_path": ref.path, "ref_line": ref.line, "ref_addrs": ref.addrs,
-			})
+			e := conflictEntry(name, c, ref)
+			e["basis"], e["why"], e["ref_count"], e["copies"] = "majority", why, count[major], len(copies)
+			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// byInterfaces judges the copies by the named node's interface addresses:
+// nil when no copy maps the name only to them.
+func byInterfaces(name string, copies []hostsCopy, target *nodeBuilder) []any {
+	if target == nil || len(target.ifaceAt) == 0 {
+		return nil
+	}
+	var ref *hostsCopy
+	for i, c := range copies {
+		if target.holdsAll(c.list) {
+			ref = &copies[i]
+			break
+		}
+	}
+	if ref == nil {
+		return nil
+	}
+	src := target.ifaceAt[canonical(ref.list[0])]
+	var out []any
+	for _, c := range copies {
+		if target.holdsAll(c.list) {
+			continue
+		}
+		e := conflictEntry(name, c, *ref)
+		e["basis"], e["target"] = "interfaces", target.name
+		e["iface_path"], e["iface_line"], e["iface_addrs"] = src.path, src.line, strings.Join(sortedKeys(target.ifaceAt), ",")
+		out = append(out, e)
+	}
+	return out
+}
+
+// holdsAll: every address is configured on one of the node's interfaces.
+func (b *nodeBuilder) holdsAll(addrs []string) bool {
+	for _, a := range addrs {
+		if _, ok := b.ifaceAt[canonical(a)]; !ok {
+			return false
+		}
+	}
+	return len(addrs) > 0
+}
+
+// canonical is an address in netip's form ("" for no address).
+func canonical(a string) string {
+	if ip, err := netip.ParseAddr(a); err == nil {
+		return ip.String()
+	}
+	return ""
+}
+
+// noAuthority says why a name's copies are compared with their majority.
+func noAuthority(target *nodeBuilder) string {
+	switch {
+	case target == nil:
+		return "no node of the snapshot has that name"
+	case len(target.ifaceAt) == 0:
+		return "no interface configuration of " + target.name + " in the snapshot"
+	}
+	return "no copy maps it to an address on " + target.name + "'s interfaces"
+}
+
+func conflictEntry(name string, c, ref hostsCopy) map[string]any {
+	return map[string]any{
+		"name": name, "node": c.node, "path": c.path, "line": c.line, "addrs": c.addrs,
+		"ref_node": ref.node, "ref_path": ref.path, "ref_line": ref.line, "ref_addrs": ref.addrs,
+	}
 }

@@ -103,7 +103,7 @@ api(service) := _api[service]
 # authoritative one, else that the majority was taken and why.
 basis(copies, r) := "" if r.auth
 
-else := sprintf("; no %s [keystone_authtoken] on a node running %s in the snapshot: compared with the majority, %s", [r.service, _api[r.service], lib.tally(copies, r.v)])
+else := sprintf("; no %s [keystone_authtoken] on a node running %s in the snapshot: %s", [r.service, _api[r.service], lib.compared(copies, r.v)])
 
 _copies(service) := {d | some c in own; c.service == service; d := object.union(c, {"v": [c.user, c.v]})}
 
@@ -155,12 +155,12 @@ else := "user_domain_id"
 # client_finding is the finding for one client mismatch; consequence says
 # what breaks.
 client_finding(m, consequence) := {
-	"message": sprintf("%s authenticates as '%s', but %s's service user is '%s' (%s): %s", [m.client.user_where, m.client.user, m.client.target, m.ref_user, m.ref.where, consequence]),
+	"message": sprintf("%s authenticates as '%s', but %s's service user is '%s' (%s%s): %s", [m.client.user_where, m.client.user, m.client.target, m.ref_user, m.ref.where, basis(_copies(m.client.target), m.ref), consequence]),
 	"locations": [m.client.user_loc, m.ref.loc],
 } if m.what == "user"
 
 else := {
-	"message": sprintf("%s puts user '%s' in domain '%s', but %s's service user is in domain '%s' (%s): %s", [m.client.domain_where, m.client.user, m.domain, m.client.target, m.ref.domain, m.ref.where, consequence]),
+	"message": sprintf("%s puts user '%s' in domain '%s', but %s's service user is in domain '%s' (%s%s): %s", [m.client.domain_where, m.client.user, m.domain, m.client.target, m.ref.domain, m.ref.where, basis(_copies(m.client.target), m.ref), consequence]),
 	"locations": [m.client.domain_loc, m.ref.loc],
 } if m.what == "domain"
 

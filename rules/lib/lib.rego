@@ -293,6 +293,34 @@ else := sprintf("%s and %d more", [concat(", ", array.slice(places, 0, 3)), coun
 # tally says how many copies share the value v: "5 of 7".
 tally(copies, v) := sprintf("%d of %d", [count([1 | some c in copies; c.v == v]), count(copies)])
 
+# compared_with says what the reference value v of copies without an
+# authority is: "compared with the majority" when more than half hold it,
+# "compared with the most common value" when fewer do, "compared with the
+# first by path, as no two agree" when no other copy holds it.
+compared_with(copies, v) := compared_n(count([1 | some c in copies; c.v == v]), count(copies))
+
+# compared_n is compared_with for n copies of the reference value among
+# total.
+compared_n(n, total) := "compared with the majority" if {
+	2 * n > total
+} else := "compared with the most common value" if {
+	n > 1
+} else := "compared with the first by path, as no two agree"
+
+# compared is compared_with and the tally: "compared with the majority,
+# 5 of 7".
+compared(copies, v) := sprintf("%s, %s", [compared_with(copies, v), tally(copies, v)])
+
+# compared_pref is compared for the reference copy r of copies that carry
+# a "rank": when no other copy holds r's value and r won the tie by its
+# rank, it says so with pref ("the value written") instead of "the first
+# by path".
+compared_pref(copies, r, pref) := sprintf("compared with %s, as no two agree, %s", [pref, tally(copies, r.v)]) if {
+	count([1 | some c in copies; c.v == r.v]) == 1
+	some c in copies
+	object.get(c, "rank", 0) > object.get(r, "rank", 0)
+} else := compared(copies, r.v)
+
 # items turns a comma-separated option into trimmed, non-empty items.
 items(s) := [t | some x in split(s, ","); t := trim_space(x); t != ""]
 

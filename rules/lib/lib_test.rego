@@ -71,3 +71,16 @@ test_process_setting_default if {
 	w := lib.process_setting(_rdo_net, "neutron-openvswitch-agent", "ovs", "local_ip")
 	w.value == "10.0.0.1"
 }
+
+test_compared if {
+	lib.compared([{"v": 1}, {"v": 1}, {"v": 2}], 1) == "compared with the majority, 2 of 3"
+	lib.compared([{"v": 1}, {"v": 1}, {"v": 2}, {"v": 2}, {"v": 3}], 1) == "compared with the most common value, 2 of 5"
+	lib.compared([{"v": 1}, {"v": 2}, {"v": 3}], 1) == "compared with the first by path, as no two agree, 1 of 3"
+}
+
+test_compared_pref if {
+	copies := [{"v": 1, "rank": 1}, {"v": 2, "rank": 0}]
+	lib.compared_pref(copies, {"v": 2, "rank": 0}, "the value written") == "compared with the value written, as no two agree, 1 of 2"
+	lib.compared_pref([{"v": 1}, {"v": 2}], {"v": 1}, "x") == "compared with the first by path, as no two agree, 1 of 2"
+	lib.compared_pref([{"v": 1}, {"v": 1}, {"v": 2}], {"v": 1}, "x") == "compared with the majority, 2 of 3"
+}

@@ -63,7 +63,7 @@ report contains finding if {
 
 _basis(copies, r) := sprintf(", the URL of the service on a node running %s", [r.api]) if r.auth
 
-else := sprintf("; no URL of the owning service on a node running its API in the snapshot: compared with the majority, %s", [lib.tally(copies, r.v)])
+else := sprintf("; no URL of the owning service on a node running its API in the snapshot: %s", [lib.compared(copies, r.v)])
 
 # The owning service's own URLs tie: the server holds one of them.
 report contains finding if {

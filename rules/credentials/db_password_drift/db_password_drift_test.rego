@@ -24,7 +24,7 @@ test_api_database_differs if {
 	f := _nova("aaaaaa", "bbbbbb")
 	r := rule.report with input as _input(f)
 	r == {{
-		"message": "database user 'nova' on ctl:3306: nova.conf [database] connection on ctl (fp:bbbbbb) differs from nova.conf [api_database] connection on ctl (fp:aaaaaa); no URL of the owning service on a node running its API in the snapshot: compared with the majority, 1 of 2; the side the server does not know cannot connect",
+		"message": "database user 'nova' on ctl:3306: nova.conf [database] connection on ctl (fp:bbbbbb) differs from nova.conf [api_database] connection on ctl (fp:aaaaaa); no URL of the owning service on a node running its API in the snapshot: compared with the first by path, as no two agree, 1 of 2; the side the server does not know cannot connect",
 		"locations": [fx.loc(f, "database", "connection", 9), fx.loc(f, "api_database", "connection", 6)],
 	}}
 }

@@ -10,7 +10,10 @@
 #   options are read in effect for every process on the node, across the
 #   files it loads in order (dist file, main file, config-dir, the
 #   process's own file), so a drop-in that holds the key or switches the
-#   strategy counts; unset, the strategy is None in every release.
+#   strategy counts; unset, the strategy is None in every release. The
+#   nodes of a service are peers for the key: a differing key is compared
+#   with the one most copies hold (the first by path on a tie), and the
+#   message says which.
 # custom:
 #   id: SL-PASS-013
 #   severity: warning
@@ -59,9 +62,10 @@ _copies contains c if {
 
 report contains finding if {
 	some kind in {c.kind | some c in _copies}
-	some [c, r] in lib.drift({c | some c in _copies; c.kind == kind})
+	copies := {c | some c in _copies; c.kind == kind}
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("%s (fp:%s) differs from %s (fp:%s): nodes of one service cannot read each other's cached tokens", [c.where, c.v, r.where, r.v]),
+		"message": sprintf("%s (fp:%s) differs from %s (fp:%s; the nodes of a service are peers, none is the authority: %s): nodes of one service cannot read each other's cached tokens", [c.where, c.v, r.where, r.v, lib.compared(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

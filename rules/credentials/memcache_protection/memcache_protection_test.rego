@@ -27,7 +27,10 @@ test_key_drift if {
 		_nova("c2", {"memcache_secret_key": fx.secret("k1", 2)}),
 		_nova("c3", {"memcache_secret_key": fx.secret("k2", 2)}),
 	])
-	count(r) == 1
+	r == {{
+		"message": "nova.conf [keystone_authtoken] memcache_secret_key on c3 (fp:k2) differs from nova.conf [keystone_authtoken] memcache_secret_key on c1 (fp:k1; the nodes of a service are peers, none is the authority: compared with the majority, 2 of 3): nodes of one service cannot read each other's cached tokens",
+		"locations": [fx.loc(fx.file("c3", "nova.conf", "etc/nova/nova.conf", {}), "keystone_authtoken", "memcache_secret_key", 2), fx.loc(fx.file("c1", "nova.conf", "etc/nova/nova.conf", {}), "keystone_authtoken", "memcache_secret_key", 2)],
+	}}
 }
 
 # A nova.conf.d drop-in nova-api loads after nova.conf holds the key: no

@@ -8,8 +8,13 @@
 #   When the copies differ, instances get HTTP 403 "Invalid proxy request
 #   signature" and boot without keys or user data. Every metadata_agent.ini
 #   and the nova.conf of every node that runs nova-api must hold the same
-#   secret. The value seen most often is taken as the reference; each copy
-#   that differs from it is reported, with the reference as related location.
+#   secret. The authority is nova's copy: nova's metadata API checks every
+#   agent's signature with it, so each agent that differs from it is
+#   reported, with nova's copy as related location (whichever side was
+#   changed last, the agents are the ones whose requests are refused).
+#   nova-api nodes that disagree among themselves are reported as such.
+#   Without nova.conf on a node running nova-api the secret most agents
+#   hold is taken, and the message says so.
 # related_resources:
 #   - description: neutron metadata agent options
 #     ref: https://docs.openstack.org/neutron/latest/configuration/metadata-agent.html
@@ -30,7 +35,7 @@ _key := "metadata_proxy_shared_secret"
 _copies contains c if {
 	some [_, f] in lib.files("metadata_agent.ini")
 	occ := lib.last(f, "DEFAULT", _key)
-	c := _copy(f, "DEFAULT", _key, occ, 0)
+	c := _copy(f, "DEFAULT", _key, occ, false)
 }
 
 _copies contains c if {
@@ -38,7 +43,7 @@ _copies contains c if {
 	lib.runs(input.nodes[name], "nova-api")
 	[section, key] := _nova_key(f)
 	occ := lib.last(f, section, key)
-	c := _copy(f, section, key, occ, 1)
+	c := _copy(f, section, key, occ, true)
 }
 
 # The current name wins over the deprecated one within one file.
@@ -48,34 +53,38 @@ else := ["DEFAULT", "neutron_metadata_proxy_shared_secret"] if {
 	lib.has(f, "DEFAULT", "neutron_metadata_proxy_shared_secret")
 }
 
+# _copy: v is the fingerprint; nova-api's copies are the authority.
 _copy(f, section, key, occ, nova) := {
-	"fp": occ.fp,
+	"v": occ.fp,
 	"label": lib.label(occ),
-	"nova": nova,
+	"auth": nova,
+	"rank": count({1 | not nova}),
 	"what": sprintf("%s [%s] %s on %s", [f.kind, section, key, f.node]),
 	"loc": lib.loc(f, section, key, occ),
 }
 
-# _reference is the fingerprint most copies share (ties: nova's, then the
-# greatest fingerprint, so the choice is deterministic).
-_reference := max({[n, nova, fp] |
-	some c in _copies
-	fp := c.fp
-	n := count({x | some x in _copies; x.fp == fp})
-	nova := max({y.nova | some y in _copies; y.fp == fp})
-})[2]
-
-_ref_copy := sort([[c.loc.path, c.loc.line, c] | some c in _copies; c.fp == _reference])[0][2]
+_consequence := "instances get HTTP 403 'Invalid proxy request signature' from the metadata API"
 
 report contains finding if {
-	some c in _copies
-	c.fp != _reference
-	ref := _ref_copy
+	some [c, r] in lib.against(_copies)
 	finding := {
-		"message": sprintf(
-			"%s (%s) differs from %s (%s): instances get HTTP 403 'Invalid proxy request signature' from the metadata API",
-			[c.what, c.label, ref.what, ref.label],
-		),
-		"locations": [c.loc, ref.loc],
+		"message": _message(c, r),
+		"locations": [c.loc, r.loc],
+	}
+}
+
+_message(c, r) := sprintf("%s (%s) differs from the secret most nodes running nova-api hold (%s, %s, %s): the metadata API of one of them refuses the agents' requests with HTTP 403", [c.what, c.label, r.label, r.what, lib.tally(lib.authorities(_copies), r.v)]) if {
+	c.auth
+	r.auth
+} else := sprintf("%s (%s) differs from %s (%s), the secret nova's metadata API checks signatures with: %s", [c.what, c.label, r.what, r.label, _consequence]) if {
+	r.auth
+} else := sprintf("%s (%s) differs from %s (%s; no nova.conf of a node running nova-api in the snapshot: %s): %s", [c.what, c.label, r.what, r.label, lib.compared(_copies, r.v), _consequence])
+
+# nova-api nodes hold different secrets, as many of each.
+report contains finding if {
+	firsts := lib.authority_conflict(_copies)
+	finding := {
+		"message": sprintf("the nodes running nova-api hold different metadata_proxy_shared_secret values (%s): an agent's signature passes on one and gets HTTP 403 on the others", [concat(", ", [sprintf("%s: %s", [r.what, r.label]) | some [_, r] in firsts])]),
+		"locations": [r.loc | some [_, r] in firsts],
 	}
 }

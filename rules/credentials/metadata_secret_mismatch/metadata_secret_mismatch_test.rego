@@ -24,7 +24,7 @@ test_all_equal_no_finding if {
 test_agent_differs if {
 	r := rule.report with input as _input("aaaaaa", "aaaaaa", "bbbbbb")
 	r == {{
-		"message": "metadata_agent.ini [DEFAULT] metadata_proxy_shared_secret on network2 (fp:bbbbbb) differs from nova.conf [neutron] metadata_proxy_shared_secret on controller (fp:aaaaaa): instances get HTTP 403 'Invalid proxy request signature' from the metadata API",
+		"message": "metadata_agent.ini [DEFAULT] metadata_proxy_shared_secret on network2 (fp:bbbbbb) differs from nova.conf [neutron] metadata_proxy_shared_secret on controller (fp:aaaaaa), the secret nova's metadata API checks signatures with: instances get HTTP 403 'Invalid proxy request signature' from the metadata API",
 		"locations": [
 			{"path": "network2/etc/neutron/metadata_agent.ini", "node": "network2", "line": 4, "column": 1, "section": "DEFAULT", "key": "metadata_proxy_shared_secret"},
 			{"path": "controller/etc/nova/nova.conf", "node": "controller", "line": 30, "column": 1, "section": "neutron", "key": "metadata_proxy_shared_secret"},
@@ -32,12 +32,51 @@ test_agent_differs if {
 	}}
 }
 
+# nova's copy is the authority: both agents differ from it, though they
+# are the majority.
 test_nova_differs_from_both_agents if {
 	r := rule.report with input as _input("cccccc", "aaaaaa", "aaaaaa")
-	count(r) == 1
+	count(r) == 2
+	every f in r {
+		endswith(f.locations[0].path, "/etc/neutron/metadata_agent.ini")
+		f.locations[1].path == "controller/etc/nova/nova.conf"
+	}
+}
+
+# No nova-api node: the agents' majority, and the message says so.
+test_no_nova_api if {
+	inp := {"nodes": {
+		"network": {"services": [], "files": {"etc/neutron/metadata_agent.ini": _agent("network", "aaaaaa")}},
+		"network2": {"services": [], "files": {"etc/neutron/metadata_agent.ini": _agent("network2", "aaaaaa")}},
+		"network3": {"services": [], "files": {"etc/neutron/metadata_agent.ini": _agent("network3", "bbbbbb")}},
+	}}
+	r := rule.report with input as inp
+	r == {{
+		"message": "metadata_agent.ini [DEFAULT] metadata_proxy_shared_secret on network3 (fp:bbbbbb) differs from metadata_agent.ini [DEFAULT] metadata_proxy_shared_secret on network (fp:aaaaaa; no nova.conf of a node running nova-api in the snapshot: compared with the majority, 2 of 3): instances get HTTP 403 'Invalid proxy request signature' from the metadata API",
+		"locations": [
+			{"path": "network3/etc/neutron/metadata_agent.ini", "node": "network3", "line": 4, "column": 1, "section": "DEFAULT", "key": "metadata_proxy_shared_secret"},
+			{"path": "network/etc/neutron/metadata_agent.ini", "node": "network", "line": 4, "column": 1, "section": "DEFAULT", "key": "metadata_proxy_shared_secret"},
+		],
+	}}
+}
+
+_apis(fps) := {"nodes": {name: {"services": ["nova-api"], "files": {"etc/nova/nova.conf": _nova(name, "neutron", "metadata_proxy_shared_secret", fp)}} | some name, fp in fps}}
+
+test_nova_api_nodes_tie if {
+	r := rule.report with input as _apis({"ctl1": "aaaaaa", "ctl2": "bbbbbb"})
+	r == {{
+		"message": "the nodes running nova-api hold different metadata_proxy_shared_secret values (nova.conf [neutron] metadata_proxy_shared_secret on ctl1: fp:aaaaaa, nova.conf [neutron] metadata_proxy_shared_secret on ctl2: fp:bbbbbb): an agent's signature passes on one and gets HTTP 403 on the others",
+		"locations": [
+			{"path": "ctl1/etc/nova/nova.conf", "node": "ctl1", "line": 30, "column": 1, "section": "neutron", "key": "metadata_proxy_shared_secret"},
+			{"path": "ctl2/etc/nova/nova.conf", "node": "ctl2", "line": 30, "column": 1, "section": "neutron", "key": "metadata_proxy_shared_secret"},
+		],
+	}}
+}
+
+test_nova_api_node_differs_from_most if {
+	r := rule.report with input as _apis({"ctl1": "aaaaaa", "ctl2": "aaaaaa", "ctl3": "bbbbbb"})
 	some f in r
-	f.locations[0].path == "controller/etc/nova/nova.conf"
-	f.locations[1].path == "network/etc/neutron/metadata_agent.ini"
+	f.message == "nova.conf [neutron] metadata_proxy_shared_secret on ctl3 (fp:bbbbbb) differs from the secret most nodes running nova-api hold (fp:aaaaaa, nova.conf [neutron] metadata_proxy_shared_secret on ctl1, 2 of 3): the metadata API of one of them refuses the agents' requests with HTTP 403"
 }
 
 test_legacy_name_on_nova if {

@@ -57,3 +57,14 @@ test_other_domain if {
 		],
 	}}
 }
+
+# No node runs neutron-server: neutron's copies' majority is the
+# reference, and a wrong user says so too.
+test_wrong_user_without_authority if {
+	nova := _nova("neutron", "username", "password", "admin", "aaaaaa")
+	r := rule.report with input as fx.deployment([fx.node("ctl", [], [_neutron]), fx.node("cmp", ["nova-compute"], [nova])])
+	r == {{
+		"message": "nova.conf [neutron] username on cmp authenticates as 'admin', but neutron's service user is 'neutron' (neutron.conf [keystone_authtoken] password on ctl; no neutron [keystone_authtoken] on a node running neutron-server in the snapshot: compared with the majority, 1 of 1): port create and binding fail with 401, and so does every instance boot",
+		"locations": [fx.loc(nova, "neutron", "username", 48), fx.loc(_neutron, "keystone_authtoken", "password", 22)],
+	}}
+}

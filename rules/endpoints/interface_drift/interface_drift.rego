@@ -7,7 +7,10 @@
 #   same client picks internal on some nodes and public on others, the
 #   nodes reach the service through different networks (often through the
 #   public load balancer), and a firewall or TLS change breaks only some of
-#   them. Only values written in the files are compared.
+#   them. Only values written in the files are compared. No copy is the
+#   authority (the catalog's endpoints are not in a snapshot): a differing
+#   copy is compared with the value most copies hold (the first by path on
+#   a tie), and the message says which.
 # custom:
 #   id: SL-EP-011
 #   severity: info
@@ -34,9 +37,10 @@ _copies contains c if {
 
 report contains finding if {
 	some group in {c.group | some c in _copies}
-	some [c, r] in lib.drift({c | some c in _copies; c.group == group})
+	copies := {c | some c in _copies; c.group == group}
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("%s is %s, but %s is %s: the nodes reach the service through different endpoints", [c.where, c.v, r.where, r.v]),
+		"message": sprintf("%s is %s, but %s is %s (each client picks its own, none is the authority: %s): the nodes reach the service through different endpoints", [c.where, c.v, r.where, r.v, lib.compared(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

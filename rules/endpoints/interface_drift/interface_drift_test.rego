@@ -13,7 +13,7 @@ test_same if {
 test_public_on_one if {
 	r := rule.report with input as fx.deployment([_n("a", "internal"), _n("b", "internal"), _n("c", "public")])
 	r == {{
-		"message": "nova.conf [placement] valid_interfaces on c is public, but nova.conf [placement] valid_interfaces on a is internal: the nodes reach the service through different endpoints",
+		"message": "nova.conf [placement] valid_interfaces on c is public, but nova.conf [placement] valid_interfaces on a is internal (each client picks its own, none is the authority: compared with the majority, 2 of 3): the nodes reach the service through different endpoints",
 		"locations": [
 			{"path": "c/etc/nova/nova.conf", "node": "c", "line": 1, "column": 1, "section": "placement", "key": "valid_interfaces"},
 			{"path": "a/etc/nova/nova.conf", "node": "a", "line": 1, "column": 1, "section": "placement", "key": "valid_interfaces"},

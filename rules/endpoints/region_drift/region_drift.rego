@@ -61,7 +61,7 @@ report contains finding if {
 
 _basis(r) := sprintf("the region of the admin rc %s (the installer registers the endpoints there)", [r.loc.path]) if r.auth
 
-else := sprintf("used by %s references (%s; no admin rc in the snapshot names the catalog's region: compared with the majority)", [lib.tally(_copies, r.v), r.where])
+else := sprintf("used by %s references (%s; no admin rc in the snapshot names the catalog's region: %s)", [lib.tally(_copies, r.v), r.where, lib.compared_with(_copies, r.v)])
 
 report contains finding if {
 	firsts := lib.authority_conflict(_copies)

@@ -73,3 +73,13 @@ test_admin_rcs_disagree if {
 		},
 	}
 }
+
+# No two references agree: the first is the reference, and the message
+# does not call it a majority.
+test_no_two_agree if {
+	r := rule.report with input as _input(["RegionOne", "RegionTwo", "RegionThree"])
+	count(r) == 2
+	every f in r {
+		contains(f.message, "used by 1 of 3 references (nova.conf [placement] region_name on c0; no admin rc in the snapshot names the catalog's region: compared with the first by path, as no two agree)")
+	}
+}

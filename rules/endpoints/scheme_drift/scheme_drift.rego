@@ -6,6 +6,11 @@
 #   fails (SSL errors, or "Connection reset" against a TLS port), usually
 #   after TLS was turned on and not every file followed. References are
 #   compared by what they reach (host resolved on each node, and port).
+#   The authority is the listener's own configuration: when the target is
+#   a node of the snapshot whose httpd has a <VirtualHost> on that port,
+#   it speaks https with SSLEngine on there and http without, and every
+#   reference using the other scheme is reported. Without it the scheme
+#   most references use is taken, and the message says so.
 # custom:
 #   id: SL-EP-007
 #   severity: warning
@@ -16,6 +21,7 @@
 package stacklint.rules.endpoints.scheme_drift
 
 import data.stacklint.lib
+import data.stacklint.lib.host
 
 _keys := [
 	"www_authenticate_uri", "auth_uri", "auth_url", "identity_uri", "admin_auth_url", "api_servers",
@@ -39,11 +45,57 @@ _copies contains c if {
 	c := {"target": sprintf("%s:%d", [lib.ident(h), h.port]), "v": u.scheme, "where": sprintf("%s OS_AUTH_URL", [rc.path]), "loc": lib.rc_loc(rc, "OS_AUTH_URL")}
 }
 
+# _vhosts: the scheme httpd speaks on a node's port, from the
+# <VirtualHost> tag on that port ("https" with SSLEngine on inside it), as
+# an authoritative copy for the references to "node:port".
+_vhosts[target] := c if {
+	some target in {c.target | some c in _copies}
+	parts := split(target, ":")
+	port := parts[count(parts) - 1]
+	node := input.nodes[concat(":", array.slice(parts, 0, count(parts) - 1))]
+	tags := sort([[f.path, d.line, f, d] |
+		some f in node.files
+		f.kind == "httpd"
+		some d in f.directives
+		d.name == "<VirtualHost"
+		some a in d.args
+		endswith(a, concat("", [":", port]))
+	])
+	count(tags) > 0
+	[_, _, f, d] := tags[0]
+	block := concat(" ", array.concat(["VirtualHost"], d.args))
+	scheme := _scheme(f, block)
+	c := {
+		"target": target, "v": scheme, "auth": true, "vhost": sprintf("%s:%d", [f.path, d.line]),
+		"tls": _tls[scheme], "loc": host.dloc(f, d),
+	}
+}
+
+_scheme(f, block) := "https" if {
+	some d in f.directives
+	d.name == "SSLEngine"
+	lower(d.args[0]) == "on"
+	block in object.get(d, "blocks", [d.block])
+} else := "http"
+
+_tls := {"https": "SSLEngine on", "http": "no SSLEngine on"}
+
 report contains finding if {
 	some target in {c.target | some c in _copies}
-	some [c, r] in lib.drift({c | some c in _copies; c.target == target})
+	copies := {c | some c in _copies; c.target == target} | {c | c := _vhosts[target]}
+	some [c, r] in lib.against(copies)
 	finding := {
-		"message": sprintf("%s reaches %s over %s, but %s uses %s: one of them cannot talk to the listener", [c.where, target, c.v, r.where, r.v]),
+		"message": _message(target, copies, c, r),
 		"locations": [c.loc, r.loc],
 	}
 }
+
+_message(target, copies, c, r) := sprintf("%s reaches %s over %s, but httpd there speaks %s on that port (its <VirtualHost> at %s has %s): the connection fails", [c.where, target, c.v, r.v, r.vhost, r.tls]) if r.auth
+
+else := sprintf("%s reaches %s over %s, but %s uses %s (%s: %s): one of them cannot talk to the listener", [c.where, target, c.v, r.where, r.v, _none(target), lib.compared(copies, r.v)])
+
+# _none says why the target has no authority.
+_none(target) := "no httpd <VirtualHost> for that port in the snapshot" if {
+	parts := split(target, ":")
+	input.nodes[concat(":", array.slice(parts, 0, count(parts) - 1))]
+} else := "the listener is not in the snapshot"

@@ -12,7 +12,10 @@
 #   has its release's default: keystone turns [cache] enabled on by
 #   default since Newton (backend dogpile.cache.null). In files older than
 #   every schema an unset enabled may be either (off before Newton), so
-#   then only backend and memcache_servers are compared.
+#   then only backend and memcache_servers are compared. The keystone
+#   nodes are peers: no copy is the authority, so each differing node is
+#   compared with the value most of them hold (on a tie, the first by
+#   path), and the message says which.
 # custom:
 #   id: SL-KS-006
 #   severity: warning
@@ -75,7 +78,7 @@ report contains finding if {
 	some [c, r] in lib.drift(_copies)
 	diff := [i | some i, x in c.v; x != r.v[i]]
 	finding := {
-		"message": sprintf("%s has %s, but most keystone nodes use %s (%s): revocations and cached data diverge between nodes", [c.where, concat(", ", [c.shown[i] | some i in diff]), concat(", ", [r.shown[i] | some i in diff]), r.where]),
+		"message": sprintf("%s has %s, but %s has %s (keystone nodes are peers, none is the authority: %s): revocations and cached data diverge between nodes", [c.where, concat(", ", [c.shown[i] | some i in diff]), r.where, concat(", ", [r.shown[i] | some i in diff]), lib.compared(_copies, r.v)]),
 		"locations": [c.locs[diff[0]], r.locs[diff[0]]],
 	}
 }

@@ -15,7 +15,7 @@ test_same if {
 test_one_node_off if {
 	r := rule.report with input as fx.deployment([_k("c1", _on), _k("c2", _on), _k("c3", object.union(_on, {"enabled": "false"}))])
 	r == {{
-		"message": "keystone.conf [cache] on c3 has enabled=false, but most keystone nodes use enabled=true (keystone.conf [cache] on c1): revocations and cached data diverge between nodes",
+		"message": "keystone.conf [cache] on c3 has enabled=false, but keystone.conf [cache] on c1 has enabled=true (keystone nodes are peers, none is the authority: compared with the majority, 2 of 3): revocations and cached data diverge between nodes",
 		"locations": [
 			{"path": "c3/etc/keystone/keystone.conf", "node": "c3", "line": 1, "column": 1, "section": "cache", "key": "enabled"},
 			{"path": "c1/etc/keystone/keystone.conf", "node": "c1", "line": 1, "column": 1, "section": "cache", "key": "enabled"},
@@ -45,7 +45,7 @@ test_enabled_unset_caches if {
 test_enabled_unset_against_off if {
 	r := rule.report with input as _rel(fx.deployment([_kh("c1", object.union(_pool, {"enabled": "false"})), _kh("c2", object.union(_pool, {"enabled": "false"})), _kh("c3", _pool)]))
 	r == {{
-		"message": "keystone.conf [cache] on c3 has enabled=true (not set: its default in zed), but most keystone nodes use enabled=false (keystone.conf [cache] on c1): revocations and cached data diverge between nodes",
+		"message": "keystone.conf [cache] on c3 has enabled=true (not set: its default in zed), but keystone.conf [cache] on c1 has enabled=false (keystone nodes are peers, none is the authority: compared with the majority, 2 of 3): revocations and cached data diverge between nodes",
 		"locations": [
 			{"path": "c3/etc/keystone/keystone.conf", "node": "c3", "line": 7, "column": 1, "section": "cache", "key": "enabled"},
 			{"path": "c1/etc/keystone/keystone.conf", "node": "c1", "line": 1, "column": 1, "section": "cache", "key": "enabled"},
@@ -55,7 +55,7 @@ test_enabled_unset_against_off if {
 
 test_nothing_set_against_pool if {
 	r := rule.report with input as _rel(fx.deployment([_kh("c1", _pool), _kh("c2", _pool), _kh("c3", {})]))
-	{f.message | some f in r} == {"keystone.conf [cache] on c3 has backend=dogpile.cache.null (not set: its default in zed), memcache_servers=localhost:11211 (not set: its default in zed), but most keystone nodes use backend=oslo_cache.memcache_pool, memcache_servers=c1:11211 (keystone.conf [cache] on c1): revocations and cached data diverge between nodes"}
+	{f.message | some f in r} == {"keystone.conf [cache] on c3 has backend=dogpile.cache.null (not set: its default in zed), memcache_servers=localhost:11211 (not set: its default in zed), but keystone.conf [cache] on c1 has backend=oslo_cache.memcache_pool, memcache_servers=c1:11211 (keystone nodes are peers, none is the authority: compared with the majority, 2 of 3): revocations and cached data diverge between nodes"}
 }
 
 # Files older than every schema: an unset enabled may be off (before

@@ -7,7 +7,10 @@
 #   next request reaches, and credentials encrypted on one node are read
 #   on another. A node with other keys (rotated alone, or set up with its
 #   own keystone-manage fernet_setup) rejects its peers' tokens with 401.
-#   Keys are compared by fingerprint and never shown.
+#   Keys are compared by fingerprint and never shown. The keystone nodes
+#   are peers (which one rotates is not in a snapshot): a differing
+#   repository is compared with the one most nodes hold (the first by path
+#   on a tie), and the message says which.
 # custom:
 #   id: SL-PASS-015
 #   severity: error
@@ -37,9 +40,10 @@ _copies contains c if {
 
 report contains finding if {
 	some repo in {c.group | some c in _copies}
-	some [c, r] in lib.drift({c | some c in _copies; c.group == repo})
+	copies := {c | some c in _copies; c.group == repo}
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("keystone %s on %s (%s) differ from %s (%s): tokens or credentials from one node fail on the other", [repo, c.node, c.shown, r.node, r.shown]),
+		"message": sprintf("keystone %s on %s (%s) differ from %s (%s; keystone nodes are peers, none is the authority: %s): tokens or credentials from one node fail on the other", [repo, c.node, c.shown, r.node, r.shown, lib.compared(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

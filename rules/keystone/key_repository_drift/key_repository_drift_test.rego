@@ -18,4 +18,5 @@ test_differs if {
 	some f in r
 	f.locations == [{"path": "k3/etc/keystone/fernet-keys/0", "node": "k3"}, {"path": "k1/etc/keystone/fernet-keys/0", "node": "k1"}]
 	startswith(f.message, "keystone fernet-keys on k3 (2 key(s), fp:")
+	contains(f.message, "; keystone nodes are peers, none is the authority: compared with the majority, 2 of 3): tokens or credentials from one node fail on the other")
 }

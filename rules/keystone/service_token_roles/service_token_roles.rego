@@ -9,7 +9,8 @@
 #   when services ask for different roles, the users lack one of them and
 #   service-to-service calls fail with 401/403. The roles given to the
 #   users live in Keystone, not in /etc, so only the services' demands are
-#   compared.
+#   compared: a differing demand with the one most services make (the first
+#   by path on a tie), and the message says which.
 # custom:
 #   id: SL-KS-007
 #   severity: warning
@@ -30,7 +31,7 @@ _copies contains c if {
 report contains finding if {
 	some [c, r] in lib.drift(_copies)
 	finding := {
-		"message": sprintf("%s is %s, but %s is %s: service users need every role some service demands, or service-to-service calls fail", [c.where, c.shown, r.where, r.shown]),
+		"message": sprintf("%s is %s, but %s is %s (the roles the users hold are in Keystone, not in a file: %s): service users need every role some service demands, or service-to-service calls fail", [c.where, c.shown, r.where, r.shown, lib.compared(_copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

@@ -13,7 +13,7 @@ test_same if {
 test_differs if {
 	r := rule.report with input as fx.deployment([_n("a", "nova.conf", "service"), _n("b", "glance-api.conf", "service"), _n("c", "neutron.conf", "admin")])
 	r == {{
-		"message": "neutron.conf [keystone_authtoken] service_token_roles on c is admin, but nova.conf [keystone_authtoken] service_token_roles on a is service: service users need every role some service demands, or service-to-service calls fail",
+		"message": "neutron.conf [keystone_authtoken] service_token_roles on c is admin, but nova.conf [keystone_authtoken] service_token_roles on a is service (the roles the users hold are in Keystone, not in a file: compared with the majority, 2 of 3): service users need every role some service demands, or service-to-service calls fail",
 		"locations": [
 			{"path": "c/etc/neutron.conf", "node": "c", "line": 1, "column": 1, "section": "keystone_authtoken", "key": "service_token_roles"},
 			{"path": "a/etc/nova.conf", "node": "a", "line": 1, "column": 1, "section": "keystone_authtoken", "key": "service_token_roles"},

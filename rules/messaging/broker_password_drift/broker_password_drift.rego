@@ -35,7 +35,7 @@ report contains finding if {
 	copies := {c | some c in _copies; c.group == group}
 	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("broker user '%s' on %s vhost '%s': %s (%s) differs from %s (%s), used by %s copies (the broker's own user database is not in a snapshot: compared with the majority); the side the broker does not know gets ACCESS_REFUSED", [group[2], group[0], group[1], c.where, c.label, r.where, r.label, lib.tally(copies, r.v)]),
+		"message": sprintf("broker user '%s' on %s vhost '%s': %s (%s) differs from %s (%s), used by %s copies (the broker's own user database is not in a snapshot: %s); the side the broker does not know gets ACCESS_REFUSED", [group[2], group[0], group[1], c.where, c.label, r.where, r.label, lib.tally(copies, r.v), lib.compared_with(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

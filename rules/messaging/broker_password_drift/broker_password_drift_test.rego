@@ -30,3 +30,11 @@ test_legacy_default_guest_password_differs if {
 	some f in r
 	contains(f.message, "(default 'guest')")
 }
+
+test_plurality_is_not_called_a_majority if {
+	r := rule.report with input as _input(["aaaaaa", "aaaaaa", "bbbbbb", "cccccc", "dddddd"])
+	count(r) == 3
+	every f in r {
+		contains(f.message, "used by 2 of 5 copies (the broker's own user database is not in a snapshot: compared with the most common value)")
+	}
+}

@@ -10,7 +10,10 @@
 #   Both options are judged in effect across the files each process loads
 #   (dist file, main file, config-dir; nova-compute.conf after nova.conf);
 #   an unset rabbit_quorum_queue has its release's default (false; no
-#   such option before Yoga: classic queues).
+#   such option before Yoga: classic queues). The existing queues' type
+#   is in the broker, not in a file: a differing service is compared with
+#   the setting most services on the vhost have (the first by path on a
+#   tie), and the message says which.
 # custom:
 #   id: SL-MQ-005
 #   severity: error
@@ -97,9 +100,10 @@ _copy(f) := {"v": _flag(s.value), "shown": sprintf("%s is %v", [lib.where(s.file
 
 report contains finding if {
 	some group in {c.group | some c in _copies}
-	some [c, r] in lib.drift({c | some c in _copies; c.group == group})
+	copies := {c | some c in _copies; c.group == group}
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("%s, but %s, on the same vhost %s: one side's queue declarations fail with PRECONDITION_FAILED", [c.shown, r.shown, group[1]]),
+		"message": sprintf("%s, but %s, on the same vhost %s (the queues' type is in the broker, not in a file: %s): one side's queue declarations fail with PRECONDITION_FAILED", [c.shown, r.shown, group[1], lib.compared(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

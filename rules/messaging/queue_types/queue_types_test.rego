@@ -67,7 +67,7 @@ test_unset_against_layer if {
 	d := object.union(fx.released_as(fx.deployment([_layered("c1"), _layered("c2"), _plain("c3", "neutron.conf")]), "zed", "2022.2", "auto"), {"defaults": _defaults})
 	r := rule.report with input as d
 	r == {{
-		"message": "neutron.conf [oslo_messaging_rabbit] rabbit_quorum_queue on c3 is not set: its default in zed, false, but nova.conf.d [oslo_messaging_rabbit] rabbit_quorum_queue on c1 is true, on the same vhost /: one side's queue declarations fail with PRECONDITION_FAILED",
+		"message": "neutron.conf [oslo_messaging_rabbit] rabbit_quorum_queue on c3 is not set: its default in zed, false, but nova.conf.d [oslo_messaging_rabbit] rabbit_quorum_queue on c1 is true, on the same vhost / (the queues' type is in the broker, not in a file: compared with the majority, 2 of 3): one side's queue declarations fail with PRECONDITION_FAILED",
 		"locations": [
 			{"path": "c3/etc/neutron.conf", "node": "c3", "line": 1, "column": 1, "section": "oslo_messaging_rabbit", "key": "rabbit_quorum_queue"},
 			{"path": "c1/etc/nova/nova.conf.d/q.conf", "node": "c1", "line": 1, "column": 1, "section": "oslo_messaging_rabbit", "key": "rabbit_quorum_queue"},
@@ -78,5 +78,5 @@ test_unset_against_layer if {
 # A written false is shown as written.
 test_written_false if {
 	r := rule.report with input as fx.deployment([_svc("c1", "nova.conf", "true"), _svc("c2", "nova.conf", "true"), _svc("c3", "neutron.conf", "false")])
-	{f.message | some f in r} == {"neutron.conf [oslo_messaging_rabbit] rabbit_quorum_queue on c3 is false, but nova.conf [oslo_messaging_rabbit] rabbit_quorum_queue on c1 is true, on the same vhost /: one side's queue declarations fail with PRECONDITION_FAILED"}
+	{f.message | some f in r} == {"neutron.conf [oslo_messaging_rabbit] rabbit_quorum_queue on c3 is false, but nova.conf [oslo_messaging_rabbit] rabbit_quorum_queue on c1 is true, on the same vhost / (the queues' type is in the broker, not in a file: compared with the majority, 2 of 3): one side's queue declarations fail with PRECONDITION_FAILED"}
 }

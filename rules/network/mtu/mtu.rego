@@ -10,7 +10,10 @@
 #   overrides neutron's own: when N is larger than what the project
 #   network type carries on the underlay (1454 is the GRE-era guide value,
 #   but VXLAN on a 1500 underlay carries at most 1450), large packets are
-#   dropped and SSH or HTTPS sessions hang.
+#   dropped and SSH or HTTPS sessions hang. The servers are peers (the
+#   underlay's own MTU is not compared): a differing server is compared
+#   with the value most servers hold (the first by path on a tie), and
+#   the message says which.
 # custom:
 #   id: SL-NET-014
 #   severity: error
@@ -74,9 +77,10 @@ else := f.kind
 
 report contains finding if {
 	some key in {c.key | some c in _copies}
-	some [c, r] in lib.drift({c | some c in _copies; c.key == key})
+	copies := {c | some c in _copies; c.key == key}
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("%s is %d on %s (%s), but %d on %s (%s): a network's MTU depends on which neutron-server created it", [key, c.v, c.node, c.loc.path, r.v, r.node, r.loc.path]),
+		"message": sprintf("%s is %d on %s (%s), but %d on %s (%s; neutron servers are peers, none is the authority: %s): a network's MTU depends on which neutron-server created it", [key, c.v, c.node, c.loc.path, r.v, r.node, r.loc.path, lib.compared(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

@@ -57,7 +57,7 @@ test_server_drift if {
 	])
 	r := rule.report with input as d
 	r == {{
-		"message": "global_physnet_mtu is 1500 on s3 (s3/etc/neutron/neutron.conf), but 9000 on s1 (s1/etc/neutron/neutron.conf): a network's MTU depends on which neutron-server created it",
+		"message": "global_physnet_mtu is 1500 on s3 (s3/etc/neutron/neutron.conf), but 9000 on s1 (s1/etc/neutron/neutron.conf; neutron servers are peers, none is the authority: compared with the majority, 2 of 3): a network's MTU depends on which neutron-server created it",
 		"locations": [
 			fx.loc(_neutron("s3", "1500"), "DEFAULT", "global_physnet_mtu", 4),
 			fx.loc(_neutron("s1", "9000"), "DEFAULT", "global_physnet_mtu", 4),
@@ -77,7 +77,7 @@ test_drift_from_conf_d if {
 	s3 := fx.node("s3", ["neutron-server"], [_neutron("s3", "1500"), _ml2("s3", "vxlan")])
 	r := rule.report with input as nfx.released([s1, s2, s3])
 	[m] := [f.message | some f in r]
-	m == "global_physnet_mtu is 9000 on s1 (s1/etc/neutron/neutron.conf.d/mtu.conf), but 1500 on s2 (s2/etc/neutron/neutron.conf): a network's MTU depends on which neutron-server created it"
+	m == "global_physnet_mtu is 9000 on s1 (s1/etc/neutron/neutron.conf.d/mtu.conf), but 1500 on s2 (s2/etc/neutron/neutron.conf; neutron servers are peers, none is the authority: compared with the majority, 2 of 3): a network's MTU depends on which neutron-server created it"
 }
 
 # Written as the default on one server, unset on the other: no drift.

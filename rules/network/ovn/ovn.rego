@@ -7,7 +7,10 @@
 #   logs "Geneve max_header_size set too low" and OVN networks fail. Every
 #   neutron-server must also talk to the same OVN databases
 #   ([ovn] ovn_nb_connection and ovn_sb_connection): a server pointing at
-#   another NB database creates ports no ovn-controller ever binds.
+#   another NB database creates ports no ovn-controller ever binds. The
+#   OVN databases' own configuration is not read, so the servers are
+#   peers: a differing one is compared with the value most hold (the
+#   first by path on a tie), and the message says which.
 # custom:
 #   id: SL-NET-020
 #   severity: error
@@ -50,9 +53,10 @@ _copies(key) := {c |
 
 report contains finding if {
 	some key in ["ovn_nb_connection", "ovn_sb_connection"]
-	some [c, r] in lib.drift(_copies(key))
+	copies := _copies(key)
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("%s is %s, but %s is %s: neutron servers write to different OVN databases", [c.where, c.v, r.where, r.v]),
+		"message": sprintf("%s is %s, but %s is %s (neutron servers are peers, and the OVN databases' own configuration is not read: %s): neutron servers write to different OVN databases", [c.where, c.v, r.where, r.v, lib.compared(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

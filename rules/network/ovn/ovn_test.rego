@@ -27,3 +27,11 @@ test_nb_drift if {
 	])
 	count(r) == 1
 }
+
+test_servers_differ if {
+	r := rule.report with input as fx.deployment([_server("c1", _good, "tcp:10.0.0.11:6641"), _server("c2", _good, "tcp:10.0.0.11:6641"), _server("c3", _good, "tcp:10.0.0.12:6641")])
+	r == {{
+		"message": "ml2_conf.ini [ovn] ovn_nb_connection on c3 is tcp:10.0.0.12:6641, but ml2_conf.ini [ovn] ovn_nb_connection on c1 is tcp:10.0.0.11:6641 (neutron servers are peers, and the OVN databases' own configuration is not read: compared with the majority, 2 of 3): neutron servers write to different OVN databases",
+		"locations": [fx.loc(fx.file("c3", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {}), "ovn", "ovn_nb_connection", 1), fx.loc(fx.file("c1", "ml2_conf.ini", "etc/neutron/plugins/ml2/ml2_conf.ini", {}), "ovn", "ovn_nb_connection", 1)],
+	}}
+}

@@ -9,7 +9,9 @@
 #   A node that leaves a ratio unset runs with its release's default
 #   (cpu 16.0, ram 1.5, disk 1.0 before Stein; None from Stein on, the
 #   initial_* ratios 4.0, 1.0, 1.0 then apply at its first report), which
-#   is compared like a written value.
+#   is compared like a written value. Compute nodes are peers: no node is
+#   the authority, so each differing node is compared with the value most
+#   of them hold (on a tie, the first by path), and the message says which.
 # custom:
 #   id: SL-NOVA-015
 #   severity: info
@@ -68,7 +70,7 @@ report contains finding if {
 	count([c | some c in copies; c.written]) > 0 # some node chose a ratio
 	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("%s is %s, but most compute nodes use %s (%s)", [c.where, c.shown, r.shown, r.where]),
+		"message": sprintf("%s is %s, but %s is %s (compute nodes are peers, none is the authority: %s)", [c.where, c.shown, r.where, r.shown, lib.compared(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

@@ -16,7 +16,7 @@ test_same if {
 test_differs if {
 	r := rule.report with input as fx.deployment([_cmp("c1", "4.0"), _cmp("c2", "4.0"), _cmp("c3", "16.0")])
 	r == {{
-		"message": "nova.conf [DEFAULT] cpu_allocation_ratio on c3 is 16.0, but most compute nodes use 4.0 (nova.conf [DEFAULT] cpu_allocation_ratio on c1)",
+		"message": "nova.conf [DEFAULT] cpu_allocation_ratio on c3 is 16.0, but nova.conf [DEFAULT] cpu_allocation_ratio on c1 is 4.0 (compute nodes are peers, none is the authority: compared with the majority, 2 of 3)",
 		"locations": [
 			{"path": "c3/etc/nova/nova.conf", "node": "c3", "line": 1, "column": 1, "section": "DEFAULT", "key": "cpu_allocation_ratio"},
 			{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 1, "column": 1, "section": "DEFAULT", "key": "cpu_allocation_ratio"},
@@ -36,7 +36,7 @@ _defaults := {"zed": {"nova.conf": {"DEFAULT": {"cpu_allocation_ratio": {"text":
 test_unset_differs if {
 	d := fx.released_as(fx.deployment([_cmp("c1", "16.0"), _unset("c2"), _unset("c3")]), "zed", "2022.2", "auto")
 	r := rule.report with input as object.union(d, {"defaults": _defaults})
-	{f.message | some f in r} == {"nova.conf [DEFAULT] cpu_allocation_ratio on c1 is 16.0, but most compute nodes use unset (its default in zed, (none)) (nova.conf [DEFAULT] cpu_allocation_ratio on c2)"}
+	{f.message | some f in r} == {"nova.conf [DEFAULT] cpu_allocation_ratio on c1 is 16.0, but nova.conf [DEFAULT] cpu_allocation_ratio on c2 is unset (its default in zed, (none)) (compute nodes are peers, none is the authority: compared with the majority, 2 of 3)"}
 }
 
 test_all_unset if {

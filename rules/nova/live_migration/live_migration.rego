@@ -14,6 +14,9 @@
 #   release's default: cpu_mode none means host-model under virt_type kvm
 #   or qemu, and instances_path is $state_path/instances (a node whose
 #   state_path is not written either, computed on the host, is left out).
+#   Compute nodes are peers: no node is the authority, so each differing
+#   node is compared with the value most of them hold (on a tie, the first
+#   by path), and the message says which.
 # custom:
 #   id: SL-NOVA-013
 #   severity: warning
@@ -85,9 +88,10 @@ else := lower(trim_right(trim_space(v), "/"))
 report contains finding if {
 	count(_computes) > 1
 	some [section, key] in _options
-	some [c, r] in lib.drift(_copies(section, key))
+	copies := _copies(section, key)
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("%s is %s, but most compute nodes use %s (%s): live migration to and from it fails", [c.where, c.shown, r.shown, r.where]),
+		"message": sprintf("%s is %s, but %s is %s (compute nodes are peers, none is the authority: %s): live migration to and from it fails", [c.where, c.shown, r.where, r.shown, lib.compared(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

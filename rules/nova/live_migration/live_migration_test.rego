@@ -19,7 +19,7 @@ test_one_differs if {
 		_cmp("c3", {"cpu_mode": "host-passthrough"}),
 	])
 	r == {{
-		"message": "nova.conf [libvirt] cpu_mode on c3 is host-passthrough, but most compute nodes use host-model (nova.conf [libvirt] cpu_mode on c1): live migration to and from it fails",
+		"message": "nova.conf [libvirt] cpu_mode on c3 is host-passthrough, but nova.conf [libvirt] cpu_mode on c1 is host-model (compute nodes are peers, none is the authority: compared with the majority, 2 of 3): live migration to and from it fails",
 		"locations": [
 			{"path": "c3/etc/nova/nova.conf", "node": "c3", "line": 1, "column": 1, "section": "libvirt", "key": "cpu_mode"},
 			{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 1, "column": 1, "section": "libvirt", "key": "cpu_mode"},
@@ -49,7 +49,7 @@ test_unset_cpu_mode_is_host_model if {
 test_unset_cpu_mode_differs if {
 	r := rule.report with input as _rel([_node("c1", {"libvirt": {"cpu_mode": "host-passthrough"}}), _node("c2", {"libvirt": {"cpu_mode": "host-passthrough"}}), _node("c3", {})])
 	r == {{
-		"message": "nova.conf [libvirt] cpu_mode on c3 is unset (its default in zed, (none): host-model for virt_type kvm and qemu), but most compute nodes use host-passthrough (nova.conf [libvirt] cpu_mode on c1): live migration to and from it fails",
+		"message": "nova.conf [libvirt] cpu_mode on c3 is unset (its default in zed, (none): host-model for virt_type kvm and qemu), but nova.conf [libvirt] cpu_mode on c1 is host-passthrough (compute nodes are peers, none is the authority: compared with the majority, 2 of 3): live migration to and from it fails",
 		"locations": [
 			{"path": "c3/etc/nova/nova.conf", "node": "c3", "line": 9, "column": 1, "section": "libvirt", "key": "cpu_mode"},
 			{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 1, "column": 1, "section": "libvirt", "key": "cpu_mode"},
@@ -63,7 +63,7 @@ test_instances_path_follows_state_path if {
 		_node("c1", {"DEFAULT": {"state_path": "/var/lib/nova"}}), _node("c2", {"DEFAULT": {"instances_path": "/var/lib/nova/instances/"}}),
 		_node("c3", {"DEFAULT": {"state_path": "/srv/nova"}}),
 	])
-	{f.message | some f in r} == {"nova.conf [DEFAULT] instances_path on c3 is unset (its default in zed, /srv/nova/instances), but most compute nodes use unset (its default in zed, /var/lib/nova/instances) (nova.conf [DEFAULT] instances_path on c1): live migration to and from it fails"}
+	{f.message | some f in r} == {"nova.conf [DEFAULT] instances_path on c3 is unset (its default in zed, /srv/nova/instances), but nova.conf [DEFAULT] instances_path on c1 is unset (its default in zed, /var/lib/nova/instances) (compute nodes are peers, none is the authority: compared with the majority, 2 of 3): live migration to and from it fails"}
 }
 
 # A default computed on the host (state_path unset too) is not compared.
@@ -74,5 +74,5 @@ test_instances_path_host_default if {
 
 test_unset_tls_differs if {
 	r := rule.report with input as _rel([_node("c1", {"libvirt": {"live_migration_with_native_tls": "true"}}), _node("c2", {"libvirt": {"live_migration_with_native_tls": "true"}}), _node("c3", {})])
-	{f.message | some f in r} == {"nova.conf [libvirt] live_migration_with_native_tls on c3 is unset (its default in zed, false), but most compute nodes use true (nova.conf [libvirt] live_migration_with_native_tls on c1): live migration to and from it fails"}
+	{f.message | some f in r} == {"nova.conf [libvirt] live_migration_with_native_tls on c3 is unset (its default in zed, false), but nova.conf [libvirt] live_migration_with_native_tls on c1 is true (compute nodes are peers, none is the authority: compared with the majority, 2 of 3): live migration to and from it fails"}
 }

@@ -6,7 +6,15 @@
 #   http://127.0.0.1:6080/vnc_auto.html, and any loopback or own-node
 #   address send the user's browser to the wrong machine; all compute nodes
 #   should give the same proxy. Checked on compute nodes whose nova.conf
-#   configures VNC and does not disable it.
+#   configures VNC and does not disable it. The authority for the proxy is
+#   the node that runs nova-novncproxy (its enabled unit; without one, the
+#   nodes running nova-api, where the install guides put it) and the port
+#   it listens on there ([vnc] novncproxy_port, 6080 unset): URLs that
+#   reach it are the reference, and compute nodes whose URL differs are
+#   reported. It is used when every URL reaches a node of the snapshot
+#   (browsers may reach the proxy through a public name or a load
+#   balancer); otherwise the URL most compute nodes use is taken, and the
+#   message says so.
 # custom:
 #   id: SL-NOVA-005
 #   severity: warning
@@ -76,7 +84,7 @@ _bad_target(name, h) := "a loopback address" if {
 	not lib.runs(input.nodes[name], "nova-api")
 }
 
-_copies contains c if {
+_written contains c if {
 	some [name, s, section] in _vnc
 	s.written
 	occ := s.occ
@@ -87,10 +95,69 @@ _copies contains c if {
 	c := {"v": [lib.ident(h), h.port, occ.url.path], "value": occ.value, "where": lib.where(f, section, "novncproxy_base_url"), "loc": lib.loc(f, section, "novncproxy_base_url", occ)}
 }
 
+# _copies are the URLs, each marked "auth" when it reaches a node running
+# nova-novncproxy on the port the proxy listens on there; judged when
+# every URL reaches a node of the snapshot.
+_copies contains object.union(c, {"auth": _auth(c)}) if some c in _written
+
+_auth(c) if {
+	_whole
+	_proxies[c.v[0]] == c.v[1]
+}
+
+default _auth(_) := false
+
+_whole if {
+	every c in _written {
+		input.nodes[c.v[0]]
+	}
+}
+
+# _proxies maps each node running the console proxy to its listening port
+# ([vnc] novncproxy_port, Icehouse [DEFAULT] novncproxy_port; 6080 unset):
+# the nodes running nova-novncproxy (an enabled unit says so), else those
+# running nova-api, where the install guides put the proxy (SL-EP-003
+# checks the port there too).
+_proxies[name] := _proxy_port(node) if {
+	some name, node in input.nodes
+	lib.runs(node, _proxy_service)
+}
+
+_proxy_service := "nova-novncproxy" if {
+	some node in input.nodes
+	lib.runs(node, "nova-novncproxy")
+} else := "nova-api"
+
+_proxy_port(node) := to_number(trim_space(occ.value)) if {
+	[_, occ] := lib.effective(node, console.kinds, "vnc", "novncproxy_port")
+	regex.match(`^\s*[0-9]+\s*$`, occ.value)
+} else := to_number(trim_space(occ.value)) if {
+	[_, occ] := lib.effective(node, console.kinds, "DEFAULT", "novncproxy_port")
+	regex.match(`^\s*[0-9]+\s*$`, occ.value)
+} else := 6080
+
 report contains finding if {
-	some [c, r] in lib.drift(_copies)
+	some [c, r] in lib.against(_copies)
 	finding := {
-		"message": sprintf("%s = %s, but most compute nodes use %s (%s)", [c.where, c.value, r.value, r.where]),
+		"message": _message(c, r),
 		"locations": [c.loc, r.loc],
 	}
 }
+
+_message(c, r) := sprintf("%s = %s, but most compute nodes whose URL reaches the console proxy use %s (%s, %s)", [c.where, c.value, r.value, r.where, lib.tally(lib.authorities(_copies), r.v)]) if {
+	c.auth
+	r.auth
+} else := sprintf("%s = %s, but %s, listening on port %d, as %s = %s: consoles of its instances do not open", [c.where, c.value, _runs_on(r.v[0]), r.v[1], r.where, r.value]) if {
+	r.auth
+} else := sprintf("%s = %s, but %s = %s (%s: %s)", [c.where, c.value, r.where, r.value, _none, lib.compared(_copies, r.v)])
+
+_runs_on(name) := sprintf("nova-novncproxy runs on %s", [name]) if _proxy_service == "nova-novncproxy"
+
+else := sprintf("the console proxy runs on %s with nova-api (where the install guides put nova-novncproxy)", [name])
+
+# _none says why the URLs have no authority.
+_none := "no node runs nova-novncproxy or nova-api in the snapshot" if count(_proxies) == 0
+
+else := "a URL reaches a host outside the snapshot" if not _whole
+
+else := "no URL reaches the console proxy on its port"

@@ -61,5 +61,53 @@ test_drift if {
 	other := {"novncproxy_base_url": fx.url("http", "proxy2", 6080, "/vnc_auto.html", ["10.0.0.12"], 23)}
 	r := rule.report with input as fx.deployment([_compute("c1", _good), _compute("c2", other), _compute("c3", _good)])
 	some f in r
-	startswith(f.message, "nova.conf [vnc] novncproxy_base_url on c2 = http://proxy2:6080/vnc_auto.html, but most compute nodes use")
+	f.message == "nova.conf [vnc] novncproxy_base_url on c2 = http://proxy2:6080/vnc_auto.html, but nova.conf [vnc] novncproxy_base_url on c1 = http://controller:6080/vnc_auto.html (no node runs nova-novncproxy or nova-api in the snapshot: compared with the majority, 2 of 3)"
+}
+
+# URLs that reach nodes of the snapshot (ctl, or the compute node c1).
+_to(host, port) := {"novncproxy_base_url": {
+	"value": sprintf("http://%s:%d/vnc_auto.html", [host, port]), "line": 23, "column": 1,
+	"url": {"scheme": "http", "driver": "http", "path": "/vnc_auto.html", "endpoint": sprintf("http://%s:%d", [host, port]), "hosts": [{"host": host, "port": port, "resolved": ["10.0.0.1"], "reaches": host}]},
+}}
+
+_ctl(services) := fx.node("ctl", services, [fx.file("ctl", "nova.conf", "etc/nova/nova.conf", {"vnc": {"novncproxy_port": "6080"}})])
+
+# Two compute nodes send browsers to c1, where no proxy runs: the one URL
+# reaching nova-novncproxy on ctl is the authority.
+test_proxy_node_is_the_authority if {
+	r := rule.report with input as fx.deployment([_ctl(["nova-api", "nova-novncproxy"]), _compute("c1", _to("ctl", 6080)), _compute("c2", _to("c1", 6080)), _compute("c3", _to("c1", 6080))])
+	r == {
+		{
+			"message": "nova.conf [vnc] novncproxy_base_url on c3 = http://c1:6080/vnc_auto.html, but nova-novncproxy runs on ctl, listening on port 6080, as nova.conf [vnc] novncproxy_base_url on c1 = http://ctl:6080/vnc_auto.html: consoles of its instances do not open",
+			"locations": [fx.loc(fx.file("c3", "nova.conf", "etc/nova/nova.conf", {}), "vnc", "novncproxy_base_url", 23), fx.loc(fx.file("c1", "nova.conf", "etc/nova/nova.conf", {}), "vnc", "novncproxy_base_url", 23)],
+		},
+		{
+			"message": "nova.conf [vnc] novncproxy_base_url on c2 = http://c1:6080/vnc_auto.html, but nova-novncproxy runs on ctl, listening on port 6080, as nova.conf [vnc] novncproxy_base_url on c1 = http://ctl:6080/vnc_auto.html: consoles of its instances do not open",
+			"locations": [fx.loc(fx.file("c2", "nova.conf", "etc/nova/nova.conf", {}), "vnc", "novncproxy_base_url", 23), fx.loc(fx.file("c1", "nova.conf", "etc/nova/nova.conf", {}), "vnc", "novncproxy_base_url", 23)],
+		},
+	}
+}
+
+test_proxy_agrees if {
+	r := rule.report with input as fx.deployment([_ctl(["nova-novncproxy"]), _compute("c1", _to("ctl", 6080)), _compute("c2", _to("ctl", 6080))])
+	r == set()
+}
+
+# Without an enabled nova-novncproxy unit, the proxy is taken to run with
+# nova-api, as the install guides have it.
+test_proxy_with_nova_api if {
+	r := rule.report with input as fx.deployment([_ctl(["nova-api"]), _compute("c1", _to("ctl", 6080)), _compute("c2", _to("c1", 6080)), _compute("c3", _to("c1", 6080))])
+	count(r) == 2
+	every f in r {
+		contains(f.message, "= http://c1:6080/vnc_auto.html, but the console proxy runs on ctl with nova-api (where the install guides put nova-novncproxy), listening on port 6080, as nova.conf [vnc] novncproxy_base_url on c1 = http://ctl:6080/vnc_auto.html: consoles of its instances do not open")
+	}
+}
+
+# Neither: the majority stays, and is said.
+test_no_proxy_in_the_snapshot if {
+	r := rule.report with input as fx.deployment([_ctl([]), _compute("c1", _to("ctl", 6080)), _compute("c2", _to("c1", 6080)), _compute("c3", _to("c1", 6080))])
+	r == {{
+		"message": "nova.conf [vnc] novncproxy_base_url on c1 = http://ctl:6080/vnc_auto.html, but nova.conf [vnc] novncproxy_base_url on c2 = http://c1:6080/vnc_auto.html (no node runs nova-novncproxy or nova-api in the snapshot: compared with the majority, 2 of 3)",
+		"locations": [fx.loc(fx.file("c1", "nova.conf", "etc/nova/nova.conf", {}), "vnc", "novncproxy_base_url", 23), fx.loc(fx.file("c2", "nova.conf", "etc/nova/nova.conf", {}), "vnc", "novncproxy_base_url", 23)],
+	}}
 }

@@ -6,7 +6,10 @@
 #   secret rbd_secret_uuid, whose UUID is also what cinder hands out for
 #   volume attachments. Compute nodes that differ in images_type, pool,
 #   rbd_user or rbd_secret_uuid cannot open each other's disks after a
-#   migration or evacuation, and attaches fail on the odd node.
+#   migration or evacuation, and attaches fail on the odd node. The
+#   compute nodes are peers (cinder's and Ceph's own files are not read):
+#   each differing node is compared with the value most of them hold (on a
+#   tie, the first by path), and the message says which.
 # custom:
 #   id: SL-NOVA-014
 #   severity: warning
@@ -40,9 +43,10 @@ _copies(key) := {c |
 report contains finding if {
 	count(_rbd) > 1
 	some key in _keys
-	some [c, r] in lib.drift(_copies(key))
+	copies := _copies(key)
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("%s is %s, but most Ceph-backed compute nodes use %s (%s): disks and volumes do not open after migration on this node", [c.where, c.shown, r.shown, r.where]),
+		"message": sprintf("%s is %s, but %s is %s (Ceph-backed compute nodes are peers, none is the authority: %s): disks and volumes do not open after migration on this node", [c.where, c.shown, r.where, r.shown, lib.compared(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

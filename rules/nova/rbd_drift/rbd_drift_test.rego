@@ -16,7 +16,7 @@ test_same if {
 test_uuid_differs if {
 	r := rule.report with input as fx.deployment([_cmp("c1", "457eb676"), _cmp("c2", "457eb676"), _cmp("c3", "11111111")])
 	r == {{
-		"message": "nova.conf [libvirt] rbd_secret_uuid on c3 is 11111111, but most Ceph-backed compute nodes use 457eb676 (nova.conf [libvirt] rbd_secret_uuid on c1): disks and volumes do not open after migration on this node",
+		"message": "nova.conf [libvirt] rbd_secret_uuid on c3 is 11111111, but nova.conf [libvirt] rbd_secret_uuid on c1 is 457eb676 (Ceph-backed compute nodes are peers, none is the authority: compared with the majority, 2 of 3): disks and volumes do not open after migration on this node",
 		"locations": [
 			{"path": "c3/etc/nova/nova.conf", "node": "c3", "line": 1, "column": 1, "section": "libvirt", "key": "rbd_secret_uuid"},
 			{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 1, "column": 1, "section": "libvirt", "key": "rbd_secret_uuid"},

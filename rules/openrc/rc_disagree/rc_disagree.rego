@@ -6,7 +6,10 @@
 #   password, user domain or Keystone, which one an operator sources
 #   decides whether a command works, and scripts break after a password
 #   change that reached only one file. (Regions are compared with the
-#   services' by SL-EP-005.)
+#   services' by SL-EP-005.) No rc file is the authority (the password
+#   lives in Keystone's database): a differing file is compared with the
+#   value most of the user's files hold (the first by path on a tie), and
+#   the message says which.
 # custom:
 #   id: SL-RC-004
 #   severity: warning
@@ -40,6 +43,14 @@ _shown(rc, "OS_PASSWORD") := sprintf("fp:%s", [rc.vars.OS_PASSWORD.fp])
 
 _shown(rc, name) := rc.vars[name].value if name != "OS_PASSWORD"
 
+# _none says why no rc file is the authority for a variable.
+_none := {
+	"OS_PASSWORD": "the password Keystone holds is not in a snapshot",
+	"OS_USER_DOMAIN_NAME": "no rc file is the authority",
+	"OS_USER_DOMAIN_ID": "no rc file is the authority",
+	"OS_AUTH_URL": "no rc file is the authority (SL-EP-001 compares it with Keystone's own)",
+}
+
 _copies contains c if {
 	some rc in input.rc
 	not rc.error
@@ -53,9 +64,10 @@ _copies contains c if {
 
 report contains finding if {
 	some group in {c.group | some c in _copies}
-	some [c, r] in lib.drift({c | some c in _copies; c.group == group})
+	copies := {c | some c in _copies; c.group == group}
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("%s is %s, but %s is %s for the same user '%s': the rc files do not log in the same way", [c.where, c.shown, r.where, r.shown, group[0]]),
+		"message": sprintf("%s is %s, but %s is %s for the same user '%s' (%s: %s): the rc files do not log in the same way", [c.where, c.shown, r.where, r.shown, group[0], _none[group[1]], lib.compared(copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

@@ -19,7 +19,7 @@ test_agree if {
 test_password_differs if {
 	r := rule.report with input as _d([_rc("admin-openrc", "aaa", "admin"), _rc("keystonerc_admin", "bbb", "admin")])
 	r == {{
-		"message": "keystonerc_admin OS_PASSWORD is fp:bbb, but admin-openrc OS_PASSWORD is fp:aaa for the same user 'admin': the rc files do not log in the same way",
+		"message": "keystonerc_admin OS_PASSWORD is fp:bbb, but admin-openrc OS_PASSWORD is fp:aaa for the same user 'admin' (the password Keystone holds is not in a snapshot: compared with the first by path, as no two agree, 1 of 2): the rc files do not log in the same way",
 		"locations": [
 			{"path": "keystonerc_admin", "node": "", "line": 2, "column": 8, "key": "OS_PASSWORD"},
 			{"path": "admin-openrc", "node": "", "line": 2, "column": 8, "key": "OS_PASSWORD"},

@@ -10,6 +10,9 @@
 #   release: in .stacklint.yaml). And placement nodes behind one endpoint
 #   must serve it on the same port: a node whose vhost uses another port
 #   is skipped by the load balancer or by clients of the catalog's URL.
+#   The placement nodes are peers: a differing one is compared with the
+#   port most serve it on (the first by path on a tie), and the message
+#   says which.
 # custom:
 #   id: SL-PLC-003
 #   severity: error
@@ -50,7 +53,7 @@ _copies contains c if {
 report contains finding if {
 	some [c, r] in lib.drift(_copies)
 	finding := {
-		"message": sprintf("placement on %s is served on port %s (%s:%d), but most placement nodes serve it on %s (%s on %s): clients of the one endpoint miss this node", [c.node, _ports(c.v), c.loc.path, c.loc.line, _ports(r.v), r.loc.path, r.node]),
+		"message": sprintf("placement on %s is served on port %s (%s:%d), but on %s (%s on %s; placement nodes are peers, none is the authority: %s): clients of the one endpoint miss this node", [c.node, _ports(c.v), c.loc.path, c.loc.line, _ports(r.v), r.loc.path, r.node, lib.compared(_copies, r.v)]),
 		"locations": [c.loc, r.loc],
 	}
 }

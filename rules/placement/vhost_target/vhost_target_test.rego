@@ -39,7 +39,7 @@ test_module_wsgi_file if {
 test_port_drift if {
 	r := rule.report with input as _deployment("", ["8778", "8780", "8778"])
 	r == {{
-		"message": "placement on c1 is served on port 8780 (c1/etc/httpd/conf.d/00-placement-api.conf:3), but most placement nodes serve it on 8778 (c0/etc/httpd/conf.d/00-placement-api.conf on c0): clients of the one endpoint miss this node",
+		"message": "placement on c1 is served on port 8780 (c1/etc/httpd/conf.d/00-placement-api.conf:3), but on 8778 (c0/etc/httpd/conf.d/00-placement-api.conf on c0; placement nodes are peers, none is the authority: compared with the majority, 2 of 3): clients of the one endpoint miss this node",
 		"locations": [
 			{"path": "c1/etc/httpd/conf.d/00-placement-api.conf", "node": "c1", "line": 3, "column": 1},
 			{"path": "c0/etc/httpd/conf.d/00-placement-api.conf", "node": "c0", "line": 3, "column": 1},

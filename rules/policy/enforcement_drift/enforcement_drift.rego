@@ -10,6 +10,9 @@
 #   release (it changes between releases: nova's enforce_scope and
 #   enforce_new_defaults became true in 2023.1), so one node setting the
 #   option and another leaving an other default in force also differ.
+#   The API nodes are peers: a differing node is compared with the value
+#   most hold (on a tie, a written value, then the first by path), and the
+#   message says which.
 # custom:
 #   id: SL-POL-013
 #   severity: warning
@@ -65,9 +68,10 @@ else := sprintf("%s (not set: its default in %s)", [_bool(s.value), s.release])
 report contains finding if {
 	some svc, _ in policy.api
 	some key in ["enforce_new_defaults", "enforce_scope"]
-	some [c, r] in lib.drift(_copies(svc, key))
+	copies := _copies(svc, key)
+	some [c, r] in lib.drift(copies)
 	finding := {
-		"message": sprintf("%s: [oslo_policy] %s is %s on %s but %s on %s: the same token is allowed by one API node and refused by the other", [svc, key, c.shown, c.node, r.shown, r.node]),
+		"message": sprintf("%s: [oslo_policy] %s is %s on %s but %s on %s (API nodes are peers, none is the authority: %s): the same token is allowed by one API node and refused by the other", [svc, key, c.shown, c.node, r.shown, r.node, lib.compared_pref(copies, r, "the value written")]),
 		"locations": [c.loc, r.loc],
 	}
 }

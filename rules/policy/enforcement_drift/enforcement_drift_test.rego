@@ -12,7 +12,7 @@ _inp(a, b, c) := {"nodes": {n.name: json.patch(n, [{"op": "add", "path": "/files
 test_one_node_differs if {
 	r := rule.report with input as _inp("True", "true", "False")
 	r == {{
-		"message": "nova: [oslo_policy] enforce_new_defaults is false on ctl3 but true on ctl1: the same token is allowed by one API node and refused by the other",
+		"message": "nova: [oslo_policy] enforce_new_defaults is false on ctl3 but true on ctl1 (API nodes are peers, none is the authority: compared with the majority, 2 of 3): the same token is allowed by one API node and refused by the other",
 		"locations": [
 			{"path": "ctl3/etc/nova/nova.conf", "node": "ctl3", "line": 4, "column": 1, "section": "oslo_policy", "key": "enforce_new_defaults"},
 			{"path": "ctl1/etc/nova/nova.conf", "node": "ctl1", "line": 4, "column": 1, "section": "oslo_policy", "key": "enforce_new_defaults"},
@@ -37,7 +37,7 @@ _released(nodes, v) := object.union(fx.released_as(fx.deployment(nodes), "2024.1
 test_unset_default_differs if {
 	r := rule.report with input as _released([_api_set("ctl1", "False"), _api_unset("ctl2")], "true")
 	r == {{
-		"message": "nova: [oslo_policy] enforce_new_defaults is true (not set: its default in 2024.1) on ctl2 but false on ctl1: the same token is allowed by one API node and refused by the other",
+		"message": "nova: [oslo_policy] enforce_new_defaults is true (not set: its default in 2024.1) on ctl2 but false on ctl1 (API nodes are peers, none is the authority: compared with the value written, as no two agree, 1 of 2): the same token is allowed by one API node and refused by the other",
 		"locations": [
 			{"path": "ctl2/etc/nova/nova.conf", "node": "ctl2", "line": 1, "column": 1, "section": "oslo_policy", "key": "enforce_new_defaults"},
 			{"path": "ctl1/etc/nova/nova.conf", "node": "ctl1", "line": 4, "column": 1, "section": "oslo_policy", "key": "enforce_new_defaults"},

@@ -9,8 +9,9 @@
 #   its service reads (policy_dirs over policy_file), parsed as oslo.policy
 #   parses them, so formatting does not count; a rule a node does not
 #   override is its registered default there. Nodes are those running the
-#   service's API or holding its policy files; the majority is the
-#   reference.
+#   service's API or holding its policy files. They are peers, none is
+#   the authority: each policy is compared with what most of them enforce
+#   (the first node by path on a tie), and the message says so.
 # custom:
 #   id: SL-POL-012
 #   severity: error
@@ -72,7 +73,7 @@ report contains finding if {
 	shown := [sprintf("%s is %s here, %s on %s", [d[0], _q(d[1].v), _q(d[2].v), d[2].node]) | some i, d in diffs; i < 3]
 	more := _more(count(diffs))
 	finding := {
-		"message": sprintf("%s policies on %s differ from the other %s API nodes (%s%s): authorisation depends on which node serves the request", [svc, node, svc, concat("; ", shown), more]),
+		"message": sprintf("%s policies on %s differ from the other %s API nodes (%s%s; the API nodes are peers, none is the authority: each policy is compared with what most of them enforce, the first node by path on a tie): authorisation depends on which node serves the request", [svc, node, svc, concat("; ", shown), more]),
 		"locations": array.concat([d[1].loc | some d in diffs], [diffs[0][2].loc]),
 	}
 }

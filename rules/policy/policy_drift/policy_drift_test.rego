@@ -19,7 +19,7 @@ test_one_controller_differs if {
 	}
 	r := rule.report with input as inp
 	r == {{
-		"message": "nova policies on ctl3 differ from the other nova API nodes (a is 'role:member' here, 'role:admin' on ctl1; b is (its default) here, 'role:x' on ctl1): authorisation depends on which node serves the request",
+		"message": "nova policies on ctl3 differ from the other nova API nodes (a is 'role:member' here, 'role:admin' on ctl1; b is (its default) here, 'role:x' on ctl1; the API nodes are peers, none is the authority: each policy is compared with what most of them enforce, the first node by path on a tie): authorisation depends on which node serves the request",
 		"locations": [
 			{"path": "ctl3/etc/nova/policy.yaml", "node": "ctl3", "line": 2, "column": 3, "key": "a"},
 			{"path": "ctl3/etc/nova/policy.yaml", "node": "ctl3", "line": 1},
