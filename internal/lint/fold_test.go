@@ -130,6 +130,10 @@ func TestFoldByPosition(t *testing.T) {
 			"compute1": "debug on compute1 names compute1",
 			"compute2": "debug on compute2 names compute2",
 		}, map[string]string{"compute1": "compute1", "compute2": "x"}, 2},
+		{"its own name as the value, a message naming the node once", map[string]string{
+			"stack1.orbit8.com": "debug on stack1.orbit8.com is a deprecated name",
+			"stack2.orbit8.com": "debug on stack2.orbit8.com is a deprecated name",
+		}, map[string]string{"stack1.orbit8.com": "stack1.orbit8.com", "stack2.orbit8.com": "stack2.orbit8.com"}, 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs, facts := nodeFindings(c.msgs, c.values)

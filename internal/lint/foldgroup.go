@@ -89,11 +89,18 @@ func sortGroups(gs []foldGroup) {
 
 // ambiguous: the finding's node name is written (as a word, in any case)
 // in a value at one of its locations, so the message may name the value.
+// A message that names the node once names the node (packstack's
+// vncserver_proxyclient_address = stack1.orbit8.com on stack1.orbit8.com:
+// "... on stack1.orbit8.com is a deprecated name ..."): only a second
+// place can be the value.
 func ambiguous(f engine.Finding, written func(engine.Location) []string) bool {
 	if written == nil {
 		return false
 	}
 	name := newNameSet([]string{strings.ToLower(f.Locations[0].Node)})
+	if len(name.find(strings.ToLower(f.Message))) < 2 {
+		return false
+	}
 	for _, l := range f.Locations {
 		for _, v := range written(l) {
 			if len(name.find(strings.ToLower(v))) > 0 {
