@@ -71,7 +71,7 @@ func TestSeveralFormatsRefused(t *testing.T) {
 	}{
 		{[]string{"-f", "text", "-f", "json"}, "standard output: only one --format without =FILE"},
 		{[]string{"-f", "text", "-f", "json", "-o", "r.txt"}, "--output r.txt: only one --format without =FILE"},
-		{[]string{"-f", "yaml=r.yaml"}, "--format yaml=r.yaml: unknown format (one of github, json, junit, sarif, text"},
+		{[]string{"-f", "yaml=r.yaml"}, "--format yaml=r.yaml: unknown format (one of github, html, json, junit, sarif, text"},
 		{[]string{"-f", "sarif="}, "--format sarif=: no file after '='"},
 		{[]string{"-f", "sarif=r.out", "-f", "json=./r.out"}, "--format sarif=r.out and --format json=./r.out write the same file"},
 		{[]string{"-f", "json", "-o", "r.json", "-f", "sarif=r.json"}, "--output r.json and --format sarif=r.json write the same file"},

@@ -16,7 +16,7 @@ func configRepo(t *testing.T) {
 		".git/HEAD":                                "ref: refs/heads/main\n",
 		"clouds/prod/ctl/etc/nova/nova.conf":       "[DEFAULT]\ntransport_url = rabbit://openstack:Rb5t-rabbit@ctl\n[neutron]\npassword = Nt1p-neutron-svc\n",
 		"clouds/prod/ctl/etc/neutron/neutron.conf": "[DEFAULT]\ntransport_url = rabbit://openstack:Rb5t-rabbit@ctl\n[keystone_authtoken]\npassword = Nt1p-neutron-svc\nusername = neutron\n",
-		"clouds/prod/cmp/etc/nova/nova.conf":       "[DEFAULT]\ntransport_url = rabbit://openstack:Rb5t-rabbit@ctl\n[neutron]\npassword = NEUTRON_PASS\n",
+		"clouds/prod/cmp/etc/nova/nova.conf":       "[DEFAULT]\ntransport_url = rabbit://openstack:Rb5t-rabbit@ctl\n[neutron]\npassword = Wr0ng-old-svc\n[vnc]\nserver_proxyclient_address = MANAGEMENT_INTERFACE_IP_ADDRESS\n",
 	})
 	t.Chdir(root)
 }
@@ -28,7 +28,7 @@ func configRepo(t *testing.T) {
 func TestFileArguments(t *testing.T) {
 	configRepo(t)
 	code, out, errs := run(t, "--format", "json", "clouds/prod/cmp/etc/nova/nova.conf")
-	if code != 1 || !strings.Contains(out, "NEUTRON_PASS") && !strings.Contains(out, "SL-HYG-001") {
+	if code != 1 || !strings.Contains(out, "MANAGEMENT_INTERFACE_IP_ADDRESS") && !strings.Contains(out, "SL-HYG-001") {
 		t.Fatalf("the changed compute file's placeholder: exit %d\n%s\n%s", code, out, errs)
 	}
 	if strings.Contains(out, `"path": "ctl/`) && !strings.Contains(out, `"path": "cmp/`) {
