@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -355,5 +357,45 @@ func TestHTMLLargeGroupMergesNodesAlike(t *testing.T) {
 	cells := overviewCells(t, doc)
 	if got := cells["3 nodes like c2|credentials"]; got != [2]string{"warning", "1"} {
 		t.Errorf("the row of c2, c3, c4: %v", got)
+	}
+}
+
+// TestHTMLRealFoldOnEveryNode: the demo with compute2's [neutron]
+// password as wrong as compute1's: lint folds the two findings into one
+// (fold.go), and the page counts it on both computes and names both.
+func TestHTMLRealFoldOnEveryNode(t *testing.T) {
+	snap := filepath.Join(t.TempDir(), "demo")
+	if err := os.CopyFS(snap, os.DirFS(filepath.Join("..", "..", "testdata", "demo"))); err != nil {
+		t.Fatal(err)
+	}
+	conf := filepath.Join(snap, "compute2", "etc", "nova", "nova.conf")
+	b, err := os.ReadFile(conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := strings.Replace(string(b), "\npassword = Nt1p-neutron-svc\n", "\npassword = Nt1p-neutron-svc2\n", 1)
+	if fixed == string(b) {
+		t.Fatal("compute2's [neutron] password not found")
+	}
+	if err := os.WriteFile(conf, []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := lintResult(t, snap)
+	doc := parsePage(t, renderHTML(t, res))
+	pass := findingEntry(t, doc, "SL-PASS-003")
+	if msg := text(elements(pass, tagClass("p", "msg"))[0]); !strings.Contains(msg, "the same on 1 more compute node: compute2") {
+		t.Fatalf("not folded: %s", msg)
+	}
+	if v, _ := attr(pass, "data-nodes"); v != `["n:compute1","n:compute2"]` {
+		t.Errorf("the folded finding stands for %s", v)
+	}
+	cells := overviewCells(t, doc)
+	for _, key := range []string{"compute1|credentials", "compute2|credentials", "compute|credentials"} {
+		if got := cells[key]; got != [2]string{"error", "1"} {
+			t.Errorf("overview %s: %v", key, got)
+		}
+	}
+	if got := cells["controller|credentials"]; got != [2]string{"error", "1"} { // SL-PASS-009 alone, not the reference copy
+		t.Errorf("overview controller|credentials: %v", got)
 	}
 }
