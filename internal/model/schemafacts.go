@@ -71,18 +71,24 @@ func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *
 		}
 	}
 	if v.Status != schema.Unknown {
-		isSecret := func(g, n string) bool { return b.secretOption(kind, f, g, n) }
-		opt := v.Opt
-		if pick.BelowOldest {
-			opt = typeOnly(opt)
-		}
-		if err := checkValues(opt, f, section, k, b.secretOption(kind, f, section, k.Name), isSecret, b.budget(f)); err != "" {
-			fact["status"], fact["error"] = "invalid", err
-			fact["deprecated"] = v.Status == schema.Deprecated
-		}
+		b.valueFacts(fact, pick, v, kind, f, section, k)
 	}
 	for _, o := range occ {
 		o.(map[string]any)["schema"] = fact
+	}
+}
+
+// valueFacts adds the conversion error of an invalid value (see
+// schemaFacts) to fact.
+func (b *nodeBuilder) valueFacts(fact map[string]any, pick *Pick, v schema.Verdict, kind string, f *oslo.File, section string, k *oslo.Key) {
+	isSecret := func(g, n string) bool { return b.secretOption(kind, f, g, n) }
+	opt := v.Opt
+	if pick.BelowOldest {
+		opt = typeOnly(opt)
+	}
+	if err := checkValues(opt, f, section, k, b.secretOption(kind, f, section, k.Name), isSecret, b.budget(f)); err != "" {
+		fact["status"], fact["error"] = "invalid", err
+		fact["deprecated"] = v.Status == schema.Deprecated
 	}
 }
 
