@@ -23,7 +23,7 @@ install: ## install stacklint into $(go env GOBIN), else $(go env GOPATH)/bin, w
 
 test: ## unit, Rego, scenario, secrets, docs-drift and meta tests (no ../shared needed)
 	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./... # go test's 10m default per package is short on a loaded machine
 
 fuzz: ## every fuzz target for FUZZTIME each (default 10s), one after another (tools/fuzz/run.sh)
 	GO=$(GO) FUZZTIME=$(FUZZTIME) tools/fuzz/run.sh
