@@ -64,14 +64,15 @@ _public_endpoints contains c if {
 	}
 }
 
-# _copies of a class: the references, each marked "auth" when it reaches
-# Keystone where its own configuration serves it (see _basis_of); the
-# public class also holds keystone's public_endpoint when written.
-_copies(class) := {c |
+# _copies maps each class to its references, each marked "auth" when it
+# reaches Keystone where its own configuration serves it (_served_ref);
+# the public class also holds keystone's public_endpoint when written.
+# Computed once per class.
+_copies[class] := {c |
 	some r in _refs
 	r.class == class
 	c := object.union(r, {"auth": _served_ref(class, r), "basis": "vhost"})
-} | {c | some c in _public_endpoints; class == "public"}
+} | {c | some c in _public_endpoints; class == "public"} if some class in {"public", "service"}
 
 # _served_ref: the reference reaches a node of the snapshot whose httpd
 # serves Keystone on that port and path: in a <VirtualHost> on the port
@@ -83,7 +84,7 @@ _copies(class) := {c |
 _served_ref(class, r) if {
 	count({c | some c in _public_endpoints; class == "public"}) == 0
 	_whole(class)
-	_serves(input.nodes[r.v[0]], r.port, r.path)
+	_serves(r.v[0], r.port, r.path)
 }
 
 default _served_ref(_, _) := false
@@ -108,15 +109,25 @@ _known(node) if not lib.runs(node, "keystone")
 
 _known(node) if host.has_kind(node, "httpd")
 
-_serves(node, port, _) if {
-	some [_, _, p] in host.wsgi_served(node, "keystone")
-	p == port
+_serves(name, port, _) if port in _vhost_ports[name]
+
+_serves(name, port, path) if {
+	some p in _mapped[name].paths
+	host.under(_path(path), p)
+	port in _mapped[name].ports
 }
 
-_serves(node, port, path) if {
-	some p in host.wsgi_paths(node, "keystone")
-	host.under(_path(path), p)
-	port in host.httpd_ports(node)
+# _vhost_ports and _mapped: where httpd serves Keystone on each node with
+# httpd files, computed once per node: the ports of its <VirtualHost>s,
+# and the paths mapped outside any vhost with the ports httpd listens on.
+_vhost_ports[name] := {p | some [_, _, p] in host.wsgi_served(node, "keystone")} if {
+	some name, node in input.nodes
+	host.has_kind(node, "httpd")
+}
+
+_mapped[name] := {"paths": host.wsgi_paths(node, "keystone"), "ports": host.httpd_ports(node)} if {
+	some name, node in input.nodes
+	host.has_kind(node, "httpd")
 }
 
 _path(p) := p if p != ""
@@ -139,7 +150,7 @@ _served_at(name, port) := sprintf("%s:%d", [f.path, d.line]) if {
 
 report contains finding if {
 	some class in {"public", "service"}
-	copies := _copies(class)
+	copies := _copies[class]
 	some [c, r] in lib.against(copies)
 	finding := {
 		"message": _message(class, copies, c, r),
@@ -175,20 +186,20 @@ _unknown(class) := {name |
 }
 
 _any_served if {
-	some node in input.nodes
-	lib.runs(node, "keystone")
-	_served_anywhere(node)
+	some ports in _vhost_ports
+	count(ports) > 0
 }
 
-_served_anywhere(node) if count(host.wsgi_served(node, "keystone")) > 0
-
-_served_anywhere(node) if host.wsgi_anywhere(node, "keystone")
+_any_served if {
+	some m in _mapped
+	count(m.paths) > 0
+}
 
 # Keystone nodes' public_endpoint values disagree, or references reach
 # different nodes serving Keystone in equal numbers.
 report contains finding if {
 	some class in {"public", "service"}
-	firsts := lib.authority_conflict(_copies(class))
+	firsts := lib.authority_conflict(_copies[class])
 	finding := {
 		"message": _conflict(class, [r | some [_, r] in firsts]),
 		"locations": [ks.loc(r) | some [_, r] in firsts],
