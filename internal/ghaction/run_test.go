@@ -66,7 +66,8 @@ func (r *runner) value(ref string) (string, error) {
 }
 
 // condRe is the one form of if: the tests evaluate: comparisons of a
-// reference with a string, joined by &&.
+// reference with a string, joined by && (and always(), true: the steps run
+// here never fail before the step that asks).
 var condRe = regexp.MustCompile(`^([A-Za-z0-9_.-]+) (==|!=) '([^']*)'$`)
 
 // cond evaluates an if: condition ("" is true, as a step without if runs
@@ -76,6 +77,9 @@ func (r *runner) cond(expr string) bool {
 		return true
 	}
 	for _, part := range strings.Split(expr, "&&") {
+		if strings.TrimSpace(part) == "always()" {
+			continue
+		}
 		m := condRe.FindStringSubmatch(strings.TrimSpace(part))
 		if m == nil {
 			r.t.Fatalf("if: %q: not a comparison the tests evaluate", expr)
@@ -213,7 +217,7 @@ func TestActionRunSteps(t *testing.T) {
 	}{
 		{"defaults", map[string]string{"path": "clouds/prod"}, "1", 1, true,
 			[]string{"clouds/prod/compute1/etc/nova/nova.conf:49:1  error    SL-PASS-003", "release stein (auto"}},
-		{"args", map[string]string{"path": "./clouds/prod/", "args": " --release zed  --no-color ", "fail-level": "none", "upload-sarif": "false"}, "0", 0, false,
+		{"args", map[string]string{"path": "./clouds/prod/", "args": " --no-color\n  --release zed  \n", "fail-level": "none", "upload-sarif": "false"}, "0", 0, false,
 			[]string{"clouds/prod/compute1/etc/nova/nova.conf:49:1", "release zed (--release)"}},
 		{"no snapshot", map[string]string{"path": "clouds/none"}, "2", 2, false,
 			[]string{"stacklint: clouds/none: no such file or folder"}},
