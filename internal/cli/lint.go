@@ -28,12 +28,15 @@ type lintOptions struct {
 	verbose   bool
 	config    string
 	release   string
-	version   string // the binary's, for SARIF
-	output    string
-	baseline  string
-	writeBase string
-	maxSize   sizeFlag
-	timeout   time.Duration
+	// releaseGiven: --release was on the command line (an empty value
+	// given is an error, not the configuration's or auto)
+	releaseGiven bool
+	version      string // the binary's, for SARIF
+	output       string
+	baseline     string
+	writeBase    string
+	maxSize      sizeFlag
+	timeout      time.Duration
 }
 
 func addLintFlags(cmd *cobra.Command, o *lintOptions) {
@@ -65,6 +68,7 @@ func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
 			"findings with a location in the named files.",
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			o.releaseGiven = cmd.Flags().Changed("release")
 			return runLint(cmd.Context(), streams, o, args)
 		},
 	}
@@ -102,6 +106,9 @@ func checkLintArgs(o *lintOptions, args []string) ([]target, []output, error) {
 	case "error", "warning", "info", "none":
 	default:
 		return nil, nil, usageError("--fail-level must be error, warning, info or none, not %s", lint.Sanitize(o.failLevel))
+	}
+	if o.releaseGiven && strings.TrimSpace(o.release) == "" {
+		return nil, nil, usageError("--release is empty: give auto, a release or SERVICE=RELEASE items (auto,nova=2023.2)")
 	}
 	if err := release.Check(o.release); err != nil { // before the rules compile
 		return nil, nil, usageError("--release: %v", err)

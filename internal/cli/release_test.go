@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// TestReleaseFlagItems: "--release ," and a configuration's "release:
-// zed," are errors naming the empty item (no silent auto), and a
+// TestReleaseFlagItems: "--release ,", an empty --release given and a
+// configuration's "release: zed," are errors (no silent auto), and a
 // megabyte --release value is quoted to 80 characters, not echoed.
 func TestReleaseFlagItems(t *testing.T) {
 	root := t.TempDir()
@@ -20,6 +20,8 @@ func TestReleaseFlagItems(t *testing.T) {
 		{",", `stacklint: --release: item 1 of "," is empty`},
 		{"auto,,nova=zed", `--release: item 2 of "auto,,nova=zed" is empty`},
 		{huge, `--release: unknown release "zed x zed x`},
+		{"", "--release is empty"}, // --release "$UNSET" in CI: not a silent auto
+		{"  ", "--release is empty"},
 	} {
 		code, out, errs := run(t, "--release", tc.value, root)
 		if code != 2 || out != "" || !strings.Contains(errs, tc.want) || len(errs) > 500 {

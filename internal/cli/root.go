@@ -39,6 +39,7 @@ func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.releaseGiven = cmd.Flags().Changed("release")
 			return runLint(cmd.Context(), streams, opts, args)
 		},
 	}
