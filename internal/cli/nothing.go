@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -55,7 +56,9 @@ func plural(n int, word string) string {
 // NAME=FILE, --write-baseline; what names the option and its value) that
 // is one of the snapshot files the run read: a report would silently
 // replace a configuration file. A new file inside the snapshot folder (a
-// SARIF log at the repository's root) is fine.
+// SARIF log at the repository's root) is fine. Files are compared by
+// path and, when the output exists, as files (os.SameFile): a hard link
+// to a snapshot file is that file.
 func overwritesSnapshot(what, output string, res *lint.Result) error {
 	if output == "" || res.Deployment == nil {
 		return nil
@@ -67,11 +70,22 @@ func overwritesSnapshot(what, output string, res *lint.Result) error {
 	if real, err := filepath.EvalSymlinks(out); err == nil {
 		out = real
 	}
+	outInfo, _ := os.Stat(out)
 	root := res.Deployment.Snapshot.Root
 	for _, f := range res.Deployment.Files {
-		if filepath.Join(root, filepath.FromSlash(f.Path)) == out {
+		p := filepath.Join(root, filepath.FromSlash(f.Path))
+		if p == out || sameFile(outInfo, p) {
 			return usageError("%s is %s, a file of the snapshot it reads: write the report elsewhere", what, f.Path)
 		}
 	}
 	return nil
+}
+
+// sameFile: the file at p is the one info describes (nil: none).
+func sameFile(info os.FileInfo, p string) bool {
+	if info == nil {
+		return false
+	}
+	pi, err := os.Stat(p)
+	return err == nil && os.SameFile(info, pi)
 }

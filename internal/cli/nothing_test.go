@@ -58,6 +58,15 @@ func TestOutputIntoSnapshot(t *testing.T) {
 	if code, _, errs := run(t, "--output", filepath.Join(root, "report.txt"), root); code == 2 {
 		t.Errorf("a report beside the nodes refused: %s", errs)
 	}
+	// a hard link to the file is the file (red team: it was overwritten)
+	hard := filepath.Join(t.TempDir(), "hard.out")
+	if err := os.Link(target, hard); err != nil {
+		t.Skip(err)
+	}
+	code, _, errs = run(t, "--format", "json="+hard, root)
+	if data, _ := os.ReadFile(target); code != 2 || string(data) != conf || !strings.Contains(errs, "a file of the snapshot it reads") {
+		t.Errorf("hard link: exit %d, file now %q: %s", code, data, errs)
+	}
 }
 
 // TestNodeOfRCFiles: seed 002's layout, a node folder holding only root's
