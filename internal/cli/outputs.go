@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -135,13 +136,20 @@ func render(outs []output, res *lint.Result) ([]rendered, error) {
 // writeReports writes each rendered report to its file, then the one for
 // standard output, if any: a file that cannot be written stops the run
 // before standard output shows a report. Each is rendered whole before,
-// so a failed or timed-out run leaves no half report behind.
+// and every file is opened before any is replaced, so a failed or
+// timed-out run, or one file that cannot be opened, leaves every file as
+// it was.
 func writeReports(streams IO, reports []rendered) error {
-	for _, r := range reports {
-		if r.out.file == "" {
+	files, err := openReports(reports)
+	if err != nil {
+		return err
+	}
+	for i, r := range reports {
+		if files[i] == nil {
 			continue
 		}
-		if err := writeFile(r.out.file, r.data); err != nil {
+		if err := fill(files[i], r.data); err != nil {
+			closeAll(files[i+1:])
 			return fmt.Errorf("%s: %w", r.out.flag, err)
 		}
 	}
@@ -153,6 +161,40 @@ func writeReports(streams IO, reports []rendered) error {
 		}
 	}
 	return nil
+}
+
+// openReports opens every report file (nil for standard output); when
+// one cannot be opened, it closes the others and removes those it created.
+func openReports(reports []rendered) ([]*os.File, error) {
+	files := make([]*os.File, len(reports))
+	var created []string
+	for i, r := range reports {
+		if r.out.file == "" {
+			continue
+		}
+		_, statErr := os.Lstat(r.out.file)
+		f, err := openReport(r.out.file)
+		if err != nil {
+			closeAll(files)
+			for _, p := range created {
+				_ = os.Remove(p)
+			}
+			return nil, fmt.Errorf("%s: %w", r.out.flag, err)
+		}
+		if errors.Is(statErr, os.ErrNotExist) {
+			created = append(created, r.out.file)
+		}
+		files[i] = f
+	}
+	return files, nil
+}
+
+func closeAll(files []*os.File) {
+	for _, f := range files {
+		if f != nil {
+			_ = f.Close()
+		}
+	}
 }
 
 // refuseSnapshotFiles refuses an output file that is a file of the

@@ -20,6 +20,20 @@ func TestSeveralFormats(t *testing.T) {
 	if code != 2 || out != "" || !strings.Contains(errs, "--format json=reports/../out.json: open reports/../out.json: no such file or directory") {
 		t.Fatalf("exit %d:\n%s%s", code, out, errs)
 	}
+	// ... and every other file left as it was, created or not (red team:
+	// out.sarif, named first, was written)
+	if _, err := os.Stat("out.sarif"); err == nil {
+		t.Errorf("out.sarif written though out.json cannot be")
+	}
+	if err := os.WriteFile("old.sarif", []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := run(t, "-f", "sarif=old.sarif", "-f", "json=nodir/x.json", "clouds/prod"); code != 2 {
+		t.Errorf("exit %d with an output that cannot be written", code)
+	}
+	if b, _ := os.ReadFile("old.sarif"); string(b) != "old" {
+		t.Errorf("old.sarif replaced though nodir/x.json cannot be written: %.40q", b)
+	}
 	if err := os.Mkdir("reports", 0o755); err != nil {
 		t.Fatal(err)
 	}
