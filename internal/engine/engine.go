@@ -12,9 +12,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 )
 
-// query collects every rule's report set, keyed by "<category>.<name>".
-const query = `x := {sprintf("%s.%s", [c, n]): r | some c, n; r := data.stacklint.rules[c][n].report}`
-
 // denied builtins: rules see only the model, never the network, the
 // environment or the clock of the machine they run on.
 var denied = []string{"http.send", "net.lookup_ip_addr", "opa.runtime", "time.now_ns", "rand.intn", "uuid.rfc4122", "trace", "print"}
@@ -26,7 +23,7 @@ type Engine struct {
 	// templates): redaction leaves these alone (see vocabulary).
 	Vocabulary []string
 	compiler   *ast.Compiler
-	prepared   rego.PreparedEvalQuery
+	shards     []shard
 	byPkg      map[string]Rule
 }
 
@@ -111,35 +108,36 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 	if c.Compile(mods); c.Failed() {
 		return nil, fmt.Errorf("compiling rules: %w", c.Errors)
 	}
-	pq, err := rego.New(rego.Query(query), rego.Compiler(c)).PrepareForEval(ctx)
+	shards, err := prepareShards(ctx, c, rules, shardCount(len(rules)))
 	if err != nil {
-		return nil, fmt.Errorf("preparing rules: %w", err)
+		return nil, err
 	}
-	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), compiler: c, prepared: pq, byPkg: map[string]Rule{}}
+	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), compiler: c, shards: shards, byPkg: map[string]Rule{}}
 	for _, r := range rules {
 		e.byPkg[r.Package] = r
 	}
 	return e, nil
 }
 
-// Eval evaluates every rule once over the model document. OPA stops
-// when ctx is done; Eval then returns ctx's error.
+// Eval evaluates every rule once over the model document, the rules
+// dealt into shards evaluated in parallel (one per processor). OPA stops
+// when ctx is done; Eval then returns ctx's error. Findings are sorted
+// (Sort), whatever the number of shards.
 func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]Finding, error) {
 	input, err := ToValue(doc)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.prepared.Eval(ctx, rego.EvalParsedInput(input))
+	return e.EvalValue(ctx, input)
+}
+
+// EvalValue is Eval over the model document already converted (ToValue),
+// so that the caller can drop the Go document before the evaluation.
+func (e *Engine) EvalValue(ctx context.Context, input ast.Value) ([]Finding, error) {
+	out, err := e.evalShards(ctx, input)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	if err != nil {
-		return e.evalEach(ctx, input)
-	}
-	if len(rs) == 0 {
-		return nil, nil
-	}
-	out, err := e.findings(rs[0].Bindings["x"])
 	out = e.yield(out)
 	Sort(out)
 	return out, err
@@ -229,12 +227,14 @@ func (r RuleErrors) Error() string {
 	return strings.Join(msgs, "; ")
 }
 
-// evalEach evaluates the rules one by one after the single query failed,
-// so that one broken rule does not hide the findings of the others.
-func (e *Engine) evalEach(ctx context.Context, input ast.Value) ([]Finding, error) {
+// evalEach evaluates the rules of pkgs one by one after their shard's
+// query failed, so that one broken rule does not hide the findings of the
+// others. The findings are unsorted.
+func (e *Engine) evalEach(ctx context.Context, input ast.Value, pkgs []string) ([]Finding, error) {
 	var out []Finding
 	var errs RuleErrors
-	for _, r := range e.Rules {
+	for _, p := range pkgs {
+		r := e.byPkg[p]
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -253,8 +253,6 @@ func (e *Engine) evalEach(ctx context.Context, input ast.Value) ([]Finding, erro
 		}
 		out = append(out, fs...)
 	}
-	out = e.yield(out)
-	Sort(out)
 	if len(errs) > 0 {
 		return out, errs
 	}

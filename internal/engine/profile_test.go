@@ -17,6 +17,9 @@ import (
 	"github.com/stacklint/stacklint/rules"
 )
 
+// query collects every rule's report set, keyed by "<category>.<name>".
+const query = `x := {sprintf("%s.%s", [c, n]): r | some c, n; r := data.stacklint.rules[c][n].report}`
+
 // profileInput compiles the rules and builds the model of the snapshot
 // named by an environment variable; the test is skipped when it is unset.
 func profileInput(t *testing.T, env string) (*Engine, ast.Value) {

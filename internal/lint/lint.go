@@ -124,7 +124,13 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	if err := opts.enter(ctx, "evaluating the rules"); err != nil {
 		return nil, err
 	}
-	findings, err := eng.Eval(ctx, d.Doc)
+	roles := nodeRoles(d.Doc)
+	input, err := engine.ToValue(d.Doc)
+	if err != nil {
+		return nil, err
+	}
+	d.Doc = nil // the rules read input: the Go document is not kept beside it
+	findings, err := eng.EvalValue(ctx, input)
 	var ruleErrs engine.RuleErrors
 	if err != nil && !errors.As(err, &ruleErrs) {
 		return nil, err
@@ -142,7 +148,6 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		return nil, err
 	}
 	sanitizeReasons(findings)
-	roles := nodeRoles(d.Doc)
 	findings = foldConsequences(findings)
 	unfolded := slices.Clone(findings)
 	findings, from := foldFleet(findings, fleetFacts{roles: roles, written: writtenValues(d.Files)})

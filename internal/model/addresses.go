@@ -96,21 +96,17 @@ func (b *nodeBuilder) disputedAddresses(knownOwners map[string]any) []any {
 // its interfaces and what every node's /etc/hosts says about its names.
 // Rules use them to tell "another node's address" from "an unknown one".
 func knownAddresses(builders []*nodeBuilder) map[string][]string {
-	var tables [][]hosts.Entry // each distinct /etc/hosts once
+	names := map[string][]string{} // every distinct /etc/hosts once, merged
 	seen := map[string]bool{}
 	for _, b := range builders {
-		if b.hasHosts && !seen[b.hostsID] {
-			seen[b.hostsID] = true
-			tables = append(tables, b.hosts)
+		if !b.hasHosts || seen[b.hostsID] {
+			continue
 		}
-	}
-	index := make([]map[string][]string, len(tables))
-	for i, t := range tables {
-		index[i] = map[string][]string{}
-		for _, e := range t {
+		seen[b.hostsID] = true
+		for _, e := range b.hosts {
 			for _, n := range e.Names {
 				n = strings.ToLower(n)
-				index[i][n] = append(index[i][n], e.Addr)
+				names[n] = append(names[n], e.Addr)
 			}
 		}
 	}
@@ -118,10 +114,8 @@ func knownAddresses(builders []*nodeBuilder) map[string][]string {
 	for _, b := range builders {
 		addrs := append([]string{}, b.ownAddrs...)
 		short, _, _ := strings.Cut(b.hostname, ".")
-		for _, idx := range index {
-			for _, n := range []string{b.name, b.hostname, short} {
-				addrs = append(addrs, idx[strings.ToLower(n)]...)
-			}
+		for _, n := range []string{b.name, b.hostname, short} {
+			addrs = append(addrs, names[strings.ToLower(n)]...)
 		}
 		out[b.name] = uniqueSorted(addrs)
 	}

@@ -21,7 +21,7 @@ type Deployment struct {
 	Snapshot *snapshot.Snapshot
 	Files    []*Loaded // every read file, sorted by path
 	Keys     *secret.Keyring
-	Doc      map[string]any // the Rego input
+	Doc      map[string]any // the Rego input (lint.Run drops it once converted for OPA)
 
 	releases *Releases
 }
@@ -241,8 +241,10 @@ func (b *nodeBuilder) doc(knownOwners map[string]any) map[string]any {
 	var cycles []any
 	b.policies, settings, inForce, cycles = b.policyDocs()
 	services := servicesOf(b.procs)
+	byKind, byPath, byOption := fileLookups(files)
 	return map[string]any{
 		"name": b.name, "hostname": b.hostname, "files": files, "processes": b.processesDoc(),
+		"by_kind": byKind, "by_path": byPath, "by_option": byOption,
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
 		"addresses": toAny(b.addresses(knownOwners)), "interfaces": toAny(b.ifaces),
 		"disputed_addresses": b.disputedAddresses(knownOwners),

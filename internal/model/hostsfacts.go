@@ -77,10 +77,19 @@ func (b *nodeBuilder) noteIface(addr, path string, line int) {
 // reference (basis "majority", with why no authority applies and the
 // counts). Loopback entries are left out (a node's own name on 127.0.1.1
 // is its own finding).
+//
+// Identical hosts files are compared once: a name whose copies all agree
+// costs one look per distinct file, however many nodes share it (a
+// fleet-wide file on ten thousand nodes is not ten thousand copies of
+// ten thousand names).
 func hostsConflicts(builders []*nodeBuilder) []any {
-	byName := map[string][]hostsCopy{}
-	tables := map[string]map[string]hostsCopy{} // identical hosts files are read once
-	named := map[string]*nodeBuilder{}          // a node's own names (lower case) -> node
+	type use struct {
+		table map[string]hostsCopy
+		nodes []*nodeBuilder
+	}
+	uses := map[string]*use{} // hostsID -> its table and the nodes holding it
+	var order []string
+	named := map[string]*nodeBuilder{} // a node's own names (lower case) -> node
 	for _, b := range builders {
 		short, _, _ := strings.Cut(b.hostname, ".")
 		for _, n := range []string{b.name, b.hostname, short} {
@@ -89,20 +98,39 @@ func hostsConflicts(builders []*nodeBuilder) []any {
 		if !b.hasHosts {
 			continue
 		}
-		table, ok := tables[b.hostsID]
+		u, ok := uses[b.hostsID]
 		if !ok {
-			table = b.nameCopies()
-			tables[b.hostsID] = table
+			u = &use{table: b.nameCopies()}
+			uses[b.hostsID] = u
+			order = append(order, b.hostsID)
 		}
-		path := b.hostsPath()
-		for name, c := range table {
-			c.node, c.path = b.name, path
-			byName[name] = append(byName[name], c)
+		u.nodes = append(u.nodes, b)
+	}
+	tablesOf := map[string][]*use{} // name -> the distinct files naming it
+	for _, id := range order {
+		for name := range uses[id].table {
+			tablesOf[name] = append(tablesOf[name], uses[id])
 		}
 	}
 	out := []any{}
-	for _, name := range sortedKeys(byName) {
-		out = append(out, conflictsOf(name, byName[name], named[name])...)
+	for _, name := range sortedKeys(tablesOf) {
+		files := tablesOf[name]
+		agree := true
+		for _, u := range files[1:] {
+			agree = agree && u.table[name].addrs == files[0].table[name].addrs
+		}
+		if agree {
+			continue
+		}
+		var copies []hostsCopy
+		for _, u := range files {
+			for _, b := range u.nodes {
+				c := u.table[name]
+				c.node, c.path = b.name, b.hostsPath()
+				copies = append(copies, c)
+			}
+		}
+		out = append(out, conflictsOf(name, copies, named[name])...)
 	}
 	return out
 }

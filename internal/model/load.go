@@ -57,12 +57,20 @@ func Load(files []*snapshot.File) []*Loaded {
 // then returns ctx's error, and the files not read are nil in the result.
 func LoadContext(ctx context.Context, files []*snapshot.File) ([]*Loaded, error) {
 	out := make([]*Loaded, len(files))
+	tables := hostTables{m: map[[32]byte][]hosts.Entry{}}
+	parse := func(l *Loaded, data []byte) {
+		if l.Kind == snapshot.KindHosts {
+			l.Hosts = tables.parse(l.sum, data)
+			return
+		}
+		l.parse(data)
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = loadOne(files[i])
+				out[i] = loadWith(files[i], parse)
 			}
 		})
 	}
@@ -84,12 +92,32 @@ handOut:
 // files are still read, and the message quotes nothing of the file.
 const internalError = "stacklint failed on this file (an internal error; rerun with STACKLINT_DEBUG=1 for details and please report it)"
 
-// loadOne parses a file. Its bytes were read at discovery (snapshot reads
-// every file once, through internal/safefile): a file that could not be
-// read is a snapshot problem, not in the list, never a parse error.
-func loadOne(f *snapshot.File) *Loaded { return loadWith(f, (*Loaded).parse) }
+// hostTables parses each distinct /etc/hosts once (by digest): the nodes
+// of a fleet that share one file share its entries, which no one changes.
+type hostTables struct {
+	mu sync.Mutex
+	m  map[[32]byte][]hosts.Entry
+}
 
-// loadWith parses one file with parse. A parser panic becomes the file's
+// parse is the entries of the hosts file of digest sum and content data.
+func (t *hostTables) parse(sum [32]byte, data []byte) []hosts.Entry {
+	t.mu.Lock()
+	e, ok := t.m[sum]
+	t.mu.Unlock()
+	if ok {
+		return e
+	}
+	e = hosts.Parse(data)
+	t.mu.Lock()
+	t.m[sum] = e
+	t.mu.Unlock()
+	return e
+}
+
+// loadWith parses one file with parse. Its bytes were read at discovery
+// (snapshot reads every file once, through internal/safefile): a file that
+// could not be read is a snapshot problem, not in the list, never a parse
+// error. A parser panic becomes the file's
 // error, unless STACKLINT_DEBUG is set (then it panics on).
 func loadWith(f *snapshot.File, parse func(*Loaded, []byte)) (l *Loaded) {
 	defer func() {
@@ -102,7 +130,7 @@ func loadWith(f *snapshot.File, parse func(*Loaded, []byte)) (l *Loaded) {
 	}()
 	l = &Loaded{File: f}
 	data := f.Data()
-	l.sum = sha256.Sum256(data)
+	l.sum = f.Sum()
 	parse(l, data)
 	if l.INI != nil || l.RC != nil {
 		l.Ignores = ignores(data)

@@ -142,10 +142,12 @@ func packaging(files []*Loaded, enabled []snapshot.Enabled) string {
 // (launched_by, shown paths).
 func processDoc(why string, l launch, byNodePath map[string]*Loaded) map[string]any {
 	files := []any{}
+	kinds := map[string]bool{}
 	for _, p := range l.order {
 		if !strings.HasSuffix(p, "/") {
 			if f := byNodePath[p]; f != nil {
 				files = append(files, f.Path)
+				kinds[f.Kind] = true
 			}
 			continue
 		}
@@ -158,9 +160,10 @@ func processDoc(why string, l launch, byNodePath map[string]*Loaded) map[string]
 		sort.Strings(in)
 		for _, np := range in {
 			files = append(files, byNodePath[np].Path)
+			kinds[byNodePath[np].Kind] = true
 		}
 	}
-	return map[string]any{"files": files, "evidence": why, "files_from": l.from, "launched_by": toAny(l.by)}
+	return map[string]any{"files": files, "kinds": toAny(sortedKeys(kinds)), "evidence": why, "files_from": l.from, "launched_by": toAny(l.by)}
 }
 
 // configArgs picks --config-file and --config-dir (with " " or "=") from a

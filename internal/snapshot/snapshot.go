@@ -8,6 +8,7 @@
 package snapshot
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -61,10 +62,22 @@ type File struct {
 	Kind     string
 	Node     string
 	data     []byte
+	sum      *[32]byte
 }
 
 // Data is the file's content as read at discovery (at most the size limit).
+// Files of identical content share one slice: it must not be changed.
 func (f *File) Data() []byte { return f.data }
+
+// Sum is the SHA-256 digest of Data, computed once when the file was read
+// at discovery (and on first use for a File built otherwise).
+func (f *File) Sum() [32]byte {
+	if f.sum == nil {
+		s := sha256.Sum256(f.data)
+		f.sum = &s
+	}
+	return *f.sum
+}
 
 // Problem is something wrong with the snapshot tree itself: a part of it
 // stacklint did not read, and why.

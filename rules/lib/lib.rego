@@ -46,6 +46,18 @@ else := [[name, f] |
 	not f.error
 ]
 
+# files_of lists the node's files of a kind, readable or not, in node-path
+# order (the model's nodes.<n>.by_kind; a scan in hand-built inputs).
+files_of(node, kind) := [node.files[np] | some np in node.by_kind[kind]] if node.by_kind
+
+else := [f | some f in node.files; f.kind == kind]
+
+# file_at is the node's file at a shown path (the model's
+# nodes.<n>.by_path; a scan in hand-built inputs).
+file_at(node, path) := node.files[node.by_path[path]] if node.by_path
+
+else := [f | some f in node.files; f.path == path][0]
+
 # runs is true when the node runs the named service.
 runs(node, service) if service in node.services
 
@@ -59,31 +71,47 @@ runs(node, service) if service in node.services
 # neutron/conf.d/<process>/ applies to that process alone); else every
 # layer does. lib.process_effective answers for one process exactly.
 effective(node, kinds, section, key) := found[count(found) - 1] if {
-	loaded := _loaded_with(node, kinds)
-	found := [[f, last(f, section, key)] |
+	setters := _setters(node, section, key)
+	candidates := [[f, occs[count(occs) - 1]] |
 		some kind in kinds
 		some layer in object.get(layers, kind, [kind])
-		some f in node.files
+		some f in setters
 		f.kind == layer
-		_counts(f, loaded)
-		has(f, section, key)
+		occs := f.sections[section][key]
+		count(occs) > 0
 	]
+	count(candidates) > 0
+	loaded := _loaded_with(node, kinds)
+	found := [c | some c in candidates; _counts(c[0], loaded)]
 	count(found) > 0
 }
+
+# _setters are the node's files that set the option, in node-path order
+# (the model's nodes.<n>.by_option; undefined when none does; a scan in
+# hand-built inputs).
+_setters(node, section, key) := [node.files[np] | some np in node.by_option[section][key]] if {
+	node.by_option
+	node.by_option[section][key]
+} else := [f | some f in node.files; has(f, section, key)] if not node.by_option
 
 # _loaded_with is the set of shown paths the node's processes that load a
 # file of every kind of kinds the node holds read (empty: no such process).
 _loaded_with(node, kinds) := {p |
-	kind_of := {f.path: f.kind | some f in node.files}
-	held := {k | some k in kinds; some f in node.files; f.kind == k}
+	held := [k | some k in kinds; count(files_of(node, k)) > 0]
 	count(held) > 0
 	some proc in object.get(node, "processes", {})
+	proc_kinds := _process_kinds(node, proc)
 	every k in held {
-		some q in proc.files
-		kind_of[q] == k
+		k in proc_kinds
 	}
 	some p in proc.files
 }
+
+# _process_kinds are the kinds of the files a process loads (the model's
+# processes.<p>.kinds; worked out from its files in hand-built inputs).
+_process_kinds(node, proc) := proc.kinds if proc.kinds
+
+else := {f.kind | some q in proc.files; some f in node.files; f.path == q}
 
 _counts(_, loaded) if count(loaded) == 0
 
@@ -99,11 +127,12 @@ process_effective(node, process, section, key) := effective_in(node, node.proces
 # that loads the node's files at paths (shown paths, in load order): the
 # last readable one that sets the option. Undefined when none sets it.
 effective_in(node, paths, section, key) := found[count(found) - 1] if {
-	by_path := {f.path: f | some f in node.files; not f.error}
-	found := [[f, last(f, section, key)] |
+	found := [[f, occs[count(occs) - 1]] |
 		some p in paths
-		f := by_path[p]
-		has(f, section, key)
+		f := file_at(node, p)
+		not f.error
+		occs := f.sections[section][key]
+		count(occs) > 0
 	]
 	count(found) > 0
 }
@@ -116,10 +145,9 @@ effective_in(node, paths, section, key) := found[count(found) - 1] if {
 process_setting(node, process, section, key) := written(f, occ) if {
 	[f, occ] := process_effective(node, process, section, key)
 } else := s if {
-	by_path := {g.path: g | some g in node.files}
 	fs := [g |
 		some p in node.processes[process].files
-		g := by_path[p]
+		g := file_at(node, p)
 		input.defaults[g.release.name][g.kind][section][key]
 	]
 	s := unset_setting(fs[0], fs[0].kind, section, key)
@@ -160,7 +188,7 @@ layers := {
 setting(node, kinds, section, key) := written(f, occ) if {
 	[f, occ] := effective(node, kinds, section, key)
 } else := s if {
-	f := [f | some kind in kinds; some f in node.files; f.kind == kind][0]
+	f := [f | some kind in kinds; some f in files_of(node, kind)][0]
 	s := unset_setting(f, kinds[0], section, key)
 }
 

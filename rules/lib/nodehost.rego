@@ -18,7 +18,7 @@ host(node, kinds) := {"written": true, "value": occ.value, "where": lib.where(f,
 	[f, occ] := lib.effective(node, kinds, "DEFAULT", "host")
 } else := {"written": false, "value": node.hostname, "where": lib.where(f, "DEFAULT", "host"), "loc": lib.unset_loc(f, "DEFAULT", "host")} if {
 	_named(node)
-	f := [f | some kind in kinds; some f in node.files; f.kind == kind; not f.error][0]
+	f := [f | some kind in kinds; some f in lib.files_of(node, kind); not f.error][0]
 }
 
 _named(node) if {
