@@ -40,10 +40,9 @@ $(GOLANGCI):
 docs: ## regenerate docs/rules.md and docs/rules/*.md from the rules' METADATA
 	$(GO) run ./internal/docs/gen docs
 
-bench: build ## full run over a generated 1,000-node snapshot: wall time and peak memory
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./internal/lint/
-	$(GO) run ./internal/bench/gen -nodes 1000 -out /tmp/stacklint-bench-1000
-	/usr/bin/time -f 'full run, 1000 nodes: %e s wall, %M KB peak RSS' ./$(BIN) --format json /tmp/stacklint-bench-1000 > /dev/null || true
+bench: build ## stacklint's full catalog against conftest v0.71.1's three INI checks on generated 1,000- and 10,000-node snapshots (fleet-wide and per-node /etc/hosts), side by side (tools/bench/run.sh; BENCH_SIZES, BENCH_RUNS)
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./internal/lint/
+	GO=$(GO) tools/bench/run.sh
 
 corpus: build ## needs ../shared: differential test against oslo.config and a run over every corpus source
 ifeq ($(wildcard $(SHARED)/corpus),)

@@ -18,6 +18,8 @@ var (
 func main() {
 	st, _ := os.Stdout.Stat()
 	tty := st != nil && st.Mode()&os.ModeCharDevice != 0
-	streams := cli.IO{Out: os.Stdout, Err: os.Stderr, IsTTY: tty}
+	se, _ := os.Stderr.Stat()
+	errTTY := se != nil && se.Mode()&os.ModeCharDevice != 0 && os.Getenv("CI") == ""
+	streams := cli.IO{Out: os.Stdout, Err: os.Stderr, IsTTY: tty, ErrIsTTY: errTTY}
 	os.Exit(cli.Execute(context.Background(), os.Args[1:], buildInfo(version, commit, date), streams))
 }

@@ -11,13 +11,25 @@ import (
 )
 
 // Generate writes a snapshot of n nodes into dir, using the controller and
-// compute1 of the template deployment (testdata/deployments/modern-linuxbridge).
+// compute1 of the template deployment (testdata/deployments/modern-linuxbridge),
+// with the fleet-wide /etc/hosts on every node.
 func Generate(template, dir string, n int) error {
-	var hosts strings.Builder
-	hosts.WriteString("127.0.0.1 localhost\n10.0.0.11 controller\n")
-	for i := 1; i < n; i++ {
-		fmt.Fprintf(&hosts, "%s compute%d\n", addr(i), i)
-	}
+	return GenerateHosts(template, dir, n, FleetHosts)
+}
+
+// Hosts says what each generated node's /etc/hosts lists.
+type Hosts int
+
+const (
+	// FleetHosts means every node lists the whole fleet (one file, n copies).
+	FleetHosts Hosts = iota
+	// NodeHosts means each node lists localhost, the controller and itself.
+	NodeHosts
+)
+
+// GenerateHosts is Generate with the /etc/hosts of each node chosen by hosts.
+func GenerateHosts(template, dir string, n int, hosts Hosts) error {
+	fleet := fleetHosts(n)
 	if err := cloneNode(filepath.Join(template, "controller"), filepath.Join(dir, "controller"), nil); err != nil {
 		return err
 	}
@@ -29,15 +41,37 @@ func Generate(template, dir string, n int) error {
 		}
 	}
 	for i := 0; i < n; i++ {
-		name := "controller"
+		name, table := "controller", fleet
 		if i > 0 {
 			name = fmt.Sprintf("compute%d", i)
 		}
-		if err := os.WriteFile(filepath.Join(dir, name, "etc", "hosts"), []byte(hosts.String()), 0o644); err != nil {
+		if hosts == NodeHosts {
+			table = ownHosts(i)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name, "etc", "hosts"), []byte(table), 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// fleetHosts is an /etc/hosts naming all n nodes.
+func fleetHosts(n int) string {
+	var b strings.Builder
+	b.WriteString("127.0.0.1 localhost\n10.0.0.11 controller\n")
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&b, "%s compute%d\n", addr(i), i)
+	}
+	return b.String()
+}
+
+// ownHosts is node i's /etc/hosts naming localhost, the controller and
+// itself (i = 0 is the controller).
+func ownHosts(i int) string {
+	if i == 0 {
+		return "127.0.0.1 localhost\n10.0.0.11 controller\n"
+	}
+	return fmt.Sprintf("127.0.0.1 localhost\n10.0.0.11 controller\n%s compute%d\n", addr(i), i)
 }
 
 // addr is compute i's management address: 10.1.x.y.

@@ -37,6 +37,7 @@ type lintOptions struct {
 	writeBase    string
 	maxSize      sizeFlag
 	timeout      time.Duration
+	progress     string // --progress: auto|always|never
 }
 
 func addLintFlags(cmd *cobra.Command, o *lintOptions) {
@@ -51,6 +52,7 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	f.StringVar(&o.writeBase, "write-baseline", "", "write the current findings to this baseline file and exit 0")
 	f.StringVar(&o.config, "config", "", "configuration file, or \"none\" (default: "+config.FileName+" in PATH or a parent inside its git repository)")
 	addTimeoutFlag(cmd, &o.timeout)
+	addProgressFlag(cmd, &o.progress)
 	o.maxSize.bytes = safefile.DefaultLimit
 	f.Var(&o.maxSize, "max-file-size", maxFileSizeUsage+" (default: max_file_size in the configuration, else 8MiB)")
 	completeLintFlags(cmd)
@@ -77,6 +79,9 @@ func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
 }
 
 func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) error {
+	if err := checkProgress(o.progress); err != nil {
+		return err
+	}
 	ts, outs, err := checkLintArgs(o, args)
 	if err != nil {
 		return err
@@ -143,9 +148,12 @@ func targetList(ts []target) string {
 // t (file arguments) narrow what is reported.
 func lintTarget(ctx context.Context, streams IO, o *lintOptions, outs []output, t target) error {
 	path := t.root
-	out, err := withTimeout(ctx, o.timeout, "compiling the rules", func(ctx context.Context, p *phase) (lintOutput, error) {
+	p := newPhase("compiling the rules")
+	stop := startProgress(streams.Err, o.progress, streams.ErrIsTTY, p, progressDelay)
+	out, err := watched(ctx, o.timeout, p, func(ctx context.Context, p *phase) (lintOutput, error) {
 		return lintAndRender(ctx, p, outs, o, path, t.named)
 	})
+	stop()
 	if err != nil {
 		return err
 	}

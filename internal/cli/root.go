@@ -23,6 +23,9 @@ type IO struct {
 	Out, Err io.Writer
 	// IsTTY reports whether Out is a terminal (for colour).
 	IsTTY bool
+	// ErrIsTTY reports whether Err is an interactive terminal: a terminal,
+	// outside CI (the CI environment variable unset), for --progress auto.
+	ErrIsTTY bool
 }
 
 // NewRootCommand builds the command tree. Run without a subcommand it lints,

@@ -47,13 +47,23 @@ func (p *phase) get() string {
 // with first). work must write nothing the user sees: whatever it produced
 // is dropped at the deadline, so no partial report is ever printed.
 func withTimeout[T any](ctx context.Context, timeout time.Duration, first string, work func(context.Context, *phase) (T, error)) (T, error) {
+	return watched(ctx, timeout, newPhase(first), work)
+}
+
+// newPhase is a phase that starts as first.
+func newPhase(first string) *phase {
+	p := &phase{}
+	p.set(first)
+	return p
+}
+
+// watched is withTimeout with a phase the caller holds (to show progress).
+func watched[T any](ctx context.Context, timeout time.Duration, p *phase, work func(context.Context, *phase) (T, error)) (T, error) {
 	var cancel context.CancelFunc = func() {}
 	if timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 	}
 	defer cancel()
-	p := &phase{}
-	p.set(first)
 	type outcome struct {
 		v   T
 		err error

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -84,12 +85,13 @@ func (e *Engine) evalShards(ctx context.Context, input ast.Value) ([]Finding, er
 	var errs RuleErrors
 	for _, r := range results {
 		out = append(out, r.findings...)
-		switch err := r.err.(type) {
-		case nil:
-		case RuleErrors:
-			errs = append(errs, err...)
+		var each RuleErrors
+		switch {
+		case r.err == nil:
+		case errors.As(r.err, &each):
+			errs = append(errs, each...)
 		default:
-			errs = append(errs, err)
+			errs = append(errs, r.err)
 		}
 	}
 	if len(errs) > 0 {

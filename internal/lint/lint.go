@@ -74,6 +74,32 @@ func (o Options) enter(ctx context.Context, phase string) error {
 	return nil
 }
 
+// evaluate runs the rules over d's document, which it drops once
+// converted for OPA (the Go document is not kept beside its copy). Rules
+// that failed are returned apart from the error of the run.
+func evaluate(ctx context.Context, eng *engine.Engine, d *model.Deployment) ([]engine.Finding, engine.RuleErrors, error) {
+	input, err := engine.ToValue(d.Doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	d.Doc = nil
+	findings, err := eng.EvalValue(ctx, input)
+	var ruleErrs engine.RuleErrors
+	if err != nil && !errors.As(err, &ruleErrs) {
+		return nil, nil, err
+	}
+	return findings, ruleErrs, nil
+}
+
+// countFiles is the number of files read from the snapshot.
+func countFiles(s *snapshot.Snapshot) int {
+	n := len(s.Loose)
+	for _, node := range s.Nodes {
+		n += len(node.Files)
+	}
+	return n
+}
+
 // InputError is bad input that is not a snapshot file's problem: an ignore
 // comment without a reason or naming an unknown rule. It names the file
 // and line; the run stops with exit 2.
@@ -103,7 +129,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 		return nil, err
 	}
 	choice := opts.Release
-	if err := opts.enter(ctx, "parsing files and building the model"); err != nil {
+	if err := opts.enter(ctx, fmt.Sprintf("parsing %d files of %d nodes and building the model", countFiles(snap), len(snap.Nodes))); err != nil {
 		return nil, err
 	}
 	var listed []ServiceRelease
@@ -121,18 +147,12 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	d.Doc["release"] = choice.Doc()
 	d.Doc["params"] = params(eng.Rules, cfg)
 	d.Doc["defaults"] = optionDefaults(eng.Rules, picked)
-	if err := opts.enter(ctx, "evaluating the rules"); err != nil {
+	if err := opts.enter(ctx, fmt.Sprintf("evaluating %d rules on %d nodes", len(eng.Rules), len(snap.Nodes))); err != nil {
 		return nil, err
 	}
 	roles := nodeRoles(d.Doc)
-	input, err := engine.ToValue(d.Doc)
+	findings, ruleErrs, err := evaluate(ctx, eng, d)
 	if err != nil {
-		return nil, err
-	}
-	d.Doc = nil // the rules read input: the Go document is not kept beside it
-	findings, err := eng.EvalValue(ctx, input)
-	var ruleErrs engine.RuleErrors
-	if err != nil && !errors.As(err, &ruleErrs) {
 		return nil, err
 	}
 	restorePaths(findings, snap)

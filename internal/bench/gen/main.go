@@ -34,6 +34,7 @@ func main() {
 	out := flag.String("out", "", "output directory (replaced)")
 	tmpl := flag.String("template", "testdata/deployments/modern-linuxbridge", "template deployment")
 	shape := flag.String("shape", "", "instead of N nodes, one file: huge-value|many-lines|big-policy|or-chain")
+	hosts := flag.String("hosts", "fleet", "each node's /etc/hosts: fleet (the whole fleet) or node (localhost, controller, itself)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "gen: -out is required")
@@ -43,15 +44,20 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	if err := generate(*out, *tmpl, *shape, *nodes); err != nil {
+	h, ok := map[string]bench.Hosts{"fleet": bench.FleetHosts, "node": bench.NodeHosts}[*hosts]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "gen: -hosts is fleet or node, not %q\n", *hosts)
+		os.Exit(2)
+	}
+	if err := generate(*out, *tmpl, *shape, *nodes, h); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func generate(out, tmpl, shape string, nodes int) error {
+func generate(out, tmpl, shape string, nodes int, hosts bench.Hosts) error {
 	if shape == "" {
-		return bench.Generate(tmpl, out, nodes)
+		return bench.GenerateHosts(tmpl, out, nodes, hosts)
 	}
 	rel, fill, ok := shapeOf(shape)
 	if !ok {
