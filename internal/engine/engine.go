@@ -108,7 +108,7 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 	if c.Compile(mods); c.Failed() {
 		return nil, fmt.Errorf("compiling rules: %w", c.Errors)
 	}
-	shards, err := prepareShards(ctx, c, rules, shardCount(len(rules)))
+	shards, err := prepareShards(ctx, c, rules)
 	if err != nil {
 		return nil, err
 	}
@@ -119,8 +119,8 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 	return e, nil
 }
 
-// Eval evaluates every rule once over the model document, the rules
-// dealt into shards evaluated in parallel (one per processor). OPA stops
+// Eval evaluates every rule once over the model document, one query per
+// category of rules, as many at once as there are processors. OPA stops
 // when ctx is done; Eval then returns ctx's error. Findings are sorted
 // (Sort), whatever the number of shards.
 func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]Finding, error) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 
@@ -12,31 +13,44 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 )
 
-// maxShards bounds the queries evaluated at once: each shard computes the
-// shared views its rules use (lib's virtual documents) on its own, so
-// shards beyond the processors only repeat work.
-const maxShards = 8
+// maxWorkers bounds the shards evaluated at once.
+const maxWorkers = 8
 
-// shard is one prepared query over a part of the rules:
-// {"<category>.<name>": report set} for each of its packages.
+// shard is one prepared query over the rules of one category (the first
+// part of their package: network, credentials, ...):
+// {"<category>.<name>": report set} for each of its packages. Rules of a
+// category share views (lib's and the category's virtual documents),
+// which a query computes once for all its rules.
 type shard struct {
 	pkgs     []string
 	prepared rego.PreparedEvalQuery
 }
 
-// shardCount is how many shards a run uses: one per processor Go may run
-// on (GOMAXPROCS), at most maxShards and at most one per rule.
-func shardCount(rules int) int {
-	return max(1, min(runtime.GOMAXPROCS(0), maxShards, rules))
+// workerCount is how many shards are evaluated at once: one per processor
+// Go may run on (GOMAXPROCS), at most maxWorkers.
+func workerCount() int {
+	return max(1, min(runtime.GOMAXPROCS(0), maxWorkers))
 }
 
-// prepareShards deals the rules' packages (in the order given) round-robin
-// into n shards and prepares one query for each.
-func prepareShards(ctx context.Context, c *ast.Compiler, rules []Rule, n int) ([]shard, error) {
-	out := make([]shard, n)
-	for i, r := range rules {
-		out[i%n].pkgs = append(out[i%n].pkgs, r.Package)
+// prepareShards makes one shard per category of rules, the categories
+// with the most rules first (they are handed out first, which keeps the
+// workers evenly busy), and prepares their queries.
+func prepareShards(ctx context.Context, c *ast.Compiler, rules []Rule) ([]shard, error) {
+	byCategory := map[string][]string{}
+	for _, r := range rules {
+		cat, _, _ := strings.Cut(r.Package, ".")
+		byCategory[cat] = append(byCategory[cat], r.Package)
 	}
+	out := make([]shard, 0, len(byCategory))
+	for _, pkgs := range byCategory {
+		out = append(out, shard{pkgs: pkgs})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i].pkgs) != len(out[j].pkgs) {
+			return len(out[i].pkgs) > len(out[j].pkgs)
+		}
+		return out[i].pkgs[0] < out[j].pkgs[0]
+	})
 	for i := range out {
 		pq, err := rego.New(rego.Query(shardQuery(out[i].pkgs)), rego.Compiler(c)).PrepareForEval(ctx)
 		if err != nil {
@@ -62,21 +76,26 @@ type shardResult struct {
 	err      error
 }
 
-// evalShards evaluates every shard in its own goroutine over the same
-// input (an ast.Value is not changed by evaluation) and returns the
+// evalShards evaluates the shards over the same input (an ast.Value is
+// not changed by evaluation), workerCount at a time, and returns the
 // findings of all of them, unsorted. A shard whose query fails is
 // evaluated rule by rule (evalEach), so one broken rule hides nothing
 // else; the errors of every shard are returned together.
 func (e *Engine) evalShards(ctx context.Context, input ast.Value) ([]Finding, error) {
 	results := make([]shardResult, len(e.shards))
+	next := make(chan int)
 	var wg sync.WaitGroup
-	for i := range e.shards {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i] = e.evalShard(ctx, &e.shards[i], input)
-		}()
+	for range workerCount() {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = e.evalShard(ctx, &e.shards[i], input)
+			}
+		})
 	}
+	for i := range e.shards {
+		next <- i
+	}
+	close(next)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -7,29 +7,53 @@ import (
 )
 
 // ToValue converts the model document (maps, slices, strings, ints, bools)
-// straight into an ast.Value, without a JSON round trip.
+// straight into an ast.Value, without a JSON round trip. Equal strings,
+// numbers and booleans share one term (a fleet's documents repeat kinds,
+// sections, option names, paths and values on every node): evaluation
+// never changes an input term.
 func ToValue(v any) (ast.Value, error) {
-	t, err := toTerm(v)
+	c := converter{strings: map[string]*ast.Term{}, ints: map[int]*ast.Term{}}
+	t, err := c.toTerm(v)
 	if err != nil {
 		return nil, err
 	}
 	return t.Value, nil
 }
 
-func toTerm(v any) (*ast.Term, error) {
+// converter holds the terms shared by one conversion.
+type converter struct {
+	strings map[string]*ast.Term
+	ints    map[int]*ast.Term
+}
+
+func (c *converter) str(s string) *ast.Term {
+	t, ok := c.strings[s]
+	if !ok {
+		t = ast.StringTerm(s)
+		c.strings[s] = t
+	}
+	return t
+}
+
+func (c *converter) toTerm(v any) (*ast.Term, error) {
 	switch v := v.(type) {
 	case nil:
 		return ast.NullTerm(), nil
 	case string:
-		return ast.StringTerm(v), nil
+		return c.str(v), nil
 	case bool:
-		return ast.BooleanTerm(v), nil
+		return ast.InternedTerm(v), nil
 	case int:
-		return ast.IntNumberTerm(v), nil
+		t, ok := c.ints[v]
+		if !ok {
+			t = ast.IntNumberTerm(v)
+			c.ints[v] = t
+		}
+		return t, nil
 	case []any:
 		terms := make([]*ast.Term, len(v))
 		for i, x := range v {
-			t, err := toTerm(x)
+			t, err := c.toTerm(x)
 			if err != nil {
 				return nil, err
 			}
@@ -39,11 +63,11 @@ func toTerm(v any) (*ast.Term, error) {
 	case map[string]any:
 		items := make([][2]*ast.Term, 0, len(v))
 		for k, x := range v {
-			t, err := toTerm(x)
+			t, err := c.toTerm(x)
 			if err != nil {
 				return nil, err
 			}
-			items = append(items, [2]*ast.Term{ast.StringTerm(k), t})
+			items = append(items, [2]*ast.Term{c.str(k), t})
 		}
 		return ast.NewTerm(ast.NewObject(items...)), nil
 	}

@@ -52,11 +52,17 @@ files_of(node, kind) := [node.files[np] | some np in node.by_kind[kind]] if node
 
 else := [f | some f in node.files; f.kind == kind]
 
+# first_of is the node's first file of the first of kinds it holds
+# (undefined when it holds none).
+first_of(node, kinds) := [node.files[np] | some kind in kinds; some np in node.by_kind[kind]][0] if node.by_kind
+
+else := [f | some kind in kinds; some f in node.files; f.kind == kind][0] if not node.by_kind
+
 # file_at is the node's file at a shown path (the model's
 # nodes.<n>.by_path; a scan in hand-built inputs).
 file_at(node, path) := node.files[node.by_path[path]] if node.by_path
 
-else := [f | some f in node.files; f.path == path][0]
+else := [f | some f in node.files; f.path == path][0] if not node.by_path
 
 # runs is true when the node runs the named service.
 runs(node, service) if service in node.services
@@ -188,8 +194,7 @@ layers := {
 setting(node, kinds, section, key) := written(f, occ) if {
 	[f, occ] := effective(node, kinds, section, key)
 } else := s if {
-	f := [f | some kind in kinds; some f in files_of(node, kind)][0]
-	s := unset_setting(f, kinds[0], section, key)
+	s := unset_setting(first_of(node, kinds), kinds[0], section, key)
 }
 
 # unset_loc is where an unset option belongs: the last header of its

@@ -37,7 +37,7 @@ setting_like(node, kinds, section, key, like) := s if {
 	s := lib.setting(node, kinds, section, key)
 	s.written
 } else := {"written": false, "file": f, "value": d.text, "host": d.host, "release": rel} if {
-	f := [f | some kind in kinds; some f in lib.files_of(node, kind)][0]
-	rel := [g.release.name | some g in lib.files_of(node, like)][0]
+	f := lib.first_of(node, kinds)
+	rel := lib.first_of(node, [like]).release.name
 	d := input.defaults[rel][like][section][key]
 }
