@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -18,6 +19,53 @@ func ToValue(v any) (ast.Value, error) {
 		return nil, err
 	}
 	return t.Value, nil
+}
+
+// MoveToValue is ToValue for a model document that is not used again: each
+// node's part (doc["nodes"][name]) and each top-level entry is deleted
+// from doc once converted, so that the Go document and its copy for OPA
+// are not both whole in memory at once.
+func MoveToValue(doc map[string]any) (ast.Value, error) {
+	c := converter{strings: map[string]*ast.Term{}, ints: map[int]*ast.Term{}}
+	items := make([][2]*ast.Term, 0, len(doc))
+	for _, k := range sortedKeys(doc) {
+		var t *ast.Term
+		var err error
+		if nodes, ok := doc[k].(map[string]any); ok && k == "nodes" {
+			t, err = c.move(nodes)
+		} else {
+			t, err = c.toTerm(doc[k])
+		}
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, [2]*ast.Term{c.str(k), t})
+		delete(doc, k)
+	}
+	return ast.NewObject(items...), nil
+}
+
+// move converts m entry by entry, deleting each once converted.
+func (c *converter) move(m map[string]any) (*ast.Term, error) {
+	items := make([][2]*ast.Term, 0, len(m))
+	for _, k := range sortedKeys(m) {
+		t, err := c.toTerm(m[k])
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, [2]*ast.Term{c.str(k), t})
+		delete(m, k)
+	}
+	return ast.NewTerm(ast.NewObject(items...)), nil
+}
+
+func sortedKeys(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // converter holds the terms shared by one conversion.

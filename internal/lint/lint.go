@@ -74,11 +74,11 @@ func (o Options) enter(ctx context.Context, phase string) error {
 	return nil
 }
 
-// evaluate runs the rules over d's document, which it drops once
-// converted for OPA (the Go document is not kept beside its copy). Rules
+// evaluate runs the rules over d's document, which it empties while
+// converting it for OPA (the Go document is not kept beside its copy). Rules
 // that failed are returned apart from the error of the run.
 func evaluate(ctx context.Context, eng *engine.Engine, d *model.Deployment) ([]engine.Finding, engine.RuleErrors, error) {
-	input, err := engine.ToValue(d.Doc)
+	input, err := engine.MoveToValue(d.Doc)
 	if err != nil {
 		return nil, nil, err
 	}
