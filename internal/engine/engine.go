@@ -77,7 +77,7 @@ func Capabilities() *ast.Capabilities {
 			keep = append(keep, b)
 		}
 	}
-	caps.Builtins = keep
+	caps.Builtins = append(keep, builtins()...)
 	return caps
 }
 
@@ -239,7 +239,7 @@ func (e *Engine) evalEach(ctx context.Context, input ast.Value, pkgs []string) (
 			return nil, ctx.Err()
 		}
 		q := fmt.Sprintf("x := {%q: data.stacklint.rules.%s.report}", r.Package, r.Package)
-		rs, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(input)).Eval(ctx)
+		rs, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(input), withBuiltins()).Eval(ctx)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("rule %s failed: %w", r.ID, err))
 			continue
@@ -307,7 +307,7 @@ func (e *Engine) EvalRule(ctx context.Context, id string, input map[string]any) 
 			return nil, err
 		}
 		q := fmt.Sprintf("x := {%q: data.stacklint.rules.%s.report}", r.Package, r.Package)
-		rs, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(v)).Eval(ctx)
+		rs, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(v), withBuiltins()).Eval(ctx)
 		if err != nil || len(rs) == 0 {
 			return nil, err
 		}

@@ -35,7 +35,8 @@ func TestRegoUnitTests(t *testing.T) {
 	}
 	defer store.Abort(ctx, txn)
 	c := ast.NewCompiler().WithCapabilities(Capabilities())
-	ch, err := tester.NewRunner().SetCompiler(c).SetStore(store).SetModules(all).RunTests(ctx, txn)
+	ch, err := tester.NewRunner().SetCompiler(c).SetStore(store).SetModules(all).
+		AddCustomBuiltins([]*tester.Builtin{{Decl: effectiveDecl, Func: withBuiltins()}}).RunTests(ctx, txn)
 	if err != nil {
 		t.Fatal(err)
 	}

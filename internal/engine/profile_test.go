@@ -56,7 +56,7 @@ func TestRuleTimes(t *testing.T) {
 	for _, r := range e.Rules {
 		q := fmt.Sprintf("x := data.stacklint.rules.%s.report", r.Package)
 		start := time.Now()
-		if _, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(in)).Eval(context.Background()); err != nil {
+		if _, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(in), withBuiltins()).Eval(context.Background()); err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, rt{r.ID, time.Since(start)})
@@ -73,7 +73,7 @@ func TestRuleTimes(t *testing.T) {
 func TestRuleProfile(t *testing.T) {
 	e, in := profileInput(t, "RULEPROFILE")
 	p := profiler.New()
-	if _, err := rego.New(rego.Query(query), rego.Compiler(e.compiler), rego.ParsedInput(in), rego.QueryTracer(p)).Eval(context.Background()); err != nil {
+	if _, err := rego.New(rego.Query(query), rego.Compiler(e.compiler), rego.ParsedInput(in), rego.QueryTracer(p), withBuiltins()).Eval(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range p.ReportTopNResults(25, []string{"total_time_ns"}) {

@@ -52,7 +52,7 @@ func prepareShards(ctx context.Context, c *ast.Compiler, rules []Rule) ([]shard,
 		return out[i].pkgs[0] < out[j].pkgs[0]
 	})
 	for i := range out {
-		pq, err := rego.New(rego.Query(shardQuery(out[i].pkgs)), rego.Compiler(c)).PrepareForEval(ctx)
+		pq, err := rego.New(rego.Query(shardQuery(out[i].pkgs)), rego.Compiler(c), withBuiltins()).PrepareForEval(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("preparing rules: %w", err)
 		}

@@ -76,52 +76,9 @@ runs(node, service) if service in node.services
 # kind the node holds, only the files those processes load count (RDO's
 # neutron/conf.d/<process>/ applies to that process alone); else every
 # layer does. lib.process_effective answers for one process exactly.
-effective(node, kinds, section, key) := found[count(found) - 1] if {
-	setters := _setters(node, section, key)
-	candidates := [[f, occs[count(occs) - 1]] |
-		some kind in kinds
-		some layer in object.get(layers, kind, [kind])
-		some f in setters
-		f.kind == layer
-		occs := f.sections[section][key]
-		count(occs) > 0
-	]
-	count(candidates) > 0
-	loaded := _loaded_with(node, kinds)
-	found := [c | some c in candidates; _counts(c[0], loaded)]
-	count(found) > 0
-}
-
-# _setters are the node's files that set the option, in node-path order
-# (the model's nodes.<n>.by_option; undefined when none does; a scan in
-# hand-built inputs).
-_setters(node, section, key) := [node.files[np] | some np in node.by_option[section][key]] if {
-	node.by_option
-	node.by_option[section][key]
-} else := [f | some f in node.files; has(f, section, key)] if not node.by_option
-
-# _loaded_with is the set of shown paths the node's processes that load a
-# file of every kind of kinds the node holds read (empty: no such process).
-_loaded_with(node, kinds) := {p |
-	held := [k | some k in kinds; count(files_of(node, k)) > 0]
-	count(held) > 0
-	some proc in object.get(node, "processes", {})
-	proc_kinds := _process_kinds(node, proc)
-	every k in held {
-		k in proc_kinds
-	}
-	some p in proc.files
-}
-
-# _process_kinds are the kinds of the files a process loads (the model's
-# processes.<p>.kinds; worked out from its files in hand-built inputs).
-_process_kinds(node, proc) := proc.kinds if proc.kinds
-
-else := {f.kind | some q in proc.files; some f in node.files; f.path == q}
-
-_counts(_, loaded) if count(loaded) == 0
-
-_counts(f, loaded) if f.path in loaded
+# The built-in stacklint.effective (internal/engine/effective.go) computes
+# this in Go: the rules ask it tens of thousands of times on a large fleet.
+effective(node, kinds, section, key) := stacklint.effective(node, kinds, section, key, layers)
 
 # process_effective is [file, occurrence] of the value in effect for one
 # process of the node: the last of its files (nodes.<n>.processes.<p>.files,
