@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/report"
 	"github.com/stacklint/stacklint/rules"
 )
@@ -36,7 +37,7 @@ func newExplainCommand(streams IO) *cobra.Command {
 }
 
 // Explain renders a rule's metadata for the terminal.
-func Explain(r engine.Rule) string {
+func Explain(r finding.Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Title)
 	fmt.Fprintf(&b, "Severity: %s    Category: %s\n\n", r.Severity, r.Category)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/inspect"
 	"github.com/stacklint/stacklint/internal/lint"
 	"github.com/stacklint/stacklint/internal/model"
@@ -45,7 +46,7 @@ func newInspectCommand(streams IO) *cobra.Command {
 					}
 					out, problems, err := lint.EffectiveValues(ctx, args[0], lint.Options{Release: choice, MaxFileSize: maxSize.bytes}, showSecrets)
 					for _, pr := range problems {
-						fmt.Fprintf(streams.Err, "not read: %s: %s\n", lint.Visible(pr.Path), lint.Visible(pr.Msg))
+						fmt.Fprintf(streams.Err, "not read: %s: %s\n", finding.Visible(pr.Path), finding.Visible(pr.Msg))
 					}
 					return out, err
 				}
@@ -111,7 +112,7 @@ func inspectTargets(streams IO, target string, limit int64) ([]*snapshot.File, e
 		return nil, err
 	}
 	for _, p := range s.Problems {
-		fmt.Fprintf(streams.Err, "not read: %s: %s\n", lint.Visible(p.Path), lint.Visible(p.Msg))
+		fmt.Fprintf(streams.Err, "not read: %s: %s\n", finding.Visible(p.Path), finding.Visible(p.Msg))
 	}
 	var out []*snapshot.File
 	for _, n := range s.Nodes {

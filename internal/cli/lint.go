@@ -13,9 +13,11 @@ import (
 
 	"github.com/stacklint/stacklint/internal/config"
 	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/lint"
 	"github.com/stacklint/stacklint/internal/release"
 	"github.com/stacklint/stacklint/internal/report"
+	"github.com/stacklint/stacklint/internal/result"
 	"github.com/stacklint/stacklint/internal/safefile"
 	"github.com/stacklint/stacklint/internal/schema"
 	"github.com/stacklint/stacklint/rules"
@@ -110,7 +112,7 @@ func checkLintArgs(o *lintOptions, args []string) ([]target, []output, error) {
 	switch o.failLevel {
 	case "error", "warning", "info", "none":
 	default:
-		return nil, nil, usageError("--fail-level must be error, warning, info or none, not %s", lint.Sanitize(o.failLevel))
+		return nil, nil, usageError("--fail-level must be error, warning, info or none, not %s", finding.Sanitize(o.failLevel))
 	}
 	if o.releaseGiven && strings.TrimSpace(o.release) == "" {
 		return nil, nil, usageError("--release is empty: give auto, a release or SERVICE=RELEASE items (auto,nova=2023.2)")
@@ -180,7 +182,7 @@ func lintTarget(ctx context.Context, streams IO, o *lintOptions, outs []output, 
 		fmt.Fprint(streams.Err, namedNote(t.named, out.left))
 	}
 	if len(res.RuleErrors) > 0 {
-		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%d rule(s) failed, their findings are missing: %w", len(res.RuleErrors), res.RuleErrors)}
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%d rule(s) failed, their findings are missing: %w", len(res.RuleErrors), engine.RuleErrors(res.RuleErrors))}
 	}
 	if res.Fails(o.failLevel) {
 		return &ExitError{Code: ExitFindings}
@@ -192,7 +194,7 @@ func lintTarget(ctx context.Context, streams IO, o *lintOptions, outs []output, 
 // baseline is written instead).
 type lintOutput struct {
 	left    int // findings left out: no location in the named files
-	res     *lint.Result
+	res     *result.Result
 	reports []rendered
 }
 
@@ -237,7 +239,7 @@ func loadConfig(explicit, path string) (*config.Config, error) {
 
 // runConfigured lints path with the configuration that applies to it;
 // phase is told each phase of the run.
-func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path string, phase func(string)) (*lint.Result, error) {
+func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path string, phase func(string)) (*result.Result, error) {
 	cfg, err := loadConfig(o.config, path)
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
@@ -276,15 +278,15 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 
 // explainInputs lists, for --verbose, the files not read and the checks
 // that had no input.
-func explainInputs(streams IO, res *lint.Result) {
+func explainInputs(streams IO, res *result.Result) {
 	for _, p := range res.Ignored {
-		fmt.Fprintf(streams.Err, "not read: %s\n", lint.Visible(report.ShownPath(res.Root, p)))
+		fmt.Fprintf(streams.Err, "not read: %s\n", finding.Visible(report.ShownPath(res.Root, p)))
 	}
 	if !res.Release.Known() {
 		fmt.Fprintf(streams.Err, "release: %s\n", res.Release.Why)
 	}
 	for _, e := range res.Releases {
-		fmt.Fprintf(streams.Err, "release: %s %s on %s: %s\n", e.Service, e.Release, lint.Visible(nodeList(e.Nodes)), e.Why)
+		fmt.Fprintf(streams.Err, "release: %s %s on %s: %s\n", e.Service, e.Release, finding.Visible(nodeList(e.Nodes)), e.Why)
 	}
 	for _, r := range res.NoInput {
 		fmt.Fprintf(streams.Err, "no input: %s %s (reads %s)\n", r.ID, r.Title, strings.Join(r.Inputs, ", "))
@@ -300,7 +302,7 @@ func nodeList(nodes []string) string {
 }
 
 // writeBaseline writes the run's findings as a baseline and says so.
-func writeBaseline(streams IO, path string, res *lint.Result) error {
+func writeBaseline(streams IO, path string, res *result.Result) error {
 	var b bytes.Buffer
 	if err := lint.WriteBaseline(&b, res); err != nil {
 		return &ExitError{Code: ExitUsage, Err: err}
@@ -314,6 +316,6 @@ func writeBaseline(streams IO, path string, res *lint.Result) error {
 			n++
 		}
 	}
-	fmt.Fprintf(streams.Err, "wrote %s to %s\n", plural(n, "finding"), lint.Visible(path))
+	fmt.Fprintf(streams.Err, "wrote %s to %s\n", plural(n, "finding"), finding.Visible(path))
 	return nil
 }

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/result"
 	"github.com/stacklint/stacklint/internal/snapshot"
 )
 
@@ -17,7 +17,7 @@ import (
 // the hook's PATH). A folder of rc files only (no node, none below) is a
 // real, small snapshot and passes. The message names where stacklint
 // looked, the layouts it knows and the snapshots it sees below.
-func nothingToCheck(path string, res *lint.Result) error {
+func nothingToCheck(path string, res *result.Result) error {
 	if res.Files > 0 && res.Nodes > 0 {
 		return nil
 	}
@@ -59,7 +59,7 @@ func plural(n int, word string) string {
 // SARIF log at the repository's root) is fine. Files are compared by
 // path and, when the output exists, as files (os.SameFile): a hard link
 // to a snapshot file is that file.
-func overwritesSnapshot(what, output string, res *lint.Result) error {
+func overwritesSnapshot(what, output string, res *result.Result) error {
 	if output == "" || res.Deployment == nil {
 		return nil
 	}

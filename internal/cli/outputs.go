@@ -9,8 +9,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/report"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // output is one report a run writes: a format, to a file or (file "") to
@@ -35,12 +36,12 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 		name, file, named := strings.Cut(v, "=")
 		name = strings.TrimSpace(name)
 		if !slices.Contains(report.Formats(), name) {
-			return nil, usageError("--format %s: unknown format (one of %s, each as NAME or NAME=FILE)", lint.Sanitize(v), strings.Join(report.Formats(), ", "))
+			return nil, usageError("--format %s: unknown format (one of %s, each as NAME or NAME=FILE)", finding.Sanitize(v), strings.Join(report.Formats(), ", "))
 		}
 		o := output{format: name, file: file, flag: "--format " + v}
 		switch {
 		case named && file == "":
-			return nil, usageError("--format %s: no file after '=' (NAME=FILE, or NAME alone for standard output)", lint.Sanitize(v))
+			return nil, usageError("--format %s: no file after '=' (NAME=FILE, or NAME alone for standard output)", finding.Sanitize(v))
 		case !named:
 			bare++
 			o.file = outputFile
@@ -121,7 +122,7 @@ type rendered struct {
 }
 
 // render renders res in every output's format.
-func render(outs []output, res *lint.Result) ([]rendered, error) {
+func render(outs []output, res *result.Result) ([]rendered, error) {
 	var done []rendered
 	for _, o := range outs {
 		var b bytes.Buffer
@@ -199,7 +200,7 @@ func closeAll(files []*os.File) {
 
 // refuseSnapshotFiles refuses an output file that is a file of the
 // snapshot the run read (overwritesSnapshot).
-func refuseSnapshotFiles(outs []output, res *lint.Result) error {
+func refuseSnapshotFiles(outs []output, res *result.Result) error {
 	for _, o := range outs {
 		if err := overwritesSnapshot(o.flag, o.file, res); err != nil {
 			return err

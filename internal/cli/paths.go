@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// shownRoot is the snapshot path as reports print it (lint.Result.Root),
+// shownRoot is the snapshot path as reports print it (result.Result.Root),
 // so that every path they print opens from the folder stacklint runs in,
 // as golangci-lint prints them: relative to the working directory when the
 // snapshot lies below it (an absolute PATH, or the absolute roots file

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // BuildInfo identifies the binary.
@@ -87,10 +87,10 @@ func Execute(ctx context.Context, args []string, info BuildInfo, streams IO) (co
 	var ee *ExitError
 	if errors.As(err, &ee) {
 		if ee.Err != nil {
-			fmt.Fprintf(streams.Err, "stacklint: %s\n", lint.Visible(ee.Err.Error()))
+			fmt.Fprintf(streams.Err, "stacklint: %s\n", finding.Visible(ee.Err.Error()))
 		}
 		return ee.Code
 	}
-	fmt.Fprintf(streams.Err, "stacklint: %s\n", lint.Visible(err.Error()))
+	fmt.Fprintf(streams.Err, "stacklint: %s\n", finding.Visible(err.Error()))
 	return ExitUsage
 }

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/result"
 	"github.com/stacklint/stacklint/internal/snapshot"
 )
 
@@ -168,7 +168,7 @@ func repositoryTop() string {
 // a change that breaks another node's agreement is still seen (its
 // location in the changed file). It returns how many findings were left
 // out.
-func reportNamed(res *lint.Result, root string, named []string) int {
+func reportNamed(res *result.Result, root string, named []string) int {
 	if len(named) == 0 {
 		return 0
 	}
@@ -190,7 +190,7 @@ func reportNamed(res *lint.Result, root string, named []string) int {
 	}
 	kept := res.Findings[:0]
 	for _, f := range res.Findings {
-		if slices.ContainsFunc(f.Locations, func(l engine.Location) bool { return want[l.Path] }) {
+		if slices.ContainsFunc(f.Locations, func(l finding.Location) bool { return want[l.Path] }) {
 			kept = append(kept, f)
 		}
 	}

@@ -8,7 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // Catalog is rules/catalog.yaml: the catalog groups stacklint covers and the
@@ -58,8 +58,8 @@ func (g Group) Names() []string {
 
 // coverage renders the catalog section of docs/rules.md: every id of every
 // group, implemented or not, and the list of checks a snapshot cannot decide.
-func coverage(c *Catalog, rules []engine.Rule) string {
-	byID := map[string]engine.Rule{}
+func coverage(c *Catalog, rules []finding.Rule) string {
+	byID := map[string]finding.Rule{}
 	for _, r := range rules {
 		byID[r.ID] = r
 	}

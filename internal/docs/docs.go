@@ -9,11 +9,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // Generate returns every generated docs file by its path below docs/.
-func Generate(rules []engine.Rule, c *Catalog) map[string]string {
+func Generate(rules []finding.Rule, c *Catalog) map[string]string {
 	out := map[string]string{"rules.md": index(rules) + "\n" + coverage(c, rules)}
 	for _, r := range rules {
 		out["rules/"+r.ID+".md"] = page(r)
@@ -23,7 +23,7 @@ func Generate(rules []engine.Rule, c *Catalog) map[string]string {
 
 const header = "<!-- Generated from the rules' METADATA by `make docs`; do not edit. -->\n\n"
 
-func index(rules []engine.Rule) string {
+func index(rules []finding.Rule) string {
 	var b strings.Builder
 	b.WriteString(header + "# stacklint rules\n\n")
 	b.WriteString("Every rule stacklint runs, generated from each rule's `# METADATA` block.\n\n")
@@ -34,7 +34,7 @@ func index(rules []engine.Rule) string {
 	return b.String()
 }
 
-func page(r engine.Rule) string {
+func page(r finding.Rule) string {
 	var b strings.Builder
 	b.WriteString(header)
 	fmt.Fprintf(&b, "# %s: %s\n\n", r.ID, r.Title)

@@ -11,11 +11,12 @@ import (
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/rules"
 )
 
-func loadRules(t *testing.T) []engine.Rule {
+func loadRules(t *testing.T) []finding.Rule {
 	eng, err := engine.New(context.Background(), rules.FS)
 	if err != nil {
 		t.Fatal(err)

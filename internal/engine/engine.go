@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // denied builtins: rules see only the model, never the network, the
@@ -18,54 +19,13 @@ var denied = []string{"http.send", "net.lookup_ip_addr", "opa.runtime", "time.no
 
 // Engine holds the compiled rules, ready to evaluate.
 type Engine struct {
-	Rules []Rule
+	Rules []finding.Rule
 	// Vocabulary is every word of the rules' string literals (message
 	// templates): redaction leaves these alone (see vocabulary).
 	Vocabulary []string
 	compiler   *ast.Compiler
 	shards     []shard
-	byPkg      map[string]Rule
-}
-
-// Location is where a finding points.
-type Location struct {
-	Path    string `json:"path"`
-	Node    string `json:"node,omitempty"`
-	Line    int    `json:"line,omitempty"`
-	Column  int    `json:"column,omitempty"`
-	Section string `json:"section,omitempty"`
-	Key     string `json:"key,omitempty"`
-}
-
-// Finding is one result of one rule.
-type Finding struct {
-	Rule      string     `json:"rule"`
-	Severity  string     `json:"severity"`
-	Message   string     `json:"message"`
-	Locations []Location `json:"locations"`
-	// Fingerprint is set by lint.Run after redaction (see Fingerprint).
-	Fingerprint string `json:"fingerprint,omitempty"`
-	// Fleet is set by lint.Run for a finding on a node: the fingerprint of
-	// the fault it shares with the same finding on the other nodes of the
-	// node's role (rule, roles, path below the node, section, key, message
-	// with the node's name set aside), the same whichever nodes hold it.
-	// A folded finding's Fingerprint is its Fleet. Baselines match it; it
-	// is not in the JSON output.
-	Fleet string `json:"-"`
-	// Suppressed is set when an ignore comment, the configuration or a
-	// baseline accepts the finding: it is reported but does not count.
-	Suppressed *Suppression `json:"suppressed,omitempty"`
-}
-
-// Suppression says who accepted a finding and why.
-type Suppression struct {
-	// Kind is "inSource" (a stacklint:ignore comment), "config" (an ignore
-	// of .stacklint.yaml) or "baseline" (--baseline).
-	Kind   string `json:"kind"`
-	Reason string `json:"reason,omitempty"`
-	// Path and Line locate the comment or configuration entry.
-	Path string `json:"path,omitempty"`
-	Line int    `json:"line,omitempty"`
+	byPkg      map[string]finding.Rule
 }
 
 // Capabilities are OPA's capabilities minus the denied builtins.
@@ -112,7 +72,7 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), compiler: c, shards: shards, byPkg: map[string]Rule{}}
+	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), compiler: c, shards: shards, byPkg: map[string]finding.Rule{}}
 	for _, r := range rules {
 		e.byPkg[r.Package] = r
 	}
@@ -122,8 +82,8 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 // Eval evaluates every rule once over the model document, one query per
 // category of rules, as many at once as there are processors. OPA stops
 // when ctx is done; Eval then returns ctx's error. Findings are sorted
-// (Sort), whatever the number of shards.
-func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]Finding, error) {
+// (finding.Sort), whatever the number of shards.
+func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]finding.Finding, error) {
 	input, err := ToValue(doc)
 	if err != nil {
 		return nil, err
@@ -133,20 +93,20 @@ func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]Finding, error
 
 // EvalValue is Eval over the model document already converted (ToValue),
 // so that the caller can drop the Go document before the evaluation.
-func (e *Engine) EvalValue(ctx context.Context, input ast.Value) ([]Finding, error) {
+func (e *Engine) EvalValue(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
 	out, err := e.evalShards(ctx, input)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
 	out = e.yield(out)
-	Sort(out)
+	finding.Sort(out)
 	return out, err
 }
 
 // rawFinding is a finding as a rule's report set holds it.
 type rawFinding struct {
-	Message   string     `json:"message"`
-	Locations []Location `json:"locations"`
+	Message   string             `json:"message"`
+	Locations []finding.Location `json:"locations"`
 	// Severity, when set, replaces the rule's own for this finding (a rule
 	// whose case decides how bad it is: a deprecated file format still read,
 	// or one the release ignores). It must be a known severity.
@@ -154,7 +114,7 @@ type rawFinding struct {
 }
 
 // findings turns {"<category>.<name>": report set} into findings.
-func (e *Engine) findings(x any) ([]Finding, error) {
+func (e *Engine) findings(x any) ([]finding.Finding, error) {
 	raw, err := json.Marshal(x)
 	if err != nil {
 		return nil, err
@@ -163,7 +123,7 @@ func (e *Engine) findings(x any) ([]Finding, error) {
 	if err := json.Unmarshal(raw, &byPkg); err != nil {
 		return nil, fmt.Errorf("a rule returned a malformed finding: %w", err)
 	}
-	var out []Finding
+	var out []finding.Finding
 	for pkg, fs := range byPkg {
 		r, ok := e.byPkg[pkg]
 		if !ok {
@@ -172,12 +132,12 @@ func (e *Engine) findings(x any) ([]Finding, error) {
 		for _, f := range fs {
 			sev := r.Severity
 			if f.Severity != "" {
-				if !validSeverity(f.Severity) {
-					return nil, fmt.Errorf("%s returned severity %q, not one of %v", r.ID, f.Severity, Severities)
+				if !finding.KnownSeverity(f.Severity) {
+					return nil, fmt.Errorf("%s returned severity %q, not one of %v", r.ID, f.Severity, finding.Severities())
 				}
 				sev = f.Severity
 			}
-			out = append(out, Finding{Rule: r.ID, Severity: sev, Message: f.Message, Locations: f.Locations})
+			out = append(out, finding.Finding{Rule: r.ID, Severity: sev, Message: f.Message, Locations: f.Locations})
 		}
 	}
 	return out, nil
@@ -187,7 +147,7 @@ func (e *Engine) findings(x any) ([]Finding, error) {
 // schema's unknown, deprecated and invalid checks) whose primary location
 // a specific rule already names, as its finding or a related location:
 // one fault, one finding, and the specific rule explains it better.
-func (e *Engine) yield(fs []Finding) []Finding {
+func (e *Engine) yield(fs []finding.Finding) []finding.Finding {
 	yields := map[string]bool{}
 	for _, r := range e.Rules {
 		if r.Yields {
@@ -230,8 +190,8 @@ func (r RuleErrors) Error() string {
 // evalEach evaluates the rules of pkgs one by one after their shard's
 // query failed, so that one broken rule does not hide the findings of the
 // others. The findings are unsorted.
-func (e *Engine) evalEach(ctx context.Context, input ast.Value, pkgs []string) ([]Finding, error) {
-	var out []Finding
+func (e *Engine) evalEach(ctx context.Context, input ast.Value, pkgs []string) ([]finding.Finding, error) {
+	var out []finding.Finding
 	var errs RuleErrors
 	for _, p := range pkgs {
 		r := e.byPkg[p]
@@ -259,45 +219,19 @@ func (e *Engine) evalEach(ctx context.Context, input ast.Value, pkgs []string) (
 	return out, nil
 }
 
-// Sort orders findings by path, line, column, rule and message.
-func Sort(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		la, lb := first(a), first(b)
-		switch {
-		case la.Path != lb.Path:
-			return la.Path < lb.Path
-		case la.Line != lb.Line:
-			return la.Line < lb.Line
-		case la.Column != lb.Column:
-			return la.Column < lb.Column
-		case a.Rule != b.Rule:
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
-	})
-}
-
-func first(f Finding) Location {
-	if len(f.Locations) == 0 {
-		return Location{}
-	}
-	return f.Locations[0]
-}
-
 // Rule returns the metadata of the rule with the given id.
-func (e *Engine) Rule(id string) (Rule, bool) {
+func (e *Engine) Rule(id string) (finding.Rule, bool) {
 	for _, r := range e.Rules {
 		if strings.EqualFold(r.ID, id) {
 			return r, true
 		}
 	}
-	return Rule{}, false
+	return finding.Rule{}, false
 }
 
 // EvalRule evaluates one rule, by id, against an input of its own (the
 // ignore checks run after the findings they judge are known).
-func (e *Engine) EvalRule(ctx context.Context, id string, input map[string]any) ([]Finding, error) {
+func (e *Engine) EvalRule(ctx context.Context, id string, input map[string]any) ([]finding.Finding, error) {
 	for _, r := range e.Rules {
 		if r.ID != id {
 			continue

@@ -11,36 +11,13 @@ import (
 
 	"github.com/hashicorp/go-multierror"
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // rulesPkg is the package prefix every rule lives under:
 // stacklint.rules.<category>.<name>.
 const rulesPkg = "data.stacklint.rules."
-
-// Severities lists the finding levels, from most to least severe.
-var Severities = []string{"error", "warning", "info"}
-
-// Rule is a rule's metadata, read from its # METADATA block: the single
-// source of truth for ids, titles, severities and docs.
-type Rule struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Description string   `json:"description"`
-	Severity    string   `json:"severity"`
-	Category    string   `json:"category"`
-	Remediation string   `json:"remediation"`
-	Inputs      []string `json:"inputs"`           // file kinds the rule reads (snapshot.Kinds, "config", "any")
-	Yields      bool     `json:"yields,omitempty"` // a generic check that gives way to a specific one at the same place
-	// Params are the rule's parameters with their defaults (custom.params);
-	// .stacklint.yaml may set them, and the rule reads input.params[id].
-	Params map[string]any `json:"params,omitempty"`
-	// Defaults are the options whose release default the rule reads when
-	// no file sets them (custom.defaults: [kind, group, option] triples);
-	// the document's "defaults" holds them for every release picked.
-	Defaults [][3]string `json:"defaults,omitempty"`
-	Package  string      `json:"package"` // category.name
-	File     string      `json:"file"`    // path of the .rego file inside the rules tree
-}
 
 // Modules reads every .rego file of fsys. Test files are returned
 // separately so they can be run by the tester but never evaluated.
@@ -89,8 +66,8 @@ func modules(fsys fs.FS, withTests bool) (rules, tests map[string]*ast.Module, e
 
 // Metadata extracts and validates the metadata of every rule module. All
 // problems are reported together.
-func Metadata(modules map[string]*ast.Module) ([]Rule, error) {
-	var out []Rule
+func Metadata(modules map[string]*ast.Module) ([]finding.Rule, error) {
+	var out []finding.Rule
 	var errs *multierror.Error
 	ids := map[string]string{}
 	for file, m := range modules {
@@ -114,7 +91,7 @@ func Metadata(modules map[string]*ast.Module) ([]Rule, error) {
 	return out, errs.ErrorOrNil()
 }
 
-func ruleFrom(file, pkg string, m *ast.Module) (Rule, error) {
+func ruleFrom(file, pkg string, m *ast.Module) (finding.Rule, error) {
 	var a *ast.Annotations
 	for _, x := range m.Annotations {
 		if x.Scope == "package" {
@@ -122,10 +99,10 @@ func ruleFrom(file, pkg string, m *ast.Module) (Rule, error) {
 		}
 	}
 	if a == nil {
-		return Rule{}, fmt.Errorf("%s: no package-scoped # METADATA block", file)
+		return finding.Rule{}, fmt.Errorf("%s: no package-scoped # METADATA block", file)
 	}
 	category, _, _ := strings.Cut(pkg, ".")
-	r := Rule{
+	r := finding.Rule{
 		Title: a.Title, Description: strings.TrimSpace(a.Description), Package: pkg, File: file,
 		ID: custom(a, "id"), Severity: custom(a, "severity"), Remediation: custom(a, "remediation"),
 		Category: category, Inputs: customList(a, "inputs"), Yields: a.Custom["yields"] == true,
@@ -152,8 +129,8 @@ func ruleFrom(file, pkg string, m *ast.Module) (Rule, error) {
 		sort.Strings(missing)
 		return r, fmt.Errorf("%s: METADATA lacks %s", file, strings.Join(missing, ", "))
 	}
-	if !validSeverity(r.Severity) {
-		return r, fmt.Errorf("%s: severity %q is not one of %v", file, r.Severity, Severities)
+	if !finding.KnownSeverity(r.Severity) {
+		return r, fmt.Errorf("%s: severity %q is not one of %v", file, r.Severity, finding.Severities())
 	}
 	if path.Base(path.Dir(file)) != pkg[len(category)+1:] {
 		return r, fmt.Errorf("%s: package %s does not match its directory", file, pkg)
@@ -195,23 +172,4 @@ func customTriples(a *ast.Annotations, key string) ([][3]string, error) {
 		out = append(out, triple)
 	}
 	return out, nil
-}
-
-func validSeverity(s string) bool {
-	for _, v := range Severities {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
-// SeverityRank orders severities: error 3, warning 2, info 1, unknown 0.
-func SeverityRank(s string) int {
-	for i, v := range Severities {
-		if v == s {
-			return len(Severities) - i
-		}
-	}
-	return 0
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // maxWorkers bounds the shards evaluated at once.
@@ -35,7 +37,7 @@ func workerCount() int {
 // prepareShards makes one shard per category of rules, the categories
 // with the most rules first (they are handed out first, which keeps the
 // workers evenly busy), and prepares their queries.
-func prepareShards(ctx context.Context, c *ast.Compiler, rules []Rule) ([]shard, error) {
+func prepareShards(ctx context.Context, c *ast.Compiler, rules []finding.Rule) ([]shard, error) {
 	byCategory := map[string][]string{}
 	for _, r := range rules {
 		cat, _, _ := strings.Cut(r.Package, ".")
@@ -72,7 +74,7 @@ func shardQuery(pkgs []string) string {
 
 // shardResult is what one shard's evaluation gave.
 type shardResult struct {
-	findings []Finding
+	findings []finding.Finding
 	err      error
 }
 
@@ -81,7 +83,7 @@ type shardResult struct {
 // findings of all of them, unsorted. A shard whose query fails is
 // evaluated rule by rule (evalEach), so one broken rule hides nothing
 // else; the errors of every shard are returned together.
-func (e *Engine) evalShards(ctx context.Context, input ast.Value) ([]Finding, error) {
+func (e *Engine) evalShards(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
 	results := make([]shardResult, len(e.shards))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -100,7 +102,7 @@ func (e *Engine) evalShards(ctx context.Context, input ast.Value) ([]Finding, er
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var out []Finding
+	var out []finding.Finding
 	var errs RuleErrors
 	for _, r := range results {
 		out = append(out, r.findings...)

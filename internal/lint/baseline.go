@@ -10,7 +10,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/result"
 	"github.com/stacklint/stacklint/internal/safefile"
 )
 
@@ -20,7 +21,7 @@ import (
 // reported as suppressed, so only new findings fail the run. Line numbers
 // are not compared: editing a file above a finding does not make it new.
 // A finding on a node also matches an entry by its fleet fingerprint
-// (engine.Finding.Fleet) with the same rule, section and key, whatever
+// (finding.Finding.Fleet) with the same rule, section and key, whatever
 // its path: a fault on the nodes of one role (folded or not) stays
 // accepted when nodes with it come or go, or another node leads it.
 type Baseline struct {
@@ -42,13 +43,13 @@ type baselineEntry struct {
 	Section     string `json:"section,omitempty"`
 	Key         string `json:"key,omitempty"`
 	Fingerprint string `json:"fingerprint"`
-	// Fleet is the finding's fleet fingerprint (engine.Finding.Fleet), for
+	// Fleet is the finding's fleet fingerprint (finding.Finding.Fleet), for
 	// findings on a node; files written before it have none.
 	Fleet   string `json:"fleet,omitempty"`
 	Message string `json:"message"` // for the reader; not compared
 }
 
-func keyOf(f engine.Finding) baselineKey {
+func keyOf(f finding.Finding) baselineKey {
 	k := baselineKey{Rule: f.Rule, Fingerprint: f.Fingerprint, Fleet: f.Fleet}
 	if len(f.Locations) > 0 {
 		l := f.Locations[0]
@@ -135,7 +136,7 @@ func lineAt(data []byte, off int64) int {
 // finding it folds (from, parallel to findings or shorter; a baseline
 // written before folding or by v0.1.0, whose folded findings kept their
 // first node's fingerprint).
-func (b *Baseline) apply(findings []engine.Finding, from [][]baselineKey) {
+func (b *Baseline) apply(findings []finding.Finding, from [][]baselineKey) {
 	if b == nil {
 		return
 	}
@@ -160,7 +161,7 @@ func (b *Baseline) apply(findings []engine.Finding, from [][]baselineKey) {
 				continue
 			}
 			if take(left, index, p.by, p.keys(i)) {
-				findings[i].Suppressed = &engine.Suppression{Kind: "baseline", Reason: "in the baseline", Path: b.Path}
+				findings[i].Suppressed = &finding.Suppression{Kind: "baseline", Reason: "in the baseline", Path: b.Path}
 			}
 		}
 	}
@@ -217,7 +218,7 @@ func lessKey(a, b baselineKey) bool {
 }
 
 // WriteBaseline writes the unsuppressed findings of a result as a baseline.
-func WriteBaseline(w io.Writer, r *Result) error {
+func WriteBaseline(w io.Writer, r *result.Result) error {
 	bf := baselineFile{Version: 1, Findings: []baselineEntry{}}
 	for _, f := range r.Findings {
 		if f.Suppressed != nil && f.Suppressed.Kind != "baseline" {

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // FuzzLoadBaseline checks, for any baseline file:
@@ -62,11 +62,11 @@ func checkBaselineError(t *testing.T, err error, path string, data []byte) {
 // suppressed by the baseline, and one more is not.
 func checkAccepts(t *testing.T, b *Baseline) {
 	t.Helper()
-	var findings []engine.Finding
+	var findings []finding.Finding
 	for k, n := range b.entries {
 		for range n + 1 {
-			findings = append(findings, engine.Finding{Rule: k.Rule, Fingerprint: k.Fingerprint, Fleet: k.Fleet,
-				Locations: []engine.Location{{Path: k.Path, Section: k.Section, Key: k.Key}}})
+			findings = append(findings, finding.Finding{Rule: k.Rule, Fingerprint: k.Fingerprint, Fleet: k.Fleet,
+				Locations: []finding.Location{{Path: k.Path, Section: k.Section, Key: k.Key}}})
 		}
 	}
 	b.apply(findings, nil)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // TestBaselineErrorsNameLine: a baseline that is not one names the file and
@@ -37,14 +37,14 @@ func TestBaselineErrorsNameLine(t *testing.T) {
 // fingerprint), and by a node's entry from before it folded; an entry of
 // another fleet, or of the rule on another setting, accepts nothing.
 func TestBaselineFleetEntries(t *testing.T) {
-	folded := func() ([]engine.Finding, [][]baselineKey) {
-		var fs []engine.Finding
+	folded := func() ([]finding.Finding, [][]baselineKey) {
+		var fs []finding.Finding
 		facts := fleetFacts{roles: map[string]string{}}
 		for _, n := range []string{"compute1", "compute2", "compute3"} {
 			facts.roles[n] = "compute"
-			fs = append(fs, engine.Finding{Rule: "SL-X-001", Severity: "warning", Fingerprint: "own-" + n,
+			fs = append(fs, finding.Finding{Rule: "SL-X-001", Severity: "warning", Fingerprint: "own-" + n,
 				Message:   "nova.conf [DEFAULT] debug on " + n + " is on",
-				Locations: []engine.Location{{Path: n + "/etc/nova/nova.conf", Node: n, Section: "DEFAULT", Key: "debug"}}})
+				Locations: []finding.Location{{Path: n + "/etc/nova/nova.conf", Node: n, Section: "DEFAULT", Key: "debug"}}})
 		}
 		return foldFleet(fs, facts)
 	}
@@ -79,13 +79,13 @@ func TestWrittenValues(t *testing.T) {
 	})
 	written := writtenValues(files)
 	for _, c := range []struct {
-		loc  engine.Location
+		loc  finding.Location
 		want []string
 	}{
-		{engine.Location{Path: "true/etc/nova/nova.conf", Section: "DEFAULT", Key: "debug"}, []string{"true", "True"}},
-		{engine.Location{Path: "true/root/admin-openrc", Key: "OS_REGION_NAME"}, []string{"RegionOne"}},
-		{engine.Location{Path: "false/etc/nova/nova.conf", Section: "DEFAULT", Key: "debug"}, nil},
-		{engine.Location{Path: "none/etc/nova/nova.conf", Section: "DEFAULT", Key: "debug"}, nil},
+		{finding.Location{Path: "true/etc/nova/nova.conf", Section: "DEFAULT", Key: "debug"}, []string{"true", "True"}},
+		{finding.Location{Path: "true/root/admin-openrc", Key: "OS_REGION_NAME"}, []string{"RegionOne"}},
+		{finding.Location{Path: "false/etc/nova/nova.conf", Section: "DEFAULT", Key: "debug"}, nil},
+		{finding.Location{Path: "none/etc/nova/nova.conf", Section: "DEFAULT", Key: "debug"}, nil},
 	} {
 		if got := written(c.loc); !slices.Equal(got, c.want) {
 			t.Errorf("%+v: %q, want %q", c.loc, got, c.want)

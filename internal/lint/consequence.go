@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // rootRules are the rules whose finding says that a value is not the one
@@ -23,12 +23,12 @@ var rootRules = []string{"SL-HYG-006", "SL-HYG-001"}
 // the higher severity. Findings of the hygiene, parsing and snapshot
 // groups state facts of the text itself and never fold; nor do findings
 // that group many places (SL-PASS-011) or that a suppression accepted.
-func foldConsequences(findings []engine.Finding) []engine.Finding {
+func foldConsequences(findings []finding.Finding) []finding.Finding {
 	roots := rootsByValue(findings)
 	if len(roots) == 0 {
 		return findings
 	}
-	folded := map[int][]engine.Finding{}
+	folded := map[int][]finding.Finding{}
 	dropped := map[int]bool{}
 	for i, f := range findings {
 		if r, ok := roots[valueAt(f)]; ok && consequence(f) {
@@ -36,7 +36,7 @@ func foldConsequences(findings []engine.Finding) []engine.Finding {
 			dropped[i] = true
 		}
 	}
-	out := make([]engine.Finding, 0, len(findings)-len(dropped))
+	out := make([]finding.Finding, 0, len(findings)-len(dropped))
 	for i, f := range findings {
 		if dropped[i] {
 			continue
@@ -51,7 +51,7 @@ func foldConsequences(findings []engine.Finding) []engine.Finding {
 
 // rootsByValue maps every value a root finding flags (each of its
 // locations) to the index of the finding that leads for it.
-func rootsByValue(findings []engine.Finding) map[valueRef]int {
+func rootsByValue(findings []finding.Finding) map[valueRef]int {
 	roots := map[valueRef]int{}
 	for i, f := range findings {
 		rank := slices.Index(rootRules, f.Rule)
@@ -75,7 +75,7 @@ type valueRef struct {
 	key  string
 }
 
-func valueAt(f engine.Finding) valueRef {
+func valueAt(f finding.Finding) valueRef {
 	if len(f.Locations) == 0 || f.Locations[0].Line == 0 {
 		return valueRef{}
 	}
@@ -84,7 +84,7 @@ func valueAt(f engine.Finding) valueRef {
 }
 
 // consequence: f may follow from a flagged value.
-func consequence(f engine.Finding) bool {
+func consequence(f finding.Finding) bool {
 	if f.Suppressed != nil || valueAt(f) == (valueRef{}) || f.Rule == "SL-PASS-011" {
 		return false
 	}
@@ -97,9 +97,9 @@ func consequence(f engine.Finding) bool {
 }
 
 // withConsequences appends the consequences to the root finding.
-func withConsequences(root engine.Finding, cs []engine.Finding) engine.Finding {
+func withConsequences(root finding.Finding, cs []finding.Finding) finding.Finding {
 	locs := slices.Clone(root.Locations)
-	seen := map[engine.Location]bool{}
+	seen := map[finding.Location]bool{}
 	for _, l := range locs {
 		seen[l] = true
 	}
@@ -117,7 +117,7 @@ func withConsequences(root engine.Finding, cs []engine.Finding) engine.Finding {
 			}
 		}
 	}
-	root.Message = Sanitize(b.String())
+	root.Message = finding.Sanitize(b.String())
 	root.Locations = locs
 	return root
 }

@@ -4,11 +4,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
-func at(path string, line int, key string) engine.Location {
-	return engine.Location{Path: path, Node: "n", Line: line, Section: "s", Key: key}
+func at(path string, line int, key string) finding.Location {
+	return finding.Location{Path: path, Node: "n", Line: line, Section: "s", Key: key}
 }
 
 // TestFoldConsequences: a conclusion drawn from a value a root finding
@@ -16,13 +16,13 @@ func at(path string, line int, key string) engine.Location {
 // severity); text findings, suppressed ones and findings elsewhere stay.
 func TestFoldConsequences(t *testing.T) {
 	v, ref, other := at("n/a.conf", 3, "password"), at("c/b.conf", 9, "password"), at("n/a.conf", 4, "x")
-	in := []engine.Finding{
-		{Rule: "SL-HYG-006", Severity: "warning", Message: "has a comment", Locations: []engine.Location{v}},
-		{Rule: "SL-PASS-004", Severity: "error", Message: "differs", Locations: []engine.Location{v, ref}},
-		{Rule: "SL-HYG-002", Severity: "warning", Message: "unknown", Locations: []engine.Location{v}},
-		{Rule: "SL-PASS-011", Severity: "warning", Message: "weak", Locations: []engine.Location{v, ref}},
-		{Rule: "SL-NET-006", Severity: "error", Message: "elsewhere", Locations: []engine.Location{other}},
-		{Rule: "SL-MQ-002", Severity: "error", Message: "accepted", Locations: []engine.Location{v}, Suppressed: &engine.Suppression{Kind: "config"}},
+	in := []finding.Finding{
+		{Rule: "SL-HYG-006", Severity: "warning", Message: "has a comment", Locations: []finding.Location{v}},
+		{Rule: "SL-PASS-004", Severity: "error", Message: "differs", Locations: []finding.Location{v, ref}},
+		{Rule: "SL-HYG-002", Severity: "warning", Message: "unknown", Locations: []finding.Location{v}},
+		{Rule: "SL-PASS-011", Severity: "warning", Message: "weak", Locations: []finding.Location{v, ref}},
+		{Rule: "SL-NET-006", Severity: "error", Message: "elsewhere", Locations: []finding.Location{other}},
+		{Rule: "SL-MQ-002", Severity: "error", Message: "accepted", Locations: []finding.Location{v}, Suppressed: &finding.Suppression{Kind: "config"}},
 	}
 	out := foldConsequences(in)
 	if len(out) != 5 {
@@ -47,14 +47,14 @@ func TestFoldConsequences(t *testing.T) {
 // consequences of each; a suppressed root takes none.
 func TestFoldConsequencesRootOnAnyLocation(t *testing.T) {
 	a, b := at("n/a.conf", 3, "user"), at("n/a.conf", 4, "password")
-	in := []engine.Finding{
-		{Rule: "SL-HYG-001", Severity: "error", Message: "placeholders", Locations: []engine.Location{a, b}},
-		{Rule: "SL-PASS-001", Severity: "error", Message: "differs", Locations: []engine.Location{b}},
+	in := []finding.Finding{
+		{Rule: "SL-HYG-001", Severity: "error", Message: "placeholders", Locations: []finding.Location{a, b}},
+		{Rule: "SL-PASS-001", Severity: "error", Message: "differs", Locations: []finding.Location{b}},
 	}
 	if out := foldConsequences(in); len(out) != 1 || !strings.HasSuffix(out[0].Message, "; hence SL-PASS-001: differs") {
 		t.Errorf("got %+v", out)
 	}
-	in[0].Suppressed = &engine.Suppression{Kind: "inSource"}
+	in[0].Suppressed = &finding.Suppression{Kind: "inSource"}
 	if out := foldConsequences(in); len(out) != 2 {
 		t.Errorf("a suppressed root took a consequence: %+v", out)
 	}

@@ -1,7 +1,7 @@
 package lint
 
 import (
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/schema"
 )
@@ -14,7 +14,7 @@ import (
 // true when it is computed on the host at start-up (text then holds a
 // placeholder such as "<host_ipv4>")}. Options a release does not register,
 // or whose default the data lacks, are absent. From Schema.DefaultOf.
-func optionDefaults(rules []engine.Rule, picked *model.Releases) map[string]any {
+func optionDefaults(rules []finding.Rule, picked *model.Releases) map[string]any {
 	out := map[string]any{}
 	if picked == nil {
 		return out

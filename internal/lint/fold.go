@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // fleetFacts is what folding knows of the snapshot.
@@ -16,7 +16,7 @@ type fleetFacts struct {
 	roles map[string]string
 	// written lists the values written at a location (every occurrence of
 	// an option, an rc variable, a directive's arguments); nil knows none.
-	written func(engine.Location) []string
+	written func(finding.Location) []string
 }
 
 // foldFleet folds the findings a rule raises for one setting on several
@@ -34,7 +34,7 @@ type fleetFacts struct {
 // nodes with the same fault come or go. from lists, for each folded
 // finding of the result, the baseline keys of the findings it folds (nil
 // for the others): a baseline written before they folded still matches.
-func foldFleet(findings []engine.Finding, facts fleetFacts) (out []engine.Finding, from [][]baselineKey) {
+func foldFleet(findings []finding.Finding, facts fleetFacts) (out []finding.Finding, from [][]baselineKey) {
 	groups := map[string][]int{}
 	var keys []string
 	for i, f := range findings {
@@ -47,7 +47,7 @@ func foldFleet(findings []engine.Finding, facts fleetFacts) (out []engine.Findin
 		}
 		groups[k] = append(groups[k], i)
 	}
-	out = make([]engine.Finding, 0, len(keys))
+	out = make([]finding.Finding, 0, len(keys))
 	from = make([][]baselineKey, 0, len(keys))
 	for _, k := range keys {
 		if strings.HasPrefix(k, "\x00") {
@@ -55,7 +55,7 @@ func foldFleet(findings []engine.Finding, facts fleetFacts) (out []engine.Findin
 			continue
 		}
 		for _, g := range partition(findings, groups[k], facts) {
-			fs := make([]engine.Finding, len(g.members))
+			fs := make([]finding.Finding, len(g.members))
 			for j, i := range g.members {
 				fs[j] = findings[i]
 			}
@@ -75,7 +75,7 @@ func foldFleet(findings []engine.Finding, facts fleetFacts) (out []engine.Findin
 // coarseKey is what findings of one root cause share besides their
 // message; ok is false for a finding that folds with none (suppressed, or
 // not in a node's folder).
-func coarseKey(f engine.Finding, roles map[string]string) (string, bool) {
+func coarseKey(f finding.Finding, roles map[string]string) (string, bool) {
 	if f.Suppressed != nil || len(f.Locations) == 0 || f.Locations[0].Node == "" {
 		return "", false
 	}
@@ -88,20 +88,20 @@ func coarseKey(f engine.Finding, roles map[string]string) (string, bool) {
 }
 
 // fleetPrint is the fingerprint of a fault on the nodes of one role
-// (engine.Fingerprint of the rule, the roles and the path below the node,
+// (finding.Fingerprint of the rule, the roles and the path below the node,
 // section, key and the message template: node names at slot places set
 // aside, line references and secret fingerprints left out): the same
 // whichever nodes hold the fault and whichever of them leads.
-func fleetPrint(f engine.Finding, roles map[string]string, template string) string {
+func fleetPrint(f finding.Finding, roles map[string]string, template string) string {
 	loc := f.Locations[0]
 	below := strings.TrimPrefix(loc.Path, loc.Node+"/")
-	return engine.Fingerprint(engine.Finding{Rule: f.Rule, Message: template,
-		Locations: []engine.Location{{Path: roles[loc.Node] + "\x00" + below, Section: loc.Section, Key: loc.Key}}})
+	return finding.Fingerprint(finding.Finding{Rule: f.Rule, Message: template,
+		Locations: []finding.Location{{Path: roles[loc.Node] + "\x00" + below, Section: loc.Section, Key: loc.Key}}})
 }
 
 // fold makes one finding of several, on distinct nodes: the first by node
 // name leads; keys are the baseline keys of the findings folded.
-func fold(fs []engine.Finding, fleet string, roles map[string]string) (engine.Finding, []baselineKey) {
+func fold(fs []finding.Finding, fleet string, roles map[string]string) (finding.Finding, []baselineKey) {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Locations[0].Node < fs[j].Locations[0].Node })
 	keys := make([]baselineKey, len(fs))
 	for i, f := range fs {
@@ -109,13 +109,13 @@ func fold(fs []engine.Finding, fleet string, roles map[string]string) (engine.Fi
 	}
 	lead := fs[0]
 	locs := slices.Clone(lead.Locations)
-	seen := map[engine.Location]bool{}
+	seen := map[finding.Location]bool{}
 	for _, l := range locs {
 		seen[l] = true
 	}
 	var others []string
 	for _, f := range fs[1:] {
-		others = append(others, Sanitize(f.Locations[0].Node))
+		others = append(others, finding.Sanitize(f.Locations[0].Node))
 		for _, l := range f.Locations {
 			if !seen[l] {
 				seen[l] = true
@@ -134,7 +134,7 @@ func fold(fs []engine.Finding, fleet string, roles map[string]string) (engine.Fi
 	}
 	// node names are folder names and roles come from .stacklint.yaml:
 	// each name shortened and escaped, then the message capped
-	lead.Message = Sanitize(fmt.Sprintf("%s (the same on %d more %s: %s)", lead.Message, len(others), kind, listed(others, 5)))
+	lead.Message = finding.Sanitize(fmt.Sprintf("%s (the same on %d more %s: %s)", lead.Message, len(others), kind, listed(others, 5)))
 	lead.Locations = locs
 	lead.Fingerprint, lead.Fleet = fleet, fleet
 	return lead, keys

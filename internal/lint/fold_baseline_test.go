@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // dbOnCompute is a fault of every compute node's nova.conf: database
@@ -34,9 +34,9 @@ func addCompute(t *testing.T, dir, name, ip string) {
 }
 
 // fleetFault is the SL-PASS-016 findings of a run: exactly one expected.
-func fleetFault(t *testing.T, doc lintDoc, nodes int) engine.Finding {
+func fleetFault(t *testing.T, doc lintDoc, nodes int) finding.Finding {
 	t.Helper()
-	var got []engine.Finding
+	var got []finding.Finding
 	for _, f := range doc.Findings {
 		if f.Rule == "SL-PASS-016" {
 			got = append(got, f)

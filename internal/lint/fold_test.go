@@ -7,17 +7,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // fleetFindings is one finding per node on the same setting of one role.
-func fleetFindings(nodes []string, msg string) ([]engine.Finding, fleetFacts) {
+func fleetFindings(nodes []string, msg string) ([]finding.Finding, fleetFacts) {
 	roles := map[string]string{}
-	var out []engine.Finding
+	var out []finding.Finding
 	for _, n := range nodes {
 		roles[n] = "compute"
-		out = append(out, engine.Finding{Rule: "SL-X-001", Severity: "warning", Message: msg,
-			Locations: []engine.Location{{Path: n + "/etc/nova/nova.conf", Node: n, Line: 3, Section: "DEFAULT", Key: "my_ip"},
+		out = append(out, finding.Finding{Rule: "SL-X-001", Severity: "warning", Message: msg,
+			Locations: []finding.Location{{Path: n + "/etc/nova/nova.conf", Node: n, Line: 3, Section: "DEFAULT", Key: "my_ip"},
 				{Path: "controller/etc/nova/nova.conf", Node: "controller", Line: 9, Section: "DEFAULT", Key: "my_ip"}}})
 	}
 	return out, fleetFacts{roles: roles}
@@ -26,17 +26,17 @@ func fleetFindings(nodes []string, msg string) ([]engine.Finding, fleetFacts) {
 // TestFoldedMessageSanitised: node names are folder names, which may hold
 // ESC, U+202E and runs of hundreds of bytes; the names a folded finding
 // adds to its message are sanitised like the rest of it (red team: they
-// were appended after Sanitize, raw, past MaxMessage).
+// were appended after Sanitize, raw, past finding.MaxMessage).
 func TestFoldedMessageSanitised(t *testing.T) {
 	nodes := []string{"c1", "c\u202eevil", "c\x1b[31mred", "c" + strings.Repeat("x", 300), "c5", "c6"}
-	msg := Sanitize(strings.Repeat("word ", 100) + "end")
+	msg := finding.Sanitize(strings.Repeat("word ", 100) + "end")
 	fs, roles := fleetFindings(nodes, msg)
 	got, _ := foldFleet(fs, roles)
 	if len(got) != 1 {
 		t.Fatalf("%d findings, want 1 folded", len(got))
 	}
 	m := got[0].Message
-	if Sanitize(m) != m || len(m) > MaxMessage {
+	if finding.Sanitize(m) != m || len(m) > finding.MaxMessage {
 		t.Errorf("folded message is not sanitised (%d bytes):\n%q", len(m), m)
 	}
 	if !strings.Contains(m, "the same on 5 more") || !strings.Contains(m, `c\u202eevil`) {
@@ -67,25 +67,25 @@ func BenchmarkFold10000(b *testing.B) {
 	}
 	fs, roles := fleetFindings(nodes, "my_ip is wrong")
 	for b.Loop() {
-		foldFleet(append([]engine.Finding(nil), fs...), roles)
+		foldFleet(append([]finding.Finding(nil), fs...), roles)
 	}
 }
 
 // nodeFindings is one finding per node (name -> message) on [DEFAULT]
 // debug of nova.conf, every node a compute node, the value written there
 // given by values (name -> value).
-func nodeFindings(msgs, values map[string]string) ([]engine.Finding, fleetFacts) {
-	facts := fleetFacts{roles: map[string]string{}, written: func(l engine.Location) []string {
+func nodeFindings(msgs, values map[string]string) ([]finding.Finding, fleetFacts) {
+	facts := fleetFacts{roles: map[string]string{}, written: func(l finding.Location) []string {
 		if v, ok := values[l.Node]; ok && l.Key == "debug" {
 			return []string{v}
 		}
 		return nil
 	}}
-	var out []engine.Finding
+	var out []finding.Finding
 	for _, n := range slices.Sorted(maps.Keys(msgs)) {
 		facts.roles[n] = "compute"
-		out = append(out, engine.Finding{Rule: "SL-X-001", Severity: "warning", Message: msgs[n],
-			Locations: []engine.Location{{Path: n + "/etc/nova/nova.conf", Node: n, Line: 3, Section: "DEFAULT", Key: "debug"}}})
+		out = append(out, finding.Finding{Rule: "SL-X-001", Severity: "warning", Message: msgs[n],
+			Locations: []finding.Location{{Path: n + "/etc/nova/nova.conf", Node: n, Line: 3, Section: "DEFAULT", Key: "debug"}}})
 	}
 	return out, facts
 }
@@ -154,13 +154,13 @@ func TestFoldByPosition(t *testing.T) {
 func TestFleetPrintStable(t *testing.T) {
 	var prints []string
 	for _, nodes := range [][]string{{"compute1", "compute2", "compute3"}, {"compute0", "compute1", "compute2", "compute3"}, {"compute2", "compute3"}, {"compute3"}} {
-		var fs []engine.Finding
+		var fs []finding.Finding
 		facts := fleetFacts{roles: map[string]string{}}
 		for _, n := range nodes {
 			facts.roles[n] = "compute"
-			fs = append(fs, engine.Finding{Rule: "SL-X-001", Severity: "warning", Fingerprint: "per-node " + n,
+			fs = append(fs, finding.Finding{Rule: "SL-X-001", Severity: "warning", Fingerprint: "per-node " + n,
 				Message:   "nova.conf [DEFAULT] my_ip on " + n + " is 10.0.0.11, the address of controller (nova.conf:3)",
-				Locations: []engine.Location{{Path: n + "/etc/nova/nova.conf", Node: n, Line: 3, Section: "DEFAULT", Key: "my_ip"}}})
+				Locations: []finding.Location{{Path: n + "/etc/nova/nova.conf", Node: n, Line: 3, Section: "DEFAULT", Key: "my_ip"}}})
 		}
 		got, _ := foldFleet(fs, facts)
 		if len(got) != 1 || got[0].Fleet == "" || len(nodes) > 1 && got[0].Fingerprint != got[0].Fleet {

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // foldGroup is findings that fold into one (members: indices, in input
@@ -25,7 +25,7 @@ type foldGroup struct {
 // may be named as that value: its name is never set aside, so it folds
 // only with messages that name it the same way. Groups come in the order
 // of their first member; two findings of one node never fold together.
-func partition(findings []engine.Finding, idx []int, facts fleetFacts) []foldGroup {
+func partition(findings []finding.Finding, idx []int, facts fleetFacts) []foldGroup {
 	nodes := make([]string, len(idx))
 	var clear []string
 	for j, i := range idx {
@@ -93,7 +93,7 @@ func sortGroups(gs []foldGroup) {
 // vncserver_proxyclient_address = stack1.orbit8.com on stack1.orbit8.com:
 // "... on stack1.orbit8.com is a deprecated name ..."): only a second
 // place can be the value.
-func ambiguous(f engine.Finding, written func(engine.Location) []string) bool {
+func ambiguous(f finding.Finding, written func(finding.Location) []string) bool {
 	if written == nil {
 		return false
 	}

@@ -3,7 +3,7 @@ package lint
 import (
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/parser/oslo"
 )
@@ -13,14 +13,14 @@ import (
 // the arguments of the directives on the location's line; nil for a file
 // not loaded or a location none of these name. Secrets among them are
 // only compared (ambiguous), never shown.
-func writtenValues(files []*model.Loaded) func(engine.Location) []string {
+func writtenValues(files []*model.Loaded) func(finding.Location) []string {
 	byPath := make(map[string]*model.Loaded, len(files))
 	for _, f := range files {
 		if f != nil && f.File != nil {
 			byPath[f.Path] = f
 		}
 	}
-	return func(l engine.Location) []string {
+	return func(l finding.Location) []string {
 		f := byPath[l.Path]
 		switch {
 		case f == nil:

@@ -12,35 +12,12 @@ import (
 
 	"github.com/stacklint/stacklint/internal/config"
 	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/release"
+	"github.com/stacklint/stacklint/internal/result"
 	"github.com/stacklint/stacklint/internal/snapshot"
 )
-
-// Result is what one run produced.
-type Result struct {
-	Root       string        // the snapshot path as given
-	Rules      []engine.Rule // every rule that ran
-	Findings   []engine.Finding
-	Nodes      int
-	Files      int
-	Ignored    []string
-	Deployment *model.Deployment
-	RuleErrors engine.RuleErrors // rules that failed; their findings are missing
-	NoInput    []engine.Rule     // rules none of whose input files the snapshot holds
-	Release    release.Choice    // the release checked against: the one most services fit
-	Releases   []ServiceRelease  // the release of each service, with its nodes and evidence
-	Config     string            // the configuration file used ("" for none)
-	// Roles maps every node of the snapshot to its roles, sorted and joined
-	// with "+" ("controller+network"; "" when none was inferred or set): the
-	// model document's nodes.<n>.roles.
-	Roles map[string]string
-	// Unfolded are the findings before one fault on many nodes was folded
-	// into one (fold.go): one per node at fault, with the fingerprints
-	// of Findings for the folded findings' leads. The HTML overview counts
-	// a folded finding on every node it stands for.
-	Unfolded []engine.Finding
-}
 
 // Options adjust a run.
 type Options struct {
@@ -77,7 +54,7 @@ func (o Options) enter(ctx context.Context, phase string) error {
 // evaluate runs the rules over d's document, which it empties while
 // converting it for OPA (the Go document is not kept beside its copy). Rules
 // that failed are returned apart from the error of the run.
-func evaluate(ctx context.Context, eng *engine.Engine, d *model.Deployment) ([]engine.Finding, engine.RuleErrors, error) {
+func evaluate(ctx context.Context, eng *engine.Engine, d *model.Deployment) ([]finding.Finding, engine.RuleErrors, error) {
 	input, err := engine.MoveToValue(d.Doc)
 	if err != nil {
 		return nil, nil, err
@@ -110,7 +87,7 @@ func (e *InputError) Error() string { return e.Msg }
 // Run lints the snapshot at path with the compiled rules. When ctx is done
 // it stops at the next phase (or inside the rule evaluation) and returns
 // ctx's error.
-func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*Result, error) {
+func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*result.Result, error) {
 	if err := opts.enter(ctx, "discovering files"); err != nil {
 		return nil, err
 	}
@@ -132,7 +109,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	if err := opts.enter(ctx, fmt.Sprintf("parsing %d files of %d nodes and building the model", countFiles(snap), len(snap.Nodes))); err != nil {
 		return nil, err
 	}
-	var listed []ServiceRelease
+	var listed []result.ServiceRelease
 	var picked *model.Releases
 	d, err := model.BuildContext(ctx, snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Releases: func(files []*model.Loaded) *model.Releases {
 		r, l := pickReleases(&choice, files)
@@ -157,8 +134,8 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	}
 	restorePaths(findings, snap)
 	for i := range findings {
-		findings[i].Message = Sanitize(d.Keys.Redact(findings[i].Message))
-		findings[i].Fingerprint = engine.Fingerprint(findings[i])
+		findings[i].Message = finding.Sanitize(d.Keys.Redact(findings[i].Message))
+		findings[i].Fingerprint = finding.Fingerprint(findings[i])
 	}
 	if err := opts.enter(ctx, "applying ignores and the baseline"); err != nil {
 		return nil, err
@@ -173,10 +150,10 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 	findings, from := foldFleet(findings, fleetFacts{roles: roles, written: writtenValues(d.Files)})
 	opts.Baseline.apply(findings, from)
 	for i, e := range ruleErrs {
-		ruleErrs[i] = errors.New(Sanitize(d.Keys.Redact(e.Error())))
+		ruleErrs[i] = errors.New(finding.Sanitize(d.Keys.Redact(e.Error())))
 	}
-	engine.Sort(findings)
-	return &Result{
+	finding.Sort(findings)
+	return &result.Result{
 		Root: path, Rules: eng.Rules,
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
 		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice, Releases: listed, Config: cfg.Path,
@@ -186,47 +163,18 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*R
 
 // withoutInput lists the rules that read none of the kinds of files present:
 // they said nothing because they had nothing to read.
-func withoutInput(rules []engine.Rule, files []*model.Loaded) []engine.Rule {
+func withoutInput(rules []finding.Rule, files []*model.Loaded) []finding.Rule {
 	kinds := map[string]bool{}
 	for _, f := range files {
 		kinds[f.Kind] = true
 	}
-	var out []engine.Rule
+	var out []finding.Rule
 	for _, r := range rules {
 		if !slices.ContainsFunc(r.Inputs, func(in string) bool { return snapshot.Present(in, kinds) }) {
 			out = append(out, r)
 		}
 	}
 	return out
-}
-
-// Counts returns the number of findings per severity, suppressed ones
-// apart (under "suppressed").
-func (r *Result) Counts() map[string]int {
-	c := map[string]int{"error": 0, "warning": 0, "info": 0, "suppressed": 0}
-	for _, f := range r.Findings {
-		if f.Suppressed != nil {
-			c["suppressed"]++
-			continue
-		}
-		c[f.Severity]++
-	}
-	return c
-}
-
-// Fails reports whether any finding is at or above the fail level ("none"
-// never fails).
-func (r *Result) Fails(level string) bool {
-	min := engine.SeverityRank(level)
-	if min == 0 {
-		return false
-	}
-	for _, f := range r.Findings {
-		if f.Suppressed == nil && engine.SeverityRank(f.Severity) >= min {
-			return true
-		}
-	}
-	return false
 }
 
 // knownNodes fails when roles name a node the snapshot does not have: a
@@ -257,7 +205,7 @@ func (e *ConfigError) Error() string { return e.Msg }
 
 // params is the document's "params": every rule's parameters, defaults
 // overridden by the configuration.
-func params(rules []engine.Rule, cfg *config.Config) map[string]any {
+func params(rules []finding.Rule, cfg *config.Config) map[string]any {
 	out := map[string]any{}
 	for _, r := range rules {
 		if len(r.Params) > 0 {
@@ -270,7 +218,7 @@ func params(rules []engine.Rule, cfg *config.Config) map[string]any {
 // suppressAll applies the configuration and the ignore comments, and adds
 // a finding for every ignore that matched nothing (the baseline applies
 // to findings once folded: Run).
-func suppressAll(ctx context.Context, eng *engine.Engine, files []*model.Loaded, cfg *config.Config, findings []engine.Finding) ([]engine.Finding, error) {
+func suppressAll(ctx context.Context, eng *engine.Engine, files []*model.Loaded, cfg *config.Config, findings []finding.Finding) ([]finding.Finding, error) {
 	known := map[string]bool{}
 	for _, r := range eng.Rules {
 		known[r.ID] = true
@@ -286,8 +234,8 @@ func suppressAll(ctx context.Context, eng *engine.Engine, files []*model.Loaded,
 			return nil, err
 		}
 		for i := range extra {
-			extra[i].Message = Sanitize(extra[i].Message)
-			extra[i].Fingerprint = engine.Fingerprint(extra[i])
+			extra[i].Message = finding.Sanitize(extra[i].Message)
+			extra[i].Fingerprint = finding.Fingerprint(extra[i])
 		}
 		findings = append(findings, applyConfig(extra, eng.Rules, cfg, nil)...)
 	}

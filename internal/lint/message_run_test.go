@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/lint"
 	"github.com/stacklint/stacklint/rules"
 )
@@ -43,7 +44,7 @@ func TestMessagesAreBounded(t *testing.T) {
 	total, quoted := 0, 0
 	for _, f := range res.Findings {
 		total += len(f.Message)
-		if len(f.Message) > lint.MaxMessage {
+		if len(f.Message) > finding.MaxMessage {
 			t.Errorf("%s: message of %d bytes", f.Rule, len(f.Message))
 		}
 		if i := strings.IndexFunc(f.Message, unicode.IsControl); i >= 0 {

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"unicode/utf8"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/snapshot"
 )
 
@@ -13,7 +13,7 @@ import (
 // invalid byte into U+FFFD, and a report must name the file that exists
 // (the text report then escapes the byte as \xff, SARIF percent-encodes
 // it).
-func restorePaths(findings []engine.Finding, s *snapshot.Snapshot) {
+func restorePaths(findings []finding.Finding, s *snapshot.Snapshot) {
 	mangled := map[string]string{}
 	add := func(p string) {
 		if !utf8.ValidString(p) {

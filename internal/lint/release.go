@@ -8,6 +8,7 @@ import (
 
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/release"
+	"github.com/stacklint/stacklint/internal/result"
 	"github.com/stacklint/stacklint/internal/schema"
 )
 
@@ -75,7 +76,7 @@ type group struct {
 // an upgrade are real. Files that fit the oldest release best but leave
 // more than maxUnknownPercent unknown are older than it: checked against
 // the oldest, BelowOldest.
-func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Releases, []ServiceRelease) {
+func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Releases, []result.ServiceRelease) {
 	out := &model.Releases{Picks: map[[2]string]*model.Pick{}}
 	ix, err := schema.LoadIndex()
 	if err != nil {
@@ -85,7 +86,7 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	known := knownCandidates(ix)
 	groups := groupFiles(files)
 	if choice.Known() {
-		var listed []ServiceRelease
+		var listed []listEntry
 		tally := map[string]int{}
 		for _, g := range groups {
 			p := setPick(choice, g.service)
@@ -98,7 +99,7 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 	if len(known) == 0 {
 		return out, nil
 	}
-	var listed []ServiceRelease
+	var listed []listEntry
 	tally := map[string]int{}
 	fits := map[*group][]candidate{}
 	var every [][]candidate

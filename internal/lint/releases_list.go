@@ -7,28 +7,13 @@ import (
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/model"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
-// ServiceRelease is the release one service was checked against on some
-// nodes, and why: what the text summary and the JSON output's "releases"
-// list show, sorted by service, then release series.
-type ServiceRelease struct {
-	Service string `json:"service"`
-	Release string `json:"release"`
-	Series  string `json:"series"`
-	Source  string `json:"source"` // "--release", the configuration file's name, or "auto"
-	// Why is the evidence: for auto, every known release's count of the
-	// service's options (on these nodes, together) it leaves unknown or
-	// calls deprecated.
-	Why string `json:"why"`
-	// BelowOldest: the files look older than the oldest release with a
-	// schema; only what holds in every release is reported.
-	BelowOldest bool `json:"below_oldest,omitempty"`
-	// Fits: the releases that fit these nodes' files as well as Release
-	// (oldest first; auto only): the evidence cannot tell them apart.
-	Fits  []string `json:"fits,omitempty"`
-	Nodes []string `json:"nodes"`
-
+// listEntry is a result.ServiceRelease being built: the evidence summed
+// over its nodes and the nodes' common reason, worded by finishList.
+type listEntry struct {
+	result.ServiceRelease
 	sums   []candidate
 	reason string // the nodes' reason, without counts; "" when they differ
 }
@@ -36,13 +21,13 @@ type ServiceRelease struct {
 // tallyPick adds a node's pick to the list entry of its service and
 // release (tally: the entry's index by service, release and BelowOldest),
 // summing the evidence.
-func tallyPick(tally map[string]int, list []ServiceRelease, service, node string, p *model.Pick, cs []candidate) []ServiceRelease {
+func tallyPick(tally map[string]int, list []listEntry, service, node string, p *model.Pick, cs []candidate) []listEntry {
 	key := fmt.Sprintf("%s\x00%s\x00%v", service, p.Name, p.BelowOldest)
 	i, ok := tally[key]
 	if !ok {
 		i = len(list)
 		tally[key] = i
-		list = append(list, ServiceRelease{Service: service, Release: p.Name, Series: p.Series, Source: p.Source, BelowOldest: p.BelowOldest})
+		list = append(list, listEntry{ServiceRelease: result.ServiceRelease{Service: service, Release: p.Name, Series: p.Series, Source: p.Source, BelowOldest: p.BelowOldest}})
 		if p.Source != "auto" {
 			list[i].Why = p.Why
 		}
@@ -86,36 +71,27 @@ func addCounts(sum, cs []candidate) []candidate {
 	return sum
 }
 
-// finishList words the evidence of each entry and sorts the list.
-func finishList(list []ServiceRelease) []ServiceRelease {
+// finishList words the evidence of each entry and returns the list sorted
+// by service, then release series (nil for no entry).
+func finishList(entries []listEntry) []result.ServiceRelease {
+	if entries == nil {
+		return nil
+	}
 	releases := map[string]map[string]bool{}
-	for _, e := range list {
+	for _, e := range entries {
 		if releases[e.Service] == nil {
 			releases[e.Service] = map[string]bool{}
 		}
 		releases[e.Service][e.Release] = true
 	}
-	for i := range list {
-		e := &list[i]
+	list := make([]result.ServiceRelease, len(entries))
+	for i := range entries {
+		e := &entries[i]
 		sort.Strings(e.Nodes)
-		if e.sums == nil {
-			continue
+		if e.sums != nil {
+			e.Why = entryWhy(e, len(releases[e.Service]) > 1)
 		}
-		why := e.reason
-		if why == "" {
-			why = "the service's options fit " + e.Release + " best"
-			if len(e.Fits) > 1 {
-				why = fmt.Sprintf("the service's options fit %s equally well on these nodes; %s is taken", strings.Join(e.Fits, ", "), e.Release)
-			}
-			if e.BelowOldest {
-				why = fmt.Sprintf("older than %s, the oldest release with a schema: checked against it, reporting only what holds in every release", e.Release)
-			}
-		}
-		if len(releases[e.Service]) > 1 {
-			why = "mixed releases: " + why
-		}
-		e.Why = why + " (" + counts(e.sums) + ")"
-		e.sums = nil
+		list[i] = e.ServiceRelease
 	}
 	sort.SliceStable(list, func(i, j int) bool {
 		if list[i].Service != list[j].Service {
@@ -124,4 +100,24 @@ func finishList(list []ServiceRelease) []ServiceRelease {
 		return list[i].Series < list[j].Series
 	})
 	return list
+}
+
+// entryWhy words the evidence of an entry picked by auto: its nodes'
+// reason (or a general one), "mixed releases: " first when the service
+// has several, and the summed counts.
+func entryWhy(e *listEntry, mixed bool) string {
+	why := e.reason
+	if why == "" {
+		why = "the service's options fit " + e.Release + " best"
+		if len(e.Fits) > 1 {
+			why = fmt.Sprintf("the service's options fit %s equally well on these nodes; %s is taken", strings.Join(e.Fits, ", "), e.Release)
+		}
+		if e.BelowOldest {
+			why = fmt.Sprintf("older than %s, the oldest release with a schema: checked against it, reporting only what holds in every release", e.Release)
+		}
+	}
+	if mixed {
+		why = "mixed releases: " + why
+	}
+	return why + " (" + counts(e.sums) + ")"
 }

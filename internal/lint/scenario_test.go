@@ -15,9 +15,9 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/stacklint/stacklint/internal/cli"
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/findingcheck"
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 const testdata = "../../testdata"
@@ -31,9 +31,9 @@ var fpRE = regexp.MustCompile(`fp:[0-9a-f]{6}`)
 var update = flag.Bool("update", false, "rewrite the scenarios' want.json (review the diff before committing)")
 
 type jsonOut struct {
-	Findings []engine.Finding      `json:"findings"`
-	Summary  map[string]int        `json:"summary"`
-	Releases []lint.ServiceRelease `json:"releases"`
+	Findings []finding.Finding       `json:"findings"`
+	Summary  map[string]int          `json:"summary"`
+	Releases []result.ServiceRelease `json:"releases"`
 }
 
 func lintJSON(t *testing.T, dir string, extra ...string) (jsonOut, int) {
@@ -75,7 +75,7 @@ func TestCleanDeployments(t *testing.T) {
 	}
 }
 
-func hasRulePrefix(fs []engine.Finding, prefix string) bool {
+func hasRulePrefix(fs []finding.Finding, prefix string) bool {
 	for _, f := range fs {
 		if strings.HasPrefix(f.Rule, prefix) {
 			return true
@@ -92,7 +92,7 @@ func TestScenarios(t *testing.T) {
 	for _, sc := range dirs {
 		t.Run(filepath.Base(sc), func(t *testing.T) {
 			snap := Compose(t, sc)
-			var want []engine.Finding
+			var want []finding.Finding
 			b, err := os.ReadFile(filepath.Join(sc, "want.json"))
 			if err != nil {
 				t.Fatal(err)
@@ -102,11 +102,11 @@ func TestScenarios(t *testing.T) {
 			}
 			doc, code := lintJSON(t, snap, "--fail-level", "warning")
 			got := newFindings(t, sc, doc.Findings, bases)
-			if *update && !cmp.Equal(want, got, cmpopts.IgnoreFields(engine.Finding{}, "Fingerprint"), cmpopts.EquateEmpty()) {
+			if *update && !cmp.Equal(want, got, cmpopts.IgnoreFields(finding.Finding{}, "Fingerprint"), cmpopts.EquateEmpty()) {
 				writeWant(t, sc, got)
 				return
 			}
-			if d := cmp.Diff(want, got, cmpopts.IgnoreFields(engine.Finding{}, "Fingerprint"), cmpopts.EquateEmpty()); d != "" {
+			if d := cmp.Diff(want, got, cmpopts.IgnoreFields(finding.Finding{}, "Fingerprint"), cmpopts.EquateEmpty()); d != "" {
 				t.Errorf("findings (-want +got):\n%s", d)
 			}
 			wantCode := 0 // an info-only scenario passes --fail-level warning
@@ -124,7 +124,7 @@ func TestScenarios(t *testing.T) {
 
 // writeWant writes a scenario's findings (without fingerprints) as its
 // want.json, one finding a line.
-func writeWant(t *testing.T, sc string, fs []engine.Finding) {
+func writeWant(t *testing.T, sc string, fs []finding.Finding) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("[")
@@ -170,7 +170,7 @@ func spaced(js string) string {
 // has (the info notes on an Icehouse deployment): a scenario states what
 // its one planted fault adds. bases caches each base's lint (base
 // directory -> output): a base is linted once per run, not per scenario.
-func newFindings(t *testing.T, scenario string, got []engine.Finding, bases map[string]jsonOut) []engine.Finding {
+func newFindings(t *testing.T, scenario string, got []finding.Finding, bases map[string]jsonOut) []finding.Finding {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(scenario, "base"))
 	if err != nil {
@@ -186,7 +186,7 @@ func newFindings(t *testing.T, scenario string, got []engine.Finding, bases map[
 	for _, f := range base.Findings {
 		known[findingKey(f)] = true
 	}
-	var out []engine.Finding
+	var out []finding.Finding
 	for _, f := range got {
 		if !known[findingKey(f)] {
 			out = append(out, f)
@@ -197,8 +197,8 @@ func newFindings(t *testing.T, scenario string, got []engine.Finding, bases map[
 
 // findingKey identifies a finding regardless of lines: an edit that
 // shifts lines moves the base's findings without making them new.
-func findingKey(f engine.Finding) string {
-	locs := make([]engine.Location, len(f.Locations))
+func findingKey(f finding.Finding) string {
+	locs := make([]finding.Location, len(f.Locations))
 	for i, l := range f.Locations {
 		l.Line, l.Column = 0, 0
 		locs[i] = l

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/cli"
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/schema"
 )
@@ -213,7 +213,7 @@ func deprecationsHold(t *testing.T, doc jsonOut, release string) int {
 
 // deprecated lists the distinct "kind [section] key" SL-HYG-003 and
 // SL-HYG-016 name, sorted.
-func deprecated(fs []engine.Finding) []string {
+func deprecated(fs []finding.Finding) []string {
 	var out []string
 	for _, f := range fs {
 		if f.Rule == "SL-HYG-003" || f.Rule == "SL-HYG-016" {
@@ -226,9 +226,9 @@ func deprecated(fs []engine.Finding) []string {
 }
 
 // findingOn returns the first finding of rule located on node, or nil.
-func findingOn(fs []engine.Finding, rule, node string) *engine.Finding {
+func findingOn(fs []finding.Finding, rule, node string) *finding.Finding {
 	for i, f := range fs {
-		if f.Rule == rule && slices.ContainsFunc(f.Locations, func(l engine.Location) bool { return l.Node == node }) {
+		if f.Rule == rule && slices.ContainsFunc(f.Locations, func(l finding.Location) bool { return l.Node == node }) {
 			return &fs[i] // its own finding, or one folded with other nodes'
 		}
 	}

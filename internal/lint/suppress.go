@@ -5,7 +5,7 @@ import (
 	"slices"
 
 	"github.com/stacklint/stacklint/internal/config"
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/model"
 )
 
@@ -20,7 +20,7 @@ type ignoreRef struct {
 }
 
 // RuleInfos describes the engine's rules for the configuration checks.
-func RuleInfos(rules []engine.Rule) []config.RuleInfo {
+func RuleInfos(rules []finding.Rule) []config.RuleInfo {
 	out := make([]config.RuleInfo, len(rules))
 	for i, r := range rules {
 		out[i] = config.RuleInfo{ID: r.ID, Category: r.Category, Severity: r.Severity, Params: r.Params}
@@ -54,7 +54,7 @@ func collectIgnores(files []*model.Loaded, cfg *config.Config, known map[string]
 
 // matches reports whether an ignore covers a finding (by its primary
 // location).
-func (ig *ignoreRef) matches(f engine.Finding) bool {
+func (ig *ignoreRef) matches(f finding.Finding) bool {
 	if ig.rule != f.Rule || len(f.Locations) == 0 {
 		return false
 	}
@@ -68,7 +68,7 @@ func (ig *ignoreRef) matches(f engine.Finding) bool {
 // applyConfig drops findings of rules turned off and in ignored paths,
 // sets configured levels, and marks the findings an ignore covers as
 // suppressed.
-func applyConfig(findings []engine.Finding, rules []engine.Rule, cfg *config.Config, ignores []*ignoreRef) []engine.Finding {
+func applyConfig(findings []finding.Finding, rules []finding.Rule, cfg *config.Config, ignores []*ignoreRef) []finding.Finding {
 	levels := map[string]string{}
 	for _, r := range rules {
 		info := config.RuleInfo{ID: r.ID, Category: r.Category, Severity: r.Severity}
@@ -87,7 +87,7 @@ func applyConfig(findings []engine.Finding, rules []engine.Rule, cfg *config.Con
 		if i := slices.IndexFunc(ignores, func(ig *ignoreRef) bool { return ig.matches(f) }); i >= 0 {
 			ig := ignores[i]
 			ig.used = true
-			f.Suppressed = &engine.Suppression{Kind: ig.kind, Reason: ig.reason, Path: ig.path, Line: ig.line}
+			f.Suppressed = &finding.Suppression{Kind: ig.kind, Reason: ig.reason, Path: ig.path, Line: ig.line}
 		}
 		out = append(out, f)
 	}
@@ -103,4 +103,15 @@ func unusedIgnores(ignores []*ignoreRef) []any {
 		}
 	}
 	return out
+}
+
+// sanitizeReasons applies finding.Sanitize to the reasons of suppressed
+// findings: they come from ignore comments and the configuration as
+// written.
+func sanitizeReasons(findings []finding.Finding) {
+	for _, f := range findings {
+		if f.Suppressed != nil {
+			f.Suppressed.Reason = finding.Sanitize(f.Suppressed.Reason)
+		}
+	}
 }

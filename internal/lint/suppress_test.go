@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/stacklint/stacklint/internal/cli"
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // demoCopy copies the broken demo snapshot and writes .stacklint.yaml.
@@ -39,8 +39,8 @@ func insertAbove(t *testing.T, path, line, text string) {
 }
 
 type lintDoc struct {
-	Findings []engine.Finding `json:"findings"`
-	Summary  map[string]int   `json:"summary"`
+	Findings []finding.Finding `json:"findings"`
+	Summary  map[string]int    `json:"summary"`
 }
 
 func lintDemo(t *testing.T, dir string, extra ...string) (lintDoc, int, string) {
@@ -56,7 +56,7 @@ func lintDemo(t *testing.T, dir string, extra ...string) (lintDoc, int, string) 
 	return doc, code, errb.String()
 }
 
-func find(doc lintDoc, rule, path string) *engine.Finding {
+func find(doc lintDoc, rule, path string) *finding.Finding {
 	for i, f := range doc.Findings {
 		if f.Rule == rule && strings.HasSuffix(f.Locations[0].Path, path) {
 			return &doc.Findings[i]

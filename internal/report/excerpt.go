@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/parser/policyfile"
@@ -179,5 +179,5 @@ func (e *excerpts) shown(s string) string {
 	if s == "" {
 		return ""
 	}
-	return lint.Sanitize(e.keys.Redact(s))
+	return finding.Sanitize(e.keys.Redact(s))
 }

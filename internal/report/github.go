@@ -5,22 +5,23 @@ import (
 	"io"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // GitHub writes GitHub Actions workflow commands, one annotation per
 // finding (::error / ::warning / ::notice with file, line, col and title),
 // so findings show on the pull request's changed files. Suppressed
 // findings are not annotated. Values are escaped as the actions toolkit
-// escapes them, after lint.Visible: one command per line, no control
+// escapes them, after finding.Visible: one command per line, no control
 // character a log viewer would act on.
 type GitHub struct{}
 
 // Report implements Reporter.
-func (GitHub) Report(w io.Writer, r *lint.Result) error {
+func (GitHub) Report(w io.Writer, r *result.Result) error {
 	var b strings.Builder
 	if r.Release.Known() { // a notice without a file (on the run's summary): the releases checked against
-		fmt.Fprintf(&b, "::notice title=stacklint release::%s\n", ghData(fmt.Sprintf("checked against %s (%s)%s", r.Release.Name, lint.Visible(r.Release.Source), serviceReleases(r.Releases))))
+		fmt.Fprintf(&b, "::notice title=stacklint release::%s\n", ghData(fmt.Sprintf("checked against %s (%s)%s", r.Release.Name, finding.Visible(r.Release.Source), serviceReleases(r.Releases))))
 	}
 	titles := map[string]string{}
 	for _, rule := range r.Rules {
@@ -31,7 +32,7 @@ func (GitHub) Report(w io.Writer, r *lint.Result) error {
 			continue
 		}
 		loc := primary(f)
-		props := []string{"file=" + ghProperty(lint.Visible(loc.Path))}
+		props := []string{"file=" + ghProperty(finding.Visible(loc.Path))}
 		if loc.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", loc.Line), fmt.Sprintf("col=%d", max(loc.Column, 1)))
 		}
@@ -40,7 +41,7 @@ func (GitHub) Report(w io.Writer, r *lint.Result) error {
 			title += " " + t
 		}
 		props = append(props, "title="+ghProperty(title))
-		fmt.Fprintf(&b, "::%s %s::%s\n", ghLevel(f.Severity), strings.Join(props, ","), ghData(lint.Visible(f.Message)))
+		fmt.Fprintf(&b, "::%s %s::%s\n", ghLevel(f.Severity), strings.Join(props, ","), ghData(finding.Visible(f.Message)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -48,7 +49,7 @@ func (GitHub) Report(w io.Writer, r *lint.Result) error {
 
 // serviceReleases is "; nova zed on c1, 2025.1 on c2; neutron ..." (empty
 // when every service is on the run's release).
-func serviceReleases(list []lint.ServiceRelease) string {
+func serviceReleases(list []result.ServiceRelease) string {
 	var b strings.Builder
 	last := ""
 	for _, e := range visibleReleases(list) { // sorted by service

@@ -7,7 +7,7 @@ import (
 	"html/template"
 	"io"
 
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // htmlAssets are the page's template, style sheet and filter script,
@@ -22,7 +22,7 @@ var htmlAssets embed.FS
 // excerpt and related locations, filterable by severity, rule and node by
 // an inline script (everything shows without it). Excerpts are the parsed
 // files written back with secrets as fingerprints (excerpt.go); all text
-// from the snapshot is escaped by html/template after lint.Visible. A
+// from the snapshot is escaped by html/template after finding.Visible. A
 // Content-Security-Policy allows only the page's own style and script (by
 // hash): no fetch, no other script. Like every format, the page has no
 // timestamp: it depends only on the result and Version.
@@ -31,7 +31,7 @@ type HTML struct {
 }
 
 // Report implements Reporter.
-func (h HTML) Report(w io.Writer, r *lint.Result) error {
+func (h HTML) Report(w io.Writer, r *result.Result) error {
 	tmpl, err := template.New("page.tmpl").Funcs(template.FuncMap{"segments": segments}).ParseFS(htmlAssets, "html/page.tmpl")
 	if err != nil {
 		return err

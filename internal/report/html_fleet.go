@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // noRole and outside name the overview's groups of nodes without a role
@@ -18,13 +18,13 @@ const (
 
 // findingNodes returns, for each finding of r.Findings, the nodes it
 // stands for: its primary location's node, and the nodes of the findings
-// lint folded into it (one fault on many nodes, lint.Result.Unfolded), in
+// lint folded into it (one fault on many nodes, result.Result.Unfolded), in
 // natural order. A folded finding keeps its lead's rule and the lead's and
 // members' primary locations, which is how members are matched to it.
-func findingNodes(r *lint.Result) [][]string {
+func findingNodes(r *result.Result) [][]string {
 	type at struct {
 		rule string
-		loc  engine.Location
+		loc  finding.Location
 	}
 	out := make([][]string, len(r.Findings))
 	shown := map[string]bool{}
@@ -110,7 +110,7 @@ func digitsEnd(s string, i int) int {
 // snapshot (r.Roles) and every node a finding names, grouped by their
 // roles joined with "+", groups in name order, then nodes without a role,
 // then locations on no node. Each group's nodes are in natural order.
-func fleetGroups(r *lint.Result, nodes [][]string) (names []string, members map[string][]string, groupOf map[string]string) {
+func fleetGroups(r *result.Result, nodes [][]string) (names []string, members map[string][]string, groupOf map[string]string) {
 	groupOf = map[string]string{}
 	for n, roles := range r.Roles {
 		groupOf[n] = roleGroup(n, roles)
@@ -154,7 +154,7 @@ func roleGroup(node, roles string) string {
 
 // categories lists the rule categories (rules/<category>/) of the rules
 // that ran, sorted, and maps every rule id to its category.
-func categories(rules []engine.Rule) ([]string, map[string]string) {
+func categories(rules []finding.Rule) ([]string, map[string]string) {
 	of := map[string]string{}
 	seen := map[string]bool{}
 	var names []string

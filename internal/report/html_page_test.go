@@ -13,7 +13,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // parsePage parses a page as a browser does (golang.org/x/net/html).
@@ -273,19 +273,19 @@ func TestHTMLEscapes(t *testing.T) {
 // each of them in the overview, once in their group's row, and not on
 // the reference's node; its entry names the three nodes for the filter.
 func TestHTMLFoldedFindingCountsOnEveryNode(t *testing.T) {
-	loc := func(node string) engine.Location {
-		return engine.Location{Path: node + "/etc/nova/nova.conf", Node: node, Line: 4, Column: 1, Section: "neutron", Key: "password"}
+	loc := func(node string) finding.Location {
+		return finding.Location{Path: node + "/etc/nova/nova.conf", Node: node, Line: 4, Column: 1, Section: "neutron", Key: "password"}
 	}
-	ref := engine.Location{Path: "ctl/etc/neutron/neutron.conf", Node: "ctl", Line: 9, Column: 1, Section: "keystone_authtoken", Key: "password"}
-	member := func(node, fp string) engine.Finding {
-		return engine.Finding{Rule: "SL-PASS-003", Severity: "error", Fingerprint: fp, Message: "differs on " + node, Locations: []engine.Location{loc(node), ref}}
+	ref := finding.Location{Path: "ctl/etc/neutron/neutron.conf", Node: "ctl", Line: 9, Column: 1, Section: "keystone_authtoken", Key: "password"}
+	member := func(node, fp string) finding.Finding {
+		return finding.Finding{Rule: "SL-PASS-003", Severity: "error", Fingerprint: fp, Message: "differs on " + node, Locations: []finding.Location{loc(node), ref}}
 	}
 	lead := member("c1", "aaaa")
 	lead.Message += " (the same on 2 more compute nodes: c2, c3)"
 	lead.Locations = append(lead.Locations, loc("c2"), loc("c3"))
 	r := fixture()
-	r.Findings = []engine.Finding{lead}
-	r.Unfolded = []engine.Finding{member("c1", "aaaa"), member("c2", "bbbb"), member("c3", "cccc")}
+	r.Findings = []finding.Finding{lead}
+	r.Unfolded = []finding.Finding{member("c1", "aaaa"), member("c2", "bbbb"), member("c3", "cccc")}
 	r.Roles = map[string]string{"c1": "compute", "c2": "compute", "c3": "compute", "ctl": "controller", "c10": "compute"}
 	var b strings.Builder
 	if err := (HTML{}).Report(&b, r); err != nil {
@@ -325,11 +325,11 @@ func TestHTMLLargeGroupMergesNodesAlike(t *testing.T) {
 	for i := range 13 {
 		r.Roles[fmt.Sprintf("c%d", i)] = "compute"
 	}
-	loc := func(node string) engine.Location {
-		return engine.Location{Path: node + "/etc/nova/nova.conf", Node: node, Line: 4, Section: "placement", Key: "password"}
+	loc := func(node string) finding.Location {
+		return finding.Location{Path: node + "/etc/nova/nova.conf", Node: node, Line: 4, Section: "placement", Key: "password"}
 	}
-	member := func(node, fp string) engine.Finding {
-		return engine.Finding{Rule: "SL-PASS-003", Severity: "warning", Fingerprint: fp, Message: "m", Locations: []engine.Location{loc(node)}}
+	member := func(node, fp string) finding.Finding {
+		return finding.Finding{Rule: "SL-PASS-003", Severity: "warning", Fingerprint: fp, Message: "m", Locations: []finding.Location{loc(node)}}
 	}
 	lead := member("c2", "f2")
 	lead.Locations = append(lead.Locations, loc("c3"), loc("c4"))

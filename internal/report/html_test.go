@@ -11,16 +11,17 @@ import (
 
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/result"
 	"github.com/stacklint/stacklint/rules"
 )
 
 // demoResult lints testdata/demo in process.
-func demoResult(t testing.TB) *lint.Result {
+func demoResult(t testing.TB) *result.Result {
 	t.Helper()
 	return lintResult(t, filepath.Join("..", "..", "testdata", "demo"))
 }
 
-func lintResult(t testing.TB, path string) *lint.Result {
+func lintResult(t testing.TB, path string) *result.Result {
 	t.Helper()
 	ctx := context.Background()
 	eng, err := engine.New(ctx, rules.FS)
@@ -35,7 +36,7 @@ func lintResult(t testing.TB, path string) *lint.Result {
 }
 
 // renderHTML renders r as the html format with a fixed version.
-func renderHTML(t *testing.T, r *lint.Result) string {
+func renderHTML(t *testing.T, r *result.Result) string {
 	t.Helper()
 	var b bytes.Buffer
 	h := HTML{Version: "v0.0.0-golden"}

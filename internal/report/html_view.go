@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // htmlCell is one cell of the fleet overview: how many findings touch
@@ -51,7 +51,7 @@ type htmlFinding struct {
 	Suppressed                            *htmlSuppression
 }
 
-// suppressedBy words the kinds of engine.Suppression.
+// suppressedBy words the kinds of finding.Suppression.
 func suppressedBy(kind string) string {
 	switch kind {
 	case "inSource":
@@ -61,7 +61,7 @@ func suppressedBy(kind string) string {
 	case "baseline":
 		return "the baseline"
 	}
-	return lint.Visible(kind)
+	return finding.Visible(kind)
 }
 
 // htmlSuppression says who accepted a finding and why, as printed.
@@ -116,7 +116,7 @@ type page struct {
 
 // builder turns a lint result into a page.
 type builder struct {
-	r       *lint.Result
+	r       *result.Result
 	ex      *excerpts
 	catOf   map[string]string
 	titles  map[string]string
@@ -128,7 +128,7 @@ type builder struct {
 
 // buildPage lays out r for the template: the overview, the findings by
 // severity and rule, the filter choices.
-func buildPage(r *lint.Result) *page {
+func buildPage(r *result.Result) *page {
 	b := &builder{r: r, ex: newExcerpts(r.Deployment), titles: map[string]string{}, fixes: map[string]string{}, usedIDs: map[string]int{}}
 	cats, catOf := categories(r.Rules)
 	b.catOf = catOf
@@ -144,11 +144,11 @@ func buildPage(r *lint.Result) *page {
 	}
 	groups, members, groupOf := fleetGroups(r, b.nodes)
 	b.groupOf = groupOf
-	p := &page{Root: lint.Visible(r.Root), Counts: r.Counts(), Nodes: r.Nodes, Files: r.Files,
+	p := &page{Root: finding.Visible(r.Root), Counts: r.Counts(), Nodes: r.Nodes, Files: r.Files,
 		Release: strings.TrimPrefix(releaseNote(r), ", "), Config: configNote(r), Categories: cats}
 	p.Total = len(r.Findings) - p.Counts["suppressed"]
 	for _, e := range r.RuleErrors {
-		p.RuleErrors = append(p.RuleErrors, lint.Visible(e.Error()))
+		p.RuleErrors = append(p.RuleErrors, finding.Visible(e.Error()))
 	}
 	p.Groups = b.overview(groups, members, cats)
 	p.Sections, p.Suppressed = b.sections()
@@ -183,7 +183,7 @@ func (b *builder) overview(groups []string, members map[string][]string, cats []
 	}
 	out := make([]htmlRow, 0, len(groups))
 	for _, g := range groups {
-		grow := newRow(lint.Visible(g), groupValue(g))
+		grow := newRow(finding.Visible(g), groupValue(g))
 		for _, n := range members[g] {
 			rows[n] = newRow(nodeLabel(n), nodeValue(n))
 		}
@@ -228,7 +228,7 @@ func count(c *htmlCell, s string) {
 		c.bySeverity = map[string]int{}
 	}
 	c.bySeverity[s]++
-	if engine.SeverityRank(s) > engine.SeverityRank(c.Worst) {
+	if finding.SeverityRank(s) > finding.SeverityRank(c.Worst) {
 		c.Worst = s
 	}
 }
@@ -249,7 +249,7 @@ func cellTitle(row, cat string, c htmlCell) string {
 		return fmt.Sprintf("%s, %s: no finding", row, cat)
 	}
 	var parts []string
-	for _, s := range engine.Severities {
+	for _, s := range finding.Severities() {
 		if n := c.bySeverity[s]; n > 0 {
 			word := s
 			if s != "info" {
@@ -275,7 +275,7 @@ func (b *builder) sections() ([]htmlSection, htmlSection) {
 		bySev[f.Severity] = append(bySev[f.Severity], i)
 	}
 	var out []htmlSection
-	for _, s := range engine.Severities {
+	for _, s := range finding.Severities() {
 		if len(bySev[s]) > 0 {
 			out = append(out, htmlSection{Name: s, Heading: heading[s], Count: len(bySev[s]), Rules: b.ruleGroups(bySev[s])})
 		}
@@ -315,7 +315,7 @@ func (b *builder) finding(i int) htmlFinding {
 	if n := b.usedIDs[id]; n > 1 {
 		id = fmt.Sprintf("%s-%d", id, n)
 	}
-	h := htmlFinding{ID: id, Severity: f.Severity, Rule: f.Rule, Category: b.category(f.Rule), Message: lint.Visible(f.Message)}
+	h := htmlFinding{ID: id, Severity: f.Severity, Rule: f.Rule, Category: b.category(f.Rule), Message: finding.Visible(f.Message)}
 	var values, groups []string
 	seen := map[string]bool{}
 	for _, n := range b.nodes[i] {
@@ -338,23 +338,23 @@ func (b *builder) finding(i int) htmlFinding {
 	}
 	if f.Suppressed != nil {
 		s := f.Suppressed
-		h.Suppressed = &htmlSuppression{Kind: suppressedBy(s.Kind), Path: lint.Visible(s.Path), Reason: lint.Visible(s.Reason), Line: s.Line}
+		h.Suppressed = &htmlSuppression{Kind: suppressedBy(s.Kind), Path: finding.Visible(s.Path), Reason: finding.Visible(s.Reason), Line: s.Line}
 	}
 	return h
 }
 
 // nodeValue and groupValue are the filter values of a node and of a
-// group of nodes: names as printed (lint.Visible), so that the script
+// group of nodes: names as printed (finding.Visible), so that the script
 // compares what the page holds.
-func nodeValue(n string) string  { return "n:" + lint.Visible(n) }
-func groupValue(g string) string { return "g:" + lint.Visible(g) }
+func nodeValue(n string) string  { return "n:" + finding.Visible(n) }
+func groupValue(g string) string { return "g:" + finding.Visible(g) }
 
 // nodeLabel is a node's name as shown.
 func nodeLabel(n string) string {
 	if n == "" {
 		return "(no node)"
 	}
-	return lint.Visible(n)
+	return finding.Visible(n)
 }
 
 // jsonList is a list of strings as a JSON array, for data attributes the
@@ -398,7 +398,7 @@ func (b *builder) ruleOptions(cats []string) []htmlOptGroup {
 func nodeOptions(groups []string, members map[string][]string) []htmlOptGroup {
 	out := make([]htmlOptGroup, 0, len(groups))
 	for _, g := range groups {
-		name := lint.Visible(g)
+		name := finding.Visible(g)
 		og := htmlOptGroup{Label: name, Options: []htmlOption{{Value: groupValue(g), Label: fmt.Sprintf("all %s (%d %s)", name, len(members[g]), plural(len(members[g]), "node"))}}}
 		for _, n := range members[g] {
 			og.Options = append(og.Options, htmlOption{Value: nodeValue(n), Label: nodeLabel(n)})

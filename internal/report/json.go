@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/stacklint/stacklint/internal/engine"
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // JSON writes the versioned JSON document of the output contract.
@@ -17,14 +17,14 @@ type jsonDoc struct {
 	// the working directory when the snapshot lies below it, else as
 	// given): root + "/" + a location's path opens the file from there.
 	// Locations keep their snapshot-relative paths (the contract).
-	Root     string           `json:"root,omitempty"`
-	Findings []engine.Finding `json:"findings"`
-	Summary  jsonSummary      `json:"summary"`
-	Release  jsonRelease      `json:"release"`
+	Root     string            `json:"root,omitempty"`
+	Findings []finding.Finding `json:"findings"`
+	Summary  jsonSummary       `json:"summary"`
+	Release  jsonRelease       `json:"release"`
 	// Releases: the release each service was checked against, on which
-	// nodes and why (lint.ServiceRelease).
-	Releases []lint.ServiceRelease `json:"releases"`
-	Config   string                `json:"config,omitempty"` // the configuration file used; absent for none
+	// nodes and why (result.ServiceRelease).
+	Releases []result.ServiceRelease `json:"releases"`
+	Config   string                  `json:"config,omitempty"` // the configuration file used; absent for none
 }
 
 // jsonRelease is the release checked against: name is null when auto
@@ -45,7 +45,7 @@ type jsonSummary struct {
 }
 
 // Report implements Reporter.
-func (JSON) Report(w io.Writer, r *lint.Result) error {
+func (JSON) Report(w io.Writer, r *result.Result) error {
 	c := r.Counts()
 	doc := jsonDoc{Version: 1, Findings: r.Findings, Summary: jsonSummary{
 		Error: c["error"], Warning: c["warning"], Info: c["info"], Suppressed: c["suppressed"], Nodes: r.Nodes, Files: r.Files,
@@ -55,13 +55,13 @@ func (JSON) Report(w io.Writer, r *lint.Result) error {
 	doc.Config = r.Config
 	doc.Releases = r.Releases
 	if doc.Releases == nil {
-		doc.Releases = []lint.ServiceRelease{}
+		doc.Releases = []result.ServiceRelease{}
 	}
 	if r.Release.Known() {
 		doc.Release.Name = &r.Release.Name
 	}
 	if doc.Findings == nil {
-		doc.Findings = []engine.Finding{}
+		doc.Findings = []finding.Finding{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

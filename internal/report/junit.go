@@ -6,15 +6,15 @@ import (
 	"io"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // JUnit writes JUnit XML as CI systems read it (GitLab, Jenkins): one
 // testsuite per file (paths from the folder stacklint ran in, as text's), one testcase per finding, failing when the finding
 // is at or above FailLevel (as the exit code), else passing with the
 // finding as its output; suppressed findings are skipped testcases. Everything from the snapshot goes
-// through lint.Visible first, so the document holds only characters XML
+// through finding.Visible first, so the document holds only characters XML
 // 1.0 allows, in text, CDATA and attributes alike.
 type JUnit struct {
 	FailLevel string // --fail-level; "" is error
@@ -67,12 +67,12 @@ type junitSkipped struct {
 }
 
 // Report implements Reporter.
-func (j JUnit) Report(w io.Writer, r *lint.Result) error {
+func (j JUnit) Report(w io.Writer, r *result.Result) error {
 	level := j.FailLevel
 	if level == "" {
 		level = "error"
 	}
-	min := engine.SeverityRank(level)
+	min := finding.SeverityRank(level)
 	doc := junitSuites{Name: "stacklint"}
 	byPath := map[string]int{}
 	for _, f := range shownFindings(r) {
@@ -81,19 +81,19 @@ func (j JUnit) Report(w io.Writer, r *lint.Result) error {
 		if !ok {
 			i = len(doc.Suites)
 			byPath[loc.Path] = i
-			doc.Suites = append(doc.Suites, junitSuite{Name: lint.Visible(loc.Path), Properties: junitReleases(r)})
+			doc.Suites = append(doc.Suites, junitSuite{Name: finding.Visible(loc.Path), Properties: junitReleases(r)})
 		}
-		c := junitCase{Name: fmt.Sprintf("%s %s%s", f.Rule, position(loc), where(loc)), ClassName: f.Rule, File: lint.Visible(loc.Path), Line: loc.Line}
+		c := junitCase{Name: fmt.Sprintf("%s %s%s", f.Rule, position(loc), where(loc)), ClassName: f.Rule, File: finding.Visible(loc.Path), Line: loc.Line}
 		s := &doc.Suites[i]
 		s.Tests++
 		doc.Tests++
 		switch {
 		case f.Suppressed != nil:
-			c.Skipped = &junitSkipped{Message: "suppressed (" + f.Suppressed.Kind + "): " + lint.Visible(f.Suppressed.Reason)}
+			c.Skipped = &junitSkipped{Message: "suppressed (" + f.Suppressed.Kind + "): " + finding.Visible(f.Suppressed.Reason)}
 			s.Skipped++
 			doc.Skipped++
-		case min > 0 && engine.SeverityRank(f.Severity) >= min:
-			c.Failure = &junitFailure{Message: lint.Visible(f.Message), Type: f.Severity, Body: junitBody(f)}
+		case min > 0 && finding.SeverityRank(f.Severity) >= min:
+			c.Failure = &junitFailure{Message: finding.Visible(f.Message), Type: f.Severity, Body: junitBody(f)}
 			s.Failures++
 			doc.Failures++
 		default:
@@ -114,9 +114,9 @@ func (j JUnit) Report(w io.Writer, r *lint.Result) error {
 }
 
 // junitBody is the failure text: severity, rule, message and every location.
-func junitBody(f engine.Finding) string {
+func junitBody(f finding.Finding) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: %s\n", f.Severity, f.Rule, lint.Visible(f.Message))
+	fmt.Fprintf(&b, "%s %s: %s\n", f.Severity, f.Rule, finding.Visible(f.Message))
 	for i, l := range f.Locations {
 		label := "at"
 		if i > 0 {
@@ -130,11 +130,11 @@ func junitBody(f engine.Finding) string {
 
 // junitReleases are the run's releases as testsuite properties: the
 // run's, then each service's with its nodes.
-func junitReleases(r *lint.Result) []junitProperty {
+func junitReleases(r *result.Result) []junitProperty {
 	if !r.Release.Known() {
 		return nil
 	}
-	out := []junitProperty{{Name: "release", Value: r.Release.Name + " (" + lint.Visible(r.Release.Source) + ")"}}
+	out := []junitProperty{{Name: "release", Value: r.Release.Name + " (" + finding.Visible(r.Release.Source) + ")"}}
 	for _, e := range visibleReleases(r.Releases) { // sorted by service
 		v := e.Release + " on " + strings.Join(e.Nodes, ", ")
 		if e.BelowOldest {

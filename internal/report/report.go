@@ -6,12 +6,12 @@ import (
 	"io"
 	"sort"
 
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // Reporter writes a lint result in one format.
 type Reporter interface {
-	Report(w io.Writer, r *lint.Result) error
+	Report(w io.Writer, r *result.Result) error
 }
 
 // Options tune the reporters that care.

@@ -10,8 +10,8 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
-	"github.com/stacklint/stacklint/internal/engine"
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // DocsURL is where each rule's page is published (docs/rules/<id>.md).
@@ -33,12 +33,12 @@ type SARIF struct {
 }
 
 // Report implements Reporter.
-func (s SARIF) Report(w io.Writer, r *lint.Result) error {
+func (s SARIF) Report(w io.Writer, r *result.Result) error {
 	run := sarif.NewRunWithInformationURI("stacklint", projectURL)
 	if s.Version != "" {
 		run.Tool.Driver.Version = &s.Version
 	}
-	rules := append([]engine.Rule(nil), r.Rules...)
+	rules := append([]finding.Rule(nil), r.Rules...)
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	index := map[string]int{}
 	for i, rule := range rules {
@@ -46,7 +46,7 @@ func (s SARIF) Report(w io.Writer, r *lint.Result) error {
 		index[rule.ID] = i
 	}
 	for _, f := range shownFindings(r) {
-		run.AddResult(result(f, index))
+		run.AddResult(sarifResult(f, index))
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.RuleErrors) == 0)
 	props := sarif.NewPropertyBag()
@@ -67,7 +67,7 @@ func (s SARIF) Report(w io.Writer, r *lint.Result) error {
 }
 
 // descriptor is a rule's reportingDescriptor.
-func descriptor(rule engine.Rule) *sarif.ReportingDescriptor {
+func descriptor(rule finding.Rule) *sarif.ReportingDescriptor {
 	d := sarif.NewRule(rule.ID).
 		WithName(rule.Package).
 		WithShortDescription(sarif.NewMultiformatMessageString().WithText(rule.Title)).
@@ -79,11 +79,11 @@ func descriptor(rule engine.Rule) *sarif.ReportingDescriptor {
 	return d.WithProperties(sarif.NewPropertyBag().WithTags([]string{rule.Category}).Add("severity", rule.Severity))
 }
 
-// result is one finding.
-func result(f engine.Finding, index map[string]int) *sarif.Result {
+// sarifResult is one finding as a SARIF result.
+func sarifResult(f finding.Finding, index map[string]int) *sarif.Result {
 	res := sarif.NewRuleResult(f.Rule).
 		WithLevel(sarifLevel(f.Severity)).
-		WithMessage(sarif.NewTextMessage(lint.Visible(f.Message))).
+		WithMessage(sarif.NewTextMessage(finding.Visible(f.Message))).
 		WithPartialFingerprints(map[string]string{fingerprintKey: f.Fingerprint})
 	if i, ok := index[f.Rule]; ok {
 		res.WithRuleIndex(i)
@@ -102,18 +102,18 @@ func result(f engine.Finding, index map[string]int) *sarif.Result {
 	return res
 }
 
-func suppression(s *engine.Suppression) *sarif.Suppression {
+func suppression(s *finding.Suppression) *sarif.Suppression {
 	kind := "inSource"
 	if s.Kind != "inSource" {
 		kind = "external"
 	}
-	return sarif.NewSuppression().WithKind(kind).WithStatus("accepted").WithJustification(lint.Visible(s.Reason))
+	return sarif.NewSuppression().WithKind(kind).WithStatus("accepted").WithJustification(finding.Visible(s.Reason))
 }
 
 // sarifLocation is a physical location: the file (its shown path, see
 // artifactLocation), line and column; node, section and key go to the
 // location's properties.
-func sarifLocation(l engine.Location) *sarif.Location {
+func sarifLocation(l finding.Location) *sarif.Location {
 	phys := sarif.NewPhysicalLocation().WithArtifactLocation(artifactLocation(l.Path))
 	if l.Line > 0 {
 		region := sarif.NewRegion().WithStartLine(l.Line)
@@ -201,12 +201,12 @@ func sarifLevel(sev string) string {
 
 // visibleReleases is the releases list with the node names (from the
 // snapshot) made visible as every other snapshot string is.
-func visibleReleases(list []lint.ServiceRelease) []lint.ServiceRelease {
-	out := make([]lint.ServiceRelease, len(list))
+func visibleReleases(list []result.ServiceRelease) []result.ServiceRelease {
+	out := make([]result.ServiceRelease, len(list))
 	for i, e := range list {
 		e.Nodes = slices.Clone(e.Nodes)
 		for j, n := range e.Nodes {
-			e.Nodes[j] = lint.Visible(n)
+			e.Nodes[j] = finding.Visible(n)
 		}
 		out[i] = e
 	}

@@ -6,14 +6,14 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/stacklint/stacklint/internal/engine"
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // Text groups findings by file, one line each as path:line:col, severity,
 // rule id and message, with related locations indented below. Paths are
 // shown from the folder stacklint ran in (shownFindings). Paths,
-// sections, keys and messages are printed through lint.Visible, so the
+// sections, keys and messages are printed through finding.Visible, so the
 // output holds no control character but its own line ends and colours.
 type Text struct {
 	Color bool
@@ -29,7 +29,7 @@ const (
 )
 
 // Report implements Reporter.
-func (t Text) Report(w io.Writer, r *lint.Result) error {
+func (t Text) Report(w io.Writer, r *result.Result) error {
 	var b strings.Builder
 	current := ""
 	shown := 0
@@ -44,9 +44,9 @@ func (t Text) Report(w io.Writer, r *lint.Result) error {
 				b.WriteString("\n")
 			}
 			current = loc.Path
-			b.WriteString(t.paint(bold, lint.Visible(current)) + "\n")
+			b.WriteString(t.paint(bold, finding.Visible(current)) + "\n")
 		}
-		fmt.Fprintf(&b, "  %s  %s  %s  %s\n", position(loc), t.severity(f.Severity), f.Rule, lint.Visible(f.Message))
+		fmt.Fprintf(&b, "  %s  %s  %s  %s\n", position(loc), t.severity(f.Severity), f.Rule, finding.Visible(f.Message))
 		for _, rel := range f.Locations[1:] {
 			fmt.Fprintf(&b, "      %s %s%s\n", t.paint(dim, "related:"), position(rel), where(rel))
 		}
@@ -64,29 +64,29 @@ func (t Text) Report(w io.Writer, r *lint.Result) error {
 	return err
 }
 
-func primary(f engine.Finding) engine.Location {
+func primary(f finding.Finding) finding.Location {
 	if len(f.Locations) == 0 {
-		return engine.Location{Path: "(snapshot)"}
+		return finding.Location{Path: "(snapshot)"}
 	}
 	return f.Locations[0]
 }
 
 // position is path:line:col for people to read: the path with its
-// control characters escaped (lint.Visible).
-func position(l engine.Location) string {
+// control characters escaped (finding.Visible).
+func position(l finding.Location) string {
 	if l.Line == 0 {
-		return lint.Visible(l.Path)
+		return finding.Visible(l.Path)
 	}
-	return fmt.Sprintf("%s:%d:%d", lint.Visible(l.Path), l.Line, max(l.Column, 1))
+	return fmt.Sprintf("%s:%d:%d", finding.Visible(l.Path), l.Line, max(l.Column, 1))
 }
 
 // where is " [section] key" for people to read, escaped like position.
-func where(l engine.Location) string {
+func where(l finding.Location) string {
 	switch {
 	case l.Section != "" && l.Key != "":
-		return fmt.Sprintf(" [%s] %s", lint.Visible(l.Section), lint.Visible(l.Key))
+		return fmt.Sprintf(" [%s] %s", finding.Visible(l.Section), finding.Visible(l.Key))
 	case l.Key != "":
-		return " " + lint.Visible(l.Key)
+		return " " + finding.Visible(l.Key)
 	}
 	return ""
 }
@@ -113,7 +113,7 @@ func plural(n int, word string) string {
 // releaseNote names the release checked against and where it came from:
 // one release for every service, or each service's releases when they
 // differ (the JSON's releases list and --verbose say why).
-func releaseNote(r *lint.Result) string {
+func releaseNote(r *result.Result) string {
 	if !r.Release.Known() {
 		return ""
 	}
@@ -130,7 +130,7 @@ func releaseNote(r *lint.Result) string {
 		}
 		entry := fmt.Sprintf("%s on %d %s", e.Release, len(e.Nodes), plural(len(e.Nodes), "node"))
 		if e.Source != r.Release.Source {
-			entry += " (" + lint.Visible(e.Source) + ")" // set for the service alone
+			entry += " (" + finding.Visible(e.Source) + ")" // set for the service alone
 		}
 		byService[e.Service] = append(byService[e.Service], entry)
 		same = same && e.Release == r.Release.Name && e.Source == r.Release.Source
@@ -147,7 +147,7 @@ func releaseNote(r *lint.Result) string {
 
 // fitsNote says which releases every service fits equally well, when
 // the evidence cannot tell them apart ("; stein to 2024.2 fit equally").
-func fitsNote(name string, list []lint.ServiceRelease) string {
+func fitsNote(name string, list []result.ServiceRelease) string {
 	var fits []string
 	for i, e := range list {
 		if i == 0 {
@@ -169,7 +169,7 @@ func fitsNote(name string, list []lint.ServiceRelease) string {
 }
 
 // configNote names the configuration file used.
-func configNote(r *lint.Result) string {
+func configNote(r *result.Result) string {
 	if r.Config == "" {
 		return "no configuration file"
 	}

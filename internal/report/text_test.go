@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/result"
 )
 
 // TestSummaryNumbers: "1 file on 1 node", not "1 files on 1 nodes".
@@ -15,7 +15,7 @@ func TestSummaryNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := rep.Report(&b, &lint.Result{Files: 1, Nodes: 1}); err != nil {
+	if err := rep.Report(&b, &result.Result{Files: 1, Nodes: 1}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "in 1 file on 1 node;") {

@@ -1,4 +1,4 @@
-package engine
+package finding
 
 import (
 	"crypto/sha256"
@@ -16,7 +16,7 @@ var unstable = regexp.MustCompile(`:\d+(:\d+)?\b|\blines? \d+(, \d+)*|\bfp:[0-9a
 // rule, its primary location's path, section and key, and the message
 // without line references and secret fingerprints. Baselines and SARIF partialFingerprints use it.
 func Fingerprint(f Finding) string {
-	loc := first(f)
+	loc := Primary(f)
 	h := sha256.New()
 	for _, s := range []string{f.Rule, loc.Path, loc.Section, loc.Key, unstable.ReplaceAllString(f.Message, "")} {
 		h.Write([]byte(s))

@@ -1,12 +1,10 @@
-package lint
+package finding
 
 import (
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/stacklint/stacklint/internal/engine"
 )
 
 // Bounds of a finding message, in bytes of the message as printed.
@@ -283,15 +281,5 @@ func (s *sanitizer) put(piece string) {
 	s.out.WriteString(piece)
 	if n <= MaxMessage-cutNote {
 		s.cutAt = n
-	}
-}
-
-// sanitizeReasons applies Sanitize to the reasons of suppressed findings:
-// they come from ignore comments and the configuration as written.
-func sanitizeReasons(findings []engine.Finding) {
-	for _, f := range findings {
-		if f.Suppressed != nil {
-			f.Suppressed.Reason = Sanitize(f.Suppressed.Reason)
-		}
 	}
 }

@@ -1,0 +1,24 @@
+package finding
+
+// Rule is the metadata of the rule findings come from, read by the engine
+// from the rule's # METADATA block (engine.Metadata): the single source of
+// truth for ids, titles, severities and docs.
+type Rule struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Severity    string   `json:"severity"`
+	Category    string   `json:"category"`
+	Remediation string   `json:"remediation"`
+	Inputs      []string `json:"inputs"`           // file kinds the rule reads (snapshot.Kinds, "config", "any")
+	Yields      bool     `json:"yields,omitempty"` // a generic check that gives way to a specific one at the same place
+	// Params are the rule's parameters with their defaults (custom.params);
+	// .stacklint.yaml may set them, and the rule reads input.params[id].
+	Params map[string]any `json:"params,omitempty"`
+	// Defaults are the options whose release default the rule reads when
+	// no file sets them (custom.defaults: [kind, group, option] triples);
+	// the document's "defaults" holds them for every release picked.
+	Defaults [][3]string `json:"defaults,omitempty"`
+	Package  string      `json:"package"` // category.name
+	File     string      `json:"file"`    // path of the .rego file inside the rules tree
+}
