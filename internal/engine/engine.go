@@ -37,7 +37,8 @@ func Capabilities() *ast.Capabilities {
 			keep = append(keep, b)
 		}
 	}
-	caps.Builtins = append(keep, builtins()...)
+	keep = append(keep, builtins()...)
+	caps.Builtins = keep
 	return caps
 }
 
