@@ -24,7 +24,7 @@ func builtins() []*ast.Builtin { return []*ast.Builtin{effectiveDecl} }
 
 // withBuiltins is the rego option that implements stacklint's built-ins.
 func withBuiltins() func(*rego.Rego) {
-	return rego.FunctionDyn(&rego.Function{Name: effectiveName, Decl: effectiveDecl.Decl, Memoize: true, Nondeterministic: false},
+	return rego.FunctionDyn(&rego.Function{Name: effectiveName, Decl: effectiveDecl.Decl, Memoize: false},
 		func(_ rego.BuiltinContext, args []*ast.Term) (*ast.Term, error) {
 			return effective(args[0], args[1], args[2], args[3], args[4]), nil
 		})
