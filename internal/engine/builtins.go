@@ -20,14 +20,20 @@ var effectiveDecl = &ast.Builtin{
 }
 
 // builtins are the declarations stacklint adds to OPA's (Capabilities).
-func builtins() []*ast.Builtin { return []*ast.Builtin{effectiveDecl} }
+func builtins() []*ast.Builtin { return []*ast.Builtin{effectiveDecl, countValuesDecl} }
 
 // withBuiltins is the rego option that implements stacklint's built-ins.
 // Not memoized: OPA would key its memo by the whole node object (1.7x
 // the CPU and twice the memory on a 1,000-node run).
 func withBuiltins() func(*rego.Rego) {
-	return rego.FunctionDyn(&rego.Function{Name: effectiveName, Decl: effectiveDecl.Decl},
-		func(_ rego.BuiltinContext, args []*ast.Term) (*ast.Term, error) {
-			return effective(args[0], args[1], args[2], args[3], args[4]), nil
-		})
+	return func(r *rego.Rego) {
+		rego.FunctionDyn(&rego.Function{Name: effectiveName, Decl: effectiveDecl.Decl},
+			func(_ rego.BuiltinContext, args []*ast.Term) (*ast.Term, error) {
+				return effective(args[0], args[1], args[2], args[3], args[4]), nil
+			})(r)
+		rego.FunctionDyn(&rego.Function{Name: countValuesName, Decl: countValuesDecl.Decl},
+			func(_ rego.BuiltinContext, args []*ast.Term) (*ast.Term, error) {
+				return countValues(args[0]), nil
+			})(r)
+	}
 }

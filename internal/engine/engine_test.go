@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
 
@@ -36,7 +37,7 @@ func TestRegoUnitTests(t *testing.T) {
 	defer store.Abort(ctx, txn)
 	c := ast.NewCompiler().WithCapabilities(Capabilities())
 	ch, err := tester.NewRunner().SetCompiler(c).SetStore(store).SetModules(all).
-		AddCustomBuiltins([]*tester.Builtin{{Decl: effectiveDecl, Func: withBuiltins()}}).RunTests(ctx, txn)
+		AddCustomBuiltins([]*tester.Builtin{{Decl: effectiveDecl, Func: withBuiltins()}, {Decl: countValuesDecl, Func: func(*rego.Rego) {}}}).RunTests(ctx, txn)
 	if err != nil {
 		t.Fatal(err)
 	}

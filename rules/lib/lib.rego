@@ -190,9 +190,11 @@ else := h.host
 unresolved(h) if count(h.resolved) == 0
 
 # majority is the value most copies share (copies carry it as "v"); on a
-# tie, the value of the first copy by rank, path and line.
+# tie, the value of the first copy by rank, path and line. The built-in
+# stacklint.count_values (internal/engine/countvalues.go) counts the copies
+# of each value in one pass.
 majority(copies) := v if {
-	counts := {x: n | some x in {c.v | some c in copies}; n := count([1 | some d in copies; d.v == x])}
+	counts := stacklint.count_values(copies)
 	top := max({n | some n in counts})
 	tops := {x | some x, n in counts; n == top}
 	v := _pick(copies, tops)
@@ -248,8 +250,9 @@ against(copies) := drift(copies) if {
 authorities(copies) := {c | some c in copies; object.get(c, "auth", false) == true}
 
 # _top_values are the values most copies share (several on a tie).
-_top_values(copies) := {x | some x, n in counts; n == max({m | some m in counts})} if {
-	counts := {x: n | some x in {c.v | some c in copies}; n := count([1 | some d in copies; d.v == x])}
+_top_values(copies) := {x | some x, n in counts; n == top} if {
+	counts := stacklint.count_values(copies)
+	top := max({m | some m in counts})
 }
 
 # authority_conflict is the sorted list of [[path, line], copy] of the
