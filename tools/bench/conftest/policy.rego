@@ -5,19 +5,24 @@ package main
 
 import rego.v1
 
-# debug left on in any service.
+# conftest's ini parser leaves out [DEFAULT] (and reads true, false and
+# numbers as JSON booleans and numbers), so the checks look at named
+# sections only.
+
+# keystonemiddleware without a token cache in any service.
 deny contains msg if {
 	some f in input
-	lower(f.contents.DEFAULT.debug) == "true"
-	msg := sprintf("%s: [DEFAULT] debug is on", [f.path])
+	f.contents.keystone_authtoken
+	not f.contents.keystone_authtoken.memcached_servers
+	msg := sprintf("%s: [keystone_authtoken] memcached_servers is not set", [f.path])
 }
 
-# nova.conf without a message broker.
+# nova.conf without the Image service's address.
 deny contains msg if {
 	some f in input
 	endswith(f.path, "nova.conf")
-	not f.contents.DEFAULT.transport_url
-	msg := sprintf("%s: [DEFAULT] transport_url is not set", [f.path])
+	not f.contents.glance.api_servers
+	msg := sprintf("%s: [glance] api_servers is not set", [f.path])
 }
 
 # a service password that differs from the controller's copy.
