@@ -2,7 +2,8 @@ package engine
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -28,7 +29,7 @@ func ToValue(v any) (ast.Value, error) {
 func MoveToValue(doc map[string]any) (ast.Value, error) {
 	c := converter{strings: map[string]*ast.Term{}, ints: map[int]*ast.Term{}}
 	items := make([][2]*ast.Term, 0, len(doc))
-	for _, k := range sortedKeys(doc) {
+	for _, k := range slices.Sorted(maps.Keys(doc)) {
 		var t *ast.Term
 		var err error
 		if nodes, ok := doc[k].(map[string]any); ok && k == "nodes" {
@@ -48,7 +49,7 @@ func MoveToValue(doc map[string]any) (ast.Value, error) {
 // move converts m entry by entry, deleting each once converted.
 func (c *converter) move(m map[string]any) (*ast.Term, error) {
 	items := make([][2]*ast.Term, 0, len(m))
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		t, err := c.toTerm(m[k])
 		if err != nil {
 			return nil, err
@@ -57,15 +58,6 @@ func (c *converter) move(m map[string]any) (*ast.Term, error) {
 		delete(m, k)
 	}
 	return ast.NewTerm(ast.NewObject(items...)), nil
-}
-
-func sortedKeys(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // converter holds the terms shared by one conversion.
