@@ -38,8 +38,8 @@ func page(r finding.Rule) string {
 	var b strings.Builder
 	b.WriteString(header)
 	fmt.Fprintf(&b, "# %s: %s\n\n", r.ID, r.Title)
-	fmt.Fprintf(&b, "- **Severity:** %s\n- **Category:** %s\n- **Reads:** %s\n- **Source:** [`rules/%s`](../../rules/%s)\n\n",
-		r.Severity, r.Category, inputs(r.Inputs), path.Dir(r.File), path.Dir(r.File))
+	fmt.Fprintf(&b, "- **Severity:** %s\n- **Category:** %s\n- **Reads:** %s\n- **Scope:** %s\n- **Source:** [`rules/%s`](../../rules/%s)\n\n",
+		r.Severity, r.Category, inputs(r.Inputs), scope(r.Scope), path.Dir(r.File), path.Dir(r.File))
 	fmt.Fprintf(&b, "## What it checks\n\n%s\n\n", strings.TrimSpace(r.Description))
 	fmt.Fprintf(&b, "## How to fix\n\n%s\n\n", strings.TrimSpace(r.Remediation))
 	if len(r.Params) > 0 {
@@ -71,4 +71,12 @@ func inputs(in []string) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// scope says how the engine evaluates a rule (finding.Rule.Scope).
+func scope(s string) string {
+	if s == finding.ScopeNode {
+		return "node (evaluated on each node's part of the model alone)"
+	}
+	return "fleet (evaluated on the whole deployment: it compares nodes)"
 }

@@ -24,8 +24,23 @@ type Engine struct {
 	// templates): redaction leaves these alone (see vocabulary).
 	Vocabulary []string
 	compiler   *ast.Compiler
-	shards     []shard
+	shards     []shard // the fleet-scoped rules, one shard per category
+	node       *shard  // the node-scoped rules, evaluated on each node's part
 	byPkg      map[string]finding.Rule
+}
+
+// Option changes how New prepares the rules.
+type Option func(*options)
+
+type options struct {
+	onePass bool
+}
+
+// OnePass evaluates every rule over the whole document, node-scoped ones
+// too (as before the node pass): the tests that prove both passes give the
+// same findings, and the scope planning aid, use it.
+func OnePass() Option {
+	return func(o *options) { o.onePass = true }
 }
 
 // Capabilities are OPA's capabilities minus the denied builtins.
@@ -53,7 +68,11 @@ func isDenied(name string) bool {
 
 // New compiles the rules of fsys once and prepares the evaluation; it
 // returns ctx's error when ctx is already done.
-func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
+func New(ctx context.Context, fsys fs.FS, opts ...Option) (*Engine, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -69,11 +88,11 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 	if c.Compile(mods); c.Failed() {
 		return nil, fmt.Errorf("compiling rules: %w", c.Errors)
 	}
-	shards, err := prepareShards(ctx, c, rules)
+	shards, node, err := prepareShards(ctx, c, rules, o.onePass)
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), compiler: c, shards: shards, byPkg: map[string]finding.Rule{}}
+	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), compiler: c, shards: shards, node: node, byPkg: map[string]finding.Rule{}}
 	for _, r := range rules {
 		e.byPkg[r.Package] = r
 	}

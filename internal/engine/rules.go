@@ -3,6 +3,7 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
@@ -106,6 +107,7 @@ func ruleFrom(file, pkg string, m *ast.Module) (finding.Rule, error) {
 		Title: a.Title, Description: strings.TrimSpace(a.Description), Package: pkg, File: file,
 		ID: custom(a, "id"), Severity: custom(a, "severity"), Remediation: custom(a, "remediation"),
 		Category: category, Inputs: customList(a, "inputs"), Yields: a.Custom["yields"] == true,
+		Scope: cmp.Or(custom(a, "scope"), finding.ScopeFleet),
 	}
 	if p, ok := a.Custom["params"].(map[string]any); ok {
 		r.Params = p
@@ -131,6 +133,9 @@ func ruleFrom(file, pkg string, m *ast.Module) (finding.Rule, error) {
 	}
 	if !finding.KnownSeverity(r.Severity) {
 		return r, fmt.Errorf("%s: severity %q is not one of %v", file, r.Severity, finding.Severities())
+	}
+	if r.Scope != finding.ScopeNode && r.Scope != finding.ScopeFleet {
+		return r, fmt.Errorf("%s: custom.scope %q is not %q or %q", file, r.Scope, finding.ScopeNode, finding.ScopeFleet)
 	}
 	if path.Base(path.Dir(file)) != pkg[len(category)+1:] {
 		return r, fmt.Errorf("%s: package %s does not match its directory", file, pkg)

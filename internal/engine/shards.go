@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -34,33 +35,54 @@ func workerCount() int {
 	return max(1, min(runtime.GOMAXPROCS(0), maxWorkers))
 }
 
-// prepareShards makes one shard per category of rules, the categories
-// with the most rules first (they are handed out first, which keeps the
-// workers evenly busy), and prepares their queries.
-func prepareShards(ctx context.Context, c *ast.Compiler, rules []finding.Rule) ([]shard, error) {
+// prepareShards makes one shard per category of the fleet-scoped rules,
+// the categories with the most rules first (they are handed out first,
+// which keeps the workers evenly busy), and one shard of every node-scoped
+// rule (nil when there is none; with onePass, node-scoped rules go to their
+// category's shard), and prepares their queries.
+func prepareShards(ctx context.Context, c *ast.Compiler, rules []finding.Rule, onePass bool) (fleet []shard, node *shard, err error) {
 	byCategory := map[string][]string{}
+	var nodePkgs []string
 	for _, r := range rules {
+		if r.Scope == finding.ScopeNode && !onePass {
+			nodePkgs = append(nodePkgs, r.Package)
+			continue
+		}
 		cat, _, _ := strings.Cut(r.Package, ".")
 		byCategory[cat] = append(byCategory[cat], r.Package)
 	}
-	out := make([]shard, 0, len(byCategory))
 	for _, pkgs := range byCategory {
-		out = append(out, shard{pkgs: pkgs})
+		fleet = append(fleet, shard{pkgs: pkgs})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if len(out[i].pkgs) != len(out[j].pkgs) {
-			return len(out[i].pkgs) > len(out[j].pkgs)
+	sort.Slice(fleet, func(i, j int) bool {
+		if len(fleet[i].pkgs) != len(fleet[j].pkgs) {
+			return len(fleet[i].pkgs) > len(fleet[j].pkgs)
 		}
-		return out[i].pkgs[0] < out[j].pkgs[0]
+		return fleet[i].pkgs[0] < fleet[j].pkgs[0]
 	})
-	for i := range out {
-		pq, err := rego.New(rego.Query(shardQuery(out[i].pkgs)), rego.Compiler(c), withBuiltins()).PrepareForEval(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("preparing rules: %w", err)
+	if len(nodePkgs) > 0 {
+		sort.Strings(nodePkgs)
+		node = &shard{pkgs: nodePkgs}
+		if err := node.prepare(ctx, c); err != nil {
+			return nil, nil, err
 		}
-		out[i].prepared = pq
 	}
-	return out, nil
+	for i := range fleet {
+		if err := fleet[i].prepare(ctx, c); err != nil {
+			return nil, nil, err
+		}
+	}
+	return fleet, node, nil
+}
+
+// prepare compiles the shard's query.
+func (s *shard) prepare(ctx context.Context, c *ast.Compiler) error {
+	pq, err := rego.New(rego.Query(shardQuery(s.pkgs)), rego.Compiler(c), withBuiltins()).PrepareForEval(ctx)
+	if err != nil {
+		return fmt.Errorf("preparing rules: %w", err)
+	}
+	s.prepared = pq
+	return nil
 }
 
 // shardQuery is the query collecting the report sets of pkgs.
@@ -78,47 +100,96 @@ type shardResult struct {
 	err      error
 }
 
-// evalShards evaluates the shards over the same input (an ast.Value is
-// not changed by evaluation), workerCount at a time, and returns the
-// findings of all of them, unsorted. A shard whose query fails is
+// evalShards evaluates the fleet shards over the whole input and the node
+// shard over each node's part of it (nodeParts; an ast.Value is not changed
+// by evaluation, so parts share its terms), workerCount at a time, and
+// returns the findings of all of them, unsorted; the node shard's findings
+// are the union of its parts' (a finding several parts give is kept once,
+// as one evaluation's report set holds it once). A query that fails is
 // evaluated rule by rule (evalEach), so one broken rule hides nothing
-// else; the errors of every shard are returned together.
+// else; the errors of every shard are returned together, each once.
 func (e *Engine) evalShards(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
-	results := make([]shardResult, len(e.shards))
+	type job struct {
+		s     *shard
+		input ast.Value
+	}
+	var jobs []job
+	if doc, ok := input.(ast.Object); ok && e.node != nil {
+		for _, p := range nodeParts(doc) {
+			jobs = append(jobs, job{e.node, p.input})
+		}
+	}
+	for i := range e.shards {
+		jobs = append(jobs, job{&e.shards[i], input})
+	}
+	results := make([]shardResult, len(jobs))
+	inParallel(len(jobs), func(i int) { results[i] = e.evalShard(ctx, jobs[i].s, jobs[i].input) })
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return mergeResults(results)
+}
+
+// inParallel calls fn(0..n-1), workerCount calls at a time.
+func inParallel(n int, fn func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range workerCount() {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = e.evalShard(ctx, &e.shards[i], input)
+				fn(i)
 			}
 		})
 	}
-	for i := range e.shards {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
+}
+
+// mergeResults joins the shards' findings, each distinct finding once, and
+// their errors, each distinct error once.
+func mergeResults(results []shardResult) ([]finding.Finding, error) {
 	var out []finding.Finding
+	seen := map[string]bool{}
 	var errs RuleErrors
+	seenErr := map[string]bool{}
+	addErr := func(err error) {
+		if !seenErr[err.Error()] {
+			seenErr[err.Error()] = true
+			errs = append(errs, err)
+		}
+	}
 	for _, r := range results {
-		out = append(out, r.findings...)
+		for _, f := range r.findings {
+			if k := findingKey(f); !seen[k] {
+				seen[k] = true
+				out = append(out, f)
+			}
+		}
 		var each RuleErrors
 		switch {
 		case r.err == nil:
 		case errors.As(r.err, &each):
-			errs = append(errs, each...)
+			for _, err := range each {
+				addErr(err)
+			}
 		default:
-			errs = append(errs, r.err)
+			addErr(r.err)
 		}
 	}
 	if len(errs) > 0 {
 		return out, errs
 	}
 	return out, nil
+}
+
+// findingKey identifies a finding as a report set does: its rule, severity,
+// message and locations.
+func findingKey(f finding.Finding) string {
+	b, _ := json.Marshal([]any{f.Rule, f.Severity, f.Message, f.Locations})
+	return string(b)
 }
 
 // evalShard evaluates one shard's query, or its rules one by one when the

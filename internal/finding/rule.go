@@ -19,6 +19,17 @@ type Rule struct {
 	// no file sets them (custom.defaults: [kind, group, option] triples);
 	// the document's "defaults" holds them for every release picked.
 	Defaults [][3]string `json:"defaults,omitempty"`
-	Package  string      `json:"package"` // category.name
-	File     string      `json:"file"`    // path of the .rego file inside the rules tree
+	// Scope is where the rule's findings come from (custom.scope): "node"
+	// when each node's part of the model alone gives them (the engine
+	// evaluates the rule on each node's part: internal/engine parts.go),
+	// "fleet" (the default) when the rule compares nodes.
+	Scope   string `json:"scope"`
+	Package string `json:"package"` // category.name
+	File    string `json:"file"`    // path of the .rego file inside the rules tree
 }
+
+// The scopes of a rule (Rule.Scope).
+const (
+	ScopeNode  = "node"
+	ScopeFleet = "fleet"
+)

@@ -12,6 +12,7 @@
 #   Empty OS_PASSWORD in rc files is SL-RC-003.
 # custom:
 #   id: SL-PASS-010
+#   scope: node
 #   severity: warning
 #   inputs: [config, rc]
 #   remediation: |

@@ -16,6 +16,7 @@
 #   message says which.
 # custom:
 #   id: SL-PASS-013
+#   scope: node
 #   severity: warning
 #   inputs: [config]
 #   remediation: |

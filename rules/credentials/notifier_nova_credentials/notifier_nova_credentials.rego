@@ -11,6 +11,7 @@
 #   domain name; the default domain's id is default).
 # custom:
 #   id: SL-PASS-002
+#   scope: node
 #   severity: error
 #   inputs: [neutron.conf]
 #   remediation: |

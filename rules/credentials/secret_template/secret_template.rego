@@ -10,6 +10,7 @@
 #   holds the password as written, so authentication fails.
 # custom:
 #   id: SL-PASS-012
+#   scope: node
 #   severity: error
 #   inputs: [config]
 #   remediation: |

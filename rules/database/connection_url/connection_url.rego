@@ -8,6 +8,7 @@
 #   first query ("Could not parse rfc1738 URL", "No database selected").
 # custom:
 #   id: SL-DB-001
+#   scope: node
 #   severity: error
 #   inputs: [config]
 #   remediation: |

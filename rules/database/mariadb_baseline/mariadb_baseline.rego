@@ -9,6 +9,7 @@
 #   innodb_file_per_table dropped tables never give their space back.
 # custom:
 #   id: SL-DB-005
+#   scope: node
 #   severity: info
 #   inputs: [my.cnf]
 #   remediation: |

@@ -8,6 +8,7 @@
 #   write both schemas into one database and the services break.
 # custom:
 #   id: SL-DB-002
+#   scope: node
 #   severity: error
 #   inputs: [config]
 #   remediation: |

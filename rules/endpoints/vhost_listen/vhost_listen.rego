@@ -9,6 +9,7 @@
 #   (httpd.conf or ports.conf) is in the snapshot.
 # custom:
 #   id: SL-EP-012
+#   scope: node
 #   severity: error
 #   inputs: [httpd]
 #   remediation: |

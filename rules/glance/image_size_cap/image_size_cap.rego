@@ -7,6 +7,7 @@
 #   images and volume snapshots uploaded as images.
 # custom:
 #   id: SL-GLN-004
+#   scope: node
 #   severity: info
 #   inputs: [glance-api.conf]
 #   remediation: |

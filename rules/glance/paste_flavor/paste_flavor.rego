@@ -10,6 +10,7 @@
 #   Unset, the option has its release's default, none.
 # custom:
 #   id: SL-GLN-001
+#   scope: node
 #   severity: error
 #   inputs: [glance-api.conf, glance-registry.conf]
 #   defaults:

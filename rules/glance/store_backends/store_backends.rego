@@ -16,6 +16,7 @@
 #   glance-api.conf.d); an unset option has its release's default.
 # custom:
 #   id: SL-GLN-002
+#   scope: node
 #   severity: error
 #   inputs: [glance-api.conf]
 #   defaults:

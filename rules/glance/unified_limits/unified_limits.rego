@@ -12,6 +12,7 @@
 #   use_keystone_limits is false in every release that has it.
 # custom:
 #   id: SL-GLN-003
+#   scope: node
 #   severity: error
 #   inputs: [glance-api.conf]
 #   remediation: |

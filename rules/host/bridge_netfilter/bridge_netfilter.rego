@@ -9,6 +9,7 @@
 #   until the agent sets them again (Newton and later) or for good (older).
 # custom:
 #   id: SL-HOST-001
+#   scope: node
 #   severity: warning
 #   inputs: [sysctl]
 #   remediation: |

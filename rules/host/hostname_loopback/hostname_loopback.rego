@@ -8,6 +8,7 @@
 #   guide says to comment out that entry, keeping 127.0.0.1 localhost.
 # custom:
 #   id: SL-HOST-002
+#   scope: node
 #   severity: warning
 #   inputs: [hosts]
 #   remediation: |

@@ -13,6 +13,7 @@
 #   are left out (SL-HOST-002).
 # custom:
 #   id: SL-HOST-003
+#   scope: node
 #   severity: warning
 #   inputs: [hosts]
 #   remediation: |

@@ -7,6 +7,7 @@
 #   connect (RabbitMQ and memcached refuse to start on [::]).
 # custom:
 #   id: SL-HOST-007
+#   scope: node
 #   severity: warning
 #   inputs: [sysctl]
 #   remediation: |

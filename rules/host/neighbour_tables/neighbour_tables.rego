@@ -9,6 +9,7 @@
 #   whose sysctl files are in the snapshot.
 # custom:
 #   id: SL-HOST-008
+#   scope: node
 #   severity: info
 #   inputs: [sysctl]
 #   remediation: |

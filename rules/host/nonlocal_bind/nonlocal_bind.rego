@@ -9,6 +9,7 @@
 #   files are in the snapshot.
 # custom:
 #   id: SL-HOST-006
+#   scope: node
 #   severity: warning
 #   inputs: [haproxy]
 #   remediation: |

@@ -9,6 +9,7 @@
 #   those services to the outside.
 # custom:
 #   id: SL-HOST-011
+#   scope: node
 #   severity: info
 #   inputs: [config]
 #   remediation: |

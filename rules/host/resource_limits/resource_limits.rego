@@ -17,6 +17,7 @@
 #   snapshot. The floor is the parameter rabbitmq_min_nofile (10000).
 # custom:
 #   id: SL-HOST-010
+#   scope: node
 #   severity: warning
 #   inputs: [systemd, limits]
 #   params:

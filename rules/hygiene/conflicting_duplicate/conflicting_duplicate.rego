@@ -12,6 +12,7 @@
 #   options whose copies differ are.
 # custom:
 #   id: SL-HYG-004
+#   scope: node
 #   severity: warning
 #   inputs: [config]
 #   remediation: |

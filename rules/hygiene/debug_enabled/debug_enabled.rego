@@ -7,6 +7,7 @@
 #   deployment's committed configuration.
 # custom:
 #   id: SL-HYG-011
+#   scope: node
 #   severity: info
 #   inputs: [config]
 #   remediation: |

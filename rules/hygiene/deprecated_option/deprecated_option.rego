@@ -12,6 +12,7 @@
 #   the right one, it is an info for the upgrade.
 # custom:
 #   id: SL-HYG-003
+#   scope: node
 #   severity: warning
 #   inputs: [config]
 #   yields: true

@@ -8,6 +8,7 @@
 #   too, and the indented option keeps its default.
 # custom:
 #   id: SL-HYG-005
+#   scope: node
 #   severity: error
 #   inputs: [config]
 #   remediation: |

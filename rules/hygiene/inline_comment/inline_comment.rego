@@ -8,6 +8,7 @@
 #   password. Secrets are checked too, without showing them.
 # custom:
 #   id: SL-HYG-006
+#   scope: node
 #   severity: warning
 #   inputs: [config]
 #   remediation: |

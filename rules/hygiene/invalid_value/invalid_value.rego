@@ -14,6 +14,7 @@
 #   "ec2" until Mitaka), so Stein's say nothing of a Havana file.
 # custom:
 #   id: SL-HYG-008
+#   scope: node
 #   severity: error
 #   inputs: [config]
 #   yields: true

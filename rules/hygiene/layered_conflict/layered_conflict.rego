@@ -9,6 +9,7 @@
 #   counts (virt_type = kvm in nova.conf, qemu in nova-compute.conf).
 # custom:
 #   id: SL-HYG-009
+#   scope: node
 #   severity: warning
 #   inputs: [config]
 #   remediation: |

@@ -10,6 +10,7 @@
 #   too; only the character is shown.
 # custom:
 #   id: SL-HYG-010
+#   scope: node
 #   severity: warning
 #   inputs: [config]
 #   remediation: |

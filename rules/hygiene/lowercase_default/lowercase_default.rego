@@ -7,6 +7,7 @@
 #   silently ignored (transport_url, my_ip, debug, ...).
 # custom:
 #   id: SL-HYG-007
+#   scope: node
 #   severity: error
 #   inputs: [config]
 #   remediation: |

@@ -8,6 +8,7 @@
 #   merged, and the leftover misleads whoever greps /etc next.
 # custom:
 #   id: SL-HYG-012
+#   scope: node
 #   severity: info
 #   inputs: [config]
 #   remediation: |

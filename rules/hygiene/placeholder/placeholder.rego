@@ -13,6 +13,7 @@
 #   %SERVICE_...% tokens, is one skipped step), each key a location.
 # custom:
 #   id: SL-HYG-001
+#   scope: node
 #   severity: error
 #   inputs: [config, rc]
 #   remediation: |

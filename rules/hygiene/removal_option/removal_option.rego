@@ -11,6 +11,7 @@
 #   ones.
 # custom:
 #   id: SL-HYG-016
+#   scope: node
 #   severity: info
 #   inputs: [config]
 #   yields: true

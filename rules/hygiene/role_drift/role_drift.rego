@@ -17,6 +17,7 @@
 #   .stacklint.yaml to compare it with the right peers).
 # custom:
 #   id: SL-HYG-013
+#   scope: node
 #   severity: info
 #   inputs: [config]
 #   remediation: |

@@ -26,6 +26,7 @@
 #   this one gives way (custom.yields).
 # custom:
 #   id: SL-HYG-002
+#   scope: node
 #   severity: warning
 #   inputs: [config]
 #   yields: true

@@ -9,6 +9,7 @@
 #   rest of the snapshot is still checked, but nothing in this file is.
 # custom:
 #   id: SL-PARSE-001
+#   scope: node
 #   severity: error
 #   inputs: [any]
 #   remediation: |

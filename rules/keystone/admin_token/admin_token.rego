@@ -11,6 +11,7 @@
 #   every release).
 # custom:
 #   id: SL-PASS-014
+#   scope: node
 #   severity: warning
 #   inputs: [keystone.conf]
 #   remediation: |

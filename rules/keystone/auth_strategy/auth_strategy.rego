@@ -10,6 +10,7 @@
 #   unset, it is keystone in every release.
 # custom:
 #   id: SL-KS-002
+#   scope: node
 #   severity: error
 #   inputs: [nova.conf, neutron.conf, placement.conf]
 #   remediation: |

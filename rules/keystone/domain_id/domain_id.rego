@@ -8,6 +8,7 @@
 #   authentication with it fails with 401.
 # custom:
 #   id: SL-KS-004
+#   scope: node
 #   severity: warning
 #   inputs: [config, rc]
 #   remediation: |

@@ -8,6 +8,7 @@
 #   and keystone stops at start if the package is missing.
 # custom:
 #   id: SL-KS-003
+#   scope: node
 #   severity: info
 #   inputs: [keystone.conf]
 #   remediation: |

@@ -13,6 +13,7 @@
 #   by path on a tie), and the message says which.
 # custom:
 #   id: SL-KS-007
+#   scope: node
 #   severity: warning
 #   inputs: [config]
 #   remediation: |

@@ -11,6 +11,7 @@
 #   release reads, but must be moved into transport_url before upgrading.
 # custom:
 #   id: SL-MQ-004
+#   scope: node
 #   severity: info
 #   inputs: [config]
 #   remediation: |

@@ -9,6 +9,7 @@
 #   sees nothing.
 # custom:
 #   id: SL-MQ-008
+#   scope: node
 #   severity: info
 #   inputs: [nova.conf]
 #   remediation: |

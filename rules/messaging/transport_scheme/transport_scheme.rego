@@ -8,6 +8,7 @@
 #   other scheme makes the service fail at start with "No such RPC driver".
 # custom:
 #   id: SL-MQ-003
+#   scope: node
 #   severity: error
 #   inputs: [config]
 #   remediation: |

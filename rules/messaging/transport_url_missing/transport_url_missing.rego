@@ -11,6 +11,7 @@
 #   localhost broker) and points at [DEFAULT].
 # custom:
 #   id: SL-MQ-001
+#   scope: node
 #   severity: error
 #   inputs: [nova.conf, neutron.conf]
 #   defaults:

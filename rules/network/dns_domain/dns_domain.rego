@@ -7,6 +7,7 @@
 #   rejects the records and dnsmasq hands out names that do not resolve.
 # custom:
 #   id: SL-NET-022
+#   scope: node
 #   severity: info
 #   inputs: [neutron.conf]
 #   remediation: |

@@ -13,6 +13,7 @@
 #   noop).
 # custom:
 #   id: SL-NET-009
+#   scope: node
 #   severity: error
 #   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini]
 #   defaults:

@@ -11,6 +11,7 @@
 #   which is judged as a written value is.
 # custom:
 #   id: SL-NET-010
+#   scope: node
 #   severity: error
 #   inputs: [dhcp_agent.ini, l3_agent.ini]
 #   defaults:

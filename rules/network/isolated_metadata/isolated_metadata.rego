@@ -10,6 +10,7 @@
 #   release's default applies (false in every release with defaults).
 # custom:
 #   id: SL-NET-018
+#   scope: node
 #   severity: info
 #   inputs: [dhcp_agent.ini]
 #   defaults:

@@ -13,6 +13,7 @@
 #   in any file the agent loads (neutron.conf, its ini file, config-dirs).
 # custom:
 #   id: SL-NET-006
+#   scope: node
 #   severity: error
 #   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini]
 #   remediation: |

@@ -16,6 +16,7 @@
 #   the message says which.
 # custom:
 #   id: SL-NET-014
+#   scope: node
 #   severity: error
 #   inputs: [neutron.conf, ml2_conf.ini, dnsmasq]
 #   defaults:

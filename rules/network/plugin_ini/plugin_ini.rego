@@ -8,6 +8,7 @@
 #   operator and tool reads ml2_conf.ini.
 # custom:
 #   id: SL-NET-015
+#   scope: node
 #   severity: warning
 #   inputs: [plugin.ini]
 #   remediation: |

@@ -8,6 +8,7 @@
 #   with 404.
 # custom:
 #   id: SL-NET-011
+#   scope: node
 #   severity: warning
 #   inputs: [l3_agent.ini]
 #   remediation: |

@@ -12,6 +12,7 @@
 #   is skipped, an info finding (networks get the other type).
 # custom:
 #   id: SL-NET-002
+#   scope: node
 #   severity: error
 #   inputs: [ml2_conf.ini, plugin.ini]
 #   defaults:

@@ -9,6 +9,7 @@
 #   file, config-dirs), else the release's default.
 # custom:
 #   id: SL-NET-001
+#   scope: node
 #   severity: error
 #   inputs: [ml2_conf.ini, plugin.ini]
 #   defaults:

@@ -8,6 +8,7 @@
 #   CPU. The sets are read as nova reads them: "0-7,^3,12".
 # custom:
 #   id: SL-NOVA-012
+#   scope: node
 #   severity: error
 #   inputs: [nova.conf]
 #   remediation: |

@@ -9,6 +9,7 @@
 #   from another node keeps the other node's my_ip.
 # custom:
 #   id: SL-NOVA-006
+#   scope: node
 #   severity: error
 #   inputs: [nova.conf]
 #   remediation: |

@@ -12,6 +12,7 @@
 #   local, nor on a node whose nova files say nothing of VNC).
 # custom:
 #   id: SL-NOVA-004
+#   scope: node
 #   severity: warning
 #   inputs: [nova.conf]
 #   defaults:

@@ -13,6 +13,7 @@
 #   together they reject every host for such flavors.
 # custom:
 #   id: SL-NOVA-011
+#   scope: node
 #   severity: warning
 #   inputs: [nova.conf]
 #   remediation: |

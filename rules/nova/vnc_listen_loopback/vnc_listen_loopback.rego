@@ -10,6 +10,7 @@
 #   node whose nova files say nothing of VNC).
 # custom:
 #   id: SL-NOVA-003
+#   scope: node
 #   severity: error
 #   inputs: [nova.conf]
 #   defaults:

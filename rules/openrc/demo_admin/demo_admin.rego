@@ -7,6 +7,7 @@
 #   rights to whoever uses the "demo" credentials.
 # custom:
 #   id: SL-RC-007
+#   scope: node
 #   severity: info
 #   inputs: [rc]
 #   remediation: |

@@ -9,6 +9,7 @@
 #   the services' region by SL-EP-005.)
 # custom:
 #   id: SL-RC-006
+#   scope: node
 #   severity: warning
 #   inputs: [rc]
 #   remediation: |

@@ -8,6 +8,7 @@
 #   published placeholder.
 # custom:
 #   id: SL-RC-003
+#   scope: node
 #   severity: error
 #   inputs: [rc]
 #   remediation: |

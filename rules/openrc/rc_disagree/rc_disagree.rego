@@ -12,6 +12,7 @@
 #   the message says which.
 # custom:
 #   id: SL-RC-004
+#   scope: node
 #   severity: warning
 #   inputs: [rc]
 #   remediation: |

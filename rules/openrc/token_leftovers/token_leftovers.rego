@@ -9,6 +9,7 @@
 #   with "unset OS_SERVICE_TOKEN" for this reason.
 # custom:
 #   id: SL-RC-005
+#   scope: node
 #   severity: warning
 #   inputs: [rc]
 #   remediation: |

@@ -9,6 +9,7 @@
 #   for the v2 API (Icehouse-era) are not judged.
 # custom:
 #   id: SL-RC-002
+#   scope: node
 #   severity: warning
 #   inputs: [rc]
 #   remediation: |

@@ -12,6 +12,7 @@
 #   unset (an empty password is SL-PASS-010's).
 # custom:
 #   id: SL-PLC-002
+#   scope: node
 #   severity: error
 #   inputs: [placement.conf]
 #   defaults:

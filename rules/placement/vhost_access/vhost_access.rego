@@ -10,6 +10,7 @@
 #   nova-compute cannot report inventory and scheduling fails.
 # custom:
 #   id: SL-PLC-001
+#   scope: node
 #   severity: error
 #   inputs: [httpd]
 #   remediation: |

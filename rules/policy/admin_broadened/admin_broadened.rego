@@ -11,6 +11,7 @@
 #   those rules are used.
 # custom:
 #   id: SL-POL-006
+#   scope: node
 #   severity: error
 #   inputs: [policy]
 #   remediation: |

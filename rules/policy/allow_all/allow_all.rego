@@ -21,6 +21,7 @@
 #   Ocata), gets an info: that was its release's upstream default.
 # custom:
 #   id: SL-POL-005
+#   scope: node
 #   severity: error
 #   inputs: [policy]
 #   remediation: |

@@ -7,6 +7,7 @@
 #   changes nothing.
 # custom:
 #   id: SL-POL-011
+#   scope: node
 #   severity: warning
 #   inputs: [policy]
 #   remediation: |

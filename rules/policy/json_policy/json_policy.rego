@@ -12,6 +12,7 @@
 #   a policy.json that is no longer read is a warning.
 # custom:
 #   id: SL-POL-007
+#   scope: node
 #   severity: warning
 #   inputs: [policy]
 #   remediation: |

@@ -11,6 +11,7 @@
 #   capitals (DOMAIN_ID, ADMIN_PROJECT_ID).
 # custom:
 #   id: SL-POL-010
+#   scope: node
 #   severity: error
 #   inputs: [policy]
 #   remediation: |

@@ -15,6 +15,7 @@
 #   against oslo.policy by a differential test).
 # custom:
 #   id: SL-POL-001
+#   scope: node
 #   severity: error
 #   inputs: [policy]
 #   remediation: |

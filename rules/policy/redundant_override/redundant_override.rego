@@ -12,6 +12,7 @@
 #   so it is not redundant. Needs a known release.
 # custom:
 #   id: SL-POL-009
+#   scope: node
 #   severity: info
 #   inputs: [policy]
 #   remediation: |

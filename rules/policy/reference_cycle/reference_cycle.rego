@@ -10,6 +10,7 @@
 #   strongly connected components of the rule: references, computed in Go).
 # custom:
 #   id: SL-POL-003
+#   scope: node
 #   severity: error
 #   inputs: [policy]
 #   remediation: |

@@ -10,6 +10,7 @@
 #   checks against (every known release's when none is detected).
 # custom:
 #   id: SL-POL-002
+#   scope: node
 #   severity: error
 #   inputs: [policy]
 #   remediation: |

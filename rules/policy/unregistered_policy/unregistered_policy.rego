@@ -14,6 +14,7 @@
 #   --release).
 # custom:
 #   id: SL-POL-004
+#   scope: node
 #   severity: warning
 #   inputs: [policy]
 #   remediation: |
