@@ -25,15 +25,27 @@ type Engine struct {
 	Vocabulary []string
 	compiler   *ast.Compiler
 	shards     []shard // the fleet-scoped rules, one shard per category
-	node       *shard  // the node-scoped rules, evaluated on each node's part
-	byPkg      map[string]finding.Rule
+	node       *shard  // the node-scoped rules, evaluated on each part of the nodes
+	// nodesPerPart is the NodesPerPart option (0: nodesPerPart decides).
+	nodesPerPart int
+	byPkg        map[string]finding.Rule
 }
 
 // Option changes how New prepares the rules.
 type Option func(*options)
 
 type options struct {
-	onePass bool
+	onePass      bool
+	nodesPerPart int
+}
+
+// NodesPerPart makes the node pass evaluate the node-scoped rules on parts
+// of n nodes each (n > 0; by default a fleet is cut into about 16 parts, so
+// that each evaluation's fixed cost is shared by many nodes). With n = 1
+// each node is evaluated alone: the test that proves the node-scoped rules
+// are node-local uses it.
+func NodesPerPart(n int) Option {
+	return func(o *options) { o.nodesPerPart = max(n, 0) }
 }
 
 // OnePass evaluates every rule over the whole document, node-scoped ones
@@ -92,7 +104,7 @@ func New(ctx context.Context, fsys fs.FS, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), compiler: c, shards: shards, node: node, byPkg: map[string]finding.Rule{}}
+	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), compiler: c, shards: shards, node: node, nodesPerPart: o.nodesPerPart, byPkg: map[string]finding.Rule{}}
 	for _, r := range rules {
 		e.byPkg[r.Package] = r
 	}

@@ -12,40 +12,63 @@ func nodeLists() []string {
 	return []string{"rc", "policies", "hosts_conflicts", "leftovers", "problems"}
 }
 
-// part is one node's share of the model document: the input a node-scoped
-// rule is evaluated on.
+// part is a share of the model document holding some nodes: the input
+// node-scoped rules are evaluated on.
 type part struct {
-	name  string // the node's name; "" for the entries of no node
+	nodes []string // the nodes of the part, by name; none for the entries of no node
 	input ast.Value
 }
 
-// nodeParts splits the model document (ToValue's object) into one input per
-// node, shaped as the whole document: "nodes" holds that node alone, the
-// "index" entries and the entries of nodeLists are that node's (an entry
-// without "node" is in every part), every other entry (release, params,
-// defaults, owners, hosts, ...) is the whole document's, the same terms
-// shared by every part. One more part holds the list entries of no node
-// (loose rc files), with no node. Parts are in node name order, the part
-// of no node last. A document without "nodes" gives no part.
-func nodeParts(doc ast.Object) []part {
+// partsPerPass is how many parts nodeParts makes of a large fleet: enough
+// to keep up to maxWorkers workers busy, few enough that evaluating a
+// part's fixed cost (every rule's views over the document's shared facts,
+// about a millisecond) stays small against its nodes'.
+const partsPerPass = 16
+
+// nodesPerPart is how many nodes a part of a fleet of n nodes holds when
+// size (the engine's NodesPerPart option) is 0: n / partsPerPass rounded
+// up. It does not depend on the number of processors.
+func nodesPerPart(n, size int) int {
+	if size > 0 {
+		return size
+	}
+	return max(1, (n+partsPerPass-1)/partsPerPass)
+}
+
+// nodeParts splits the model document (ToValue's object) into inputs of
+// size nodes each (the last may hold fewer), shaped as the whole document:
+// "nodes" holds the part's nodes, the "index" entries and the entries of
+// nodeLists are theirs (an entry without "node" is in every part), every
+// other entry (release, params, defaults, owners, hosts, ...) is the
+// whole document's, the same terms shared by every part. One more part
+// holds the list entries of no node (loose rc files), with no node. Nodes
+// are taken in name order, entries in the document's order; the part of no
+// node is last. A document without "nodes" gives no part.
+func nodeParts(doc ast.Object, size int) []part {
 	nodes, ok := objectAt(doc, "nodes")
 	if !ok {
 		return nil
 	}
-	names := map[string]bool{}
-	for _, k := range nodes.Keys() {
-		if s, ok := k.Value.(ast.String); ok {
-			names[string(s)] = true
-		}
-	}
-	lists := splitLists(doc, names)
-	index := splitIndex(doc)
-	var out []part
-	for _, k := range nodes.Keys() { // sorted
+	keys := nodes.Keys() // sorted
+	size = nodesPerPart(len(keys), size)
+	count := (len(keys) + size - 1) / size
+	of := map[string]int{} // node name -> its part
+	out := make([]part, count+1)
+	for i, k := range keys {
 		name := string(k.Value.(ast.String))
-		out = append(out, part{name: name, input: partOf(doc, ast.NewObject([2]*ast.Term{k, nodes.Get(k)}), lists[name], index[name])})
+		of[name] = i / size
+		out[i/size].nodes = append(out[i/size].nodes, name)
 	}
-	out = append(out, part{input: partOf(doc, ast.NewObject(), lists[""], nil)})
+	lists := splitLists(doc, of, count)
+	index := splitIndex(doc, of, count)
+	for i := range out {
+		items := make([][2]*ast.Term, 0, len(out[i].nodes))
+		for _, n := range out[i].nodes {
+			k := ast.StringTerm(n)
+			items = append(items, [2]*ast.Term{k, nodes.Get(k)})
+		}
+		out[i].input = partOf(doc, ast.NewObject(items...), lists[i], index[i])
+	}
 	return out
 }
 
@@ -76,16 +99,14 @@ func isNodeList(key string) bool {
 	return false
 }
 
-// splitLists groups the entries of nodeLists by the node they name: by
-// node name, then list. Entries naming no node of the document ("" for
-// loose files) go to "", entries without "node" to every node and "".
-func splitLists(doc ast.Object, names map[string]bool) map[string]map[string][]*ast.Term {
-	out := map[string]map[string][]*ast.Term{}
-	add := func(node, list string, e *ast.Term) {
-		if out[node] == nil {
-			out[node] = map[string][]*ast.Term{}
-		}
-		out[node][list] = append(out[node][list], e)
+// splitLists groups the entries of nodeLists by part (of: node name ->
+// part; count parts of nodes, then the part of no node), then list, in
+// the document's order. Entries naming no node of the document ("" for
+// loose files) go to the last part, entries without "node" to every part.
+func splitLists(doc ast.Object, of map[string]int, count int) []map[string][]*ast.Term {
+	out := make([]map[string][]*ast.Term, count+1)
+	for i := range out {
+		out[i] = map[string][]*ast.Term{}
 	}
 	for _, list := range nodeLists() {
 		t := doc.Get(ast.InternedTerm(list))
@@ -98,16 +119,16 @@ func splitLists(doc ast.Object, names map[string]bool) map[string]map[string][]*
 		}
 		a.Foreach(func(e *ast.Term) {
 			node, named := entryNode(e)
+			i, known := of[node]
 			switch {
 			case !named:
-				for n := range names {
-					add(n, list, e)
+				for i := range out {
+					out[i][list] = append(out[i][list], e)
 				}
-				add("", list, e)
-			case names[node]:
-				add(node, list, e)
+			case known:
+				out[i][list] = append(out[i][list], e)
 			default:
-				add("", list, e)
+				out[count][list] = append(out[count][list], e)
 			}
 		})
 	}
@@ -132,11 +153,16 @@ func entryNode(e *ast.Term) (node string, named bool) {
 }
 
 // splitIndex groups the model's index (index.<part>.<key>: [[node, ...],
-// ...]) by node: node, part, key, entries. A node's part of the index
-// holds only the keys it has entries for (the rules iterate the entries:
-// a missing key reads as an empty list).
-func splitIndex(doc ast.Object) map[string]map[string]map[string][]*ast.Term {
-	out := map[string]map[string]map[string][]*ast.Term{}
+// ...]) by part of the document (of: node name -> part; count parts of
+// nodes, then the part of no node, which has no entry): part, index part,
+// key, entries in the index's order. A part's index holds only the keys it
+// has entries for (the rules iterate the entries: a missing key reads as
+// an empty list).
+func splitIndex(doc ast.Object, of map[string]int, count int) []map[string]map[string][]*ast.Term {
+	out := make([]map[string]map[string][]*ast.Term, count+1)
+	for i := range out {
+		out[i] = map[string]map[string][]*ast.Term{}
+	}
 	index, ok := objectAt(doc, "index")
 	if !ok {
 		return out
@@ -159,13 +185,14 @@ func splitIndex(doc ast.Object) map[string]map[string]map[string][]*ast.Term {
 					return
 				}
 				node, _ := ea.Elem(0).Value.(ast.String)
-				if out[string(node)] == nil {
-					out[string(node)] = map[string]map[string][]*ast.Term{}
+				i, known := of[string(node)]
+				if !known {
+					return
 				}
-				if out[string(node)][pn] == nil {
-					out[string(node)][pn] = map[string][]*ast.Term{}
+				if out[i][pn] == nil {
+					out[i][pn] = map[string][]*ast.Term{}
 				}
-				out[string(node)][pn][kn] = append(out[string(node)][pn][kn], e)
+				out[i][pn][kn] = append(out[i][pn][kn], e)
 			})
 		})
 	})

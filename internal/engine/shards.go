@@ -115,7 +115,7 @@ func (e *Engine) evalShards(ctx context.Context, input ast.Value) ([]finding.Fin
 	}
 	var jobs []job
 	if doc, ok := input.(ast.Object); ok && e.node != nil {
-		for _, p := range nodeParts(doc) {
+		for _, p := range nodeParts(doc, e.nodesPerPart) {
 			jobs = append(jobs, job{e.node, p.input})
 		}
 	}

@@ -12,13 +12,13 @@ import (
 )
 
 // TestPassesMatchOnePass: the node pass (node-scoped rules evaluated on
-// each node's part of the model) and the fleet pass together give exactly
+// each node's part of the model alone: NodesPerPart(1)) and the fleet pass together give exactly
 // the findings one query over the whole document gives, on every scenario,
 // both deployments, the seeds and the demo. A rule marked custom.scope:
 // node that looks at other nodes fails here.
 func TestPassesMatchOnePass(t *testing.T) {
 	ctx := context.Background()
-	two, err := engine.New(ctx, rules.FS)
+	two, err := engine.New(ctx, rules.FS, engine.NodesPerPart(1))
 	if err != nil {
 		t.Fatal(err)
 	}
