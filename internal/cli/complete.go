@@ -46,7 +46,7 @@ func completeRuleIDs(cmd *cobra.Command, args []string, _ string) ([]string, cob
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	eng, err := engine.New(cmd.Context(), rules.FS)
+	eng, err := engine.New(cmd.Context(), rules.FS, engine.Verified())
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}

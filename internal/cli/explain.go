@@ -22,7 +22,7 @@ func newExplainCommand(streams IO) *cobra.Command {
 		// rule ids as completions
 		ValidArgsFunction: completeRuleIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := engine.New(cmd.Context(), rules.FS)
+			eng, err := engine.New(cmd.Context(), rules.FS, engine.Verified())
 			if err != nil {
 				return &ExitError{Code: ExitUsage, Err: err}
 			}

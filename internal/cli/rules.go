@@ -18,7 +18,7 @@ func newRulesCommand(streams IO) *cobra.Command {
 		Short: "List every rule with its id, severity, category and title",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := engine.New(cmd.Context(), rules.FS)
+			eng, err := engine.New(cmd.Context(), rules.FS, engine.Verified())
 			if err != nil {
 				return &ExitError{Code: ExitUsage, Err: err}
 			}

@@ -161,3 +161,44 @@ func TestRuleDefaults(t *testing.T) {
 		t.Errorf("a pair is not refused with the file named: %v", err)
 	}
 }
+
+// TestCatalogPassesEveryCheck: the embedded catalog compiles with every
+// compiler stage, the checks New skips (verifiedStages) included.
+func TestCatalogPassesEveryCheck(t *testing.T) {
+	mods, err := RuleModules(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ast.NewCompiler().WithCapabilities(Capabilities())
+	if c.Compile(mods); c.Failed() {
+		t.Fatal(c.Errors)
+	}
+	for _, s := range verifiedStages() {
+		if s == ast.StageCheckUnsafeBuiltins {
+			t.Error("the unsafe built-ins check must not be skipped")
+		}
+	}
+}
+
+// TestVerifiedSkipsOnlyChecks: a rule with a type error fails New, and
+// compiles with Verified (whose rules passed the checks elsewhere).
+func TestVerifiedSkipsOnlyChecks(t *testing.T) {
+	fsys := fstest.MapFS{"c/x/x.rego": {Data: []byte(`# METADATA
+# title: t
+# description: d
+# custom:
+#   id: SL-T-001
+#   severity: info
+#   inputs: [config]
+#   remediation: r
+package stacklint.rules.c.x
+
+report contains {"message": m, "locations": []} if m := 1 + "a"
+`)}}
+	if _, err := New(context.Background(), fsys); err == nil || !strings.Contains(err.Error(), "rego_type_error") {
+		t.Errorf("a type error must fail New, got %v", err)
+	}
+	if _, err := New(context.Background(), fsys, Verified()); err != nil {
+		t.Errorf("Verified skips the type check: %v", err)
+	}
+}

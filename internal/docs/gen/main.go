@@ -20,7 +20,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: gen DOCS_DIR")
 		os.Exit(2)
 	}
-	eng, err := engine.New(context.Background(), rules.FS)
+	eng, err := engine.New(context.Background(), rules.FS, engine.Verified())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
