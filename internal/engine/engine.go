@@ -173,8 +173,16 @@ type rawFinding struct {
 	Severity string `json:"severity"`
 }
 
-// findings turns {"<category>.<name>": report set} into findings.
+// findings turns {"<category>.<name>": report set} (Go values, or a term
+// from keepTerm) into findings.
 func (e *Engine) findings(x any) ([]finding.Finding, error) {
+	if t, ok := x.(*ast.Term); ok {
+		v, err := ast.JSON(t.Value)
+		if err != nil {
+			return nil, err
+		}
+		x = v
+	}
 	raw, err := json.Marshal(x)
 	if err != nil {
 		return nil, err
@@ -247,36 +255,49 @@ func (r RuleErrors) Error() string {
 	return strings.Join(msgs, "; ")
 }
 
-// evalEach evaluates the rules of pkgs one by one after their shard's
-// query failed, so that one broken rule does not hide the findings of the
-// others. The findings are unsorted.
-func (e *Engine) evalEach(ctx context.Context, input ast.Value, pkgs []string) ([]finding.Finding, error) {
-	var out []finding.Finding
+// evalEach evaluates the rules of shard s one by one after its query
+// failed, so that one broken rule does not hide the findings (or the
+// aggregate records) of the others. The findings are unsorted.
+func (e *Engine) evalEach(ctx context.Context, input ast.Value, s *shard) shardResult {
+	var out shardResult
 	var errs RuleErrors
-	for _, p := range pkgs {
-		r := e.byPkg[p]
+	one := func(id string, q *shard) {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return
 		}
-		q := fmt.Sprintf("x := {%q: data.stacklint.rules.%s.report}", r.Package, r.Package)
-		rs, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(input), withBuiltins()).Eval(ctx)
+		rs, err := rego.New(rego.Query(q.query()), rego.Compiler(e.compiler), rego.ParsedInput(input), rego.GenerateJSON(keepTerm), withBuiltins()).Eval(ctx)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("rule %s failed: %w", r.ID, err))
-			continue
+			errs = append(errs, fmt.Errorf("rule %s failed: %w", id, err))
+			return
 		}
 		if len(rs) == 0 {
-			continue
+			return
 		}
 		fs, err := e.findings(rs[0].Bindings["x"])
 		if err != nil {
-			errs = append(errs, fmt.Errorf("rule %s: %w", r.ID, err))
+			errs = append(errs, fmt.Errorf("rule %s: %w", id, err))
 		}
-		out = append(out, fs...)
+		out.findings = append(out.findings, fs...)
+		for pkg, recs := range records(rs[0].Bindings["y"]) {
+			if out.records == nil {
+				out.records = map[string][]*ast.Term{}
+			}
+			out.records[pkg] = append(out.records[pkg], recs...)
+		}
+	}
+	for _, p := range s.pkgs {
+		one(e.byPkg[p].ID, &shard{pkgs: []string{p}, withAggregates: s.withAggregates})
+	}
+	for _, p := range s.aggs {
+		one(e.byPkg[p].ID, &shard{aggs: []string{p}})
+	}
+	if err := ctx.Err(); err != nil {
+		return shardResult{err: err}
 	}
 	if len(errs) > 0 {
-		return out, errs
+		out.err = errs
 	}
-	return out, nil
+	return out
 }
 
 // Rule returns the metadata of the rule with the given id.

@@ -134,8 +134,8 @@ func ruleFrom(file, pkg string, m *ast.Module) (finding.Rule, error) {
 	if !finding.KnownSeverity(r.Severity) {
 		return r, fmt.Errorf("%s: severity %q is not one of %v", file, r.Severity, finding.Severities())
 	}
-	if r.Scope != finding.ScopeNode && r.Scope != finding.ScopeFleet {
-		return r, fmt.Errorf("%s: custom.scope %q is not %q or %q", file, r.Scope, finding.ScopeNode, finding.ScopeFleet)
+	if err := checkScope(r, m); err != nil {
+		return r, fmt.Errorf("%s: %w", file, err)
 	}
 	if path.Base(path.Dir(file)) != pkg[len(category)+1:] {
 		return r, fmt.Errorf("%s: package %s does not match its directory", file, pkg)
@@ -177,4 +177,27 @@ func customTriples(a *ast.Annotations, key string) ([][3]string, error) {
 		out = append(out, triple)
 	}
 	return out, nil
+}
+
+// checkScope: custom.scope is node, fleet or aggregate, and a module defines
+// the rule aggregate exactly when its scope is aggregate.
+func checkScope(r finding.Rule, m *ast.Module) error {
+	switch r.Scope {
+	case finding.ScopeNode, finding.ScopeFleet, finding.ScopeAggregate:
+	default:
+		return fmt.Errorf("custom.scope %q is not %q, %q or %q", r.Scope, finding.ScopeNode, finding.ScopeFleet, finding.ScopeAggregate)
+	}
+	defines := false
+	for _, rule := range m.Rules {
+		if rule.Head.Name == "aggregate" || rule.Head.Ref().String() == "aggregate" {
+			defines = true
+		}
+	}
+	switch {
+	case r.Scope == finding.ScopeAggregate && !defines:
+		return fmt.Errorf("custom.scope is aggregate but the package defines no aggregate rule")
+	case r.Scope != finding.ScopeAggregate && defines:
+		return fmt.Errorf("the package defines an aggregate rule but custom.scope is %q, not %q", r.Scope, finding.ScopeAggregate)
+	}
+	return nil
 }

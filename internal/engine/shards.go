@@ -19,14 +19,19 @@ import (
 // maxWorkers bounds the shards evaluated at once.
 const maxWorkers = 8
 
-// shard is one prepared query over the rules of one category (the first
-// part of their package: network, credentials, ...):
-// {"<category>.<name>": report set} for each of its packages. Rules of a
-// category share views (lib's and the category's virtual documents),
-// which a query computes once for all its rules.
+// shard is one prepared query: {"<category>.<name>": report set} for each
+// of its report packages (x) and, in the node pass, {"<category>.<name>":
+// aggregate set} for each of its aggregate packages (y). The fleet pass has
+// one shard per category of fleet-scoped rules (rules of a category share
+// views: lib's and the category's virtual documents, which a query
+// computes once for all its rules) and one per category of
+// aggregate-scoped rules, whose reports read the aggregates the node pass
+// collected (withAggregates).
 type shard struct {
-	pkgs     []string
-	prepared rego.PreparedEvalQuery
+	pkgs           []string // packages whose report the query collects
+	aggs           []string // packages whose aggregate the query collects (the node pass)
+	withAggregates bool     // each report with its aggregate replaced by input.aggregates[pkg]
+	prepared       rego.PreparedEvalQuery
 }
 
 // workerCount is how many shards are evaluated at once: one per processor
@@ -35,24 +40,38 @@ func workerCount() int {
 	return max(1, min(runtime.GOMAXPROCS(0), maxWorkers))
 }
 
-// prepareShards makes one shard per category of the fleet-scoped rules,
-// the categories with the most rules first (they are handed out first,
-// which keeps the workers evenly busy), and one shard of every node-scoped
-// rule (nil when there is none; with onePass, node-scoped rules go to their
-// category's shard), and prepares their queries.
+// prepareShards makes the fleet pass's shards (one per category of
+// fleet-scoped rules, one per category of aggregate-scoped rules, the
+// categories with the most rules first: they are handed out first, which
+// keeps the workers evenly busy) and the node pass's shard (every
+// node-scoped rule's report and every aggregate-scoped rule's aggregate;
+// nil when there is none), and prepares their queries. With onePass every
+// rule goes to its category's fleet shard, evaluated over the whole
+// document (an aggregate-scoped rule then computes its aggregate there).
 func prepareShards(ctx context.Context, c *ast.Compiler, rules []finding.Rule, onePass bool) (fleet []shard, node *shard, err error) {
-	byCategory := map[string][]string{}
-	var nodePkgs []string
+	byCategory := map[string]*shard{}
+	nodeShard := &shard{}
 	for _, r := range rules {
-		if r.Scope == finding.ScopeNode && !onePass {
-			nodePkgs = append(nodePkgs, r.Package)
+		scope := r.Scope
+		if onePass {
+			scope = finding.ScopeFleet
+		}
+		switch scope {
+		case finding.ScopeNode:
+			nodeShard.pkgs = append(nodeShard.pkgs, r.Package)
 			continue
+		case finding.ScopeAggregate:
+			nodeShard.aggs = append(nodeShard.aggs, r.Package)
 		}
 		cat, _, _ := strings.Cut(r.Package, ".")
-		byCategory[cat] = append(byCategory[cat], r.Package)
+		key := cat + "/" + scope
+		if byCategory[key] == nil {
+			byCategory[key] = &shard{withAggregates: scope == finding.ScopeAggregate}
+		}
+		byCategory[key].pkgs = append(byCategory[key].pkgs, r.Package)
 	}
-	for _, pkgs := range byCategory {
-		fleet = append(fleet, shard{pkgs: pkgs})
+	for _, s := range byCategory {
+		fleet = append(fleet, *s)
 	}
 	sort.Slice(fleet, func(i, j int) bool {
 		if len(fleet[i].pkgs) != len(fleet[j].pkgs) {
@@ -60,9 +79,10 @@ func prepareShards(ctx context.Context, c *ast.Compiler, rules []finding.Rule, o
 		}
 		return fleet[i].pkgs[0] < fleet[j].pkgs[0]
 	})
-	if len(nodePkgs) > 0 {
-		sort.Strings(nodePkgs)
-		node = &shard{pkgs: nodePkgs}
+	if len(nodeShard.pkgs)+len(nodeShard.aggs) > 0 {
+		sort.Strings(nodeShard.pkgs)
+		sort.Strings(nodeShard.aggs)
+		node = nodeShard
 		if err := node.prepare(ctx, c); err != nil {
 			return nil, nil, err
 		}
@@ -77,7 +97,7 @@ func prepareShards(ctx context.Context, c *ast.Compiler, rules []finding.Rule, o
 
 // prepare compiles the shard's query.
 func (s *shard) prepare(ctx context.Context, c *ast.Compiler) error {
-	pq, err := rego.New(rego.Query(shardQuery(s.pkgs)), rego.Compiler(c), withBuiltins()).PrepareForEval(ctx)
+	pq, err := rego.New(rego.Query(s.query()), rego.Compiler(c), withBuiltins()).PrepareForEval(ctx)
 	if err != nil {
 		return fmt.Errorf("preparing rules: %w", err)
 	}
@@ -85,49 +105,76 @@ func (s *shard) prepare(ctx context.Context, c *ast.Compiler) error {
 	return nil
 }
 
-// shardQuery is the query collecting the report sets of pkgs.
-func shardQuery(pkgs []string) string {
-	parts := make([]string, len(pkgs))
-	for i, p := range pkgs {
-		parts[i] = fmt.Sprintf("%q: data.stacklint.rules.%s.report", p, p)
+// query is the shard's query: x collects the report sets of pkgs, y the
+// aggregate sets of aggs (when there are any). With withAggregates each
+// report is its own expression (`with` modifies an expression), bound to
+// r<i>.
+func (s *shard) query() string {
+	var exprs []string
+	reports := make([]string, len(s.pkgs))
+	for i, p := range s.pkgs {
+		ref := fmt.Sprintf("data.stacklint.rules.%s.report", p)
+		if s.withAggregates {
+			exprs = append(exprs, fmt.Sprintf("r%d := %s with data.stacklint.rules.%s.aggregate as input.aggregates[%q]", i, ref, p, p))
+			ref = fmt.Sprintf("r%d", i)
+		}
+		reports[i] = fmt.Sprintf("%q: %s", p, ref)
 	}
-	return "x := {" + strings.Join(parts, ", ") + "}"
+	exprs = append(exprs, "x := {"+strings.Join(reports, ", ")+"}")
+	if len(s.aggs) > 0 {
+		aggs := make([]string, len(s.aggs))
+		for i, p := range s.aggs {
+			aggs[i] = fmt.Sprintf("%q: data.stacklint.rules.%s.aggregate", p, p)
+		}
+		exprs = append(exprs, "y := {"+strings.Join(aggs, ", ")+"}")
+	}
+	return strings.Join(exprs, "; ")
 }
 
-// shardResult is what one shard's evaluation gave.
+// shardResult is what one shard's evaluation gave: findings, and the
+// aggregate records by package (the node pass).
 type shardResult struct {
 	findings []finding.Finding
+	records  map[string][]*ast.Term
 	err      error
 }
 
-// evalShards evaluates the fleet shards over the whole input and the node
-// shard over each node's part of it (nodeParts; an ast.Value is not changed
-// by evaluation, so parts share its terms), workerCount at a time, and
-// returns the findings of all of them, unsorted; the node shard's findings
-// are the union of its parts' (a finding several parts give is kept once,
-// as one evaluation's report set holds it once). A query that fails is
-// evaluated rule by rule (evalEach), so one broken rule hides nothing
-// else; the errors of every shard are returned together, each once.
+// evalShards evaluates the two passes. The node pass evaluates the node
+// shard over each part of the nodes (nodeParts; an ast.Value is not
+// changed by evaluation, so parts share the document's terms): the
+// node-scoped rules' findings, and the aggregate-scoped rules' records.
+// The fleet pass then evaluates the fleet-scoped rules' shards over the
+// whole document and the aggregate-scoped rules' shards over the
+// document's fleet-wide facts with the records (aggregateInput).
+// workerCount evaluations run at once. Findings are returned unsorted,
+// each distinct finding once (a finding several parts give is one, as a
+// report set holds it once). A query that fails is evaluated rule by rule
+// (evalEach), so one broken rule hides nothing else; the errors of every
+// shard are returned together, each once.
 func (e *Engine) evalShards(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
-	type job struct {
-		s     *shard
-		input ast.Value
-	}
-	var jobs []job
-	if doc, ok := input.(ast.Object); ok && e.node != nil {
-		for _, p := range nodeParts(doc, e.nodesPerPart) {
-			jobs = append(jobs, job{e.node, p.input})
+	doc, _ := input.(ast.Object)
+	var results []shardResult
+	if doc != nil && e.node != nil {
+		parts := nodeParts(doc, e.nodesPerPart)
+		results = make([]shardResult, len(parts))
+		inParallel(len(parts), func(i int) { results[i] = e.evalShard(ctx, e.node, parts[i].input) })
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 	}
-	for i := range e.shards {
-		jobs = append(jobs, job{&e.shards[i], input})
-	}
-	results := make([]shardResult, len(jobs))
-	inParallel(len(jobs), func(i int) { results[i] = e.evalShard(ctx, jobs[i].s, jobs[i].input) })
+	aggInput := aggregateInput(doc, e.node, results)
+	fleet := make([]shardResult, len(e.shards))
+	inParallel(len(e.shards), func(i int) {
+		in := input
+		if e.shards[i].withAggregates {
+			in = aggInput
+		}
+		fleet[i] = e.evalShard(ctx, &e.shards[i], in)
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return mergeResults(results)
+	return mergeResults(append(results, fleet...))
 }
 
 // inParallel calls fn(0..n-1), workerCount calls at a time.
@@ -195,17 +242,22 @@ func findingKey(f finding.Finding) string {
 // evalShard evaluates one shard's query, or its rules one by one when the
 // query fails.
 func (e *Engine) evalShard(ctx context.Context, s *shard, input ast.Value) shardResult {
-	rs, err := s.prepared.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := s.prepared.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(keepTerm))
 	if ctx.Err() != nil {
 		return shardResult{err: ctx.Err()}
 	}
 	if err != nil {
-		fs, err := e.evalEach(ctx, input, s.pkgs)
-		return shardResult{findings: fs, err: err}
+		return e.evalEach(ctx, input, s)
 	}
 	if len(rs) == 0 {
 		return shardResult{}
 	}
 	fs, err := e.findings(rs[0].Bindings["x"])
-	return shardResult{findings: fs, err: err}
+	return shardResult{findings: fs, records: records(rs[0].Bindings["y"]), err: err}
+}
+
+// keepTerm hands a query's result over as the term itself
+// (rego.EvalGenerateJSON): records go back into OPA unconverted.
+func keepTerm(t *ast.Term, _ *rego.EvalContext) (any, error) {
+	return t, nil
 }

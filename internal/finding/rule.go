@@ -22,7 +22,9 @@ type Rule struct {
 	// Scope is where the rule's findings come from (custom.scope): "node"
 	// when each node's part of the model alone gives them (the engine
 	// evaluates the rule on each node's part: internal/engine parts.go),
-	// "fleet" (the default) when the rule compares nodes.
+	// "fleet" (the default) when the rule compares nodes over the whole
+	// document, "aggregate" when it compares the records ("aggregate")
+	// each node's part gives.
 	Scope   string `json:"scope"`
 	Package string `json:"package"` // category.name
 	File    string `json:"file"`    // path of the .rego file inside the rules tree
@@ -32,4 +34,8 @@ type Rule struct {
 const (
 	ScopeNode  = "node"
 	ScopeFleet = "fleet"
+	// ScopeAggregate: the rule's aggregate set is computed on each part of
+	// the nodes, and its report over the union of those sets with the
+	// document's fleet-wide facts, without the nodes.
+	ScopeAggregate = "aggregate"
 )

@@ -11,6 +11,7 @@
 #   place (options on every node, rc files) as related locations.
 # custom:
 #   id: SL-PASS-011
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config, rc]
 #   remediation: |
@@ -23,12 +24,29 @@ import data.stacklint.lib
 import data.stacklint.lib.auth
 import data.stacklint.lib.messaging
 
+# aggregate: each node's trivial passwords ({"weak": {fp, where, loc}})
+# and passwords with their accounts ({"account": {fp, account, loc}}), the
+# trivial options' fingerprints ({"weak_option_fp": fp}); the
+# reports group them over the fleet.
+aggregate contains {"weak": w} if some w in _weak
+
+aggregate contains {"account": a} if some a in _accounts
+
+aggregate contains {"weak_option_fp": fp} if some fp in _weak_fps
+
+_all_weak := {r.weak | some r in aggregate; r.weak}
+
+_all_accounts := {r.account | some r in aggregate; r.account}
+
+# _all_weak_fps: the trivial passwords of options (not of rc files).
+_all_weak_fps := {r.weak_option_fp | some r in aggregate; r.weak_option_fp}
+
 # One finding per trivial password: every option and rc variable that holds
 # it is one cleanup (one root cause), listed as related locations, first
 # by node, path and line.
 report contains finding if {
-	some fp in {w.fp | some w in _weak}
-	hits := sort([[w.loc.node, w.loc.path, object.get(w.loc, "line", 0), w] | some w in _weak; w.fp == fp])
+	some fp in {w.fp | some w in _all_weak}
+	hits := sort([[w.loc.node, w.loc.path, object.get(w.loc, "line", 0), w] | some w in _all_weak; w.fp == fp])
 	places := [h[3].where | some h in hits]
 	nodes := {h[0] | some h in hits}
 	finding := {
@@ -88,9 +106,9 @@ _accounts contains {"fp": rc.vars.OS_PASSWORD.fp, "account": sprintf("Keystone u
 }
 
 report contains finding if {
-	some fp in {a.fp | some a in _accounts}
-	not fp in _weak_fps
-	names := sort({a.account | some a in _accounts; a.fp == fp})
+	some fp in {a.fp | some a in _all_accounts}
+	not fp in _all_weak_fps
+	names := sort({a.account | some a in _all_accounts; a.fp == fp})
 	count(names) > 1
 	locs := [_first(fp, n) | some n in names]
 	finding := {
@@ -99,4 +117,4 @@ report contains finding if {
 	}
 }
 
-_first(fp, name) := sort([[a.loc.path, object.get(a.loc, "line", 0), a.loc] | some a in _accounts; a.fp == fp; a.account == name])[0][2]
+_first(fp, name) := sort([[a.loc.path, object.get(a.loc, "line", 0), a.loc] | some a in _all_accounts; a.fp == fp; a.account == name])[0][2]
