@@ -75,8 +75,11 @@ func inputs(in []string) string {
 
 // scope says how the engine evaluates a rule (finding.Rule.Scope).
 func scope(s string) string {
-	if s == finding.ScopeNode {
+	switch s {
+	case finding.ScopeNode:
 		return "node (evaluated on each node's part of the model alone)"
+	case finding.ScopeAggregate:
+		return "aggregate (records taken from each node's part, compared over the whole deployment)"
 	}
 	return "fleet (evaluated on the whole deployment: it compares nodes)"
 }

@@ -202,3 +202,39 @@ report contains {"message": m, "locations": []} if m := 1 + "a"
 		t.Errorf("Verified skips the type check: %v", err)
 	}
 }
+
+// TestScopeMetadata: custom.scope is node, fleet or aggregate, and an
+// aggregate rule is defined exactly when the scope is aggregate.
+func TestScopeMetadata(t *testing.T) {
+	mod := func(scope, body string) fstest.MapFS {
+		return fstest.MapFS{"c/x/x.rego": {Data: []byte(`# METADATA
+# title: t
+# description: d
+# custom:
+#   id: SL-T-001
+#   severity: info
+#   inputs: [config]
+#   remediation: r
+#   scope: ` + scope + `
+package stacklint.rules.c.x
+
+report contains {"message": "m", "locations": []} if false
+` + body)}}
+	}
+	for _, c := range []struct{ scope, body, want string }{
+		{"node", "", ""},
+		{"fleet", "", ""},
+		{"aggregate", "aggregate contains 1 if true\n", ""},
+		{"aggregate", "", "defines no aggregate rule"},
+		{"fleet", "aggregate contains 1 if true\n", "but custom.scope is"},
+		{"nodes", "", `custom.scope "nodes" is not`},
+	} {
+		_, err := New(context.Background(), mod(c.scope, c.body))
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("scope %s: %v", c.scope, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("scope %s with %q: got %v, want an error with %q", c.scope, c.body, err, c.want)
+		}
+	}
+}
