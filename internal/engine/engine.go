@@ -139,28 +139,28 @@ func New(ctx context.Context, fsys fs.FS, opts ...Option) (*Engine, error) {
 	return e, nil
 }
 
-// Eval evaluates every rule once over the model document, one query per
-// category of rules, as many at once as there are processors. OPA stops
-// when ctx is done; Eval then returns ctx's error. Findings are sorted
-// (finding.Sort), whatever the number of shards.
+// Eval is EvalDoc over a copy of doc, which it leaves as it is.
 func (e *Engine) Eval(ctx context.Context, doc map[string]any) ([]finding.Finding, error) {
-	input, err := ToValue(doc)
-	if err != nil {
-		return nil, err
-	}
-	return e.EvalValue(ctx, input)
+	return e.EvalDoc(ctx, cloneDoc(doc).(map[string]any))
 }
 
-// EvalValue is Eval over the model document already converted (ToValue),
-// so that the caller can drop the Go document before the evaluation.
-func (e *Engine) EvalValue(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
-	out, err := e.evalShards(ctx, input)
-	if ctx.Err() != nil {
-		return nil, ctx.Err()
+// cloneDoc copies a model document's maps and slices.
+func cloneDoc(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[k] = cloneDoc(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = cloneDoc(x)
+		}
+		return out
 	}
-	out = e.yield(out)
-	finding.Sort(out)
-	return out, err
+	return v
 }
 
 // rawFinding is a finding as a rule's report set holds it.

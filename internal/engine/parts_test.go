@@ -1,43 +1,90 @@
 package engine
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// TestNodeParts: parts hold their nodes, their own list and index entries,
+// TestNodeParts: splitDoc's parts hold their nodes, their own list and index entries,
 // the entries of no node in every part, loose entries in the last part,
 // and the document's other entries as they are.
 func TestNodeParts(t *testing.T) {
-	doc := ast.MustParseTerm(`{
+	doc := func() map[string]any {
+		var d map[string]any
+		if err := json.Unmarshal([]byte(`{
 		"nodes": {"c": {"n": 3}, "a": {"n": 1}, "b": {"n": 2}},
 		"rc": [{"node": "a", "i": 1}, {"node": "", "i": 2}, {"node": "c", "i": 3}, {"i": 4}, {"node": "a", "i": 5}],
 		"problems": [{"node": null, "i": 6}],
 		"index": {"keys": {"k": [["a", "f", "s"], ["c", "f", "s"]], "only_b": [["b", "f", "s"]]}, "kinds": {}},
 		"owners": {"10.0.0.1": "a"},
 		"release": "zed"
-	}`).Value.(ast.Object)
-	parts := nodeParts(doc, 2)
+	}`), &d); err != nil {
+			t.Fatal(err)
+		}
+		return ints(d).(map[string]any)
+	}
+	s, err := splitDoc(doc(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []string{
 		`{"index": {"keys": {"k": [["a", "f", "s"]], "only_b": [["b", "f", "s"]]}, "kinds": {}}, "nodes": {"a": {"n": 1}, "b": {"n": 2}}, "owners": {"10.0.0.1": "a"}, "problems": [{"i": 6, "node": null}], "rc": [{"i": 1, "node": "a"}, {"i": 4}, {"i": 5, "node": "a"}], "release": "zed"}`,
 		`{"index": {"keys": {"k": [["c", "f", "s"]]}, "kinds": {}}, "nodes": {"c": {"n": 3}}, "owners": {"10.0.0.1": "a"}, "problems": [{"i": 6, "node": null}], "rc": [{"i": 3, "node": "c"}, {"i": 4}], "release": "zed"}`,
 		`{"index": {"keys": {}, "kinds": {}}, "nodes": {}, "owners": {"10.0.0.1": "a"}, "problems": [{"i": 6, "node": null}], "rc": [{"i": 2, "node": ""}, {"i": 4}], "release": "zed"}`,
 	}
-	if len(parts) != len(want) {
-		t.Fatalf("%d parts, want %d", len(parts), len(want))
+	if len(s.parts) != len(want) {
+		t.Fatalf("%d parts, want %d", len(s.parts), len(want))
 	}
-	for i, p := range parts {
-		if got := p.input.String(); got != want[i] {
-			t.Errorf("part %d (%v):\n got %s\nwant %s", i, p.nodes, got, want[i])
+	var nodes [][2]*ast.Term
+	for i := range s.parts {
+		in, ns, err := s.convert(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nodes = append(nodes, ns...)
+		if got := in.String(); got != want[i] {
+			t.Errorf("part %d:\n got %s\nwant %s", i, got, want[i])
 		}
 	}
-	if got := len(nodeParts(doc, 0)); got != 4 {
-		t.Errorf("default size on 3 nodes: %d parts, want one per node and the loose part", got)
+	whole, err := s.whole(nodes)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if nodeParts(ast.NewObject(), 1) != nil {
-		t.Error("a document without nodes has no part")
+	full, err := ToValue(doc())
+	if err != nil {
+		t.Fatal(err)
 	}
+	if whole.Compare(full) != 0 {
+		t.Errorf("the whole document from the parts:\n%s\nwant\n%s", whole, full)
+	}
+	if got := s.fleetFacts().String(); got != `{"index": {}, "nodes": {}, "owners": {"10.0.0.1": "a"}, "problems": [{"i": 6, "node": null}], "rc": [{"i": 1, "node": "a"}, {"i": 2, "node": ""}, {"i": 3, "node": "c"}, {"i": 4}, {"i": 5, "node": "a"}], "release": "zed"}` {
+		t.Errorf("fleet facts: %s", got)
+	}
+	if s, _ := splitDoc(doc(), 0); len(s.parts) != 4 {
+		t.Errorf("default size on 3 nodes: %d parts, want one per node and the part of no node", len(s.parts))
+	}
+	if s, _ := splitDoc(map[string]any{}, 1); len(s.parts) != 1 {
+		t.Error("a document without nodes has the part of no node only")
+	}
+}
+
+// ints turns JSON's float64 numbers into ints, as the model has them.
+func ints(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			v[k] = ints(x)
+		}
+	case []any:
+		for i, x := range v {
+			v[i] = ints(x)
+		}
+	case float64:
+		return int(v)
+	}
+	return v
 }
 
 // TestNodesPerPart: about 16 parts whatever the processors, at least one

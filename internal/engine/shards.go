@@ -139,44 +139,6 @@ type shardResult struct {
 	err      error
 }
 
-// evalShards evaluates the two passes. The node pass evaluates the node
-// shard over each part of the nodes (nodeParts; an ast.Value is not
-// changed by evaluation, so parts share the document's terms): the
-// node-scoped rules' findings, and the aggregate-scoped rules' records.
-// The fleet pass then evaluates the fleet-scoped rules' shards over the
-// whole document and the aggregate-scoped rules' shards over the
-// document's fleet-wide facts with the records (aggregateInput).
-// workerCount evaluations run at once. Findings are returned unsorted,
-// each distinct finding once (a finding several parts give is one, as a
-// report set holds it once). A query that fails is evaluated rule by rule
-// (evalEach), so one broken rule hides nothing else; the errors of every
-// shard are returned together, each once.
-func (e *Engine) evalShards(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
-	doc, _ := input.(ast.Object)
-	var results []shardResult
-	if doc != nil && e.node != nil {
-		parts := nodeParts(doc, e.nodesPerPart)
-		results = make([]shardResult, len(parts))
-		inParallel(len(parts), func(i int) { results[i] = e.evalShard(ctx, e.node, parts[i].input) })
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-	}
-	aggInput := aggregateInput(doc, e.node, results)
-	fleet := make([]shardResult, len(e.shards))
-	inParallel(len(e.shards), func(i int) {
-		in := input
-		if e.shards[i].withAggregates {
-			in = aggInput
-		}
-		fleet[i] = e.evalShard(ctx, &e.shards[i], in)
-	})
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return mergeResults(append(results, fleet...))
-}
-
 // inParallel calls fn(0..n-1), workerCount calls at a time.
 func inParallel(n int, fn func(i int)) {
 	next := make(chan int)

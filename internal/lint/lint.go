@@ -51,16 +51,14 @@ func (o Options) enter(ctx context.Context, phase string) error {
 	return nil
 }
 
-// evaluate runs the rules over d's document, which it empties while
-// converting it for OPA (the Go document is not kept beside its copy). Rules
-// that failed are returned apart from the error of the run.
+// evaluate runs the rules over d's document, which the engine empties
+// while converting it for OPA part by part (the Go document is not kept
+// beside its copy). Rules that failed are returned apart from the error of
+// the run.
 func evaluate(ctx context.Context, eng *engine.Engine, d *model.Deployment) ([]finding.Finding, engine.RuleErrors, error) {
-	input, err := engine.MoveToValue(d.Doc)
-	if err != nil {
-		return nil, nil, err
-	}
+	doc := d.Doc
 	d.Doc = nil
-	findings, err := eng.EvalValue(ctx, input)
+	findings, err := eng.EvalDoc(ctx, doc)
 	var ruleErrs engine.RuleErrors
 	if err != nil && !errors.As(err, &ruleErrs) {
 		return nil, nil, err
