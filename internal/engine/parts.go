@@ -89,4 +89,3 @@ func entryNode(e *ast.Term) (node string, named bool) {
 	s, _ := t.Value.(ast.String)
 	return string(s), true
 }
-
