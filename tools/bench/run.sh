@@ -3,7 +3,8 @@
 # (tools/bench/conftest) on generated snapshots, side by side with
 # farm-bench (alternating runs, medians and the ratio per pair), and the
 # Go benchmarks. Sizes: BENCH_SIZES (default "1000 10000"); runs per pair:
-# BENCH_RUNS (default 3; 1 at 10,000 nodes).
+# BENCH_RUNS (default 3; 1 at 10,000 nodes). Findings (exit status 1) are
+# success for both tools; a crash fails the bench.
 set -eu
 GO=${GO:-go}
 BIN=$(pwd)/bin/stacklint
@@ -27,11 +28,11 @@ for n in $SIZES; do
 		echo "== $n nodes, $hosts hosts: A = stacklint (full catalog), B = conftest (3 checks)"
 		if command -v farm-bench >/dev/null; then
 			farm-bench -n "$runs" --timeout 3600 \
-				--vs "sh -c '$CONFTEST $TOOLS/conftest $dir; true'" \
-				-- sh -c "$BIN --format json $dir >/dev/null; true"
+				--vs "sh -c '$CONFTEST $TOOLS/conftest $dir'" \
+				-- sh -c "$BIN --format json $dir >/dev/null; [ \$? -le 1 ]"
 		else
-			/usr/bin/time -f "stacklint: %e s wall, %M KB peak RSS" "$BIN" --format json "$dir" >/dev/null || true
-			/usr/bin/time -f "conftest: %e s wall, %M KB peak RSS" sh -c "$CONFTEST $TOOLS/conftest $dir; true"
+			/usr/bin/time -f "stacklint: %e s wall, %M KB peak RSS" sh -c "$BIN --format json $dir >/dev/null; [ \$? -le 1 ]"
+			/usr/bin/time -f "conftest: %e s wall, %M KB peak RSS" "$CONFTEST" "$TOOLS/conftest" "$dir"
 		fi
 	done
 done
