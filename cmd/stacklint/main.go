@@ -5,6 +5,8 @@ import (
 	"context"
 	"os"
 
+	"golang.org/x/term"
+
 	"github.com/stacklint/stacklint/internal/cli"
 )
 
@@ -16,10 +18,8 @@ var (
 )
 
 func main() {
-	st, _ := os.Stdout.Stat()
-	tty := st != nil && st.Mode()&os.ModeCharDevice != 0
-	se, _ := os.Stderr.Stat()
-	errTTY := se != nil && se.Mode()&os.ModeCharDevice != 0 && os.Getenv("CI") == ""
+	tty := term.IsTerminal(int(os.Stdout.Fd()))
+	errTTY := term.IsTerminal(int(os.Stderr.Fd())) && os.Getenv("CI") == "" // a terminal, not /dev/null
 	streams := cli.IO{Out: os.Stdout, Err: os.Stderr, IsTTY: tty, ErrIsTTY: errTTY}
 	os.Exit(cli.Execute(context.Background(), os.Args[1:], buildInfo(version, commit, date), streams))
 }
