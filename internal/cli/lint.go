@@ -93,7 +93,7 @@ func runLint(ctx context.Context, streams IO, o *lintOptions, args []string) err
 	}
 	var last error
 	for _, t := range ts {
-		err := lintTarget(ctx, streams, o, outs, t)
+		err := lintTarget(ctx, streams, o, outs, t, len(ts) > 1)
 		var ee *ExitError
 		if errors.As(err, &ee) && ee.Code == ExitFindings {
 			last = err // the other snapshots are still linted
@@ -147,10 +147,14 @@ func targetList(ts []target) string {
 }
 
 // lintTarget lints one snapshot and writes its report; the named files of
-// t (file arguments) narrow what is reported.
-func lintTarget(ctx context.Context, streams IO, o *lintOptions, outs []output, t target) error {
+// t (file arguments) narrow what is reported. One of several: progress
+// lines name the snapshot.
+func lintTarget(ctx context.Context, streams IO, o *lintOptions, outs []output, t target, several bool) error {
 	path := t.root
 	p := newPhase("compiling the rules")
+	if several {
+		p.label = path
+	}
 	stop := startProgress(streams.Err, o.progress, streams.ErrIsTTY, p, progressDelay)
 	out, err := watched(ctx, o.timeout, p, func(ctx context.Context, p *phase) (lintOutput, error) {
 		return lintAndRender(ctx, p, outs, o, path, t.named)

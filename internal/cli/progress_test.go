@@ -58,6 +58,11 @@ func TestProgress(t *testing.T) {
 	if len(lines) != 2 || !strings.HasPrefix(lines[0], "stacklint: discovering files (at ") || !strings.HasPrefix(lines[1], "stacklint: evaluating 3 rules on 2 nodes (at ") {
 		t.Errorf("always in a log: want one line per phase, got %q", got)
 	}
+	p := newPhase("discovering files")
+	p.label = "site-b"
+	if got := p.get(); got != "site-b: discovering files" {
+		t.Errorf("one of several snapshots: the phase reads %q", got)
+	}
 	got = progressOf("auto", true, false)
 	if !strings.Contains(got, "\r\x1b[Kstacklint: evaluating 3 rules on 2 nodes (") || !strings.HasSuffix(got, "\r\x1b[K") || strings.Contains(got, "\n") {
 		t.Errorf("auto on a terminal: want one line rewritten in place and cleared, got %q", got)

@@ -20,7 +20,12 @@ func addTimeoutFlag(cmd *cobra.Command, d *time.Duration) {
 }
 
 // phase names the step a run is in; safe for concurrent use.
-type phase struct{ name atomic.Pointer[string] }
+type phase struct {
+	name atomic.Pointer[string]
+	// label names the snapshot when several are linted ("" for one); set
+	// before the phase is shared.
+	label string
+}
 
 func (p *phase) set(name string) { p.name.Store(&name) }
 
@@ -35,10 +40,14 @@ func (p *phase) enter(ctx context.Context, name string) error {
 }
 
 func (p *phase) get() string {
+	name := "starting"
 	if n := p.name.Load(); n != nil {
-		return *n
+		name = *n
 	}
-	return "starting"
+	if p.label != "" {
+		return p.label + ": " + name
+	}
+	return name
 }
 
 // withTimeout runs work with a context that expires after timeout (0: never)
