@@ -3,8 +3,6 @@ package engine
 import (
 	"encoding/json"
 	"testing"
-
-	"github.com/open-policy-agent/opa/v1/ast"
 )
 
 // TestNodeParts: splitDoc's parts hold their nodes, their own list and index entries,
@@ -37,21 +35,18 @@ func TestNodeParts(t *testing.T) {
 	if len(s.parts) != len(want) {
 		t.Fatalf("%d parts, want %d", len(s.parts), len(want))
 	}
-	var nodes [][2]*ast.Term
+	var terms []partTerms
 	for i := range s.parts {
-		in, ns, err := s.convert(i)
+		in, pt, err := s.convert(i)
 		if err != nil {
 			t.Fatal(err)
 		}
-		nodes = append(nodes, ns...)
+		terms = append(terms, pt)
 		if got := in.String(); got != want[i] {
 			t.Errorf("part %d:\n got %s\nwant %s", i, got, want[i])
 		}
 	}
-	whole, err := s.whole(nodes)
-	if err != nil {
-		t.Fatal(err)
-	}
+	whole := s.whole(terms)
 	full, err := ToValue(doc())
 	if err != nil {
 		t.Fatal(err)

@@ -25,19 +25,19 @@ func (e *Engine) EvalDoc(ctx context.Context, doc map[string]any) ([]finding.Fin
 	}
 	needWhole := e.wantsWholeDocument()
 	var results []shardResult
-	var nodeTerms [][][2]*ast.Term
+	var converted []partTerms
 	if e.node != nil || needWhole {
 		results = make([]shardResult, len(s.parts))
-		nodeTerms = make([][][2]*ast.Term, len(s.parts))
+		converted = make([]partTerms, len(s.parts))
 		errs := make([]error, len(s.parts))
 		inParallel(len(s.parts), func(i int) {
-			in, nodes, err := s.convert(i)
+			in, terms, err := s.convert(i)
 			if err != nil {
 				errs[i] = err
 				return
 			}
 			if needWhole {
-				nodeTerms[i] = nodes
+				converted[i] = terms
 			}
 			if e.node != nil {
 				results[i] = e.evalShard(ctx, e.node, in)
@@ -54,9 +54,7 @@ func (e *Engine) EvalDoc(ctx context.Context, doc map[string]any) ([]finding.Fin
 	}
 	var whole ast.Object
 	if needWhole {
-		if whole, err = s.whole(slices.Concat(nodeTerms...)); err != nil {
-			return nil, err
-		}
+		whole = s.whole(converted)
 	}
 	aggInput := aggregateInput(s.fleetFacts(), e.node, results)
 	fleet := make([]shardResult, len(e.shards))
@@ -93,7 +91,7 @@ func (e *Engine) wantsWholeDocument() bool {
 type docSplit struct {
 	facts [][2]*ast.Term // top-level entries other than nodes, index and nodeLists
 	lists ast.Object     // nodeLists, whole
-	index map[string]any // the whole index (Go), kept only to build the whole document
+	index map[string]any // the whole index (Go): its parts' names
 	parts []docPart
 	count int // parts of nodes (the last part, of no node, is parts[count])
 }
@@ -182,17 +180,23 @@ func (s *docSplit) splitIndex(of map[string]int) {
 	}
 }
 
-// convert builds part i's input (shaped as the whole document, as
-// nodeParts makes it) and returns it with its nodes' terms; the part's Go
-// values are dropped.
-func (s *docSplit) convert(i int) (ast.Value, [][2]*ast.Term, error) {
+// partTerms are a part's nodes and index as converted (whole joins them).
+type partTerms struct {
+	nodes [][2]*ast.Term
+	index ast.Object
+}
+
+// convert builds part i's input (shaped as the whole document: the fleet
+// facts, the part's nodes, index entries and list entries) and returns it
+// with its nodes' and index's terms; the part's Go values are dropped.
+func (s *docSplit) convert(i int) (ast.Value, partTerms, error) {
 	c := newConverter()
 	p := &s.parts[i]
 	nodes := make([][2]*ast.Term, len(p.names))
 	for j, n := range p.names {
 		t, err := c.toTerm(p.nodes[j])
 		if err != nil {
-			return nil, nil, err
+			return nil, partTerms{}, err
 		}
 		nodes[j] = [2]*ast.Term{ast.StringTerm(n), t}
 		p.nodes[j] = nil
@@ -203,35 +207,61 @@ func (s *docSplit) convert(i int) (ast.Value, [][2]*ast.Term, error) {
 		for k, entries := range p.index[pn] {
 			t, err := c.toTerm(entries)
 			if err != nil {
-				return nil, nil, err
+				return nil, partTerms{}, err
 			}
 			keys = append(keys, [2]*ast.Term{c.str(k), t})
 		}
 		index = append(index, [2]*ast.Term{c.str(pn), ast.ObjectTerm(keys...)})
 	}
 	p.index = nil
+	idx := ast.NewObject(index...)
 	items := slices.Clone(s.facts)
-	items = append(items, [2]*ast.Term{ast.StringTerm("nodes"), ast.ObjectTerm(nodes...)}, [2]*ast.Term{ast.StringTerm("index"), ast.ObjectTerm(index...)})
+	items = append(items, [2]*ast.Term{ast.StringTerm("nodes"), ast.ObjectTerm(nodes...)}, [2]*ast.Term{ast.StringTerm("index"), ast.NewTerm(idx)})
 	for _, l := range nodeLists() {
 		if s.lists.Get(ast.StringTerm(l)) != nil {
 			items = append(items, [2]*ast.Term{ast.StringTerm(l), ast.ArrayTerm(p.lists[l]...)})
 		}
 	}
 	p.lists = nil
-	return ast.NewObject(items...), nodes, nil
+	return ast.NewObject(items...), partTerms{nodes: nodes, index: idx}, nil
 }
 
-// whole is the whole document from every part's node terms.
-func (s *docSplit) whole(nodes [][2]*ast.Term) (ast.Object, error) {
-	index, err := newConverter().toTerm(s.index)
-	if err != nil {
-		return nil, err
+// whole is the whole document from every part's terms: the nodes of the
+// parts, and each index key's entries joined in part order (which is the
+// index's order: the model lists them node by node, in name order).
+func (s *docSplit) whole(parts []partTerms) ast.Object {
+	var nodes [][2]*ast.Term
+	entries := map[string]map[string][]*ast.Term{}
+	for _, p := range parts {
+		nodes = append(nodes, p.nodes...)
+		if p.index == nil {
+			continue
+		}
+		p.index.Foreach(func(pn, keys *ast.Term) {
+			name := string(pn.Value.(ast.String))
+			if entries[name] == nil {
+				entries[name] = map[string][]*ast.Term{}
+			}
+			keys.Value.(ast.Object).Foreach(func(k, list *ast.Term) {
+				list.Value.(*ast.Array).Foreach(func(e *ast.Term) {
+					entries[name][string(k.Value.(ast.String))] = append(entries[name][string(k.Value.(ast.String))], e)
+				})
+			})
+		})
+	}
+	index := make([][2]*ast.Term, 0, len(s.index))
+	for _, pn := range slices.Sorted(maps.Keys(s.index)) {
+		keys := make([][2]*ast.Term, 0, len(entries[pn]))
+		for k, list := range entries[pn] {
+			keys = append(keys, [2]*ast.Term{ast.StringTerm(k), ast.ArrayTerm(list...)})
+		}
+		index = append(index, [2]*ast.Term{ast.StringTerm(pn), ast.ObjectTerm(keys...)})
 	}
 	s.index = nil
 	items := slices.Clone(s.facts)
-	items = append(items, [2]*ast.Term{ast.StringTerm("nodes"), ast.ObjectTerm(nodes...)}, [2]*ast.Term{ast.StringTerm("index"), index})
+	items = append(items, [2]*ast.Term{ast.StringTerm("nodes"), ast.ObjectTerm(nodes...)}, [2]*ast.Term{ast.StringTerm("index"), ast.ObjectTerm(index...)})
 	s.lists.Foreach(func(k, v *ast.Term) { items = append(items, [2]*ast.Term{k, v}) })
-	return ast.NewObject(items...), nil
+	return ast.NewObject(items...)
 }
 
 // fleetFacts is the document without nodes, with the whole lists and an
