@@ -206,7 +206,9 @@ type lintOutput struct {
 // memory, telling p each phase as it starts; it prints nothing.
 func lintAndRender(ctx context.Context, p *phase, outs []output, o *lintOptions, path string, named []string) (lintOutput, error) {
 	go schema.Prefetch() // on another core while the rules compile
+	restore := lenientGC()
 	eng, err := engine.New(ctx, rules.FS, engine.Verified())
+	restore()
 	if err != nil {
 		return lintOutput{}, &ExitError{Code: ExitUsage, Err: err}
 	}
