@@ -37,3 +37,20 @@ defaults := {"zed": {
 
 # released is a deployment of nodes checked against zed, with its defaults.
 released(nodes) := object.union(fx.released(fx.deployment(nodes), "zed", "auto"), {"defaults": defaults})
+
+# part is the document doc as the engine's node pass gives the part of node
+# name (internal/engine/parts.go): only that node, and of the per-node
+# lists (rc, policies, hosts_conflicts, leftovers, problems) only its
+# entries; the fleet-wide facts whole. Tests evaluate an aggregate-scoped
+# rule's aggregate on each part to check that a record depends on its node
+# alone.
+part(doc, name) := object.union(object.remove(doc, array.concat(["nodes"], _lists)), object.union(
+	{"nodes": {name: doc.nodes[name]}},
+	{l: [e | some e in doc[l]; e.node == name] | some l in _lists; doc[l]},
+))
+
+_lists := ["rc", "policies", "hosts_conflicts", "leftovers", "problems"]
+
+# fleet is the document doc as the engine's fleet pass gives it to an
+# aggregate-scoped rule's report: no nodes, an empty index.
+fleet(doc) := object.union(object.remove(doc, ["nodes", "index"]), {"nodes": {}, "index": {}})

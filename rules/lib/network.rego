@@ -140,22 +140,41 @@ mechanism_drivers(f) := list(ml2_setting(f, "mechanism_drivers"))
 
 tunnel_types := {"vxlan", "gre", "geneve"}
 
-# agents contains one object per L2 agent: node, type (linuxbridge or
-# openvswitch), its config file, the tunnel types it carries, whether it
-# enables l2population, and where local_ip lives.
 # ovn_only: the servers bind ports with OVN alone; agent ini files a package
 # left behind are not running agents then.
-ovn_only if {
-	count(ml2) > 0
-	every f in ml2 {
-		"ovn" in mechanism_drivers(f)
-		not "openvswitch" in mechanism_drivers(f)
-		not "linuxbridge" in mechanism_drivers(f)
+ovn_only if ovn_only_of(ml2_drivers)
+
+# agents contains one object per L2 agent: node, type (linuxbridge or
+# openvswitch), its config file, the tunnel types it carries, whether it
+# enables l2population, and where local_ip lives (none when ovn_only).
+agents contains a if {
+	not ovn_only
+	some a in node_agents
+}
+
+# ml2_drivers contains {"node", "drivers"} for each ML2 file of ml2: the
+# neutron-server node and its [ml2] mechanism_drivers in effect (a list).
+# Each record depends on its node alone: aggregate-scoped rules emit them
+# as records and rebuild ovn_only from every node's with ovn_only_of.
+ml2_drivers contains {"node": f.node, "drivers": mechanism_drivers(f)} if some f in ml2
+
+# ovn_only_of is ovn_only over records ds, each with "drivers" (the
+# ml2_drivers of every node of the fleet): some server, and every server
+# binds ports with OVN alone.
+ovn_only_of(ds) if {
+	count(ds) > 0
+	every d in ds {
+		"ovn" in d.drivers
+		not "openvswitch" in d.drivers
+		not "linuxbridge" in d.drivers
 	}
 }
 
-agents contains a if {
-	not ovn_only
+# node_agents are the agents objects of the nodes in input without the
+# fleet-wide ovn_only test: what one node's part gives. An aggregate rule
+# reads them per node and drops them in its report when ovn_only_of its
+# ml2_drivers records holds.
+node_agents contains a if {
 	some name, node in input.nodes
 	lib.runs(node, "neutron-linuxbridge-agent")
 	some f in node.files
@@ -176,8 +195,7 @@ agents contains a if {
 	}
 }
 
-agents contains a if {
-	not ovn_only
+node_agents contains a if {
 	some name, node in input.nodes
 	lib.runs(node, "neutron-openvswitch-agent")
 	f := _ovs_file(node)
@@ -331,3 +349,20 @@ serves_metadata(node) if {
 	bool(occ.value)
 }
 
+
+# duplicates_of is lib.duplicates over copies already cleaned on their own
+# node (each {node, ip, where, loc} that lib.address_problem does not
+# explain, the problem being a fact of the node's part): each copy paired
+# with the first copy on another node that uses the same address, first by
+# path. A pure function: aggregate rules call it in their report on every
+# node's records.
+duplicates_of(clean) := {[c, first] |
+	ips := sort([c.ip | some c in clean])
+	dup := {ips[i] | some i, ip in ips; i > 0; ip == ips[i - 1]}
+	some c in clean
+	c.ip in dup
+	same := [[d.loc.path, d] | some d in clean; d.ip == c.ip; d.node != c.node]
+	count(same) > 0
+	first := sort(array.concat(same, [[c.loc.path, c]]))[0][1]
+	first.node != c.node
+}

@@ -37,3 +37,26 @@ test_compute_without_l3_agent if {
 	r := rule.report with input as nfx.released([_server("true"), cmp])
 	count(r) == 1
 }
+
+# _two_pass is the rule's report as the engine's two passes give it: its
+# aggregate computed on each node's part alone, the report over the
+# fleet-wide facts with aggregate the union of the parts' records.
+_two_pass(doc) := r if {
+	recs := {x |
+		some name, _ in doc.nodes
+		agg := rule.aggregate with input as nfx.part(doc, name)
+		some x in agg
+	}
+	r := rule.report with input as nfx.fleet(doc) with rule.aggregate as recs
+}
+
+# Through the two passes: the server's router_distributed and the compute
+# node's agents come from different nodes' records.
+test_two_passes if {
+	cmp := object.union(fx.node("cmp", ["nova-compute", "neutron-openvswitch-agent"], [fx.file("cmp", "openvswitch_agent.ini", "etc/neutron/plugins/ml2/openvswitch_agent.ini", {})]), {"roles": ["compute"]})
+	every inp in [nfx.released([_server("true"), _compute("legacy")]), nfx.released([_server("true"), cmp])] {
+		count(_two_pass(inp)) > 0
+		_two_pass(inp) == rule.report with input as inp
+	}
+	count(_two_pass(nfx.released([_server("true"), cmp]))) == 2
+}

@@ -10,6 +10,7 @@
 #   from another compute node is SL-NOVA-007's finding alone.
 # custom:
 #   id: SL-NET-016
+#   scope: aggregate
 #   severity: error
 #   inputs: [nova.conf, neutron.conf]
 #   remediation: |
@@ -22,40 +23,34 @@ import data.stacklint.lib.nodehost
 
 _nova := lib.compute_kinds
 
+# aggregate: each compute node's nova host in effect ({"nova_host":
+# {node, host}}, lowercased), each compute node whose nova and neutron
+# hosts differ ({"mismatch": {node, written, host, message, locations}}:
+# whether nova's is written, its value lowercased, the finding), and each
+# host option set to localhost ({"localhost": finding}).
+aggregate contains {"nova_host": {"node": name, "host": lower(nodehost.host(node, _nova).value)}} if {
+	some name, node in input.nodes
+	"compute" in node.roles
+}
+
 # a node whose nova and neutron register under different host names, one
 # of them written (an unset one is the host name in etc/hostname). The
 # written side is the primary location (nova's when both are written).
-# When nova's written host is another compute node's, SL-NOVA-007 reports
-# the copied value and this mismatch is its consequence: not reported.
-report contains finding if {
+aggregate contains {"mismatch": m} if {
 	some name, node in input.nodes
 	"compute" in node.roles
 	nova := nodehost.host(node, _nova)
 	neutron := nodehost.host(node, ["neutron.conf"])
 	lower(nova.value) != lower(neutron.value)
 	[a, b] := _order(nova, neutron)
-	not _nova_copied(name, nova)
-	finding := {
+	m := {
+		"node": name, "written": nova.written, "host": lower(nova.value),
 		"message": sprintf("%s is %s but %s is %s: neutron cannot bind ports for the instances nova starts there", [a.where, nodehost.shown(a), b.where, nodehost.shown(b)]),
 		"locations": [a.loc, b.loc],
 	}
 }
 
-_order(nova, neutron) := [nova, neutron] if nova.written
-
-else := [neutron, nova] if neutron.written
-
-# _nova_copied: nova's written host on the node is another compute node's
-# host, written or its host name (SL-NOVA-007).
-_nova_copied(name, nova) if {
-	nova.written
-	some other, node in input.nodes
-	other != name
-	"compute" in node.roles
-	lower(nodehost.host(node, _nova).value) == lower(nova.value)
-}
-
-report contains finding if {
+aggregate contains {"localhost": finding} if {
 	some [f, "DEFAULT", "host", occ] in lib.keyed(["host"])
 	f.kind in {"nova.conf", "nova-compute.conf", "neutron.conf"}
 	lower(occ.value) in {"localhost", "localhost.localdomain"}
@@ -63,4 +58,31 @@ report contains finding if {
 		"message": sprintf("%s is '%s': every node configured so registers as the same host", [lib.where(f, "DEFAULT", "host"), occ.value]),
 		"locations": [lib.loc(f, "DEFAULT", "host", occ)],
 	}
+}
+
+_order(nova, neutron) := [nova, neutron] if nova.written
+
+else := [neutron, nova] if neutron.written
+
+# When nova's written host is another compute node's, SL-NOVA-007 reports
+# the copied value and this mismatch is its consequence: not reported.
+report contains finding if {
+	some r in aggregate
+	m := r.mismatch
+	not _nova_copied(m)
+	finding := {"message": m.message, "locations": m.locations}
+}
+
+# _nova_copied: nova's written host on the node is another compute node's
+# host, written or its host name (SL-NOVA-007).
+_nova_copied(m) if {
+	m.written
+	some r in aggregate
+	r.nova_host.node != m.node
+	r.nova_host.host == m.host
+}
+
+report contains finding if {
+	some r in aggregate
+	finding := r.localhost
 }

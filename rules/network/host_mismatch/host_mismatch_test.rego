@@ -1,6 +1,7 @@
 package stacklint.rules.network.host_mismatch_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.network.host_mismatch as rule
 
 _input(nova, neutron) := fx.deployment([object.union(fx.node("c", [], [
@@ -77,4 +78,31 @@ test_nova_host_copied_left_to_nova_007 if {
 	d := _named({"host": fx.at("compute2", 2)}, {})
 	r := rule.report with input as object.union(d, {"nodes": {"c2": other}})
 	r == set()
+}
+
+# _two_pass is the rule's report as the engine's two passes give it: its
+# aggregate computed on each node's part alone, the report over the
+# fleet-wide facts with aggregate the union of the parts' records.
+_two_pass(doc) := r if {
+	recs := {x |
+		some name, _ in doc.nodes
+		agg := rule.aggregate with input as nfx.part(doc, name)
+		some x in agg
+	}
+	r := rule.report with input as nfx.fleet(doc) with rule.aggregate as recs
+}
+
+# Through the two passes: whether nova's host is another compute node's
+# is judged from every compute node's record.
+test_two_passes if {
+	other := object.union(fx.node("c2", [], [
+		fx.file("c2", "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {}}),
+		{"kind": "hostname", "path": "c2/etc/hostname", "node": "c2", "sections": {}},
+	]), {"roles": ["compute"], "hostname": "compute2"})
+	copied := object.union(_named({"host": fx.at("compute2", 2)}, {}), {"nodes": {"c2": other}})
+	_two_pass(copied) == set()
+	differ := object.union(_named({"host": fx.at("compute3", 2)}, {}), {"nodes": {"c2": other}})
+	count(_two_pass(differ)) == 1
+	_two_pass(differ) == rule.report with input as differ
+	count(_two_pass(_input("localhost", "localhost"))) == 2
 }

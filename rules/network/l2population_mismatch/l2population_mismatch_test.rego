@@ -58,3 +58,30 @@ test_agents_of_several_roles_one_finding if {
 		],
 	}}
 }
+
+# _two_pass is the rule's report as the engine's two passes give it: its
+# aggregate computed on each node's part alone, the report over the
+# fleet-wide facts with aggregate the union of the parts' records.
+_two_pass(doc) := r if {
+	recs := {x |
+		some name, _ in doc.nodes
+		agg := rule.aggregate with input as nfx.part(doc, name)
+		some x in agg
+	}
+	r := rule.report with input as nfx.fleet(doc) with rule.aggregate as recs
+}
+
+# Through the two passes: the server's drivers and the agents come from
+# different nodes' records.
+test_two_passes if {
+	several := nfx.released([
+		fx.node("ctl", ["neutron-server"], [_ml2("linuxbridge")]),
+		fx.node("cmp1", ["neutron-linuxbridge-agent"], [_lb_on("cmp1", "true")]),
+		fx.node("cmp2", ["neutron-linuxbridge-agent"], [_lb_on("cmp2", "true")]),
+	])
+	every inp in [_input("linuxbridge", "True"), _input("linuxbridge,l2population", "false"), several] {
+		count(_two_pass(inp)) == 1
+		_two_pass(inp) == rule.report with input as inp
+	}
+	_two_pass(_input("ovn", "True")) == set()
+}

@@ -9,6 +9,7 @@
 #   ends in binding_failed and instances go to ERROR.
 # custom:
 #   id: SL-NET-003
+#   scope: aggregate
 #   severity: error
 #   inputs: [ml2_conf.ini, plugin.ini]
 #   remediation: |
@@ -18,20 +19,41 @@ package stacklint.rules.network.mechanism_driver_agents
 
 import data.stacklint.lib.network as net
 
-report contains finding if {
+# aggregate: each neutron-server's [ml2] mechanism_drivers in effect,
+# named and located ({"ml2": {node, drivers, named, at}}: the report
+# rebuilds net.ovn_only from them), and each node's L2 agents ({"agent":
+# {node, type, path}}).
+aggregate contains {"ml2": m} if {
 	some f in net.ml2
-	drivers := net.mechanism_drivers(f)
-	some type in {a.type | some a in net.agents}
-	not type in drivers
-	nodes := sort({a.node | some a in net.agents; a.type == type})
-	finding := {
-		"message": sprintf("%s lacks '%s', but %s run the %s agent: their ports fail to bind (binding_failed)", [net.ml2_named(f, "mechanism_drivers"), type, concat(", ", nodes), type]),
-		"locations": array.concat([net.ml2_at(f, "mechanism_drivers")], [_agent_at(type, nodes[0])]),
+	m := {
+		"node": f.node, "drivers": net.mechanism_drivers(f),
+		"named": net.ml2_named(f, "mechanism_drivers"), "at": net.ml2_at(f, "mechanism_drivers"),
 	}
 }
 
-_agent_at(type, node) := {"path": a.file.path, "node": node} if {
-	some a in net.agents
+aggregate contains {"agent": {"node": a.node, "type": a.type, "path": a.file.path}} if some a in net.node_agents
+
+_ml2 := {r.ml2 | some r in aggregate; r.ml2}
+
+# _ovn_only is net.ovn_only over every node's records.
+_ovn_only if net.ovn_only_of(_ml2)
+
+# _agents are the fleet's L2 agents (none when every server is OVN-only).
+_agents := {r.agent | not _ovn_only; some r in aggregate; r.agent}
+
+report contains finding if {
+	some m in _ml2
+	some type in {a.type | some a in _agents}
+	not type in m.drivers
+	nodes := sort({a.node | some a in _agents; a.type == type})
+	finding := {
+		"message": sprintf("%s lacks '%s', but %s run the %s agent: their ports fail to bind (binding_failed)", [m.named, type, concat(", ", nodes), type]),
+		"locations": array.concat([m.at], [_agent_at(type, nodes[0])]),
+	}
+}
+
+_agent_at(type, node) := {"path": a.path, "node": node} if {
+	some a in _agents
 	a.type == type
 	a.node == node
 }

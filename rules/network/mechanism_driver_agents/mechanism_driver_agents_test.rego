@@ -29,3 +29,25 @@ test_driver_missing if {
 		],
 	}}
 }
+
+# _two_pass is the rule's report as the engine's two passes give it: its
+# aggregate computed on each node's part alone, the report over the
+# fleet-wide facts with aggregate the union of the parts' records.
+_two_pass(doc) := r if {
+	recs := {x |
+		some name, _ in doc.nodes
+		agg := rule.aggregate with input as nfx.part(doc, name)
+		some x in agg
+	}
+	r := rule.report with input as nfx.fleet(doc) with rule.aggregate as recs
+}
+
+# Through the two passes: the server's drivers and the agents come from
+# different nodes' records; an OVN-only server (its node's record) drops
+# the agents of every other node.
+test_two_passes if {
+	hit := _input("openvswitch,l2population")
+	count(_two_pass(hit)) == 1
+	_two_pass(hit) == rule.report with input as hit
+	_two_pass(_input("ovn")) == set()
+}

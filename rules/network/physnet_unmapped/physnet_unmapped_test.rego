@@ -62,3 +62,24 @@ test_flat_default_no_hit if {
 	r := rule.report with input as nfx.released([fx.node("ctl", ["neutron-server"], [ml2]), _compute("cmp1", "physnet1:eth1")])
 	r == set()
 }
+
+# _two_pass is the rule's report as the engine's two passes give it: its
+# aggregate computed on each node's part alone, the report over the
+# fleet-wide facts with aggregate the union of the parts' records.
+_two_pass(doc) := r if {
+	recs := {x |
+		some name, _ in doc.nodes
+		agg := rule.aggregate with input as nfx.part(doc, name)
+		some x in agg
+	}
+	r := rule.report with input as nfx.fleet(doc) with rule.aggregate as recs
+}
+
+# Through the two passes: the declared physnets and each agent's mappings
+# (and its node's roles) come from different nodes' records.
+test_two_passes if {
+	every inp in [_input("physnet1:eth1", "physnet1:eth1"), _input("provider:eth1", "")] {
+		count(_two_pass(inp)) == 1
+		_two_pass(inp) == rule.report with input as inp
+	}
+}

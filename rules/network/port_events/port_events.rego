@@ -13,6 +13,7 @@
 #   nova-compute.conf, an unset one being its release's default.
 # custom:
 #   id: SL-NET-017
+#   scope: aggregate
 #   severity: error
 #   inputs: [neutron.conf]
 #   defaults:
@@ -28,18 +29,38 @@ import data.stacklint.lib
 import data.stacklint.lib.network as net
 import data.stacklint.lib.settings
 
+# aggregate: each compute node that fails boots on a missing event
+# ({"fatal": node}), each neutron-server that sends no port events
+# ({"off": {off, at}}: its notify_nova_on_port_status_changes in effect,
+# known and not true, named and located) and each that would but has no
+# [nova] credentials ({"no_credentials": {node, path}}).
+aggregate contains {"fatal": name} if {
+	some name, node in input.nodes
+	"compute" in node.roles
+	settings.is_true(lib.setting(node, lib.compute_kinds, "DEFAULT", "vif_plugging_is_fatal"))
+}
+
+aggregate contains {"off": {"off": _off(s), "at": settings.at(s, "DEFAULT", "notify_nova_on_port_status_changes")}} if {
+	some [node, f] in _servers
+	s := _notify(node, f)
+	net.known(s)
+	not settings.is_true(s)
+}
+
+aggregate contains {"no_credentials": {"node": f.node, "path": f.path}} if {
+	some [node, f] in _servers
+	settings.is_true(_notify(node, f))
+	_no_credentials(node, f)
+}
+
 _servers := [[node, f] |
 	some [name, f] in lib.files("neutron.conf")
 	node := input.nodes[name]
 	lib.runs(node, "neutron-server")
 ]
 
-# _fatal: some compute node fails boots on a missing event.
-_fatal := [name |
-	some name, node in input.nodes
-	"compute" in node.roles
-	settings.is_true(lib.setting(node, lib.compute_kinds, "DEFAULT", "vif_plugging_is_fatal"))
-]
+# _fatal: the compute nodes that fail boots on a missing event.
+_fatal := [r.fatal | some r in aggregate; r.fatal]
 
 # _written: the server sets the option in some file it loads.
 _written(node, f, section, key) if net.setting(node, "neutron-server", f, section, key).written
@@ -54,13 +75,11 @@ _notify(node, f) := net.setting(node, "neutron-server", f, "DEFAULT", "notify_no
 
 report contains finding if {
 	count(_fatal) > 0
-	some [node, f] in _servers
-	s := _notify(node, f)
-	net.known(s)
-	not settings.is_true(s)
+	some r in aggregate
+	s := r.off
 	finding := {
-		"message": sprintf("%s, but %s fail boots without the vif-plugged event (vif_plugging_is_fatal): every boot times out", [_off(s), concat(", ", sort(_fatal))]),
-		"locations": [settings.at(s, "DEFAULT", "notify_nova_on_port_status_changes")],
+		"message": sprintf("%s, but %s fail boots without the vif-plugged event (vif_plugging_is_fatal): every boot times out", [s.off, concat(", ", sort(_fatal))]),
+		"locations": [s.at],
 	}
 }
 
@@ -70,9 +89,8 @@ else := settings.unset(s, "DEFAULT", "notify_nova_on_port_status_changes")
 
 report contains finding if {
 	count(_fatal) > 0
-	some [node, f] in _servers
-	settings.is_true(_notify(node, f))
-	_no_credentials(node, f)
+	some r in aggregate
+	f := r.no_credentials
 	finding := {
 		"message": sprintf("neutron.conf on %s has no [nova] credentials, so it cannot send port events, but %s fail boots without them (vif_plugging_is_fatal): every boot times out", [f.node, concat(", ", sort(_fatal))]),
 		"locations": [{"path": f.path, "node": f.node, "section": "nova"}],

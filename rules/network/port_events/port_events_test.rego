@@ -35,3 +35,27 @@ test_no_credentials if {
 	r := rule.report with input as nfx.released([_server({}), _compute("true")])
 	count(r) == 1
 }
+
+# _two_pass is the rule's report as the engine's two passes give it: its
+# aggregate computed on each node's part alone, the report over the
+# fleet-wide facts with aggregate the union of the parts' records.
+_two_pass(doc) := r if {
+	recs := {x |
+		some name, _ in doc.nodes
+		agg := rule.aggregate with input as nfx.part(doc, name)
+		some x in agg
+	}
+	r := rule.report with input as nfx.fleet(doc) with rule.aggregate as recs
+}
+
+# Through the two passes: the server's settings and the compute nodes
+# failing boots come from different nodes' records.
+test_two_passes if {
+	every inp in [
+		nfx.released([_server(object.union(_creds, {"DEFAULT": {"notify_nova_on_port_status_changes": "false"}})), _compute("true")]),
+		nfx.released([_server({}), _compute("true")]),
+	] {
+		count(_two_pass(inp)) == 1
+		_two_pass(inp) == rule.report with input as inp
+	}
+}

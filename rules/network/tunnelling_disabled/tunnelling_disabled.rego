@@ -15,6 +15,7 @@
 #   is not judged).
 # custom:
 #   id: SL-NET-005
+#   scope: aggregate
 #   severity: error
 #   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini]
 #   defaults:
@@ -29,17 +30,47 @@ package stacklint.rules.network.tunnelling_disabled
 
 import data.stacklint.lib.network as net
 
-report contains finding if {
+# aggregate: each neutron-server's ML2 file ({"ml2": {node, drivers,
+# kind, on, types, at}}: its mechanism_drivers in effect, from which the
+# report rebuilds net.ovn_only; the kind and node of the file that sets
+# the project network types, the tunnel types among them, where they are
+# set) and each node's L2 agents whose tunnels are known ({"agent": {node,
+# type, tunnels, tunnel_at, why}}, why: the wording for each tunnel type
+# it leaves out).
+aggregate contains {"ml2": m} if {
 	some f in net.ml2
 	s := net.ml2_setting(f, net.tenant_key(f))
-	some t in net.tenant_types(f)
-	t in net.tunnel_types
-	some a in net.agents
+	m := {
+		"node": f.node, "drivers": net.mechanism_drivers(f), "kind": s.file.kind, "on": s.file.node,
+		"types": {t | some t in net.tenant_types(f); t in net.tunnel_types},
+		"at": net.ml2_at(f, net.tenant_key(f)),
+	}
+}
+
+aggregate contains {"agent": r} if {
+	some a in net.node_agents
 	a.tunnels_known
+	r := {
+		"node": a.node, "type": a.type, "tunnels": a.tunnels, "tunnel_at": a.tunnel_at,
+		"why": {t: _why(a, t) | some t in net.tunnel_types; not t in a.tunnels},
+	}
+}
+
+_ml2 := {r.ml2 | some r in aggregate; r.ml2}
+
+# _ovn_only is net.ovn_only over every node's records.
+_ovn_only if net.ovn_only_of(_ml2)
+
+report contains finding if {
+	not _ovn_only
+	some f in _ml2
+	some t in f.types
+	some r in aggregate
+	a := r.agent
 	not t in a.tunnels
 	finding := {
-		"message": sprintf("%s on %s makes '%s' a project network type, but the %s agent on %s %s: its ports cannot join those networks", [s.file.kind, s.file.node, t, a.type, a.node, _why(a, t)]),
-		"locations": [a.tunnel_at, net.ml2_at(f, net.tenant_key(f))],
+		"message": sprintf("%s on %s makes '%s' a project network type, but the %s agent on %s %s: its ports cannot join those networks", [f.kind, f.on, t, a.type, a.node, a.why[t]]),
+		"locations": [a.tunnel_at, f.at],
 	}
 }
 

@@ -98,3 +98,23 @@ test_conf_d_agrees if {
 	r == set()
 }
 
+# _two_pass is the rule's report as the engine's two passes give it: its
+# aggregate computed on each node's part alone, the report over the
+# fleet-wide facts with aggregate the union of the parts' records.
+_two_pass(doc) := r if {
+	recs := {x |
+		some name, _ in doc.nodes
+		agg := rule.aggregate with input as nfx.part(doc, name)
+		some x in agg
+	}
+	r := rule.report with input as nfx.fleet(doc) with rule.aggregate as recs
+}
+
+# Through the two passes: the project network types and the agents come
+# from different nodes' records.
+test_two_passes if {
+	every inp in [_input("vxlan", {"tunnel_types": fx.at("gre", 5)}), _input("vxlan", {}), _icehouse({"tunnel_type": "gre"})] {
+		count(_two_pass(inp)) == 1
+		_two_pass(inp) == rule.report with input as inp
+	}
+}

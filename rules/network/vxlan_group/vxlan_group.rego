@@ -11,6 +11,7 @@
 #   config-dirs), else the release's default.
 # custom:
 #   id: SL-NET-019
+#   scope: aggregate
 #   severity: warning
 #   inputs: [linuxbridge_agent.ini]
 #   defaults:
@@ -35,11 +36,15 @@ _multicast(v) if {
 
 _multicast(v) if startswith(lower(v), "ff")
 
-_lb := [a | some a in net.agents; a.type == "linuxbridge"; "vxlan" in a.tunnels]
+# aggregate: each neutron-server's [ml2] mechanism_drivers in effect
+# ({"ml2_drivers": {node, drivers}}, from which the report rebuilds
+# net.ovn_only and whether a server loads l2population), and for each
+# linuxbridge agent that builds VXLAN tunnels its vxlan_group written but
+# not multicast ({"not_multicast": finding}) and its l2_population known
+# and off ({"flooding": finding}).
+aggregate contains {"ml2_drivers": d} if some d in net.ml2_drivers
 
-_group_setting(a) := net.setting(input.nodes[a.node], a.proc, a.file, "vxlan", "vxlan_group")
-
-report contains finding if {
+aggregate contains {"not_multicast": finding} if {
 	some a in _lb
 	s := _group_setting(a)
 	s.written
@@ -50,15 +55,36 @@ report contains finding if {
 	}
 }
 
-report contains finding if {
+aggregate contains {"flooding": finding} if {
 	some a in _lb
 	a.l2pop_known
 	not a.l2pop
-	not _server_l2pop # one side only is SL-NET-004
 	finding := {
 		"message": sprintf("linuxbridge_agent.ini on %s has [vxlan] l2_population off%s, so VXLAN flooding relies on multicast group %s in the underlay; without it instances on different nodes cannot reach each other", [a.node, _how(a), _group(a)]),
 		"locations": [a.l2pop_at],
 	}
+}
+
+_lb := [a | some a in net.node_agents; a.type == "linuxbridge"; "vxlan" in a.tunnels]
+
+_group_setting(a) := net.setting(input.nodes[a.node], a.proc, a.file, "vxlan", "vxlan_group")
+
+_ml2_drivers := {r.ml2_drivers | some r in aggregate; r.ml2_drivers}
+
+# _ovn_only is net.ovn_only over every node's records.
+_ovn_only if net.ovn_only_of(_ml2_drivers)
+
+report contains finding if {
+	not _ovn_only
+	some r in aggregate
+	finding := r.not_multicast
+}
+
+report contains finding if {
+	not _ovn_only
+	not _server_l2pop # one side only is SL-NET-004
+	some r in aggregate
+	finding := r.flooding
 }
 
 _how(a) := "" if net.note(a.l2pop_setting, a.file) == ""
@@ -74,6 +100,6 @@ _group(a) := s.value if {
 } else := "(unknown: not set, no default known)"
 
 _server_l2pop if {
-	some f in net.ml2
-	"l2population" in net.mechanism_drivers(f)
+	some d in _ml2_drivers
+	"l2population" in d.drivers
 }
