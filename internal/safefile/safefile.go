@@ -19,7 +19,6 @@
 package safefile
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -133,15 +132,34 @@ func readOpen(f *os.File, path string, limit int64) ([]byte, error) {
 	if st.Size > limit {
 		return nil, &TooLargeError{Path: path, Size: st.Size, Limit: limit}
 	}
-	var b bytes.Buffer
-	b.Grow(int(st.Size) + 1)
-	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+	b, err := readAll(io.LimitReader(f, limit+1), st.Size)
+	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: unwrap(err)}
 	}
-	if int64(b.Len()) > limit { // it grew while being read
-		return nil, &TooLargeError{Path: path, Size: int64(b.Len()), Limit: limit}
+	if int64(len(b)) > limit { // it grew while being read
+		return nil, &TooLargeError{Path: path, Size: int64(len(b)), Limit: limit}
 	}
-	return b.Bytes(), nil
+	return b, nil
+}
+
+// readAll reads r to its end into a slice of size+1 bytes, grown only when
+// the file holds more than its size said: a file is held in as many bytes
+// as it has (bytes.Buffer.ReadFrom doubled the slice at the end of every
+// file to look for more, so each file cost twice its size and more).
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		switch {
+		case errors.Is(err, io.EOF):
+			return b, nil
+		case err != nil:
+			return nil, err
+		case len(b) == cap(b):
+			b = slices.Grow(b, len(b)) // it grew since fstat
+		}
+	}
 }
 
 // open retries an open interrupted by a signal.
