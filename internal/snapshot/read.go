@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/stacklint/stacklint/internal/safefile"
@@ -17,36 +20,116 @@ import (
 // problem, in walk order. A file is read once, at discovery: nothing can
 // vanish between discovery and parsing.
 //
+// The candidates are read folder by folder (byFolder): each worker opens a
+// folder once, as an os.Root below the snapshot's, and reads its files
+// through it, instead of resolving every file's path from the snapshot
+// folder again (six folders deep in a 1,000-node snapshot: about a dozen
+// system calls more per file).
+//
 // Files of identical content share one slice (contents): a fleet's
 // /etc/hosts copied to ten thousand nodes is held once, not ten thousand
 // times.
 func (w *walker) readAll() {
-	data := make([][]byte, len(w.cands))
-	sums := make([]*[32]byte, len(w.cands))
-	errs := make([]error, len(w.cands))
-	shared := contents{m: map[[32]byte][]byte{}}
+	r := reading{
+		data: make([][]byte, len(w.cands)), sums: make([]*[32]byte, len(w.cands)), errs: make([]error, len(w.cands)),
+		shared: contents{m: map[[32]byte][]byte{}},
+	}
+	folders := w.byFolder(r.errs)
 	var wg sync.WaitGroup
-	next := make(chan int)
+	next := make(chan folder)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for i := range next {
-				data[i], errs[i] = w.read(w.cands[i].file.Abs)
-				if errs[i] == nil {
-					data[i], sums[i] = shared.intern(data[i])
-				}
+			for f := range next {
+				w.readFolder(f, &r)
 			}
 		})
 	}
-	for i := range w.cands {
-		next <- i
+	for _, f := range folders {
+		next <- f
 	}
 	close(next)
 	wg.Wait()
 	for i, c := range w.cands {
-		c.file.sum = sums[i]
-		w.keep(c, data[i], errs[i])
+		c.file.sum = r.sums[i]
+		w.keep(c, r.data[i], r.errs[i])
 	}
 	w.cands = nil
+}
+
+// reading is what readAll collects, by candidate index; each index is
+// written by one worker only.
+type reading struct {
+	data   [][]byte
+	sums   []*[32]byte
+	errs   []error
+	shared contents
+}
+
+// folder is one folder of the snapshot (relative to Root, '/'-separated)
+// and the candidates read from it: their indexes and file names.
+type folder struct {
+	dir   string
+	idx   []int
+	names []string
+}
+
+// byFolder groups the candidates by the folder they are read from, in the
+// order each folder first appears; a candidate whose path leads outside
+// the snapshot gets its error in errs instead.
+func (w *walker) byFolder(errs []error) []folder {
+	var out []folder
+	at := map[string]int{}
+	for i, c := range w.cands {
+		rel, err := w.rel(c.file.Abs)
+		if err != nil {
+			errs[i] = err
+			continue
+		}
+		dir, name := path.Split(rel)
+		dir = strings.TrimSuffix(dir, "/")
+		j, ok := at[dir]
+		if !ok {
+			j = len(out)
+			at[dir] = j
+			out = append(out, folder{dir: dir})
+		}
+		out[j].idx = append(out[j].idx, i)
+		out[j].names = append(out[j].names, name)
+	}
+	return out
+}
+
+// readFolder reads the candidates of one folder, opened once through the
+// snapshot folder's os.Root (so no element of its path can lead outside
+// the snapshot, even when the tree changes while it is read); a folder
+// that cannot be opened is the error of each of its files.
+func (w *walker) readFolder(f folder, r *reading) {
+	sub, err := w.openFolder(f.dir)
+	for k, i := range f.idx {
+		if err != nil {
+			r.errs[i] = err
+			continue
+		}
+		r.data[i], r.errs[i] = safefile.ReadIn(sub, f.names[k], w.limit)
+		if r.errs[i] == nil {
+			r.data[i], r.sums[i] = r.shared.intern(r.data[i])
+		}
+	}
+	if err == nil && sub != w.root {
+		_ = sub.Close() // read only: nothing to lose
+	}
+}
+
+// openFolder opens the folder dir (relative to Root; "" for Root itself)
+// through the snapshot folder's os.Root.
+func (w *walker) openFolder(dir string) (*os.Root, error) {
+	if w.root == nil {
+		return nil, &fs.PathError{Op: "open", Path: w.s.Root, Err: errors.New("snapshot folder not open")}
+	}
+	if dir == "" {
+		return w.root, nil
+	}
+	return w.root.OpenRoot(dir)
 }
 
 // contents holds one copy of each distinct file content read, by digest.
@@ -162,12 +245,22 @@ func ClassifyFile(abs string) string {
 // the snapshot folder's os.Root: a path that a concurrent change turned
 // into a way out of the snapshot is refused, not followed.
 func (w *walker) read(abs string) ([]byte, error) {
-	rel, err := filepath.Rel(w.s.Root, abs)
-	if err != nil || !filepath.IsLocal(rel) {
-		return nil, &fs.PathError{Op: "open", Path: abs, Err: errors.New("outside the snapshot")}
+	rel, err := w.rel(abs)
+	if err != nil {
+		return nil, err
 	}
 	if w.root == nil {
 		return nil, &fs.PathError{Op: "open", Path: w.s.Root, Err: errors.New("snapshot folder not open")}
 	}
-	return safefile.ReadIn(w.root, filepath.ToSlash(rel), w.limit)
+	return safefile.ReadIn(w.root, rel, w.limit)
+}
+
+// rel is the '/'-separated path of abs relative to Root; an error when abs
+// is not inside the snapshot.
+func (w *walker) rel(abs string) (string, error) {
+	rel, err := filepath.Rel(w.s.Root, abs)
+	if err != nil || !filepath.IsLocal(rel) {
+		return "", &fs.PathError{Op: "open", Path: abs, Err: errors.New("outside the snapshot")}
+	}
+	return filepath.ToSlash(rel), nil
 }
