@@ -89,12 +89,13 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	tables := map[string]any{} // identical /etc/hosts files are stored once
 	var rcs, policies []any
 	builders := make([]*nodeBuilder, len(d.Snapshot.Nodes))
-	secrets := &secretCache{m: map[[4]string]bool{}}
+	memo := newDocMemo()
+	hostTables := tablesByDigest{}
 	for i, n := range d.Snapshot.Nodes {
-		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name], addrs[n.Name])
+		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name], addrs[n.Name], hostTables)
 		builders[i].roles = roles[n.Name]
 		builders[i].releases = d.releases
-		builders[i].secrets = secrets
+		builders[i].memo = memo
 		builders[i].enabled = n.Enabled
 		builders[i].procs = nodeProcesses(byNode[n.Name], n.Enabled, n.Masked, roles[n.Name])
 	}
@@ -122,8 +123,8 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		rcs = append(rcs, nb.rcs...)
 		policies = append(policies, nb.policies...)
 	}
-	loose := newNodeBuilder(d.Keys, "", byNode[""], nil)
-	loose.releases, loose.secrets = d.releases, secrets
+	loose := newNodeBuilder(d.Keys, "", byNode[""], nil, hostTables)
+	loose.releases, loose.memo = d.releases, memo
 	for _, f := range byNode[""] {
 		rcs = append(rcs, loose.rcDoc(f))
 	}
@@ -152,6 +153,7 @@ type nodeBuilder struct {
 	name     string
 	files    []*Loaded
 	hosts    []hosts.Entry
+	table    *hostTable // hosts, indexed (shared by the nodes holding the same file)
 	hasHosts bool
 	hostsID  string // digest of the node's /etc/hosts: key into the document's "hosts"
 	rcs      []any
@@ -162,18 +164,19 @@ type nodeBuilder struct {
 	ownAddrs []string               // its /etc/hosts entries for its own names, and ifaces
 	known    []string               // ownAddrs and what every /etc/hosts says of its names
 	releases *Releases              // the release of each service; nil: options are not checked
-	secrets  *secretCache           // shared by every node's builder
+	memo     *docMemo               // shared by every node's builder
 	budgets  map[*oslo.File]*int
 	enabled  []snapshot.Enabled // units started at boot
 	procs    map[string]string  // process -> evidence (nodeProcesses)
 }
 
-func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []string) *nodeBuilder {
+func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []string, tables tablesByDigest) *nodeBuilder {
 	b := &nodeBuilder{keys: k, name: name, files: files, hostname: name}
 	for _, f := range files {
 		switch f.Kind {
 		case snapshot.KindHosts:
 			b.hosts, b.hasHosts = f.Hosts, true
+			b.table = tables.of(f.sum, f.Hosts)
 			b.hostsID = hex.EncodeToString(f.sum[:8])
 		case snapshot.KindHostname:
 			if h := strings.TrimSpace(strings.SplitN(f.Text, "\n", 2)[0]); h != "" {
@@ -187,7 +190,7 @@ func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []str
 		}
 	}
 	b.ifaces = uniqueSorted(append(b.ifaces, extra...))
-	b.ownAddrs = uniqueSorted(append(b.lookupOwn(b.hosts), b.ifaces...))
+	b.ownAddrs = uniqueSorted(append(b.lookupOwn(), b.ifaces...))
 	return b
 }
 
@@ -200,7 +203,7 @@ func (b *nodeBuilder) resolve(host string) []string {
 	if !b.hasHosts {
 		return nil
 	}
-	r := hosts.Lookup(b.hosts, host)
+	r := b.table.lookup(host)
 	switch {
 	case r != nil:
 		return r
@@ -355,8 +358,8 @@ func (b *nodeBuilder) sectionsDoc(kind string, f *oslo.File) map[string]any {
 
 // placeholdersOf lists the install-guide placeholders of a non-secret value
 // (already redacted) and of the passwords of its URL.
-func placeholdersOf(redacted string, url any) []string {
-	out := secret.Placeholders(redacted)
+func (b *nodeBuilder) placeholdersOf(redacted string, url any) []string {
+	out := slices.Clone(b.memo.placeholdersIn(redacted))
 	if u, ok := url.(map[string]any); ok {
 		for _, h := range u["hosts"].([]any) {
 			if p, ok := h.(map[string]any)["password_placeholder"].(string); ok && !slices.Contains(out, p) {
