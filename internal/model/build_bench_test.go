@@ -21,9 +21,12 @@ func BenchmarkBuild1000(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
+	start, n := bench.CPUTime(), 0
 	for b.Loop() {
 		if d := Build(snap); len(d.Files) != 6013 {
 			b.Fatalf("%d files", len(d.Files))
 		}
+		n++
 	}
+	bench.ReportCPU(b, start, n)
 }
