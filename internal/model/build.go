@@ -6,9 +6,12 @@ import (
 	"net/netip"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/internal/snapshot"
@@ -107,8 +110,9 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		claimOwner(knownOwners, nb.name, known[nb.name])
 		claimOwner(owners, nb.name, known[nb.name])
 	}
-	for _, nb := range builders {
-		doc := nb.doc(knownOwners)
+	docs := nodeDocs(d.Keys, builders, knownOwners)
+	for i, nb := range builders {
+		doc := docs[i]
 		doc["known_addresses"] = toAny(known[nb.name])
 		claimOwner(owners, nb.name, nb.addresses(knownOwners))
 		if nb.hostsID != "" {
@@ -137,6 +141,41 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		"leftovers": leftovers, "hosts_conflicts": hostsConflicts(builders), "role_drift": roleDrift(nodes),
 		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index(nodes), "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
+}
+
+// nodeDocs builds the nodes' documents on GOMAXPROCS goroutines, each
+// node's with a Fork of the keyring, joined back in node order: the
+// keyring ends as a node-by-node build leaves it (Keyring.Join). A node's
+// builder reads only its own files and what is shared read-only (releases,
+// schemas, the owners of known addresses) or behind a lock (docMemo).
+func nodeDocs(keys *secret.Keyring, builders []*nodeBuilder, knownOwners map[string]any) []map[string]any {
+	docs := make([]map[string]any, len(builders))
+	forks := make([]*secret.Keyring, len(builders))
+	parallel(len(builders), func(i int) {
+		forks[i] = keys.Fork()
+		builders[i].keys = forks[i]
+		docs[i] = builders[i].doc(knownOwners)
+	})
+	for i, nb := range builders {
+		keys.Join(forks[i])
+		nb.keys = keys
+	}
+	return docs
+}
+
+// parallel calls do(i) for every i in [0, n) on GOMAXPROCS goroutines and
+// returns when every call has returned.
+func parallel(n int, do func(i int)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func orEmpty(v []any) []any {
