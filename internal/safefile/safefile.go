@@ -189,23 +189,34 @@ func unwrap(err error) error {
 
 // ReadDir lists the directory at path, sorted by name, without following a
 // symbolic link as its last element, and returns its identity.
+//
+// The folder is opened by os.OpenFile (O_CLOEXEC and the retry on EINTR
+// are its own), which knows from the flags that the descriptor does not
+// block: os.NewFile on a bare descriptor asks the kernel again (fcntl),
+// once per folder of the snapshot.
 func ReadDir(path string) ([]os.DirEntry, ID, error) {
-	fd, err := open(path, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_DIRECTORY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, syscall.ELOOP) {
+		return nil, ID{}, &NotRegularError{Path: path, Type: "symbolic link"}
+	}
 	if err != nil {
 		return nil, ID{}, err
 	}
-	f := os.NewFile(uintptr(fd), path)
 	defer func() { _ = f.Close() }() // read only: nothing to lose
-	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, ID{}, &fs.PathError{Op: "fstat", Path: path, Err: err}
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, ID{}, err
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil, ID{}, &fs.PathError{Op: "fstat", Path: path, Err: errors.ErrUnsupported}
 	}
 	entries, err := f.ReadDir(-1)
 	if err != nil {
 		return nil, ID{}, err
 	}
 	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return entries, idOf(&st), nil
+	return entries, idOf(st), nil
 }
 
 // IDOf returns the identity of the file at path, following links.

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -20,11 +18,13 @@ import (
 // problem, in walk order. A file is read once, at discovery: nothing can
 // vanish between discovery and parsing.
 //
-// The candidates are read folder by folder (byFolder): each worker opens a
-// folder once, as an os.Root below the snapshot's, and reads its files
-// through it, instead of resolving every file's path from the snapshot
-// folder again (six folders deep in a 1,000-node snapshot: about a dozen
-// system calls more per file).
+// The candidates are read folder by folder (byFolder), each folder opened
+// once as an os.Root below the snapshot's, and the folders of one node
+// tree in a batch on one worker (batches), which keeps the folders above
+// the one it reads open for the next (opener): a node's files lie in a
+// few folders of one tree (etc, etc/nova, etc/neutron/plugins/ml2), and
+// resolving every file's path from the snapshot folder again cost about a
+// dozen system calls more per file.
 //
 // Files of identical content share one slice (contents): a fleet's
 // /etc/hosts copied to ten thousand nodes is held once, not ten thousand
@@ -34,21 +34,14 @@ func (w *walker) readAll() {
 		data: make([][]byte, len(w.cands)), sums: make([]*[32]byte, len(w.cands)), errs: make([]error, len(w.cands)),
 		shared: contents{m: map[[32]byte][]byte{}},
 	}
-	folders := w.byFolder(r.errs)
-	var wg sync.WaitGroup
-	next := make(chan folder)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for f := range next {
-				w.readFolder(f, &r)
-			}
-		})
-	}
-	for _, f := range folders {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
+	batches := batches(w.byFolder(r.errs))
+	parallel(len(batches), func(i int) {
+		o := opener{top: w.root}
+		defer o.close()
+		for _, f := range batches[i] {
+			w.readFolder(f, &o, &r)
+		}
+	})
 	for i, c := range w.cands {
 		c.file.sum = r.sums[i]
 		w.keep(c, r.data[i], r.errs[i])
@@ -99,12 +92,32 @@ func (w *walker) byFolder(errs []error) []folder {
 	return out
 }
 
+// batchFolders bounds the folders of one batch, so that one large node
+// is still read by every worker.
+const batchFolders = 256
+
+// batches splits folders into runs of consecutive folders below the same
+// folder of the snapshot's top level (a node's, in walk order), of at
+// most batchFolders each.
+func batches(folders []folder) [][]folder {
+	var out [][]folder
+	top := func(dir string) string { t, _, _ := strings.Cut(dir, "/"); return t }
+	for i, f := range folders {
+		if n := len(out); n > 0 && len(out[n-1]) < batchFolders && top(f.dir) == top(folders[i-1].dir) {
+			out[n-1] = append(out[n-1], f)
+			continue
+		}
+		out = append(out, []folder{f})
+	}
+	return out
+}
+
 // readFolder reads the candidates of one folder, opened once through the
 // snapshot folder's os.Root (so no element of its path can lead outside
 // the snapshot, even when the tree changes while it is read); a folder
 // that cannot be opened is the error of each of its files.
-func (w *walker) readFolder(f folder, r *reading) {
-	sub, err := w.openFolder(f.dir)
+func (w *walker) readFolder(f folder, o *opener, r *reading) {
+	sub, owned, err := o.open(f.dir)
 	for k, i := range f.idx {
 		if err != nil {
 			r.errs[i] = err
@@ -115,21 +128,9 @@ func (w *walker) readFolder(f folder, r *reading) {
 			r.data[i], r.sums[i] = r.shared.intern(r.data[i])
 		}
 	}
-	if err == nil && sub != w.root {
+	if owned {
 		_ = sub.Close() // read only: nothing to lose
 	}
-}
-
-// openFolder opens the folder dir (relative to Root; "" for Root itself)
-// through the snapshot folder's os.Root.
-func (w *walker) openFolder(dir string) (*os.Root, error) {
-	if w.root == nil {
-		return nil, &fs.PathError{Op: "open", Path: w.s.Root, Err: errors.New("snapshot folder not open")}
-	}
-	if dir == "" {
-		return w.root, nil
-	}
-	return w.root.OpenRoot(dir)
 }
 
 // contents holds one copy of each distinct file content read, by digest.
