@@ -137,10 +137,23 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	for _, l := range d.Snapshot.Leftovers {
 		leftovers = append(leftovers, map[string]any{"path": l.Path, "node": l.Node, "of": l.Of})
 	}
+	conflicts, drift, idx := fleetFacts(builders, nodes)
 	return map[string]any{
-		"leftovers": leftovers, "hosts_conflicts": hostsConflicts(builders), "role_drift": roleDrift(nodes),
-		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index(nodes), "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+		"leftovers": leftovers, "hosts_conflicts": conflicts, "role_drift": drift,
+		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": idx, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
+}
+
+// fleetFacts computes the three facts over the whole fleet at once, each
+// on its own goroutine: they only read the builders and the nodes'
+// documents.
+func fleetFacts(builders []*nodeBuilder, nodes map[string]any) (conflicts, drift []any, idx map[string]any) {
+	var wg sync.WaitGroup
+	wg.Go(func() { conflicts = hostsConflicts(builders) })
+	wg.Go(func() { drift = roleDrift(nodes) })
+	idx = index(nodes)
+	wg.Wait()
+	return conflicts, drift, idx
 }
 
 // nodeDocs builds the nodes' documents on GOMAXPROCS goroutines, each
