@@ -12,7 +12,7 @@ import (
 // it ask of it, worked out once (tablesByDigest): the addresses of each name
 // and the loopback entries. A fleet-wide file on a thousand nodes is
 // looked up by name, not scanned entry by entry for every host each
-// node's values name (hosts.Lookup: 6 million name comparisons per
+// node's values name (hosts.Lookup: millions of name comparisons in a
 // 1,000-node model).
 type hostTable struct {
 	entries []hosts.Entry

@@ -10,8 +10,9 @@ import (
 // docMemo remembers, for one document, answers that depend only on names
 // and texts, which every node asks again: a fleet sets the same options
 // with mostly the same values on every node (a 1,000-node model asked
-// secret.IsKey 260,000 times of a few hundred names). Each answer is the
-// function's own; callers must not change a slice they get.
+// secret.IsKey twice for every option of every node, of a few hundred
+// names). Each answer is the function's own; callers must not change a
+// slice they get.
 type docMemo struct {
 	mu           sync.Mutex
 	secretOpts   map[[4]string]bool        // SecretOption by kind, schema section, option and auth plugin
