@@ -272,8 +272,3 @@ func (s *docSplit) fleetFacts() ast.Object {
 	s.lists.Foreach(func(k, v *ast.Term) { items = append(items, [2]*ast.Term{k, v}) })
 	return ast.NewObject(items...)
 }
-
-// newConverter is a converter with empty term tables.
-func newConverter() *converter {
-	return &converter{strings: map[string]*ast.Term{}, ints: map[int]*ast.Term{}}
-}

@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"fmt"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -46,5 +49,38 @@ func TestToValueSharesTerms(t *testing.T) {
 	b, _ := c.toTerm("nova.conf")
 	if a != b {
 		t.Error("equal strings converted to two terms")
+	}
+}
+
+// TestToValueParallelNodes: the nodes, converted on several goroutines,
+// make the same value as one converter going through the document, and a
+// node that cannot be converted fails the conversion with its own error
+// (the first node by name that has one).
+func TestToValueParallelNodes(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	doc := func(bad bool) map[string]any {
+		nodes := map[string]any{}
+		for i := range 50 {
+			nodes[fmt.Sprintf("compute%02d", i)] = map[string]any{"name": fmt.Sprintf("compute%02d", i), "files": map[string]any{
+				"etc/nova/nova.conf": map[string]any{"kind": "nova.conf", "line": i, "ok": i%2 == 0, "list": []any{"a", nil, i}},
+			}}
+		}
+		if bad {
+			nodes["compute07"].(map[string]any)["x"] = 1.5
+			nodes["compute30"].(map[string]any)["x"] = struct{}{}
+		}
+		return map[string]any{"nodes": nodes, "release": "zed"}
+	}
+	want, err := newConverter().toTerm(doc(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, convert := range []func(map[string]any) (ast.Value, error){func(d map[string]any) (ast.Value, error) { return ToValue(d) }, MoveToValue} {
+		if got, err := convert(doc(false)); err != nil || got.Compare(want.Value) != 0 {
+			t.Errorf("parallel conversion differs (%v)", err)
+		}
+		if _, err := convert(doc(true)); err == nil || !strings.Contains(err.Error(), "float64") {
+			t.Errorf("error = %v, want compute07's float64", err)
+		}
 	}
 }

@@ -121,7 +121,7 @@ func pickReleases(choice *release.Choice, files []*model.Loaded) (*model.Release
 		for _, g := range gs {
 			p := pickGroup(fits[g], preference{deployment: deployment, deployWhy: deployWhy, fleet: fleet, fleetFits: mine})
 			if deployment.rel == known[0].rel {
-				olderByPolicy(p, known[0].rel.Name, files, g.node, service)
+				olderByPolicy(p, known[0].rel.Name, g.policies, service)
 			}
 			evidence := fits[g]
 			if _, ok := choice.Services[service]; ok {

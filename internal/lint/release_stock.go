@@ -16,13 +16,12 @@ import (
 const minStockRules = 10
 
 // stockRelease is the old release whose stock policy.json a node's policy
-// files of a service repeat (with the counts), or "" when they do not.
-func stockRelease(files []*model.Loaded, node, service string) (rel string, matched, total int) {
+// files of a service (its group's: groupFiles) repeat (with the counts),
+// or "" when they do not.
+func stockRelease(policies []*model.Loaded, service string) (rel string, matched, total int) {
 	count := map[string]int{}
-	for _, f := range files {
-		if f.Node == node && f.Policy != nil && model.PolicyService(f) == service {
-			total += countStock(f, service, count)
-		}
+	for _, f := range policies {
+		total += countStock(f, service, count)
 	}
 	for _, name := range schema.StockReleases {
 		if n := count[name]; n > 0 && n >= matched {
@@ -56,13 +55,14 @@ func countStock(f *model.Loaded, service string, count map[string]int) int {
 }
 
 // olderByPolicy marks a pick older than the oldest schema when the node's
-// policy files of the service are an old release's stock file and the
-// pick is the oldest release.
-func olderByPolicy(p *model.Pick, oldest string, files []*model.Loaded, node, service string) {
+// policy files of the service (policies: its group's, not every file of
+// the snapshot again for every node) are an old release's stock file and
+// the pick is the oldest release.
+func olderByPolicy(p *model.Pick, oldest string, policies []*model.Loaded, service string) {
 	if p.BelowOldest || p.Name != oldest {
 		return
 	}
-	rel, matched, total := stockRelease(files, node, service)
+	rel, matched, total := stockRelease(policies, service)
 	if rel == "" {
 		return
 	}

@@ -5,17 +5,18 @@ import (
 	"slices"
 	"sort"
 	"strings"
-
-	"github.com/stacklint/stacklint/parser/hosts"
 )
 
 // lookupOwn returns what a hosts table says about the node's own names
 // (node directory name, hostname, short hostname), loopback excluded.
-func (b *nodeBuilder) lookupOwn(table []hosts.Entry) []string {
+func (b *nodeBuilder) lookupOwn() []string {
+	if b.table == nil {
+		return nil
+	}
 	short, _, _ := strings.Cut(b.hostname, ".")
 	var out []string
 	for _, n := range []string{b.name, b.hostname, short} {
-		out = append(out, hosts.Lookup(table, n)...)
+		out = append(out, b.table.lookup(n)...)
 	}
 	return uniqueSorted(out)
 }

@@ -6,9 +6,12 @@ import (
 	"net/netip"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/internal/snapshot"
@@ -89,12 +92,13 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	tables := map[string]any{} // identical /etc/hosts files are stored once
 	var rcs, policies []any
 	builders := make([]*nodeBuilder, len(d.Snapshot.Nodes))
-	secrets := &secretCache{m: map[[4]string]bool{}}
+	memo := newDocMemo()
+	hostTables := tablesByDigest{}
 	for i, n := range d.Snapshot.Nodes {
-		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name], addrs[n.Name])
+		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name], addrs[n.Name], hostTables)
 		builders[i].roles = roles[n.Name]
 		builders[i].releases = d.releases
-		builders[i].secrets = secrets
+		builders[i].memo = memo
 		builders[i].enabled = n.Enabled
 		builders[i].procs = nodeProcesses(byNode[n.Name], n.Enabled, n.Masked, roles[n.Name])
 	}
@@ -106,8 +110,9 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		claimOwner(knownOwners, nb.name, known[nb.name])
 		claimOwner(owners, nb.name, known[nb.name])
 	}
-	for _, nb := range builders {
-		doc := nb.doc(knownOwners)
+	docs := nodeDocs(d.Keys, builders, knownOwners)
+	for i, nb := range builders {
+		doc := docs[i]
 		doc["known_addresses"] = toAny(known[nb.name])
 		claimOwner(owners, nb.name, nb.addresses(knownOwners))
 		if nb.hostsID != "" {
@@ -122,8 +127,8 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		rcs = append(rcs, nb.rcs...)
 		policies = append(policies, nb.policies...)
 	}
-	loose := newNodeBuilder(d.Keys, "", byNode[""], nil)
-	loose.releases, loose.secrets = d.releases, secrets
+	loose := newNodeBuilder(d.Keys, "", byNode[""], nil, hostTables)
+	loose.releases, loose.memo = d.releases, memo
 	for _, f := range byNode[""] {
 		rcs = append(rcs, loose.rcDoc(f))
 	}
@@ -132,10 +137,58 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	for _, l := range d.Snapshot.Leftovers {
 		leftovers = append(leftovers, map[string]any{"path": l.Path, "node": l.Node, "of": l.Of})
 	}
+	conflicts, drift, idx := fleetFacts(builders, nodes)
 	return map[string]any{
-		"leftovers": leftovers, "hosts_conflicts": hostsConflicts(builders), "role_drift": roleDrift(nodes),
-		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index(nodes), "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+		"leftovers": leftovers, "hosts_conflicts": conflicts, "role_drift": drift,
+		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": idx, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
+}
+
+// fleetFacts computes the three facts over the whole fleet at once, each
+// on its own goroutine: they only read the builders and the nodes'
+// documents.
+func fleetFacts(builders []*nodeBuilder, nodes map[string]any) (conflicts, drift []any, idx map[string]any) {
+	var wg sync.WaitGroup
+	wg.Go(func() { conflicts = hostsConflicts(builders) })
+	wg.Go(func() { drift = roleDrift(nodes) })
+	idx = index(nodes)
+	wg.Wait()
+	return conflicts, drift, idx
+}
+
+// nodeDocs builds the nodes' documents on GOMAXPROCS goroutines, each
+// node's with a Fork of the keyring, joined back in node order: the
+// keyring ends as a node-by-node build leaves it (Keyring.Join). A node's
+// builder reads only its own files and what is shared read-only (releases,
+// schemas, the owners of known addresses) or behind a lock (docMemo).
+func nodeDocs(keys *secret.Keyring, builders []*nodeBuilder, knownOwners map[string]any) []map[string]any {
+	docs := make([]map[string]any, len(builders))
+	forks := make([]*secret.Keyring, len(builders))
+	parallel(len(builders), func(i int) {
+		forks[i] = keys.Fork()
+		builders[i].keys = forks[i]
+		docs[i] = builders[i].doc(knownOwners)
+	})
+	for i, nb := range builders {
+		keys.Join(forks[i])
+		nb.keys = keys
+	}
+	return docs
+}
+
+// parallel calls do(i) for every i in [0, n) on GOMAXPROCS goroutines and
+// returns when every call has returned.
+func parallel(n int, do func(i int)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func orEmpty(v []any) []any {
@@ -152,6 +205,7 @@ type nodeBuilder struct {
 	name     string
 	files    []*Loaded
 	hosts    []hosts.Entry
+	table    *hostTable // hosts, indexed (shared by the nodes holding the same file)
 	hasHosts bool
 	hostsID  string // digest of the node's /etc/hosts: key into the document's "hosts"
 	rcs      []any
@@ -162,18 +216,19 @@ type nodeBuilder struct {
 	ownAddrs []string               // its /etc/hosts entries for its own names, and ifaces
 	known    []string               // ownAddrs and what every /etc/hosts says of its names
 	releases *Releases              // the release of each service; nil: options are not checked
-	secrets  *secretCache           // shared by every node's builder
+	memo     *docMemo               // shared by every node's builder
 	budgets  map[*oslo.File]*int
 	enabled  []snapshot.Enabled // units started at boot
 	procs    map[string]string  // process -> evidence (nodeProcesses)
 }
 
-func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []string) *nodeBuilder {
+func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []string, tables tablesByDigest) *nodeBuilder {
 	b := &nodeBuilder{keys: k, name: name, files: files, hostname: name}
 	for _, f := range files {
 		switch f.Kind {
 		case snapshot.KindHosts:
 			b.hosts, b.hasHosts = f.Hosts, true
+			b.table = tables.of(f.sum, f.Hosts)
 			b.hostsID = hex.EncodeToString(f.sum[:8])
 		case snapshot.KindHostname:
 			if h := strings.TrimSpace(strings.SplitN(f.Text, "\n", 2)[0]); h != "" {
@@ -187,7 +242,7 @@ func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []str
 		}
 	}
 	b.ifaces = uniqueSorted(append(b.ifaces, extra...))
-	b.ownAddrs = uniqueSorted(append(b.lookupOwn(b.hosts), b.ifaces...))
+	b.ownAddrs = uniqueSorted(append(b.lookupOwn(), b.ifaces...))
 	return b
 }
 
@@ -200,7 +255,7 @@ func (b *nodeBuilder) resolve(host string) []string {
 	if !b.hasHosts {
 		return nil
 	}
-	r := hosts.Lookup(b.hosts, host)
+	r := b.table.lookup(host)
 	switch {
 	case r != nil:
 		return r
@@ -355,8 +410,8 @@ func (b *nodeBuilder) sectionsDoc(kind string, f *oslo.File) map[string]any {
 
 // placeholdersOf lists the install-guide placeholders of a non-secret value
 // (already redacted) and of the passwords of its URL.
-func placeholdersOf(redacted string, url any) []string {
-	out := secret.Placeholders(redacted)
+func (b *nodeBuilder) placeholdersOf(redacted string, url any) []string {
+	out := slices.Clone(b.memo.placeholdersIn(redacted))
 	if u, ok := url.(map[string]any); ok {
 		for _, h := range u["hosts"].([]any) {
 			if p, ok := h.(map[string]any)["password_placeholder"].(string); ok && !slices.Contains(out, p) {

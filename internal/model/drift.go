@@ -50,33 +50,62 @@ type driftFile struct {
 	own       []string // the node's name and addresses
 }
 
-// value is the last value of an option in the file, else unset, with its
-// occurrence.
-func (f driftFile) value(s, k string) (string, map[string]any) {
-	sec, _ := f.secs[s].(map[string]any)
-	occs, _ := sec[k].([]any)
-	if len(occs) == 0 {
-		return unset, nil
+// lastOccurrences calls do with the last occurrence of each option of the
+// file (nil for an option written with no occurrence).
+func (f driftFile) lastOccurrences(do func(sk [2]string, o map[string]any)) {
+	for s, sec := range f.secs {
+		for k, v := range sec.(map[string]any) {
+			var o map[string]any
+			if occs, _ := v.([]any); len(occs) > 0 {
+				o = occs[len(occs)-1].(map[string]any)
+			}
+			do([2]string{s, k}, o)
+		}
 	}
-	o := occs[len(occs)-1].(map[string]any)
-	return o["value"].(string), o
 }
 
+// groupOptions lists every [section, key] any file of the group sets,
+// sorted, with the last occurrence of it in each file (by file index; nil
+// where the file leaves it unset): each file's options are read once, not
+// looked up once per option of the group.
+func groupOptions(files []driftFile) ([][2]string, map[[2]string][]map[string]any) {
+	occs := map[[2]string][]map[string]any{}
+	for i, f := range files {
+		f.lastOccurrences(func(sk [2]string, o map[string]any) {
+			col, ok := occs[sk]
+			if !ok {
+				col = make([]map[string]any, len(files))
+				occs[sk] = col
+			}
+			col[i] = o
+		})
+	}
+	keys := make([][2]string, 0, len(occs))
+	for sk := range occs {
+		keys = append(keys, sk)
+	}
+	slices.SortFunc(keys, func(a, b [2]string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) })
+	return keys, occs
+}
+
+// groupDrift lists, for each option of a group's files, the files that
+// set it otherwise than the majority does (or leave it unset).
 func groupDrift(g [2]string, files []driftFile) []any {
 	var out []any
-	keys := groupKeys(files)
+	keys, occs := groupOptions(files)
 	for _, sk := range keys {
 		values := make([]string, len(files))
 		counts := map[string]int{}
-		flags := map[string]bool{}
-		for i, f := range files {
-			v, o := f.value(sk[0], sk[1])
+		isSecret, isAddress := false, false
+		for i, o := range occs[sk] {
+			v := unset
+			if o != nil {
+				v = o["value"].(string)
+				isSecret = isSecret || o["secret"] == true
+				isAddress = isAddress || o["url"] != nil || len(anySlice(o["host_refs"])) > 0
+			}
 			values[i] = v
 			counts[v]++
-			if o != nil {
-				flags["secret"] = flags["secret"] || o["secret"] == true
-				flags["address"] = flags["address"] || o["url"] != nil || len(anySlice(o["host_refs"])) > 0
-			}
 		}
 		top, ok := majority(counts, len(files))
 		if !ok {
@@ -89,29 +118,11 @@ func groupDrift(g [2]string, files []driftFile) []any {
 			out = append(out, map[string]any{
 				"kind": g[0], "services": g[1], "members": len(files), "keys": len(keys),
 				"node": f.node, "file": f.key, "section": sk[0], "key": sk[1], "value": values[i], "majority": top,
-				"secret": flags["secret"], "address": flags["address"], "names_node": namesNode(values[i], f.own),
+				"secret": isSecret, "address": isAddress, "names_node": namesNode(values[i], f.own),
 			})
 		}
 	}
 	return out
-}
-
-// groupKeys lists every [section, key] any file of the group sets, sorted.
-func groupKeys(files []driftFile) [][2]string {
-	seen := map[[2]string]bool{}
-	for _, f := range files {
-		for s, sec := range f.secs {
-			for k := range sec.(map[string]any) {
-				seen[[2]string{s, k}] = true
-			}
-		}
-	}
-	keys := make([][2]string, 0, len(seen))
-	for sk := range seen {
-		keys = append(keys, sk)
-	}
-	slices.SortFunc(keys, func(a, b [2]string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) })
-	return keys
 }
 
 // majority is the value more than half the files share, if any differ.

@@ -23,11 +23,10 @@ func (b *nodeBuilder) hostsPath() string {
 // line, name}].
 func (b *nodeBuilder) selfLoopback() []any {
 	out := []any{}
-	for _, e := range b.hosts {
-		a, err := netip.ParseAddr(e.Addr)
-		if err != nil || !a.IsLoopback() {
-			continue
-		}
+	if b.table == nil {
+		return out
+	}
+	for _, e := range b.table.loopback {
 		for _, n := range e.Names {
 			if b.isSelf(n) && !strings.EqualFold(n, "localhost") {
 				out = append(out, map[string]any{"addr": e.Addr, "line": e.Line, "name": n})

@@ -4,7 +4,6 @@ import (
 	"net/netip"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/parser/oslo"
@@ -23,21 +22,11 @@ import (
 // flagged secret by the schema of any known release (whatever release is
 // checked: a secret stays a secret).
 func (b *nodeBuilder) secretOption(kind string, f *oslo.File, section, key string) bool {
-	if secret.IsKey(key) {
+	if b.memo.isKey(key) {
 		return true
 	}
-	if b.secrets == nil {
-		return SecretOption(kind, f, section, key)
-	}
 	k := [4]string{SchemaKind(kind), SchemaSection(SchemaKind(kind), f, section), key, AuthType(f, section)}
-	b.secrets.mu.Lock()
-	defer b.secrets.mu.Unlock()
-	v, ok := b.secrets.m[k]
-	if !ok {
-		v = SecretOption(kind, f, section, key)
-		b.secrets.m[k] = v
-	}
-	return v
+	return remember(&b.memo.mu, b.memo.secretOpts, k, func() bool { return SecretOption(kind, f, section, key) })
 }
 
 // budget is the substitution budget of a file (FileBudget bytes for all
@@ -55,13 +44,6 @@ func (b *nodeBuilder) budget(f *oslo.File) *int {
 	return p
 }
 
-// secretCache remembers SecretOption by kind, schema section, option and
-// auth plugin: every node asks the same questions.
-type secretCache struct {
-	mu sync.Mutex
-	m  map[[4]string]bool
-}
-
 // valueDoc is one occurrence of a key with its derived facts.
 func (b *nodeBuilder) valueDoc(kind string, f *oslo.File, section, key string, v oslo.Value, secretOpt bool) map[string]any {
 	d := map[string]any{"line": v.Line, "column": v.Column, "end_line": v.EndLine, "header": v.Header}
@@ -69,7 +51,7 @@ func (b *nodeBuilder) valueDoc(kind string, f *oslo.File, section, key string, v
 	if c := lookAlike(key); c != "" {
 		d["key_look_alike"] = c
 	}
-	if secretOpt && (secret.IsKey(key) || !urls.Looks(v.Text)) {
+	if secretOpt && (b.memo.isKey(key) || !urls.Looks(v.Text)) {
 		d = b.secretDoc(d, f, section, v)
 		if d["weak"] == true && !PasswordLike(kind, f, section, key) {
 			delete(d, "weak") // redacted, but no password to judge
@@ -85,14 +67,14 @@ func (b *nodeBuilder) valueDoc(kind string, f *oslo.File, section, key string, v
 		d["substitution_truncated"] = true
 	}
 	value := sub.Text
-	spans := mergeSpans(sub.Secret, credentialSpans(value, key))
+	spans := mergeSpans(sub.Secret, b.memo.credentialSpans(value, key))
 	d["value"] = b.keys.Render(value, spans)
 	if len(sub.Secret) > 0 {
 		d["secret_parts"] = true // facts of a value holding a secret are not derived
 	} else {
 		b.derivedFacts(d, key, value, spans)
 	}
-	if p := placeholdersOf(d["value"].(string), d["url"]); len(p) > 0 {
+	if p := b.placeholdersOf(d["value"].(string), d["url"]); len(p) > 0 {
 		d["placeholders"] = toAny(p)
 	}
 	if value != v.Text {
@@ -160,7 +142,7 @@ func (b *nodeBuilder) rcDoc(f *Loaded) map[string]any {
 				spans := mergeSpans(nil, credentialSpans(v.Value, ""))
 				vd["url"] = urlFact{raw: v.Value, u: u, spans: spans, keys: b.keys}.doc(b.hostFact)
 			}
-			if p := placeholdersOf(vd["value"].(string), vd["url"]); len(p) > 0 {
+			if p := b.placeholdersOf(vd["value"].(string), vd["url"]); len(p) > 0 {
 				vd["placeholders"] = toAny(p)
 			}
 			vars[v.Name] = vd

@@ -19,7 +19,6 @@
 package safefile
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -133,15 +132,34 @@ func readOpen(f *os.File, path string, limit int64) ([]byte, error) {
 	if st.Size > limit {
 		return nil, &TooLargeError{Path: path, Size: st.Size, Limit: limit}
 	}
-	var b bytes.Buffer
-	b.Grow(int(st.Size) + 1)
-	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+	b, err := readAll(io.LimitReader(f, limit+1), st.Size)
+	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: unwrap(err)}
 	}
-	if int64(b.Len()) > limit { // it grew while being read
-		return nil, &TooLargeError{Path: path, Size: int64(b.Len()), Limit: limit}
+	if int64(len(b)) > limit { // it grew while being read
+		return nil, &TooLargeError{Path: path, Size: int64(len(b)), Limit: limit}
 	}
-	return b.Bytes(), nil
+	return b, nil
+}
+
+// readAll reads r to its end into a slice of size+1 bytes, grown only when
+// the file holds more than its size said: a file is held in as many bytes
+// as it has (bytes.Buffer.ReadFrom doubled the slice at the end of every
+// file to look for more, so each file cost twice its size and more).
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		switch {
+		case errors.Is(err, io.EOF):
+			return b, nil
+		case err != nil:
+			return nil, err
+		case len(b) == cap(b):
+			b = slices.Grow(b, len(b)) // it grew since fstat
+		}
+	}
 }
 
 // open retries an open interrupted by a signal.
@@ -171,23 +189,34 @@ func unwrap(err error) error {
 
 // ReadDir lists the directory at path, sorted by name, without following a
 // symbolic link as its last element, and returns its identity.
+//
+// The folder is opened by os.OpenFile (O_CLOEXEC and the retry on EINTR
+// are its own), which knows from the flags that the descriptor does not
+// block: os.NewFile on a bare descriptor asks the kernel again (fcntl),
+// once per folder of the snapshot.
 func ReadDir(path string) ([]os.DirEntry, ID, error) {
-	fd, err := open(path, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_DIRECTORY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, syscall.ELOOP) {
+		return nil, ID{}, &NotRegularError{Path: path, Type: "symbolic link"}
+	}
 	if err != nil {
 		return nil, ID{}, err
 	}
-	f := os.NewFile(uintptr(fd), path)
 	defer func() { _ = f.Close() }() // read only: nothing to lose
-	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, ID{}, &fs.PathError{Op: "fstat", Path: path, Err: err}
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, ID{}, err
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil, ID{}, &fs.PathError{Op: "fstat", Path: path, Err: errors.ErrUnsupported}
 	}
 	entries, err := f.ReadDir(-1)
 	if err != nil {
 		return nil, ID{}, err
 	}
 	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return entries, idOf(&st), nil
+	return entries, idOf(st), nil
 }
 
 // IDOf returns the identity of the file at path, following links.

@@ -25,12 +25,50 @@ type Keyring struct {
 	labels map[string]string // every known written form of a secret -> its label
 	sorted []string          // keys of labels, longest first (nil: stale)
 	public map[string]bool   // words stacklint prints as structure
+	fork   bool              // a Fork: made records the order of labels
+	made   []string          // the forms labelled, in the order they were (forks only)
 }
 
 // NewKeyring returns a keyring keyed by digest (a digest of the snapshot).
 func NewKeyring(digest []byte) *Keyring {
 	k := sha256.Sum256(append([]byte("stacklint-fp-v1:"), digest...))
 	return &Keyring{key: k[:], labels: map[string]string{}, public: map[string]bool{}}
+}
+
+// Fork returns a keyring with k's key (so the same fingerprints) and no
+// labels yet, for one part of a document built on a goroutine of its own;
+// Join gives its labels to k. A form of two secrets keeps the label of
+// the first that made it, so parts built in parallel must be joined in a
+// fixed order.
+func (k *Keyring) Fork() *Keyring {
+	return &Keyring{key: k.key, labels: map[string]string{}, public: map[string]bool{}, fork: true}
+}
+
+// Join adds the labels a Fork of k made to k, in the order the fork made
+// them, where k has none yet: forks joined in a fixed order leave k with
+// the labels it would hold had every call on them been made on k, fork
+// after fork.
+func (k *Keyring) Join(f *Keyring) {
+	f.mu.Lock()
+	made, labels := f.made, f.labels
+	f.mu.Unlock()
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	for _, form := range made {
+		k.add(form, labels[form])
+	}
+}
+
+// add labels form unless it has a label already (k.mu held).
+func (k *Keyring) add(form, label string) {
+	if _, ok := k.labels[form]; ok {
+		return
+	}
+	k.labels[form] = label
+	k.sorted = nil
+	if k.fork {
+		k.made = append(k.made, form)
+	}
 }
 
 // FP returns the fingerprint of a secret value, 6 hex digits ("" for an
@@ -47,10 +85,7 @@ func (k *Keyring) FP(value string) string {
 	defer k.mu.Unlock()
 	label := "fp:" + fp
 	for _, form := range writtenForms(value) {
-		if _, ok := k.labels[form]; !ok {
-			k.labels[form] = label
-			k.sorted = nil
-		}
+		k.add(form, label)
 	}
 	return fp
 }
@@ -163,10 +198,7 @@ func (k *Keyring) Render(text string, spans []Span) string {
 func (k *Keyring) alias(form, label string) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if _, ok := k.labels[form]; !ok {
-		k.labels[form] = label
-		k.sorted = nil
-	}
+	k.add(form, label)
 }
 
 // anywhere is the length from which a secret is redacted wherever it

@@ -141,3 +141,34 @@ func TestNames(t *testing.T) {
 		}
 	}
 }
+
+// TestForkJoin: forks joined in a fixed order leave the keyring with the
+// labels one keyring given every call in that order holds, whatever order
+// the forks made them in: "a b" and "a+b" share the written form "a+b"
+// (percent-encoded), which keeps the label of the first.
+func TestForkJoin(t *testing.T) {
+	const a, b, text = "a b", "a+b", "user=a+b here"
+	one := NewKeyring([]byte("snap"))
+	one.FP(a)
+	one.FP(b)
+	want := one.Redact(text)
+	if want != "user=fp:"+one.FP(a)+" here" {
+		t.Fatalf("Redact = %q: the first secret's label should win", want)
+	}
+	joined := NewKeyring([]byte("snap"))
+	fa, fb := joined.Fork(), joined.Fork()
+	if fb.FP(b) != one.FP(b) || fa.FP(a) != one.FP(a) { // b made first, a second
+		t.Fatal("a fork fingerprints otherwise")
+	}
+	joined.Join(fa)
+	joined.Join(fb)
+	if got := joined.Redact(text); got != want {
+		t.Errorf("joined a then b: %q, want %q", got, want)
+	}
+	other := NewKeyring([]byte("snap"))
+	other.Join(fb)
+	other.Join(fa)
+	if got := other.Redact(text); got == want {
+		t.Errorf("joined b then a: %q, want b's label", got)
+	}
+}

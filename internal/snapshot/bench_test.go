@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	"github.com/stacklint/stacklint/internal/bench"
 )
 
 // nest creates depth nested folders "d" below dir with openat/mkdirat, so
@@ -93,4 +95,24 @@ func BenchmarkDiscoverWide(b *testing.B) {
 			b.Fatalf("%v: %d nodes, %d problems, %d ignored", err, len(s.Nodes), len(s.Problems), len(s.Ignored))
 		}
 	}
+}
+
+// BenchmarkDiscover1000 discovers the generated 1,000-node snapshot (one
+// controller, 999 computes, the fleet-wide /etc/hosts on every node: 1,000
+// nodes, 6,013 files), the input side of issue 18's yardstick.
+func BenchmarkDiscover1000(b *testing.B) {
+	root := filepath.Join(b.TempDir(), "snap")
+	if err := bench.Generate(filepath.Join("..", "..", "testdata", "deployments", "modern-linuxbridge"), root, 1000); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	start, n := bench.CPUTime(), 0
+	for b.Loop() {
+		s, err := Discover(root)
+		if err != nil || len(s.Nodes) != 1000 || len(s.Problems) != 0 {
+			b.Fatalf("%v: %d nodes, %d problems", err, len(s.Nodes), len(s.Problems))
+		}
+		n++
+	}
+	bench.ReportCPU(b, start, n)
 }

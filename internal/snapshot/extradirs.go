@@ -23,6 +23,7 @@ func (w *walker) readExtraDirs(trees []*tree) {
 			t.extraDir(dir, kind)
 		}
 	}
+	w.merge(trees)
 	if len(w.cands) == 0 {
 		return
 	}
@@ -53,7 +54,7 @@ func (t *tree) extraDir(dir, kind string) {
 	}
 	entries, _, err := safefile.ReadDir(tg.real)
 	if err != nil {
-		t.w.problem(shown, ProblemUnreadable, "folder cannot be read: "+errText(err))
+		t.out.problem(shown, ProblemUnreadable, "folder cannot be read: "+errText(err))
 		return
 	}
 	for _, e := range entries {
@@ -67,13 +68,13 @@ func (t *tree) extraDir(dir, kind string) {
 		if !e.Type().IsRegular() {
 			ftg, err := t.root.resolve(np)
 			if err != nil || ftg.info == nil {
-				t.w.linkProblem(rel, real, ftg, err)
+				t.out.problem(linkProblem(rel, real, ftg, err))
 				continue
 			}
 			real = ftg.real
 		}
 		f := &File{Path: rel, NodePath: np, Abs: real, Kind: kind, Node: t.node.Name}
-		t.w.cands = append(t.w.cands, &candidate{file: f, node: t.node})
+		t.out.cands = append(t.out.cands, &candidate{file: f, node: t.node})
 	}
 }
 

@@ -67,7 +67,7 @@ func (w *walker) nodeTree(top chroot, e os.DirEntry) *tree {
 	t, err := top.resolve(name)
 	switch {
 	case link && (err != nil || t.info == nil):
-		w.linkProblem(name, filepath.Join(w.s.Root, name), t, err)
+		w.problem(linkProblem(name, filepath.Join(w.s.Root, name), t, err))
 		return nil
 	case err != nil || !t.info.IsDir():
 		return nil
@@ -113,6 +113,12 @@ func hostnameFile(b []byte) bool {
 // are tolerated), at most 253 characters. Anything else in etc/hostname is
 // not a name stacklint prints as one.
 func validHostname(h string) bool {
-	label := `[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?`
-	return len(h) <= 253 && regexp.MustCompile(`^`+label+`(?:\.`+label+`)*$`).MatchString(h)
+	return len(h) <= 253 && hostnameRE.MatchString(h)
 }
+
+// hostnameLabel is one RFC 1123 label of a host name (underscores tolerated).
+const hostnameLabel = `[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?`
+
+// hostnameRE is a host name of dot-separated labels (validHostname),
+// compiled once: a fleet has an etc/hostname on every node.
+var hostnameRE = regexp.MustCompile(`^` + hostnameLabel + `(?:\.` + hostnameLabel + `)*$`)

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
-	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/stacklint/stacklint/internal/safefile"
@@ -17,36 +18,119 @@ import (
 // problem, in walk order. A file is read once, at discovery: nothing can
 // vanish between discovery and parsing.
 //
+// The candidates are read folder by folder (byFolder), each folder opened
+// once as an os.Root below the snapshot's, and the folders of one node
+// tree in a batch on one worker (batches), which keeps the folders above
+// the one it reads open for the next (opener): a node's files lie in a
+// few folders of one tree (etc, etc/nova, etc/neutron/plugins/ml2), and
+// resolving every file's path from the snapshot folder again cost about a
+// dozen system calls more per file.
+//
 // Files of identical content share one slice (contents): a fleet's
 // /etc/hosts copied to ten thousand nodes is held once, not ten thousand
 // times.
 func (w *walker) readAll() {
-	data := make([][]byte, len(w.cands))
-	sums := make([]*[32]byte, len(w.cands))
-	errs := make([]error, len(w.cands))
-	shared := contents{m: map[[32]byte][]byte{}}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				data[i], errs[i] = w.read(w.cands[i].file.Abs)
-				if errs[i] == nil {
-					data[i], sums[i] = shared.intern(data[i])
-				}
-			}
-		})
+	r := reading{
+		data: make([][]byte, len(w.cands)), sums: make([]*[32]byte, len(w.cands)), errs: make([]error, len(w.cands)),
+		shared: contents{m: map[[32]byte][]byte{}},
 	}
-	for i := range w.cands {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	batches := batches(w.byFolder(r.errs))
+	parallel(len(batches), func(i int) {
+		o := opener{top: w.root}
+		defer o.close()
+		for _, f := range batches[i] {
+			w.readFolder(f, &o, &r)
+		}
+	})
 	for i, c := range w.cands {
-		c.file.sum = sums[i]
-		w.keep(c, data[i], errs[i])
+		c.file.sum = r.sums[i]
+		w.keep(c, r.data[i], r.errs[i])
 	}
 	w.cands = nil
+}
+
+// reading is what readAll collects, by candidate index; each index is
+// written by one worker only.
+type reading struct {
+	data   [][]byte
+	sums   []*[32]byte
+	errs   []error
+	shared contents
+}
+
+// folder is one folder of the snapshot (relative to Root, '/'-separated)
+// and the candidates read from it: their indexes and file names.
+type folder struct {
+	dir   string
+	idx   []int
+	names []string
+}
+
+// byFolder groups the candidates by the folder they are read from, in the
+// order each folder first appears; a candidate whose path leads outside
+// the snapshot gets its error in errs instead.
+func (w *walker) byFolder(errs []error) []folder {
+	var out []folder
+	at := map[string]int{}
+	for i, c := range w.cands {
+		rel, err := w.rel(c.file.Abs)
+		if err != nil {
+			errs[i] = err
+			continue
+		}
+		dir, name := path.Split(rel)
+		dir = strings.TrimSuffix(dir, "/")
+		j, ok := at[dir]
+		if !ok {
+			j = len(out)
+			at[dir] = j
+			out = append(out, folder{dir: dir})
+		}
+		out[j].idx = append(out[j].idx, i)
+		out[j].names = append(out[j].names, name)
+	}
+	return out
+}
+
+// batchFolders bounds the folders of one batch, so that one large node
+// is still read by every worker.
+const batchFolders = 256
+
+// batches splits folders into runs of consecutive folders below the same
+// folder of the snapshot's top level (a node's, in walk order), of at
+// most batchFolders each.
+func batches(folders []folder) [][]folder {
+	var out [][]folder
+	top := func(dir string) string { t, _, _ := strings.Cut(dir, "/"); return t }
+	for i, f := range folders {
+		if n := len(out); n > 0 && len(out[n-1]) < batchFolders && top(f.dir) == top(folders[i-1].dir) {
+			out[n-1] = append(out[n-1], f)
+			continue
+		}
+		out = append(out, []folder{f})
+	}
+	return out
+}
+
+// readFolder reads the candidates of one folder, opened once through the
+// snapshot folder's os.Root (so no element of its path can lead outside
+// the snapshot, even when the tree changes while it is read); a folder
+// that cannot be opened is the error of each of its files.
+func (w *walker) readFolder(f folder, o *opener, r *reading) {
+	sub, owned, err := o.open(f.dir)
+	for k, i := range f.idx {
+		if err != nil {
+			r.errs[i] = err
+			continue
+		}
+		r.data[i], r.errs[i] = safefile.ReadIn(sub, f.names[k], w.limit)
+		if r.errs[i] == nil {
+			r.data[i], r.sums[i] = r.shared.intern(r.data[i])
+		}
+	}
+	if owned {
+		_ = sub.Close() // read only: nothing to lose
+	}
 }
 
 // contents holds one copy of each distinct file content read, by digest.
@@ -162,12 +246,22 @@ func ClassifyFile(abs string) string {
 // the snapshot folder's os.Root: a path that a concurrent change turned
 // into a way out of the snapshot is refused, not followed.
 func (w *walker) read(abs string) ([]byte, error) {
-	rel, err := filepath.Rel(w.s.Root, abs)
-	if err != nil || !filepath.IsLocal(rel) {
-		return nil, &fs.PathError{Op: "open", Path: abs, Err: errors.New("outside the snapshot")}
+	rel, err := w.rel(abs)
+	if err != nil {
+		return nil, err
 	}
 	if w.root == nil {
 		return nil, &fs.PathError{Op: "open", Path: w.s.Root, Err: errors.New("snapshot folder not open")}
 	}
-	return safefile.ReadIn(w.root, filepath.ToSlash(rel), w.limit)
+	return safefile.ReadIn(w.root, rel, w.limit)
+}
+
+// rel is the '/'-separated path of abs relative to Root; an error when abs
+// is not inside the snapshot.
+func (w *walker) rel(abs string) (string, error) {
+	rel, err := filepath.Rel(w.s.Root, abs)
+	if err != nil || !filepath.IsLocal(rel) {
+		return "", &fs.PathError{Op: "open", Path: abs, Err: errors.New("outside the snapshot")}
+	}
+	return filepath.ToSlash(rel), nil
 }

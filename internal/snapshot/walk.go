@@ -7,7 +7,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/stacklint/stacklint/internal/safefile"
 )
@@ -20,6 +22,28 @@ type walker struct {
 	limit    int64
 	cands    []*candidate
 	reported map[Problem]bool // path and kind: each problem is reported once
+}
+
+// found is what one tree's walk found, in walk order: files to read,
+// problems (each path and kind once), ignored files and leftovers. The
+// trees are walked in parallel, each into its own found, and merged in
+// tree order (merge), so the result is the one a walk of tree after tree
+// gives.
+type found struct {
+	cands     []*candidate
+	problems  []Problem
+	reported  map[Problem]bool
+	ignored   []string
+	leftovers []Leftover
+}
+
+func (f *found) problem(rel, kind, msg string) {
+	key := Problem{Path: rel, Kind: kind}
+	if f.reported[key] {
+		return
+	}
+	f.reported[key] = true
+	f.problems = append(f.problems, Problem{Path: rel, Msg: msg, Kind: kind})
 }
 
 // candidate is a file to read: a classified file, or a *.sh/*.rc file that
@@ -36,7 +60,7 @@ type candidate struct {
 // so a file is seen by its own path when it has one; the walk is linear in
 // the number of entries.
 type tree struct {
-	w       *walker
+	out     *found
 	node    *Node // nil outside nodes
 	root    chroot
 	real    string          // the real directory the walk starts at
@@ -61,22 +85,64 @@ func newWalker(s *Snapshot, o Options) *walker {
 }
 
 func (w *walker) newTree(n *Node, root chroot, real, mount string) *tree {
-	return &tree{w: w, node: n, root: root, real: real, mount: mount, skip: map[string]bool{}, visited: map[safefile.ID]bool{}}
+	return &tree{node: n, root: root, real: real, mount: mount, skip: map[string]bool{}, visited: map[safefile.ID]bool{}}
 }
 
-// walk walks every tree; nodes become the snapshot's nodes.
+// walk walks every tree, GOMAXPROCS trees at a time (each tree on its own:
+// a node's walk touches only that node), then merges what they found in
+// tree order; nodes become the snapshot's nodes.
 func (w *walker) walk(trees []*tree) {
 	for _, t := range trees {
 		if t.node != nil {
 			w.s.Nodes = append(w.s.Nodes, t.node)
 		}
+	}
+	parallel(len(trees), func(i int) {
+		t := trees[i]
+		t.out = newFound()
 		t.dir(t.real, t.base(), 0)
 		for len(t.pending) > 0 {
 			l := t.pending[0]
 			t.pending = t.pending[1:]
 			t.followDir(l)
 		}
+	})
+	w.merge(trees)
+}
+
+func newFound() *found { return &found{reported: map[Problem]bool{}} }
+
+// merge adds what each tree found, tree after tree, to the walker and the
+// snapshot; a problem reported by an earlier tree is not repeated.
+func (w *walker) merge(trees []*tree) {
+	for _, t := range trees {
+		for _, p := range t.out.problems {
+			w.problem(p.Path, p.Kind, p.Msg)
+		}
+		w.cands = append(w.cands, t.out.cands...)
+		w.s.Ignored = append(w.s.Ignored, t.out.ignored...)
+		w.s.Leftovers = append(w.s.Leftovers, t.out.leftovers...)
+		t.out = newFound()
 	}
+}
+
+// parallel calls do(i) for every i in [0, n) on GOMAXPROCS goroutines and
+// returns when all calls have returned.
+func parallel(n int, do func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				do(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // base is the shown path of the tree's starting directory.
@@ -102,12 +168,12 @@ func (t *tree) nodePath(rel string) string {
 // dir walks a directory at depth levels below the tree's root.
 func (t *tree) dir(real, rel string, depth int) {
 	if depth > MaxDepth {
-		t.w.problem(rel, ProblemTooDeep, fmt.Sprintf("folder more than %d levels deep, not read", MaxDepth))
+		t.out.problem(rel, ProblemTooDeep, fmt.Sprintf("folder more than %d levels deep, not read", MaxDepth))
 		return
 	}
 	entries, id, err := safefile.ReadDir(real)
 	if err != nil {
-		t.w.problem(rel, ProblemUnreadable, "folder cannot be read: "+errText(err))
+		t.out.problem(rel, ProblemUnreadable, "folder cannot be read: "+errText(err))
 		return
 	}
 	if t.visited[id] && !t.rereads(rel) {
@@ -150,7 +216,7 @@ func (t *tree) link(real, rel string, depth int) {
 	switch {
 	case err != nil || tg.info == nil:
 		if t.wouldRead(rel) {
-			t.w.linkProblem(rel, real, tg, err)
+			t.out.problem(linkProblem(rel, real, tg, err))
 		}
 	case tg.info.IsDir():
 		t.notAFile(rel)
@@ -165,7 +231,7 @@ func (t *tree) link(real, rel string, depth int) {
 func (t *tree) followDir(l dirLink) {
 	if l.parent == l.target || strings.HasPrefix(l.parent, l.target+string(filepath.Separator)) {
 		if t.wouldRead(l.rel) {
-			t.w.problem(l.rel, ProblemLoop, "symbolic link to an enclosing folder (a loop), not followed")
+			t.out.problem(l.rel, ProblemLoop, "symbolic link to an enclosing folder (a loop), not followed")
 		}
 		return
 	}
@@ -191,12 +257,12 @@ func (t *tree) file(real, rel string) {
 	}
 	if f.Kind == "" && !rcCheck {
 		if of := leftoverOf(f.NodePath); of != "" && t.node != nil {
-			t.w.s.Leftovers = append(t.w.s.Leftovers, Leftover{Path: rel, Node: t.node.Name, Of: of})
+			t.out.leftovers = append(t.out.leftovers, Leftover{Path: rel, Node: t.node.Name, Of: of})
 		}
-		t.w.s.Ignored = append(t.w.s.Ignored, rel)
+		t.out.ignored = append(t.out.ignored, rel)
 		return
 	}
-	t.w.cands = append(t.w.cands, &candidate{file: f, node: t.node, rcCheck: rcCheck})
+	t.out.cands = append(t.out.cands, &candidate{file: f, node: t.node, rcCheck: rcCheck})
 }
 
 // notAFile reports a directory where stacklint reads a file of a kind
@@ -206,7 +272,7 @@ func (t *tree) notAFile(rel string) {
 		return
 	}
 	if kind := Classify(t.nodePath(rel)); kind != "" {
-		t.w.problem(rel, ProblemNotRegular, "is a directory, not a regular file; not read as "+kind)
+		t.out.problem(rel, ProblemNotRegular, "is a directory, not a regular file; not read as "+kind)
 	}
 }
 
@@ -234,22 +300,22 @@ func (t *tree) wouldRead(rel string) bool {
 	return Classify(np) != "" || ReadsBelow(np)
 }
 
-// linkProblem reports a link that cannot be followed: a loop, a target
-// that cannot be examined, or one the snapshot does not hold.
-func (w *walker) linkProblem(rel, real string, tg target, err error) {
+// linkProblem is the path, kind and message of a link that cannot be
+// followed: a loop, a target that cannot be examined, or one the snapshot
+// does not hold.
+func linkProblem(rel, real string, tg target, err error) (at, kind, msg string) {
 	switch {
 	case isLoop(err):
-		w.problem(rel, ProblemLoop, "symbolic link loop (too many levels of symbolic links), not followed")
+		return rel, ProblemLoop, "symbolic link loop (too many levels of symbolic links), not followed"
 	case err != nil:
-		w.problem(rel, ProblemUnreadable, "symbolic link cannot be followed: "+errText(err))
-	default:
-		to, _ := os.Readlink(real)
-		msg := fmt.Sprintf("symbolic link to %q: not in the snapshot, not followed", to)
-		if tg.node != "" && tg.node != path.Clean(to) {
-			msg = fmt.Sprintf("symbolic link to %q (%s inside the node): not in the snapshot, not followed", to, tg.node)
-		}
-		w.problem(rel, ProblemLink, msg)
+		return rel, ProblemUnreadable, "symbolic link cannot be followed: " + errText(err)
 	}
+	to, _ := os.Readlink(real)
+	msg = fmt.Sprintf("symbolic link to %q: not in the snapshot, not followed", to)
+	if tg.node != "" && tg.node != path.Clean(to) {
+		msg = fmt.Sprintf("symbolic link to %q (%s inside the node): not in the snapshot, not followed", to, tg.node)
+	}
+	return rel, ProblemLink, msg
 }
 
 func (w *walker) problem(rel, kind, msg string) {
