@@ -168,3 +168,79 @@ else := {
 	"message": sprintf("%s (%s) differs from %s's service password (%s, %s%s): %s", [m.client.where, m.client.label, m.client.target, m.ref.label, m.ref.where, basis(_copies(m.client.target), m.ref), consequence]),
 	"locations": [m.client.loc, m.ref.loc],
 }
+
+# The same views for aggregate-scoped rules (custom.scope: aggregate): the
+# node pass gives records of auth.own's copies (per node) and
+# client_copies (per node), the report rebuilds the fleet-wide views
+# (references, reference copies, mismatches) from those records with
+# views and mismatches.
+
+# client_copies is the set of non-empty client copies of rule id on the
+# input's nodes, without their target's reference (a record of one node):
+# {target, user, domain, fp, label, where, user_where, loc, user_loc,
+# domain_where, domain_loc}.
+client_copies(id) := {c |
+	some [rule, target, kind, section, ukey, pkey] in client_places
+	rule == id
+	some [_, f] in lib.files(kind)
+	occ := lib.last(f, section, pkey)
+	occ.fp != ""
+	c := {
+		"target": target, "user": _user(f, section, ukey), "domain": _domain(f, section), "fp": occ.fp,
+		"label": lib.label(occ), "where": lib.where(f, section, pkey),
+		"user_where": lib.where(f, section, ukey), "loc": lib.loc(f, section, pkey, occ), "user_loc": _user_loc(f, section, ukey, pkey, occ),
+		"domain_where": lib.where(f, section, _domain_key(f, section)), "domain_loc": _user_loc(f, section, _domain_key(f, section), pkey, occ),
+	}
+}
+
+# views maps each service of owns (copies as auth.own gives them, from
+# every node) to {"ref": [user, fingerprint] of its reference, "copy": the
+# reference copy shown as related location, "copies": its copies with v
+# [user, fingerprint], "basis": basis of the reference copy}, as
+# references, ref_copies and basis do over the whole input.
+views(owns) := {service: view |
+	some service in {c.service | some c in owns}
+	copies := {d | some c in owns; c.service == service; d := object.union(c, {"v": [c.user, c.v]})}
+	pool := _pool_of(copies)
+	ref := lib.majority(pool)
+	r := lib.first_with(pool, ref)
+	view := {"ref": ref, "copy": r, "copies": copies, "basis": basis(copies, r)}
+}
+
+# _pool_of is the authoritative copies of copies, else all of them.
+_pool_of(copies) := pool if {
+	pool := lib.authorities(copies)
+	count(pool) > 0
+} else := copies
+
+# mismatches yields {"client", "ref", "what", "ref_user", "domain",
+# "basis"} for every client copy of clients (client_copies' records) whose
+# user, domain or password differs from its target's reference in views;
+# what is "user", "domain" or "password". A client whose target has no copy
+# gives none.
+mismatches(clients, views) := {m |
+	some c in clients
+	view := views[c.target]
+	[ref_user, ref_fp] := view.ref
+	what := _what(c.user, ref_user, c.fp, ref_fp, c.domain, view.copy.domain)
+	m := {"client": c, "ref": view.copy, "what": what, "ref_user": ref_user, "domain": c.domain, "basis": view.basis}
+}
+
+# mismatch_finding is client_finding for one of mismatches' answers.
+mismatch_finding(m, consequence) := {
+	"message": sprintf("%s authenticates as '%s', but %s's service user is '%s' (%s%s): %s", [m.client.user_where, m.client.user, m.client.target, m.ref_user, m.ref.where, m.basis, consequence]),
+	"locations": [m.client.user_loc, m.ref.loc],
+} if m.what == "user"
+
+else := {
+	"message": sprintf("%s puts user '%s' in domain '%s', but %s's service user is in domain '%s' (%s%s): %s", [m.client.domain_where, m.client.user, m.domain, m.client.target, m.ref.domain, m.ref.where, m.basis, consequence]),
+	"locations": [m.client.domain_loc, m.ref.loc],
+} if m.what == "domain"
+
+else := {
+	"message": sprintf("%s (%s) differs from %s's service password (%s, %s%s): %s", [m.client.where, m.client.label, m.client.target, m.ref.label, m.ref.where, m.basis, consequence]),
+	"locations": [m.client.loc, m.ref.loc],
+}
+
+# targets is the set of services whose users rule id's client copies hold.
+targets(id) := {target | some [rule, target, _, _, _, _] in client_places; rule == id}
