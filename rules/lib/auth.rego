@@ -82,20 +82,6 @@ _unused(f, "oslo_limit") if not _true(lib.last(f, "DEFAULT", "use_keystone_limit
 
 _true(v) if lower(v) in {"true", "1", "yes", "on"}
 
-# references maps each service to the [user, fingerprint] of its own
-# authoritative copies (its [keystone_authtoken] on the nodes running its
-# API; their majority if they disagree), else the one most of its copies
-# use; ref_copies to the copy shown as related location (an authoritative
-# one if any, then the first by rank and path).
-references := {service: lib.majority(_pool(service)) | some service in {c.service | some c in own}}
-
-ref_copies := {service: lib.first_with(_pool(service), ref) | some service, ref in references}
-
-_pool(service) := pool if {
-	pool := lib.authorities(_copies(service))
-	count(pool) > 0
-} else := _copies(service)
-
 # api names the process whose node holds a service's authoritative copy.
 api(service) := _api[service]
 
@@ -105,35 +91,8 @@ basis(copies, r) := "" if r.auth
 
 else := sprintf("; no %s [keystone_authtoken] on a node running %s in the snapshot: %s", [r.service, _api[r.service], lib.compared(copies, r.v)])
 
-_copies(service) := {d | some c in own; c.service == service; d := object.union(c, {"v": [c.user, c.v]})}
-
-reference(service) := references[service]
-
 # _api names the service whose nodes hold the authoritative copy.
 _api := {"nova": "nova-api", "neutron": "neutron-server", "glance": "glance-api", "placement": "placement-api"}
-
-_ref_copy(service) := ref_copies[service]
-
-# client_mismatches yields {"client", "ref", "what"} for every client copy of
-# rule id whose user or password differs from its target's reference;
-# what is "user" or "password".
-client_mismatches(id) := {m |
-	some [rule, target, kind, section, ukey, pkey] in client_places
-	rule == id
-	some [_, f] in lib.files(kind)
-	occ := lib.last(f, section, pkey)
-	occ.fp != ""
-	[ref_user, ref_fp] := reference(target)
-	user := _user(f, section, ukey)
-	domain := _domain(f, section)
-	what := _what(user, ref_user, occ.fp, ref_fp, domain, _ref_copy(target).domain)
-	c := {
-		"target": target, "user": user, "label": lib.label(occ), "where": lib.where(f, section, pkey),
-		"user_where": lib.where(f, section, ukey), "loc": lib.loc(f, section, pkey, occ), "user_loc": _user_loc(f, section, ukey, pkey, occ),
-		"domain_where": lib.where(f, section, _domain_key(f, section)), "domain_loc": _user_loc(f, section, _domain_key(f, section), pkey, occ),
-	}
-	m := {"client": c, "ref": _ref_copy(target), "what": what, "ref_user": ref_user, "domain": domain}
-}
 
 _what(user, ref_user, fp, ref_fp, domain, ref_domain) := "user" if {
 	user != ""
@@ -152,19 +111,82 @@ _domain_key(f, section) := "user_domain_name" if lib.has(f, section, "user_domai
 
 else := "user_domain_id"
 
-# client_finding is the finding for one client mismatch; consequence says
-# what breaks.
-client_finding(m, consequence) := {
-	"message": sprintf("%s authenticates as '%s', but %s's service user is '%s' (%s%s): %s", [m.client.user_where, m.client.user, m.client.target, m.ref_user, m.ref.where, basis(_copies(m.client.target), m.ref), consequence]),
+# The client rules are aggregate-scoped (custom.scope: aggregate): the
+# node pass gives records of own's copies and of client_copies (each of
+# one node), the report rebuilds the fleet-wide views (each service's
+# reference and reference copy) from those records with views, and
+# compares the clients with them with mismatches.
+
+# client_copies is the set of non-empty client copies of rule id on the
+# input's nodes, without their target's reference (a record of one node):
+# {target, user, domain, fp, label, where, user_where, loc, user_loc,
+# domain_where, domain_loc}.
+client_copies(id) := {c |
+	some [rule, target, kind, section, ukey, pkey] in client_places
+	rule == id
+	some [_, f] in lib.files(kind)
+	occ := lib.last(f, section, pkey)
+	occ.fp != ""
+	dkey := _domain_key(f, section)
+	c := {
+		"target": target, "user": _user(f, section, ukey), "domain": _domain(f, section), "fp": occ.fp,
+		"label": lib.label(occ), "where": lib.where(f, section, pkey),
+		"user_where": lib.where(f, section, ukey), "loc": lib.loc(f, section, pkey, occ), "user_loc": _user_loc(f, section, ukey, pkey, occ),
+		"domain_where": lib.where(f, section, dkey), "domain_loc": _user_loc(f, section, dkey, pkey, occ),
+	}
+}
+
+# views maps each service of owns (copies as own gives them, from every
+# node) to {"ref": [user, fingerprint] of its reference: the majority of
+# its authoritative copies (its [keystone_authtoken] on the nodes running
+# its API), else of all its copies; "copy": the reference copy shown as
+# related location (an authoritative one if any, then the first by rank
+# and path); "copies": its copies with v [user, fingerprint]; "basis":
+# basis of the reference copy}.
+views(owns) := {service: view |
+	some service in {c.service | some c in owns}
+	copies := {d | some c in owns; c.service == service; d := object.union(c, {"v": [c.user, c.v]})}
+	pool := _pool_of(copies)
+	ref := lib.majority(pool)
+	r := lib.first_with(pool, ref)
+	view := {"ref": ref, "copy": r, "copies": copies, "basis": basis(copies, r)}
+}
+
+# _pool_of is the authoritative copies of copies, else all of them.
+_pool_of(copies) := pool if {
+	pool := lib.authorities(copies)
+	count(pool) > 0
+} else := copies
+
+# mismatches yields {"client", "ref", "what", "ref_user", "domain",
+# "basis"} for every client copy of clients (client_copies' records) whose
+# user, domain or password differs from its target's reference in views;
+# what is "user", "domain" or "password". A client whose target has no copy
+# gives none.
+mismatches(clients, views) := {m |
+	some c in clients
+	view := views[c.target]
+	[ref_user, ref_fp] := view.ref
+	what := _what(c.user, ref_user, c.fp, ref_fp, c.domain, view.copy.domain)
+	m := {"client": c, "ref": view.copy, "what": what, "ref_user": ref_user, "domain": c.domain, "basis": view.basis}
+}
+
+# mismatch_finding is the finding for one of mismatches' answers;
+# consequence says what breaks.
+mismatch_finding(m, consequence) := {
+	"message": sprintf("%s authenticates as '%s', but %s's service user is '%s' (%s%s): %s", [m.client.user_where, m.client.user, m.client.target, m.ref_user, m.ref.where, m.basis, consequence]),
 	"locations": [m.client.user_loc, m.ref.loc],
 } if m.what == "user"
 
 else := {
-	"message": sprintf("%s puts user '%s' in domain '%s', but %s's service user is in domain '%s' (%s%s): %s", [m.client.domain_where, m.client.user, m.domain, m.client.target, m.ref.domain, m.ref.where, basis(_copies(m.client.target), m.ref), consequence]),
+	"message": sprintf("%s puts user '%s' in domain '%s', but %s's service user is in domain '%s' (%s%s): %s", [m.client.domain_where, m.client.user, m.domain, m.client.target, m.ref.domain, m.ref.where, m.basis, consequence]),
 	"locations": [m.client.domain_loc, m.ref.loc],
 } if m.what == "domain"
 
 else := {
-	"message": sprintf("%s (%s) differs from %s's service password (%s, %s%s): %s", [m.client.where, m.client.label, m.client.target, m.ref.label, m.ref.where, basis(_copies(m.client.target), m.ref), consequence]),
+	"message": sprintf("%s (%s) differs from %s's service password (%s, %s%s): %s", [m.client.where, m.client.label, m.client.target, m.ref.label, m.ref.where, m.basis, consequence]),
 	"locations": [m.client.loc, m.ref.loc],
 }
+
+# targets is the set of services whose users rule id's client copies hold.
+targets(id) := {target | some [rule, target, _, _, _, _] in client_places; rule == id}

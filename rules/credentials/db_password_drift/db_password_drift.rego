@@ -14,6 +14,7 @@
 #   snapshot the password most URLs carry is taken, and the message says so.
 # custom:
 #   id: SL-PASS-008
+#   scope: aggregate
 #   severity: error
 #   inputs: [config]
 #   remediation: |
@@ -25,7 +26,15 @@ import data.stacklint.lib
 
 _keys := {"connection", "sql_connection", "slave_connection"}
 
-_copies contains c if {
+# aggregate: each node's database URLs with a user and password
+# ({"copy": {group (server, user), v (fingerprint), where, loc, auth,
+# api}}); the report takes each group's authority or majority over the
+# fleet.
+aggregate contains {"copy": c} if some c in _node_copies
+
+_copies := {r.copy | some r in aggregate; r.copy}
+
+_node_copies contains c if {
 	some [f, section, key, occ] in lib.keyed(_keys)
 	occ.url.driver in {"mysql", "postgresql", "postgres"}
 	h := occ.url.hosts[0]

@@ -1,6 +1,7 @@
 package stacklint.rules.credentials.db_password_drift_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.partfixtures as parts
 import data.stacklint.rules.credentials.db_password_drift as rule
 
 _url(user, fp, db, line) := {"value": "mysql+pymysql://x", "line": line, "column": 1, "url": {
@@ -66,3 +67,21 @@ test_api_urls_tie if {
 		"locations": [fx.loc(f, "api_database", "connection", 6), fx.loc(f, "database", "connection", 9)],
 	}}
 }
+
+# Each node is a part of its own: nova-api's URL is the authority for the
+# compute nodes' copies, from records.
+test_two_passes if {
+	d := _fleet([["ctl", ["nova-api"], "aaaaaa"], ["c1", [], "bbbbbb"], ["c2", [], "bbbbbb"], ["c3", [], "aaaaaa"]])
+	whole := rule.report with input as d
+	count(whole) == 2
+	_two_passes(d) == whole
+}
+
+# _two_passes is the report as the engine's two passes give it, one node
+# per part: each part's aggregate, the report over no nodes.
+_two_passes(d) := r if {
+	recs := {x | some p in parts.parts(d); some x in _records(p)}
+	r := rule.report with rule.aggregate as recs with input as parts.fleet(d)
+}
+
+_records(p) := a if a := rule.aggregate with input as p

@@ -16,7 +16,7 @@
 #   message says which.
 # custom:
 #   id: SL-PASS-013
-#   scope: node
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config]
 #   remediation: |
@@ -31,16 +31,30 @@ _key_name := "memcache_secret_key"
 
 _strategy_name := "memcache_security_strategy"
 
-report contains finding if {
+# aggregate: each node's strategies without a key ({"no_key": {where,
+# value, loc}}) and its memcache_secret_key copies ({"copy": {kind, v
+# (fingerprint), where, loc}}); the report compares the copies of each
+# service over the fleet (one node's copies alone would not show a peer
+# with another key).
+aggregate contains {"no_key": {"where": lib.where(f, "keystone_authtoken", _strategy_name), "value": occ.value, "loc": lib.loc(f, "keystone_authtoken", _strategy_name, occ)}} if {
 	some name in {g.node | some [g, "keystone_authtoken", _, _] in lib.keyed([_strategy_name])}
 	node := input.nodes[name]
 	some paths in _loads(node)
 	[f, occ] := lib.effective_in(node, paths, "keystone_authtoken", _strategy_name)
 	upper(trim_space(occ.value)) in {"MAC", "ENCRYPT"}
 	not _key(node, paths)
+}
+
+aggregate contains {"copy": c} if some c in _node_copies
+
+_copies := {r.copy | some r in aggregate; r.copy}
+
+report contains finding if {
+	some r in aggregate
+	m := r.no_key
 	finding := {
-		"message": sprintf("%s is %s, but memcache_secret_key is not set: the service does not start (ConfigurationError)", [lib.where(f, "keystone_authtoken", _strategy_name), occ.value]),
-		"locations": [lib.loc(f, "keystone_authtoken", _strategy_name, occ)],
+		"message": sprintf("%s is %s, but memcache_secret_key is not set: the service does not start (ConfigurationError)", [m.where, m.value]),
+		"locations": [m.loc],
 	}
 }
 
@@ -55,7 +69,7 @@ _key(node, paths) if {
 	occ.fp != ""
 }
 
-_copies contains c if {
+_node_copies contains c if {
 	some [f, "keystone_authtoken", key, occ] in lib.keyed(["memcache_secret_key"])
 	occ.fp != ""
 	c := {"kind": f.kind, "v": occ.fp, "where": lib.where(f, "keystone_authtoken", key), "loc": lib.loc(f, "keystone_authtoken", key, occ)}

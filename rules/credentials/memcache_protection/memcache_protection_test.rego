@@ -1,6 +1,7 @@
 package stacklint.rules.credentials.memcache_protection_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.partfixtures as parts
 import data.stacklint.rules.credentials.memcache_protection as rule
 
 _nova(name, ka) := fx.node(name, [], [fx.file(name, "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": ka})])
@@ -58,3 +59,26 @@ test_drop_in_turns_off if {
 	r := rule.report with input as _layered({"memcache_security_strategy": "MAC"}, {"memcache_security_strategy": "None"})
 	r == set()
 }
+
+# Each node is a part of its own: c3's key differs from the one c1 and c2
+# hold, and c4 has a strategy without a key.
+test_two_passes if {
+	d := fx.deployment([
+		_nova("c1", {"memcache_security_strategy": "MAC", "memcache_secret_key": fx.secret("k1", 2)}),
+		_nova("c2", {"memcache_security_strategy": "MAC", "memcache_secret_key": fx.secret("k1", 2)}),
+		_nova("c3", {"memcache_security_strategy": "MAC", "memcache_secret_key": fx.secret("k2", 2)}),
+		_nova("c4", {"memcache_security_strategy": "MAC"}),
+	])
+	whole := rule.report with input as d
+	count(whole) == 2
+	_two_passes(d) == whole
+}
+
+# _two_passes is the report as the engine's two passes give it, one node
+# per part: each part's aggregate, the report over no nodes.
+_two_passes(d) := r if {
+	recs := {x | some p in parts.parts(d); some x in _records(p)}
+	r := rule.report with rule.aggregate as recs with input as parts.fleet(d)
+}
+
+_records(p) := a if a := rule.aggregate with input as p

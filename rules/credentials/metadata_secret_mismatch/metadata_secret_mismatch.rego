@@ -20,6 +20,7 @@
 #     ref: https://docs.openstack.org/neutron/latest/configuration/metadata-agent.html
 # custom:
 #   id: SL-PASS-009
+#   scope: aggregate
 #   severity: error
 #   inputs: [metadata_agent.ini, nova.conf]
 #   remediation: |
@@ -32,13 +33,21 @@ import data.stacklint.lib
 
 _key := "metadata_proxy_shared_secret"
 
-_copies contains c if {
+# aggregate: each node's metadata_proxy_shared_secret copies ({"copy":
+# {v (fingerprint), label, auth, rank, what, loc}}: its agents', and its
+# nova.conf's when it runs nova-api); the report compares them over the
+# fleet.
+aggregate contains {"copy": c} if some c in _node_copies
+
+_copies := {r.copy | some r in aggregate; r.copy}
+
+_node_copies contains c if {
 	some [_, f] in lib.files("metadata_agent.ini")
 	occ := lib.last(f, "DEFAULT", _key)
 	c := _copy(f, "DEFAULT", _key, occ, false)
 }
 
-_copies contains c if {
+_node_copies contains c if {
 	some [name, f] in lib.files("nova.conf")
 	lib.runs(input.nodes[name], "nova-api")
 	[section, key] := _nova_key(f)

@@ -1,5 +1,6 @@
 package stacklint.rules.credentials.metadata_secret_mismatch_test
 
+import data.stacklint.partfixtures as parts
 import data.stacklint.rules.credentials.metadata_secret_mismatch as rule
 
 _occ(fp, line) := {"value": sprintf("fp:%s", [fp]), "fp": fp, "secret": true, "line": line, "column": 1}
@@ -109,3 +110,21 @@ test_compute_nova_conf_is_ignored if {
 	r := rule.report with input as inp
 	r == set()
 }
+
+# Each node is a part of its own: nova-api's copy is the authority for the
+# agents, and nova-api nodes that disagree are counted, from records.
+test_two_passes if {
+	d := {"nodes": object.union(_input("aaaaaa", "aaaaaa", "bbbbbb").nodes, _apis({"ctl1": "aaaaaa", "ctl2": "cccccc"}).nodes)}
+	whole := rule.report with input as d
+	count(whole) == 2
+	_two_passes(d) == whole
+}
+
+# _two_passes is the report as the engine's two passes give it, one node
+# per part: each part's aggregate, the report over no nodes.
+_two_passes(d) := r if {
+	recs := {x | some p in parts.parts(d); some x in _records(p)}
+	r := rule.report with rule.aggregate as recs with input as parts.fleet(d)
+}
+
+_records(p) := a if a := rule.aggregate with input as p

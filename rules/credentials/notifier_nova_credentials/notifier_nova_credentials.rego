@@ -11,7 +11,7 @@
 #   domain name; the default domain's id is default).
 # custom:
 #   id: SL-PASS-002
-#   scope: node
+#   scope: aggregate
 #   severity: error
 #   inputs: [neutron.conf]
 #   remediation: |
@@ -21,6 +21,20 @@ package stacklint.rules.credentials.notifier_nova_credentials
 
 import data.stacklint.lib.auth
 
-report contains auth.client_finding(m, "port events never reach nova, so boots wait for vif-plugged and time out") if {
-	some m in auth.client_mismatches("SL-PASS-002")
+# aggregate: each node's copies of nova's own user ({"own": copy of
+# auth.own}) and neutron's [nova] client copies ({"client": copy of
+# auth.client_copies}); the report compares the clients with the reference
+# the owners' copies give over the fleet (neutron-server and nova-api often
+# run on different nodes).
+aggregate contains {"own": c} if {
+	some c in auth.own
+	c.service in auth.targets("SL-PASS-002")
+}
+
+aggregate contains {"client": c} if some c in auth.client_copies("SL-PASS-002")
+
+_views := auth.views({r.own | some r in aggregate; r.own})
+
+report contains auth.mismatch_finding(m, "port events never reach nova, so boots wait for vif-plugged and time out") if {
+	some m in auth.mismatches({r.client | some r in aggregate; r.client}, _views)
 }

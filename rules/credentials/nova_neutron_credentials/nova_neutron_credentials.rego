@@ -10,6 +10,7 @@
 #   domain name; the default domain's id is default).
 # custom:
 #   id: SL-PASS-003
+#   scope: aggregate
 #   severity: error
 #   inputs: [nova.conf]
 #   remediation: |
@@ -19,6 +20,19 @@ package stacklint.rules.credentials.nova_neutron_credentials
 
 import data.stacklint.lib.auth
 
-report contains auth.client_finding(m, "port create and binding fail with 401, and so does every instance boot") if {
-	some m in auth.client_mismatches("SL-PASS-003")
+# aggregate: each node's copies of neutron's own user ({"own": copy of
+# auth.own}) and its nova clients' copies ({"client": copy of
+# auth.client_copies}); the report compares the clients with the reference
+# the owners' copies give over the fleet.
+aggregate contains {"own": c} if {
+	some c in auth.own
+	c.service in auth.targets("SL-PASS-003")
+}
+
+aggregate contains {"client": c} if some c in auth.client_copies("SL-PASS-003")
+
+_views := auth.views({r.own | some r in aggregate; r.own})
+
+report contains auth.mismatch_finding(m, "port create and binding fail with 401, and so does every instance boot") if {
+	some m in auth.mismatches({r.client | some r in aggregate; r.client}, _views)
 }

@@ -1,6 +1,7 @@
 package stacklint.rules.credentials.nova_neutron_credentials_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.partfixtures as parts
 import data.stacklint.rules.credentials.nova_neutron_credentials as rule
 
 _neutron := fx.file("ctl", "neutron.conf", "etc/neutron/neutron.conf", {"keystone_authtoken": {"username": "neutron", "password": fx.secret("aaaaaa", 22)}})
@@ -68,3 +69,25 @@ test_wrong_user_without_authority if {
 		"locations": [fx.loc(nova, "neutron", "username", 48), fx.loc(_neutron, "keystone_authtoken", "password", 22)],
 	}}
 }
+
+# The reference (neutron's node) and the client copy (nova's node) come
+# from different parts: the two passes give the one-pass findings.
+test_two_passes_wrong_password_and_user if {
+	d := fx.deployment([
+		fx.node("ctl", ["neutron-server"], [_neutron]),
+		fx.node("cmp", ["nova-compute"], [_nova("neutron", "username", "password", "neutron", "bbbbbb")]),
+		fx.node("cmp2", ["nova-compute"], [fx.file("cmp2", "nova.conf", "etc/nova/nova.conf", {"neutron": {"username": "admin", "password": fx.secret("aaaaaa", 49)}})]),
+	])
+	whole := rule.report with input as d
+	count(whole) == 2
+	_two_passes(d) == whole
+}
+
+# _two_passes is the report as the engine's two passes give it, one node
+# per part: each part's aggregate, the report over no nodes.
+_two_passes(d) := r if {
+	recs := {x | some p in parts.parts(d); some x in _records(p)}
+	r := rule.report with rule.aggregate as recs with input as parts.fleet(d)
+}
+
+_records(p) := a if a := rule.aggregate with input as p

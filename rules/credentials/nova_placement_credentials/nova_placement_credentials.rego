@@ -9,6 +9,7 @@
 #   domain name; the default domain's id is default).
 # custom:
 #   id: SL-PASS-004
+#   scope: aggregate
 #   severity: error
 #   inputs: [nova.conf]
 #   remediation: |
@@ -19,6 +20,19 @@ package stacklint.rules.credentials.nova_placement_credentials
 
 import data.stacklint.lib.auth
 
-report contains auth.client_finding(m, "nova-compute cannot report its inventory and the scheduler finds no host") if {
-	some m in auth.client_mismatches("SL-PASS-004")
+# aggregate: each node's copies of placement's own user ({"own": copy of
+# auth.own}) and its nova clients' copies ({"client": copy of
+# auth.client_copies}); the report compares the clients with the reference
+# the owners' copies give over the fleet.
+aggregate contains {"own": c} if {
+	some c in auth.own
+	c.service in auth.targets("SL-PASS-004")
+}
+
+aggregate contains {"client": c} if some c in auth.client_copies("SL-PASS-004")
+
+_views := auth.views({r.own | some r in aggregate; r.own})
+
+report contains auth.mismatch_finding(m, "nova-compute cannot report its inventory and the scheduler finds no host") if {
+	some m in auth.mismatches({r.client | some r in aggregate; r.client}, _views)
 }

@@ -19,6 +19,7 @@
 #     ref: https://docs.openstack.org/keystonemiddleware/latest/middlewarearchitecture.html
 # custom:
 #   id: SL-PASS-001
+#   scope: aggregate
 #   severity: error
 #   inputs: [config]
 #   remediation: |
@@ -29,13 +30,23 @@ package stacklint.rules.credentials.service_password_drift
 import data.stacklint.lib
 import data.stacklint.lib.auth
 
+# aggregate: each node's copies of the services' own users ({"own": copy
+# of auth.own}) and its clients' copies of placement's user ({"client":
+# copy of auth.client_copies}); the reports group and compare them over
+# the fleet.
+aggregate contains {"own": c} if some c in auth.own
+
+aggregate contains {"client": c} if some c in auth.client_copies("SL-PASS-001")
+
+_own := {r.own | some r in aggregate; r.own}
+
 _groups contains [user, service] if {
-	some c in auth.own
+	some c in _own
 	user := c.user
 	service := c.service
 }
 
-_group(user, service) := {c | some c in auth.own; c.user == user; c.service == service}
+_group(user, service) := {c | some c in _own; c.user == user; c.service == service}
 
 report contains finding if {
 	some [user, service] in _groups
@@ -64,6 +75,8 @@ report contains finding if {
 	}
 }
 
-report contains auth.client_finding(m, "requests with it get 401") if {
-	some m in auth.client_mismatches("SL-PASS-001")
+_views := auth.views({c | some c in _own; c.service in auth.targets("SL-PASS-001")})
+
+report contains auth.mismatch_finding(m, "requests with it get 401") if {
+	some m in auth.mismatches({r.client | some r in aggregate; r.client}, _views)
 }

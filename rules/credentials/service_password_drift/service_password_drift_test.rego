@@ -1,6 +1,7 @@
 package stacklint.rules.credentials.service_password_drift_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.partfixtures as parts
 import data.stacklint.rules.credentials.service_password_drift as rule
 
 _neutron(node, fp) := fx.file(node, "neutron.conf", "etc/neutron/neutron.conf", {"keystone_authtoken": {"username": "neutron", "password": fx.secret(fp, 22)}})
@@ -89,3 +90,37 @@ test_api_nodes_tie if {
 		"locations": [fx.loc(_neutron("n0", "x"), "keystone_authtoken", "password", 22), fx.loc(_neutron("n1", "x"), "keystone_authtoken", "password", 22)],
 	}}
 }
+
+# Each node is a part of its own: the authority (n0), the majority of
+# glance's copies without an API node (2 of 3), the API nodes' tie and
+# neutron's copy of placement's user are rebuilt from records.
+test_two_passes if {
+	plc := fx.file("p", "placement.conf", "etc/placement/placement.conf", {"keystone_authtoken": {"username": "placement", "password": fx.secret("pppppp", 15)}})
+	neu := fx.file("q", "neutron.conf", "etc/neutron/neutron.conf", {"placement": {"username": "placement", "password": fx.secret("qqqqqq", 40)}})
+	d := fx.deployment([
+		fx.node("n0", ["neutron-server"], [_neutron("n0", "aaaaaa")]),
+		fx.node("n1", [], [_neutron("n1", "bbbbbb")]),
+		fx.node("n2", [], [_neutron("n2", "bbbbbb")]),
+		fx.node("g0", [], [_glance("g0", "cccccc")]),
+		fx.node("g1", [], [_glance("g1", "dddddd")]),
+		fx.node("g2", [], [_glance("g2", "cccccc")]),
+		fx.node("k0", ["nova-api"], [fx.file("k0", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {"username": "nova", "password": fx.secret("eeeeee", 9)}})]),
+		fx.node("k1", ["nova-api"], [fx.file("k1", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {"username": "nova", "password": fx.secret("ffffff", 9)}})]),
+		fx.node("p", ["placement-api"], [plc]),
+		fx.node("q", [], [neu]),
+	])
+	whole := rule.report with input as d
+	count(whole) == 5
+	_two_passes(d) == whole
+}
+
+_glance(node, fp) := fx.file(node, "glance-api.conf", "etc/glance/glance-api.conf", {"keystone_authtoken": {"username": "glance", "password": fx.secret(fp, 9)}})
+
+# _two_passes is the report as the engine's two passes give it, one node
+# per part: each part's aggregate, the report over no nodes.
+_two_passes(d) := r if {
+	recs := {x | some p in parts.parts(d); some x in _records(p)}
+	r := rule.report with rule.aggregate as recs with input as parts.fleet(d)
+}
+
+_records(p) := a if a := rule.aggregate with input as p

@@ -11,6 +11,7 @@
 #   receiving services only accept with a service token.
 # custom:
 #   id: SL-PASS-005
+#   scope: aggregate
 #   severity: warning
 #   inputs: [nova.conf]
 #   defaults:
@@ -60,26 +61,49 @@ else := settings.unset(s, "service_user", "send_service_user_token") if s.value 
 
 else := sprintf("%s is not set", [lib.where(s.file, "service_user", "send_service_user_token")])
 
-report contains finding if {
-	some [name, node] in _nodes
+# aggregate: each nova node's incomplete [service_user] ({"missing":
+# {where, keys, loc}}), its name when it sends service tokens
+# ({"sender": name}), else why not and where ({"off": {node, why, loc}});
+# the reports name the senders over the fleet.
+aggregate contains {"missing": m} if {
+	some [_, node] in _nodes
 	[f, occ] := _sends(node)
 	missing := [k | some k in _required; not lib.effective(node, _kinds, "service_user", k)]
 	count(missing) > 0
-	finding := {
-		"message": sprintf("%s is true, but [service_user] lacks %s: nova's calls with a service token fail", [lib.where(f, "service_user", "send_service_user_token"), concat(", ", missing)]),
-		"locations": [lib.loc(f, "service_user", "send_service_user_token", occ)],
+	m := {
+		"where": lib.where(f, "service_user", "send_service_user_token"), "keys": concat(", ", missing),
+		"loc": lib.loc(f, "service_user", "send_service_user_token", occ),
 	}
 }
 
-report contains finding if {
-	senders := sort([name | some [name, node] in _nodes; _sends(node)])
-	count(senders) > 0
+aggregate contains {"sender": name} if {
+	some [name, node] in _nodes
+	_sends(node)
+}
+
+aggregate contains {"off": {"node": name, "why": _off(s), "loc": settings.at(s, "service_user", "send_service_user_token")}} if {
 	some [name, node] in _nodes
 	s := _setting(node)
 	not _sends(node)
 	not s.file.error
+}
+
+report contains finding if {
+	some r in aggregate
+	m := r.missing
 	finding := {
-		"message": sprintf("nova on %s does not send service user tokens (%s), but %s do: calls that need a service token fail from %s", [name, _off(s), concat(", ", senders), name]),
-		"locations": [settings.at(s, "service_user", "send_service_user_token")],
+		"message": sprintf("%s is true, but [service_user] lacks %s: nova's calls with a service token fail", [m.where, m.keys]),
+		"locations": [m.loc],
+	}
+}
+
+report contains finding if {
+	senders := sort([r.sender | some r in aggregate; r.sender])
+	count(senders) > 0
+	some r in aggregate
+	off := r.off
+	finding := {
+		"message": sprintf("nova on %s does not send service user tokens (%s), but %s do: calls that need a service token fail from %s", [off.node, off.why, concat(", ", senders), off.node]),
+		"locations": [off.loc],
 	}
 }

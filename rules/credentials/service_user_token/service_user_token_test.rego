@@ -1,6 +1,7 @@
 package stacklint.rules.credentials.service_user_token_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.partfixtures as parts
 import data.stacklint.rules.credentials.service_user_token as rule
 
 _nova(name, su) := fx.node(name, ["nova-compute"], [fx.file(name, "nova.conf", "etc/nova/nova.conf", {"service_user": su})])
@@ -58,3 +59,21 @@ test_all_send_unset_defaults_no_hit if {
 	r := rule.report with input as object.union(d, {"defaults": _defaults})
 	r == set()
 }
+
+# Each node is a part of its own: c3's incomplete section, and c2 not
+# sending while c1 and c3 do, from records.
+test_two_passes if {
+	d := fx.deployment([_nova("c1", _full), _nova("c2", {}), _nova("c3", {"send_service_user_token": "true", "username": "nova"})])
+	whole := rule.report with input as d
+	count(whole) == 2
+	_two_passes(d) == whole
+}
+
+# _two_passes is the report as the engine's two passes give it, one node
+# per part: each part's aggregate, the report over no nodes.
+_two_passes(d) := r if {
+	recs := {x | some p in parts.parts(d); some x in _records(p)}
+	r := rule.report with rule.aggregate as recs with input as parts.fleet(d)
+}
+
+_records(p) := a if a := rule.aggregate with input as p

@@ -13,6 +13,7 @@
 #   on a tie), and the message says which.
 # custom:
 #   id: SL-PASS-015
+#   scope: aggregate
 #   severity: error
 #   inputs: [keystone-key]
 #   remediation: |
@@ -25,7 +26,14 @@ import data.stacklint.lib
 
 _keys := lib.files("keystone-key")
 
-_copies contains c if {
+# aggregate: each node's key repositories ({"copy": {group (repository),
+# v (sorted name:fingerprint), node, pos, shown, loc}}); the report takes
+# each repository's majority over the fleet.
+aggregate contains {"copy": c} if some c in _node_copies
+
+_copies := {r.copy | some r in aggregate; r.copy}
+
+_node_copies contains c if {
 	some repo in {f.repository | some [_, f] in _keys}
 	some node in {n | some [n, _] in _keys}
 	files := [f | some [n, f] in _keys; n == node; f.repository == repo]

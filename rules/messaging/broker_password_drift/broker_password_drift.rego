@@ -13,6 +13,7 @@
 #   message says so.
 # custom:
 #   id: SL-PASS-007
+#   scope: aggregate
 #   severity: error
 #   inputs: [config]
 #   remediation: |
@@ -23,7 +24,14 @@ package stacklint.rules.messaging.broker_password_drift
 import data.stacklint.lib
 import data.stacklint.lib.messaging as mq
 
-_copies contains c if {
+# aggregate: each node's broker logins with a password ({"copy": {group
+# (servers, vhost, user), v (fingerprint), label, where, loc}}); the
+# report takes each group's majority over the fleet.
+aggregate contains {"copy": c} if some c in _node_copies
+
+_copies := {r.copy | some r in aggregate; r.copy}
+
+_node_copies contains c if {
 	some b in mq.brokers
 	b.password != ""
 	not b.default

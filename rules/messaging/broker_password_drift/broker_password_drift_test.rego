@@ -1,6 +1,7 @@
 package stacklint.rules.messaging.broker_password_drift_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.partfixtures as parts
 import data.stacklint.rules.messaging.broker_password_drift as rule
 
 _nova(node, fp) := fx.file(node, "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {"transport_url": fx.transport("rabbit", "controller", "", "openstack", fp, 2)}})
@@ -38,3 +39,21 @@ test_plurality_is_not_called_a_majority if {
 		contains(f.message, "used by 2 of 5 copies (the broker's own user database is not in a snapshot: compared with the most common value)")
 	}
 }
+
+# Each node is a part of its own: the majority (2 of 3) is counted over
+# the records of every part.
+test_two_passes if {
+	d := _input(["aaaaaa", "bbbbbb", "aaaaaa"])
+	whole := rule.report with input as d
+	count(whole) == 1
+	_two_passes(d) == whole
+}
+
+# _two_passes is the report as the engine's two passes give it, one node
+# per part: each part's aggregate, the report over no nodes.
+_two_passes(d) := r if {
+	recs := {x | some p in parts.parts(d); some x in _records(p)}
+	r := rule.report with rule.aggregate as recs with input as parts.fleet(d)
+}
+
+_records(p) := a if a := rule.aggregate with input as p
