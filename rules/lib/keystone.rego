@@ -84,3 +84,12 @@ else := 35357
 _auth_protocol(f) := lib.last(f, "keystone_authtoken", "auth_protocol").value if true
 
 else := "https"
+
+# record is a reference as an aggregate record, with no file or rc object
+# in it: {class, host (the name as written), port, path, endpoint, node,
+# pos, where, loc}. Its where and loc are the reference's, as where(r)
+# and loc(r) give them.
+record(r) := {
+	"class": r.class, "host": r.host.host, "port": r.port, "path": r.path, "endpoint": r.endpoint,
+	"node": r.node, "pos": r.pos, "where": where(r), "loc": loc(r),
+}

@@ -14,6 +14,7 @@
 #   addresses that belong to no node.
 # custom:
 #   id: SL-EP-013
+#   scope: aggregate
 #   severity: error
 #   inputs: [haproxy]
 #   remediation: |
@@ -24,6 +25,58 @@ package stacklint.rules.endpoints.haproxy_backends
 
 import data.stacklint.lib
 import data.stacklint.lib.host
+
+# aggregate: each node's haproxy servers with the ports their section
+# fronts ({"server": {node, block, ip, port, fronted, loc}}), the ports
+# its API services listen on for each fronted port ({"listener": {node,
+# fronted, service, ports, where}}), its haproxy binds on addresses no
+# node owns ({"vip_bind": {ip, port, path, line}}) and its clients'
+# references to such addresses ({"client": host.references' record});
+# the reports pair servers with listeners and VIP clients with binds.
+aggregate contains {"server": s} if {
+	some [f, d] in host.directives("haproxy")
+	d.name == "server"
+	count(d.args) > 1
+	[ip, port] := _split(d.args[1])
+	s := {"node": f.node, "block": d.block, "ip": ip, "port": port, "fronted": _fronted(f, d.block), "loc": host.dloc(f, d)}
+}
+
+aggregate contains {"listener": l} if {
+	some name, node in input.nodes
+	some p in object.keys(_services) | object.keys(_vhosts)
+	_serves(node, p)
+	[service, ports, where] := _listeners(node, p)
+	l := {"node": name, "fronted": p, "service": service, "ports": ports, "where": where}
+}
+
+aggregate contains {"vip_bind": {"ip": ip, "port": port, "path": f.path, "line": d.line}} if {
+	some [f, d, ip, port] in _binds
+	not host.wildcard(ip)
+	not input.owners[ip]
+}
+
+aggregate contains {"client": c} if {
+	some c in host.references
+	not host.wildcard(c.addr)
+	not input.owners[c.addr]
+}
+
+# _serves: the node runs the service fronted on port p.
+_serves(node, p) if lib.runs(node, _services[p][0])
+
+_serves(node, p) if lib.runs(node, _vhosts[p][0])
+
+# The fleet's view, from the records.
+_listener[[name, p]] := l if {
+	some r in aggregate
+	l := r.listener
+	name := l.node
+	p := l.fronted
+}
+
+_vip_binds := {r.vip_bind | some r in aggregate; r.vip_bind}
+
+_clients := {r.client | some r in aggregate; r.client}
 
 # _services: the API port a haproxy section fronts → [service, its file
 # kind, listener section, key, default].
@@ -97,34 +150,32 @@ _listeners(node, p) := [_services[p][0], {q}, where] if {
 }
 
 report contains finding if {
-	some [f, d] in host.directives("haproxy")
-	d.name == "server"
-	count(d.args) > 1
-	[ip, port] := _split(d.args[1])
-	target := input.owners[ip]
-	some fronted in _fronted(f, d.block)
-	[service, ports, where] := _listeners(input.nodes[target], fronted)
-	not port in ports
+	some r in aggregate
+	s := r.server
+	target := input.owners[s.ip]
+	some fronted in s.fronted
+	l := _listener[[target, fronted]]
+	not s.port in l.ports
 	finding := {
-		"message": sprintf("haproxy on %s (%s) forwards %s to %s:%d, but %s on %s listens on %s (%s): the backend is down", [f.node, d.block, service, ip, port, service, target, _ports(ports), where]),
-		"locations": [host.dloc(f, d)],
+		"message": sprintf("haproxy on %s (%s) forwards %s to %s:%d, but %s on %s listens on %s (%s): the backend is down", [s.node, s.block, l.service, s.ip, s.port, l.service, target, _ports(l.ports), l.where]),
+		"locations": [s.loc],
 	}
 }
 
 # VIP frontends: bind addresses no node owns, with their bound ports.
 _vip_ports[ip] := ports if {
-	some ip in {a | some [_, _, a, _] in _binds; not host.wildcard(a); not input.owners[a]}
-	ports := {p | some [_, _, bip, p] in _binds; bip == ip}
+	some ip in {b.ip | some b in _vip_binds}
+	ports := {b.port | some b in _vip_binds; b.ip == ip}
 }
 
 report contains finding if {
 	some vip, ports in _vip_ports
-	some port in {c.port | some c in host.references; c.addr == vip}
+	some port in {c.port | some c in _clients; c.addr == vip}
 	not port in ports
-	cs := [c | some c in host.references; c.addr == vip; c.port == port]
-	[_, _, bf, bd] := sort([[f.path, d.line, f, d] | some [f, d, vip2, _] in _binds; vip2 == vip])[0]
+	cs := [c | some c in _clients; c.addr == vip; c.port == port]
+	[bpath, bline] := sort([[b.path, b.line] | some b in _vip_binds; b.ip == vip])[0]
 	finding := {
-		"message": sprintf("%s reach the VIP %s on port %d, but haproxy binds %s only on %s (%s:%d): the connection is refused", [host.listed(cs), vip, port, vip, _ports(ports), bf.path, bd.line]),
+		"message": sprintf("%s reach the VIP %s on port %d, but haproxy binds %s only on %s (%s:%d): the connection is refused", [host.listed(cs), vip, port, vip, _ports(ports), bpath, bline]),
 		"locations": [c.loc | some c in host.sort_by_where(cs)],
 	}
 }

@@ -1,6 +1,7 @@
 package stacklint.rules.endpoints.haproxy_backends_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.endpoints.haproxy_backends as rule
 
 _haproxy(server_port) := {"kind": "haproxy", "path": "lb/etc/haproxy/haproxy.cfg", "node": "lb", "directives": [
@@ -49,4 +50,19 @@ test_target_unknown if {
 	d := object.union(fx.deployment([fx.node("lb", [], [_haproxy(9393)])]), {"owners": {"10.0.0.11": "ctl"}})
 	r := rule.report with input as d
 	r == set()
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	every d in [_d(9393, "9292", 9292), _d(9292, "9292", 9393)] {
+		r := _two_pass(d)
+		count(r) > 0
+		r == rule.report with input as d
+	}
 }

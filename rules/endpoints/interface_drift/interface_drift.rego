@@ -13,6 +13,7 @@
 #   a tie), and the message says which.
 # custom:
 #   id: SL-EP-011
+#   scope: aggregate
 #   severity: info
 #   inputs: [config]
 #   remediation: |
@@ -29,7 +30,13 @@ _places := {
 
 _norm(v) := concat(",", [trim_suffix(lower(x), "url") | some x in lib.items(v)])
 
-_copies contains c if {
+# aggregate: each node's interface choices ({"copy": {group, v, where,
+# loc}}); the report compares them over the fleet, group by group.
+aggregate contains {"copy": c} if some c in _my_copies
+
+_copies := {r.copy | some r in aggregate; r.copy}
+
+_my_copies contains c if {
 	some [f, section, key, occ] in lib.keyed(["valid_interfaces", "endpoint_type", "interface"])
 	[section, key] in _places
 	c := {"group": [f.kind, section, key], "v": _norm(occ.value), "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ)}

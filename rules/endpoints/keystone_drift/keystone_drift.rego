@@ -25,6 +25,7 @@
 #   references reach is taken, and the message says so.
 # custom:
 #   id: SL-EP-001
+#   scope: aggregate
 #   severity: error
 #   inputs: [config, rc]
 #   remediation: |
@@ -37,31 +38,96 @@ import data.stacklint.lib
 import data.stacklint.lib.host
 import data.stacklint.lib.keystone as ks
 
-_refs contains c if {
+# aggregate: each node's references to Keystone ({"ref": ks.record with
+# "v": [what it reaches, port]}), keystone's own public_endpoint on a
+# keystone node ({"public_endpoint": the same, "auth", "basis"}), the
+# node's name ({"node"}), a keystone node whose httpd configuration is not
+# in the snapshot ({"hidden": name}), and where a node's httpd serves
+# Keystone ({"httpd": {name, vhost_ports, served: [[port, "path:line"]],
+# paths, ports, mapped_at}}); the reports compare them over the fleet.
+aggregate contains {"ref": c} if some c in _my_refs
+
+aggregate contains {"public_endpoint": c} if some c in _my_public_endpoints
+
+aggregate contains {"node": name} if some name, _ in input.nodes
+
+aggregate contains {"hidden": name} if {
+	some name, node in input.nodes
+	not _known(node)
+}
+
+aggregate contains {"httpd": h} if {
+	some name, node in input.nodes
+	host.has_kind(node, "httpd")
+	served := host.wsgi_served(node, "keystone")
+	h := {
+		"name": name,
+		"vhost_ports": {p | some [_, _, p] in served},
+		"served": {[p, sprintf("%s:%d", [f.path, d.line])] | some [f, d, p] in served},
+		"paths": host.wsgi_paths(node, "keystone"),
+		"ports": host.httpd_ports(node),
+		"mapped_at": _mapped_at(node),
+	}
+}
+
+_my_refs contains c if {
 	some r in ks.refs
 	not lib.unresolved(r.host) # SL-EP-004
 	port := _port(r.port)
-	c := object.union(r, {"v": [lib.ident(r.host), port]})
+	c := object.union(ks.record(r), {"v": [lib.ident(r.host), port]})
 }
 
 _port(35357) := 5000
 
 _port(p) := p if p != 35357
 
-# _public_endpoints: keystone's own [DEFAULT] public_endpoint, written on a
-# node running keystone: the base URL keystone advertises to its clients,
-# the authority for the public class.
-_public_endpoints contains c if {
+# _my_public_endpoints: keystone's own [DEFAULT] public_endpoint, written
+# on a node running keystone: the base URL keystone advertises to its
+# clients, the authority for the public class.
+_my_public_endpoints contains c if {
 	some [f, "DEFAULT", "public_endpoint", occ] in lib.keyed(["public_endpoint"])
 	f.kind == "keystone.conf"
 	lib.runs(input.nodes[f.node], "keystone")
 	h := occ.url.hosts[0]
 	not lib.unresolved(h)
 	c := {
-		"class": "public", "host": h, "scheme": occ.url.scheme, "port": h.port, "path": occ.url.path,
-		"endpoint": occ.url.endpoint, "node": f.node, "pos": [f.path, occ.line], "src": [f, "DEFAULT", "public_endpoint", occ],
+		"class": "public", "host": h.host, "port": h.port, "path": occ.url.path,
+		"endpoint": occ.url.endpoint, "node": f.node, "pos": [f.path, occ.line],
+		"where": lib.where(f, "DEFAULT", "public_endpoint"), "loc": lib.loc(f, "DEFAULT", "public_endpoint", occ),
 		"v": [lib.ident(h), _port(h.port)], "auth": true, "basis": "public_endpoint",
 	}
+}
+
+# _known: what the node serves can be told: it runs no keystone, or its
+# httpd configuration is in the snapshot.
+_known(node) if not lib.runs(node, "keystone")
+
+_known(node) if host.has_kind(node, "httpd")
+
+# _mapped_at: the node's httpd directives mapping a path to Keystone
+# outside a vhost ("path:line", for messages).
+_mapped_at(node) := {sprintf("%s:%d", [f.path, d.line]) |
+	some f in node.files
+	f.kind == "httpd"
+	some d in f.directives
+	d.name in {"WSGIScriptAlias", "Alias", "ProxyPass"}
+	count(d.args) > 1
+	contains(d.args[1], "keystone")
+}
+
+# The fleet's view, from the records.
+_refs := {r.ref | some r in aggregate; r.ref}
+
+_public_endpoints := {r.public_endpoint | some r in aggregate; r.public_endpoint}
+
+_nodes := {r.node | some r in aggregate; r.node}
+
+_hidden := {r.hidden | some r in aggregate; r.hidden}
+
+_httpd[name] := h if {
+	some r in aggregate
+	h := r.httpd
+	name := h.name
 }
 
 # _copies maps each class to its references, each marked "auth" when it
@@ -95,39 +161,21 @@ _whole(class) if not _unjudged[class]
 # or a keystone node whose httpd configuration is not in it (computed once).
 _unjudged contains r.class if {
 	some r in _refs
-	not input.nodes[r.v[0]]
+	not _known_node(r.v[0])
 }
 
-_unjudged contains r.class if {
-	some r in _refs
-	not _known(input.nodes[r.v[0]])
+# _known_node: a node of the snapshot where what it serves can be told.
+_known_node(name) if {
+	name in _nodes
+	not name in _hidden
 }
 
-# _known: what the node serves can be told: it runs no keystone, or its
-# httpd configuration is in the snapshot.
-_known(node) if not lib.runs(node, "keystone")
-
-_known(node) if host.has_kind(node, "httpd")
-
-_serves(name, port, _) if port in _vhost_ports[name]
+_serves(name, port, _) if port in _httpd[name].vhost_ports
 
 _serves(name, port, path) if {
-	some p in _mapped[name].paths
+	some p in _httpd[name].paths
 	host.under(_path(path), p)
-	port in _mapped[name].ports
-}
-
-# _vhost_ports and _mapped: where httpd serves Keystone on each node with
-# httpd files, computed once per node: the ports of its <VirtualHost>s,
-# and the paths mapped outside any vhost with the ports httpd listens on.
-_vhost_ports[name] := {p | some [_, _, p] in host.wsgi_served(node, "keystone")} if {
-	some name, node in input.nodes
-	host.has_kind(node, "httpd")
-}
-
-_mapped[name] := {"paths": host.wsgi_paths(node, "keystone"), "ports": host.httpd_ports(node)} if {
-	some name, node in input.nodes
-	host.has_kind(node, "httpd")
+	port in _httpd[name].ports
 }
 
 _path(p) := p if p != ""
@@ -136,16 +184,11 @@ else := "/"
 
 # _served_at is where httpd on a node serves Keystone on a port (for
 # messages): its <VirtualHost>, else the top-level mapping.
-_served_at(name, port) := sprintf("%s:%d", [f.path, d.line]) if {
-	some [f, d, p] in host.wsgi_served(input.nodes[name], "keystone")
+_served_at(name, port) := at if {
+	some [p, at] in _httpd[name].served
 	p == port
-} else := sprintf("%s:%d", [f.path, d.line]) if {
-	some f in input.nodes[name].files
-	f.kind == "httpd"
-	some d in f.directives
-	d.name in {"WSGIScriptAlias", "Alias", "ProxyPass"}
-	count(d.args) > 1
-	contains(d.args[1], "keystone")
+} else := at if {
+	some at in _httpd[name].mapped_at
 }
 
 report contains finding if {
@@ -154,24 +197,24 @@ report contains finding if {
 	some [c, r] in lib.against(copies)
 	finding := {
 		"message": _message(class, copies, c, r),
-		"locations": [ks.loc(c), ks.loc(r)],
+		"locations": [c.loc, r.loc],
 	}
 }
 
-_message(class, copies, c, r) := sprintf("%s reaches Keystone at %s, but keystone's own public_endpoint, the URL it advertises to its clients, is %s (%s): clients given the other URL reach Keystone another way, or not at all", [ks.where(c), _shown(c, r), _shown(r, c), ks.where(r)]) if {
+_message(class, copies, c, r) := sprintf("%s reaches Keystone at %s, but keystone's own public_endpoint, the URL it advertises to its clients, is %s (%s): clients given the other URL reach Keystone another way, or not at all", [c.where, _shown(c, r), _shown(r, c), r.where]) if {
 	r.basis == "public_endpoint"
-} else := sprintf("%s reaches Keystone at %s, but %s of the %s references that reach a node serving Keystone reach %s (%s)", [ks.where(c), _shown(c, r), lib.tally(lib.authorities(copies), r.v), class, _shown(r, c), ks.where(r)]) if {
+} else := sprintf("%s reaches Keystone at %s, but %s of the %s references that reach a node serving Keystone reach %s (%s)", [c.where, _shown(c, r), lib.tally(lib.authorities(copies), r.v), class, _shown(r, c), r.where]) if {
 	r.auth
 	c.auth
-} else := sprintf("%s reaches Keystone at %s, where nothing serves it; httpd on %s serves Keystone at %s%s (%s), as %s reaches it", [ks.where(c), _shown(c, r), r.v[0], r.endpoint, r.path, _served_at(r.v[0], r.port), ks.where(r)]) if {
+} else := sprintf("%s reaches Keystone at %s, where nothing serves it; httpd on %s serves Keystone at %s%s (%s), as %s reaches it", [c.where, _shown(c, r), r.v[0], r.endpoint, r.path, _served_at(r.v[0], r.port), r.where]) if {
 	r.auth
-} else := sprintf("%s reaches Keystone at %s, but %d of %d %s references reach %s (%s; %s: %s)", [ks.where(c), _shown(c, r), count([1 | some d in copies; d.v == r.v]), count(copies), class, _shown(r, c), ks.where(r), _none(class), lib.compared_with(copies, r.v)])
+} else := sprintf("%s reaches Keystone at %s, but %d of %d %s references reach %s (%s; %s: %s)", [c.where, _shown(c, r), count([1 | some d in copies; d.v == r.v]), count(copies), class, _shown(r, c), r.where, _none(class), lib.compared_with(copies, r.v)])
 
 # _none says why the class has no authority.
 _none(class) := "a reference reaches a host outside the snapshot" if {
 	some r in _refs
 	r.class == class
-	not input.nodes[r.v[0]]
+	not r.v[0] in _nodes
 } else := sprintf("no httpd configuration of %s in the snapshot", [concat(", ", sort(_unknown(class)))]) if {
 	count(_unknown(class)) > 0
 } else := "no reference reaches a node where httpd serves Keystone" if _any_served
@@ -182,17 +225,17 @@ _unknown(class) := {name |
 	some r in _refs
 	r.class == class
 	name := r.v[0]
-	not _known(input.nodes[name])
+	not _known_node(name)
 }
 
 _any_served if {
-	some ports in _vhost_ports
-	count(ports) > 0
+	some h in _httpd
+	count(h.vhost_ports) > 0
 }
 
 _any_served if {
-	some m in _mapped
-	count(m.paths) > 0
+	some h in _httpd
+	count(h.paths) > 0
 }
 
 # Keystone nodes' public_endpoint values disagree, or references reach
@@ -202,7 +245,7 @@ report contains finding if {
 	firsts := lib.authority_conflict(_copies[class])
 	finding := {
 		"message": _conflict(class, [r | some [_, r] in firsts]),
-		"locations": [ks.loc(r) | some [_, r] in firsts],
+		"locations": [r.loc | some [_, r] in firsts],
 	}
 }
 
@@ -210,7 +253,7 @@ _conflict(class, rs) := sprintf("keystone nodes advertise different public_endpo
 
 else := sprintf("%s references reach different nodes that each serve Keystone, in equal numbers (%s): unless they share one database and key repository, a token issued by one fails on the other", [class, _listed(rs)])
 
-_listed(rs) := concat(", ", [sprintf("%s: %s", [ks.where(r), r.endpoint]) | some r in rs])
+_listed(rs) := concat(", ", [sprintf("%s: %s", [r.where, r.endpoint]) | some r in rs])
 
 # _shown is a reference's endpoint as written, with the machine it reaches
 # when the other side writes the same URL (the name resolves differently
@@ -219,6 +262,6 @@ _shown(c, other) := c.endpoint if c.endpoint != other.endpoint
 
 else := sprintf("%s (%s on %s)", [c.endpoint, _target(c), c.node])
 
-_target(c) := sprintf("node %s", [c.v[0]]) if input.nodes[c.v[0]]
+_target(c) := sprintf("node %s", [c.v[0]]) if c.v[0] in _nodes
 
 else := c.v[0]

@@ -1,6 +1,7 @@
 package stacklint.rules.endpoints.keystone_drift_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.endpoints.keystone_drift as rule
 
 _nova(node, auth_url) := fx.file(node, "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {
@@ -150,4 +151,25 @@ test_public_endpoints_differ if {
 		"message": "keystone nodes advertise different public_endpoint values (keystone.conf [DEFAULT] public_endpoint on ctl: https://cloud.example.com:5000, keystone.conf [DEFAULT] public_endpoint on ctl2: https://other.example.com:5000): clients follow whichever node answered",
 		"locations": [fx.loc(_pe("ctl", ""), "DEFAULT", "public_endpoint", 3), fx.loc(_pe("ctl2", ""), "DEFAULT", "public_endpoint", 3)],
 	}}
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	every d in [
+		_served(_identity, [80, "/identity/v3"], [5000, "/v3"], [5000, "/v3"]),
+		_served(_vhost(5000), [5001, "/v3"], [5000, ""], [5000, "/v3"]),
+		_served({"kind": "hosts", "path": "ctl/etc/hosts", "node": "ctl"}, [80, "/identity"], [5000, ""], [5000, "/v3"]),
+		_input(fx.url("http", "controller", 5000, "/v3", ["10.0.0.99"], 10)),
+		fx.deployment([fx.node("ctl", ["keystone"], [_pe("ctl", "cloud.example.com")]), fx.node("ctl2", ["keystone"], [_pe("ctl2", "other.example.com")])]),
+	] {
+		r := _two_pass(d)
+		count(r) > 0
+		r == rule.report with input as d
+	}
 }

@@ -1,6 +1,7 @@
 package stacklint.rules.endpoints.listener_port_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.endpoints.listener_port as rule
 
 _glance(port) := fx.node("ctl", ["glance-api"], [fx.file("ctl", "glance-api.conf", "etc/glance/glance-api.conf", {"DEFAULT": {"bind_port": port}})])
@@ -90,4 +91,23 @@ test_keystone_minority_is_drift if {
 	}}})])
 	r := rule.report with input as fx.deployment([_keystone("5000", []), _ks_client, typo])
 	r == set()
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	every d in [
+		fx.deployment([_glance("9292"), _client(9191)]),
+		fx.deployment([_keystone("5001", []), _ks_client]),
+		fx.deployment([_keystone("5001", _devstack_proxy), _identity_client(5000, "/v3")]),
+	] {
+		r := _two_pass(d)
+		count(r) > 0
+		r == rule.report with input as d
+	}
 }

@@ -8,6 +8,7 @@
 #   refused", though the service runs and answers local tests.
 # custom:
 #   id: SL-EP-008
+#   scope: aggregate
 #   severity: error
 #   inputs: [config, httpd, rabbitmq]
 #   remediation: |
@@ -25,6 +26,17 @@ _ini := [
 ]
 
 _ports := {"bind_host": "bind_port", "osapi_compute_listen": "osapi_compute_listen_port", "metadata_listen": "metadata_listen_port"}
+
+# aggregate: each node's loopback-only listeners ({"listener": {node,
+# port, where, loc, addr}}) and the references its clients make to other
+# nodes ({"client": host.references' {where, loc, addr, reaches, port,
+# from}}); the report pairs each listener with remote clients.
+aggregate contains {"listener": l} if some l in _listeners
+
+aggregate contains {"client": c} if {
+	some c in host.references
+	c.from != c.reaches
+}
 
 # _listeners: {node, port, where, loc, addr} of loopback-only listeners.
 _listeners contains l if {
@@ -56,8 +68,9 @@ _port(f, section, key, dflt) := to_number(lib.last(f, section, key).value) if li
 else := dflt
 
 report contains finding if {
-	some l in _listeners
-	remote := [c | some c in host.clients(l.node, l.port); c.from != l.node]
+	some x in aggregate
+	l := x.listener
+	remote := [c | some r in aggregate; c := r.client; c.port == l.port; c.reaches == l.node; c.from != l.node]
 	count(remote) > 0
 	finding := {
 		"message": sprintf("%s listens on %s only, but %s reach %s on port %d: they get connection refused", [l.where, l.addr, host.listed(remote), l.node, l.port]),

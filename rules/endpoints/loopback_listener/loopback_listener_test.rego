@@ -1,6 +1,7 @@
 package stacklint.rules.endpoints.loopback_listener_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.endpoints.loopback_listener as rule
 
 _glance(ip) := fx.node("ctl", ["glance-api"], [fx.file("ctl", "glance-api.conf", "etc/glance/glance-api.conf", {"DEFAULT": {"bind_host": {"value": ip, "ip": ip, "line": 2, "column": 1}}})])
@@ -24,4 +25,14 @@ test_loopback if {
 			{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 9, "column": 1, "section": "glance", "key": "api_servers"},
 		],
 	}}
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+test_two_passes if {
+	d := fx.deployment([_glance("127.0.0.1"), _client])
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+	count(r) > 0
+	r == rule.report with input as d
 }

@@ -22,6 +22,7 @@
 #   so.
 # custom:
 #   id: SL-EP-009
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config]
 #   remediation: |
@@ -44,8 +45,30 @@ _group(f, "DEFAULT", key) := "image stores" if {
 	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 }
 
-# _written: every copy of a server list, each server as "ident:port".
-_written contains c if {
+# aggregate: each node's server lists ({"copy": {group, v, targets,
+# value, where, loc}}), the servers its own configuration shows running
+# ({"memcached": {server: "node:port", path}} from memcached's files,
+# {"glance": {server, path}} from glance-api.conf) and its name
+# ({"node"}); the reports judge the lists against the servers.
+aggregate contains {"copy": c} if some c in _my_written
+
+aggregate contains {"memcached": {"server": s, "path": p}} if some s, p in _my_memcached
+
+aggregate contains {"glance": {"server": s, "path": p}} if some s, p in _my_glance
+
+aggregate contains {"node": name} if some name, _ in input.nodes
+
+# The fleet's view, from the records.
+_written := {r.copy | some r in aggregate; r.copy}
+
+_nodes := {r.node | some r in aggregate; r.node}
+
+_memcached := {x.server: x.path | some r in aggregate; x := r.memcached}
+
+_glance := {x.server: x.path | some r in aggregate; x := r.glance}
+
+# _my_written: every copy of a server list, each server as "ident:port".
+_my_written contains c if {
 	some [f, section, key, occ] in lib.keyed({"memcached_servers", "memcache_servers", "api_servers", "glance_api_servers", "glance_host"})
 	group := _group(f, section, key)
 	not _unresolved(occ) # a host the node cannot resolve is SL-EP-004
@@ -80,7 +103,7 @@ _whole(group) if {
 _outside contains c.group if {
 	some c in _written
 	some t in c.targets
-	not input.nodes[t]
+	not t in _nodes
 }
 
 # _own maps each group to "node:port" → the file that shows the server
@@ -93,7 +116,7 @@ _own := {
 	"image stores": _glance,
 }
 
-_memcached := {sprintf("%s:%d", [name, _mc_port(fs)]): fs[0].path |
+_my_memcached := {sprintf("%s:%d", [name, _mc_port(fs)]): fs[0].path |
 	some name, node in input.nodes
 	fs := [f | some f in node.files; f.kind == "memcached"; not f.error]
 	count(fs) > 0
@@ -122,7 +145,7 @@ _flag_port(d) := to_number(words[i + 1]) if {
 	regex.match(`^[0-9]+$`, words[i + 1])
 }
 
-_glance := {sprintf("%s:%s", [name, trim_space(s.value)]): s.file.path |
+_my_glance := {sprintf("%s:%s", [name, trim_space(s.value)]): s.file.path |
 	some name, node in input.nodes
 	lib.runs(node, "glance-api")
 	s := _bind_port(node)

@@ -1,6 +1,7 @@
 package stacklint.rules.endpoints.memcached_drift_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.endpoints.memcached_drift as rule
 
 _occ(hosts) := {"value": concat(",", [sprintf("%s:11211", [h]) | some h in hosts]), "line": 11, "column": 1, "host_refs": [{"host": h, "port": 11211, "resolved": [h]} | some h in hosts]}
@@ -118,5 +119,30 @@ test_sysconfig_port if {
 	count(r) == 2
 	every f in r {
 		contains(f.message, "(ctl/etc/sysconfig/memcached)")
+	}
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	every d in [
+		_input(["127.0.0.1"]),
+		fx.deployment([fx.node("a", [], [_g("a", "10.0.0.11")]), fx.node("b", [], [_g("b", "10.0.0.11")]), fx.node("c", [], [_g("c", "10.0.0.12")])]),
+		_cached("11211", []),
+		_cached("11311", []),
+		_cached("11211", [fx.node("compute3", [], [_nova("compute3", ["10.9.9.9"])])]),
+		fx.deployment([
+			fx.node("ctl", [], [_at("ctl", ["ctl"]), _memcached("ctl", "11211")]),
+			fx.node("ctl2", [], [_at("ctl2", ["ctl2"]), _memcached("ctl2", "11211")]),
+		]),
+	] {
+		r := _two_pass(d)
+		count(r) > 0
+		r == rule.report with input as d
 	}
 }

@@ -17,6 +17,7 @@
 #   regions (any region) are not compared.
 # custom:
 #   id: SL-EP-005
+#   scope: aggregate
 #   severity: error
 #   inputs: [config, rc]
 #   remediation: |
@@ -28,14 +29,20 @@ import data.stacklint.lib
 
 _keys := {"region_name", "os_region_name", "neutron_region_name", "nova_region_name", "auth_region"}
 
-_copies contains c if {
+# aggregate: each node's region names ({"copy": {v, where, loc, auth?}},
+# the admin rc's marked "auth"); the reports compare them over the fleet.
+aggregate contains {"copy": c} if some c in _my_copies
+
+_copies := {r.copy | some r in aggregate; r.copy}
+
+_my_copies contains c if {
 	some [f, section, key, occ] in lib.keyed(_keys)
 	f.kind != "keystone.conf"
 	occ.value != ""
 	c := {"v": occ.value, "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ)}
 }
 
-_copies contains c if {
+_my_copies contains c if {
 	some rc in input.rc
 	v := rc.vars.OS_REGION_NAME
 	v.value != ""

@@ -1,6 +1,7 @@
 package stacklint.rules.endpoints.region_drift_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.endpoints.region_drift as rule
 
 _nova(node, region) := fx.file(node, "nova.conf", "etc/nova/nova.conf", {"placement": {"region_name": fx.at(region, 32)}})
@@ -81,5 +82,24 @@ test_no_two_agree if {
 	count(r) == 2
 	every f in r {
 		contains(f.message, "used by 1 of 3 references (nova.conf [placement] region_name on c0; no admin rc in the snapshot names the catalog's region: compared with the first by path, as no two agree)")
+	}
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	every d in [
+		_with_rcs(["RegionOne", "RegionTwo", "RegionOne"], [_rc("admin-openrc", "admin", "RegionTwo")]),
+		_with_rcs(["RegionOne", "RegionOne", "US-ALPH", "regionone"], [_rc("a/keystonerc_admin", "admin", "RegionOne"), _rc("b/keystonerc_admin", "admin", "US-ALPH")]),
+		_input(["RegionOne", "RegionTwo", "RegionThree"]),
+	] {
+		r := _two_pass(d)
+		count(r) > 0
+		r == rule.report with input as d
 	}
 }

@@ -13,6 +13,7 @@
 #   most references use is taken, and the message says so.
 # custom:
 #   id: SL-EP-007
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config, rc]
 #   remediation: |
@@ -23,12 +24,31 @@ package stacklint.rules.endpoints.scheme_drift
 import data.stacklint.lib
 import data.stacklint.lib.host
 
+# aggregate: each node's URLs ({"copy": {target, v (the scheme), where,
+# loc}}), its httpd <VirtualHost> tags with the scheme each speaks
+# ({"vhost": {node, path, line, args, scheme, loc}}) and its name
+# ({"node"}); the report groups the copies by target and takes the
+# target node's vhost as the authority.
+aggregate contains {"copy": c} if some c in _my_copies
+
+aggregate contains {"vhost": t} if {
+	some name, node in input.nodes
+	some f in node.files
+	f.kind == "httpd"
+	some d in f.directives
+	d.name == "<VirtualHost"
+	block := concat(" ", array.concat(["VirtualHost"], d.args))
+	t := {"node": name, "path": f.path, "line": d.line, "args": d.args, "scheme": _scheme(f, block), "loc": host.dloc(f, d)}
+}
+
+aggregate contains {"node": name} if some name, _ in input.nodes
+
 _keys := [
 	"www_authenticate_uri", "auth_uri", "auth_url", "identity_uri", "admin_auth_url", "api_servers",
 	"url", "endpoint_override", "novncproxy_base_url", "glance_api_servers",
 ]
 
-_copies contains c if {
+_my_copies contains c if {
 	some [f, section, key, occ] in lib.keyed(_keys)
 	occ.url.scheme in {"http", "https"}
 	some h in occ.url.hosts
@@ -36,7 +56,7 @@ _copies contains c if {
 	c := {"target": sprintf("%s:%d", [lib.ident(h), h.port]), "v": occ.url.scheme, "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ)}
 }
 
-_copies contains c if {
+_my_copies contains c if {
 	some rc in input.rc
 	u := rc.vars.OS_AUTH_URL.url
 	u.scheme in {"http", "https"}
@@ -45,6 +65,20 @@ _copies contains c if {
 	c := {"target": sprintf("%s:%d", [lib.ident(h), h.port]), "v": u.scheme, "where": sprintf("%s OS_AUTH_URL", [rc.path]), "loc": lib.rc_loc(rc, "OS_AUTH_URL")}
 }
 
+_scheme(f, block) := "https" if {
+	some d in f.directives
+	d.name == "SSLEngine"
+	lower(d.args[0]) == "on"
+	block in object.get(d, "blocks", [d.block])
+} else := "http"
+
+# The fleet's view, from the records.
+_copies := {r.copy | some r in aggregate; r.copy}
+
+_nodes := {r.node | some r in aggregate; r.node}
+
+_tags := {r.vhost | some r in aggregate; r.vhost}
+
 # _vhosts: the scheme httpd speaks on a node's port, from the
 # <VirtualHost> tag on that port ("https" with SSLEngine on inside it), as
 # an authoritative copy for the references to "node:port".
@@ -52,31 +86,21 @@ _vhosts[target] := c if {
 	some target in {c.target | some c in _copies}
 	parts := split(target, ":")
 	port := parts[count(parts) - 1]
-	node := input.nodes[concat(":", array.slice(parts, 0, count(parts) - 1))]
-	tags := sort([[f.path, d.line, f, d] |
-		some f in node.files
-		f.kind == "httpd"
-		some d in f.directives
-		d.name == "<VirtualHost"
-		some a in d.args
+	name := concat(":", array.slice(parts, 0, count(parts) - 1))
+	name in _nodes
+	tags := sort([[t.path, t.line, t] |
+		some t in _tags
+		t.node == name
+		some a in t.args
 		endswith(a, concat("", [":", port]))
 	])
 	count(tags) > 0
-	[_, _, f, d] := tags[0]
-	block := concat(" ", array.concat(["VirtualHost"], d.args))
-	scheme := _scheme(f, block)
+	t := tags[0][2]
 	c := {
-		"target": target, "v": scheme, "auth": true, "vhost": sprintf("%s:%d", [f.path, d.line]),
-		"tls": _tls[scheme], "loc": host.dloc(f, d),
+		"target": target, "v": t.scheme, "auth": true, "vhost": sprintf("%s:%d", [t.path, t.line]),
+		"tls": _tls[t.scheme], "loc": t.loc,
 	}
 }
-
-_scheme(f, block) := "https" if {
-	some d in f.directives
-	d.name == "SSLEngine"
-	lower(d.args[0]) == "on"
-	block in object.get(d, "blocks", [d.block])
-} else := "http"
 
 _tls := {"https": "SSLEngine on", "http": "no SSLEngine on"}
 
@@ -97,5 +121,5 @@ else := sprintf("%s reaches %s over %s, but %s uses %s (%s: %s): one of them can
 # _none says why the target has no authority.
 _none(target) := "no httpd <VirtualHost> for that port in the snapshot" if {
 	parts := split(target, ":")
-	input.nodes[concat(":", array.slice(parts, 0, count(parts) - 1))]
+	concat(":", array.slice(parts, 0, count(parts) - 1)) in _nodes
 } else := "the listener is not in the snapshot"

@@ -1,6 +1,7 @@
 package stacklint.rules.endpoints.scheme_drift_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.endpoints.scheme_drift as rule
 
 _f(node, kind, scheme) := fx.node(node, [], [fx.file(node, kind, sprintf("etc/%s", [kind]), {"keystone_authtoken": {"auth_url": fx.url(scheme, "ctl", 5000, "/v3", ["10.0.0.11"], 2)}})])
@@ -66,4 +67,24 @@ test_no_vhost_for_the_port if {
 	r := rule.report with input as d
 	some f in r
 	contains(f.message, "(no httpd <VirtualHost> for that port in the snapshot: compared with the majority, 2 of 3)")
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	every d in [
+		fx.deployment([_f("a", "nova.conf", "https"), _f("b", "nova.conf", "https"), _f("c", "neutron.conf", "http")]),
+		_with_vhost([], [_g("a", "https"), _g("b", "https"), _g("c", "http")]),
+		_with_vhost([true], [_g("a", "http"), _g("b", "http")]),
+		object.union(fx.deployment([fx.node("ctl", [], []), _g("a", "https"), _g("b", "https"), _g("c", "http")]), {"owners": {"10.0.0.11": "ctl"}}),
+	] {
+		r := _two_pass(d)
+		count(r) > 0
+		r == rule.report with input as d
+	}
 }

@@ -12,6 +12,7 @@
 #   keystone or glance-api (while another node does) reach the wrong host.
 # custom:
 #   id: SL-EP-004
+#   scope: aggregate
 #   severity: error
 #   inputs: [config]
 #   remediation: |
@@ -21,6 +22,26 @@ package stacklint.rules.endpoints.unresolved_host
 
 import data.stacklint.lib
 import data.stacklint.lib.keystone as ks
+
+# aggregate: each node's names it cannot resolve ({"unresolved": {where,
+# loc, node, h: the host fact's host and near}}), its references that
+# must reach a node running keystone or glance-api ({"ref": {service,
+# target, host, where, loc}}), those of the two services it runs
+# ({"runs": [node, service]}) and its name ({"node"}); the reports judge
+# the references against the nodes' services.
+aggregate contains {"unresolved": {"where": where, "loc": loc, "node": node, "h": object.filter(h, ["host", "near"])}} if {
+	some [where, loc, node, h] in _unresolved
+}
+
+aggregate contains {"ref": r} if some r in _my_refs
+
+aggregate contains {"runs": [name, service]} if {
+	some name, node in input.nodes
+	some service in node.services
+	service in {"keystone", "glance-api"}
+}
+
+aggregate contains {"node": name} if some name, _ in input.nodes
 
 # _unresolved: [where, loc, node, host fact] for every host a value names
 # that the referring node's /etc/hosts does not resolve.
@@ -43,11 +64,12 @@ _known_elsewhere(host) if {
 }
 
 report contains finding if {
-	some [where, loc, node, h] in _unresolved
-	hint := _hint(h)
+	some r in aggregate
+	u := r.unresolved
+	hint := _hint(u.h)
 	finding := {
-		"message": sprintf("%s names host '%s', which %s's /etc/hosts does not resolve%s: the service cannot connect", [where, h.host, node, hint]),
-		"locations": [loc],
+		"message": sprintf("%s names host '%s', which %s's /etc/hosts does not resolve%s: the service cannot connect", [u.where, u.h.host, u.node, hint]),
+		"locations": [u.loc],
 	}
 }
 
@@ -55,33 +77,34 @@ _hint(h) := sprintf(" (did you mean '%s'?)", [h.near]) if h.near
 
 else := " (other nodes' /etc/hosts do)" if _known_elsewhere(h.host)
 
-# _service_refs: [service, reference] for references that must reach a
-# node running the service: Keystone URLs, and nova's glance api_servers.
-_service_refs contains ["keystone", r] if {
-	"keystone" in _deployed
-	some r in ks.refs
-}
+# _my_refs: references that must reach a node running the service:
+# Keystone URLs, and nova's glance api_servers.
+_my_refs contains _ref("keystone", r.host, ks.where(r), ks.loc(r)) if some r in ks.refs
 
-_service_refs contains ["glance-api", {"host": h, "src": [f, section, key, occ]}] if {
-	"glance-api" in _deployed
+_my_refs contains _ref("glance-api", h, lib.where(f, section, key), lib.loc(f, section, key, occ)) if {
 	some [f, section, key, occ] in lib.keyed(["api_servers"])
 	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 	section == "glance"
 	some h in occ.host_refs
 }
 
-_deployed contains service if {
-	some node in input.nodes
-	some service in node.services
-}
+_ref(service, h, where, loc) := {"service": service, "target": lib.ident(h), "host": h.host, "where": where, "loc": loc}
+
+# The fleet's view, from the records.
+_runs := {r.runs | some r in aggregate; r.runs}
+
+_deployed := {service | some [_, service] in _runs}
+
+_nodes := {r.node | some r in aggregate; r.node}
 
 report contains finding if {
-	some [service, r] in _service_refs
-	target := lib.ident(r.host)
-	not lib.runs(input.nodes[target], service)
-	input.nodes[target]
+	some x in aggregate
+	r := x.ref
+	r.service in _deployed
+	not [r.target, r.service] in _runs
+	r.target in _nodes
 	finding := {
-		"message": sprintf("%s names '%s', which reaches %s, where no %s runs", [ks.where(r), r.host.host, target, service]),
-		"locations": [ks.loc(r)],
+		"message": sprintf("%s names '%s', which reaches %s, where no %s runs", [r.where, r.host, r.target, r.service]),
+		"locations": [r.loc],
 	}
 }

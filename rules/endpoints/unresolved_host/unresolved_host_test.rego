@@ -1,6 +1,7 @@
 package stacklint.rules.endpoints.unresolved_host_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.endpoints.unresolved_host as rule
 
 _nova(h) := fx.file("cmp", "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {"transport_url": {"value": "rabbit://x", "line": 2, "column": 1, "url": {"hosts": [h]}}}})
@@ -41,4 +42,27 @@ test_keystone_url_reaches_node_without_keystone if {
 		"message": "nova.conf [keystone_authtoken] auth_url on cmp names 'compute1', which reaches compute1, where no keystone runs",
 		"locations": [{"path": "cmp/etc/nova/nova.conf", "node": "cmp", "line": 5, "column": 1, "section": "keystone_authtoken", "key": "auth_url"}],
 	}}
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	nova := fx.file("cmp", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {"auth_url": fx.url("http", "compute1", 5000, "", ["10.0.0.31"], 5)}})
+	every d in [
+		_input({"host": "controler", "resolved": [], "near": "controller"}),
+		_input({"host": "mq", "resolved": []}),
+		object.union(
+			fx.deployment([fx.node("ctl", ["keystone"], []), fx.node("compute1", ["nova-compute"], []), fx.node("cmp", [], [nova])]),
+			{"owners": {"10.0.0.31": "compute1"}},
+		),
+	] {
+		r := _two_pass(d)
+		count(r) > 0
+		r == rule.report with input as d
+	}
 }

@@ -18,6 +18,7 @@
 #   path), and the message says which.
 # custom:
 #   id: SL-KS-006
+#   scope: aggregate
 #   severity: warning
 #   inputs: [keystone.conf]
 #   defaults:
@@ -34,6 +35,21 @@ import data.stacklint.lib.settings
 
 _all := ["enabled", "backend", "memcache_servers"]
 
+# aggregate: each keystone node's three settings ({"node": {name, older,
+# v, shown, locs: field → value compared, as shown, location}, pos});
+# older: enabled is an unset default of a file older than every schema.
+# The report picks the fields compared (enabled only when no node's is
+# older) and compares the nodes.
+aggregate contains {"node": {
+	"name": name, "older": _older_default(ss.enabled),
+	"v": {k: _value(k, ss[k]) | some k in _all},
+	"shown": {k: _shown(k, ss[k]) | some k in _all},
+	"locs": {k: settings.at(ss[k], "cache", k) | some k in _all},
+	"pos": [ss.enabled.file.path, 0],
+}} if {
+	some [name, ss] in _settings
+}
+
 # _settings is [node, {field: setting}] for every keystone node whose
 # three settings are known (written, or a default of its release).
 _settings := [[name, ss] |
@@ -42,12 +58,6 @@ _settings := [[name, ss] |
 	count(ss) == count(_all)
 ]
 
-# _fields are the fields compared: enabled only when every node's is known.
-_fields := ["backend", "memcache_servers"] if {
-	some [_, ss] in _settings
-	_older_default(ss.enabled)
-} else := _all
-
 # _older_default: keystone's default of enabled changed in Newton (false
 # before), so the oldest schema's is not an older file's.
 _older_default(s) if {
@@ -55,13 +65,24 @@ _older_default(s) if {
 	s.file.release.below_oldest
 }
 
+default _older_default(_) := false
+
+# The fleet's view, from the records.
+_nodes := {r.node | some r in aggregate; r.node}
+
+# _fields are the fields compared: enabled only when every node's is known.
+_fields := ["backend", "memcache_servers"] if {
+	some n in _nodes
+	n.older
+} else := _all
+
 _copies contains c if {
-	some [name, ss] in _settings
+	some n in _nodes
 	c := {
-		"v": [_value(k, ss[k]) | some k in _fields],
-		"shown": [_shown(k, ss[k]) | some k in _fields],
-		"locs": [settings.at(ss[k], "cache", k) | some k in _fields],
-		"where": sprintf("keystone.conf [cache] on %s", [name]), "pos": [ss.enabled.file.path, 0],
+		"v": [n.v[k] | some k in _fields],
+		"shown": [n.shown[k] | some k in _fields],
+		"locs": [n.locs[k] | some k in _fields],
+		"where": sprintf("keystone.conf [cache] on %s", [n.name]), "pos": n.pos,
 	}
 }
 
@@ -74,7 +95,7 @@ _shown(k, s) := sprintf("%s=%s", [k, s.value]) if s.written
 else := sprintf("%s=%s (not set: its default in %s)", [k, settings.shown(s.value), s.release])
 
 report contains finding if {
-	count(_settings) > 1
+	count(_nodes) > 1
 	some [c, r] in lib.drift(_copies)
 	diff := [i | some i, x in c.v; x != r.v[i]]
 	finding := {

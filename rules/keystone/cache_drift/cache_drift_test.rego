@@ -1,6 +1,7 @@
 package stacklint.rules.keystone.cache_drift_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.keystone.cache_drift as rule
 
 _k(node, cache) := fx.node(node, [], [fx.file(node, "keystone.conf", "etc/keystone/keystone.conf", {"cache": cache})])
@@ -65,4 +66,23 @@ test_enabled_unset_below_oldest if {
 	older := object.union(d, {"nodes": {n: object.union(node, {"files": {p: object.union(f, {"release": object.union(f.release, {"below_oldest": true})}) | some p, f in node.files}}) | some n, node in d.nodes}})
 	r := rule.report with input as object.union(older, {"defaults": {"stein": _defaults.zed}})
 	r == set()
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	every d in [
+		fx.deployment([_k("c1", _on), _k("c2", _on), _k("c3", object.union(_on, {"enabled": "false"}))]),
+		_rel(fx.deployment([_kh("c1", object.union(_pool, {"enabled": "false"})), _kh("c2", object.union(_pool, {"enabled": "false"})), _kh("c3", _pool)])),
+		_rel(fx.deployment([_kh("c1", _pool), _kh("c2", _pool), _kh("c3", {})])),
+	] {
+		r := _two_pass(d)
+		count(r) > 0
+		r == rule.report with input as d
+	}
 }

@@ -10,6 +10,7 @@
 #   not work" / no valid host).
 # custom:
 #   id: SL-PLC-004
+#   scope: aggregate
 #   severity: error
 #   inputs: [nova.conf]
 #   remediation: |
@@ -23,6 +24,22 @@ import data.stacklint.lib
 
 _kinds := lib.compute_kinds
 
+# aggregate: whether the node shows a placement service in use
+# ({"in_use": true}) and its nova services whose nova.conf has no
+# [placement] credentials ({"missing": {node, service, path}}); the
+# report names those when any node shows placement in use.
+aggregate contains {"in_use": true} if _in_use
+
+aggregate contains {"missing": {"node": name, "service": s, "path": f.path}} if {
+	some name, node in input.nodes
+	some s in ["nova-compute", "nova-api"]
+	lib.runs(node, s)
+	some f in node.files # the node's own file (not a scan of every node's)
+	f.kind == "nova.conf"
+	not f.error
+	not _has_credentials(node)
+}
+
 # _in_use: the deployment has a placement service (Ocata and later).
 _in_use if count(lib.files("placement.conf")) > 0
 
@@ -34,18 +51,19 @@ _has_credentials(node) if lib.effective(node, _kinds, "placement", "password")
 
 _has_credentials(node) if lib.effective(node, _kinds, "placement", "application_credential_secret")
 
+# _used: some node shows placement in use.
+_used if {
+	some r in aggregate
+	r.in_use
+}
+
 report contains finding if {
-	_in_use
-	some name, node in input.nodes
-	some s in ["nova-compute", "nova-api"]
-	lib.runs(node, s)
-	some f in node.files # the node's own file (not a scan of every node's)
-	f.kind == "nova.conf"
-	not f.error
-	not _has_credentials(node)
+	_used
+	some x in aggregate
+	m := x.missing
 	finding := {
-		"message": sprintf("nova.conf on %s (%s) has no [placement] credentials: it cannot %s", [name, s, _cannot[s]]),
-		"locations": [{"path": f.path, "node": name, "section": "placement"}],
+		"message": sprintf("nova.conf on %s (%s) has no [placement] credentials: it cannot %s", [m.node, m.service, _cannot[m.service]]),
+		"locations": [{"path": m.path, "node": m.node, "section": "placement"}],
 	}
 }
 

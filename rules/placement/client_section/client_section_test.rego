@@ -1,6 +1,7 @@
 package stacklint.rules.placement.client_section_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.placement.client_section as rule
 
 _nova(name, sections) := fx.node(name, ["nova-compute"], [fx.file(name, "nova.conf", "etc/nova/nova.conf", sections)])
@@ -23,4 +24,14 @@ test_missing if {
 		"message": "nova.conf on c1 (nova-compute) has no [placement] credentials: it cannot report its resources to placement",
 		"locations": [{"path": "c1/etc/nova/nova.conf", "node": "c1", "section": "placement"}],
 	}}
+}
+
+# The two passes: placement in use on one node, credentials missing on
+# another.
+test_two_passes if {
+	d := fx.deployment([_placement, _nova("c1", {"DEFAULT": {}})])
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+	count(r) > 0
+	r == rule.report with input as d
 }

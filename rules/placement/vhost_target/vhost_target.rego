@@ -15,6 +15,7 @@
 #   says which.
 # custom:
 #   id: SL-PLC-003
+#   scope: aggregate
 #   severity: error
 #   inputs: [httpd]
 #   remediation: |
@@ -29,19 +30,20 @@ import data.stacklint.lib.host
 
 _script := "/placement-api"
 
-report contains finding if {
+# aggregate: each node's aliases of the removed placement-api script
+# ({"alias": {path, line, script, release, loc}}) and the ports its httpd
+# serves placement on ({"copy": {v, node, loc, pos}}); the reports name
+# the aliases and compare the ports over the fleet.
+aggregate contains {"alias": a} if {
 	some [f, d] in host.directives("httpd")
 	d.name == "WSGIScriptAlias"
 	count(d.args) > 1
 	endswith(d.args[1], _script)
 	lib.service_release_at_least(f.node, "placement", "2026.1")
-	finding := {
-		"message": sprintf("%s:%d aliases %s, which placement 15.0.0 (2026.1) no longer ships; the release checked against is %s: placement answers 404 or httpd fails to load the vhost", [f.path, d.line, d.args[1], lib.service_release_named(f.node, "placement")]),
-		"locations": [host.dloc(f, d)],
-	}
+	a := {"path": f.path, "line": d.line, "script": d.args[1], "release": lib.service_release_named(f.node, "placement"), "loc": host.dloc(f, d)}
 }
 
-_copies contains c if {
+aggregate contains {"copy": c} if {
 	some name, node in input.nodes
 	served := host.wsgi_served(node, "placement")
 	count(served) > 0
@@ -49,6 +51,17 @@ _copies contains c if {
 	ports := sort({p | some [_, _, p] in served})
 	c := {"v": ports, "node": name, "loc": host.dloc(f, vd), "pos": [f.path, vd.line]}
 }
+
+report contains finding if {
+	some r in aggregate
+	a := r.alias
+	finding := {
+		"message": sprintf("%s:%d aliases %s, which placement 15.0.0 (2026.1) no longer ships; the release checked against is %s: placement answers 404 or httpd fails to load the vhost", [a.path, a.line, a.script, a.release]),
+		"locations": [a.loc],
+	}
+}
+
+_copies := {r.copy | some r in aggregate; r.copy}
 
 report contains finding if {
 	some [c, r] in lib.drift(_copies)

@@ -1,6 +1,7 @@
 package stacklint.rules.placement.vhost_target_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.placement.vhost_target as rule
 
 _vhost(node, port, script) := {"kind": "httpd", "path": sprintf("%s/etc/httpd/conf.d/00-placement-api.conf", [node]), "node": node, "directives": [
@@ -45,4 +46,19 @@ test_port_drift if {
 			{"path": "c0/etc/httpd/conf.d/00-placement-api.conf", "node": "c0", "line": 3, "column": 1},
 		],
 	}}
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	every d in [_deployment("2026.2", ["8778"]), _deployment("", ["8778", "8780", "8778"])] {
+		r := _two_pass(d)
+		count(r) > 0
+		r == rule.report with input as d
+	}
 }
