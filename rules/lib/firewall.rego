@@ -7,18 +7,71 @@
 #   zone (zones/<DefaultZone>.xml). verdict is "open", "closed", or
 #   undefined when the files cannot tell (a jump to another chain, an
 #   interface match, a firewalld service whose ports are not in the
-#   snapshot, rich rules): checks then say nothing.
+#   snapshot, rich rules): checks then say nothing. The verdict is computed
+#   from a summary of the node's firewall files (summary), small enough
+#   for an aggregate rule's record, so that a rule may judge connections
+#   from other nodes without the node at hand.
 package stacklint.lib.firewall
 
 # verdict(node, port, sources) for a new TCP connection to port from the
-# given source addresses (an empty list: sources unknown), with the file
-# and line that decide it: [verdict, file, line].
-verdict(node, port, sources) := v if {
-	f := _iptables(node)
-	v := _ipt_verdict(f, port, sources)
+# given source addresses (an empty list: sources unknown), with the path
+# and line of the file that decides it: [verdict, path, line]
+# (verdict_of(summary(node), ...)).
+verdict(node, port, sources) := verdict_of(summary(node), port, sources)
+
+# verdict_of is verdict over a node's summary: the iptables file's
+# verdict, else (no iptables file, or one that cannot tell) firewalld's.
+verdict_of(fw, port, sources) := v if {
+	fw.iptables != null
+	v := _ipt_verdict(fw.iptables, port, sources)
 } else := v if {
+	fw.firewalld != null
+	v := _zone_verdict(fw.firewalld, port)
+}
+
+# summary is what verdict_of needs of a node's firewall files:
+# {"iptables": the first readable iptables-save file's {"path", "rules":
+# the INPUT rules of its filter table, in order, each {"args", "line"},
+# "policy": [target, line] of its INPUT policy, or null}, or null;
+# "firewalld": the default zone's {"path", "accept": lines of a zone tag
+# whose target is ACCEPT, "unclear": true when rich rules, a service of
+# unknown ports or another zone bound to sources or interfaces leave it
+# open, "opens": the zone's port and service entries that may open a
+# port, each {"line", "range"} (a TCP port or "lo-hi") or {"line",
+# "ports"} (a service's TCP ports), "zone": lines of the zone tag}, or
+# null}. Locations are the node's own files'.
+summary(node) := {"iptables": _ipt_or_null(node), "firewalld": _zone_or_null(node)}
+
+_ipt_or_null(node) := {"path": f.path, "rules": [{"args": d.args, "line": d.line} | some d in _input(f)], "policy": _policy_or_null(f)} if {
+	f := _iptables(node)
+} else := null
+
+_policy_or_null(f) := p if p := _policy(f)
+
+else := null
+
+_zone_or_null(node) := {
+	"path": f.path,
+	"accept": [d.line | some d in f.directives; d.name == "zone"; _attr(d, "target") == "ACCEPT"],
+	"unclear": _unclear(node, f),
+	"opens": [o | some d in f.directives; d.block == "zone"; o := _open_entry(node, d)],
+	"zone": [d.line | some d in f.directives; d.name == "zone"],
+} if {
 	f := _zone(node)
-	v := _zone_verdict(node, f, port)
+} else := null
+
+_unclear(node, f) if _zone_unclear(node, f)
+
+default _unclear(_, _) := false
+
+_open_entry(_, d) := {"line": d.line, "range": _attr(d, "port")} if {
+	d.name == "port"
+	_attr(d, "protocol") == "tcp"
+}
+
+_open_entry(node, d) := {"line": d.line, "ports": ports} if {
+	d.name == "service"
+	ports := _service_ports(node, _attr(d, "name"))
 }
 
 _iptables(node) := [f | some f in node.files; f.kind == "iptables"; not f.error][0]
@@ -46,20 +99,21 @@ _policy(f) := [d.args[0], d.line] if {
 	_table_of(f, i) == "*filter"
 }
 
-_ipt_verdict(f, port, sources) := v if {
-	outcomes := [[o, d.line] | some d in _input(f); o := _outcome(d.args, port, sources); o != "skip"]
+# _ipt_verdict over an iptables summary ipt.
+_ipt_verdict(ipt, port, sources) := v if {
+	outcomes := [[o, r.line] | some r in ipt.rules; o := _outcome(r.args, port, sources); o != "skip"]
 	count(outcomes) > 0
 	[o, line] := outcomes[0]
 	o != "unknown"
-	v := [o, f, line]
-} else := [_policy_verdict(p), f, line] if {
-	not _decided(f, port, sources)
-	[p, line] := _policy(f)
+	v := [o, ipt.path, line]
+} else := [_policy_verdict(p), ipt.path, line] if {
+	not _decided(ipt, port, sources)
+	[p, line] := ipt.policy
 }
 
-_decided(f, port, sources) if {
-	some d in _input(f)
-	_outcome(d.args, port, sources) != "skip"
+_decided(ipt, port, sources) if {
+	some r in ipt.rules
+	_outcome(r.args, port, sources) != "skip"
 }
 
 _policy_verdict("ACCEPT") := "open"
@@ -216,35 +270,26 @@ _attr(d, name) := v if {
 	v := substring(a, count(name) + 1, -1)
 }
 
-_zone_verdict(node, f, port) := ["open", f, d.line] if {
-	some d in f.directives
-	d.name == "zone"
-	_attr(d, "target") == "ACCEPT"
+# _zone_verdict over a firewalld summary zone: a zone that accepts
+# everything, else the first port or service entry that opens the port,
+# else the zone tag (closed); undefined when the zone is unclear.
+_zone_verdict(zone, port) := ["open", zone.path, zone.accept[0]] if {
+	count(zone.accept) > 0
 } else := v if {
-	not _zone_unclear(node, f)
-	v := _zone_ports(node, f, port)
+	not zone.unclear
+	v := _zone_ports(zone, port)
 }
 
-_zone_ports(node, f, port) := ["open", f, d.line] if {
-	some d in f.directives
-	d.block == "zone"
-	_opens(node, d, port)
-} else := ["closed", f, d.line] if {
-	some d in f.directives
-	d.name == "zone"
+_zone_ports(zone, port) := ["open", zone.path, lines[0]] if {
+	lines := [o.line | some o in zone.opens; _opens(o, port)]
+	count(lines) > 0
+} else := ["closed", zone.path, zone.zone[0]] if {
+	count(zone.zone) > 0
 }
 
-_opens(_, d, port) if {
-	d.name == "port"
-	_attr(d, "protocol") == "tcp"
-	_fw_range(_attr(d, "port"), port)
-}
+_opens(o, port) if _fw_range(o.range, port)
 
-_opens(node, d, port) if {
-	d.name == "service"
-	some p in _service_ports(node, _attr(d, "name"))
-	p == port
-}
+_opens(o, port) if port in o.ports
 
 _fw_range(r, port) if to_number(r) == port
 

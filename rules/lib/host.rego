@@ -62,6 +62,15 @@ _clients(name, port) := {c |
 	c.reaches == name
 }
 
+# references_to are the references to port (host.references entries):
+# the per-node half of clients, for a rule's aggregate records.
+references_to(port) := {c | some c in references; c.port == port}
+
+# clients_among is clients over records: the references of refs (a set of
+# host.references entries, such as references_to's over the fleet) that
+# reach node name on port, in the set's order.
+clients_among(refs, name, port) := [c | some c in refs; c.port == port; c.reaches == name]
+
 # references are the hosts client options connect to, one per option and
 # host: {where, loc, addr (the first address it resolves to), reaches
 # (lib.ident), port (named, else the option's default), from (the node)}.

@@ -12,6 +12,7 @@
 #   (Icehouse: [DEFAULT] default_store), unset its release's default, file.
 # custom:
 #   id: SL-GLN-005
+#   scope: aggregate
 #   severity: info
 #   inputs: [glance-api.conf]
 #   defaults:
@@ -53,15 +54,20 @@ _scheme_type(v) := "file" if trim_space(v) in {"file", "filesystem"}
 
 else := trim_space(v)
 
-# _apis are [node, location of its default store] of the glance-api
-# nodes whose default store is the file store.
-_apis := sort([[name, at] |
-	some [name, _] in lib.files("glance-api.conf")
+# aggregate: each glance-api.conf of a glance-api node whose default
+# store is the file store, as {"api": [node, location of the default
+# store, file path]}; the report lists them over the fleet.
+aggregate contains {"api": [name, at, f.path]} if {
+	some [name, f] in lib.files("glance-api.conf")
 	node := input.nodes[name]
 	lib.runs(node, "glance-api")
 	[type, at] := _file_or_multi(node)
 	type == "file"
-])
+}
+
+# _apis are [node, location of its default store] of the glance-api
+# nodes whose default store is the file store (one per glance-api.conf).
+_apis := sort([[r.api[0], r.api[1]] | some r in aggregate; r.api])
 
 # _file_or_multi: a multi-store node without a matching default_backend
 # is not judged here (SL-GLN-002 reports it).

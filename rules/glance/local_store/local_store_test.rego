@@ -69,3 +69,17 @@ test_multi_rbd_backend if {
 	r := rule.report with input as _rel([_multi("c1", "fs:file, ceph:rbd", "ceph"), _multi("c2", "fs:file,ceph:rbd", "ceph")])
 	r == set()
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		fx.deployment([_g("c1", "file"), _g("c2", "file")]),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

@@ -16,6 +16,7 @@
 #   unknown ports, rich rules) nothing is said.
 # custom:
 #   id: SL-HOST-009
+#   scope: aggregate
 #   severity: error
 #   inputs: [iptables, firewalld]
 #   remediation: |
@@ -32,25 +33,49 @@ _guarded(node) if host.has_kind(node, "iptables")
 
 _guarded(node) if host.has_kind(node, "firewalld")
 
+# aggregate, each from its own node: each node with firewall files and the
+# summary of its firewall ({"guarded": [node, firewall.summary]}), each
+# client reference to another node ({"ref": host.references entry}) and
+# the addresses of each node a reference comes from ({"from": [node,
+# addresses]}); the report judges each firewall for the connections it
+# receives over the fleet.
+aggregate contains {"guarded": [name, firewall.summary(node)]} if {
+	some name, node in input.nodes
+	_guarded(node)
+}
+
+aggregate contains {"ref": c} if some c in _outgoing
+
+aggregate contains {"from": [c.from, _addrs(c.from)]} if some c in _outgoing
+
+_outgoing contains c if {
+	some c in host.references
+	c.reaches != c.from
+}
+
+_addrs(name) := {a | some a in array.concat(input.nodes[name].known_addresses, input.nodes[name].addresses)}
+
+_refs := {r.ref | some r in aggregate; r.ref}
+
+_from_addrs := {r.from[0]: r.from[1] | some r in aggregate; r.from}
+
 # _sources: the addresses the clients connect from; empty (unknown) when
 # one of their nodes has no known address.
 _sources(cs) := [] if {
 	some c in cs
-	count(_addrs(c.from)) == 0
-} else := sort({a | some c in cs; some a in _addrs(c.from)})
-
-_addrs(name) := {a | some a in array.concat(input.nodes[name].known_addresses, input.nodes[name].addresses)}
+	count(_from_addrs[c.from]) == 0
+} else := sort({a | some c in cs; some a in _from_addrs[c.from]})
 
 report contains finding if {
-	some name, node in input.nodes
-	_guarded(node)
-	incoming := [c | some c in host.references; c.reaches == name; c.from != name]
+	some r in aggregate
+	[name, fw] := r.guarded
+	incoming := [c | some c in _refs; c.reaches == name]
 	some port in {c.port | some c in incoming}
 	cs := [c | some c in incoming; c.port == port]
-	[verdict, f, line] := firewall.verdict(node, port, _sources(cs))
+	[verdict, path, line] := firewall.verdict_of(fw, port, _sources(cs))
 	verdict == "closed"
 	finding := {
-		"message": sprintf("the firewall of %s (%s:%d) rejects new TCP connections to port %d, which %s use: they time out or are refused", [name, f.path, line, port, host.listed(cs)]),
-		"locations": array.concat([{"path": f.path, "node": name, "line": line, "column": 1}], [c.loc | some c in host.sort_by_where(cs)]),
+		"message": sprintf("the firewall of %s (%s:%d) rejects new TCP connections to port %d, which %s use: they time out or are refused", [name, path, line, port, host.listed(cs)]),
+		"locations": array.concat([{"path": path, "node": name, "line": line, "column": 1}], [c.loc | some c in host.sort_by_where(cs)]),
 	}
 }

@@ -89,3 +89,19 @@ test_firewalld_unknown_service if {
 	r := rule.report with input as _d(_zone([{"line": 5, "name": "service", "args": ["name=openstack-rabbit"], "block": "zone"}]))
 	r == set()
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		_d(_iptables([])),
+		_d(_zone([])),
+		_d(_iptables([_rule(10, "-s 192.168.0.0/24 -p tcp -m tcp --dport 5672 -j ACCEPT")])),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

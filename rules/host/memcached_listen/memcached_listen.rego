@@ -9,6 +9,7 @@
 #   Only nodes whose memcached options are in the snapshot are checked.
 # custom:
 #   id: SL-HOST-004
+#   scope: aggregate
 #   severity: warning
 #   inputs: [memcached]
 #   remediation: |
@@ -37,18 +38,31 @@ _addrs(d) := {a |
 	a := trim_space(x)
 } if d.name == "OPTIONS"
 
-report contains finding if {
+# aggregate: each node's memcached that listens on named addresses only
+# ({"listen": [node, addresses, path, location of its last -l]}) and each
+# client reference to port 11211 ({"client": host.references entry}); the
+# report matches them over the fleet.
+aggregate contains {"listen": [name, addrs, f.path, host.dloc(f, d)]} if {
 	some name, node in input.nodes
 	listen := _listen(node)
 	count(listen) > 0
 	[f, d, _] := listen[count(listen) - 1]
 	addrs := {a | some [_, _, s] in listen; some a in s}
 	not _any_wildcard(addrs)
-	missed := [c | some c in host.clients(name, 11211); not c.addr in addrs]
+}
+
+aggregate contains {"client": c} if some c in host.references_to(11211)
+
+_clients := {r.client | some r in aggregate; r.client}
+
+report contains finding if {
+	some r in aggregate
+	[name, addrs, path, at] := r.listen
+	missed := [c | some c in host.clients_among(_clients, name, 11211); not c.addr in addrs]
 	count(missed) > 0
 	finding := {
-		"message": sprintf("memcached on %s listens on %s only (%s), but %s reach it at %s: their token cache is unreachable", [name, concat(",", sort(addrs)), f.path, host.listed(missed), concat(", ", sort({c.addr | some c in missed}))]),
-		"locations": array.concat([host.dloc(f, d)], [c.loc | some c in host.sort_by_where(missed)]),
+		"message": sprintf("memcached on %s listens on %s only (%s), but %s reach it at %s: their token cache is unreachable", [name, concat(",", sort(addrs)), path, host.listed(missed), concat(", ", sort({c.addr | some c in missed}))]),
+		"locations": array.concat([at], [c.loc | some c in host.sort_by_where(missed)]),
 	}
 }
 

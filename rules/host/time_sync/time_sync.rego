@@ -11,6 +11,7 @@
 #   snapshot.
 # custom:
 #   id: SL-HOST-005
+#   scope: aggregate
 #   severity: warning
 #   inputs: [chrony]
 #   remediation: |
@@ -20,12 +21,51 @@ package stacklint.rules.host.time_sync
 
 import data.stacklint.lib.host
 
-_controllers := {name | some name, node in input.nodes; "controller" in node.roles}
+# aggregate, each from its own node: each controller, with the names and
+# addresses a chrony source may call it by ({"controller": {name, names,
+# addresses}}); each node with chrony sources ({"sources": [node, first
+# argument of each source, the node's addresses]}) and its first source
+# ({"first": [node, path, location, argument]}); each controller's allow
+# lines ({"allows": [node, arguments of each, location of the first]}).
+# The report tells which nodes follow a controller over the fleet.
+aggregate contains {"controller": {"name": name, "names": _names(name, node), "addresses": object.get(node, "addresses", [])}} if {
+	some name, node in input.nodes
+	"controller" in node.roles
+}
+
+aggregate contains {"sources": [name, [d.args[0] | some [_, d] in srcs], object.get(node, "addresses", [])]} if {
+	some name, node in input.nodes
+	srcs := _sources(node)
+	count(srcs) > 0
+}
+
+aggregate contains {"first": [name, f.path, host.dloc(f, d), d.args[0]]} if {
+	some name, node in input.nodes
+	[f, d] := _sources(node)[0]
+}
+
+aggregate contains {"allows": [name, [d.args | some [_, d] in allows], host.dloc(f, d)]} if {
+	some name, node in input.nodes
+	"controller" in node.roles
+	allows := [[f, d] | some f in node.files; f.kind == "chrony"; some d in f.directives; d.name == "allow"]
+	count(allows) > 0
+	[f, d] := allows[0]
+}
+
+# _names are the names a source may give a controller: its node name and
+# host name, lowercase (none when the host name is unknown).
+_names(name, node) := {lower(name), lower(h)} if h := node.hostname
+
+else := set()
+
+_ctls := {r.controller | some r in aggregate; r.controller}
+
+_controllers := {c.name | some c in _ctls}
 
 # _is(ctl, arg): a chrony source names the controller node.
-_is(ctl, arg) if lower(arg) in {lower(ctl), lower(input.nodes[ctl].hostname)}
+_is(ctl, arg) if lower(arg) in ctl.names
 
-_is(ctl, arg) if arg in input.nodes[ctl].addresses
+_is(ctl, arg) if arg in ctl.addresses
 
 _sources(node) := [[f, d] |
 	some f in node.files
@@ -34,51 +74,59 @@ _sources(node) := [[f, d] |
 	d.name in {"server", "pool", "peer"}
 ]
 
-_follows(node) if {
-	some [_, d] in _sources(node)
-	some ctl in _controllers
-	_is(ctl, d.args[0])
+# _follows: one of a node's sources (their first arguments) names a
+# controller.
+_follows(args) if {
+	some a in args
+	some ctl in _ctls
+	_is(ctl, a)
 }
 
+# _sourced are [node, source arguments, addresses] of the nodes with
+# chrony sources.
+_sourced := {r.sources | some r in aggregate; r.sources}
+
+# _first is the first source of each node with sources, by node.
+_first := {r.first[0]: r.first | some r in aggregate; r.first}
+
+_followers := sort([n | some [n, args, _] in _sourced; not n in _controllers; _follows(args)])
+
 report contains finding if {
-	some name, node in input.nodes
+	some [name, args, _] in _sourced
 	not name in _controllers
-	count(_sources(node)) > 0
-	not _follows(node)
-	followers := sort([n | some n, other in input.nodes; not n in _controllers; _follows(other)])
-	count(followers) > 0
-	[f, d] := _sources(node)[0]
+	not _follows(args)
+	count(_followers) > 0
+	[_, path, at, arg] := _first[name]
 	finding := {
-		"message": sprintf("%s on %s takes its time from %s, not the controller as %s do: clocks drift apart", [f.path, name, d.args[0], concat(", ", followers)]),
-		"locations": [host.dloc(f, d)],
+		"message": sprintf("%s on %s takes its time from %s, not the controller as %s do: clocks drift apart", [path, name, arg, concat(", ", _followers)]),
+		"locations": [at],
 	}
 }
 
 report contains finding if {
-	some ctl in _controllers
-	allows := [[f, d] | some f in input.nodes[ctl].files; f.kind == "chrony"; some d in f.directives; d.name == "allow"]
-	count(allows) > 0
-	some name, node in input.nodes
-	_follows(node)
-	some ip in node.addresses
+	some r in aggregate
+	[ctl, allows, at] := r.allows
+	some [name, args, addresses] in _sourced
+	_follows(args)
+	some ip in addresses
 	not startswith(ip, "127.")
 	not _covered(ip, allows)
-	[f, d] := allows[0]
 	finding := {
-		"message": sprintf("chrony on %s allows %s, which does not cover %s (%s): the controller refuses its time requests", [ctl, concat(", ", [a.args[0] | some [_, a] in allows; count(a.args) > 0]), name, ip]),
-		"locations": [host.dloc(f, d)],
+		"message": sprintf("chrony on %s allows %s, which does not cover %s (%s): the controller refuses its time requests", [ctl, concat(", ", [a[0] | some a in allows; count(a) > 0]), name, ip]),
+		"locations": [at],
 	}
 }
 
+# _covered: an allow line (its arguments) covers the address.
 _covered(_, allows) if {
-	some [_, d] in allows
-	count(d.args) == 0 # "allow" alone: every client
+	some a in allows
+	count(a) == 0 # "allow" alone: every client
 }
 
 _covered(ip, allows) if {
-	some [_, d] in allows
-	count(d.args) > 0
-	net.cidr_contains(_cidr(d.args[0]), ip)
+	some a in allows
+	count(a) > 0
+	net.cidr_contains(_cidr(a[0]), ip)
 }
 
 _cidr(a) := a if contains(a, "/")

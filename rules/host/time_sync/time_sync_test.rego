@@ -29,3 +29,18 @@ test_allow_misses if {
 	r := rule.report with input as fx.deployment([_ctl("10.0.1.0/24"), _cmp("c1", "10.0.0.31", "ctl")])
 	count(r) == 1
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		fx.deployment([_ctl("10.0.0.0/24"), _cmp("c1", "10.0.0.31", "ctl"), _cmp("c2", "10.0.0.32", "ntp.example.org")]),
+		fx.deployment([_ctl("10.0.1.0/24"), _cmp("c1", "10.0.0.31", "ctl")]),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

@@ -16,6 +16,7 @@
 #   enabled: true; enable_vxlan counts only when written false).
 # custom:
 #   id: SL-HYG-015
+#   scope: aggregate
 #   severity: info
 #   inputs: [config]
 #   remediation: |
@@ -47,20 +48,80 @@ _off(f, section, key) if {
 	not net.bool(occ.value)
 }
 
-# _dead: [file, section, key, why] for each option that cannot act.
-_dead contains [f, "neutron", "metadata_proxy_shared_secret", "[neutron] service_metadata_proxy is false"] if {
+# aggregate: each option that cannot act ({"dead": {path, kind, node,
+# section, key, why, line, loc, unless}}, from its own node's files; unless
+# names a fleet-wide fact that makes it a fault rather than dead: "target"
+# when a metadata agent sends requests to its node, "vxlan" when an ML2
+# file lists vxlan project networks), the node each metadata agent sends
+# requests to ({"metadata_target": name}) and whether an ML2 file of the
+# part lists vxlan project networks ({"vxlan_projects": true}). The report
+# groups the dead options by file and section over the fleet.
+aggregate contains {"dead": d} if {
+	some [f, section, key, why, unless] in _node_dead
+	d := {
+		"path": f.path, "kind": f.kind, "node": f.node, "section": section, "key": key, "why": why,
+		"line": lib.last(f, section, key).line, "loc": lib.loc(f, section, key, lib.last(f, section, key)), "unless": unless,
+	}
+}
+
+aggregate contains {"metadata_target": t} if some t in _metadata_targets
+
+aggregate contains {"vxlan_projects": true} if _vxlan_projects
+
+# _dead are the dead options: {path, kind, node, section, key, why, line,
+# loc} (records without what the fleet-wide facts rule out).
+_dead contains d if {
+	some r in aggregate
+	d := r.dead
+	not _ruled_out(d)
+}
+
+_ruled_out(d) if {
+	d.unless == "target"
+	d.node in _targets # agents pointing here: SL-NOVA-009 reports the switch
+}
+
+_ruled_out(d) if {
+	d.unless == "vxlan"
+	_any_vxlan_projects # then VXLAN off is the fault, SL-NET-005
+}
+
+_targets := {r.metadata_target | some r in aggregate; r.metadata_target}
+
+_any_vxlan_projects if {
+	some r in aggregate
+	r.vxlan_projects
+}
+
+# _node_dead: [file, section, key, why, unless] for each option that
+# cannot act unless a fleet-wide fact (unless, "" for none) says otherwise.
+_node_dead contains [f, "neutron", "metadata_proxy_shared_secret", "[neutron] service_metadata_proxy is false", "target"] if {
 	some [f, "neutron", "metadata_proxy_shared_secret", _] in lib.keyed(["metadata_proxy_shared_secret"])
 	_kinds[f.kind]
 	not _on(f, "neutron", "service_metadata_proxy")
-	not _metadata_target(f.node) # agents pointing here: SL-NOVA-009 reports the switch
 }
 
-_metadata_target(node) if {
-	some m in net.metadata_agents
-	m.target == node
+# _metadata_targets: the node each metadata agent sends requests to (its
+# own for the default or a loopback address), else the name or address its
+# host reaches (net.metadata_agents' target, before the fleet's nodes are
+# known: a name that is no node matches none).
+_metadata_targets contains t if {
+	some [name, f] in lib.files("metadata_agent.ini")
+	node := input.nodes[name]
+	lib.runs(node, "neutron-metadata-agent")
+	t := _target(name, net.metadata_host(node, f))
 }
 
-_dead contains [f, "vnc", key, "[vnc] enabled is false"] if {
+_target(name, s) := name if {
+	not s.written
+	startswith(s.value, "127.")
+} else := name if {
+	h := s.occ.host_refs[0]
+	some a in h.resolved
+	startswith(a, "127.")
+} else := lib.ident(s.occ.host_refs[0])
+
+_node_dead contains [f, "vnc", key, "[vnc] enabled is false", ""] if {
 	some [f, "vnc", "enabled", _] in lib.keyed(["enabled"])
 	_kinds[f.kind]
 	_off(f, "vnc", "enabled")
@@ -68,7 +129,7 @@ _dead contains [f, "vnc", key, "[vnc] enabled is false"] if {
 	key != "enabled"
 }
 
-_dead contains [s.file, "vxlan", "l2_population", "[vxlan] enable_vxlan is false"] if {
+_node_dead contains [s.file, "vxlan", "l2_population", "[vxlan] enable_vxlan is false", "vxlan"] if {
 	some [name, f] in lib.files("linuxbridge_agent.ini")
 	node := input.nodes[name]
 	s := net.setting(node, "neutron-linuxbridge-agent", f, "vxlan", "l2_population")
@@ -77,28 +138,27 @@ _dead contains [s.file, "vxlan", "l2_population", "[vxlan] enable_vxlan is false
 	vxlan := net.setting(node, "neutron-linuxbridge-agent", f, "vxlan", "enable_vxlan")
 	vxlan.written
 	lower(trim_space(vxlan.value)) in {"false", "0", "no", "off"} # written off, not mangled (SL-HYG-005)
-	not _vxlan_projects # then VXLAN off is the fault, SL-NET-005
 }
 
-_dead contains [f, "oslo_limit", key, "[DEFAULT] use_keystone_limits is not true"] if {
+_node_dead contains [f, "oslo_limit", key, "[DEFAULT] use_keystone_limits is not true", ""] if {
 	some kind in ["glance-api-dist.conf", "glance-api.conf", "glance-api.conf.d"]
 	some [_, f] in lib.files(kind)
 	not _on(f, "DEFAULT", "use_keystone_limits")
 	some key, _ in f.sections.oslo_limit
 }
 
-_dead contains [f, "DEFAULT", "transport_url", "placement uses no message queue"] if {
+_node_dead contains [f, "DEFAULT", "transport_url", "placement uses no message queue", ""] if {
 	some [_, f] in lib.files("placement.conf")
 	lib.has(f, "DEFAULT", "transport_url")
 }
 
 # One finding per file and section: a dead section is one cleanup.
 report contains finding if {
-	some [f, section, _, why] in _dead
-	hits := sort([[lib.last(f, section, k).line, k] | some [g, s, k, _] in _dead; g.path == f.path; s == section])
+	some d in _dead
+	hits := sort([[e.line, e.key, e.loc] | some e in _dead; e.path == d.path; e.section == d.section])
 	finding := {
-		"message": sprintf("%s %s on %s %s: %s", [f.kind, concat(", ", [sprintf("[%s] %s", [section, h[1]]) | some h in hits]), f.node, _verb(hits), why]),
-		"locations": [lib.loc(f, section, h[1], lib.last(f, section, h[1])) | some h in hits],
+		"message": sprintf("%s %s on %s %s: %s", [d.kind, concat(", ", [sprintf("[%s] %s", [d.section, h[1]]) | some h in hits]), d.node, _verb(hits), d.why]),
+		"locations": [h[2] | some h in hits],
 	}
 }
 

@@ -46,3 +46,18 @@ test_switched_off_in_drop_in if {
 		"locations": [{"path": "c/etc/main.conf", "node": "c", "line": 1, "column": 1, "section": "oslo_limit", "key": "endpoint_id"}],
 	}}
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		_d("nova.conf", {"vnc": {"enabled": "false", "server_listen": "0.0.0.0"}}),
+		_d("placement.conf", {"DEFAULT": {"transport_url": "rabbit://x"}}),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

@@ -11,6 +11,7 @@
 #   rules.)
 # custom:
 #   id: SL-HYG-014
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config]
 #   remediation: |
@@ -22,16 +23,26 @@ import data.stacklint.lib
 
 _keys := ["live_migration_inbound_addr", "osapi_compute_listen", "metadata_listen", "bind_host", "novncproxy_host"]
 
-_copies contains c if {
+# aggregate: each option naming a node's own address, {"copy": {key, node,
+# ip, where, loc, problem}}, problem what lib.address_problem says of the
+# address on its node ("" when nothing); the report compares the copies
+# of each option over the fleet.
+aggregate contains {"copy": c} if {
 	some [f, section, key, occ] in lib.keyed(_keys)
 	occ.ip
 	not occ.loopback
-	c := {"key": key, "node": f.node, "ip": occ.ip, "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ)}
+	c := {"key": key, "node": f.node, "ip": occ.ip, "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ), "problem": _problem(f.node, occ.ip)}
 }
+
+_problem(node, ip) := why if why := lib.address_problem(node, ip)
+
+else := ""
+
+_copies := {r.copy | some r in aggregate; r.copy}
 
 report contains finding if {
 	some key in _keys
-	some [c, first] in lib.duplicates({c | some c in _copies; c.key == key})
+	some [c, first] in _duplicates({c | some c in _copies; c.key == key})
 	finding := {
 		"message": sprintf("%s = %s is also %s: it must name one node", [c.where, c.ip, first.where]),
 		"locations": [c.loc, first.loc],
@@ -40,10 +51,23 @@ report contains finding if {
 
 report contains finding if {
 	some c in _copies
-	why := lib.address_problem(c.node, c.ip)
-	startswith(why, "is the address of")
+	startswith(c.problem, "is the address of")
 	finding := {
-		"message": sprintf("%s = %s %s: the node listens on, or sends peers to, another node's address", [c.where, c.ip, why]),
+		"message": sprintf("%s = %s %s: the node listens on, or sends peers to, another node's address", [c.where, c.ip, c.problem]),
 		"locations": [c.loc],
 	}
+}
+
+# _duplicates is lib.duplicates over records: copies whose address has a
+# problem (lib.address_problem, computed on their node) are left out.
+_duplicates(copies) := {[c, first] |
+	clean := [c | some c in copies; c.problem == ""]
+	ips := sort([c.ip | some c in clean])
+	dup := {ips[i] | some i, ip in ips; i > 0; ip == ips[i - 1]}
+	some c in clean
+	c.ip in dup
+	same := [[d.loc.path, d] | some d in clean; d.ip == c.ip; d.node != c.node]
+	count(same) > 0
+	first := sort(array.concat(same, [[c.loc.path, c]]))[0][1]
+	first.node != c.node
 }

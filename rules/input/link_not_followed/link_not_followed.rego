@@ -12,6 +12,7 @@
 #   alternatives/ and ssl/certs/) are not reported.
 # custom:
 #   id: SL-SNAP-001
+#   scope: aggregate
 #   severity: info
 #   inputs: [any]
 #   remediation: |
@@ -23,8 +24,16 @@ package stacklint.rules.input.link_not_followed
 
 _severity := {"link": "info", "loop": "warning"}
 
-report contains finding if {
+# aggregate: the links not followed among the reading problems, each
+# {"kind", "path", "message"}, from the parts' problems lists (an entry
+# without a node is in every part; the set keeps it once).
+aggregate contains {"kind": p.kind, "path": p.path, "message": p.message} if {
 	some p in input.problems
+	_severity[p.kind]
+}
+
+report contains finding if {
+	some p in aggregate
 	severity := _severity[p.kind]
 	finding := {
 		"message": sprintf("%s: %s", [p.path, p.message]),

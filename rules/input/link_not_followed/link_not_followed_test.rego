@@ -32,3 +32,13 @@ test_no_problem if {
 	r := rule.report with input as {"problems": []}
 	r == set()
 }
+
+# The fleet pass: the report over the records alone gives the findings
+# of one pass.
+test_two_passes if {
+	d := {"problems": [{"path": "c/etc/nova/nova.conf", "kind": "loop", "message": "symbolic link loop (too many levels of symbolic links), not followed"}]}
+	agg := rule.aggregate with input as d
+	r := rule.report with rule.aggregate as agg with input as {"problems": []}
+	count(r) > 0
+	r == rule.report with input as d
+}

@@ -10,6 +10,7 @@
 #   service cannot load it.
 # custom:
 #   id: SL-SNAP-002
+#   scope: aggregate
 #   severity: warning
 #   inputs: [any]
 #   remediation: |
@@ -18,9 +19,16 @@
 #     -D) makes such entries; copy their content instead.
 package stacklint.rules.input.not_regular_file
 
-report contains finding if {
+# aggregate: the paths that are not regular files among the reading
+# problems, each {"kind", "path", "message"}, from the parts' problems
+# lists (an entry without a node is in every part; the set keeps it once).
+aggregate contains {"kind": p.kind, "path": p.path, "message": p.message} if {
 	some p in input.problems
 	p.kind == "not-regular"
+}
+
+report contains finding if {
+	some p in aggregate
 	finding := {
 		"message": sprintf("%s: %s", [p.path, p.message]),
 		"locations": [{"path": p.path}],

@@ -10,6 +10,7 @@
 #   checked.
 # custom:
 #   id: SL-SNAP-004
+#   scope: aggregate
 #   severity: warning
 #   inputs: [any]
 #   remediation: |
@@ -20,9 +21,16 @@ package stacklint.rules.input.unread_path
 
 _kinds := {"unreadable", "too-deep"}
 
-report contains finding if {
+# aggregate: the unreadable and too deep paths among the reading problems,
+# each {"kind", "path", "message"}, from the parts' problems lists (an
+# entry without a node is in every part; the set keeps it once).
+aggregate contains {"kind": p.kind, "path": p.path, "message": p.message} if {
 	some p in input.problems
 	p.kind in _kinds
+}
+
+report contains finding if {
+	some p in aggregate
 	finding := {
 		"message": sprintf("%s: %s", [p.path, p.message]),
 		"locations": [{"path": p.path}],

@@ -22,6 +22,7 @@
 #   one on a node running the service's API), and the message says so.
 # custom:
 #   id: SL-MQ-002
+#   scope: aggregate
 #   severity: error
 #   inputs: [config]
 #   remediation: |
@@ -32,6 +33,25 @@ package stacklint.rules.messaging.broker_drift
 
 import data.stacklint.lib
 import data.stacklint.lib.messaging as mq
+
+# aggregate: each nova and neutron connection ({"written": {service, v,
+# show, where, loc, rank, targets, servers}}, rank from its own node's
+# services), each port a node's broker listens on ({"broker": ["node:port",
+# path]}) and each node's name ({"node": name}); the report judges each
+# service's connections against them.
+aggregate contains {"written": c} if some c in _written
+
+aggregate contains {"broker": [k, p]} if some k, p in _node_brokers
+
+aggregate contains {"node": name} if some name, _ in input.nodes
+
+_all_written := {r.written | some r in aggregate; r.written}
+
+# _brokers maps "node:port" to the broker configuration file of the node
+# (_node_brokers over the fleet).
+_brokers := {k: p | some r in aggregate; [k, p] := r.broker}
+
+_nodes := {r.node | some r in aggregate; r.node}
 
 _written contains c if {
 	some b in mq.brokers
@@ -55,7 +75,7 @@ _api := {"nova": "nova-api", "neutron": "neutron-server"}
 # _copies are the connections, each marked "auth" when it reaches only
 # brokers whose own configuration is in the snapshot (_brokers), judged
 # when every connection of the service reaches nodes of the snapshot.
-_copies contains object.union(c, {"auth": _auth(c)}) if some c in _written
+_copies contains object.union(c, {"auth": _auth(c)}) if some c in _all_written
 
 _auth(c) if {
 	_whole(c.service)
@@ -74,16 +94,16 @@ _whole(service) if {
 # _outside: the services with a connection to a server that is no node of
 # the snapshot (computed once, not per connection).
 _outside contains c.service if {
-	some c in _written
+	some c in _all_written
 	some t in c.targets
-	not input.nodes[t]
+	not t in _nodes
 }
 
-# _brokers maps "node:port" to the broker configuration file of the node,
-# for every port its broker listens on: listeners.tcp.* and
+# _node_brokers maps "node:port" to the broker configuration file of the
+# node, for every port its broker listens on: listeners.tcp.* and
 # listeners.ssl.* (rabbitmq.conf), NODE_PORT (rabbitmq-env.conf), 5672
 # when no TCP listener is written.
-_brokers := {sprintf("%s:%d", [name, p]): fs[0].path |
+_node_brokers := {sprintf("%s:%d", [name, p]): fs[0].path |
 	some name, node in input.nodes
 	fs := [f | some f in node.files; f.kind == "rabbitmq"; not f.error]
 	count(fs) > 0

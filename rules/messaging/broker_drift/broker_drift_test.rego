@@ -114,3 +114,18 @@ test_configured_brokers_tie if {
 		"locations": [fx.loc(_at("c1", "", 0, ""), "DEFAULT", "transport_url", 2), fx.loc(_at("ctl", "", 0, ""), "DEFAULT", "transport_url", 2)],
 	}}
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		_input(_nova("c2", "controller", "nova")),
+		fx.deployment([fx.node("ctl", ["nova-api"], [_at("ctl", "ctl", 5672, ""), _rabbitmq("ctl", [])]), fx.node("c1", ["nova-compute"], [_at("c1", "c1", 5672, "")]), fx.node("c2", ["nova-compute"], [_at("c2", "c1", 5672, "")])]),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

@@ -25,3 +25,28 @@ test_agent_flaps if {
 		],
 	}}
 }
+
+# Each project's down time is compared with its own project's intervals
+# only: neutron's 90 s against nova-compute's 50 s (or nova's 60 s against
+# the agents' 30 s) is no finding.
+test_projects_apart if {
+	r := rule.report with input as fx.deployment([
+		fx.node("ctl", ["neutron-server", "nova-api"], [fx.file("ctl", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"agent_down_time": "90"}})]),
+		fx.node("c1", ["neutron-linuxbridge-agent", "nova-compute"], [fx.file("c1", "nova.conf", "etc/nova/nova.conf", {"DEFAULT": {"report_interval": "50"}})]),
+	])
+	r == set()
+}
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		fx.deployment([_server("75"), _agent("60")]),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

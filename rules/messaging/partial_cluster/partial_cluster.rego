@@ -9,6 +9,7 @@
 #   this rule compares whole services.)
 # custom:
 #   id: SL-MQ-006
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config]
 #   remediation: |
@@ -19,7 +20,18 @@ package stacklint.rules.messaging.partial_cluster
 import data.stacklint.lib
 import data.stacklint.lib.messaging as mq
 
-_rabbit := [b | some b in mq.brokers; b.driver == "rabbit"; not b.default; not b.unresolved]
+# aggregate: each written rabbit connection, as {"rabbit": {service,
+# servers, vhost, where, at}} (at names its file and node); the report
+# compares the services of a vhost over the fleet.
+aggregate contains {"rabbit": r} if {
+	some b in mq.brokers
+	b.driver == "rabbit"
+	not b.default
+	not b.unresolved
+	r := {"service": b.service, "servers": b.servers, "vhost": b.vhost, "where": mq.where(b), "at": b.at}
+}
+
+_rabbit := [r.rabbit | some r in aggregate; r.rabbit]
 
 # _cluster: per vhost, every broker host that some multi-host URL lists.
 _cluster := {vhost: hosts |
@@ -39,7 +51,7 @@ report contains finding if {
 	missing := hosts - have
 	count(missing) > 0
 	finding := {
-		"message": sprintf("%s lists %s, but the broker cluster of vhost %s also has %s: %s loses RPC when its listed hosts fail", [mq.where(b), concat(",", b.servers), b.vhost, concat(",", sort(missing)), service]),
+		"message": sprintf("%s lists %s, but the broker cluster of vhost %s also has %s: %s loses RPC when its listed hosts fail", [b.where, concat(",", b.servers), b.vhost, concat(",", sort(missing)), service]),
 		"locations": [b.at],
 	}
 }

@@ -29,3 +29,17 @@ test_partial if {
 		"locations": [{"path": "c2/etc/neutron.conf", "node": "c2", "line": 1, "column": 1, "section": "DEFAULT", "key": "transport_url"}],
 	}}
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		fx.deployment([_svc("c1", "nova.conf", ["mq1", "mq2", "mq3"]), _svc("c2", "neutron.conf", ["mq1"])]),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

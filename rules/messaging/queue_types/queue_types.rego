@@ -16,6 +16,7 @@
 #   tie), and the message says which.
 # custom:
 #   id: SL-MQ-005
+#   scope: aggregate
 #   severity: error
 #   inputs: [config]
 #   defaults:
@@ -59,7 +60,29 @@ _quorum(f) := s if {
 	d := input.defaults[f.release.name][_schema_kind(f.kind)][_sec].rabbit_quorum_queue
 }
 
+# aggregate: each process's clash of both queue options ({"both":
+# finding}, its own node's files alone) and each rabbit connection's queue
+# type ({"copy": {v, shown, loc, group, pos}}); the report compares the
+# copies of a vhost over the fleet.
+aggregate contains {"both": finding} if some finding in _both_true
+
+aggregate contains {"copy": c} if some c in _copies
+
+report contains r.both if some r in aggregate
+
+_all_copies := {r.copy | some r in aggregate; r.copy}
+
 report contains finding if {
+	some group in {c.group | some c in _all_copies}
+	copies := {c | some c in _all_copies; c.group == group}
+	some [c, r] in lib.drift(copies)
+	finding := {
+		"message": sprintf("%s, but %s, on the same vhost %s (the queues' type is in the broker, not in a file: %s): one side's queue declarations fail with PRECONDITION_FAILED", [c.shown, r.shown, group[1], lib.compared(copies, r.v)]),
+		"locations": [c.loc, r.loc],
+	}
+}
+
+_both_true contains finding if {
 	some node in input.nodes
 	some f in node.files
 	_loads[f.kind]
@@ -97,16 +120,6 @@ _copy(f) := {"v": _flag(s.value), "shown": sprintf("%s is %v", [lib.where(s.file
 } else := {"v": _flag(s.value), "shown": settings.unset(s, _sec, "rabbit_quorum_queue"), "loc": settings.at(s, _sec, "rabbit_quorum_queue")} if {
 	s := _quorum(f)
 } else := {"v": false, "shown": sprintf("%s is not set (classic queues)", [lib.where(f, _sec, "rabbit_quorum_queue")]), "loc": lib.unset_loc(f, _sec, "rabbit_quorum_queue")}
-
-report contains finding if {
-	some group in {c.group | some c in _copies}
-	copies := {c | some c in _copies; c.group == group}
-	some [c, r] in lib.drift(copies)
-	finding := {
-		"message": sprintf("%s, but %s, on the same vhost %s (the queues' type is in the broker, not in a file: %s): one side's queue declarations fail with PRECONDITION_FAILED", [c.shown, r.shown, group[1], lib.compared(copies, r.v)]),
-		"locations": [c.loc, r.loc],
-	}
-}
 
 _flag(v) := true if net.bool(v)
 

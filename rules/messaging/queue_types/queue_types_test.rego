@@ -80,3 +80,18 @@ test_written_false if {
 	r := rule.report with input as fx.deployment([_svc("c1", "nova.conf", "true"), _svc("c2", "nova.conf", "true"), _svc("c3", "neutron.conf", "false")])
 	{f.message | some f in r} == {"neutron.conf [oslo_messaging_rabbit] rabbit_quorum_queue on c3 is false, but nova.conf [oslo_messaging_rabbit] rabbit_quorum_queue on c1 is true, on the same vhost / (the queues' type is in the broker, not in a file: compared with the majority, 2 of 3): one side's queue declarations fail with PRECONDITION_FAILED"}
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		fx.deployment([_svc("c1", "nova.conf", "true"), _svc("c2", "nova.conf", "true"), _svc("c3", "neutron.conf", "false")]),
+		fx.deployment([fx.node("c1", [], [fx.file("c1", "nova.conf", "etc/nova.conf", {"oslo_messaging_rabbit": {"rabbit_quorum_queue": "true", "rabbit_ha_queues": "true"}})])]),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

@@ -14,6 +14,7 @@
 #   of them hold (on a tie, the first by path), and the message says which.
 # custom:
 #   id: SL-NOVA-015
+#   scope: aggregate
 #   severity: info
 #   inputs: [nova.conf]
 #   defaults:
@@ -40,9 +41,27 @@ _keys := [
 
 _computes := [node | some node in input.nodes; "compute" in node.roles]
 
-# _copies are the ratio in effect on every compute node: written, or its
-# release's default (a node whose release default is unknown is left out).
-_copies(key) := {c |
+# aggregate: each compute node ({"compute": name}) and its ratio of each
+# option ({"copy": [key, {v, shown, where, loc, written}]}); the report
+# compares the copies of each option over the fleet.
+aggregate contains {"compute": name} if {
+	some name, node in input.nodes
+	"compute" in node.roles
+}
+
+aggregate contains {"copy": [key, c]} if {
+	some key in _keys
+	some c in _node_copies(key)
+}
+
+_compute_count := count({r.compute | some r in aggregate; r.compute})
+
+_copies(key) := {r.copy[1] | some r in aggregate; r.copy[0] == key}
+
+# _node_copies are the ratio in effect on every compute node: written, or
+# its release's default (a node whose release default is unknown is left
+# out).
+_node_copies(key) := {c |
 	some node in _computes
 	s := lib.setting(node, _kinds, "DEFAULT", key)
 	not _older_default(s) # the defaults changed in Stein: the oldest schema's are not an older file's
@@ -63,10 +82,10 @@ _shown(s) := s.value if s.written
 else := sprintf("unset (its default in %s, %s)", [s.release, settings.shown(s.value)])
 
 report contains finding if {
-	count(_computes) > 1
+	_compute_count > 1
 	some key in _keys
 	copies := _copies(key)
-	count(copies) == count(_computes)
+	count(copies) == _compute_count
 	count([c | some c in copies; c.written]) > 0 # some node chose a ratio
 	some [c, r] in lib.drift(copies)
 	finding := {

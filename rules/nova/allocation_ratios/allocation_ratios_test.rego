@@ -53,3 +53,17 @@ test_unset_below_oldest if {
 	r := rule.report with input as object.union(older, {"defaults": {"stein": _defaults.zed}})
 	r == set()
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		fx.deployment([_cmp("c1", "4.0"), _cmp("c2", "4.0"), _cmp("c3", "16.0")]),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

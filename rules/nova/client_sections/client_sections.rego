@@ -8,6 +8,7 @@
 #   neutron fails every boot with 401 or "Unauthorized" from neutron.
 # custom:
 #   id: SL-NOVA-008
+#   scope: aggregate
 #   severity: error
 #   inputs: [nova.conf]
 #   remediation: |
@@ -36,25 +37,55 @@ _nova_network(node) if {
 
 _nova_network(node) if not lib.effective(node, _kinds, "DEFAULT", "network_api_class")
 
-report contains finding if {
-	count(lib.files("neutron.conf")) > 0
+# aggregate: whether the part holds a neutron.conf ({"neutron_conf":
+# true}) and a Queens-era option ({"queens": true}), and each compute
+# node's nova.conf without [neutron] credentials ({"missing": [node, path,
+# icehouse]}, icehouse when the node looks like an Icehouse nova-network
+# node, which Queens-era options elsewhere rule out); the report judges
+# them over the fleet.
+aggregate contains {"neutron_conf": true} if count(lib.files("neutron.conf")) > 0
+
+aggregate contains {"queens": true} if lib.queens_or_later
+
+aggregate contains {"missing": [name, f.path, _icehouse(node)]} if {
 	some name, node in input.nodes
 	"compute" in node.roles
 	some f in node.files # the node's own file (not a scan of every node's)
 	f.kind == "nova.conf"
 	not f.error
 	not _has_neutron(node)
-	not _icehouse_nova_network(node)
+}
+
+report contains finding if {
+	_neutron_conf
+	some m in aggregate
+	[name, path, icehouse] := m.missing
+	not _icehouse_nova_network(icehouse)
 	finding := {
 		"message": sprintf("nova.conf on compute node %s has no [neutron] credentials: instances on it cannot get ports", [name]),
-		"locations": [{"path": f.path, "node": name, "section": "neutron"}],
+		"locations": [{"path": path, "node": name, "section": "neutron"}],
 	}
 }
 
-# Before Juno the [neutron] section did not exist; nodes without
-# network_api_class = ...neutron... used nova-network.
-_icehouse_nova_network(node) if {
-	not lib.queens_or_later
+# _icehouse: the node uses nova-network as Icehouse nodes did, and names
+# no neutron URL.
+_icehouse(node) if {
 	_nova_network(node)
 	not lib.effective(node, _kinds, "neutron", "url")
+}
+
+default _icehouse(_) := false
+
+# Before Juno the [neutron] section did not exist; nodes without
+# network_api_class = ...neutron... used nova-network.
+_icehouse_nova_network(true) if not _queens
+
+_queens if {
+	some r in aggregate
+	r.queens
+}
+
+_neutron_conf if {
+	some r in aggregate
+	r.neutron_conf
 }

@@ -9,6 +9,7 @@
 #   and migrations collide.
 # custom:
 #   id: SL-NOVA-007
+#   scope: aggregate
 #   severity: error
 #   inputs: [nova.conf]
 #   remediation: |
@@ -21,7 +22,13 @@ import data.stacklint.lib.nodehost
 
 _kinds := lib.compute_kinds
 
-_copies contains c if {
+# aggregate: the host each compute node registers under, {"copy":
+# {written, value, where, loc, node, host}}; the report compares them.
+aggregate contains {"copy": c} if some c in _node_copies
+
+_copies := {r.copy | some r in aggregate; r.copy}
+
+_node_copies contains c if {
 	some name, node in input.nodes
 	"compute" in node.roles
 	h := nodehost.host(node, _kinds)

@@ -43,3 +43,18 @@ test_own_host_name if {
 	r := rule.report with input as fx.deployment([_named("c1", "compute1", {"host": fx.at("compute1", 2)}), _named("c2", "compute2", {})])
 	r == set()
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		fx.deployment([_named("c1", "compute1", {"host": fx.at("compute2", 2)}), _named("c2", "compute2", {})]),
+		fx.deployment([_compute("c1", "compute1"), _compute("c2", "compute1")]),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

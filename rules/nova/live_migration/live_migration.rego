@@ -19,6 +19,7 @@
 #   by path), and the message says which.
 # custom:
 #   id: SL-NOVA-013
+#   scope: aggregate
 #   severity: warning
 #   inputs: [nova.conf]
 #   defaults:
@@ -51,9 +52,26 @@ _options := [
 
 _computes := [node | some node in input.nodes; "compute" in node.roles]
 
-# _copies are the value in effect on every compute node whose value is
-# known: written, or its release's default (what nova makes of it).
-_copies(section, key) := {c |
+# aggregate: each compute node ({"compute": name}) and its value of each
+# option ({"copy": [section, key, {v, shown, where, loc, pos}]}); the
+# report compares the copies of each option over the fleet.
+aggregate contains {"compute": name} if {
+	some name, node in input.nodes
+	"compute" in node.roles
+}
+
+aggregate contains {"copy": [section, key, c]} if {
+	some [section, key] in _options
+	some c in _node_copies(section, key)
+}
+
+_compute_count := count({r.compute | some r in aggregate; r.compute})
+
+_copies(section, key) := {r.copy[2] | some r in aggregate; r.copy[0] == section; r.copy[1] == key}
+
+# _node_copies are the value in effect on every compute node whose value
+# is known: written, or its release's default (what nova makes of it).
+_node_copies(section, key) := {c |
 	some node in _computes
 	s := lib.setting(node, _kinds, section, key)
 	[v, shown] := _value(node, s, key)
@@ -86,7 +104,7 @@ _norm(key, v) := concat(",", sort([lower(x) | some x in lib.items(v)])) if key i
 else := lower(trim_right(trim_space(v), "/"))
 
 report contains finding if {
-	count(_computes) > 1
+	_compute_count > 1
 	some [section, key] in _options
 	copies := _copies(section, key)
 	some [c, r] in lib.drift(copies)

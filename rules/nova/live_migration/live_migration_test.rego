@@ -76,3 +76,17 @@ test_unset_tls_differs if {
 	r := rule.report with input as _rel([_node("c1", {"libvirt": {"live_migration_with_native_tls": "true"}}), _node("c2", {"libvirt": {"live_migration_with_native_tls": "true"}}), _node("c3", {})])
 	{f.message | some f in r} == {"nova.conf [libvirt] live_migration_with_native_tls on c3 is unset (its default in zed, false), but nova.conf [libvirt] live_migration_with_native_tls on c1 is true (compute nodes are peers, none is the authority: compared with the majority, 2 of 3): live migration to and from it fails"}
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		fx.deployment([_cmp("c1", {"cpu_mode": "host-model"}), _cmp("c2", {"cpu_mode": "host-model"}), _cmp("c3", {"cpu_mode": "host-passthrough"})]),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

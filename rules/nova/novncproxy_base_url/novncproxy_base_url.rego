@@ -17,6 +17,7 @@
 #   message says so.
 # custom:
 #   id: SL-NOVA-005
+#   scope: aggregate
 #   severity: warning
 #   inputs: [nova.conf]
 #   defaults:
@@ -52,7 +53,30 @@ _url(node) := ["vnc", s] if {
 	s := lib.setting(node, console.kinds, "vnc", "novncproxy_base_url")
 }
 
-report contains finding if {
+# aggregate: each compute node's URL that points at the wrong place
+# ({"wrong": finding}, its own node alone), the others ({"written": {v,
+# value, where, loc}}), the port of each node running nova-novncproxy or
+# nova-api ({"proxy": [service, node, port]}) and each node's name ({"node":
+# name}); the report judges the URLs against the proxies over the fleet.
+aggregate contains {"wrong": finding} if some finding in _wrong_urls
+
+aggregate contains {"written": c} if some c in _written
+
+aggregate contains {"proxy": [service, name, _proxy_port(node)]} if {
+	some name, node in input.nodes
+	some service in ["nova-novncproxy", "nova-api"]
+	lib.runs(node, service)
+}
+
+aggregate contains {"node": name} if some name, _ in input.nodes
+
+report contains r.wrong if some r in aggregate
+
+_all_written := {r.written | some r in aggregate; r.written}
+
+_nodes := {r.node | some r in aggregate; r.node}
+
+_wrong_urls contains finding if {
 	some [name, s, section] in _vnc
 	why := _wrong(name, s, section)
 	finding := {
@@ -98,7 +122,7 @@ _written contains c if {
 # _copies are the URLs, each marked "auth" when it reaches a node running
 # nova-novncproxy on the port the proxy listens on there; judged when
 # every URL reaches a node of the snapshot.
-_copies contains object.union(c, {"auth": _auth(c)}) if some c in _written
+_copies contains object.union(c, {"auth": _auth(c)}) if some c in _all_written
 
 _auth(c) if {
 	_whole
@@ -108,8 +132,8 @@ _auth(c) if {
 default _auth(_) := false
 
 _whole if {
-	every c in _written {
-		input.nodes[c.v[0]]
+	every c in _all_written {
+		c.v[0] in _nodes
 	}
 }
 
@@ -118,14 +142,14 @@ _whole if {
 # the nodes running nova-novncproxy (an enabled unit says so), else those
 # running nova-api, where the install guides put the proxy (SL-EP-003
 # checks the port there too).
-_proxies[name] := _proxy_port(node) if {
-	some name, node in input.nodes
-	lib.runs(node, _proxy_service)
+_proxies[r.proxy[1]] := r.proxy[2] if {
+	some r in aggregate
+	r.proxy[0] == _proxy_service
 }
 
 _proxy_service := "nova-novncproxy" if {
-	some node in input.nodes
-	lib.runs(node, "nova-novncproxy")
+	some r in aggregate
+	r.proxy[0] == "nova-novncproxy"
 } else := "nova-api"
 
 _proxy_port(node) := to_number(trim_space(occ.value)) if {

@@ -111,3 +111,19 @@ test_no_proxy_in_the_snapshot if {
 		"locations": [fx.loc(fx.file("c1", "nova.conf", "etc/nova/nova.conf", {}), "vnc", "novncproxy_base_url", 23), fx.loc(fx.file("c2", "nova.conf", "etc/nova/nova.conf", {}), "vnc", "novncproxy_base_url", 23)],
 	}}
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		fx.deployment([_ctl(["nova-api", "nova-novncproxy"]), _compute("c1", _to("ctl", 6080)), _compute("c2", _to("c1", 6080)), _compute("c3", _to("c1", 6080))]),
+		fx.deployment([_ctl(["nova-api"]), _compute("c1", _to("ctl", 6080)), _compute("c2", _to("c1", 6080)), _compute("c3", _to("c1", 6080))]),
+		_released([_with_headers(_compute("c1", {"enabled": "true"}))]),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

@@ -12,6 +12,7 @@
 #   tie, the first by path), and the message says which.
 # custom:
 #   id: SL-NOVA-014
+#   scope: aggregate
 #   severity: warning
 #   inputs: [nova.conf]
 #   remediation: |
@@ -26,6 +27,20 @@ _kinds := lib.compute_kinds
 
 _keys := ["images_type", "images_rbd_pool", "rbd_user", "rbd_secret_uuid"]
 
+# aggregate: each compute node that keeps instance disks in Ceph
+# ({"rbd": name}) and its value of each option ({"copy": [key, {v, shown,
+# where, loc}]}); the report compares the copies of each option.
+aggregate contains {"rbd": name} if some [name, _] in _rbd
+
+aggregate contains {"copy": [key, c]} if {
+	some key in _keys
+	some c in _node_copies(key)
+}
+
+_rbd_count := count({r.rbd | some r in aggregate; r.rbd})
+
+_copies(key) := {r.copy[1] | some r in aggregate; r.copy[0] == key}
+
 # _rbd: compute nodes that keep instance disks in Ceph.
 _rbd := [[name, node] |
 	some name, node in input.nodes
@@ -34,14 +49,14 @@ _rbd := [[name, node] |
 	lower(occ.value) == "rbd"
 ]
 
-_copies(key) := {c |
-	some [name, node] in _rbd
+_node_copies(key) := {c |
+	some [_, node] in _rbd
 	[f, occ] := lib.effective(node, _kinds, "libvirt", key)
 	c := {"v": lower(trim_space(occ.value)), "shown": occ.value, "where": lib.where(f, "libvirt", key), "loc": lib.loc(f, "libvirt", key, occ)}
 }
 
 report contains finding if {
-	count(_rbd) > 1
+	_rbd_count > 1
 	some key in _keys
 	copies := _copies(key)
 	some [c, r] in lib.drift(copies)

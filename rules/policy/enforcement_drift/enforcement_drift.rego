@@ -15,6 +15,7 @@
 #   message says which.
 # custom:
 #   id: SL-POL-013
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config]
 #   defaults:
@@ -46,11 +47,25 @@ else := "false" if lower(trim_space(v)) in {"false", "0", "no", "off"}
 
 else := v
 
-# _copies: the value in effect on each API node of the service (rank 0
-# written, 1 the release's default: a written value is the reference on a
-# tie). A node without the service's configuration, or whose release does
-# not know the option, is left out.
-_copies(svc, key) := [{"v": _bool(s.value), "shown": _shown(s), "loc": settings.at(s, "oslo_policy", key), "node": name, "rank": _rank(s)} |
+# aggregate: the value in effect on each API node ({"copy": [svc, key,
+# {v, shown, loc, node, rank}]}, from its own node's files); the report
+# compares the copies of each service and option over the fleet.
+aggregate contains {"copy": [svc, key, c]} if {
+	some svc, _ in policy.api
+	some key in _keys
+	some c in _node_copies(svc, key)
+}
+
+_keys := ["enforce_new_defaults", "enforce_scope"]
+
+# _copies are the copies of an option over the fleet.
+_copies(svc, key) := [r.copy[2] | some r in aggregate; r.copy[0] == svc; r.copy[1] == key]
+
+# _node_copies: the value in effect on each API node of the service (rank
+# 0 written, 1 the release's default: a written value is the reference on
+# a tie). A node without the service's configuration, or whose release
+# does not know the option, is left out.
+_node_copies(svc, key) := [{"v": _bool(s.value), "shown": _shown(s), "loc": settings.at(s, "oslo_policy", key), "node": name, "rank": _rank(s)} |
 	some name, node in input.nodes
 	lib.runs(node, policy.api[svc])
 	node.files[policy.config[svc]]
@@ -67,7 +82,7 @@ else := sprintf("%s (not set: its default in %s)", [_bool(s.value), s.release])
 
 report contains finding if {
 	some svc, _ in policy.api
-	some key in ["enforce_new_defaults", "enforce_scope"]
+	some key in _keys
 	copies := _copies(svc, key)
 	some [c, r] in lib.drift(copies)
 	finding := {

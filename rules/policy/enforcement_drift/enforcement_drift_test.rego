@@ -54,3 +54,18 @@ test_unset_without_defaults if {
 	r := rule.report with input as fx.released(fx.deployment([_api_set("ctl1", "False"), _api_unset("ctl2")]), "2024.1", "auto")
 	r == set()
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		_inp("True", "true", "False"),
+		_released([_api_set("ctl1", "False"), _api_unset("ctl2")], "true"),
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}

@@ -14,6 +14,7 @@
 #   (the first node by path on a tie), and the message says so.
 # custom:
 #   id: SL-POL-012
+#   scope: aggregate
 #   severity: error
 #   inputs: [policy]
 #   remediation: |
@@ -27,28 +28,55 @@ import data.stacklint.lib.policy
 # The model's policies_in_force (node → service → policy name → the
 # definition in force there, computed in Go) is what each node enforces.
 
-_services contains svc if {
-	some node in input.nodes
-	some svc, _ in node.policies_in_force
+# aggregate, each from its own node: each node of a service's group, the
+# nodes holding its policies in force or running its API ({"member": [svc,
+# node, enforces, where its policies are]}, enforces when it holds them),
+# and each policy in force ({"policy": [svc, node, name, definition,
+# location]}); the report compares the members' policies.
+aggregate contains {"member": [svc, name, _enforces(node, svc), _where_or_null(svc, name)]} if {
+	some name, node in input.nodes
+	some svc in _node_services(node)
 }
+
+aggregate contains {"policy": [svc, name, n, d.str, _def_loc(d, name, n)]} if {
+	some name, node in input.nodes
+	some svc, defs in node.policies_in_force
+	some n, d in defs
+}
+
+# _node_services: the services whose policies a node holds or whose API it
+# runs.
+_node_services(node) := {svc | some svc, _ in node.policies_in_force} | {svc | some svc, api in policy.api; lib.runs(node, api)}
+
+_enforces(node, svc) if node.policies_in_force[svc]
+
+default _enforces(_, _) := false
+
+_def_loc(d, node, name) := {"path": d.path, "node": node, "line": d.line, "column": d.column, "key": name}
+
+_services := {m.member[0] | some m in aggregate; m.member[2]}
 
 # _members: the nodes of a service's group.
-_members(svc) := {name |
-	some name, node in input.nodes
-	node.policies_in_force[svc]
-} | {name |
-	some name, node in input.nodes
-	lib.runs(node, policy.api[svc])
+_members(svc) := {m.member[1] | some m in aggregate; m.member[0] == svc}
+
+# _wheres: where each member's policies of a service are, by [svc, node].
+_wheres := {[m.member[0], m.member[1]]: m.member[3] | some m in aggregate; m.member}
+
+# _defs: each policy in force, [definition, location] by [svc, node, name].
+_defs := {[p.policy[0], p.policy[1], p.policy[2]]: [p.policy[3], p.policy[4]] | some p in aggregate; p.policy}
+
+_names(svc) := {p.policy[2] | some p in aggregate; p.policy[0] == svc}
+
+_copy(svc, node, name) := {"v": d[0], "node": node, "name": name, "loc": d[1]} if {
+	d := _defs[[svc, node, name]]
+} else := {"v": "(its default)", "node": node, "name": name, "loc": w} if {
+	w := _wheres[[svc, node]]
+	w != null
 }
 
-_names(svc) := {n |
-	some node in input.nodes
-	some n, _ in node.policies_in_force[svc]
-}
+_where_or_null(svc, node) := w if w := _where(svc, node)
 
-_copy(svc, node, name) := {"v": d.str, "node": node, "name": name, "loc": {"path": d.path, "node": node, "line": d.line, "column": d.column, "key": name}} if {
-	d := input.nodes[node].policies_in_force[svc][name]
-} else := {"v": "(its default)", "node": node, "name": name, "loc": _where(svc, node)}
+else := null
 
 _where(svc, node) := {"path": p.path, "node": node, "line": 1} if {
 	some p in input.policies

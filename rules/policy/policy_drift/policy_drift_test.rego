@@ -39,3 +39,18 @@ test_same_policies_no_finding if {
 	r := rule.report with input as inp
 	r == set()
 }
+
+# The engine's two passes: the aggregate computed on each node's part
+# alone, then the report over the union of the records with no node (the
+# fleet pass), give the findings of one pass.
+test_two_passes if {
+	every d in [
+		{"nodes": {"ctl1": _node("ctl1", {"a": [2, "role:admin"], "b": [3, "role:x"]}), "ctl2": _node("ctl2", {"a": [2, "role:admin"], "b": [3, "role:x"]}), "ctl3": _node("ctl3", {"a": [2, "role:member"]})}, "policies": [_doc("ctl1"), _doc("ctl2"), _doc("ctl3")]},
+		{"nodes": {"ctl1": _node("ctl1", {"a": [2, "role:admin"]}), "ctl2": fx.node("ctl2", ["nova-api"], [])}, "policies": [_doc("ctl1")]},
+	] {
+		agg := {x | some name, n in d.nodes; some x in rule.aggregate with input as object.union(object.remove(d, ["nodes"]), {"nodes": {name: n}})}
+		r := rule.report with rule.aggregate as agg with input as object.union(object.remove(d, ["nodes"]), {"nodes": {}})
+		count(r) > 0
+		r == rule.report with input as d
+	}
+}
