@@ -10,7 +10,6 @@
 #   are in the snapshot are checked.
 # custom:
 #   id: SL-DB-003
-#   scope: node
 #   severity: error
 #   inputs: [my.cnf]
 #   remediation: |

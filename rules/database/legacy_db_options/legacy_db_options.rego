@@ -13,7 +13,6 @@
 #   read later (a nova.conf.d drop-in) it wins too.
 # custom:
 #   id: SL-DB-006
-#   scope: node
 #   severity: info
 #   inputs: [config]
 #   remediation: |

@@ -9,7 +9,6 @@
 #   others as related locations): one choice of the deployment.
 # custom:
 #   id: SL-DB-004
-#   scope: node
 #   severity: warning
 #   inputs: [config]
 #   remediation: |

@@ -9,7 +9,7 @@
 #   until the agent sets them again (Newton and later) or for good (older).
 # custom:
 #   id: SL-HOST-001
-#   scope: node
+#   scope: aggregate
 #   severity: warning
 #   inputs: [sysctl]
 #   remediation: |
@@ -31,8 +31,15 @@ _iptables(a) if {
 	contains(lower(lib.last(a.file, "securitygroup", "firewall_driver").value), "hybrid")
 }
 
-report contains finding if {
-	some a in net.agents
+# aggregate: each neutron-server's [ml2] mechanism_drivers in effect
+# ({"ml2_drivers": {node, drivers}}, from which the report rebuilds
+# net.ovn_only: agent ini files are leftovers on an OVN-only fleet) and the
+# finding of each node's agent ({"finding": finding}), which depends on
+# the node alone.
+aggregate contains {"ml2_drivers": d} if some d in net.ml2_drivers
+
+aggregate contains {"finding": finding} if {
+	some a in net.node_agents
 	_iptables(a)
 	node := input.nodes[a.node]
 	some key in _keys
@@ -42,4 +49,13 @@ report contains finding if {
 		"message": sprintf("%s sets %s = 0 on %s, whose %s agent filters security groups with iptables on bridges: instance traffic is not filtered", [f.path, key, a.node, a.type]),
 		"locations": [host.dloc(f, d)],
 	}
+}
+
+# _ovn_only is net.ovn_only over every node's records.
+_ovn_only if net.ovn_only_of({r.ml2_drivers | some r in aggregate; r.ml2_drivers})
+
+report contains r.finding if {
+	not _ovn_only
+	some r in aggregate
+	r.finding
 }

@@ -11,7 +11,6 @@
 #   every release).
 # custom:
 #   id: SL-PASS-014
-#   scope: node
 #   severity: warning
 #   inputs: [keystone.conf]
 #   remediation: |

@@ -8,7 +8,6 @@
 #   clients still pointing at it.
 # custom:
 #   id: SL-KS-005
-#   scope: node
 #   severity: info
 #   inputs: [httpd]
 #   remediation: |

@@ -13,7 +13,6 @@
 #   by path on a tie), and the message says which.
 # custom:
 #   id: SL-KS-007
-#   scope: node
 #   severity: warning
 #   inputs: [config]
 #   remediation: |

@@ -7,7 +7,6 @@
 #   deployments only, where the old providers cannot work.
 # custom:
 #   id: SL-KS-001
-#   scope: node
 #   severity: error
 #   inputs: [keystone.conf]
 #   remediation: |

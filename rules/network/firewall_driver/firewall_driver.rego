@@ -13,7 +13,7 @@
 #   noop).
 # custom:
 #   id: SL-NET-009
-#   scope: node
+#   scope: aggregate
 #   severity: error
 #   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini]
 #   defaults:
@@ -63,8 +63,15 @@ _advice := {"linuxbridge": "iptables", "openvswitch": "openvswitch or iptables_h
 # release).
 _sg_off(a) if not settings.is_true(lib.setting(input.nodes[a.node], [a.file.kind], "securitygroup", "enable_security_group"))
 
-report contains finding if {
-	some a in net.agents
+# aggregate: each neutron-server's [ml2] mechanism_drivers in effect
+# ({"ml2_drivers": {node, drivers}}, from which the report rebuilds
+# net.ovn_only: agent ini files are leftovers on an OVN-only fleet) and the
+# findings of each node's L2 agent ({"finding": finding}), which depend on
+# the node alone.
+aggregate contains {"ml2_drivers": d} if some d in net.ml2_drivers
+
+aggregate contains {"finding": finding} if {
+	some a in net.node_agents
 	not _sg_off(a)
 	[f, occ] := _driver(a)
 	problem := _problem(a, trim_space(occ.value))
@@ -76,8 +83,8 @@ report contains finding if {
 
 # Unset everywhere the agent reads it: the release's default, which the
 # agent replaces with noop when empty.
-report contains finding if {
-	some a in net.agents
+aggregate contains {"finding": finding} if {
+	some a in net.node_agents
 	not _sg_off(a)
 	not _driver(a)
 	s := lib.setting(input.nodes[a.node], [a.file.kind], "securitygroup", "firewall_driver")
@@ -91,3 +98,12 @@ report contains finding if {
 _unset_problem(_, "") := "uses noop"
 
 _unset_problem(a, v) := _problem(a, v) if v != ""
+
+# _ovn_only is net.ovn_only over every node's records.
+_ovn_only if net.ovn_only_of({r.ml2_drivers | some r in aggregate; r.ml2_drivers})
+
+report contains r.finding if {
+	not _ovn_only
+	some r in aggregate
+	r.finding
+}

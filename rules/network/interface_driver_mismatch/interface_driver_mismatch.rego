@@ -11,7 +11,7 @@
 #   which is judged as a written value is.
 # custom:
 #   id: SL-NET-010
-#   scope: node
+#   scope: aggregate
 #   severity: error
 #   inputs: [dhcp_agent.ini, l3_agent.ini]
 #   defaults:
@@ -44,7 +44,15 @@ _settings contains [f, s] if {
 	s := lib.setting(node, [f.kind], "DEFAULT", "interface_driver")
 }
 
-report contains finding if {
+# aggregate: each neutron-server's [ml2] mechanism_drivers in effect
+# ({"ml2_drivers": {node, drivers}}, from which the report rebuilds
+# net.ovn_only: agent ini files are leftovers on an OVN-only fleet), the
+# finding of each L3 or DHCP agent without an interface driver
+# ({"unset": finding}) and of each whose driver does not fit its node's L2
+# agent ({"finding": finding}); each depends on its node alone.
+aggregate contains {"ml2_drivers": d} if some d in net.ml2_drivers
+
+aggregate contains {"unset": finding} if {
 	some [f, s] in _settings
 	not s.written
 	trim_space(s.value) == ""
@@ -54,9 +62,9 @@ report contains finding if {
 	}
 }
 
-report contains finding if {
+aggregate contains {"finding": finding} if {
 	some [f, s] in _settings
-	types := {a.type | some a in net.agents; a.node == f.node}
+	types := {a.type | some a in net.node_agents; a.node == f.node}
 	count(types) == 1
 	some type in types
 	not s.value in _drivers[type]
@@ -69,6 +77,20 @@ report contains finding if {
 }
 
 # _lead names the value: written, or the release's default.
+# _ovn_only is net.ovn_only over every node's records.
+_ovn_only if net.ovn_only_of({r.ml2_drivers | some r in aggregate; r.ml2_drivers})
+
+report contains r.unset if {
+	some r in aggregate
+	r.unset
+}
+
+report contains r.finding if {
+	not _ovn_only
+	some r in aggregate
+	r.finding
+}
+
 _lead(s) := sprintf("%s is", [lib.where(s.file, "DEFAULT", "interface_driver")]) if s.written
 
 else := sprintf("%s, is", [settings.unset(s, "DEFAULT", "interface_driver")])

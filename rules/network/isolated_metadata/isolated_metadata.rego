@@ -10,7 +10,7 @@
 #   release's default applies (false in every release with defaults).
 # custom:
 #   id: SL-NET-018
-#   scope: node
+#   scope: aggregate
 #   severity: info
 #   inputs: [dhcp_agent.ini]
 #   defaults:
@@ -27,9 +27,10 @@ import data.stacklint.lib.settings
 
 _kinds := ["dhcp_agent.ini"]
 
+# _off: the settings of the DHCP agents that serve no isolated metadata,
+# whatever the other nodes run (the report asks whether any node runs an
+# L3 agent).
 _off contains s if {
-	not net.ovn_only
-	count([1 | some node in input.nodes; lib.runs(node, "neutron-l3-agent")]) == 0
 	some [name, _] in lib.files("dhcp_agent.ini")
 	node := input.nodes[name]
 	lib.runs(node, "neutron-dhcp-agent")
@@ -44,7 +45,20 @@ _forced(node) if settings.is_true(lib.setting(node, _kinds, "DEFAULT", "force_me
 
 _consequence := "no node runs an L3 agent: instances get no metadata (no SSH keys, no user data)"
 
-report contains finding if {
+# aggregate: each neutron-server's [ml2] mechanism_drivers in effect
+# ({"ml2_drivers": {node, drivers}}, from which the report rebuilds
+# net.ovn_only), each node running an L3 agent ({"l3": node}) and the
+# finding of each DHCP agent that serves no isolated metadata
+# ({"off": finding}); each depends on its node alone. The report keeps
+# the findings when no node of the fleet runs an L3 agent.
+aggregate contains {"ml2_drivers": d} if some d in net.ml2_drivers
+
+aggregate contains {"l3": name} if {
+	some name, node in input.nodes
+	lib.runs(node, "neutron-l3-agent")
+}
+
+aggregate contains {"off": finding} if {
 	some s in _off
 	s.written
 	finding := {
@@ -53,11 +67,21 @@ report contains finding if {
 	}
 }
 
-report contains finding if {
+aggregate contains {"off": finding} if {
 	some s in _off
 	not s.written
 	finding := {
 		"message": sprintf("%s, and %s", [settings.unset(s, "DEFAULT", "enable_isolated_metadata"), _consequence]),
 		"locations": [settings.at(s, "DEFAULT", "enable_isolated_metadata")],
 	}
+}
+
+# _ovn_only is net.ovn_only over every node's records.
+_ovn_only if net.ovn_only_of({r.ml2_drivers | some r in aggregate; r.ml2_drivers})
+
+report contains r.off if {
+	not _ovn_only
+	count({r.l3 | some r in aggregate; r.l3}) == 0
+	some r in aggregate
+	r.off
 }

@@ -13,7 +13,7 @@
 #   in any file the agent loads (neutron.conf, its ini file, config-dirs).
 # custom:
 #   id: SL-NET-006
-#   scope: node
+#   scope: aggregate
 #   severity: error
 #   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini]
 #   remediation: |
@@ -28,8 +28,15 @@ import data.stacklint.lib.settings
 
 _local_ip(a) := net.setting(input.nodes[a.node], a.proc, a.file, a.local_ip[0], a.local_ip[1])
 
-report contains finding if {
-	some a in net.agents
+# aggregate: each neutron-server's [ml2] mechanism_drivers in effect
+# ({"ml2_drivers": {node, drivers}}, from which the report rebuilds
+# net.ovn_only: agent ini files are leftovers on an OVN-only fleet) and the
+# findings of each node's L2 agent ({"finding": finding}), which depend on
+# the node alone.
+aggregate contains {"ml2_drivers": d} if some d in net.ml2_drivers
+
+aggregate contains {"finding": finding} if {
+	some a in net.node_agents
 	count(a.tunnels) > 0
 	[section, key] := a.local_ip
 	s := _local_ip(a)
@@ -40,8 +47,8 @@ report contains finding if {
 	}
 }
 
-report contains finding if {
-	some a in net.agents
+aggregate contains {"finding": finding} if {
+	some a in net.node_agents
 	count(a.tunnels) > 0
 	[section, key] := a.local_ip
 	s := _local_ip(a)
@@ -57,3 +64,12 @@ _problem(node, occ) := "is not an IP address" if {
 	not occ.ip
 	count(object.get(occ, "placeholders", [])) == 0
 } else := lib.address_problem(node, occ.ip)
+
+# _ovn_only is net.ovn_only over every node's records.
+_ovn_only if net.ovn_only_of({r.ml2_drivers | some r in aggregate; r.ml2_drivers})
+
+report contains r.finding if {
+	not _ovn_only
+	some r in aggregate
+	r.finding
+}

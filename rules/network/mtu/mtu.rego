@@ -16,7 +16,6 @@
 #   the message says which.
 # custom:
 #   id: SL-NET-014
-#   scope: node
 #   severity: error
 #   inputs: [neutron.conf, ml2_conf.ini, dnsmasq]
 #   defaults:

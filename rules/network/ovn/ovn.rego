@@ -13,7 +13,6 @@
 #   first by path on a tie), and the message says which.
 # custom:
 #   id: SL-NET-020
-#   scope: node
 #   severity: error
 #   inputs: [ml2_conf.ini, plugin.ini]
 #   remediation: |

@@ -8,7 +8,6 @@
 #   with 404.
 # custom:
 #   id: SL-NET-011
-#   scope: node
 #   severity: warning
 #   inputs: [l3_agent.ini]
 #   remediation: |

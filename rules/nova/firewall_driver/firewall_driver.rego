@@ -9,7 +9,6 @@
 #   removed the option together with nova-network.
 # custom:
 #   id: SL-NOVA-010
-#   scope: node
 #   severity: warning
 #   inputs: [nova.conf]
 #   remediation: |

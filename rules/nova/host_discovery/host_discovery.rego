@@ -11,7 +11,6 @@
 #   nova.conf, nova.conf.d): unset, it is its release's default, -1.
 # custom:
 #   id: SL-NOVA-016
-#   scope: node
 #   severity: info
 #   inputs: [nova.conf]
 #   defaults:

@@ -11,7 +11,6 @@
 #   with it), else the default of the node's release.
 # custom:
 #   id: SL-NOVA-009
-#   scope: node
 #   severity: error
 #   inputs: [metadata_agent.ini]
 #   defaults:

@@ -9,7 +9,7 @@
 #   from another node keeps the other node's my_ip.
 # custom:
 #   id: SL-NOVA-006
-#   scope: node
+#   scope: aggregate
 #   severity: error
 #   inputs: [nova.conf]
 #   remediation: |
@@ -18,6 +18,7 @@
 package stacklint.rules.nova.my_ip
 
 import data.stacklint.lib
+import data.stacklint.lib.network as net
 
 _copies contains c if {
 	some name, node in input.nodes
@@ -26,7 +27,12 @@ _copies contains c if {
 	c := {"node": name, "f": f, "occ": occ, "ip": object.get(occ, "ip", ""), "where": lib.where(f, "DEFAULT", "my_ip"), "loc": lib.loc(f, "DEFAULT", "my_ip", occ)}
 }
 
-report contains finding if {
+# aggregate: the finding of each node whose my_ip is not its address
+# ({"finding": finding}) and each node's my_ip that lib.address_problem
+# does not explain ({"copy": {node, ip, where, loc}}), which the report
+# compares across nodes; each depends on its node alone (and on the
+# fleet's address owners).
+aggregate contains {"finding": finding} if {
 	some c in _copies
 	why := _problem(c)
 	finding := {
@@ -35,8 +41,19 @@ report contains finding if {
 	}
 }
 
+aggregate contains {"copy": {"node": c.node, "ip": c.ip, "where": c.where, "loc": c.loc}} if {
+	some c in _copies
+	c.ip != ""
+	not lib.address_problem(c.node, c.ip)
+}
+
+report contains r.finding if {
+	some r in aggregate
+	r.finding
+}
+
 report contains finding if {
-	some [c, first] in lib.duplicates({c | some c in _copies; c.ip != ""})
+	some [c, first] in net.duplicates_of({r.copy | some r in aggregate; r.copy})
 	finding := {
 		"message": sprintf("%s = %s is also %s: my_ip must identify one node", [c.where, c.ip, first.where]),
 		"locations": [c.loc, first.loc],

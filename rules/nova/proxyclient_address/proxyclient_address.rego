@@ -12,7 +12,7 @@
 #   local, nor on a node whose nova files say nothing of VNC).
 # custom:
 #   id: SL-NOVA-004
-#   scope: node
+#   scope: aggregate
 #   severity: warning
 #   inputs: [nova.conf]
 #   defaults:
@@ -25,6 +25,7 @@ package stacklint.rules.nova.proxyclient_address
 
 import data.stacklint.lib
 import data.stacklint.lib.console
+import data.stacklint.lib.network as net
 
 _kinds := console.kinds
 
@@ -63,7 +64,12 @@ _local_loopback(node, occ) if {
 
 _from_my_ip(occ) if regex.match(`^\$\{?my_ip\}?$`, trim_space(object.get(occ, "raw", "")))
 
-report contains finding if {
+# aggregate: the finding of each compute node whose proxyclient address is
+# not its own, written or unset ({"finding": finding}), and each node's
+# address that lib.address_problem does not explain ({"copy": {node, ip,
+# where, loc}}), which the report compares across nodes; each depends on
+# its node alone (and on the fleet's address owners).
+aggregate contains {"finding": finding} if {
 	some c in _copies
 	c.ip != ""
 	why := lib.address_problem(c.node, c.ip)
@@ -73,15 +79,27 @@ report contains finding if {
 	}
 }
 
+aggregate contains {"copy": c} if {
+	some c0 in _copies
+	c0.ip != ""
+	not lib.address_problem(c0.node, c0.ip)
+	c := {"node": c0.node, "ip": c0.ip, "where": c0.where, "loc": c0.loc}
+}
+
+report contains r.finding if {
+	some r in aggregate
+	r.finding
+}
+
 report contains finding if {
-	some [c, first] in lib.duplicates({c | some c in _copies; c.ip != ""})
+	some [c, first] in net.duplicates_of({r.copy | some r in aggregate; r.copy})
 	finding := {
 		"message": sprintf("%s = %s is also %s: consoles of one node open the other's", [c.where, c.ip, first.where]),
 		"locations": [c.loc, first.loc],
 	}
 }
 
-report contains finding if {
+aggregate contains {"finding": finding} if {
 	some u in _unset
 	why := lib.address_problem(u.node, u.s.value)
 	finding := {

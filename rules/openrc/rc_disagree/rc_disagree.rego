@@ -12,7 +12,6 @@
 #   the message says which.
 # custom:
 #   id: SL-RC-004
-#   scope: node
 #   severity: warning
 #   inputs: [rc]
 #   remediation: |

@@ -18,7 +18,6 @@
 #   info that it could not be checked.
 # custom:
 #   id: SL-POL-008
-#   scope: node
 #   severity: warning
 #   inputs: [config, policy]
 #   remediation: |
