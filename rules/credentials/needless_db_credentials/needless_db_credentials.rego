@@ -9,7 +9,6 @@
 #   wrote it there; the rule speaks only on Queens-or-later deployments.
 # custom:
 #   id: SL-PASS-016
-#   scope: node
 #   severity: warning
 #   inputs: [nova.conf, neutron.conf]
 #   remediation: |

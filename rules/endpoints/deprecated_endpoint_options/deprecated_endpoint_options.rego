@@ -10,7 +10,6 @@
 #   a wrong catalog entry goes unnoticed while the option hides it.
 # custom:
 #   id: SL-EP-010
-#   scope: node
 #   severity: info
 #   inputs: [nova.conf]
 #   remediation: |

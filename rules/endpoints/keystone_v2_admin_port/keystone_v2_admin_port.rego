@@ -9,7 +9,6 @@
 #   it); in older deployments these URLs are correct.
 # custom:
 #   id: SL-EP-002
-#   scope: node
 #   severity: warning
 #   inputs: [config, rc]
 #   remediation: |

@@ -13,7 +13,6 @@
 #   with either name wins), else the release's default.
 # custom:
 #   id: SL-EP-006
-#   scope: node
 #   severity: error
 #   inputs: [metadata_agent.ini]
 #   defaults:
