@@ -85,11 +85,32 @@ _auth_protocol(f) := lib.last(f, "keystone_authtoken", "auth_protocol").value if
 
 else := "https"
 
-# record is a reference as an aggregate record, with no file or rc object
-# in it: {class, host (the name as written), port, path, endpoint, node,
-# pos, where, loc}. Its where and loc are the reference's, as where(r)
-# and loc(r) give them.
-record(r) := {
-	"class": r.class, "host": r.host.host, "port": r.port, "path": r.path, "endpoint": r.endpoint,
-	"node": r.node, "pos": r.pos, "where": where(r), "loc": loc(r),
+# records are the references as aggregate records, with no file or rc
+# object in them: {class, host (the name as written), port, path,
+# endpoint, node, pos, where, loc (as where(r) and loc(r) give them),
+# reaches (lib.ident of its host), unresolved (the referring node cannot
+# resolve it: SL-EP-004's)}. A virtual document: computed once per
+# evaluation for every rule that reads it.
+records contains x if {
+	some r in refs
+	[f, s, k, occ] := r.src
+	x := {
+		"class": r.class, "host": r.host.host, "port": r.port, "path": r.path, "endpoint": r.endpoint,
+		"node": r.node, "pos": r.pos, "reaches": lib.ident(r.host), "unresolved": _unresolved(r.host),
+		"where": lib.where(f, s, k), "loc": lib.loc(f, s, k, occ),
+	}
 }
+
+records contains x if {
+	some r in refs
+	r.rc
+	x := {
+		"class": r.class, "host": r.host.host, "port": r.port, "path": r.path, "endpoint": r.endpoint,
+		"node": r.node, "pos": r.pos, "reaches": lib.ident(r.host), "unresolved": _unresolved(r.host),
+		"where": sprintf("%s OS_AUTH_URL", [r.rc.path]), "loc": lib.rc_loc(r.rc, "OS_AUTH_URL"),
+	}
+}
+
+_unresolved(h) := true if lib.unresolved(h)
+
+else := false

@@ -38,8 +38,8 @@ import data.stacklint.lib
 import data.stacklint.lib.host
 import data.stacklint.lib.keystone as ks
 
-# aggregate: each node's references to Keystone ({"ref": ks.record with
-# "v": [what it reaches, port]}), keystone's own public_endpoint on a
+# aggregate: each node's references to Keystone ({"ref": ks.records'
+# record}, those it resolves), keystone's own public_endpoint on a
 # keystone node ({"public_endpoint": the same, "auth", "basis"}), the
 # node's name ({"node"}), a keystone node whose httpd configuration is not
 # in the snapshot ({"hidden": name}), and where a node's httpd serves
@@ -53,12 +53,13 @@ aggregate contains {"node": name} if some name, _ in input.nodes
 
 aggregate contains {"hidden": name} if {
 	some name, node in input.nodes
-	not _known(node)
+	lib.runs(node, "keystone")
+	not _has_httpd(node)
 }
 
 aggregate contains {"httpd": h} if {
 	some name, node in input.nodes
-	host.has_kind(node, "httpd")
+	_has_httpd(node)
 	served := host.wsgi_served(node, "keystone")
 	h := {
 		"name": name,
@@ -70,11 +71,9 @@ aggregate contains {"httpd": h} if {
 	}
 }
 
-_my_refs contains c if {
-	some r in ks.refs
-	not lib.unresolved(r.host) # SL-EP-004
-	port := _port(r.port)
-	c := object.union(ks.record(r), {"v": [lib.ident(r.host), port]})
+_my_refs contains r if {
+	some r in ks.records
+	not r.unresolved # SL-EP-004
 }
 
 _port(35357) := 5000
@@ -98,11 +97,9 @@ _my_public_endpoints contains c if {
 	}
 }
 
-# _known: what the node serves can be told: it runs no keystone, or its
-# httpd configuration is in the snapshot.
-_known(node) if not lib.runs(node, "keystone")
-
-_known(node) if host.has_kind(node, "httpd")
+# _has_httpd: the node's httpd configuration is in the snapshot (what it
+# serves can be told).
+_has_httpd(node) if count(lib.files_of(node, "httpd")) > 0
 
 # _mapped_at: the node's httpd directives mapping a path to Keystone
 # outside a vhost ("path:line", for messages).
@@ -133,11 +130,12 @@ _httpd[name] := h if {
 # _copies maps each class to its references, each marked "auth" when it
 # reaches Keystone where its own configuration serves it (_served_ref);
 # the public class also holds keystone's public_endpoint when written.
-# Computed once per class.
+# Each reference's value "v" is [what it reaches, port] (35357 counted as
+# 5000). Computed once per class.
 _copies[class] := {c |
 	some r in _refs
 	r.class == class
-	c := object.union(r, {"auth": _served_ref(class, r), "basis": "vhost"})
+	c := object.union(r, {"v": [r.reaches, _port(r.port)], "auth": _served_ref(class, r), "basis": "vhost"})
 } | {c | some c in _public_endpoints; class == "public"} if some class in {"public", "service"}
 
 # _served_ref: the reference reaches a node of the snapshot whose httpd
@@ -148,10 +146,13 @@ _copies[class] := {c |
 # snapshot (a reference elsewhere may reach a load balancer in front of
 # Keystone).
 _served_ref(class, r) if {
-	count({c | some c in _public_endpoints; class == "public"}) == 0
+	not _advertised[class]
 	_whole(class)
-	_serves(r.v[0], r.port, r.path)
+	_serves(r.reaches, r.port, r.path)
 }
+
+# _advertised: the public class when keystone's public_endpoint is written.
+_advertised contains "public" if count(_public_endpoints) > 0
 
 default _served_ref(_, _) := false
 
@@ -161,7 +162,7 @@ _whole(class) if not _unjudged[class]
 # or a keystone node whose httpd configuration is not in it (computed once).
 _unjudged contains r.class if {
 	some r in _refs
-	not _known_node(r.v[0])
+	not _known_node(r.reaches)
 }
 
 # _known_node: a node of the snapshot where what it serves can be told.
@@ -214,7 +215,7 @@ _message(class, copies, c, r) := sprintf("%s reaches Keystone at %s, but keyston
 _none(class) := "a reference reaches a host outside the snapshot" if {
 	some r in _refs
 	r.class == class
-	not r.v[0] in _nodes
+	not r.reaches in _nodes
 } else := sprintf("no httpd configuration of %s in the snapshot", [concat(", ", sort(_unknown(class)))]) if {
 	count(_unknown(class)) > 0
 } else := "no reference reaches a node where httpd serves Keystone" if _any_served
@@ -224,7 +225,7 @@ else := "no httpd configuration serving Keystone in the snapshot"
 _unknown(class) := {name |
 	some r in _refs
 	r.class == class
-	name := r.v[0]
+	name := r.reaches
 	not _known_node(name)
 }
 

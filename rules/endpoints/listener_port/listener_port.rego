@@ -57,8 +57,8 @@ aggregate contains {"metadata": m} if {
 
 aggregate contains {"metadata_listen": l} if {
 	some name, node in input.nodes
-	some tf in _target_files(node, "nova.conf")
 	lib.runs(node, "nova-api")
+	some tf in _target_files(node, "nova.conf")
 	l := {"node": name, "port": _port(tf, "DEFAULT", "metadata_listen_port", 8775), "where": lib.where(tf, "DEFAULT", "metadata_listen_port")}
 }
 

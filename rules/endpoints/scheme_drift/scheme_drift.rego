@@ -33,8 +33,7 @@ aggregate contains {"copy": c} if some c in _my_copies
 
 aggregate contains {"vhost": t} if {
 	some name, node in input.nodes
-	some f in node.files
-	f.kind == "httpd"
+	some f in lib.files_of(node, "httpd")
 	some d in f.directives
 	d.name == "<VirtualHost"
 	block := concat(" ", array.concat(["VirtualHost"], d.args))

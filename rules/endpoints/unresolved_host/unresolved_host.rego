@@ -25,15 +25,15 @@ import data.stacklint.lib.keystone as ks
 
 # aggregate: each node's names it cannot resolve ({"unresolved": {where,
 # loc, node, h: the host fact's host and near}}), its references that
-# must reach a node running keystone or glance-api ({"ref": {service,
-# target, host, where, loc}}), those of the two services it runs
+# must reach a node running keystone or glance-api ({"ref": {reaches,
+# host, where, loc, ...}, "service"}), those of the two services it runs
 # ({"runs": [node, service]}) and its name ({"node"}); the reports judge
 # the references against the nodes' services.
 aggregate contains {"unresolved": {"where": where, "loc": loc, "node": node, "h": object.filter(h, ["host", "near"])}} if {
 	some [where, loc, node, h] in _unresolved
 }
 
-aggregate contains {"ref": r} if some r in _my_refs
+aggregate contains r if some r in _my_refs
 
 aggregate contains {"runs": [name, service]} if {
 	some name, node in input.nodes
@@ -77,18 +77,18 @@ _hint(h) := sprintf(" (did you mean '%s'?)", [h.near]) if h.near
 
 else := " (other nodes' /etc/hosts do)" if _known_elsewhere(h.host)
 
-# _my_refs: references that must reach a node running the service:
-# Keystone URLs, and nova's glance api_servers.
-_my_refs contains _ref("keystone", r.host, ks.where(r), ks.loc(r)) if some r in ks.refs
+# _my_refs: {ref: {reaches, host, where, loc}, service} for references
+# that must reach a node running the service: Keystone URLs (ks.records),
+# and nova's glance api_servers.
+_my_refs contains {"ref": r, "service": "keystone"} if some r in ks.records
 
-_my_refs contains _ref("glance-api", h, lib.where(f, section, key), lib.loc(f, section, key, occ)) if {
+_my_refs contains {"ref": r, "service": "glance-api"} if {
 	some [f, section, key, occ] in lib.keyed(["api_servers"])
 	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 	section == "glance"
 	some h in occ.host_refs
+	r := {"reaches": lib.ident(h), "host": h.host, "where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ)}
 }
-
-_ref(service, h, where, loc) := {"service": service, "target": lib.ident(h), "host": h.host, "where": where, "loc": loc}
 
 # The fleet's view, from the records.
 _runs := {r.runs | some r in aggregate; r.runs}
@@ -100,11 +100,12 @@ _nodes := {r.node | some r in aggregate; r.node}
 report contains finding if {
 	some x in aggregate
 	r := x.ref
-	r.service in _deployed
-	not [r.target, r.service] in _runs
-	r.target in _nodes
+	service := x.service
+	service in _deployed
+	not [r.reaches, service] in _runs
+	r.reaches in _nodes
 	finding := {
-		"message": sprintf("%s names '%s', which reaches %s, where no %s runs", [r.where, r.host, r.target, r.service]),
+		"message": sprintf("%s names '%s', which reaches %s, where no %s runs", [r.where, r.host, r.reaches, service]),
 		"locations": [r.loc],
 	}
 }
