@@ -8,12 +8,12 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/parallel"
 )
 
 // maxWorkers bounds the shards evaluated at once.
@@ -141,20 +141,7 @@ type shardResult struct {
 
 // inParallel calls fn(0..n-1), workerCount calls at a time.
 func inParallel(n int, fn func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workerCount() {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(n, workerCount(), fn)
 }
 
 // mergeResults joins the shards' findings, each distinct finding once, and

@@ -11,7 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
+
+	"github.com/stacklint/stacklint/internal/parallel"
 
 	"github.com/stacklint/stacklint/internal/secret"
 	"github.com/stacklint/stacklint/internal/snapshot"
@@ -164,7 +165,7 @@ func fleetFacts(builders []*nodeBuilder, nodes map[string]any) (conflicts, drift
 func nodeDocs(keys *secret.Keyring, builders []*nodeBuilder, knownOwners map[string]any) []map[string]any {
 	docs := make([]map[string]any, len(builders))
 	forks := make([]*secret.Keyring, len(builders))
-	parallel(len(builders), func(i int) {
+	parallel.For(len(builders), runtime.GOMAXPROCS(0), func(i int) {
 		forks[i] = keys.Fork()
 		builders[i].keys = forks[i]
 		docs[i] = builders[i].doc(knownOwners)
@@ -174,21 +175,6 @@ func nodeDocs(keys *secret.Keyring, builders []*nodeBuilder, knownOwners map[str
 		nb.keys = keys
 	}
 	return docs
-}
-
-// parallel calls do(i) for every i in [0, n) on GOMAXPROCS goroutines and
-// returns when every call has returned.
-func parallel(n int, do func(i int)) {
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				do(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 func orEmpty(v []any) []any {

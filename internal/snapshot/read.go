@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/stacklint/stacklint/internal/parallel"
 
 	"github.com/stacklint/stacklint/internal/safefile"
 )
@@ -35,7 +38,7 @@ func (w *walker) readAll() {
 		shared: contents{m: map[[32]byte][]byte{}},
 	}
 	batches := batches(w.byFolder(r.errs))
-	parallel(len(batches), func(i int) {
+	parallel.For(len(batches), runtime.GOMAXPROCS(0), func(i int) {
 		o := opener{top: w.root}
 		defer o.close()
 		for _, f := range batches[i] {

@@ -9,7 +9,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
+
+	"github.com/stacklint/stacklint/internal/parallel"
 
 	"github.com/stacklint/stacklint/internal/safefile"
 )
@@ -97,7 +98,7 @@ func (w *walker) walk(trees []*tree) {
 			w.s.Nodes = append(w.s.Nodes, t.node)
 		}
 	}
-	parallel(len(trees), func(i int) {
+	parallel.For(len(trees), runtime.GOMAXPROCS(0), func(i int) {
 		t := trees[i]
 		t.out = newFound()
 		t.dir(t.real, t.base(), 0)
@@ -124,25 +125,6 @@ func (w *walker) merge(trees []*tree) {
 		w.s.Leftovers = append(w.s.Leftovers, t.out.leftovers...)
 		t.out = newFound()
 	}
-}
-
-// parallel calls do(i) for every i in [0, n) on GOMAXPROCS goroutines and
-// returns when all calls have returned.
-func parallel(n int, do func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				do(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // base is the shown path of the tree's starting directory.
