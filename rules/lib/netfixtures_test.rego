@@ -6,6 +6,7 @@
 package stacklint.netfixtures
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 
 _d(text) := {"text": text, "host": false}
 
@@ -52,5 +53,6 @@ part(doc, name) := object.union(object.remove(doc, array.concat(["nodes"], _list
 _lists := ["rc", "policies", "hosts_conflicts", "leftovers", "problems"]
 
 # fleet is the document doc as the engine's fleet pass gives it to an
-# aggregate-scoped rule's report: no nodes, an empty index.
-fleet(doc) := object.union(object.remove(doc, ["nodes", "index"]), {"nodes": {}, "index": {}})
+# aggregate-scoped rule's report: no nodes, an empty index
+# (fixtures.passes).
+fleet(doc) := passes.fleet(doc)

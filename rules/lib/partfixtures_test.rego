@@ -10,19 +10,12 @@
 #   report over fleet(d) with them.
 package stacklint.partfixtures
 
-# parts is one input per node of the model document d: d with only that
-# node (the lists that name a node keep that node's entries; entries of
-# no node of d are left out, as the engine gives them a part of their
-# own).
-parts(d) := [p |
-	some name, node in d.nodes
-	p := object.union(object.remove(d, ["nodes", "rc", "policies"]), {
-		"nodes": {name: node},
-		"rc": [x | some x in object.get(d, "rc", []); x.node == name],
-		"policies": [x | some x in object.get(d, "policies", []); x.node == name],
-	})
-]
+import data.stacklint.fixtures.passes
+
+# parts is one input per node of the model document d, and one for the
+# entries of no node (fixtures.passes, as the engine cuts them).
+parts(d) := passes.parts(d)
 
 # fleet is the fleet pass's input for d: its fleet-wide facts, no nodes,
 # an empty index.
-fleet(d) := object.union(object.remove(d, ["nodes", "index"]), {"nodes": {}, "index": {}})
+fleet(d) := passes.fleet(d)
