@@ -183,18 +183,8 @@ func TestCatalogPassesEveryCheck(t *testing.T) {
 // TestVerifiedSkipsOnlyChecks: a rule with a type error fails New, and
 // compiles with Verified (whose rules passed the checks elsewhere).
 func TestVerifiedSkipsOnlyChecks(t *testing.T) {
-	fsys := fstest.MapFS{"c/x/x.rego": {Data: []byte(`# METADATA
-# title: t
-# description: d
-# custom:
-#   id: SL-T-001
-#   severity: info
-#   inputs: [config]
-#   remediation: r
-package stacklint.rules.c.x
-
-report contains {"message": m, "locations": []} if m := 1 + "a"
-`)}}
+	fsys := oneRule("fleet", `report contains {"message": m, "locations": []} if m := 1 + "a"
+`)
 	if _, err := New(context.Background(), fsys); err == nil || !strings.Contains(err.Error(), "rego_type_error") {
 		t.Errorf("a type error must fail New, got %v", err)
 	}
@@ -206,8 +196,29 @@ report contains {"message": m, "locations": []} if m := 1 + "a"
 // TestScopeMetadata: custom.scope is node, fleet or aggregate, and an
 // aggregate rule is defined exactly when the scope is aggregate.
 func TestScopeMetadata(t *testing.T) {
-	mod := func(scope, body string) fstest.MapFS {
-		return fstest.MapFS{"c/x/x.rego": {Data: []byte(`# METADATA
+	for _, c := range []struct{ scope, body, want string }{
+		{"node", "", ""},
+		{"fleet", "", ""},
+		{"aggregate", "aggregate contains 1 if true\n", ""},
+		{"aggregate", "", "defines no aggregate rule"},
+		{"fleet", "aggregate contains 1 if true\n", "but custom.scope is"},
+		{"nodes", "", `custom.scope "nodes" is not`},
+	} {
+		_, err := New(context.Background(), oneRule(c.scope, `report contains {"message": "m", "locations": []} if false
+`+c.body))
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("scope %s: %v", c.scope, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("scope %s with %q: got %v, want an error with %q", c.scope, c.body, err, c.want)
+		}
+	}
+}
+
+// oneRule is a rules tree of one rule, c.x (SL-T-001), of the given scope,
+// whose package holds body.
+func oneRule(scope, body string) fstest.MapFS {
+	return fstest.MapFS{"c/x/x.rego": {Data: []byte(`# METADATA
 # title: t
 # description: d
 # custom:
@@ -218,23 +229,5 @@ func TestScopeMetadata(t *testing.T) {
 #   scope: ` + scope + `
 package stacklint.rules.c.x
 
-report contains {"message": "m", "locations": []} if false
 ` + body)}}
-	}
-	for _, c := range []struct{ scope, body, want string }{
-		{"node", "", ""},
-		{"fleet", "", ""},
-		{"aggregate", "aggregate contains 1 if true\n", ""},
-		{"aggregate", "", "defines no aggregate rule"},
-		{"fleet", "aggregate contains 1 if true\n", "but custom.scope is"},
-		{"nodes", "", `custom.scope "nodes" is not`},
-	} {
-		_, err := New(context.Background(), mod(c.scope, c.body))
-		switch {
-		case c.want == "" && err != nil:
-			t.Errorf("scope %s: %v", c.scope, err)
-		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
-			t.Errorf("scope %s with %q: got %v, want an error with %q", c.scope, c.body, err, c.want)
-		}
-	}
 }
