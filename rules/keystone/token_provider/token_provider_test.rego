@@ -1,6 +1,7 @@
 package stacklint.rules.keystone.token_provider_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.keystone.token_provider as rule
 
 _input(provider) := fx.deployment([fx.node("ctl", [], [
@@ -41,4 +42,24 @@ test_config_dir_fixes_provider if {
 test_config_dir_breaks_provider if {
 	r := rule.report with input as _layered("fernet", "uuid")
 	{f.message | some f in r} == {"keystone.conf.d [token] provider on k is 'uuid': Keystone supports only fernet and jws tokens since Pike"}
+}
+
+# The two passes: the Queens-era option on one node, the provider on
+# another; each node's records alone, the report over their union with no
+# nodes, give the findings one pass gives.
+_split(provider) := fx.deployment([
+	fx.node("ks", [], [fx.file("ks", "keystone.conf", "etc/keystone/keystone.conf", {"token": {"provider": fx.at(provider, 8)}})]),
+	fx.node("cmp", [], [fx.file("cmp", "nova.conf", "etc/nova/nova.conf", {"keystone_authtoken": {"www_authenticate_uri": "http://controller:5000"}})]),
+])
+
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	r := _two_pass(_split("uuid"))
+	count(r) == 1
+	r == rule.report with input as _split("uuid")
+	_two_pass(_split("fernet")) == set()
 }
