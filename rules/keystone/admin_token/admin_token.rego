@@ -11,6 +11,7 @@
 #   every release).
 # custom:
 #   id: SL-PASS-014
+#   scope: aggregate
 #   severity: warning
 #   inputs: [keystone.conf]
 #   remediation: |
@@ -20,8 +21,13 @@ package stacklint.rules.keystone.admin_token
 
 import data.stacklint.lib
 
-report contains finding if {
-	lib.queens_or_later
+# aggregate: whether the part shows a Queens-or-later deployment
+# ({"queens": true}) and each keystone node's admin_token in effect
+# ({"finding": finding}, of its node alone); the report keeps the
+# findings when some node shows Queens.
+aggregate contains {"queens": true} if lib.queens_or_later
+
+aggregate contains {"finding": finding} if {
 	some [name, _] in lib.files("keystone.conf")
 	[f, occ] := lib.effective(input.nodes[name], ["keystone.conf"], "DEFAULT", "admin_token")
 	not occ.empty
@@ -29,4 +35,10 @@ report contains finding if {
 		"message": sprintf("%s is set (%s): anyone holding it bypasses authentication; remove it after keystone-manage bootstrap", [lib.where(f, "DEFAULT", "admin_token"), lib.label(occ)]),
 		"locations": [lib.loc(f, "DEFAULT", "admin_token", occ)],
 	}
+}
+
+report contains r.finding if {
+	{"queens": true} in aggregate
+	some r in aggregate
+	r.finding
 }
