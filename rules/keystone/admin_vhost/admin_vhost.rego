@@ -8,6 +8,7 @@
 #   clients still pointing at it.
 # custom:
 #   id: SL-KS-005
+#   scope: aggregate
 #   severity: info
 #   inputs: [httpd]
 #   remediation: |
@@ -23,12 +24,23 @@ _port(d) := d.args[0] if d.name == "Listen"
 
 _port(d) := d.args[0] if d.name == "<VirtualHost"
 
-report contains finding if {
-	lib.queens_or_later
+# aggregate: whether the part shows a Queens-or-later deployment
+# ({"queens": true}) and each httpd Listen or <VirtualHost> on 35357
+# ({"finding": finding}, of its node alone); the report keeps the
+# findings when some node shows Queens.
+aggregate contains {"queens": true} if lib.queens_or_later
+
+aggregate contains {"finding": finding} if {
 	some [f, d] in host.directives("httpd")
 	endswith(_port(d), "35357")
 	finding := {
 		"message": sprintf("%s still has %s %s: keystone's admin port is unneeded since Queens", [f.path, trim_prefix(d.name, "<"), d.args[0]]),
 		"locations": [host.dloc(f, d)],
 	}
+}
+
+report contains r.finding if {
+	{"queens": true} in aggregate
+	some r in aggregate
+	r.finding
 }
