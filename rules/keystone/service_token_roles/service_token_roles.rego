@@ -13,6 +13,7 @@
 #   by path on a tie), and the message says which.
 # custom:
 #   id: SL-KS-007
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config]
 #   remediation: |
@@ -23,10 +24,15 @@ package stacklint.rules.keystone.service_token_roles
 
 import data.stacklint.lib
 
-_copies contains c if {
+# aggregate: each file's service_token_roles ({"copy": {v (the roles,
+# lowercase, sorted), shown, where, loc}}, of its node alone); the report
+# compares the copies of every node.
+aggregate contains {"copy": c} if {
 	some [f, "keystone_authtoken", "service_token_roles", occ] in lib.keyed(["service_token_roles"])
 	c := {"v": sort({lower(x) | some x in lib.items(occ.value)}), "shown": occ.value, "where": lib.where(f, "keystone_authtoken", "service_token_roles"), "loc": lib.loc(f, "keystone_authtoken", "service_token_roles", occ)}
 }
+
+_copies := {r.copy | some r in aggregate; r.copy}
 
 report contains finding if {
 	some [c, r] in lib.drift(_copies)
