@@ -9,6 +9,7 @@
 #   it); in older deployments these URLs are correct.
 # custom:
 #   id: SL-EP-002
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config, rc]
 #   remediation: |
@@ -19,14 +20,25 @@ package stacklint.rules.endpoints.keystone_v2_admin_port
 import data.stacklint.lib
 import data.stacklint.lib.keystone as ks
 
-report contains finding if {
-	lib.queens_or_later
+# aggregate: whether the part shows a Queens-or-later deployment
+# ({"queens": true}) and each Keystone reference (option or rc file) to
+# /v2.0 or 35357 ({"finding": finding}, of its node alone); the report
+# keeps the findings when some node shows Queens.
+aggregate contains {"queens": true} if lib.queens_or_later
+
+aggregate contains {"finding": finding} if {
 	some r in ks.refs
 	what := _stale(r)
 	finding := {
 		"message": sprintf("%s uses %s: since Queens Keystone serves only v3, on port 5000", [ks.where(r), what]),
 		"locations": [ks.loc(r)],
 	}
+}
+
+report contains r.finding if {
+	{"queens": true} in aggregate
+	some r in aggregate
+	r.finding
 }
 
 _stale(r) := "the removed admin port 35357" if r.port == 35357
