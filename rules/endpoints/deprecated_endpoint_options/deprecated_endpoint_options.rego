@@ -10,6 +10,7 @@
 #   a wrong catalog entry goes unnoticed while the option hides it.
 # custom:
 #   id: SL-EP-010
+#   scope: aggregate
 #   severity: info
 #   inputs: [nova.conf]
 #   remediation: |
@@ -26,8 +27,13 @@ _old := {
 	["placement", "os_interface"]: "removed in nova 18.0.0: use valid_interfaces",
 }
 
-report contains finding if {
-	lib.queens_or_later
+# aggregate: whether the part shows a Queens-or-later deployment
+# ({"queens": true}) and each nova file's old endpoint option
+# ({"finding": finding}, of its node alone); the report keeps the
+# findings when some node shows Queens.
+aggregate contains {"queens": true} if lib.queens_or_later
+
+aggregate contains {"finding": finding} if {
 	some [f, section, key, occ] in lib.keyed(["url", "os_region_name", "os_interface"])
 	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 	why := _old[[section, key]]
@@ -35,4 +41,10 @@ report contains finding if {
 		"message": sprintf("%s is %s", [lib.where(f, section, key), why]),
 		"locations": [lib.loc(f, section, key, occ)],
 	}
+}
+
+report contains r.finding if {
+	{"queens": true} in aggregate
+	some r in aggregate
+	r.finding
 }
