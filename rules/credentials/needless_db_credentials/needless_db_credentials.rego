@@ -9,6 +9,7 @@
 #   wrote it there; the rule speaks only on Queens-or-later deployments.
 # custom:
 #   id: SL-PASS-016
+#   scope: aggregate
 #   severity: warning
 #   inputs: [nova.conf, neutron.conf]
 #   remediation: |
@@ -22,8 +23,14 @@ _servers := {"nova.conf": "nova-api", "neutron.conf": "neutron-server"}
 
 _who := {"nova.conf": "nova-compute reaches the database through nova-conductor", "neutron.conf": "neutron agents reach the database through neutron-server"}
 
-report contains finding if {
-	lib.queens_or_later
+# aggregate: whether the part shows a Queens-or-later deployment
+# ({"queens": true}) and each connection with a password on a node that
+# runs no server reading it ({"finding": finding}, of its node and its
+# own services alone); the report keeps the findings when some node
+# shows Queens.
+aggregate contains {"queens": true} if lib.queens_or_later
+
+aggregate contains {"finding": finding} if {
 	some [f, section, "connection", occ] in lib.keyed(["connection"])
 	section in {"database", "api_database"}
 	occ.url.hosts[0].password_fp != "" # the packaged sqlite default holds no password
@@ -36,4 +43,10 @@ report contains finding if {
 		"message": sprintf("%s holds database credentials, but %s runs no %s: %s, so the password only widens exposure", [lib.where(f, section, "connection"), f.node, server, _who[f.kind]]),
 		"locations": [lib.loc(f, section, "connection", occ)],
 	}
+}
+
+report contains r.finding if {
+	{"queens": true} in aggregate
+	some r in aggregate
+	r.finding
 }
