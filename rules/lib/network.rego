@@ -366,3 +366,29 @@ duplicates_of(clean) := {[c, first] |
 	first := sort(array.concat(same, [[c.loc.path, c]]))[0][1]
 	first.node != c.node
 }
+
+# node_metadata_agents is metadata_agents before the fleet's nodes are
+# known (an aggregate rule's node pass sees its own node only): each
+# agent's "reaches" is its own node for the default or a loopback address,
+# else the name or address its host reaches (lib.ident), which a report
+# matches against the nodes of the snapshot (a name that is no node matches
+# none, as metadata_agents' target ""): {file, node, key, reaches, at,
+# value, setting}.
+node_metadata_agents contains m if {
+	some [name, f] in lib.files("metadata_agent.ini")
+	node := input.nodes[name]
+	lib.runs(node, "neutron-metadata-agent")
+	s := metadata_host(node, f)
+	m := {
+		"file": f, "node": name, "key": s.key, "reaches": metadata_reaches(name, s),
+		"at": settings.at(s, "DEFAULT", s.key), "value": s.value, "setting": s,
+	}
+}
+
+# metadata_reaches is _metadata_target without the test that the node is
+# in the snapshot: the agent's node name for an unset or loopback host,
+# else what its host reaches (lib.ident).
+metadata_reaches(name, s) := t if {
+	t := _metadata_target(name, s)
+	t != ""
+} else := lib.ident(s.occ.host_refs[0])

@@ -13,6 +13,7 @@
 #   with either name wins), else the release's default.
 # custom:
 #   id: SL-EP-006
+#   scope: aggregate
 #   severity: error
 #   inputs: [metadata_agent.ini]
 #   defaults:
@@ -26,13 +27,27 @@ import data.stacklint.lib
 import data.stacklint.lib.network as net
 import data.stacklint.lib.settings
 
+# aggregate: each metadata agent's target ({"agent": {reaches (its own
+# node, or the name or address its host reaches), named (the setting as
+# messages name it), at}}) and each node where no nova metadata API runs
+# ({"no_metadata_api": node}); the report pairs them: an agent whose
+# target is such a node of the snapshot.
+aggregate contains {"agent": {"reaches": m.reaches, "named": _named(m), "at": m.at}} if {
+	some m in net.node_metadata_agents
+}
+
+aggregate contains {"no_metadata_api": name} if {
+	some name, node in input.nodes
+	not net.serves_metadata(node)
+}
+
 report contains finding if {
-	some m in net.metadata_agents
-	m.target != ""
-	not net.serves_metadata(input.nodes[m.target])
+	some r in aggregate
+	a := r.agent
+	{"no_metadata_api": a.reaches} in aggregate
 	finding := {
-		"message": sprintf("%s, which reaches %s, where no nova metadata API runs: instances get no metadata", [_named(m), m.target]),
-		"locations": [m.at],
+		"message": sprintf("%s, which reaches %s, where no nova metadata API runs: instances get no metadata", [a.named, a.reaches]),
+		"locations": [a.at],
 	}
 }
 

@@ -1,6 +1,7 @@
 package stacklint.rules.endpoints.metadata_host_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.endpoints.metadata_host as rule
 
@@ -54,4 +55,24 @@ test_set_in_neutron_conf if {
 	some f in r
 	f.locations[0].path == "net/etc/neutron/neutron.conf"
 	contains(f.message, "neutron.conf [DEFAULT] nova_metadata_host on net is compute1, which reaches cmp")
+}
+
+# The two passes: the agent on net, whether its target runs a metadata API
+# on ctl or cmp; each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	at_cmp := object.union(_input({"nova_metadata_host": _host("compute1")}), {"owners": {"10.0.0.11": "cmp"}, "nodes": {"cmp": fx.node("cmp", ["nova-compute"], [])}})
+	r := _two_pass(at_cmp)
+	count(r) == 1
+	r == rule.report with input as at_cmp
+	at_ctl := _input({"nova_metadata_host": _host("controller")})
+	_two_pass(at_ctl) == set()
+	unset := _input({})
+	count(_two_pass(unset)) == 1
+	_two_pass(unset) == rule.report with input as unset
 }
