@@ -16,6 +16,7 @@
 #   the message says which.
 # custom:
 #   id: SL-NET-014
+#   scope: aggregate
 #   severity: error
 #   inputs: [neutron.conf, ml2_conf.ini, dnsmasq]
 #   defaults:
@@ -49,7 +50,52 @@ _int(s) := to_number(trim_space(s.value)) if {
 	regex.match(`^\s*[0-9]+\s*$`, s.value)
 }
 
-# _servers: the neutron.conf and ML2 file of every neutron-server node.
+# aggregate: each neutron-server's settings compared ({"copy": {key, v,
+# node, loc, pos}}), the underlay MTUs it sets ({"path_mtu": n} for a set
+# path_mtu, {"physnet_mtu": n}), its project network types with where they
+# are set ({"type": [type, loc]}), and each DHCP agent's forced MTU
+# ({"forced": {n, path, line, via, locs}}). The report compares the
+# servers and weighs the forced MTUs against every server's types and
+# underlay.
+aggregate contains {"copy": c} if some c in _copies
+
+aggregate contains {"path_mtu": m} if {
+	some f in net.ml2
+	m := _int(net.server_setting(f, "ml2", "path_mtu"))
+	m > 0
+}
+
+aggregate contains {"physnet_mtu": m} if {
+	some [_, f] in _servers
+	f.kind == "neutron.conf"
+	m := _int(net.server_setting(f, "DEFAULT", "global_physnet_mtu"))
+}
+
+aggregate contains {"type": [t, net.ml2_at(f, net.tenant_key(f))]} if {
+	some f in net.ml2
+	some t in net.tenant_types(f)
+	_overhead[t]
+}
+
+aggregate contains {"forced": {
+	"n": n, "path": df.path, "line": d.line,
+	"via": lib.where(cfg.file, "DEFAULT", "dnsmasq_config_file"),
+	"locs": [host.dloc(df, d), settings.at(cfg, "DEFAULT", "dnsmasq_config_file")],
+}} if {
+	some [name, f] in lib.files("dhcp_agent.ini")
+	cfg := net.setting(input.nodes[name], "neutron-dhcp-agent", f, "DEFAULT", "dnsmasq_config_file")
+	cfg.written
+	file := trim_space(cfg.value)
+	file != ""
+	some df in input.nodes[f.node].files
+	df.kind == "dnsmasq"
+	endswith(df.path, file)
+	some d in df.directives
+	n := _forced(d)
+}
+
+# _servers: the neutron.conf and ML2 file of every neutron-server node of
+# the part.
 _servers := [[f.node, f] | some f in _server_files]
 
 _server_files contains f if some f in net.ml2
@@ -75,9 +121,12 @@ _kind(f) := "ml2_conf.ini" if f.kind == "plugin.ini"
 
 else := f.kind
 
+# The fleet's view, from the records.
+_all_copies := {r.copy | some r in aggregate; r.copy}
+
 report contains finding if {
-	some key in {c.key | some c in _copies}
-	copies := {c | some c in _copies; c.key == key}
+	some key in {c.key | some c in _all_copies}
+	copies := {c | some c in _all_copies; c.key == key}
 	some [c, r] in lib.drift(copies)
 	finding := {
 		"message": sprintf("%s is %d on %s (%s), but %d on %s (%s; neutron servers are peers, none is the authority: %s): a network's MTU depends on which neutron-server created it", [key, c.v, c.node, c.loc.path, r.v, r.node, r.loc.path, lib.compared(copies, r.v)]),
@@ -88,9 +137,9 @@ report contains finding if {
 # _path_mtus and _physnet_mtus: the underlay MTUs the servers set; a set
 # path_mtu wins. The largest is used, so a forced MTU is never blamed on
 # the smaller of two disagreeing servers (drift is reported above).
-_path_mtus := {m | some f in net.ml2; m := _int(net.server_setting(f, "ml2", "path_mtu")); m > 0}
+_path_mtus := {r.path_mtu | some r in aggregate; r.path_mtu}
 
-_physnet_mtus := {m | some [_, f] in _servers; f.kind == "neutron.conf"; m := _int(net.server_setting(f, "DEFAULT", "global_physnet_mtu"))}
+_physnet_mtus := {r.physnet_mtu | some r in aggregate; r.physnet_mtu}
 
 _underlay := [max(_path_mtus), "path_mtu"] if count(_path_mtus) > 0
 
@@ -100,11 +149,7 @@ else := [max(_physnet_mtus | {1500}), "global_physnet_mtu"]
 # each with the first place that sets it.
 _types[t] := sort([[loc.path, loc] | some [t2, loc] in _type_locs; t2 == t])[0][1] if some [t, _] in _type_locs
 
-_type_locs contains [t, net.ml2_at(f, net.tenant_key(f))] if {
-	some f in net.ml2
-	some t in net.tenant_types(f)
-	_overhead[t]
-}
+_type_locs := {r.type | some r in aggregate; r.type}
 
 _forced(d) := to_number(parts[i + 1]) if {
 	d.name in {"dhcp-option-force", "dhcp-option"}
@@ -116,22 +161,14 @@ _forced(d) := to_number(parts[i + 1]) if {
 }
 
 report contains finding if {
-	some [name, f] in lib.files("dhcp_agent.ini")
-	cfg := net.setting(input.nodes[name], "neutron-dhcp-agent", f, "DEFAULT", "dnsmasq_config_file")
-	cfg.written
-	file := trim_space(cfg.value)
-	file != ""
-	some df in input.nodes[f.node].files
-	df.kind == "dnsmasq"
-	endswith(df.path, file)
-	some d in df.directives
-	n := _forced(d)
+	some r in aggregate
+	fd := r.forced
 	some t, tloc in _types
 	[underlay, source] := _underlay
 	room := underlay - _overhead[t]
-	n > room
+	fd.n > room
 	finding := {
-		"message": sprintf("%s:%d forces MTU %d on instances (read through %s), but %s project networks carry at most %d on a %d underlay (%s - %d bytes of %s overhead): larger packets are dropped", [df.path, d.line, n, lib.where(cfg.file, "DEFAULT", "dnsmasq_config_file"), t, room, underlay, source, _overhead[t], t]),
-		"locations": [host.dloc(df, d), settings.at(cfg, "DEFAULT", "dnsmasq_config_file"), tloc],
+		"message": sprintf("%s:%d forces MTU %d on instances (read through %s), but %s project networks carry at most %d on a %d underlay (%s - %d bytes of %s overhead): larger packets are dropped", [fd.path, fd.line, fd.n, fd.via, t, room, underlay, source, _overhead[t], t]),
+		"locations": array.concat(fd.locs, [tloc]),
 	}
 }

@@ -1,6 +1,7 @@
 package stacklint.rules.network.mtu_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.netfixtures as nfx
 import data.stacklint.rules.network.mtu as rule
 
@@ -86,4 +87,31 @@ test_written_default_vs_unset_no_hit if {
 	s2 := fx.node("s2", ["neutron-server"], [fx.file("s2", "neutron.conf", "etc/neutron/neutron.conf", {"DEFAULT": {"debug": "false"}}), _ml2("s2", "vxlan")])
 	r := rule.report with input as nfx.released([s1, s2])
 	r == set()
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives. The forced MTU sits on
+# the DHCP node, the project network types and the underlay on the
+# servers; a jumbo server elsewhere lifts the underlay for everyone.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+test_two_passes if {
+	every d in [
+		_d("1500", "1500", "vxlan", 1454),
+		_d("9000", "1500", "vxlan", 1454),
+		fx.deployment([
+			fx.node("s1", ["neutron-server"], [_neutron("s1", "9000")]),
+			fx.node("s2", ["neutron-server"], [_neutron("s2", "9000")]),
+			fx.node("s3", ["neutron-server"], [_neutron("s3", "1500")]),
+		]),
+	] {
+		r := _two_pass(d)
+		count(r) > 0
+		r == rule.report with input as d
+	}
+	r := _two_pass(_d("9000", "1500", "vxlan", 1454))
+	{f.locations[0].path | some f in r} == {"s2/etc/neutron/neutron.conf"}
 }

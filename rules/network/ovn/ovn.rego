@@ -13,6 +13,7 @@
 #   first by path on a tie), and the message says which.
 # custom:
 #   id: SL-NET-020
+#   scope: aggregate
 #   severity: error
 #   inputs: [ml2_conf.ini, plugin.ini]
 #   remediation: |
@@ -24,9 +25,12 @@ package stacklint.rules.network.ovn
 import data.stacklint.lib
 import data.stacklint.lib.network as net
 
+# aggregate: the findings of each OVN server's own ML2 file ({"finding":
+# finding}) and its OVN database connections ({"copy": {key, v, where,
+# loc}}); the report compares the servers' connections.
 _ovn := [f | some f in net.ml2; "ovn" in net.mechanism_drivers(f)]
 
-report contains finding if {
+aggregate contains {"finding": finding} if {
 	some f in _ovn
 	not "geneve" in net.type_drivers(f)
 	finding := {
@@ -35,7 +39,7 @@ report contains finding if {
 	}
 }
 
-report contains finding if {
+aggregate contains {"finding": finding} if {
 	some f in _ovn
 	occ := lib.last(f, "ml2_type_geneve", "max_header_size")
 	to_number(occ.value) < 38
@@ -45,11 +49,19 @@ report contains finding if {
 	}
 }
 
-_copies(key) := {c |
+aggregate contains {"copy": c} if {
 	some f in _ovn
+	some key in ["ovn_nb_connection", "ovn_sb_connection"]
 	[cf, occ] := lib.effective(input.nodes[f.node], ["neutron.conf", "ml2_conf.ini", "plugin.ini"], "ovn", key)
-	c := {"v": occ.value, "where": lib.where(cf, "ovn", key), "loc": lib.loc(cf, "ovn", key, occ)}
+	c := {"key": key, "v": occ.value, "where": lib.where(cf, "ovn", key), "loc": lib.loc(cf, "ovn", key, occ)}
 }
+
+report contains r.finding if {
+	some r in aggregate
+	r.finding
+}
+
+_copies(key) := {c | some r in aggregate; c := r.copy; c.key == key}
 
 report contains finding if {
 	some key in ["ovn_nb_connection", "ovn_sb_connection"]

@@ -9,6 +9,7 @@
 #   when the release is known (--release or release: in .stacklint.yaml).
 # custom:
 #   id: SL-NET-021
+#   scope: aggregate
 #   severity: error
 #   inputs: [ml2_conf.ini, linuxbridge_agent.ini]
 #   remediation: |
@@ -23,7 +24,12 @@ import data.stacklint.lib.network as net
 # _removed: driver → [neutron version, series] that removed it.
 _removed := {"linuxbridge": ["26.0.0", "2025.1"]}
 
-report contains finding if {
+# aggregate: the findings of each node's own ML2 file ({"finding":
+# finding}), whether an ML2 file names linuxbridge ({"listed":
+# "linuxbridge"}) and each node's linuxbridge agent findings ({"agent":
+# finding}), which the report keeps when no ML2 file of the fleet names
+# the driver.
+aggregate contains {"finding": finding} if {
 	some [_, f] in lib.files("ml2_conf.ini")
 	some driver in net.mechanism_drivers(f)
 	[version, series] := _removed[driver]
@@ -34,10 +40,14 @@ report contains finding if {
 	}
 }
 
+aggregate contains {"listed": "linuxbridge"} if {
+	some [_, f] in lib.files("ml2_conf.ini")
+	"linuxbridge" in net.mechanism_drivers(f)
+}
+
 # A node with only the agent's file (a compute node's snapshot without the
 # server) still runs an agent the release no longer ships.
-report contains finding if {
-	not _driver_listed("linuxbridge")
+aggregate contains {"agent": finding} if {
 	[version, series] := _removed.linuxbridge
 	some [_, f] in lib.files("linuxbridge_agent.ini")
 	lib.service_release_at_least(f.node, "neutron", series)
@@ -48,7 +58,13 @@ report contains finding if {
 	}
 }
 
-_driver_listed(driver) if {
-	some [_, f] in lib.files("ml2_conf.ini")
-	driver in net.mechanism_drivers(f)
+report contains r.finding if {
+	some r in aggregate
+	r.finding
+}
+
+report contains r.agent if {
+	not {"listed": "linuxbridge"} in aggregate
+	some r in aggregate
+	r.agent
 }

@@ -8,6 +8,7 @@
 #   with 404.
 # custom:
 #   id: SL-NET-011
+#   scope: aggregate
 #   severity: warning
 #   inputs: [l3_agent.ini]
 #   remediation: |
@@ -23,22 +24,44 @@ _router(v) if {
 	p in {"router", "ovn-router"}
 }
 
-_servers := [f |
+# aggregate: each neutron-server node's neutron.conf ({"server": {node,
+# path, router, where, at}}: whether its service_plugins loads the router
+# plugin, how the message names it and where) and each node that runs an
+# L3 agent ({"l3": node}). The report judges "no server loads it" over
+# every node's records.
+aggregate contains {"server": {
+	"node": name, "path": f.path,
+	"router": _loads_router(f),
+	"where": lib.where(f, "DEFAULT", "service_plugins"), "at": _at(f),
+}} if {
 	some [name, f] in lib.files("neutron.conf")
 	lib.runs(input.nodes[name], "neutron-server")
-]
+}
+
+aggregate contains {"l3": name} if {
+	some name, node in input.nodes
+	lib.runs(node, "neutron-l3-agent")
+}
+
+_loads_router(f) if _router(lib.last(f, "DEFAULT", "service_plugins").value)
+
+default _loads_router(_) := false
+
+# _servers are the fleet's servers, first by node and path (the order of
+# lib.files).
+_servers := [s | some [_, _, s] in sort([[r.server.node, r.server.path, r.server] | some r in aggregate; r.server])]
 
 report contains finding if {
 	count(_servers) > 0
-	every f in _servers {
-		not _router(lib.last(f, "DEFAULT", "service_plugins").value)
+	every s in _servers {
+		not s.router
 	}
-	l3 := sort([name | some name, node in input.nodes; lib.runs(node, "neutron-l3-agent")])
+	l3 := sort({r.l3 | some r in aggregate; r.l3})
 	count(l3) > 0
-	f := _servers[0]
+	s := _servers[0]
 	finding := {
-		"message": sprintf("L3 agents run on %s, but %s does not load the router plugin: routers cannot be created", [concat(", ", l3), lib.where(f, "DEFAULT", "service_plugins")]),
-		"locations": [_at(f)],
+		"message": sprintf("L3 agents run on %s, but %s does not load the router plugin: routers cannot be created", [concat(", ", l3), s.where]),
+		"locations": [s.at],
 	}
 }
 

@@ -9,6 +9,7 @@
 #   removed the option together with nova-network.
 # custom:
 #   id: SL-NOVA-010
+#   scope: aggregate
 #   severity: warning
 #   inputs: [nova.conf]
 #   remediation: |
@@ -18,8 +19,13 @@ package stacklint.rules.nova.firewall_driver
 
 import data.stacklint.lib
 
-report contains finding if {
-	count(lib.files("neutron.conf")) > 0
+# aggregate: whether the part holds a neutron.conf ({"neutron_conf":
+# true}) and each node's nova firewall_driver findings ({"finding":
+# finding}); the report keeps them when neutron.conf is somewhere in the
+# fleet.
+aggregate contains {"neutron_conf": true} if count(lib.files("neutron.conf")) > 0
+
+aggregate contains {"finding": finding} if {
 	some [f, "DEFAULT", "firewall_driver", occ] in lib.keyed(["firewall_driver"])
 	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
 	not endswith(trim_space(occ.value), "NoopFirewallDriver")
@@ -27,4 +33,10 @@ report contains finding if {
 		"message": sprintf("%s is %s while neutron provides security groups: nova filters traffic neutron allows (the option is gone from nova 21.0.0)", [lib.where(f, "DEFAULT", "firewall_driver"), occ.value]),
 		"locations": [lib.loc(f, "DEFAULT", "firewall_driver", occ)],
 	}
+}
+
+report contains r.finding if {
+	{"neutron_conf": true} in aggregate
+	some r in aggregate
+	r.finding
 }

@@ -11,6 +11,7 @@
 #   nova.conf, nova.conf.d): unset, it is its release's default, -1.
 # custom:
 #   id: SL-NOVA-016
+#   scope: aggregate
 #   severity: info
 #   inputs: [nova.conf]
 #   defaults:
@@ -26,8 +27,13 @@ import data.stacklint.lib.settings
 
 _key := "discover_hosts_in_cells_interval"
 
-report contains finding if {
-	lib.queens_or_later
+# aggregate: whether the part shows a Queens-or-later deployment
+# ({"queens": true}) and each nova-api node's finding ({"finding":
+# finding}); the report keeps them when some node of the fleet is
+# Queens or later.
+aggregate contains {"queens": true} if lib.queens_or_later
+
+aggregate contains {"finding": finding} if {
 	some [name, _] in lib.files("nova.conf")
 	lib.runs(input.nodes[name], "nova-api")
 	s := lib.setting(input.nodes[name], ["nova.conf"], "scheduler", _key)
@@ -36,6 +42,12 @@ report contains finding if {
 		"message": sprintf("%s: compute nodes added later stay unmapped until someone runs nova-manage cell_v2 discover_hosts", [_shown(s)]),
 		"locations": [settings.at(s, "scheduler", _key)],
 	}
+}
+
+report contains r.finding if {
+	{"queens": true} in aggregate
+	some r in aggregate
+	r.finding
 }
 
 # _on: a positive interval (seconds) runs discovery periodically.

@@ -1,6 +1,7 @@
 package stacklint.rules.nova.host_discovery_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.nova.host_discovery as rule
 
 _defaults := {"zed": {"nova.conf": {"scheduler": {"discover_hosts_in_cells_interval": {"text": "-1", "host": false}}}}}
@@ -43,4 +44,26 @@ test_config_dir_switches_off if {
 test_config_dir_switches_on if {
 	r := rule.report with input as _d([_nova({"discover_hosts_in_cells_interval": "-1"}), _confd("300")])
 	r == set()
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives. The Queens-era option is
+# on the image node g, the nova-api reported on c; without g, nothing.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+_old_nova := object.union(fx.file("c", "nova.conf", "etc/nova/nova.conf", {"scheduler": {}}), {"headers": [{"name": "scheduler", "line": 4}]})
+
+_glance := fx.node("g", ["glance-api"], [fx.file("g", "glance-api.conf", "etc/glance/glance-api.conf", {"keystone_authtoken": {"www_authenticate_uri": "http://c:5000"}})])
+
+_dq(nodes) := object.union(fx.released_as(fx.deployment(nodes), "zed", "2022.2", "auto"), {"defaults": _defaults})
+
+test_two_passes if {
+	d := _dq([fx.node("c", ["nova-api"], [_old_nova]), _glance])
+	r := _two_pass(d)
+	count(r) == 1
+	r == rule.report with input as d
+	_two_pass(_dq([fx.node("c", ["nova-api"], [_old_nova])])) == set()
 }

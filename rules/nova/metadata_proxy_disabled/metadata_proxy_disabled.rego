@@ -11,6 +11,7 @@
 #   with it), else the default of the node's release.
 # custom:
 #   id: SL-NOVA-009
+#   scope: aggregate
 #   severity: error
 #   inputs: [metadata_agent.ini]
 #   defaults:
@@ -35,10 +36,13 @@ _proxy(node) := ["DEFAULT", "service_neutron_metadata_proxy", s] if {
 	s := {"written": true, "file": f, "occ": occ, "value": occ.value}
 } else := ["neutron", "service_metadata_proxy", lib.setting(node, _kinds, "neutron", "service_metadata_proxy")]
 
-_agents := concat(", ", sort({m.node | some m in net.metadata_agents}))
+# aggregate: each node's metadata agents ({"agent": node}) and each node
+# serving the metadata API with the option in effect not true
+# ({"disabled": {shown, at}}: the message's start and the location); the
+# report needs a metadata agent somewhere in the fleet.
+aggregate contains {"agent": m.node} if some m in net.metadata_agents
 
-_disabled contains [section, key, s] if {
-	count(net.metadata_agents) > 0
+aggregate contains {"disabled": {"shown": _shown(section, key, s), "at": settings.at(s, section, key)}} if {
 	some node in input.nodes
 	net.serves_metadata(node)
 	[section, key, s] := _proxy(node)
@@ -46,20 +50,18 @@ _disabled contains [section, key, s] if {
 	not settings.is_true(s)
 }
 
-report contains finding if {
-	some [section, key, s] in _disabled
-	s.written
-	finding := {
-		"message": sprintf("%s is not true, but metadata agents on %s proxy to nova: the metadata API ignores their X-Instance-ID and instances get no metadata", [lib.where(s.file, section, key), _agents]),
-		"locations": [settings.at(s, section, key)],
-	}
-}
+_shown(section, key, s) := sprintf("%s is not true", [lib.where(s.file, section, key)]) if s.written
+
+else := settings.unset(s, section, key)
+
+_agents := {r.agent | some r in aggregate; r.agent}
 
 report contains finding if {
-	some [section, key, s] in _disabled
-	not s.written
+	count(_agents) > 0
+	some r in aggregate
+	d := r.disabled
 	finding := {
-		"message": sprintf("%s, but metadata agents on %s proxy to nova: the metadata API ignores their X-Instance-ID and instances get no metadata", [settings.unset(s, section, key), _agents]),
-		"locations": [settings.at(s, section, key)],
+		"message": sprintf("%s, but metadata agents on %s proxy to nova: the metadata API ignores their X-Instance-ID and instances get no metadata", [d.shown, concat(", ", sort(_agents))]),
+		"locations": [d.at],
 	}
 }

@@ -1,6 +1,7 @@
 package stacklint.rules.nova.metadata_proxy_disabled_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.nova.metadata_proxy_disabled as rule
 
 _input(sections) := fx.deployment([
@@ -61,4 +62,27 @@ test_legacy_disabled if {
 		"message": "nova.conf [DEFAULT] service_neutron_metadata_proxy on ctl is not true, but metadata agents on net proxy to nova: the metadata API ignores their X-Instance-ID and instances get no metadata",
 		"locations": [{"path": "ctl/etc/nova/nova.conf", "node": "ctl", "line": 9, "column": 1, "section": "DEFAULT", "key": "service_neutron_metadata_proxy"}],
 	}}
+}
+
+# The two passes: each node's records alone, the report over their union
+# with no nodes, give the findings one pass gives. The metadata agents are
+# on net and net2, the nova-api reported on ctl; without them, nothing.
+_two_pass(d) := r if {
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+}
+
+_net2 := fx.node("net2", ["neutron-metadata-agent"], [fx.file("net2", "metadata_agent.ini", "etc/neutron/metadata_agent.ini", {"DEFAULT": {}})])
+
+test_two_passes if {
+	d := _input({"neutron": {"service_metadata_proxy": fx.at("false", 58)}})
+	two := json.patch(d, [{"op": "add", "path": "/nodes/net2", "value": _net2}])
+	every doc in [d, two, _released({"neutron": {}}, "false")] {
+		r := _two_pass(doc)
+		count(r) == 1
+		r == rule.report with input as doc
+	}
+	[m] := [f.message | some f in _two_pass(two)]
+	contains(m, "metadata agents on net, net2 proxy")
+	_two_pass(json.remove(d, ["nodes/net"])) == set()
 }
