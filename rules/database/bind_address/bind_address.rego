@@ -10,6 +10,7 @@
 #   are in the snapshot are checked.
 # custom:
 #   id: SL-DB-003
+#   scope: aggregate
 #   severity: error
 #   inputs: [my.cnf]
 #   remediation: |
@@ -34,15 +35,28 @@ _bind(node) := found[count(found) - 1] if {
 	count(found) > 0
 }
 
-report contains finding if {
+# aggregate: each node's MariaDB that binds a named address ({"bind":
+# [node, address, path, location of its last bind-address]}) and each
+# client reference to port 3306 ({"client": host.references entry}); the
+# report matches them over the fleet.
+aggregate contains {"bind": [name, bind, f.path, host.dloc(f, d)]} if {
 	some name, node in input.nodes
 	[f, d] := _bind(node)
 	bind := trim_space(d.args[0])
 	not host.wildcard(bind)
-	missed := [c | some c in host.clients(name, 3306); c.addr != bind]
+}
+
+aggregate contains {"client": c} if some c in host.references_to(3306)
+
+_clients := {r.client | some r in aggregate; r.client}
+
+report contains finding if {
+	some r in aggregate
+	[name, bind, path, at] := r.bind
+	missed := [c | some c in host.clients_among(_clients, name, 3306); c.addr != bind]
 	count(missed) > 0
 	finding := {
-		"message": sprintf("MariaDB on %s binds %s (%s), but %s reach it at %s: those services cannot connect", [name, bind, f.path, host.listed(missed), concat(", ", sort({c.addr | some c in missed}))]),
-		"locations": array.concat([host.dloc(f, d)], [c.loc | some c in host.sort_by_where(missed)]),
+		"message": sprintf("MariaDB on %s binds %s (%s), but %s reach it at %s: those services cannot connect", [name, bind, path, host.listed(missed), concat(", ", sort({c.addr | some c in missed}))]),
+		"locations": array.concat([at], [c.loc | some c in host.sort_by_where(missed)]),
 	}
 }

@@ -1,6 +1,7 @@
 package stacklint.rules.database.bind_address_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.database.bind_address as rule
 
 _db(bind) := fx.node("db", [], [{"kind": "my.cnf", "path": "db/etc/my.cnf.d/openstack.cnf", "node": "db", "directives": [{"line": 2, "name": "bind-address", "args": [bind], "block": "mysqld"}]}])
@@ -24,4 +25,18 @@ test_loopback_only if {
 			{"path": "c/etc/nova/nova.conf", "node": "c", "line": 5, "column": 1, "section": "database", "key": "connection"},
 		],
 	}}
+}
+
+# The engine's two passes: the bind address is on node db, the client
+# that misses it on node c; each part alone gives no finding.
+test_two_passes if {
+	every d in [
+		fx.deployment([_db("127.0.0.1"), _client]),
+		fx.deployment([_db("10.0.0.12"), _client]),
+	] {
+		recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+		r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+		count(r) > 0
+		r == rule.report with input as d
+	}
 }

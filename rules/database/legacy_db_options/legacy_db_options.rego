@@ -13,6 +13,7 @@
 #   read later (a nova.conf.d drop-in) it wins too.
 # custom:
 #   id: SL-DB-006
+#   scope: aggregate
 #   severity: info
 #   inputs: [config]
 #   remediation: |
@@ -22,17 +23,33 @@ package stacklint.rules.database.legacy_db_options
 
 import data.stacklint.lib
 
-report contains finding if {
-	count(lib.files("placement.conf")) > 0
+# aggregate: a node that has a placement.conf ({"placement": true}), each
+# nova file's [placement_database] connection ({"placement_database":
+# {where, loc}}) and each pre-Havana name's finding, which depends on its
+# node alone ({"finding": finding}). The report reads nova's
+# [placement_database] as dead when any node runs placement.
+aggregate contains {"placement": true} if count(lib.files("placement.conf")) > 0
+
+aggregate contains {"placement_database": {"where": lib.where(f, "placement_database", "connection"), "loc": lib.loc(f, "placement_database", "connection", occ)}} if {
 	some [f, "placement_database", "connection", occ] in lib.keyed(["connection"])
 	f.kind in {"nova.conf", "nova-compute.conf", "nova-cpu.conf"}
+}
+
+aggregate contains {"finding": finding} if some finding in _legacy
+
+report contains finding if {
+	{"placement": true} in aggregate
+	some r in aggregate
+	p := r.placement_database
 	finding := {
-		"message": sprintf("%s is not read: placement runs as its own service here and reads placement.conf [placement_database]", [lib.where(f, "placement_database", "connection")]),
-		"locations": [lib.loc(f, "placement_database", "connection", occ)],
+		"message": sprintf("%s is not read: placement runs as its own service here and reads placement.conf [placement_database]", [p.where]),
+		"locations": [p.loc],
 	}
 }
 
-report contains finding if {
+report contains r.finding if some r in aggregate
+
+_legacy contains finding if {
 	some [f, section, key, occ] in lib.keyed(["sql_connection", "connection"])
 	[section, key] in {["DEFAULT", "sql_connection"], ["sql", "connection"], ["database", "sql_connection"]}
 	finding := {

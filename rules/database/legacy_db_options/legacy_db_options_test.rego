@@ -1,6 +1,7 @@
 package stacklint.rules.database.legacy_db_options_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.database.legacy_db_options as rule
 
 _nova(sections) := fx.file("c", "nova.conf", "etc/nova/nova.conf", sections)
@@ -37,4 +38,19 @@ test_sql_connection_shadowed_by_drop_in if {
 		"message": "nova.conf [DEFAULT] sql_connection on c is a pre-Havana name for [database] connection; [database] connection is set too and wins (c/etc/nova/nova.conf.d/10-db.conf)",
 		"locations": [fx.loc(_nova({}), "DEFAULT", "sql_connection", 1)],
 	}}
+}
+
+# The engine's two passes: placement.conf is on node p, nova.conf's
+# [placement_database] on node c; each part alone gives no finding.
+test_two_passes if {
+	placement := fx.file("p", "placement.conf", "etc/placement/placement.conf", {"placement_database": {"connection": "x"}})
+	every d in [
+		fx.deployment([fx.node("c", [], [_nova({"placement_database": {"connection": "y"}})]), fx.node("p", [], [placement])]),
+		fx.deployment([fx.node("c", [], [_nova({"DEFAULT": {"sql_connection": "a"}, "placement_database": {"connection": "y"}})]), fx.node("p", [], [placement])]),
+	] {
+		recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+		r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+		count(r) > 0
+		r == rule.report with input as d
+	}
 }

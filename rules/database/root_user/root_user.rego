@@ -9,6 +9,7 @@
 #   others as related locations): one choice of the deployment.
 # custom:
 #   id: SL-DB-004
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config]
 #   remediation: |
@@ -19,9 +20,16 @@ package stacklint.rules.database.root_user
 
 import data.stacklint.lib
 
+# aggregate: each node's connection URL that logs in as an administrator
+# ({"connection": {user, where, loc}}); the report groups them by account
+# over the fleet.
+aggregate contains {"connection": c} if some c in _connections
+
+_all := {r.connection | some r in aggregate; r.connection}
+
 report contains finding if {
-	some user in {c.user | some c in _connections}
-	hits := sort([[c.loc.node, c.loc.path, c.loc.line, c] | some c in _connections; c.user == user])
+	some user in {c.user | some c in _all}
+	hits := sort([[c.loc.node, c.loc.path, c.loc.line, c] | some c in _all; c.user == user])
 	places := [h[3].where | some h in hits]
 	finding := {
 		"message": sprintf("%s as the database administrator '%s' (%s): a leak of any of these files or services exposes every database", [_what(count(places)), user, lib.listed(places)]),

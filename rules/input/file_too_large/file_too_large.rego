@@ -8,6 +8,7 @@
 #   dump saved under a configuration name, or a generated file that grew.
 # custom:
 #   id: SL-SNAP-003
+#   scope: node
 #   severity: warning
 #   inputs: [any]
 #   remediation: |

@@ -1,5 +1,7 @@
 package stacklint.rules.input.file_too_large_test
 
+import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.input.file_too_large as rule
 
 test_over_the_limit if {
@@ -14,4 +16,18 @@ test_over_the_limit if {
 test_other_kinds_no_finding if {
 	r := rule.report with input as {"problems": [{"path": "c/etc/nova/nova.conf", "kind": "unreadable", "message": "x"}]}
 	r == set()
+}
+
+# Node scope: each part of the nodes holds its own nodes' problems (a
+# file of no node in the last part); the parts' reports together are the
+# whole document's.
+test_parts if {
+	d := object.union(fx.deployment([fx.node("a", [], []), fx.node("b", [], [])]), {"problems": [
+		{"path": "a/etc/nova/nova.conf", "node": "a", "kind": "too-large", "message": "x"},
+		{"path": "b/etc/nova/nova.conf", "node": "b", "kind": "too-large", "message": "y"},
+		{"path": "loose.conf", "node": "", "kind": "too-large", "message": "z"},
+	]})
+	r := {f | some p in passes.parts(d); some f in rule.report with input as p}
+	count(r) == 3
+	r == rule.report with input as d
 }

@@ -10,6 +10,7 @@
 #   ignores nothing matched (input.unused_ignores).
 # custom:
 #   id: SL-IGN-001
+#   scope: node
 #   severity: warning
 #   inputs: [any]
 #   remediation: |

@@ -12,6 +12,7 @@
 #   the message says which.
 # custom:
 #   id: SL-RC-004
+#   scope: aggregate
 #   severity: warning
 #   inputs: [rc]
 #   remediation: |
@@ -62,9 +63,16 @@ _copies contains c if {
 	c := {"group": [user, name], "v": v, "shown": _shown(rc, name), "where": sprintf("%s %s", [rc.path, name]), "loc": lib.rc_loc(rc, name), "pos": [rc.path, 0]}
 }
 
+# aggregate: each rc file's value of each compared variable ({"copy":
+# {group: [user, variable], v, shown, where, loc, pos}}); one user's rc
+# files sit on different nodes, so the report groups them over the fleet.
+aggregate contains {"copy": c} if some c in _copies
+
+_all := {r.copy | some r in aggregate; r.copy}
+
 report contains finding if {
-	some group in {c.group | some c in _copies}
-	copies := {c | some c in _copies; c.group == group}
+	some group in {c.group | some c in _all}
+	copies := {c | some c in _all; c.group == group}
 	some [c, r] in lib.drift(copies)
 	finding := {
 		"message": sprintf("%s is %s, but %s is %s for the same user '%s' (%s: %s): the rc files do not log in the same way", [c.where, c.shown, r.where, r.shown, group[0], _none[group[1]], lib.compared(copies, r.v)]),

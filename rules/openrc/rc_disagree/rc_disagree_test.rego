@@ -1,6 +1,7 @@
 package stacklint.rules.openrc.rc_disagree_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.openrc.rc_disagree as rule
 
 _rc(path, fp, project) := {"path": path, "node": "", "vars": {
@@ -25,4 +26,23 @@ test_password_differs if {
 			{"path": "admin-openrc", "node": "", "line": 2, "column": 8, "key": "OS_PASSWORD"},
 		],
 	}}
+}
+
+_on(rc, node) := object.union(rc, {"path": sprintf("%s/%s", [node, rc.path]), "node": node})
+
+# The engine's two passes: admin's rc files are on nodes a, b and c (two
+# agree); each part alone holds one copy and gives no finding. The report
+# reads the records only (not input.rc, which the fleet pass also holds).
+test_two_passes if {
+	d := object.union(fx.deployment([fx.node("a", [], []), fx.node("b", [], []), fx.node("c", [], [])]), {"rc": [
+		_on(_rc("admin-openrc", "aaa", "admin"), "a"),
+		_on(_rc("admin-openrc", "aaa", "admin"), "b"),
+		_on(_rc("keystonerc_admin", "bbb", "admin"), "c"),
+	]})
+	recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+	r := rule.report with input as object.remove(passes.fleet(d), ["rc"]) with rule.aggregate as recs
+	count(r) == 1
+	r == rule.report with input as d
+	some f in r
+	contains(f.message, "compared with the majority, 2 of 3")
 }

@@ -18,6 +18,7 @@
 #   info that it could not be checked.
 # custom:
 #   id: SL-POL-008
+#   scope: aggregate
 #   severity: warning
 #   inputs: [config, policy]
 #   remediation: |
@@ -32,13 +33,27 @@ _what(e) := sprintf("names %s, which is not in the snapshot: %s runs on its regi
 
 else := sprintf("names %s, which holds no policy file in the snapshot", [e.resolved])
 
-report contains finding if {
+# aggregate: each node's policy_file or policy_dirs that is set and does
+# not resolve ({"unresolved": [node, policy_settings entry]}: whether the
+# snapshot holds any policy file is the fleet's, input.policies whole in
+# the report), and each unread policy file's finding, which depends on its
+# node alone ({"finding": finding}).
+aggregate contains {"unresolved": [name, e]} if {
 	some name, node in input.nodes
 	some e in node.policy_settings
 	e.set
 	not e.found
+}
+
+aggregate contains {"finding": finding} if some finding in _unread
+
+report contains finding if {
+	some r in aggregate
+	[name, e] := r.unresolved
 	finding := _unresolved(name, e)
 }
+
+report contains r.finding if some r in aggregate
 
 _unresolved(name, e) := {
 	"message": sprintf("%s [oslo_policy] %s = %s on %s %s", [policy.base(policy.config[e.service]), e.option, e.value, name, _what(e)]),
@@ -58,7 +73,7 @@ _json_left(p) if {
 	not s.set
 }
 
-report contains finding if {
+_unread contains finding if {
 	some p in input.policies
 	p.read_as == ""
 	not _json_left(p)

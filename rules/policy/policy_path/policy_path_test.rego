@@ -1,6 +1,7 @@
 package stacklint.rules.policy.policy_path_test
 
 import data.stacklint.fixtures as fx
+import data.stacklint.fixtures.passes
 import data.stacklint.rules.policy.policy_path as rule
 
 _entry(option, value, set, found) := {"service": "nova", "option": option, "value": value, "set": set, "resolved": sprintf("etc/nova/%s", [value]), "found": found, "path": "c/etc/nova/nova.conf", "line": 7, "column": 1}
@@ -42,4 +43,25 @@ test_resolved_and_read_no_finding if {
 	])
 	r := rule.report with input as inp
 	r == set()
+}
+
+# The engine's two passes: the unresolved policy_file is on node c, the
+# only policy file of the snapshot on node k (so the finding is a warning,
+# not the info of a snapshot without policy files); the unread file is
+# found on its own node.
+test_two_passes if {
+	other := {"path": "k/etc/keystone/policy.yaml", "node": "k", "service": "keystone", "read_as": "policy_file"}
+	unread := json.patch(fx.policies({"policy.yaml": {"a": fx.prule(2, "role:admin", "ok", [], [])}}), [{"op": "replace", "path": "/policies/0/read_as", "value": ""}]).policies[0]
+	every d in [
+		{"nodes": {"c": {"policy_settings": [_entry("policy_file", "custom.yaml", true, false)]}, "k": {"policy_settings": []}}, "policies": [other]},
+		{"nodes": {"c": {"policy_settings": [_entry("policy_file", "custom.yaml", true, false)]}, "k": {"policy_settings": []}}, "policies": [other, unread]},
+	] {
+		recs := {x | some p in passes.parts(d); some x in rule.aggregate with input as p}
+		r := rule.report with input as passes.fleet(d) with rule.aggregate as recs
+		count(r) > 0
+		r == rule.report with input as d
+		every f in r {
+			not f.severity
+		}
+	}
 }
