@@ -207,15 +207,22 @@ type lintOutput struct {
 func lintAndRender(ctx context.Context, p *phase, outs []output, o *lintOptions, path string, named []string) (lintOutput, error) {
 	go schema.Prefetch() // on another core while the rules compile
 	restore := lenientGC()
-	eng, err := engine.New(ctx, rules.FS, engine.Verified())
-	restore()
+	eng, err := engine.Start(ctx, rules.FS, engine.Verified()) // compiles while the snapshot is read
 	if err != nil {
+		restore()
 		return lintOutput{}, &ExitError{Code: ExitUsage, Err: err}
 	}
+	go func() {
+		_ = eng.Ready() // its error is the run's, below
+		restore()
+	}()
 	if err := p.enter(ctx, "reading the configuration"); err != nil {
 		return lintOutput{}, err
 	}
 	res, err := runConfigured(ctx, eng, o, path, p.set)
+	if cerr := eng.Ready(); cerr != nil && ctx.Err() == nil {
+		return lintOutput{}, &ExitError{Code: ExitUsage, Err: cerr}
+	}
 	if err != nil {
 		return lintOutput{}, err
 	}

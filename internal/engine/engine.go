@@ -29,6 +29,8 @@ type Engine struct {
 	// nodesPerPart is the NodesPerPart option (0: nodesPerPart decides).
 	nodesPerPart int
 	byPkg        map[string]finding.Rule
+	ready        chan struct{} // closed when the compile has ended (Start)
+	compileErr   error         // the compile's error, read after ready
 }
 
 // verifiedStages are the compiler's stages that only check the rules
@@ -104,8 +106,25 @@ func isDenied(name string) bool {
 }
 
 // New compiles the rules of fsys once and prepares the evaluation; it
-// returns ctx's error when ctx is already done.
+// returns ctx's error when ctx is already done. It is Start, then Ready.
 func New(ctx context.Context, fsys fs.FS, opts ...Option) (*Engine, error) {
+	e, err := Start(ctx, fsys, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.Ready(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Start parses the rules of fsys and reads their METADATA (Rules and
+// Vocabulary are set when it returns), then compiles them and prepares the
+// evaluation on a goroutine of its own, so that a run reads and models its
+// snapshot meanwhile: compiling the catalog is about 0.15 s of one
+// processor, a 3-node snapshot's reading and model about a third of that.
+// Errors of parsing and METADATA are returned; compile errors are Ready's.
+func Start(ctx context.Context, fsys fs.FS, opts ...Option) (*Engine, error) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
@@ -121,22 +140,40 @@ func New(ctx context.Context, fsys fs.FS, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rule metadata: %w", err)
 	}
+	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), nodesPerPart: o.nodesPerPart, byPkg: map[string]finding.Rule{}, ready: make(chan struct{})}
+	for _, r := range rules {
+		e.byPkg[r.Package] = r
+	}
+	go func() {
+		defer close(e.ready)
+		e.compileErr = e.compile(ctx, mods, o)
+	}()
+	return e, nil
+}
+
+// compile compiles mods and prepares the passes' queries.
+func (e *Engine) compile(ctx context.Context, mods map[string]*ast.Module, o options) error {
 	c := ast.NewCompiler().WithCapabilities(Capabilities())
 	if o.verified {
 		c = c.WithSkipStages(verifiedStages()...)
 	}
 	if c.Compile(mods); c.Failed() {
-		return nil, fmt.Errorf("compiling rules: %w", c.Errors)
+		return fmt.Errorf("compiling rules: %w", c.Errors)
 	}
-	shards, node, err := prepareShards(ctx, c, rules, o.onePass)
+	shards, node, err := prepareShards(ctx, c, e.Rules, o.onePass)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), compiler: c, shards: shards, node: node, nodesPerPart: o.nodesPerPart, byPkg: map[string]finding.Rule{}}
-	for _, r := range rules {
-		e.byPkg[r.Package] = r
-	}
-	return e, nil
+	e.compiler, e.shards, e.node = c, shards, node
+	return nil
+}
+
+// Ready waits until Start's compile has ended and returns its error (the
+// rules failed to compile, or ctx was done while preparing them). Every
+// evaluation calls it first.
+func (e *Engine) Ready() error {
+	<-e.ready
+	return e.compileErr
 }
 
 // Eval is EvalDoc over a copy of doc, which it leaves as it is.
@@ -313,6 +350,9 @@ func (e *Engine) Rule(id string) (finding.Rule, bool) {
 // EvalRule evaluates one rule, by id, against an input of its own (the
 // ignore checks run after the findings they judge are known).
 func (e *Engine) EvalRule(ctx context.Context, id string, input map[string]any) ([]finding.Finding, error) {
+	if err := e.Ready(); err != nil {
+		return nil, err
+	}
 	for _, r := range e.Rules {
 		if r.ID != id {
 			continue

@@ -231,3 +231,46 @@ package stacklint.rules.c.x
 
 ` + body)}}
 }
+
+// TestStartCompilesMeanwhile: Start gives the rules' METADATA and leaves
+// a compile error to Ready and to every evaluation, which wait for it.
+func TestStartCompilesMeanwhile(t *testing.T) {
+	fsys := oneRule("fleet", `report contains {"message": m, "locations": []} if m := 1 + "a"
+`)
+	e, err := Start(context.Background(), fsys)
+	if err != nil {
+		t.Fatalf("parsing and METADATA are fine: %v", err)
+	}
+	if len(e.Rules) != 1 || e.Rules[0].ID != "SL-T-001" {
+		t.Fatalf("Rules = %+v, want SL-T-001", e.Rules)
+	}
+	if err := e.Ready(); err == nil || !strings.Contains(err.Error(), "rego_type_error") {
+		t.Errorf("Ready = %v, want the type error", err)
+	}
+	if _, err := e.EvalDoc(context.Background(), map[string]any{}); err == nil || !strings.Contains(err.Error(), "rego_type_error") {
+		t.Errorf("EvalDoc = %v, want the compile error", err)
+	}
+	if _, err := e.EvalRule(context.Background(), "SL-T-001", map[string]any{}); err == nil {
+		t.Error("EvalRule must fail when the rules did not compile")
+	}
+}
+
+// TestParseErrorsInPathOrder: the modules are parsed in parallel, but
+// every file that fails is reported, in the files' order.
+func TestParseErrorsInPathOrder(t *testing.T) {
+	fsys := oneRule("fleet", "report contains 1 if false\n")
+	for _, p := range []string{"b/y/y.rego", "a/z/z.rego", "d/w/w.rego"} {
+		fsys[p] = &fstest.MapFile{Data: []byte("package stacklint.rules.x\n\nreport contains if {\n")}
+	}
+	for range 5 {
+		_, err := Start(context.Background(), fsys)
+		if err == nil {
+			t.Fatal("three files do not parse")
+		}
+		msg := err.Error()
+		a, b, d := strings.Index(msg, "a/z/z.rego"), strings.Index(msg, "b/y/y.rego"), strings.Index(msg, "d/w/w.rego")
+		if a < 0 || !(a < b && b < d) {
+			t.Fatalf("want the three files in path order, got %s", msg)
+		}
+	}
+}

@@ -85,7 +85,7 @@ func ints(v any) any {
 // TestNodesPerPart: about 16 parts whatever the processors, at least one
 // node each; an explicit size wins.
 func TestNodesPerPart(t *testing.T) {
-	for _, c := range []struct{ n, size, want int }{{1, 0, 1}, {16, 0, 1}, {17, 0, 2}, {1000, 0, 63}, {10000, 0, 625}, {1000, 1, 1}} {
+	for _, c := range []struct{ n, size, want int }{{1, 0, 1}, {16, 0, 1}, {17, 0, 2}, {1000, 0, 63}, {1024, 0, 64}, {1025, 0, 64}, {10000, 0, 64}, {1000, 1, 1}, {10000, 200, 200}} {
 		if got := nodesPerPart(c.n, c.size); got != c.want {
 			t.Errorf("nodesPerPart(%d, %d) = %d, want %d", c.n, c.size, got, c.want)
 		}

@@ -19,6 +19,9 @@ import (
 // at once and each part's terms are dropped once evaluated. Findings are
 // sorted (finding.Sort) and the same as Eval's.
 func (e *Engine) EvalDoc(ctx context.Context, doc map[string]any) ([]finding.Finding, error) {
+	if err := e.Ready(); err != nil {
+		return nil, err
+	}
 	s, err := splitDoc(doc, e.nodesPerPart)
 	if err != nil {
 		return nil, err
