@@ -69,11 +69,16 @@ func TestRuleTimes(t *testing.T) {
 
 // TestRuleProfile is a profiling aid: with RULEPROFILE=<snapshot dir> it
 // evaluates all rules in one query under OPA's profiler and prints the 25
-// most expensive expressions.
+// most expensive expressions; RULEPROFILE_RULE=<category>.<name> profiles
+// that rule's report alone.
 func TestRuleProfile(t *testing.T) {
 	e, in := profileInput(t, "RULEPROFILE")
+	q := query
+	if pkg := os.Getenv("RULEPROFILE_RULE"); pkg != "" {
+		q = fmt.Sprintf("x := data.stacklint.rules.%s.report", pkg)
+	}
 	p := profiler.New()
-	if _, err := rego.New(rego.Query(query), rego.Compiler(e.compiler), rego.ParsedInput(in), rego.QueryTracer(p), withBuiltins()).Eval(context.Background()); err != nil {
+	if _, err := rego.New(rego.Query(q), rego.Compiler(e.compiler), rego.ParsedInput(in), rego.QueryTracer(p), withBuiltins()).Eval(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range p.ReportTopNResults(25, []string{"total_time_ns"}) {
