@@ -206,20 +206,20 @@ type lintOutput struct {
 // memory, telling p each phase as it starts; it prints nothing.
 func lintAndRender(ctx context.Context, p *phase, outs []output, o *lintOptions, path string, named []string) (lintOutput, error) {
 	go schema.Prefetch() // on another core while the rules compile
-	restore := lenientGC()
+	gc := startGC()
+	defer gc.done()
 	eng, err := engine.Start(ctx, rules.FS, engine.Verified()) // compiles while the snapshot is read
 	if err != nil {
-		restore()
 		return lintOutput{}, &ExitError{Code: ExitUsage, Err: err}
 	}
 	go func() {
 		_ = eng.Ready() // its error is the run's, below
-		restore()
+		gc.compiled()
 	}()
 	if err := p.enter(ctx, "reading the configuration"); err != nil {
 		return lintOutput{}, err
 	}
-	res, err := runConfigured(ctx, eng, o, path, p.set)
+	res, err := runConfigured(ctx, eng, o, path, p.set, gc.evaluate)
 	if cerr := eng.Ready(); cerr != nil && ctx.Err() == nil {
 		return lintOutput{}, &ExitError{Code: ExitUsage, Err: cerr}
 	}
@@ -252,7 +252,7 @@ func loadConfig(explicit, path string) (*config.Config, error) {
 
 // runConfigured lints path with the configuration that applies to it;
 // phase is told each phase of the run.
-func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path string, phase func(string)) (*result.Result, error) {
+func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path string, phase func(string), evaluating func()) (*result.Result, error) {
 	cfg, err := loadConfig(o.config, path)
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
@@ -274,7 +274,7 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 	if !o.maxSize.set && cfg.MaxFileSize.Bytes > 0 {
 		limit = cfg.MaxFileSize.Bytes
 	}
-	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, Baseline: base, MaxFileSize: limit, Phase: phase})
+	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, Baseline: base, MaxFileSize: limit, Phase: phase, Evaluating: evaluating})
 	var cfgErr *lint.ConfigError
 	if errors.As(err, &cfgErr) {
 		return nil, usageError("%s: %v", cfg.Path, err)

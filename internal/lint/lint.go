@@ -38,6 +38,10 @@ type Options struct {
 	// "evaluating the rules", "applying ignores and the baseline"), so a
 	// caller whose deadline strikes can say where.
 	Phase func(name string)
+	// Evaluating, when set, is called once the model is built, just before
+	// the rules evaluate (the command sets the collector's target there
+	// from the heap the model left).
+	Evaluating func()
 }
 
 // enter starts a phase: it fails with ctx's error when ctx is done.
@@ -126,6 +130,9 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 		return nil, err
 	}
 	roles := nodeRoles(d.Doc)
+	if opts.Evaluating != nil {
+		opts.Evaluating()
+	}
 	findings, ruleErrs, err := evaluate(ctx, eng, d)
 	if err != nil {
 		return nil, err
