@@ -34,7 +34,7 @@ func TestEffectiveLookupsMatchScan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v, err := ToValue(model.Build(s).Doc)
+		v, err := ToValue(model.Build(s).Plain())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -269,7 +269,7 @@ func TestParseErrorsInPathOrder(t *testing.T) {
 		}
 		msg := err.Error()
 		a, b, d := strings.Index(msg, "a/z/z.rego"), strings.Index(msg, "b/y/y.rego"), strings.Index(msg, "d/w/w.rego")
-		if a < 0 || !(a < b && b < d) {
+		if a < 0 || a >= b || b >= d {
 			t.Fatalf("want the three files in path order, got %s", msg)
 		}
 	}

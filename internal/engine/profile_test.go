@@ -36,7 +36,7 @@ func profileInput(t *testing.T, env string) (*Engine, ast.Value) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := ToValue(model.Build(s).Doc)
+	in, err := ToValue(model.Build(s).Plain())
 	if err != nil {
 		t.Fatal(err)
 	}

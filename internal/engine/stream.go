@@ -16,7 +16,9 @@ import (
 // nodes in its worker and evaluates the part at once. The whole document is
 // assembled from the parts' terms only when fleet-scoped rules need it;
 // when every cross-node rule is aggregate-scoped, no input holds every node
-// at once and each part's terms are dropped once evaluated. Findings are
+// at once and each part's terms are dropped once evaluated. doc may be
+// lazy (splitDoc): its nodes' documents are then built by the part's
+// worker too. Findings are
 // sorted (finding.Sort) and the same as Eval's.
 func (e *Engine) EvalDoc(ctx context.Context, doc map[string]any) ([]finding.Finding, error) {
 	if err := e.Ready(); err != nil {
@@ -95,20 +97,32 @@ type docSplit struct {
 	facts [][2]*ast.Term // top-level entries other than nodes, index and nodeLists
 	lists ast.Object     // nodeLists, whole
 	index map[string]any // the whole index (Go): its parts' names
-	parts []docPart
-	count int // parts of nodes (the last part, of no node, is parts[count])
+	// nodeIndex computes the index of some nodes (name -> document) when
+	// the document's index is that function (a lazy document: each part's
+	// index entries come from its own nodes' documents); nil otherwise.
+	nodeIndex func(nodes map[string]any) map[string]any
+	parts     []docPart
+	count     int // parts of nodes (the last part, of no node, is parts[count])
 }
 
-// docPart is one part: its nodes (name, Go document), its list entries
-// (terms of lists) and its index entries (Go), by index part and key.
+// docPart is one part: its nodes (name, Go document or a function
+// building it), its list entries (terms of lists) and its index entries
+// (Go), by index part and key.
 type docPart struct {
 	names []string
-	nodes []map[string]any
+	nodes []any
 	lists map[string][]*ast.Term
 	index map[string]map[string][]any
 }
 
 // splitDoc cuts doc (emptying it) into parts of size nodes (nodesPerPart).
+// doc may be lazy (internal/model's Deployment.Doc): each node a
+// func() map[string]any building its document, and "index" a
+// func(nodes map[string]any) map[string]any computing the index of the
+// nodes given (name -> document; part -> key -> entries, node by node in
+// name order); then convert builds each of the part's nodes, adds its
+// index entries and drops it, so that at most a few parts' node documents
+// are alive at once.
 func splitDoc(doc map[string]any, size int) (*docSplit, error) {
 	c := newConverter()
 	s := &docSplit{}
@@ -122,11 +136,17 @@ func splitDoc(doc map[string]any, size int) (*docSplit, error) {
 		p := &s.parts[i/size]
 		of[n] = i / size
 		p.names = append(p.names, n)
-		p.nodes = append(p.nodes, nodes[n].(map[string]any))
+		p.nodes = append(p.nodes, nodes[n])
 		delete(nodes, n)
 	}
-	s.index, _ = doc["index"].(map[string]any)
-	s.splitIndex(of)
+	switch idx := doc["index"].(type) {
+	case func(map[string]any) map[string]any:
+		s.nodeIndex = idx
+		s.index = idx(map[string]any{})
+	case map[string]any:
+		s.index = idx
+		s.splitIndex(of)
+	}
 	var listItems [][2]*ast.Term
 	for _, k := range slices.Sorted(maps.Keys(doc)) {
 		if k == "nodes" || k == "index" {
@@ -197,7 +217,15 @@ func (s *docSplit) convert(i int) (ast.Value, partTerms, error) {
 	p := &s.parts[i]
 	nodes := make([][2]*ast.Term, len(p.names))
 	for j, n := range p.names {
-		t, err := c.toTerm(p.nodes[j])
+		doc := p.nodes[j]
+		if build, ok := doc.(func() map[string]any); ok {
+			built := build()
+			if s.nodeIndex != nil {
+				p.addIndex(s.nodeIndex(map[string]any{n: built}))
+			}
+			doc = built
+		}
+		t, err := c.toTerm(doc)
 		if err != nil {
 			return nil, partTerms{}, err
 		}

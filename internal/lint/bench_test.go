@@ -44,7 +44,7 @@ func BenchmarkPhases1000(b *testing.B) {
 	dir, eng := benchSetup(b, 1000)
 	ctx := context.Background()
 	snap, _ := snapshot.Discover(dir)
-	d := model.Build(snap)
+	doc := model.Build(snap).Plain()
 	b.Run("discover", func(b *testing.B) {
 		for b.Loop() {
 			_, _ = snapshot.Discover(dir)
@@ -57,12 +57,12 @@ func BenchmarkPhases1000(b *testing.B) {
 	})
 	b.Run("to-ast", func(b *testing.B) {
 		for b.Loop() {
-			_, _ = engine.ToValue(d.Doc)
+			_, _ = engine.ToValue(doc)
 		}
 	})
 	b.Run("eval", func(b *testing.B) {
 		for b.Loop() {
-			_, _ = eng.Eval(ctx, d.Doc)
+			_, _ = eng.Eval(ctx, doc)
 		}
 	})
 	b.Run("compile", func(b *testing.B) {

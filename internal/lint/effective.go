@@ -42,9 +42,8 @@ func EffectiveValues(ctx context.Context, path string, opts Options, showSecrets
 		byPath[f.Path] = f
 	}
 	out := map[string]any{}
-	nodes, _ := d.Doc["nodes"].(map[string]any)
-	for name, n := range nodes {
-		procs, _ := n.(map[string]any)["processes"].(map[string]any)
+	d.EachNode(func(name string, n map[string]any) {
+		procs, _ := n["processes"].(map[string]any)
 		shown := map[string]any{}
 		for proc, p := range procs {
 			if doc := processValues(d, picked, name, p.(map[string]any), byPath, showSecrets); doc != nil {
@@ -52,7 +51,7 @@ func EffectiveValues(ctx context.Context, path string, opts Options, showSecrets
 			}
 		}
 		out[name] = map[string]any{"processes": shown}
-	}
+	})
 	b, err := json.MarshalIndent(map[string]any{"release": choice.Doc(), "nodes": out}, "", " ")
 	if err != nil {
 		return nil, nil, err

@@ -147,23 +147,3 @@ func listed(items []string, n int) string {
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
 }
-
-// nodeRoles is each node's roles joined with "+", from the model document
-// (nodes.<n>.roles).
-func nodeRoles(doc map[string]any) map[string]string {
-	out := map[string]string{}
-	nodes, _ := doc["nodes"].(map[string]any)
-	for name, n := range nodes {
-		node, _ := n.(map[string]any)
-		rs, _ := node["roles"].([]any)
-		var names []string
-		for _, r := range rs {
-			if s, ok := r.(string); ok {
-				names = append(names, s)
-			}
-		}
-		sort.Strings(names)
-		out[name] = strings.Join(names, "+")
-	}
-	return out
-}

@@ -129,7 +129,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	if err := opts.enter(ctx, fmt.Sprintf("evaluating %d rules on %d nodes", len(eng.Rules), len(snap.Nodes))); err != nil {
 		return nil, err
 	}
-	roles := nodeRoles(d.Doc)
+	roles := d.Roles()
 	if opts.Evaluating != nil {
 		opts.Evaluating()
 	}

@@ -99,7 +99,7 @@ func scopeFindings(t *testing.T, eng *engine.Engine, dir string) (whole, parts m
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := d.Doc
+	doc := d.Plain()
 	doc["release"] = choice.Doc()
 	doc["params"] = params(eng.Rules, &config.Config{})
 	doc["defaults"] = optionDefaults(eng.Rules, picked)

@@ -25,9 +25,16 @@ type Deployment struct {
 	Snapshot *snapshot.Snapshot
 	Files    []*Loaded // every read file, sorted by path
 	Keys     *secret.Keyring
-	Doc      map[string]any // the Rego input (lint.Run drops it once converted for OPA)
+	// Doc is the Rego input (lint.Run drops it once converted for OPA),
+	// built lazily: Doc["nodes"] maps each node name to a func() map[string]any
+	// building the node's document, and Doc["index"] is index (func(nodes
+	// map[string]any) map[string]any, nodes: name -> document), so that
+	// engine.EvalDoc builds both part by part. Plain is the document whole.
+	Doc map[string]any
 
-	releases *Releases
+	releases    *Releases
+	builders    []*nodeBuilder // every node's, in snapshot order
+	knownOwners map[string]any // the document's "known_owners"
 }
 
 // Build loads every file of the snapshot and builds the model document,
@@ -111,23 +118,19 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		claimOwner(knownOwners, nb.name, known[nb.name])
 		claimOwner(owners, nb.name, known[nb.name])
 	}
-	docs := nodeDocs(d.Keys, builders, knownOwners)
+	facts := firstPass(d.Keys, builders, knownOwners)
 	for i, nb := range builders {
-		doc := docs[i]
-		doc["known_addresses"] = toAny(known[nb.name])
 		claimOwner(owners, nb.name, nb.addresses(knownOwners))
 		if nb.hostsID != "" {
 			if _, ok := tables[nb.hostsID]; !ok {
 				tables[nb.hostsID] = nb.hostsMap()
 			}
-			doc["hosts_id"] = nb.hostsID
-			doc["hosts_path"] = nb.hostsPath()
-			doc["self_loopback"] = nb.selfLoopback()
 		}
-		nodes[nb.name] = doc
-		rcs = append(rcs, nb.rcs...)
-		policies = append(policies, nb.policies...)
+		nodes[nb.name] = nb.lazyDoc(d.Keys, knownOwners)
+		rcs = append(rcs, facts[i].rcs...)
+		policies = append(policies, facts[i].policies...)
 	}
+	d.builders, d.knownOwners = builders, knownOwners
 	loose := newNodeBuilder(d.Keys, "", byNode[""], nil, hostTables)
 	loose.releases, loose.memo = d.releases, memo
 	for _, f := range byNode[""] {
@@ -138,43 +141,90 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	for _, l := range d.Snapshot.Leftovers {
 		leftovers = append(leftovers, map[string]any{"path": l.Path, "node": l.Node, "of": l.Of})
 	}
-	conflicts, drift, idx := fleetFacts(builders, nodes)
+	conflicts, drift := fleetFacts(builders, facts)
 	return map[string]any{
 		"leftovers": leftovers, "hosts_conflicts": conflicts, "role_drift": drift,
-		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": idx, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
 	}
 }
 
-// fleetFacts computes the three facts over the whole fleet at once, each
-// on its own goroutine: they only read the builders and the nodes'
-// documents.
-func fleetFacts(builders []*nodeBuilder, nodes map[string]any) (conflicts, drift []any, idx map[string]any) {
+// fleetFacts computes the hosts conflicts and the role drift over the whole
+// fleet, each on its own goroutine, from the builders and the nodes'
+// projections (firstPass): no node's document is needed.
+func fleetFacts(builders []*nodeBuilder, facts []nodeFacts) (conflicts, drift []any) {
 	var wg sync.WaitGroup
 	wg.Go(func() { conflicts = hostsConflicts(builders) })
-	wg.Go(func() { drift = roleDrift(nodes) })
-	idx = index(nodes)
+	order := make([]int, len(builders))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return builders[order[a]].name < builders[order[b]].name })
+	var files []driftFile
+	for _, i := range order {
+		files = append(files, facts[i].drift...)
+	}
+	drift = driftOfFiles(files)
 	wg.Wait()
-	return conflicts, drift, idx
+	return conflicts, drift
 }
 
-// nodeDocs builds the nodes' documents on GOMAXPROCS goroutines, each
-// node's with a Fork of the keyring, joined back in node order: the
-// keyring ends as a node-by-node build leaves it (Keyring.Join). A node's
-// builder reads only its own files and what is shared read-only (releases,
-// schemas, the owners of known addresses) or behind a lock (docMemo).
-func nodeDocs(keys *secret.Keyring, builders []*nodeBuilder, knownOwners map[string]any) []map[string]any {
-	docs := make([]map[string]any, len(builders))
+// nodeFacts is what the document holds of a node beside the node's own
+// document: its rc and policy files' entries (the top-level "rc" and
+// "policies" lists) and its files as roleDrift compares them.
+type nodeFacts struct {
+	rcs, policies []any
+	drift         []driftFile
+}
+
+// firstPass builds every node's document once, on GOMAXPROCS goroutines,
+// each with a Fork of the keyring joined back in node order (the keyring
+// ends as a node-by-node build leaves it: Keyring.Join, so that every
+// secret is known to Redact), keeps only the node's nodeFacts and drops
+// the document: the documents are built again part by part while the rules
+// are evaluated (lazyDoc). A node's builder reads only its own files and
+// what is shared read-only (releases, schemas, the owners of known
+// addresses) or behind a lock (docMemo).
+func firstPass(keys *secret.Keyring, builders []*nodeBuilder, knownOwners map[string]any) []nodeFacts {
+	out := make([]nodeFacts, len(builders))
 	forks := make([]*secret.Keyring, len(builders))
 	parallel.For(len(builders), runtime.GOMAXPROCS(0), func(i int) {
 		forks[i] = keys.Fork()
-		builders[i].keys = forks[i]
-		docs[i] = builders[i].doc(knownOwners)
+		nb := builders[i]
+		nb.keys = forks[i]
+		doc := nb.fullDoc(knownOwners)
+		out[i] = nodeFacts{rcs: nb.rcs, policies: nb.policies, drift: driftOf(nb.name, doc)}
 	})
 	for i, nb := range builders {
 		keys.Join(forks[i])
 		nb.keys = keys
 	}
-	return docs
+	return out
+}
+
+// lazyDoc is a function building the node's document (fullDoc) with a
+// Fork of keys that is then dropped (firstPass registered every secret
+// the document holds already): the document's "nodes" entry, called once
+// by the worker evaluating the node's part (engine.EvalDoc), or by Plain
+// and Node. Calls on one node must not overlap.
+func (b *nodeBuilder) lazyDoc(keys *secret.Keyring, knownOwners map[string]any) func() map[string]any {
+	return func() map[string]any {
+		b.keys = keys.Fork()
+		defer func() { b.keys = keys }()
+		return b.fullDoc(knownOwners)
+	}
+}
+
+// fullDoc is the node's document with the facts over other nodes' files
+// (known addresses, /etc/hosts table), as rules read it.
+func (b *nodeBuilder) fullDoc(knownOwners map[string]any) map[string]any {
+	doc := b.doc(knownOwners)
+	doc["known_addresses"] = toAny(b.known)
+	if b.hostsID != "" {
+		doc["hosts_id"] = b.hostsID
+		doc["hosts_path"] = b.hostsPath()
+		doc["self_loopback"] = b.selfLoopback()
+	}
+	return doc
 }
 
 func orEmpty(v []any) []any {
@@ -262,6 +312,7 @@ func (b *nodeBuilder) isSelf(host string) bool {
 }
 
 func (b *nodeBuilder) doc(knownOwners map[string]any) map[string]any {
+	b.rcs, b.budgets = nil, nil // the document may be built more than once
 	files := map[string]any{}
 	links := linkedFiles(b.files)
 	for _, f := range b.files {

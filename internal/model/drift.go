@@ -15,25 +15,21 @@ const unset = "(unset)"
 // entry says whether any copy of the option was a secret or held a URL or
 // host names, and whether the differing value names its own node. This
 // is computed once here because in Rego it is quadratic in the group size.
+// nodes maps a node name to its document (nodeBuilder.fullDoc).
 func roleDrift(nodes map[string]any) []any {
-	groups := map[[2]string][]driftFile{}
+	var files []driftFile
 	for _, n := range sortedKeys(nodes) {
-		node := nodes[n].(map[string]any)
-		services := anyStrings(node["services"])
-		if len(services) == 0 {
-			continue
-		}
-		slices.Sort(services)
-		files := node["files"].(map[string]any)
-		for _, fk := range sortedKeys(files) {
-			fd := files[fk].(map[string]any)
-			secs, ok := fd["sections"].(map[string]any)
-			if !ok || fd["error"] != nil {
-				continue
-			}
-			g := [2]string{fd["kind"].(string), strings.Join(services, ",")}
-			groups[g] = append(groups[g], driftFile{node: n, key: fk, secs: secs, own: ownWords(node)})
-		}
+		files = append(files, driftOf(n, nodes[n].(map[string]any))...)
+	}
+	return driftOfFiles(files)
+}
+
+// driftOfFiles is roleDrift over the compact projections of every node's
+// files (driftOf), given node by node in name order.
+func driftOfFiles(all []driftFile) []any {
+	groups := map[[2]string][]driftFile{}
+	for _, f := range all {
+		groups[f.group] = append(groups[f.group], f)
 	}
 	out := []any{}
 	for _, g := range sortedGroups(groups) {
@@ -44,41 +40,79 @@ func roleDrift(nodes map[string]any) []any {
 	return out
 }
 
-type driftFile struct {
-	node, key string
-	secs      map[string]any
-	own       []string // the node's name and addresses
+// driftOf projects a node's document (name n) onto what roleDrift
+// compares: for each file with sections and no error, in path order, the
+// last occurrence of each option. A node running no service has none.
+func driftOf(n string, node map[string]any) []driftFile {
+	services := anyStrings(node["services"])
+	if len(services) == 0 {
+		return nil
+	}
+	slices.Sort(services)
+	files := node["files"].(map[string]any)
+	own := ownWords(node)
+	var out []driftFile
+	for _, fk := range sortedKeys(files) {
+		fd := files[fk].(map[string]any)
+		secs, ok := fd["sections"].(map[string]any)
+		if !ok || fd["error"] != nil {
+			continue
+		}
+		out = append(out, driftFile{node: n, key: fk, group: [2]string{fd["kind"].(string), strings.Join(services, ",")},
+			opts: lastOccurrences(secs), own: own})
+	}
+	return out
 }
 
-// lastOccurrences calls do with the last occurrence of each option of the
-// file (nil for an option written with no occurrence).
-func (f driftFile) lastOccurrences(do func(sk [2]string, o map[string]any)) {
-	for s, sec := range f.secs {
+// driftFile is one file of a node as roleDrift sees it.
+type driftFile struct {
+	node, key string
+	group     [2]string              // file kind, the node's services joined with ","
+	opts      map[[2]string]driftOcc // [section, key] -> its last occurrence
+	own       []string               // the node's name and addresses
+}
+
+// driftOcc is the last occurrence of an option: its value and whether it
+// is a secret or holds a URL or host names; set is false for an option
+// written with no occurrence (and for one the file leaves unset).
+type driftOcc struct {
+	set, secret, address bool
+	value                string
+}
+
+// lastOccurrences is the last occurrence of each option of a file's
+// sections (sectionsDoc).
+func lastOccurrences(secs map[string]any) map[[2]string]driftOcc {
+	out := map[[2]string]driftOcc{}
+	for s, sec := range secs {
 		for k, v := range sec.(map[string]any) {
-			var o map[string]any
+			var d driftOcc
 			if occs, _ := v.([]any); len(occs) > 0 {
-				o = occs[len(occs)-1].(map[string]any)
+				o := occs[len(occs)-1].(map[string]any)
+				d = driftOcc{set: true, value: o["value"].(string), secret: o["secret"] == true,
+					address: o["url"] != nil || len(anySlice(o["host_refs"])) > 0}
 			}
-			do([2]string{s, k}, o)
+			out[[2]string{s, k}] = d
 		}
 	}
+	return out
 }
 
 // groupOptions lists every [section, key] any file of the group sets,
-// sorted, with the last occurrence of it in each file (by file index; nil
-// where the file leaves it unset): each file's options are read once, not
-// looked up once per option of the group.
-func groupOptions(files []driftFile) ([][2]string, map[[2]string][]map[string]any) {
-	occs := map[[2]string][]map[string]any{}
+// sorted, with the last occurrence of it in each file (by file index;
+// unset where the file leaves it unset): each file's options are read
+// once, not looked up once per option of the group.
+func groupOptions(files []driftFile) ([][2]string, map[[2]string][]driftOcc) {
+	occs := map[[2]string][]driftOcc{}
 	for i, f := range files {
-		f.lastOccurrences(func(sk [2]string, o map[string]any) {
+		for sk, o := range f.opts {
 			col, ok := occs[sk]
 			if !ok {
-				col = make([]map[string]any, len(files))
+				col = make([]driftOcc, len(files))
 				occs[sk] = col
 			}
 			col[i] = o
-		})
+		}
 	}
 	keys := make([][2]string, 0, len(occs))
 	for sk := range occs {
@@ -99,10 +133,10 @@ func groupDrift(g [2]string, files []driftFile) []any {
 		isSecret, isAddress := false, false
 		for i, o := range occs[sk] {
 			v := unset
-			if o != nil {
-				v = o["value"].(string)
-				isSecret = isSecret || o["secret"] == true
-				isAddress = isAddress || o["url"] != nil || len(anySlice(o["host_refs"])) > 0
+			if o.set {
+				v = o.value
+				isSecret = isSecret || o.secret
+				isAddress = isAddress || o.address
 			}
 			values[i] = v
 			counts[v]++

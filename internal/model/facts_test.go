@@ -12,7 +12,7 @@ import (
 // build lints a little two-node snapshot written from a map of files.
 func build(t *testing.T, files map[string]string) map[string]any {
 	t.Helper()
-	return Build(writeSnapshot(t, files)).Doc
+	return Build(writeSnapshot(t, files)).Plain()
 }
 
 // writeSnapshot writes files (path → content) into a new directory and

@@ -75,7 +75,7 @@ func TestHTTPDSectionTextOnce(t *testing.T) {
 	s := writeSnapshot(t, map[string]string{"ctl/etc/httpd/conf.d/big.conf": text})
 	var d *Deployment
 	n := fuzzcheck.Allocated(func() { d = Build(s) })
-	ds := d.Doc["nodes"].(map[string]any)["ctl"].(map[string]any)["files"].(map[string]any)["etc/httpd/conf.d/big.conf"].(map[string]any)["directives"].([]any)
+	ds := d.Plain()["nodes"].(map[string]any)["ctl"].(map[string]any)["files"].(map[string]any)["etc/httpd/conf.d/big.conf"].(map[string]any)["directives"].([]any)
 	last := ds[len(ds)-1].(map[string]any)
 	if want := strings.TrimSuffix(strings.TrimPrefix(tag, "<"), ">\n"); last["block"] != want || len(last["blocks"].([]any)) != 1 {
 		t.Fatalf("last directive: %v", last)

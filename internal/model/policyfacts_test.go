@@ -22,7 +22,7 @@ func buildRelease(t *testing.T, release string, files map[string]string) map[str
 	}
 	return BuildWith(writeSnapshot(t, files), Options{Releases: func([]*Loaded) *Releases {
 		return &Releases{Index: ix, Fallback: pick}
-	}}).Doc
+	}}).Plain()
 }
 
 func policyRules(t *testing.T, doc map[string]any, path string) (map[string]any, map[string]any) {

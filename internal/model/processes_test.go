@@ -38,7 +38,7 @@ func writeTree(t *testing.T, files map[string]string) *snapshot.Snapshot {
 
 func processesOf(t *testing.T, d *Deployment, node string) map[string]any {
 	t.Helper()
-	return d.Doc["nodes"].(map[string]any)[node].(map[string]any)["processes"].(map[string]any)
+	return d.Plain()["nodes"].(map[string]any)[node].(map[string]any)["processes"].(map[string]any)
 }
 
 func filesOf(t *testing.T, procs map[string]any, p string) []any {

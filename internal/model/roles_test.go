@@ -15,7 +15,7 @@ func TestRoleOverrides(t *testing.T) {
 		t.Fatal(err)
 	}
 	services := func(d *Deployment, node string) []any {
-		return d.Doc["nodes"].(map[string]any)[node].(map[string]any)["services"].([]any)
+		return d.Plain()["nodes"].(map[string]any)[node].(map[string]any)["services"].([]any)
 	}
 	inferred := Build(snap)
 	if got := services(inferred, "compute1"); !reflect.DeepEqual(got, []any{"neutron-linuxbridge-agent", "nova-compute"}) {
@@ -26,7 +26,7 @@ func TestRoleOverrides(t *testing.T) {
 	if got := services(d, "compute1"); !reflect.DeepEqual(got, want) {
 		t.Errorf("overridden compute1 services = %v, want %v", got, want)
 	}
-	roles := d.Doc["nodes"].(map[string]any)["compute1"].(map[string]any)["roles"]
+	roles := d.Plain()["nodes"].(map[string]any)["compute1"].(map[string]any)["roles"]
 	if !reflect.DeepEqual(roles, []any{"controller"}) {
 		t.Errorf("roles = %v", roles)
 	}
