@@ -145,7 +145,22 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	return map[string]any{
 		"leftovers": leftovers, "hosts_conflicts": conflicts, "role_drift": drift,
 		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
+		"file_kinds": heldKinds(d.Files),
 	}
+}
+
+// heldKinds is the file kinds some node of the snapshot holds, sorted: a
+// fleet-wide fact, so that a rule's per-node records for a check no node
+// has input for are not built (a node pass sees only its part's files).
+func heldKinds(files []*Loaded) []any {
+	var kinds []string
+	for _, f := range files {
+		if f.Node != "" {
+			kinds = append(kinds, f.Kind)
+		}
+	}
+	slices.Sort(kinds)
+	return toAny(slices.Compact(kinds))
 }
 
 // fleetFacts computes the hosts conflicts and the role drift over the whole

@@ -44,9 +44,21 @@ aggregate contains {"guarded": [name, firewall.summary(node)]} if {
 	_guarded(node)
 }
 
-aggregate contains {"ref": c} if some c in _outgoing
+aggregate contains {"ref": c} if {
+	_any_firewall
+	some c in _outgoing
+}
 
-aggregate contains {"from": [c.from, _addrs(c.from)]} if some c in _outgoing
+aggregate contains {"from": [c.from, _addrs(c.from)]} if {
+	_any_firewall
+	some c in _outgoing
+}
+
+# _any_firewall: some node of the fleet holds firewall files (else no
+# reference needs a record).
+_any_firewall if host.held_anywhere("iptables")
+
+_any_firewall if host.held_anywhere("firewalld")
 
 _outgoing contains c if {
 	some c in host.references

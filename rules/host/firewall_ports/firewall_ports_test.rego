@@ -105,3 +105,16 @@ test_two_passes if {
 		r == rule.report with input as d
 	}
 }
+
+# With the fleet's file kinds known (the model's file_kinds), a fleet
+# without firewall files gives no reference records; with them, the
+# client's node, which holds none, gives its own.
+test_records_only_where_a_firewall_is_held if {
+	d := _d(_iptables([]))
+	none := object.union(d, {"file_kinds": ["nova.conf"]})
+	count({r | some r in rule.aggregate with input as none; r.ref}) == 0
+	held := object.union(d, {"file_kinds": ["iptables", "nova.conf"]})
+	client := object.union(object.remove(held, ["nodes"]), {"nodes": {"c1": held.nodes.c1}})
+	count({r | some r in rule.aggregate with input as client; r.ref}) > 0
+	rule.report with input as held == rule.report with input as d
+}

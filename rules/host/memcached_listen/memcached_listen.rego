@@ -51,7 +51,10 @@ aggregate contains {"listen": [name, addrs, f.path, host.dloc(f, d)]} if {
 	not _any_wildcard(addrs)
 }
 
-aggregate contains {"client": c} if some c in host.references_to(11211)
+aggregate contains {"client": c} if {
+	host.held_anywhere("memcached") # else no memcached to judge
+	some c in host.references_to(11211)
+}
 
 _clients := {r.client | some r in aggregate; r.client}
 

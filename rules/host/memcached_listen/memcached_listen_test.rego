@@ -39,3 +39,11 @@ test_two_passes if {
 		r == rule.report with input as d
 	}
 }
+
+# With the fleet's file kinds known (the model's file_kinds), client
+# records are built only when some node holds memcached's configuration.
+test_client_records_only_where_memcached_is_held if {
+	d := fx.deployment([_mc("-l 127.0.0.1,::1"), _client])
+	count({r | some r in rule.aggregate with input as object.union(d, {"file_kinds": ["nova.conf"]}); r.client}) == 0
+	count({r | some r in rule.aggregate with input as object.union(d, {"file_kinds": ["memcached", "nova.conf"]}); r.client}) > 0
+}
