@@ -58,8 +58,11 @@ func (o Options) enter(ctx context.Context, phase string) error {
 // evaluate runs the rules over d's document, which the engine empties
 // while converting it for OPA part by part (the Go document is not kept
 // beside its copy). Rules that failed are returned apart from the error of
-// the run.
-func evaluate(ctx context.Context, eng *engine.Engine, d *model.Deployment) ([]finding.Finding, engine.RuleErrors, error) {
+// the run. before, when set, is called first (Options.Evaluating).
+func evaluate(ctx context.Context, eng *engine.Engine, d *model.Deployment, before func()) ([]finding.Finding, engine.RuleErrors, error) {
+	if before != nil {
+		before()
+	}
 	doc := d.Doc
 	d.Doc = nil
 	findings, err := eng.EvalDoc(ctx, doc)
@@ -130,10 +133,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 		return nil, err
 	}
 	roles := d.Roles()
-	if opts.Evaluating != nil {
-		opts.Evaluating()
-	}
-	findings, ruleErrs, err := evaluate(ctx, eng, d)
+	findings, ruleErrs, err := evaluate(ctx, eng, d, opts.Evaluating)
 	if err != nil {
 		return nil, err
 	}
