@@ -327,21 +327,9 @@ func TestDepthBound(t *testing.T) {
 // TestVanished: a file that disappears between the walk and its reading is
 // a problem worded as such, not a parse error.
 func TestVanished(t *testing.T) {
-	root := t.TempDir()
-	writeText(t, root, map[string]string{"etc/nova/nova.conf": "[DEFAULT]\n", "etc/keystone/keystone.conf": "[DEFAULT]\n"})
-	s := &Snapshot{Root: root}
-	w := newWalker(s, Options{MaxFileSize: 1 << 20})
-	trees, err := w.layout()
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.walk(trees)
-	if err := os.Remove(filepath.Join(root, "etc/nova/nova.conf")); err != nil {
-		t.Fatal(err)
-	}
-	w.readAll()
+	_, got := vanished(t, map[string]string{"etc/nova/nova.conf": "[DEFAULT]\n", "etc/keystone/keystone.conf": "[DEFAULT]\n"}, "etc/nova/nova.conf")
 	want := map[string]string{"etc/nova/nova.conf": "unreadable: vanished while the snapshot was being read; not read"}
-	if got := problems(s); !reflect.DeepEqual(got, want) {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems = %v", got)
 	}
 }

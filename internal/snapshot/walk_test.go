@@ -51,8 +51,26 @@ func TestParallelWalkDeterministic(t *testing.T) {
 // walk and the reading (each folder is opened once for all its files) are
 // each a problem worded as such.
 func TestFolderVanished(t *testing.T) {
+	s, got := vanished(t, map[string]string{"etc/nova/nova.conf": "[DEFAULT]\n", "etc/nova/policy.json": "{}\n", "etc/keystone/keystone.conf": "[DEFAULT]\n"}, "etc/nova")
+	want := map[string]string{
+		"etc/nova/nova.conf":   "unreadable: vanished while the snapshot was being read; not read",
+		"etc/nova/policy.json": "unreadable: vanished while the snapshot was being read; not read",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems = %v", got)
+	}
+	if got := files(s); len(got) != 1 {
+		t.Errorf("files read: %v", got)
+	}
+}
+
+// vanished walks a snapshot of the given files, removes gone (a path below
+// the root) between the walk and the reading, and returns the snapshot and
+// its problems.
+func vanished(t *testing.T, text map[string]string, gone string) (*Snapshot, map[string]string) {
+	t.Helper()
 	root := t.TempDir()
-	writeText(t, root, map[string]string{"etc/nova/nova.conf": "[DEFAULT]\n", "etc/nova/policy.json": "{}\n", "etc/keystone/keystone.conf": "[DEFAULT]\n"})
+	writeText(t, root, text)
 	s := &Snapshot{Root: root}
 	w := newWalker(s, Options{MaxFileSize: 1 << 20})
 	defer func() { _ = w.root.Close() }()
@@ -61,18 +79,9 @@ func TestFolderVanished(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.walk(trees)
-	if err := os.RemoveAll(filepath.Join(root, "etc/nova")); err != nil {
+	if err := os.RemoveAll(filepath.Join(root, gone)); err != nil {
 		t.Fatal(err)
 	}
 	w.readAll()
-	want := map[string]string{
-		"etc/nova/nova.conf":   "unreadable: vanished while the snapshot was being read; not read",
-		"etc/nova/policy.json": "unreadable: vanished while the snapshot was being read; not read",
-	}
-	if got := problems(s); !reflect.DeepEqual(got, want) {
-		t.Errorf("problems = %v", got)
-	}
-	if got := files(s); len(got) != 1 {
-		t.Errorf("files read: %v", got)
-	}
+	return s, problems(s)
 }
