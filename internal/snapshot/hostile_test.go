@@ -447,21 +447,12 @@ func TestSwappedFolder(t *testing.T) {
 	root, outside := t.TempDir(), t.TempDir()
 	writeText(t, root, map[string]string{"etc/nova/nova.conf": "[DEFAULT]\ndebug = true\n"})
 	writeText(t, outside, map[string]string{"nova/nova.conf": "[DEFAULT]\nmy_ip = OUTSIDEMARKER\n"})
-	s := &Snapshot{Root: root}
-	w := newWalker(s, Options{MaxFileSize: 1 << 20})
-	defer func() { _ = w.root.Close() }()
-	trees, err := w.layout()
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.walk(trees)
-	if err := os.Rename(filepath.Join(root, "etc/nova"), filepath.Join(root, "etc/nova.old")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(filepath.Join(outside, "nova"), filepath.Join(root, "etc/nova")); err != nil {
-		t.Fatal(err)
-	}
-	w.readAll()
+	s := walkThenRead(t, root, func() error {
+		if err := os.Rename(filepath.Join(root, "etc/nova"), filepath.Join(root, "etc/nova.old")); err != nil {
+			return err
+		}
+		return os.Symlink(filepath.Join(outside, "nova"), filepath.Join(root, "etc/nova"))
+	})
 	for _, n := range s.Nodes {
 		for _, f := range n.Files {
 			if strings.Contains(string(f.Data()), "OUTSIDEMARKER") {

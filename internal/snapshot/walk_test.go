@@ -71,6 +71,14 @@ func vanished(t *testing.T, text map[string]string, gone string) (*Snapshot, map
 	t.Helper()
 	root := t.TempDir()
 	writeText(t, root, text)
+	s := walkThenRead(t, root, func() error { return os.RemoveAll(filepath.Join(root, gone)) })
+	return s, problems(s)
+}
+
+// walkThenRead walks the snapshot at root, calls between (which changes
+// the tree; its error fails the test), then reads the files walked.
+func walkThenRead(t *testing.T, root string, between func() error) *Snapshot {
+	t.Helper()
 	s := &Snapshot{Root: root}
 	w := newWalker(s, Options{MaxFileSize: 1 << 20})
 	defer func() { _ = w.root.Close() }()
@@ -79,9 +87,9 @@ func vanished(t *testing.T, text map[string]string, gone string) (*Snapshot, map
 		t.Fatal(err)
 	}
 	w.walk(trees)
-	if err := os.RemoveAll(filepath.Join(root, gone)); err != nil {
+	if err := between(); err != nil {
 		t.Fatal(err)
 	}
 	w.readAll()
-	return s, problems(s)
+	return s
 }
