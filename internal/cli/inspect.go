@@ -100,7 +100,7 @@ func inspectTargets(streams IO, target string, limit int64) ([]*snapshot.File, e
 	if err != nil {
 		return nil, err
 	}
-	if !st.IsDir() {
+	if !st.IsDir() && !snapshot.IsArchive(target) {
 		f, err := snapshot.ReadLone(target, limit)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read %w", err)

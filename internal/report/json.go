@@ -42,13 +42,16 @@ type jsonSummary struct {
 	Suppressed int `json:"suppressed"`
 	Nodes      int `json:"nodes"`
 	Files      int `json:"files"`
+	// Notes: what the run left undecided or decided for the user (masked
+	// credentials of sos reports, renamed nodes); absent when none.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Report implements Reporter.
 func (JSON) Report(w io.Writer, r *result.Result) error {
 	c := r.Counts()
 	doc := jsonDoc{Version: 1, Findings: r.Findings, Summary: jsonSummary{
-		Error: c["error"], Warning: c["warning"], Info: c["info"], Suppressed: c["suppressed"], Nodes: r.Nodes, Files: r.Files,
+		Error: c["error"], Warning: c["warning"], Info: c["info"], Suppressed: c["suppressed"], Nodes: r.Nodes, Files: r.Files, Notes: r.Notes,
 	}}
 	doc.Root = r.Root
 	doc.Release = jsonRelease{Source: r.Release.Source, Why: r.Release.Why}

@@ -128,6 +128,9 @@ func Classify(nodePath string) string {
 	if k := launchOrDistKind(nodePath); k != "" {
 		return k
 	}
+	if k, ok := sosKinds[nodePath]; ok {
+		return k
+	}
 	if !strings.HasPrefix(nodePath, "etc/") {
 		return ""
 	}
@@ -336,6 +339,9 @@ func Kinds() []string {
 	}
 	seen[KindKeyFile], seen[KindDnsmasq] = true, true
 	seen[KindSystemdPackaged], seen[KindInitDefault] = true, true
+	for _, k := range sosKinds {
+		seen[k] = true
+	}
 	for _, table := range []map[string]string{iniKinds, distKinds, configDirs} {
 		for _, k := range table {
 			seen[k] = true
@@ -404,7 +410,7 @@ func ReadsBelow(nodePath string) bool {
 	if nodePath == "etc" {
 		return true
 	}
-	if readsDistBelow(nodePath) || readsLaunchBelow(nodePath) {
+	if readsDistBelow(nodePath) || readsLaunchBelow(nodePath) || readsSosBelow(nodePath) {
 		return true
 	}
 	p, ok := strings.CutPrefix(nodePath, "etc/")
