@@ -76,7 +76,11 @@ func (a *archive) problem(name, kind, msg string) {
 		a.dropped++
 		return
 	}
-	a.problems = append(a.problems, Problem{Path: join(a.shown, name), Kind: kind, Msg: msg})
+	at := a.shown
+	if name != "" {
+		at = join(a.shown, name)
+	}
+	a.problems = append(a.problems, Problem{Path: at, Kind: kind, Msg: msg})
 }
 
 // readArchive reads the archive at abs in place, streaming it once: the

@@ -10,7 +10,7 @@ import (
 )
 
 // Layouts describes, for messages, the snapshot layouts Discover knows.
-const Layouts = "PATH/NODE/etc/... (one folder per node; a NODE holding only rc files in root/ or home/USER/ counts), PATH/etc/... (one node), or an /etc itself (PATH/nova, PATH/neutron, ...)"
+const Layouts = "PATH/NODE/etc/... (one folder per node; a NODE holding only rc files in root/ or home/USER/ counts), PATH/etc/... (one node), an /etc itself (PATH/nova, PATH/neutron, ...), a sos report (sos_commands/ beside etc/) or a folder of them, or sos report archives (.tar.xz, .tar.gz, .tgz, .tar) as PATH or at its top"
 
 // Limits of the search for snapshots below a folder that is none.
 const (

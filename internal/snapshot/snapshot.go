@@ -40,12 +40,12 @@ type Leftover struct {
 
 // Node is one machine of the deployment.
 type Node struct {
-	Name  string
-	Dir   string  // path of the node root relative to Root ("" for Root itself)
+	Name string
+	Dir  string // path of the node root relative to Root ("" for Root itself)
 	// Layout is how the node's folder was recognised: LayoutSos for a sos
 	// report, "" for the classic layouts.
 	Layout string
-	Files []*File // sorted by path
+	Files  []*File // sorted by path
 	// Enabled are the units the node's init system starts at boot, by
 	// unit name, sorted (see EnabledUnit); one entry per unit.
 	Enabled []Enabled
