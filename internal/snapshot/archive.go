@@ -99,12 +99,18 @@ func readArchive(abs, shown string, o Options, follow bool) *archive {
 		return a
 	}
 	defer func() { _ = f.Close() }() // read only: nothing to lose
-	if err := a.stream(f, abs, o); err != nil {
+	a.read(f, abs, o)
+	return a
+}
+
+// read reads the archive's stream r (compressed as name says); a stream
+// that cannot be read to its end leaves no member and one problem.
+func (a *archive) read(r io.Reader, name string, o Options) {
+	if err := a.stream(r, name, o); err != nil {
 		a.members = map[string]*member{}
-		a.problems = nil
+		a.problems, a.dropped = nil, 0
 		a.problem("", err.kind, err.msg)
 	}
-	return a
 }
 
 // openArchive opens an archive file: a regular file only, never blocking,

@@ -293,7 +293,11 @@ func archiveNodeName(name string) string {
 // "" when it is PATH) and adds its nodes, files, leftovers and problems to
 // the snapshot.
 func (s *Snapshot) addArchive(abs, shown string, o Options, follow bool, shared *contents) {
-	a := readArchive(abs, shown, o, follow)
+	s.addNodesOf(readArchive(abs, shown, o, follow), abs, shown, shared)
+}
+
+// addNodesOf adds the nodes, leftovers and problems of an archive read.
+func (s *Snapshot) addNodesOf(a *archive, abs, shown string, shared *contents) {
 	for _, r := range a.nodes(archiveNodeName(abs)) {
 		fallback := archiveNodeName(abs)
 		if r.prefix != "" {
