@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"archive/tar"
+	"bufio"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -179,7 +180,11 @@ func (a *archive) stream(f io.Reader, name string, o Options) *streamError {
 		}
 		r = z
 	case "xz":
-		z, err := xz.NewReader(f)
+		br := bufio.NewReader(f)
+		if err := checkXZDict(br); err != nil {
+			return err
+		}
+		z, err := xz.NewReader(br)
 		if err != nil {
 			return &streamError{ProblemUnreadable, "cannot be read as an xz-compressed archive: " + err.Error() + "; archive not read"}
 		}

@@ -2,8 +2,11 @@ package snapshot
 
 import (
 	"archive/tar"
+	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -280,5 +283,34 @@ func TestArchiveNotRegular(t *testing.T) {
 	s := discover(t, dir, Options{})
 	if len(s.Nodes) != 0 {
 		t.Errorf("an archive outside PATH was read through a link: %v", nodeSummary(s))
+	}
+}
+
+// TestArchiveXZDictionary: an xz archive whose header asks for a huge
+// LZMA2 dictionary (which the decoder would allocate whole, up to 4 GiB,
+// before decoding a byte) is one problem, and not decoded; the common
+// dictionaries are read.
+func TestArchiveXZDictionary(t *testing.T) {
+	data := compress(t, "x.tar.xz", tarOf(t, sosMembers("s", "c1")))
+	if d := xzDict(bufio.NewReader(bytes.NewReader(data))); d != 8<<20 {
+		t.Fatalf("dictionary of the writer's default stream: %d", d)
+	}
+	bomb := append([]byte(nil), data...)
+	size := (int(bomb[12]) + 1) * 4
+	hdr := bomb[12 : 12+size]
+	i := bytes.Index(hdr, []byte{0x21, 0x01})
+	if i < 0 {
+		t.Fatal("no LZMA2 filter in the block header")
+	}
+	hdr[i+2] = 40 // 4 GiB - 1
+	binary.LittleEndian.PutUint32(hdr[size-4:], crc32.ChecksumIEEE(hdr[:size-4]))
+	dir := t.TempDir()
+	p := filepath.Join(dir, "d.tar.xz")
+	if err := os.WriteFile(p, bomb, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := discover(t, p, Options{})
+	if len(s.Nodes) != 0 || len(s.Problems) != 1 || s.Problems[0].Kind != ProblemTooLarge || !strings.Contains(s.Problems[0].Msg, "xz dictionary of 4095 MiB") {
+		t.Errorf("nodes %v, problems %v", nodeSummary(s), s.Problems)
 	}
 }
