@@ -89,8 +89,7 @@ func serviceOf(kind string) string {
 			return p
 		}
 	}
-	switch {
-	case strings.HasSuffix(kind, ".ini") || strings.HasPrefix(kind, "neutron"):
+	if strings.HasSuffix(kind, ".ini") {
 		return "neutron"
 	}
 	return strings.TrimSuffix(kind, ".conf")

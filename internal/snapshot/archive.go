@@ -171,7 +171,7 @@ func (b *bounded) Read(p []byte) (int, error) {
 // stream reads the tar stream of f (decompressed as its name says).
 func (a *archive) stream(f io.Reader, name string, o Options) *streamError {
 	comp, _ := archiveCompression(name)
-	var r io.Reader = f
+	r := f
 	switch comp {
 	case "gz":
 		z, err := gzip.NewReader(f)
@@ -196,7 +196,7 @@ func (a *archive) stream(f io.Reader, name string, o Options) *streamError {
 	for count := 0; ; count++ {
 		h, err := tr.Next()
 		switch {
-		case err == io.EOF:
+		case errors.Is(err, io.EOF):
 			return nil
 		case b.over:
 			return &streamError{ProblemTooLarge, fmt.Sprintf("decompresses to more than %s (a decompression bomb?); archive not read", safefile.FormatSize(maxBytes))}
@@ -261,8 +261,7 @@ func (a *archive) add(h *tar.Header, tr io.Reader) error {
 	}
 	m := &member{typ: h.Typeflag, link: h.Linkname, size: h.Size}
 	switch h.Typeflag {
-	case tar.TypeReg, tar.TypeRegA:
-		m.typ = tar.TypeReg
+	case tar.TypeReg: // tar.Reader reads the old TypeRegA as TypeReg
 		if a.mayRead(name) && h.Size <= a.limit {
 			data, err := safefileRead(tr, h.Size)
 			if err != nil {

@@ -24,7 +24,6 @@ type entry struct {
 	typ  byte
 	body string
 	link string
-	size int64 // for a header claiming more than body (0: len(body))
 }
 
 // tarOf writes the members as a tar stream.

@@ -112,9 +112,8 @@ func memberMode(typ byte) fs.FileMode {
 
 // archiveNodes are the nodes of an archive: the archive itself when its
 // top holds sos_commands/ (or etc/), else each top folder that does (a
-// sos archive's sosreport-<host>-<date>/). base names a node none of whose
-// files names it.
-func (a *archive) nodes(base string) []archiveRoot {
+// sos archive's sosreport-<host>-<date>/).
+func (a *archive) nodes() []archiveRoot {
 	top := archiveRoot{a: a}
 	if top.isDir(sosMarker) || top.isDir("etc") {
 		return []archiveRoot{top}
@@ -298,7 +297,7 @@ func (s *Snapshot) addArchive(abs, shown string, o Options, follow bool, shared 
 
 // addNodesOf adds the nodes, leftovers and problems of an archive read.
 func (s *Snapshot) addNodesOf(a *archive, abs, shown string, shared *contents) {
-	for _, r := range a.nodes(archiveNodeName(abs)) {
+	for _, r := range a.nodes() {
 		fallback := archiveNodeName(abs)
 		if r.prefix != "" {
 			fallback = r.prefix

@@ -128,9 +128,6 @@ func Classify(nodePath string) string {
 	if k := launchOrDistKind(nodePath); k != "" {
 		return k
 	}
-	if k, ok := sosKinds[nodePath]; ok {
-		return k
-	}
 	if !strings.HasPrefix(nodePath, "etc/") {
 		return ""
 	}
@@ -165,10 +162,14 @@ func Classify(nodePath string) string {
 	return ""
 }
 
-// launchOrDistKind is the kind of a dist file, packaged unit, drop-in or
+// launchOrDistKind is the kind of a file read outside etc/ (a dist file, a
+// sos command output or proc file) or of a packaged unit, drop-in or
 // default file, or "".
 func launchOrDistKind(nodePath string) string {
 	if k, ok := distKinds[nodePath]; ok {
+		return k
+	}
+	if k, ok := sosKinds[nodePath]; ok {
 		return k
 	}
 	return launchKind(nodePath)
@@ -410,7 +411,7 @@ func ReadsBelow(nodePath string) bool {
 	if nodePath == "etc" {
 		return true
 	}
-	if readsDistBelow(nodePath) || readsLaunchBelow(nodePath) || readsSosBelow(nodePath) {
+	if readsDistBelow(nodePath) || readsLaunchBelow(nodePath) {
 		return true
 	}
 	p, ok := strings.CutPrefix(nodePath, "etc/")
@@ -444,8 +445,12 @@ func ReadsBelow(nodePath string) bool {
 	return false
 }
 
-// readsDistBelow reports whether a dist file lies below nodePath.
+// readsDistBelow reports whether a dist file or a sos command output lies
+// below nodePath.
 func readsDistBelow(nodePath string) bool {
+	if readsSosBelow(nodePath) {
+		return true
+	}
 	for d := range distKinds {
 		if strings.HasPrefix(d, nodePath+"/") {
 			return true
