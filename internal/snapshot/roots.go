@@ -22,7 +22,7 @@ const (
 // rootsDepth levels down, sorted) that hold a snapshot's nodes: a folder
 // with a sub-folder whose etc/ holds a service folder (nova, neutron,
 // keystone, glance, placement), or whose root/ or home/<user>/ holds rc
-// files (holdsRC), or an etc/ of its own. Links are not
+// files (holdsRC), or a sos report's sos_commands/, or an etc/ of its own. Links are not
 // followed, and at most rootsVisited folders are read: it only suggests
 // where the user may have meant.
 func SnapshotsBelow(root string) []string {
@@ -45,6 +45,10 @@ func SnapshotsBelow(root string) []string {
 			child := filepath.Join(rel, e.Name())
 			if e.Name() == "etc" && isEtc(filepath.Join(root, child)) && rel != "." {
 				found[filepath.Dir(rel)] = true // rel is a node: its parent a snapshot
+				continue
+			}
+			if e.Name() == sosMarker && rel != "." {
+				found[filepath.Dir(rel)] = true // rel is a sos report: its parent a folder of them
 				continue
 			}
 			if (e.Name() == "root" || e.Name() == "home") && rel != "." && holdsRC(filepath.Join(root, rel)) {

@@ -113,6 +113,27 @@ func (s *Snapshot) distinctNames() {
 	}
 }
 
+// sosKeeps are the top folders of a sos report the walk enters: the
+// copied trees stacklint reads (etc, usr, lib, root, home), the command
+// outputs and proc; a report's var/log, sys, sos_logs, sos_reports, ...
+// (tens of thousands of files) are not walked.
+var sosKeeps = map[string]bool{"etc": true, "usr": true, "lib": true, "root": true, "home": true, sosMarker: true, "proc": true}
+
+// sosSkips reports whether the walk of a sos report's node leaves the
+// folder at rel alone: a top folder not in sosKeeps, or a folder of
+// sos_commands/ below which no command output is read.
+func (t *tree) sosSkips(rel string) bool {
+	if t.node == nil || t.node.Layout != LayoutSos {
+		return false
+	}
+	np := t.nodePath(rel)
+	top, _, nested := strings.Cut(np, "/")
+	if !nested {
+		return !sosKeeps[top]
+	}
+	return top == sosMarker && !ReadsBelow(np) && sosKinds[np] == ""
+}
+
 // readsSosBelow reports whether a sos command output stacklint reads lies
 // below nodePath.
 func readsSosBelow(nodePath string) bool {

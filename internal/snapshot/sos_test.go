@@ -69,6 +69,11 @@ func TestSosReportFolders(t *testing.T) {
 			}
 		}
 	}
+	for _, p := range s.Ignored { // logs and other command outputs are not walked
+		if strings.Contains(p, "/var/") || strings.Contains(p, "/sos_logs/") || strings.Contains(p, "sos_commands/systemd") {
+			t.Errorf("walked %s", p)
+		}
+	}
 }
 
 // TestSosReportIsPath: PATH may be one sos report: one node named by its
@@ -119,5 +124,15 @@ func TestSosHostnameHostile(t *testing.T) {
 	s := discover(t, root, Options{})
 	if len(s.Nodes) != 1 || s.Nodes[0].Name != "rep" {
 		t.Fatalf("nodes: %v", nodeSummary(s))
+	}
+}
+
+// TestSnapshotsBelowSos: a folder of sos reports deeper than PATH is
+// named as a snapshot below (the "nothing to check" hint).
+func TestSnapshotsBelowSos(t *testing.T) {
+	root := t.TempDir()
+	sosReport(t, root, "cases/0042/sosreport-a-1", "sos_commands/host/hostname", "compute1")
+	if got := SnapshotsBelow(root); !reflect.DeepEqual(got, []string{"cases/0042"}) {
+		t.Errorf("below: %v", got)
 	}
 }

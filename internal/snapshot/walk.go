@@ -153,6 +153,9 @@ func (t *tree) nodePath(rel string) string {
 
 // dir walks a directory at depth levels below the tree's root.
 func (t *tree) dir(real, rel string, depth int) {
+	if depth > 0 && t.sosSkips(rel) {
+		return // a sos report's logs and other command outputs: nothing read there
+	}
 	if depth > MaxDepth {
 		t.out.problem(rel, ProblemTooDeep, fmt.Sprintf("folder more than %d levels deep, not read", MaxDepth))
 		return
