@@ -202,3 +202,32 @@ var ignoreFingerprint = cmpopts.IgnoreFields(finding.Finding{}, "Fingerprint", "
 func runCLI(out, errb *bytes.Buffer, args ...string) int {
 	return cli.Execute(context.Background(), args, cli.BuildInfo{}, cli.IO{Out: out, Err: errb})
 }
+
+// TestSosSameHostTwice: two reports of the same host (collected on two
+// days) are both linted, the second as compute1~2, and a note says so;
+// nothing of it is hidden (findings between the two copies compare the host with
+// itself, which the note says).
+func TestSosSameHostTwice(t *testing.T) {
+	snap := filepath.Join(t.TempDir(), "snapshot")
+	copyTree(t, filepath.Join(testdata, "deployments", "sos-linuxbridge"), snap)
+	copyTree(t, filepath.Join(snap, "sosreport-compute1-2026-11-30-hxqzlmt"), filepath.Join(snap, "sosreport-compute1-2026-12-01-bqwerty"))
+	var out, errb bytes.Buffer
+	runCLI(&out, &errb, "--format", "json", snap)
+	var doc struct {
+		Notes   []string       `json:"notes"`
+		Summary map[string]int `json:"summary"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Summary["nodes"] != 4 {
+		t.Errorf("%d nodes", doc.Summary["nodes"])
+	}
+	found := false
+	for _, n := range doc.Notes {
+		found = found || strings.Contains(n, `sosreport-compute1-2026-12-01-bqwerty and another folder are reports of the same host "compute1": this one is named compute1~2`)
+	}
+	if !found {
+		t.Errorf("notes: %q", doc.Notes)
+	}
+}

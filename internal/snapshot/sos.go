@@ -109,7 +109,7 @@ func (s *Snapshot) distinctNames() {
 		for _, f := range n.Files {
 			f.Node = name
 		}
-		s.Notes = append(s.Notes, fmt.Sprintf("%s and another folder are reports of the same host %q: this one is named %s", n.Dir, orig, name))
+		s.Notes = append(s.Notes, fmt.Sprintf("%s and another folder are reports of the same host %q: this one is named %s (findings between the two, such as one my_ip on two nodes, compare the host with itself)", n.Dir, orig, name))
 	}
 }
 
