@@ -42,20 +42,11 @@ func SnapshotsBelow(root string) []string {
 			if !e.IsDir() {
 				continue
 			}
-			child := filepath.Join(rel, e.Name())
-			if e.Name() == "etc" && isEtc(filepath.Join(root, child)) && rel != "." {
+			if rel != "." && marksNode(root, rel, e.Name()) {
 				found[filepath.Dir(rel)] = true // rel is a node: its parent a snapshot
 				continue
 			}
-			if e.Name() == sosMarker && rel != "." {
-				found[filepath.Dir(rel)] = true // rel is a sos report: its parent a folder of them
-				continue
-			}
-			if (e.Name() == "root" || e.Name() == "home") && rel != "." && holdsRC(filepath.Join(root, rel)) {
-				found[filepath.Dir(rel)] = true // a node of rc files only (holdsRC)
-				continue
-			}
-			walk(child, depth+1)
+			walk(filepath.Join(rel, e.Name()), depth+1)
 		}
 	}
 	walk(".", 0)
@@ -65,6 +56,21 @@ func SnapshotsBelow(root string) []string {
 	}
 	sort.Strings(out)
 	return slices.DeleteFunc(out, func(p string) bool { return p == "." })
+}
+
+// marksNode reports whether the folder name below the folder rel (of
+// root) makes rel a node: an etc/ holding a service folder, a sos report's
+// sos_commands/, or a root/ or home/ with rc files (holdsRC).
+func marksNode(root, rel, name string) bool {
+	switch name {
+	case "etc":
+		return isEtc(filepath.Join(root, rel, name))
+	case sosMarker:
+		return true
+	case "root", "home":
+		return holdsRC(filepath.Join(root, rel))
+	}
+	return false
 }
 
 // isEtc: the folder holds one of the service folders stacklint reads.
