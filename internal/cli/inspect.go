@@ -71,7 +71,7 @@ func newInspectCommand(streams IO) *cobra.Command {
 // inspectTarget parses target and renders it in memory, telling p each
 // phase as it starts; it prints nothing.
 func inspectTarget(ctx context.Context, p *phase, streams IO, target string, limit int64, showSecrets bool) ([]byte, error) {
-	files, err := inspectTargets(streams, target, limit)
+	files, nodes, err := inspectTargets(streams, target, limit)
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
 	}
@@ -86,7 +86,7 @@ func inspectTarget(ctx context.Context, p *phase, streams IO, target string, lim
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := inspect.Write(&b, loaded, showSecrets); err != nil {
+	if err := inspect.WriteNodes(&b, nodes, loaded, showSecrets); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -95,28 +95,33 @@ func inspectTarget(ctx context.Context, p *phase, streams IO, target string, lim
 // inspectTargets is every classified file of a snapshot, or one file; a
 // lone file that is no known kind is read as an oslo.config INI file. The
 // parts of a snapshot that were not read are listed on standard error.
-func inspectTargets(streams IO, target string, limit int64) ([]*snapshot.File, error) {
+// nodes are the snapshot's nodes and how each was recognised (nil for a
+// lone file).
+func inspectTargets(streams IO, target string, limit int64) (files []*snapshot.File, nodes []inspect.Node, err error) {
 	st, err := os.Stat(target)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if !st.IsDir() {
+	if !st.IsDir() && !snapshot.IsArchive(target) {
 		f, err := snapshot.ReadLone(target, limit)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %w", err)
+			return nil, nil, fmt.Errorf("cannot read %w", err)
 		}
-		return []*snapshot.File{f}, nil
+		return []*snapshot.File{f}, nil, nil
 	}
 	s, err := snapshot.DiscoverWith(target, snapshot.Options{MaxFileSize: limit})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	nodes = []inspect.Node{}
+	for _, n := range s.Nodes {
+		nodes = append(nodes, inspect.Node{Name: n.Name, Dir: n.Dir, Layout: n.Layout})
 	}
 	for _, p := range s.Problems {
 		fmt.Fprintf(streams.Err, "not read: %s: %s\n", finding.Visible(p.Path), finding.Visible(p.Msg))
 	}
-	var out []*snapshot.File
 	for _, n := range s.Nodes {
-		out = append(out, n.Files...)
+		files = append(files, n.Files...)
 	}
-	return append(out, s.Loose...), nil
+	return append(files, s.Loose...), nodes, nil
 }

@@ -26,7 +26,9 @@ func nothingToCheck(path string, res *result.Result) error {
 		return nil // rc files only: a snapshot of its own
 	}
 	what := "no file stacklint reads"
-	if res.Files > 0 {
+	if why := rootProblem(res); why != "" {
+		what = why // an archive named as PATH that could not be read
+	} else if res.Files > 0 {
 		what = fmt.Sprintf("no node (only %s outside any node)", plural(res.Files, "file"))
 	}
 	msg := fmt.Sprintf("nothing to check in %s: %s; stacklint reads %s", path, what, snapshot.Layouts)
@@ -42,6 +44,20 @@ func nothingToCheck(path string, res *result.Result) error {
 		msg += fmt.Sprintf("; the nodes of a snapshot are below, in %s%s: run stacklint %s", strings.Join(shown, ", "), more, shown[0])
 	}
 	return usageError("%s", msg)
+}
+
+// rootProblem is the problem of PATH itself (an archive that cannot be
+// read), "" when none.
+func rootProblem(res *result.Result) string {
+	if res.Deployment == nil || res.Deployment.Snapshot == nil {
+		return ""
+	}
+	for _, p := range res.Deployment.Snapshot.Problems {
+		if p.Path == "" {
+			return p.Msg
+		}
+	}
+	return ""
 }
 
 // plural is "1 file", "2 files".

@@ -41,7 +41,7 @@ func targets(args []string) ([]target, error) {
 		switch {
 		case err != nil:
 			return nil, usageError("%s: no such file or folder", a)
-		case st.IsDir():
+		case st.IsDir() || snapshot.IsArchive(a): // a sos report's .tar.xz is a snapshot read in place
 			if !slices.ContainsFunc(out, func(t target) bool { return sameDir(t.root, a) }) {
 				out = append(out, target{root: a})
 			}

@@ -15,9 +15,36 @@ import (
 // Write prints {"files": [...]} for the loaded files. Unless showSecrets,
 // secret values and URL passwords become fingerprints.
 func Write(w io.Writer, files []*model.Loaded, showSecrets bool) error {
+	return WriteNodes(w, nil, files, showSecrets)
+}
+
+// Node is what discovery recognised of a node: its name, its folder
+// (relative to the snapshot) and its layout ("classic", "sos-report").
+type Node struct{ Name, Dir, Layout string }
+
+// WriteNodes is Write with {"nodes": [{name, dir, layout}], "files": [...]}
+// when nodes are given (a snapshot; none for a lone file).
+func WriteNodes(w io.Writer, nodes []Node, files []*model.Loaded, showSecrets bool) error {
 	keys := secret.NewKeyring(model.Digest(files))
 	p := &printer{w: w, keys: keys, show: showSecrets}
-	p.raw("{\"files\": [")
+	p.raw("{")
+	if nodes != nil {
+		p.raw("\"nodes\": [")
+		for i, n := range nodes {
+			if i > 0 {
+				p.raw(",")
+			}
+			p.raw("\n  {\"name\": ")
+			p.str(n.Name)
+			p.raw(", \"dir\": ")
+			p.str(n.Dir)
+			p.raw(", \"layout\": ")
+			p.str(n.Layout)
+			p.raw("}")
+		}
+		p.raw("\n],\n ")
+	}
+	p.raw("\"files\": [")
 	for i, f := range files {
 		if i > 0 {
 			p.raw(",")

@@ -162,7 +162,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 		Root: path, Rules: eng.Rules,
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
 		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice, Releases: listed, Config: cfg.Path,
-		Roles: roles, Unfolded: unfolded,
+		Roles: roles, Unfolded: unfolded, Notes: runNotes(snap, d.Files),
 	}, nil
 }
 

@@ -104,6 +104,7 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	hostTables := tablesByDigest{}
 	for i, n := range d.Snapshot.Nodes {
 		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name], addrs[n.Name], hostTables)
+		builders[i].sosLayout(n.Layout)
 		builders[i].roles = roles[n.Name]
 		builders[i].releases = d.releases
 		builders[i].memo = memo
@@ -271,6 +272,17 @@ type nodeBuilder struct {
 	budgets  map[*oslo.File]*int
 	enabled  []snapshot.Enabled // units started at boot
 	procs    map[string]string  // process -> evidence (nodeProcesses)
+	layout   string             // how discovery recognised the node (snapshot.Node.Layout)
+}
+
+// sosLayout records the node's layout; a sos report's node is named by the
+// host name the report's hostname command gave, which stands over the
+// copied etc/hostname.
+func (b *nodeBuilder) sosLayout(layout string) {
+	b.layout = layout
+	if layout == snapshot.LayoutSos {
+		b.hostname, _, _ = strings.Cut(b.name, "~") // compute1~2: the second report of compute1
+	}
 }
 
 func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []string, tables tablesByDigest) *nodeBuilder {
@@ -350,7 +362,7 @@ func (b *nodeBuilder) doc(knownOwners map[string]any) map[string]any {
 	services := servicesOf(b.procs)
 	byKind, byPath, byOption := fileLookups(files)
 	return map[string]any{
-		"name": b.name, "hostname": b.hostname, "files": files, "processes": b.processesDoc(),
+		"name": b.name, "hostname": b.hostname, "layout": b.layout, "files": files, "processes": b.processesDoc(),
 		"by_kind": byKind, "by_path": byPath, "by_option": byOption,
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
 		"addresses": toAny(b.addresses(knownOwners)), "interfaces": toAny(b.ifaces),

@@ -78,6 +78,22 @@ type driftFile struct {
 type driftOcc struct {
 	set, secret, address bool
 	value                string
+	masked               bool // the value, or a password in it, was masked (sos report)
+}
+
+// maskedOcc reports whether an occurrence's value, or a URL password in
+// it, was masked by a collection tool.
+func maskedOcc(o map[string]any) bool {
+	if o["masked"] == true {
+		return true
+	}
+	u, _ := o["url"].(map[string]any)
+	for _, h := range anySlice(u["hosts"]) {
+		if hm, _ := h.(map[string]any); hm["password_masked"] == true {
+			return true
+		}
+	}
+	return false
 }
 
 // lastOccurrences is the last occurrence of each option of a file's
@@ -90,7 +106,7 @@ func lastOccurrences(secs map[string]any) map[[2]string]driftOcc {
 			if occs, _ := v.([]any); len(occs) > 0 {
 				o := occs[len(occs)-1].(map[string]any)
 				d = driftOcc{set: true, value: o["value"].(string), secret: o["secret"] == true,
-					address: o["url"] != nil || len(anySlice(o["host_refs"])) > 0}
+					address: o["url"] != nil || len(anySlice(o["host_refs"])) > 0, masked: maskedOcc(o)}
 			}
 			out[[2]string{s, k}] = d
 		}
@@ -131,6 +147,9 @@ func groupDrift(g [2]string, files []driftFile) []any {
 		values := make([]string, len(files))
 		counts := map[string]int{}
 		isSecret, isAddress := false, false
+		if slices.ContainsFunc(occs[sk], func(o driftOcc) bool { return o.masked }) {
+			continue // a masked copy is unknown: no majority can be told
+		}
 		for i, o := range occs[sk] {
 			v := unset
 			if o.set {

@@ -165,6 +165,8 @@ func (l *Loaded) parse(data []byte) {
 		// read again with the init script's variables by processfiles.go;
 		// only its --config-file/--config-dir paths reach the document
 		l.Text = string(data)
+	case snapshot.KindSosIPAddress, snapshot.KindSosOVSShow, snapshot.KindCpuinfo:
+		l.Text = string(data) // command outputs: parsed by their own readers
 	case snapshot.KindNetif:
 		l.Addrs = netif.Parse(snapshot.NetifFormat(l.NodePath), data)
 	case snapshot.KindHTTPD:

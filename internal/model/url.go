@@ -154,7 +154,9 @@ func (x urlFact) doc(hostFact func(string, map[string]any) map[string]any) map[s
 			port = defaultPorts[u.Driver]
 		}
 		e := map[string]any{"host": host, "port": port, "user": x.mask(h.User, h.UserSpan), "address": host + ":" + strconv.Itoa(port)}
-		if h.HasPassword {
+		if h.HasPassword && secret.Masked(h.Password) {
+			e["password_masked"] = true // sos's mysql+pymysql://nova:*********@ctl/nova: unknown
+		} else if h.HasPassword {
 			e["password_fp"] = x.keys.FP(h.Password)
 			e["password_empty"] = h.Password == ""
 			e["password_weak"] = secret.Weak(h.Password)

@@ -47,6 +47,9 @@ func (b *nodeBuilder) budget(f *oslo.File) *int {
 // valueDoc is one occurrence of a key with its derived facts.
 func (b *nodeBuilder) valueDoc(kind string, f *oslo.File, section, key string, v oslo.Value, secretOpt bool) map[string]any {
 	d := map[string]any{"line": v.Line, "column": v.Column, "end_line": v.EndLine, "header": v.Header}
+	if secret.Masked(v.Text) {
+		return maskedDoc(d, v.Text) // sos's transport_url = *********: the value is unknown
+	}
 	textFacts(d, v)
 	if c := lookAlike(key); c != "" {
 		d["key_look_alike"] = c
@@ -98,6 +101,15 @@ func (b *nodeBuilder) derivedFacts(d map[string]any, key, value string, spans []
 	}
 }
 
+// maskedDoc is an occurrence whose whole value a collection tool masked
+// (sos report): secret and masked, with no fingerprint, so no rule takes
+// it as equal to, or different from, any other value, nor as weak, empty
+// or a placeholder.
+func maskedDoc(d map[string]any, text string) map[string]any {
+	d["value"], d["secret"], d["masked"] = text, true, true
+	return d
+}
+
 // secretDoc fills in an occurrence of a secret: its fingerprint label and
 // facts about it, never the value.
 func (b *nodeBuilder) secretDoc(d map[string]any, f *oslo.File, section string, v oslo.Value) map[string]any {
@@ -128,6 +140,10 @@ func (b *nodeBuilder) rcDoc(f *Loaded) map[string]any {
 	if f.RC != nil {
 		for _, v := range f.RC.Vars {
 			vd := map[string]any{"line": v.Line, "column": v.Column, "exported": v.Exported, "dynamic": v.Dynamic}
+			if secret.Masked(v.Value) {
+				vars[v.Name] = maskedDoc(vd, v.Value)
+				continue
+			}
 			if secret.IsEnv(v.Name) {
 				vd["value"], vd["secret"], vd["fp"], vd["empty"] = b.keys.Label(v.Value), true, b.keys.FP(v.Value), v.Value == ""
 				vd["weak"] = secret.Weak(v.Value)

@@ -25,6 +25,11 @@ type jsonDoc struct {
 	// nodes and why (result.ServiceRelease).
 	Releases []result.ServiceRelease `json:"releases"`
 	Config   string                  `json:"config,omitempty"` // the configuration file used; absent for none
+	// Notes: what the run left undecided or decided for the user (which
+	// checks masked credentials of sos reports left undecided, nodes
+	// renamed apart); absent when none. Beside summary, whose fields are
+	// all counts.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // jsonRelease is the release checked against: name is null when auto
@@ -49,7 +54,7 @@ func (JSON) Report(w io.Writer, r *result.Result) error {
 	c := r.Counts()
 	doc := jsonDoc{Version: 1, Findings: r.Findings, Summary: jsonSummary{
 		Error: c["error"], Warning: c["warning"], Info: c["info"], Suppressed: c["suppressed"], Nodes: r.Nodes, Files: r.Files,
-	}}
+	}, Notes: r.Notes}
 	doc.Root = r.Root
 	doc.Release = jsonRelease{Source: r.Release.Source, Why: r.Release.Why}
 	doc.Config = r.Config

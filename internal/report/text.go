@@ -60,6 +60,9 @@ func (t Text) Report(w io.Writer, r *result.Result) error {
 		n, plural(n, "finding"), c["error"], plural(c["error"], "error"),
 		c["warning"], plural(c["warning"], "warning"), c["info"], suppressedNote(c["suppressed"]),
 		r.Files, plural(r.Files, "file"), r.Nodes, plural(r.Nodes, "node"), releaseNote(r), configNote(r))
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "note: %s\n", finding.Visible(n))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -35,6 +35,10 @@ type Result struct {
 	// fingerprints of Findings for the folded findings' leads. The HTML
 	// overview counts a folded finding on every node it stands for.
 	Unfolded []finding.Finding
+	// Notes say what the run could not decide or decided for the user:
+	// which checks masked values (sos reports) left undecided, nodes
+	// renamed apart (two sos reports of one host). Sorted.
+	Notes []string
 }
 
 // Counts returns the number of findings per severity, suppressed ones

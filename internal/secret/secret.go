@@ -75,8 +75,8 @@ func (k *Keyring) add(form, label string) {
 // empty value), and remembers the value and the forms it takes when
 // quoted (Python repr, percent-encoding) so that Redact removes them.
 func (k *Keyring) FP(value string) string {
-	if value == "" {
-		return ""
+	if value == "" || Masked(value) {
+		return "" // a mask hides a secret: it is no secret of its own
 	}
 	m := hmac.New(sha256.New, k.key)
 	m.Write([]byte(value))
@@ -138,6 +138,9 @@ func pyReprBody(s string) string {
 func (k *Keyring) Label(value string) string {
 	if value == "" {
 		return "(empty)"
+	}
+	if Masked(value) {
+		return value // the mask as written: it shows no secret
 	}
 	return "fp:" + k.FP(value)
 }

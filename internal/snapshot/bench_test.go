@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -115,4 +117,48 @@ func BenchmarkDiscover1000(b *testing.B) {
 		n++
 	}
 	bench.ReportCPU(b, start, n)
+}
+
+// BenchmarkArchiveSos reads a sos report archive of 20,000 members (the
+// report's etc/ and a large sos_commands/ and var/log/ stacklint skips) in
+// place, as .tar.gz and .tar.xz.
+func BenchmarkArchiveSos(b *testing.B) {
+	members := sosMembers("sosreport-c1-2024", "compute1")
+	for i := range 20_000 {
+		members = append(members, entry{name: "sosreport-c1-2024/sos_commands/x/" + strconv.Itoa(i), body: strings.Repeat("output line\n", 20)})
+	}
+	raw := tarOf(b, members)
+	for _, name := range []string{"r.tar.gz", "r.tar.xz"} {
+		p := filepath.Join(b.TempDir(), name)
+		if err := os.WriteFile(p, compress(b, name, raw), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				s, err := DiscoverWith(p, Options{})
+				if err != nil || len(s.Nodes) != 1 {
+					b.Fatal(err, s.Nodes)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkArchiveBomb reads a gzip stream of zeros that inflates past the
+// bound (64 MiB here, 2 GiB by default): the time and memory of reaching
+// the bound, which grow with the bound, not with the stream.
+func BenchmarkArchiveBomb(b *testing.B) {
+	members := append(sosMembers("s", "c1"), entry{name: "s/var/log/huge", body: strings.Repeat("\x00", 96<<20)})
+	p := filepath.Join(b.TempDir(), "bomb.tar.gz")
+	if err := os.WriteFile(p, compress(b, "bomb.tar.gz", tarOf(b, members)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := DiscoverWith(p, Options{ArchiveBytes: 64 << 20})
+		if err != nil || len(s.Problems) != 1 || s.Problems[0].Kind != ProblemTooLarge {
+			b.Fatal(err, s.Problems)
+		}
+	}
 }

@@ -21,6 +21,9 @@ func HookFiles() string {
 		roots = append(roots, path.Dir(path.Dir(p))+"/") // usr/share/nova/nova-dist.conf: usr/share/
 	}
 	roots = append(roots, "etc/")
+	for p := range sosKinds {
+		roots = append(roots, p) // sos_commands/networking/ip_-d_address, proc/cpuinfo
+	}
 	roots = append(roots, packagedUnitDirs...)
 	slices.Sort(roots)
 	roots = slices.Compact(roots)

@@ -21,6 +21,9 @@ var serviceDirs = []string{"nova", "neutron", "keystone", "glance", "placement"}
 func (w *walker) layout() ([]*tree, error) {
 	root := w.s.Root
 	top := chroot{dir: root}
+	if top.isSos() { // PATH is one sos report
+		return []*tree{w.newTree(w.sosNode(top, "", filepath.Base(root)), top, root, "")}, nil
+	}
 	if top.isDir("etc") {
 		n := &Node{Name: w.nodeName(top)}
 		return []*tree{w.newTree(n, top, root, "")}, nil
@@ -39,6 +42,11 @@ func (w *walker) layout() ([]*tree, error) {
 	var trees []*tree
 	loose := w.newTree(nil, top, root, "")
 	for _, e := range entries {
+		if e.Type().IsRegular() && IsArchive(e.Name()) {
+			w.archives = append(w.archives, e.Name()) // read in place after the walk
+			loose.skip[e.Name()] = true
+			continue
+		}
 		if t := w.nodeTree(top, e); t != nil {
 			trees = append(trees, t)
 			loose.skip[e.Name()] = true
@@ -76,6 +84,9 @@ func (w *walker) nodeTree(top chroot, e os.DirEntry) *tree {
 		return nil
 	}
 	node := chroot{dir: t.real}
+	if node.isSos() {
+		return w.newTree(w.sosNode(node, name, name), node, t.real, "")
+	}
 	if !node.isDir("etc") && !holdsRC(t.real) {
 		return nil
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // Layouts describes, for messages, the snapshot layouts Discover knows.
-const Layouts = "PATH/NODE/etc/... (one folder per node; a NODE holding only rc files in root/ or home/USER/ counts), PATH/etc/... (one node), or an /etc itself (PATH/nova, PATH/neutron, ...)"
+const Layouts = "PATH/NODE/etc/... (one folder per node; a NODE holding only rc files in root/ or home/USER/ counts), PATH/etc/... (one node), an /etc itself (PATH/nova, PATH/neutron, ...), a sos report (sos_commands/ beside etc/) or a folder of them, or sos report archives (.tar.xz, .tar.gz, .tgz, .tar) as PATH or at its top"
 
 // Limits of the search for snapshots below a folder that is none.
 const (
@@ -22,7 +22,7 @@ const (
 // rootsDepth levels down, sorted) that hold a snapshot's nodes: a folder
 // with a sub-folder whose etc/ holds a service folder (nova, neutron,
 // keystone, glance, placement), or whose root/ or home/<user>/ holds rc
-// files (holdsRC), or an etc/ of its own. Links are not
+// files (holdsRC), or a sos report's sos_commands/, or an etc/ of its own. Links are not
 // followed, and at most rootsVisited folders are read: it only suggests
 // where the user may have meant.
 func SnapshotsBelow(root string) []string {
@@ -42,16 +42,11 @@ func SnapshotsBelow(root string) []string {
 			if !e.IsDir() {
 				continue
 			}
-			child := filepath.Join(rel, e.Name())
-			if e.Name() == "etc" && isEtc(filepath.Join(root, child)) && rel != "." {
+			if rel != "." && marksNode(root, rel, e.Name()) {
 				found[filepath.Dir(rel)] = true // rel is a node: its parent a snapshot
 				continue
 			}
-			if (e.Name() == "root" || e.Name() == "home") && rel != "." && holdsRC(filepath.Join(root, rel)) {
-				found[filepath.Dir(rel)] = true // a node of rc files only (holdsRC)
-				continue
-			}
-			walk(child, depth+1)
+			walk(filepath.Join(rel, e.Name()), depth+1)
 		}
 	}
 	walk(".", 0)
@@ -61,6 +56,21 @@ func SnapshotsBelow(root string) []string {
 	}
 	sort.Strings(out)
 	return slices.DeleteFunc(out, func(p string) bool { return p == "." })
+}
+
+// marksNode reports whether the folder name below the folder rel (of
+// root) makes rel a node: an etc/ holding a service folder, a sos report's
+// sos_commands/, or a root/ or home/ with rc files (holdsRC).
+func marksNode(root, rel, name string) bool {
+	switch name {
+	case "etc":
+		return isEtc(filepath.Join(root, rel, name))
+	case sosMarker:
+		return true
+	case "root", "home":
+		return holdsRC(filepath.Join(root, rel))
+	}
+	return false
 }
 
 // isEtc: the folder holds one of the service folders stacklint reads.

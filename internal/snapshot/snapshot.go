@@ -27,6 +27,9 @@ type Snapshot struct {
 	// Leftovers are package-manager copies of known files (nova.conf.rpmnew,
 	// ml2_conf.ini.dpkg-dist): not read, but worth reporting.
 	Leftovers []Leftover
+	// Notes say what discovery decided that the user should know (two sos
+	// reports of one host renamed apart), sorted.
+	Notes []string
 }
 
 // Leftover is an unmerged package copy of a file stacklint reads.
@@ -37,9 +40,12 @@ type Leftover struct {
 
 // Node is one machine of the deployment.
 type Node struct {
-	Name  string
-	Dir   string  // path of the node root relative to Root ("" for Root itself)
-	Files []*File // sorted by path
+	Name string
+	Dir  string // path of the node root relative to Root ("" for Root itself)
+	// Layout is how the node's folder was recognised: LayoutSos for a sos
+	// report, "" for the classic layouts.
+	Layout string
+	Files  []*File // sorted by path
 	// Enabled are the units the node's init system starts at boot, by
 	// unit name, sorted (see EnabledUnit); one entry per unit.
 	Enabled []Enabled
@@ -106,6 +112,10 @@ type Options struct {
 	// MaxFileSize is the size limit of a file in bytes (0: the default,
 	// safefile.DefaultLimit); a larger file is a ProblemTooLarge.
 	MaxFileSize int64
+	// ArchiveBytes and ArchiveMembers bound what one archive read in place
+	// may decompress and hold (0: DefaultArchiveBytes, DefaultArchiveMembers).
+	ArchiveBytes   int64
+	ArchiveMembers int
 }
 
 // Discover is DiscoverWith with the default options.
@@ -125,14 +135,17 @@ func DiscoverWith(root string, o Options) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = safefile.DefaultLimit
+	}
+	if !st.IsDir() && IsArchive(abs) {
+		return discoverArchive(abs, o), nil
+	}
 	if !st.IsDir() {
 		return nil, fmt.Errorf("%s is not a directory", root)
 	}
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
-	}
-	if o.MaxFileSize <= 0 {
-		o.MaxFileSize = safefile.DefaultLimit
 	}
 	s := &Snapshot{Root: abs}
 	w := newWalker(s, o)
@@ -147,8 +160,22 @@ func DiscoverWith(root string, o Options) (*Snapshot, error) {
 	w.walk(trees)
 	w.readAll()
 	w.readExtraDirs(trees)
+	for _, name := range w.archives {
+		s.addArchive(filepath.Join(abs, name), name, o, false, newContents())
+	}
+	s.distinctNames()
 	s.sort()
 	return s, nil
+}
+
+// discoverArchive is the snapshot of an archive named as PATH: its nodes
+// (a sos report's top folder), read in place.
+func discoverArchive(abs string, o Options) *Snapshot {
+	s := &Snapshot{Root: abs}
+	s.addArchive(abs, "", o, true, newContents())
+	s.distinctNames()
+	s.sort()
+	return s
 }
 
 func (s *Snapshot) sort() {
@@ -159,6 +186,7 @@ func (s *Snapshot) sort() {
 	sort.Slice(s.Loose, func(i, j int) bool { return s.Loose[i].Path < s.Loose[j].Path })
 	sort.Slice(s.Nodes, func(i, j int) bool { return s.Nodes[i].Name < s.Nodes[j].Name })
 	sort.Strings(s.Ignored)
+	sort.Strings(s.Notes)
 	sort.Slice(s.Leftovers, func(i, j int) bool { return s.Leftovers[i].Path < s.Leftovers[j].Path })
 	sort.Slice(s.Problems, func(i, j int) bool {
 		a, b := s.Problems[i], s.Problems[j]

@@ -23,6 +23,7 @@ type walker struct {
 	limit    int64
 	cands    []*candidate
 	reported map[Problem]bool // path and kind: each problem is reported once
+	archives []string         // archives at the top of PATH, read in place (archive.go)
 }
 
 // found is what one tree's walk found, in walk order: files to read,
@@ -86,6 +87,9 @@ func newWalker(s *Snapshot, o Options) *walker {
 }
 
 func (w *walker) newTree(n *Node, root chroot, real, mount string) *tree {
+	if n != nil && n.Layout == "" {
+		n.Layout = LayoutClassic
+	}
 	return &tree{node: n, root: root, real: real, mount: mount, skip: map[string]bool{}, visited: map[safefile.ID]bool{}}
 }
 
@@ -149,6 +153,9 @@ func (t *tree) nodePath(rel string) string {
 
 // dir walks a directory at depth levels below the tree's root.
 func (t *tree) dir(real, rel string, depth int) {
+	if depth > 0 && t.sosSkips(rel) {
+		return // a sos report's logs and other command outputs: nothing read there
+	}
 	if depth > MaxDepth {
 		t.out.problem(rel, ProblemTooDeep, fmt.Sprintf("folder more than %d levels deep, not read", MaxDepth))
 		return
