@@ -168,6 +168,9 @@ func launchOrDistKind(nodePath string) string {
 	if k, ok := distKinds[nodePath]; ok {
 		return k
 	}
+	if k := factKind(nodePath); k != "" {
+		return k
+	}
 	return launchKind(nodePath)
 }
 
@@ -336,6 +339,9 @@ func Kinds() []string {
 	}
 	seen[KindKeyFile], seen[KindDnsmasq] = true, true
 	seen[KindSystemdPackaged], seen[KindInitDefault] = true, true
+	for _, k := range factKinds {
+		seen[k] = true
+	}
 	for _, table := range []map[string]string{iniKinds, distKinds, configDirs} {
 		for _, k := range table {
 			seen[k] = true
@@ -404,7 +410,7 @@ func ReadsBelow(nodePath string) bool {
 	if nodePath == "etc" {
 		return true
 	}
-	if readsDistBelow(nodePath) || readsLaunchBelow(nodePath) {
+	if readsDistBelow(nodePath) || readsLaunchBelow(nodePath) || readsFactsBelow(nodePath) {
 		return true
 	}
 	p, ok := strings.CutPrefix(nodePath, "etc/")
