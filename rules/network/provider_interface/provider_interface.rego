@@ -52,10 +52,13 @@ report contains finding if {
 	some [_, k, name] in m.items
 	i := ifs.iface(node, name)
 	held := _held(node, i)
-	some [addr, what, s, sec, key] in _claims(node, m)
-	addr in held
+	found := sort([[what, addr, lib.where(s.file, sec, key), settings.at(s, sec, key)] |
+		some [addr, what, s, sec, key] in _claims(node, m)
+		addr in held
+	])
+	count(found) > 0
 	finding := {
-		"message": sprintf("%s [%s] %s on %s maps physical network '%s' to %s, which holds the node's %s %s (%s): project traffic shares that interface and the agent moves the address onto its bridges", [m.setting.file.kind, m.section, m.key, node.name, k, name, what, addr, lib.where(s.file, sec, key)]),
-		"locations": [settings.at(m.setting, m.section, m.key), settings.at(s, sec, key), ifs.at(node, i)],
+		"message": sprintf("%s [%s] %s on %s maps physical network '%s' to %s, which holds the node's %s: project traffic shares that interface and the agent moves the address onto its bridges", [m.setting.file.kind, m.section, m.key, node.name, k, name, concat(" and ", [sprintf("%s %s (%s)", [w, a, at]) | some [w, a, at, _] in found])]),
+		"locations": array.concat(array.concat([settings.at(m.setting, m.section, m.key)], [loc | some [_, _, _, loc] in found]), [ifs.at(node, i)]),
 	}
 }

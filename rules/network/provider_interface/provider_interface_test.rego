@@ -23,10 +23,19 @@ test_tunnel_interface_on_agent_bridge if {
 	ifaces := {"eth1": _if([], "brq12"), "brq12": _if(["10.0.1.31"], "")}
 	fs := provider_interface.report with input as _in("provider:eth1", ifaces)
 	some f in fs
-	contains(f.message, "holds the node's tunnel local_ip 10.0.1.31 (linuxbridge_agent.ini [vxlan] local_ip on cmp1)")
+	contains(f.message, "holds the node's tunnel local_ip 10.0.1.31 (linuxbridge_agent.ini [vxlan] local_ip on cmp1):")
 }
 
 test_unnumbered_no_hit if {
 	provider_interface.report with input as _in("provider:eth2", {"eth0": _if(["10.0.0.31"], ""), "eth2": _if([], "")}) == set()
 	provider_interface.report with input as _in("provider:eth2", {}) == set()
+}
+
+# One finding per mapped interface, naming every address it holds.
+test_both_one_finding if {
+	fs := provider_interface.report with input as _in("provider:eth0", {"eth0": _if(["10.0.0.31", "10.0.1.31"], "")})
+	count(fs) == 1
+	some f in fs
+	contains(f.message, "holds the node's management address 10.0.0.31 (nova.conf [DEFAULT] my_ip on cmp1) and tunnel local_ip 10.0.1.31 (linuxbridge_agent.ini [vxlan] local_ip on cmp1):")
+	count(f.locations) == 4
 }
