@@ -106,21 +106,34 @@ func relate(all map[string]*ifaceFacts) {
 		}
 	}
 	for _, n := range names {
-		l := &all[n].link
-		for _, x := range l.Members {
-			if m := all[x]; m != nil && x != n {
-				switch {
-				case l.Kind == netif.KindBond && m.link.Bond == "":
-					m.link.Bond = n
-				case (l.Kind == netif.KindBridge || l.Kind == netif.KindOVSBridge) && m.link.Bridge == "":
-					m.link.Bridge = n
-				}
-			}
+		ownMembers(all, n)
+		joinOwners(all, n)
+	}
+}
+
+// ownMembers gives the members of bridge or bond n their bridge or bond.
+func ownMembers(all map[string]*ifaceFacts, n string) {
+	l := &all[n].link
+	for _, x := range l.Members {
+		m := all[x]
+		if m == nil || x == n {
+			continue
 		}
-		for _, owner := range []string{l.Bridge, l.Bond} {
-			if o := all[owner]; o != nil && owner != n && !slices.Contains(o.link.Members, n) {
-				o.link.Members = append(o.link.Members, n)
-			}
+		switch {
+		case l.Kind == netif.KindBond && m.link.Bond == "":
+			m.link.Bond = n
+		case (l.Kind == netif.KindBridge || l.Kind == netif.KindOVSBridge) && m.link.Bridge == "":
+			m.link.Bridge = n
+		}
+	}
+}
+
+// joinOwners lists n among the members of its bridge and its bond.
+func joinOwners(all map[string]*ifaceFacts, n string) {
+	l := &all[n].link
+	for _, owner := range []string{l.Bridge, l.Bond} {
+		if o := all[owner]; o != nil && owner != n && !slices.Contains(o.link.Members, n) {
+			o.link.Members = append(o.link.Members, n)
 		}
 	}
 }

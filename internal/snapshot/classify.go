@@ -410,7 +410,7 @@ func ReadsBelow(nodePath string) bool {
 	if nodePath == "etc" {
 		return true
 	}
-	if readsDistBelow(nodePath) || readsLaunchBelow(nodePath) || readsFactsBelow(nodePath) {
+	if readsDistBelow(nodePath) || readsLaunchBelow(nodePath) {
 		return true
 	}
 	p, ok := strings.CutPrefix(nodePath, "etc/")
@@ -444,14 +444,15 @@ func ReadsBelow(nodePath string) bool {
 	return false
 }
 
-// readsDistBelow reports whether a dist file lies below nodePath.
+// readsDistBelow reports whether a dist file, or a sos command output
+// (sosfacts.go), lies below nodePath.
 func readsDistBelow(nodePath string) bool {
 	for d := range distKinds {
 		if strings.HasPrefix(d, nodePath+"/") {
 			return true
 		}
 	}
-	return false
+	return readsFactsBelow(nodePath)
 }
 
 // readsConfigDirBelow reports whether config-dir files lie below p (a path

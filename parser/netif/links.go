@@ -227,25 +227,7 @@ func ovsType(v string) string {
 // TYPE, DEVICETYPE, BRIDGE, MASTER, VLAN, PHYSDEV, MTU, OVS_BRIDGE,
 // BOND_IFACES, IPADDR*.
 func ifcfgLinks(base string, data []byte) []Link {
-	vals := map[string]string{}
-	var addrs []string
-	line, first := 0, 0
-	for raw := range bytes.Lines(data) {
-		line++
-		k, v, ok := strings.Cut(strings.TrimSpace(string(raw)), "=")
-		if !ok || strings.HasPrefix(k, "#") {
-			continue
-		}
-		if first == 0 {
-			first = line
-		}
-		v = strings.Trim(strings.TrimSpace(v), `"'`)
-		if strings.HasPrefix(k, "IPADDR") {
-			addrs = append(addrs, v)
-			continue
-		}
-		vals[k] = v
-	}
+	vals, addrs, first := assignments(data, "", func(section, k string) bool { return strings.HasPrefix(k, "IPADDR") })
 	name := vals["DEVICE"]
 	if name == "" {
 		name = strings.TrimPrefix(base, "ifcfg-")
@@ -257,11 +239,21 @@ func ifcfgLinks(base string, data []byte) []Link {
 	for _, a := range addrs {
 		addAddr(l, a)
 	}
+	ifcfgKind(l, vals)
+	if l.Bridge == "" {
+		l.Bridge = vals["BRIDGE"]
+	}
+	l.Bond = vals["MASTER"]
+	clean(l)
+	return []Link{*l}
+}
+
+// ifcfgKind sets the kind (and what comes with it) an ifcfg file's TYPE,
+// DEVICETYPE, BONDING_MASTER and VLAN say.
+func ifcfgKind(l *Link, vals map[string]string) {
 	switch t := strings.ToLower(vals["TYPE"]); {
 	case vals["DEVICETYPE"] == "ovs" || strings.HasPrefix(t, "ovs"):
-		l.Kind = ovsType(t)
-		l.Bridge = vals["OVS_BRIDGE"]
-		l.Members = words(vals["BOND_IFACES"])
+		l.Kind, l.Bridge, l.Members = ovsType(t), vals["OVS_BRIDGE"], words(vals["BOND_IFACES"])
 	case t == "bridge":
 		l.Kind = KindBridge
 	case t == "bond" || vals["BONDING_MASTER"] == "yes":
@@ -269,41 +261,35 @@ func ifcfgLinks(base string, data []byte) []Link {
 	case t == "vlan" || vals["VLAN"] == "yes":
 		l.Kind, l.Parent = KindVLAN, vals["PHYSDEV"]
 		if l.Parent == "" {
-			l.Parent = vlanParent(name)
+			l.Parent = vlanParent(l.Name)
 		}
 	case t == "ethernet":
 		l.Kind = KindEthernet
 	}
-	if l.Bridge == "" && ifName(vals["BRIDGE"]) {
-		l.Bridge = vals["BRIDGE"]
-	}
-	if ifName(vals["MASTER"]) {
-		l.Bond = vals["MASTER"]
-	}
-	if !ifName(l.Bridge) {
-		l.Bridge = ""
-	}
-	if !ifName(l.Parent) {
-		l.Parent = ""
-	}
-	return []Link{*l}
 }
 
-// keyfileLinks reads one NetworkManager keyfile: [connection] type,
-// interface-name (else the file's name without .nmconnection),
-// master/controller with slave-type/port-type, [ethernet] mtu (and the
-// other settings' mtu), [vlan] parent, [ipv4]/[ipv6] addressN.
-func keyfileLinks(base string, data []byte) []Link {
-	vals := map[string]string{}
-	var addrs []string
-	section := ""
-	line, first := 0, 0
+// clean drops related names Linux would refuse.
+func clean(l *Link) {
+	for _, p := range []*string{&l.Bridge, &l.Bond, &l.Parent} {
+		if !ifName(*p) {
+			*p = ""
+		}
+	}
+}
+
+// assignments reads "key=value" lines (in "[section]"s for keyfiles: keys
+// become "section.key"), values unquoted (ifcfg) and trimmed. Values of
+// keys listed(section, key) are returned in order instead; first is the
+// first assignment's line, or with sections the first [connection]'s.
+func assignments(data []byte, need string, listed func(section, key string) bool) (vals map[string]string, list []string, first int) {
+	vals = map[string]string{}
+	section, line := "", 0
 	for raw := range bytes.Lines(data) {
 		line++
 		s := strings.TrimSpace(string(raw))
-		if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		if need != "" && strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 			section = strings.ToLower(s[1 : len(s)-1])
-			if section == "connection" && first == 0 {
+			if section == need && first == 0 {
 				first = line
 			}
 			continue
@@ -312,14 +298,33 @@ func keyfileLinks(base string, data []byte) []Link {
 		if !ok || strings.HasPrefix(s, "#") {
 			continue
 		}
+		if need == "" && first == 0 {
+			first = line
+		}
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-		if (section == "ipv4" || section == "ipv6") && strings.HasPrefix(k, "address") {
-			first, _, _ := strings.Cut(v, ",")
-			addrs = append(addrs, first)
+		if need == "" {
+			v = strings.Trim(v, `"'`)
+		}
+		if listed(section, k) {
+			list = append(list, v)
 			continue
 		}
-		vals[section+"."+k] = v
+		if need != "" {
+			k = section + "." + k
+		}
+		vals[k] = v
 	}
+	return vals, list, first
+}
+
+// keyfileLinks reads one NetworkManager keyfile: [connection] type,
+// interface-name (else the file's name without .nmconnection),
+// master/controller with slave-type/port-type, [ethernet] mtu (and the
+// other settings' mtu), [vlan] parent, [ipv4]/[ipv6] addressN.
+func keyfileLinks(base string, data []byte) []Link {
+	vals, addrs, first := assignments(data, "connection", func(section, k string) bool {
+		return (section == "ipv4" || section == "ipv6") && strings.HasPrefix(k, "address")
+	})
 	name := vals["connection.interface-name"]
 	if name == "" {
 		name = strings.TrimSuffix(path.Base(base), ".nmconnection")
@@ -329,50 +334,46 @@ func keyfileLinks(base string, data []byte) []Link {
 	}
 	l := &Link{Name: name, Line: first}
 	for _, a := range addrs {
-		addAddr(l, a)
+		first, _, _ := strings.Cut(a, ",")
+		addAddr(l, first)
 	}
 	for _, k := range []string{"ethernet.mtu", "802-3-ethernet.mtu", "bond.mtu", "bridge.mtu", "vlan.mtu", "ovs-interface.mtu", "wired.mtu"} {
 		if n := mtu(vals[k]); n > 0 {
 			l.MTU = n
 		}
 	}
-	switch vals["connection.type"] {
-	case "ethernet", "802-3-ethernet":
+	l.Kind = keyfileKinds[vals["connection.type"]]
+	switch {
+	case l.Kind == KindVLAN:
+		l.Parent = vals["vlan.parent"]
+	case l.Kind == KindOVSInternal && vals["ovs-interface.type"] == "system":
 		l.Kind = KindEthernet
-	case "bridge":
-		l.Kind = KindBridge
-	case "bond":
-		l.Kind = KindBond
-	case "vlan":
-		l.Kind, l.Parent = KindVLAN, vals["vlan.parent"]
-	case "ovs-bridge":
-		l.Kind = KindOVSBridge
-	case "ovs-port":
-		l.Kind = KindOVSPort
-	case "ovs-interface":
-		l.Kind = KindOVSInternal
-		if vals["ovs-interface.type"] == "system" {
-			l.Kind = KindEthernet
-		}
 	}
-	master := vals["connection.master"]
+	keyfileController(l, vals)
+	clean(l)
+	return []Link{*l}
+}
+
+// keyfileKinds maps [connection] type to kinds.
+var keyfileKinds = map[string]string{
+	"ethernet": KindEthernet, "802-3-ethernet": KindEthernet, "bridge": KindBridge, "bond": KindBond,
+	"vlan": KindVLAN, "ovs-bridge": KindOVSBridge, "ovs-port": KindOVSPort, "ovs-interface": KindOVSInternal,
+}
+
+// keyfileController sets the bridge or bond a keyfile's controller (or
+// master) names, by its port type (or slave type).
+func keyfileController(l *Link, vals map[string]string) {
+	master, slave := vals["connection.master"], vals["connection.slave-type"]
 	if c := vals["connection.controller"]; c != "" {
 		master = c
 	}
-	slave := vals["connection.slave-type"]
 	if p := vals["connection.port-type"]; p != "" {
 		slave = p
 	}
-	if ifName(master) {
-		switch slave {
-		case "bridge", "ovs-bridge", "ovs-port":
-			l.Bridge = master
-		case "bond":
-			l.Bond = master
-		}
+	switch slave {
+	case "bridge", "ovs-bridge", "ovs-port":
+		l.Bridge = master
+	case "bond":
+		l.Bond = master
 	}
-	if !ifName(l.Parent) {
-		l.Parent = ""
-	}
-	return []Link{*l}
 }

@@ -23,7 +23,6 @@ func netplanLinks(data []byte) []Link {
 		return nil
 	}
 	var set linkSet
-	var ports [][3]string // member, owner, kind of owner
 	for i := 0; i+1 < len(network.Content); i += 2 {
 		kind, ok := netplanKinds[network.Content[i].Value]
 		devs := network.Content[i+1]
@@ -31,52 +30,54 @@ func netplanLinks(data []byte) []Link {
 			continue
 		}
 		for j := 0; j+1 < len(devs.Content); j += 2 {
-			id, body := devs.Content[j], devs.Content[j+1]
-			name := id.Value
-			if n := scalar(mapValue(body, "set-name")); n != "" {
-				name = n
-			}
-			l := set.get(name, id.Line)
-			if l.Name == "" {
-				continue
-			}
-			l.Kind = kind
-			if kind == KindBridge && mapValue(body, "openvswitch") != nil {
-				l.Kind = KindOVSBridge
-			}
-			l.MTU = mtu(scalar(mapValue(body, "mtu")))
-			if kind == KindVLAN {
-				if p := scalar(mapValue(body, "link")); ifName(p) {
-					l.Parent = p
-				}
-			}
-			if m := mapValue(body, "interfaces"); m != nil && (kind == KindBridge || kind == KindBond) {
-				for _, it := range m.Content {
-					if ifName(it.Value) && it.Kind == yaml.ScalarNode {
-						l.Members = append(l.Members, it.Value)
-						ports = append(ports, [3]string{it.Value, name, kind})
-					}
-				}
-			}
-			if a := mapValue(body, "addresses"); a != nil {
-				for _, it := range a.Content {
-					if it.Kind == yaml.ScalarNode {
-						addAddr(l, it.Value)
-					}
-				}
-			}
+			netplanDevice(&set, kind, devs.Content[j], devs.Content[j+1])
 		}
 	}
-	for _, p := range ports {
-		if m := set.by[p[0]]; m != nil {
-			if p[2] == KindBond {
-				m.Bond = p[1]
-			} else {
-				m.Bridge = p[1]
+	for _, n := range set.order {
+		owner := set.by[n]
+		for _, m := range owner.Members {
+			if l := set.by[m]; l != nil && owner.Kind == KindBond {
+				l.Bond = n
+			} else if l != nil {
+				l.Bridge = n
 			}
 		}
 	}
 	return set.list()
+}
+
+// netplanDevice reads one device definition of the given kind.
+func netplanDevice(set *linkSet, kind string, id, body *yaml.Node) {
+	name := id.Value
+	if n := scalar(mapValue(body, "set-name")); n != "" {
+		name = n
+	}
+	l := set.get(name, id.Line)
+	if l.Name == "" {
+		return
+	}
+	l.Kind, l.MTU = kind, mtu(scalar(mapValue(body, "mtu")))
+	if kind == KindBridge && mapValue(body, "openvswitch") != nil {
+		l.Kind = KindOVSBridge
+	}
+	if kind == KindVLAN {
+		l.Parent = scalar(mapValue(body, "link"))
+	}
+	if m := mapValue(body, "interfaces"); m != nil && kind != KindEthernet && kind != KindVLAN {
+		for _, it := range m.Content {
+			if ifName(it.Value) && it.Kind == yaml.ScalarNode {
+				l.Members = append(l.Members, it.Value)
+			}
+		}
+	}
+	if a := mapValue(body, "addresses"); a != nil {
+		for _, it := range a.Content {
+			if it.Kind == yaml.ScalarNode {
+				addAddr(l, it.Value)
+			}
+		}
+	}
+	clean(l)
 }
 
 // mapValue is the value of key in a YAML mapping node, or nil.

@@ -102,11 +102,17 @@ func ipHeader(s string, line int) (l *netif.Link, master string, slave bool) {
 	if validName(link) && !strings.HasPrefix(link, "if") && link != "NONE" {
 		l.Parent = link
 	}
-	for i := 2; i+1 < len(f); i++ {
+	l.MTU, master = headerWords(f[2:])
+	return l, master, slave
+}
+
+// headerWords reads "mtu N" and "master X" of a header line's words.
+func headerWords(f []string) (mtu int, master string) {
+	for i := 0; i+1 < len(f); i++ {
 		switch f[i] {
 		case "mtu":
 			if n, err := strconv.Atoi(f[i+1]); err == nil && n > 0 && n <= 1<<20 {
-				l.MTU = n
+				mtu = n
 			}
 		case "master":
 			if validName(f[i+1]) {
@@ -114,7 +120,7 @@ func ipHeader(s string, line int) (l *netif.Link, master string, slave bool) {
 			}
 		}
 	}
-	return l, master, slave
+	return mtu, master
 }
 
 // ipDetail reads one indented line of an interface's block.
@@ -122,17 +128,14 @@ func ipDetail(l *netif.Link, f []string) {
 	if len(f) == 0 {
 		return
 	}
-	switch {
-	case f[0] == "link/loopback":
+	switch f[0] {
+	case "link/loopback":
 		l.Kind = netif.KindLoopback
-	case f[0] == "inet" || f[0] == "inet6":
-		if len(f) >= 2 && globalScope(f) {
-			addr, _, _ := strings.Cut(f[1], "/")
-			if a, err := netip.ParseAddr(addr); err == nil && !a.IsLoopback() && !a.IsLinkLocalUnicast() && a.Zone() == "" {
-				l.Addresses = appendNew(l.Addresses, a.String())
-			}
+	case "inet", "inet6":
+		if a, ok := globalAddr(f); ok {
+			l.Addresses = appendNew(l.Addresses, a)
 		}
-	case f[0] == "bond_slave":
+	case "bond_slave":
 		l.Bond = "bond" // the header's master names it
 	default:
 		if k, ok := detailKinds[f[0]]; ok {
@@ -145,6 +148,20 @@ func ipDetail(l *netif.Link, f []string) {
 	if l.Kind != netif.KindVLAN && l.Kind != "" {
 		l.Parent = "" // name@ifN of a veth, a tunnel's "@NONE"
 	}
+}
+
+// globalAddr is the address of an "inet A/N ... scope global" line:
+// canonical, not loopback, link-local or scoped.
+func globalAddr(f []string) (string, bool) {
+	if len(f) < 2 || !globalScope(f) {
+		return "", false
+	}
+	addr, _, _ := strings.Cut(f[1], "/")
+	a, err := netip.ParseAddr(addr)
+	if err != nil || a.IsLoopback() || a.IsLinkLocalUnicast() || a.Zone() != "" {
+		return "", false
+	}
+	return a.String(), true
 }
 
 // globalScope: an address line whose scope is global (or unsaid).

@@ -17,56 +17,69 @@ import (
 // a bond: its interfaces get Bond set to the port's name. Names may be
 // quoted (older releases quote them). Line is where each is named.
 func ParseOVSShow(data []byte) []netif.Link {
-	var out []netif.Link
-	bridge, port := -1, ""
-	var portIfaces []int
-	iface := -1
-	closePort := func() {
-		if len(portIfaces) > 1 {
-			for _, i := range portIfaces {
-				out[i].Bond = port
-			}
-		}
-		portIfaces, port = nil, ""
-	}
+	var r ovsReader
+	r.bridge, r.iface = -1, -1
 	line := 0
 	for raw := range bytes.Lines(data) {
 		line++
 		f := strings.Fields(string(raw))
-		if len(f) < 2 || len(out) >= netif.MaxLinks {
+		if len(f) < 2 || len(r.out) >= netif.MaxLinks {
 			continue
 		}
-		name := strings.Trim(f[1], `"`)
-		switch f[0] {
-		case "Bridge":
-			closePort()
-			bridge, iface = -1, -1
-			if validName(name) {
-				out = append(out, netif.Link{Name: name, Kind: netif.KindOVSBridge, Line: line})
-				bridge = len(out) - 1
-			}
-		case "Port":
-			closePort()
-			iface = -1
-			if bridge >= 0 && validName(name) {
-				port = name
-				out[bridge].Members = appendNew(out[bridge].Members, name)
-			}
-		case "Interface":
-			iface = -1
-			if bridge >= 0 && port != "" && validName(name) && name != out[bridge].Name {
-				out = append(out, netif.Link{Name: name, Bridge: out[bridge].Name, Line: line})
-				iface = len(out) - 1
-				portIfaces = append(portIfaces, iface)
-			}
-		case "type:":
-			if iface >= 0 {
-				out[iface].Kind = ovsIfaceKind(name)
-			}
+		r.word(f[0], strings.Trim(f[1], `"`), line)
+	}
+	r.closePort()
+	return r.out
+}
+
+// ovsReader is where ParseOVSShow is: the links so far, the current
+// bridge's and interface's index (-1: none), the current port's name and
+// its interfaces' indexes.
+type ovsReader struct {
+	out           []netif.Link
+	bridge, iface int
+	port          string
+	portIfaces    []int
+}
+
+func (r *ovsReader) word(key, name string, line int) {
+	switch key {
+	case "Bridge":
+		r.closePort()
+		r.bridge, r.iface = -1, -1
+		if validName(name) {
+			r.out = append(r.out, netif.Link{Name: name, Kind: netif.KindOVSBridge, Line: line})
+			r.bridge = len(r.out) - 1
+		}
+	case "Port":
+		r.closePort()
+		r.iface = -1
+		if r.bridge >= 0 && validName(name) {
+			r.port = name
+			r.out[r.bridge].Members = appendNew(r.out[r.bridge].Members, name)
+		}
+	case "Interface":
+		r.iface = -1
+		if r.bridge >= 0 && r.port != "" && validName(name) && name != r.out[r.bridge].Name {
+			r.out = append(r.out, netif.Link{Name: name, Bridge: r.out[r.bridge].Name, Line: line})
+			r.iface = len(r.out) - 1
+			r.portIfaces = append(r.portIfaces, r.iface)
+		}
+	case "type:":
+		if r.iface >= 0 {
+			r.out[r.iface].Kind = ovsIfaceKind(name)
 		}
 	}
-	closePort()
-	return out
+}
+
+// closePort ends a port: a port of several interfaces is a bond.
+func (r *ovsReader) closePort() {
+	if len(r.portIfaces) > 1 {
+		for _, i := range r.portIfaces {
+			r.out[i].Bond = r.port
+		}
+	}
+	r.portIfaces, r.port = nil, ""
 }
 
 // ovsIfaceKind is the kind of an OVS interface type ("" for system).
