@@ -16,7 +16,7 @@ func TestFacts(t *testing.T) {
 	files := []*model.Loaded{
 		{File: &snapshot.File{Path: "n/sos_commands/networking/ip_-d_address", Node: "n", Kind: snapshot.KindSosIPAddress},
 			Links: sos.ParseIPAddress([]byte("2: eth0.20@eth0: <UP> mtu 1400 master brq1\n    vlan protocol 802.1Q id 20\n    inet 10.0.0.5/24 scope global eth0.20\n"))},
-		{File: &snapshot.File{Path: "n/proc/cpuinfo", Node: "n", Kind: snapshot.KindCPUInfo},
+		{File: &snapshot.File{Path: "n/proc/cpuinfo", Node: "n", Kind: snapshot.KindCpuinfo},
 			CPU: sos.ParseCPUInfo([]byte("processor\t: 0\nflags\t\t: fpu sse\n"))},
 	}
 	var b bytes.Buffer

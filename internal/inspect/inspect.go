@@ -86,7 +86,7 @@ func (p *printer) file(f *model.Loaded) {
 		p.raw("}")
 	case f.Links != nil:
 		p.links(f.Links)
-	case f.Kind == snapshot.KindCPUInfo:
+	case f.Kind == snapshot.KindCpuinfo:
 		p.cpu(f.CPU)
 	}
 }

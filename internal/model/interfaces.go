@@ -171,7 +171,7 @@ func orNone(s []string) []string {
 // flags line).
 func (b *nodeBuilder) cpuDoc() any {
 	for _, f := range b.files {
-		if f.Kind == snapshot.KindCPUInfo && f.CPU.Virt != "" {
+		if f.Kind == snapshot.KindCpuinfo && f.CPU.Virt != "" {
 			return map[string]any{"virt": f.CPU.Virt, "path": f.Path, "line": f.CPU.Line}
 		}
 	}

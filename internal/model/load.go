@@ -176,7 +176,7 @@ func (l *Loaded) parse(data []byte) {
 		l.Links = sos.ParseIPAddress(data)
 	case snapshot.KindSosOVSShow:
 		l.Links = sos.ParseOVSShow(data)
-	case snapshot.KindCPUInfo:
+	case snapshot.KindCpuinfo:
 		l.CPU = sos.ParseCPUInfo(data)
 	case snapshot.KindHTTPD:
 		l.Directives, l.Hidden = directive.ParseHTTPD(data)

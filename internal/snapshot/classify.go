@@ -162,13 +162,14 @@ func Classify(nodePath string) string {
 	return ""
 }
 
-// launchOrDistKind is the kind of a dist file, packaged unit, drop-in or
+// launchOrDistKind is the kind of a file read outside etc/ (a dist file, a
+// sos command output or proc file) or of a packaged unit, drop-in or
 // default file, or "".
 func launchOrDistKind(nodePath string) string {
 	if k, ok := distKinds[nodePath]; ok {
 		return k
 	}
-	if k := factKind(nodePath); k != "" {
+	if k, ok := sosKinds[nodePath]; ok {
 		return k
 	}
 	return launchKind(nodePath)
@@ -339,7 +340,7 @@ func Kinds() []string {
 	}
 	seen[KindKeyFile], seen[KindDnsmasq] = true, true
 	seen[KindSystemdPackaged], seen[KindInitDefault] = true, true
-	for _, k := range factKinds {
+	for _, k := range sosKinds {
 		seen[k] = true
 	}
 	for _, table := range []map[string]string{iniKinds, distKinds, configDirs} {
@@ -444,15 +445,18 @@ func ReadsBelow(nodePath string) bool {
 	return false
 }
 
-// readsDistBelow reports whether a dist file, or a sos command output
-// (sosfacts.go), lies below nodePath.
+// readsDistBelow reports whether a dist file or a sos command output lies
+// below nodePath.
 func readsDistBelow(nodePath string) bool {
+	if readsSosBelow(nodePath) {
+		return true
+	}
 	for d := range distKinds {
 		if strings.HasPrefix(d, nodePath+"/") {
 			return true
 		}
 	}
-	return readsFactsBelow(nodePath)
+	return false
 }
 
 // readsConfigDirBelow reports whether config-dir files lie below p (a path

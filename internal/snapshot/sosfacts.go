@@ -2,30 +2,27 @@ package snapshot
 
 import "strings"
 
-// Kinds of the sos report command outputs and /proc files that describe a
+// Kinds of the sos report command outputs and proc files that describe a
 // node's running network and CPU (parser/sos). Their paths are node paths
-// (below the sos report's top folder).
+// (below the sos report's top folder). The sos part of issue 19 declares
+// the same names (internal/snapshot/sos.go there): keep one copy.
 const (
 	KindSosIPAddress = "sos-ip-address" // sos_commands/networking/ip_-d_address
 	KindSosOVSShow   = "sos-ovs-show"   // sos_commands/openvswitch/ovs-vsctl_-t_5_show
-	KindCPUInfo      = "cpuinfo"        // proc/cpuinfo
+	KindCpuinfo      = "cpuinfo"        // proc/cpuinfo
 )
 
-// factKinds maps the node paths of command outputs to their kinds.
-var factKinds = map[string]string{
+// sosKinds maps the node paths of the sos command outputs read to their
+// kinds (sosreport/sos: plugins networking, openvswitch, processor).
+var sosKinds = map[string]string{
 	"sos_commands/networking/ip_-d_address":        KindSosIPAddress,
 	"sos_commands/openvswitch/ovs-vsctl_-t_5_show": KindSosOVSShow,
-	"proc/cpuinfo": KindCPUInfo,
+	"proc/cpuinfo": KindCpuinfo,
 }
 
-// factKind is the kind of a command output or /proc file, or "".
-func factKind(nodePath string) string {
-	return factKinds[nodePath]
-}
-
-// readsFactsBelow reports whether a command output lies below nodePath.
-func readsFactsBelow(nodePath string) bool {
-	for p := range factKinds {
+// readsSosBelow reports whether a sos command output lies below nodePath.
+func readsSosBelow(nodePath string) bool {
+	for p := range sosKinds {
 		if strings.HasPrefix(p, nodePath+"/") {
 			return true
 		}
