@@ -7,6 +7,7 @@
 #   helpers.parse_mappings reads them.
 package stacklint.lib.interfaces
 
+import data.stacklint.lib
 import data.stacklint.lib.network as net
 
 # complete: the node's interface facts list every device it has: ip -d
@@ -69,11 +70,13 @@ mapping_options := [
 	["openvswitch", "ovs", "bridge_mappings", "ovs-bridge"],
 ]
 
-# mappings: {agent, section, key, names, setting, items: [[item, key,
-# value]]} for each mapping option an agent of the part has in effect
+# mappings: {agent, section, key, names, unique, setting, items: [[item,
+# key, value]]} for each mapping option an agent of the part has in effect
 # (written: the default is empty in every release). Items are split at
 # commas and stripped, as parse_mappings does; an item without exactly
-# one ':' has key and value "".
+# one ':' has key and value "". unique: the agent refuses repeated keys
+# and values (the SR-IOV agent maps a physical network to several
+# devices: parse_mappings(unique_keys=False, unique_values=False)).
 mappings contains m if {
 	some a in net.node_agents
 	some [type, section, key, names] in mapping_options
@@ -81,7 +84,22 @@ mappings contains m if {
 	s := net.setting(input.nodes[a.node], a.proc, a.file, section, key)
 	s.written
 	is_string(s.value)
-	m := {"agent": a, "section": section, "key": key, "names": names, "setting": s, "items": _items(s.value)}
+	m := {"agent": a, "section": section, "key": key, "names": names, "unique": true, "setting": s, "items": _items(s.value)}
+}
+
+# The SR-IOV NIC agent's [sriov_nic] physical_device_mappings name the
+# physical functions (NICs) it manages.
+mappings contains m if {
+	some name, node in input.nodes
+	lib.runs(node, "neutron-sriov-nic-agent")
+	some f in node.files
+	f.kind == "sriov_agent.ini"
+	not f.error
+	s := net.setting(node, "neutron-sriov-nic-agent", f, "sriov_nic", "physical_device_mappings")
+	s.written
+	is_string(s.value)
+	a := {"node": name, "type": "sriov-nic", "proc": "neutron-sriov-nic-agent", "file": f}
+	m := {"agent": a, "section": "sriov_nic", "key": "physical_device_mappings", "names": "device", "unique": false, "setting": s, "items": _items(s.value)}
 }
 
 _items(v) := [[item, k, val] |

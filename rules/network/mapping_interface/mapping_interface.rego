@@ -7,7 +7,8 @@
 #   already a port of another bridge or a slave of a bond (a device has one
 #   master). Each name in its bridge_mappings must be an existing Linux
 #   bridge, and each name in the Open vSwitch agent's bridge_mappings an
-#   existing Open vSwitch bridge. Otherwise the agent stops at start
+#   existing Open vSwitch bridge, and each device of the SR-IOV agent's
+#   physical_device_mappings an existing NIC. Otherwise the agent stops at start
 #   ("Interface eth1 for physical network provider does not exist. Agent
 #   terminated!", "Bridge br-ex for physical network physnet1 does not
 #   exist") or cannot plug ports. Facts come from the node's interface
@@ -21,7 +22,7 @@
 #   id: SL-NET-024
 #   scope: node
 #   severity: error
-#   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini, plugin.ini]
+#   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini, plugin.ini, sriov_agent.ini]
 #   remediation: |
 #     Map each physical network to a device that exists on this node: a
 #     NIC, bond or VLAN device without a master for physical_interface_mappings,
@@ -69,6 +70,8 @@ _problem(node, "interface", name) := sprintf("is a slave of bond %s: map the bon
 	i.bridge == ""
 	i.bond != ""
 }
+
+_problem(node, "device", name) := "does not exist (ip -d address lists every device)" if ifs.missing(node, name)
 
 _problem(node, "linux-bridge", name) := "does not exist (ip -d address lists every device)" if ifs.missing(node, name)
 

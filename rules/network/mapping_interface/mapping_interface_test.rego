@@ -86,3 +86,17 @@ test_missing_running_though_configured if {
 	some f in fs
 	contains(f.message, "which does not exist (ip -d address")
 }
+
+_sriov(v) := fx.file("cmp1", "sriov_agent.ini", "etc/neutron/plugins/ml2/sriov_agent.ini", {"sriov_nic": {"physical_device_mappings": v}})
+
+test_sriov_device_missing if {
+	inp := _in(_sriov("physnet2:ens1f0,physnet2:ens1f1"), "neutron-sriov-nic-agent", {"ens1f0": _if("ethernet", "", "")}, ["sos-ip-address"])
+	fs := mapping_interface.report with input as inp
+	count(fs) == 1
+	some f in fs
+	f.message == "sriov_agent.ini [sriov_nic] physical_device_mappings on cmp1 maps physical network 'physnet2' to ens1f1, which does not exist (ip -d address lists every device): neutron-sriov-nic-agent cannot plug ports of 'physnet2' there"
+}
+
+test_sriov_files_only_no_hit if {
+	mapping_interface.report with input as _in(_sriov("physnet2:ens1f1"), "neutron-sriov-nic-agent", {}, ["netif"]) == set()
+}

@@ -8,12 +8,14 @@
 #   stops at start ("Parsing physical_interface_mappings failed: Value eth1
 #   in mapping: 'vxlan:eth1' not unique. Agent terminated!"), and no port
 #   on the node binds. One interface cannot carry two physical networks:
-#   use VLANs of one physical network instead.
+#   use VLANs of one physical network instead. The SR-IOV agent's
+#   physical_device_mappings must be physnet:name too, but may repeat a
+#   physical network or a device.
 # custom:
 #   id: SL-NET-023
 #   scope: node
 #   severity: error
-#   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini, plugin.ini]
+#   inputs: [linuxbridge_agent.ini, openvswitch_agent.ini, ml2_conf.ini, plugin.ini, sriov_agent.ini]
 #   remediation: |
 #     Write each mapping as physnet:name, once per physical network and
 #     once per interface or bridge (physical_interface_mappings =
@@ -40,6 +42,7 @@ report contains finding if {
 
 report contains finding if {
 	some m in ifs.mappings
+	m.unique
 	some i, [item, k, v] in m.items
 	k != ""
 	some j, [_, k2, _] in m.items
@@ -50,6 +53,7 @@ report contains finding if {
 
 report contains finding if {
 	some m in ifs.mappings
+	m.unique
 	some i, [item, k, v] in m.items
 	v != ""
 	some j, [_, k2, v2] in m.items

@@ -38,3 +38,16 @@ test_unique_no_hit if {
 test_not_running_no_hit if {
 	mapping_unique.report with input as _in(_lb("provider:eth1,vxlan:eth1"), "nova-compute") == set()
 }
+
+# The SR-IOV agent maps one physical network to several devices.
+test_sriov_repeats_no_hit if {
+	f := fx.file("cmp1", "sriov_agent.ini", "etc/neutron/plugins/ml2/sriov_agent.ini", {"sriov_nic": {"physical_device_mappings": "physnet2:ens1f0,physnet2:ens1f1"}})
+	mapping_unique.report with input as _in(f, "neutron-sriov-nic-agent") == set()
+}
+
+test_sriov_invalid if {
+	f := fx.file("cmp1", "sriov_agent.ini", "etc/neutron/plugins/ml2/sriov_agent.ini", {"sriov_nic": {"physical_device_mappings": "ens1f0"}})
+	fs := mapping_unique.report with input as _in(f, "neutron-sriov-nic-agent")
+	some x in fs
+	contains(x.message, "Invalid mapping: 'ens1f0' (not physnet:name): neutron-sriov-nic-agent stops at start")
+}
