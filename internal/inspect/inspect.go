@@ -9,6 +9,7 @@ import (
 
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/secret"
+	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/parser/oslo"
 )
 
@@ -110,6 +111,10 @@ func (p *printer) file(f *model.Loaded) {
 			p.occurrence(val, v.Line, v.Column)
 		}
 		p.raw("}")
+	case f.Links != nil:
+		p.links(f.Links)
+	case f.Kind == snapshot.KindCpuinfo:
+		p.cpu(f.CPU)
 	}
 }
 

@@ -302,6 +302,11 @@ func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []str
 				b.ifaces = append(b.ifaces, a.IP)
 				b.noteIface(a.IP, f.Path, a.Line)
 			}
+		case snapshot.KindSosIPAddress:
+			for _, a := range runningAddrs(f) {
+				b.ifaces = append(b.ifaces, a.IP)
+				b.noteIface(a.IP, f.Path, a.Line)
+			}
 		}
 	}
 	b.ifaces = uniqueSorted(append(b.ifaces, extra...))
@@ -361,15 +366,21 @@ func (b *nodeBuilder) doc(knownOwners map[string]any) map[string]any {
 	b.policies, settings, inForce, cycles = b.policyDocs()
 	services := servicesOf(b.procs)
 	byKind, byPath, byOption := fileLookups(files)
-	return map[string]any{
+	ifaces, ifaceSources := b.interfacesDoc()
+	doc := map[string]any{
 		"name": b.name, "hostname": b.hostname, "layout": b.layout, "files": files, "processes": b.processesDoc(),
 		"by_kind": byKind, "by_path": byPath, "by_option": byOption,
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
-		"addresses": toAny(b.addresses(knownOwners)), "interfaces": toAny(b.ifaces),
+		"addresses": toAny(b.addresses(knownOwners)), "interface_addresses": toAny(b.ifaces),
+		"interfaces": ifaces, "interface_sources": ifaceSources,
 		"disputed_addresses": b.disputedAddresses(knownOwners),
 		"policy_settings":    orEmpty(settings), "policies_in_force": inForce, "policy_cycles": orEmpty(cycles),
 		"releases": b.releasesDoc(),
 	}
+	if cpu := b.cpuDoc(); cpu != nil {
+		doc["cpu"] = cpu
+	}
+	return doc
 }
 
 // releasesDoc is the release of every service on the node: its own pick,

@@ -72,8 +72,8 @@ func TestDerivedHostFacts(t *testing.T) {
 	nodes := doc["nodes"].(map[string]any)
 	cmp := nodes["cmp"].(map[string]any)
 	// my_ip 10.0.0.99 is on none of cmp's interfaces: disputed, not cmp's.
-	if !reflect.DeepEqual(cmp["interfaces"], []any{"10.0.0.31"}) || !reflect.DeepEqual(cmp["addresses"], []any{"10.0.0.31"}) {
-		t.Errorf("compute addresses %+v %+v", cmp["interfaces"], cmp["addresses"])
+	if !reflect.DeepEqual(cmp["interface_addresses"], []any{"10.0.0.31"}) || !reflect.DeepEqual(cmp["addresses"], []any{"10.0.0.31"}) {
+		t.Errorf("compute addresses %+v %+v", cmp["interface_addresses"], cmp["addresses"])
 	}
 	if !reflect.DeepEqual(nodes["ctl"].(map[string]any)["known_addresses"], []any{"10.0.0.11"}) {
 		t.Errorf("known addresses %+v", nodes["ctl"].(map[string]any)["known_addresses"])

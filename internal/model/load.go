@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"os"
+	"path"
 	"runtime"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/stacklint/stacklint/parser/oslo"
 	"github.com/stacklint/stacklint/parser/policyfile"
 	"github.com/stacklint/stacklint/parser/shellrc"
+	"github.com/stacklint/stacklint/parser/sos"
 )
 
 // Loaded is one snapshot file with its parse result.
@@ -28,6 +30,8 @@ type Loaded struct {
 	Policy     *policyfile.File
 	Hosts      []hosts.Entry
 	Addrs      []netif.Addr          // interface configuration files
+	Links      []netif.Link          // interface files and command outputs (ip -d address, ovs-vsctl show)
+	CPU        sos.CPU               // proc/cpuinfo
 	Text       string                // hostname files
 	Directives []directive.Directive // host files (sysctl, httpd, my.cnf, ...)
 	Hidden     directive.Hidden      // httpd: what sections nested too deep hold
@@ -165,10 +169,15 @@ func (l *Loaded) parse(data []byte) {
 		// read again with the init script's variables by processfiles.go;
 		// only its --config-file/--config-dir paths reach the document
 		l.Text = string(data)
-	case snapshot.KindSosIPAddress, snapshot.KindSosOVSShow, snapshot.KindCpuinfo:
-		l.Text = string(data) // command outputs: parsed by their own readers
 	case snapshot.KindNetif:
 		l.Addrs = netif.Parse(snapshot.NetifFormat(l.NodePath), data)
+		l.Links = netif.ParseLinks(snapshot.NetifFormat(l.NodePath), path.Base(l.NodePath), data)
+	case snapshot.KindSosIPAddress:
+		l.Links = sos.ParseIPAddress(data)
+	case snapshot.KindSosOVSShow:
+		l.Links = sos.ParseOVSShow(data)
+	case snapshot.KindCpuinfo:
+		l.CPU = sos.ParseCPUInfo(data)
 	case snapshot.KindHTTPD:
 		l.Directives, l.Hidden = directive.ParseHTTPD(data)
 	default:

@@ -23,7 +23,7 @@ file(node, kind, path, sections) := {
 # node is a node document holding files.
 node(name, services, files) := {
 	"name": name, "hostname": name, "services": services, "roles": [],
-	"addresses": [], "known_addresses": [], "interfaces": [],
+	"addresses": [], "known_addresses": [], "interface_addresses": [], "interfaces": {},
 	"files": {f.path: f | some f in files},
 }
 

@@ -340,7 +340,7 @@ address_problem(name, ip) := sprintf("is the address of %s", [other]) if {
 } else := "is a loopback or unspecified address" if {
 	_loopback(ip)
 } else := sprintf("is on none of %s's interfaces (%s)", [name, concat(", ", ifaces)]) if {
-	ifaces := input.nodes[name].interfaces
+	ifaces := input.nodes[name].interface_addresses
 	count(ifaces) > 0
 	not ip in ifaces
 }

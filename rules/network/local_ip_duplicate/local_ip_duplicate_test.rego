@@ -40,7 +40,7 @@ test_known_owner_left_to_local_ip_invalid if {
 }
 
 test_a_copy_with_an_address_problem_blames_nobody if {
-	inp := object.union(_input("10.0.1.1", "10.0.1.1"), {"nodes": {"a": {"interfaces": ["10.0.0.1"]}}})
+	inp := object.union(_input("10.0.1.1", "10.0.1.1"), {"nodes": {"a": {"interface_addresses": ["10.0.0.1"]}}})
 	r := rule.report with input as inp
 	r == set()
 }
@@ -64,6 +64,6 @@ test_two_passes if {
 	hit := _input("10.0.1.1", "10.0.1.1")
 	count(_two_pass(hit)) == 1
 	_two_pass(hit) == rule.report with input as hit
-	_two_pass(object.union(hit, {"nodes": {"a": {"interfaces": ["10.0.0.1"]}}})) == set()
+	_two_pass(object.union(hit, {"nodes": {"a": {"interface_addresses": ["10.0.0.1"]}}})) == set()
 	_two_pass(object.union(hit, {"known_owners": {"10.0.1.1": "a"}, "nodes": {"a": {"known_addresses": ["10.0.1.1"]}}})) == set()
 }

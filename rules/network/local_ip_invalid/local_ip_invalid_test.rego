@@ -11,7 +11,7 @@ _ip(v) := {"value": v, "ip": v, "line": 6, "column": 1}
 _input(vxlan, ifaces) := object.union(
 	nfx.released([
 		object.union(fx.node("cmp1", [], []), {"known_addresses": ["10.0.0.31"]}),
-		object.union(fx.node("cmp2", ["neutron-linuxbridge-agent"], [_lb(vxlan)]), {"known_addresses": ["10.0.0.32"], "interfaces": ifaces}),
+		object.union(fx.node("cmp2", ["neutron-linuxbridge-agent"], [_lb(vxlan)]), {"known_addresses": ["10.0.0.32"], "interface_addresses": ifaces}),
 	]),
 	{"known_owners": {"10.0.0.31": "cmp1", "10.0.0.32": "cmp2"}},
 )

@@ -1,0 +1,52 @@
+package model
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestInterfaceFacts: nodes.<n>.interfaces merges interface files and a
+// sos report's command outputs by name (ip -d address's kind and MTU win
+// over the files', ovs-vsctl show's bridges over ip -d address's OVS
+// devices), relates members, bridges and bonds both ways, and adds the
+// running addresses to interface_addresses; nodes.<n>.cpu reads cpuinfo.
+func TestInterfaceFacts(t *testing.T) {
+	doc := build(t, map[string]string{
+		"net/etc/hostname": "net\n",
+		"net/etc/network/interfaces": "iface eth1 inet manual\n  mtu 9000\n" +
+			"iface br-ex inet manual\n  ovs_type OVSBridge\n  ovs_ports eth1\n" +
+			"iface bond0 inet manual\n  bond-slaves eth2 eth3\n  mtu 9000\n",
+		"net/sos_commands/networking/ip_-d_address": "1: eth1: <BROADCAST,UP> mtu 1500 qdisc mq master ovs-system state UP\n" +
+			"    link/ether 52:54:00:00:00:02 brd ff:ff:ff:ff:ff:ff\n    openvswitch_slave\n" +
+			"2: br-ex: <BROADCAST,UP> mtu 1500 qdisc noqueue state UNKNOWN\n    link/ether 52:54:00:00:00:02 brd ff:ff:ff:ff:ff:ff\n    openvswitch\n" +
+			"    inet 192.0.2.21/24 scope global br-ex\n",
+		"net/sos_commands/openvswitch/ovs-vsctl_-t_5_show": "uuid\n    Bridge br-ex\n        Port br-ex\n            Interface br-ex\n                type: internal\n        Port eth1\n            Interface eth1\n",
+		"net/proc/cpuinfo": "processor\t: 0\nflags\t\t: fpu svm sse\n",
+	})
+	node := doc["nodes"].(map[string]any)["net"].(map[string]any)
+	ifs := node["interfaces"].(map[string]any)
+	eth1 := ifs["eth1"].(map[string]any)
+	if eth1["mtu"] != 1500 || eth1["kind"] != "ethernet" || eth1["bridge"] != "br-ex" {
+		t.Errorf("eth1: %+v", eth1)
+	}
+	if got := eth1["sources"].([]any); len(got) != 3 || got[0].(map[string]any)["kind"] != "netif" || got[2].(map[string]any)["line"] != 7 {
+		t.Errorf("eth1 sources: %+v", got)
+	}
+	brex := ifs["br-ex"].(map[string]any)
+	if brex["kind"] != "ovs-bridge" || !reflect.DeepEqual(brex["members"], []any{"br-ex", "eth1"}) || !reflect.DeepEqual(brex["addresses"], []any{"192.0.2.21"}) {
+		t.Errorf("br-ex: %+v", brex)
+	}
+	bond := ifs["bond0"].(map[string]any)
+	if bond["kind"] != "bond" || bond["mtu"] != 9000 || !reflect.DeepEqual(bond["members"], []any{"eth2", "eth3"}) {
+		t.Errorf("bond0: %+v", bond)
+	}
+	if !reflect.DeepEqual(node["interface_sources"], []any{"netif", "sos-ip-address", "sos-ovs-show"}) {
+		t.Errorf("interface_sources: %+v", node["interface_sources"])
+	}
+	if !reflect.DeepEqual(node["interface_addresses"], []any{"192.0.2.21"}) {
+		t.Errorf("interface_addresses: %+v", node["interface_addresses"])
+	}
+	if cpu := node["cpu"].(map[string]any); cpu["virt"] != "svm" || cpu["path"] != "net/proc/cpuinfo" || cpu["line"] != 2 {
+		t.Errorf("cpu: %+v", cpu)
+	}
+}
