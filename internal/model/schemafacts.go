@@ -25,6 +25,8 @@ func SchemaKind(kind string) string {
 		return "keystone.conf"
 	case "glance-api-dist.conf", "glance-api.conf.d":
 		return "glance-api.conf"
+	case "cinder-dist.conf", "cinder.conf.d":
+		return "cinder.conf"
 	}
 	return kind
 }
