@@ -153,19 +153,25 @@ func Classify(nodePath string) string {
 	if isHTTPD(p) {
 		return KindHTTPD
 	}
-	if k := hostKind(p); k != "" {
-		return k
-	}
-	if dir, base := path.Split(p); (dir == "keystone/fernet-keys/" || dir == "keystone/credential-keys/") && !strings.HasPrefix(base, ".") {
-		return KindKeyFile
-	}
-	if k := cephKind(p); k != "" {
+	if k := keyOrHostKind(p); k != "" {
 		return k
 	}
 	if NetifFormat(nodePath) >= 0 {
 		return KindNetif
 	}
 	return ""
+}
+
+// keyOrHostKind classifies host files, keystone's key files and Ceph's
+// client files (p below etc/), or "".
+func keyOrHostKind(p string) string {
+	if k := hostKind(p); k != "" {
+		return k
+	}
+	if dir, base := path.Split(p); (dir == "keystone/fernet-keys/" || dir == "keystone/credential-keys/") && !strings.HasPrefix(base, ".") {
+		return KindKeyFile
+	}
+	return cephKind(p)
 }
 
 // launchOrDistKind is the kind of a dist file, packaged unit, drop-in or
