@@ -182,11 +182,11 @@ func fieldNames(t reflect.Type) map[string]bool {
 }
 
 // Roles are the role names a node may be given besides service names.
-var Roles = []string{"compute", "controller", "network"}
+var Roles = []string{"compute", "controller", "network", "storage"}
 
 // Services are the service names a node may be given.
 var Services = []string{
-	"glance-api", "keystone", "neutron-dhcp-agent", "neutron-l3-agent", "neutron-linuxbridge-agent",
+	"cinder-api", "cinder-backup", "cinder-scheduler", "cinder-volume", "glance-api", "keystone", "neutron-dhcp-agent", "neutron-l3-agent", "neutron-linuxbridge-agent",
 	"neutron-metadata-agent", "neutron-openvswitch-agent", "neutron-server", "nova-api", "nova-compute",
 	"placement-api",
 }

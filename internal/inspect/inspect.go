@@ -96,6 +96,8 @@ func (p *printer) file(f *model.Loaded) {
 		p.sections(f.Kind, f.INI)
 	case f.Directives != nil:
 		p.directives(f)
+	case f.Ceph != nil:
+		p.ceph(f)
 	case f.RC != nil:
 		p.raw(", \"vars\": {")
 		for i, v := range f.RC.Vars {
@@ -178,4 +180,24 @@ func (p *printer) occurrence(v string, line, col int) {
 	p.raw("{\"value\": ")
 	p.str(v)
 	p.raw(", \"line\": " + strconv.Itoa(line) + ", \"column\": " + strconv.Itoa(col) + "}")
+}
+
+// ceph prints a Ceph file's settings in file order, names normalised; a
+// key is a fingerprint even with --show-secrets (as keystone's key files).
+func (p *printer) ceph(f *model.Loaded) {
+	type shown struct {
+		Line    int    `json:"line"`
+		Section string `json:"section"`
+		Name    string `json:"name"`
+		Value   string `json:"value"`
+	}
+	p.raw(", \"settings\": [")
+	for i, s := range f.Ceph.Settings {
+		b, _ := json.Marshal(shown{s.Line, s.Section, s.Name, model.CephShown(s, p.keys)})
+		if i > 0 {
+			p.raw(",")
+		}
+		p.raw("\n    " + string(b))
+	}
+	p.raw("]")
 }

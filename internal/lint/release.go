@@ -339,8 +339,8 @@ func optionEvidence(ix *schema.Index, cs []candidate, files []*model.Loaded) []e
 		}
 		for _, s := range f.INI.Sections {
 			auth := model.AuthType(f.INI, s.Name)
-			section := model.SchemaSection(kind, f.INI, s.Name)
 			for _, k := range s.Keys {
+				section := model.SchemaGroup(kind, f.INI, s.Name, k.Name)
 				e := evidence{known: make([]bool, len(cs)), deprecated: make([]bool, len(cs))}
 				v := ix.Resolve(kind, section, k.Name, auth)
 				known := ix.Has(kind) & (v.Known | model.ReadByAcross(ix, kind, section, k.Name, auth))

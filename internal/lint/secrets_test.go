@@ -162,3 +162,33 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestCephKeysNeverShown: a cephx keyring's key (and a key written in
+// ceph.conf) is fingerprinted only; no output, inspect --show-secrets
+// included, prints it, also when a Ceph rule reports on the node.
+func TestCephKeysNeverShown(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "snapshot")
+	copyTree(t, filepath.Join(testdata, "deployments", "modern-ceph"), dst)
+	ring, inConf := "AQBPlantedCephKeyringValue0123456789abc==", "AQBPlantedCephConfKeyValue0123456789abc=="
+	writeFile(t, filepath.Join(dst, "storage1/etc/ceph/ceph.client.cinder.keyring"), "[client.cinder]\n\tkey = "+ring+"\n\tcaps mon = \"profile rbd\"\n")
+	appendFile(t, filepath.Join(dst, "compute1/etc/ceph/ceph.conf"), "[client.cinder]\nkey = "+inConf+"\n")
+	// A fault a Ceph rule reports on the node holding the keyring.
+	appendFile(t, filepath.Join(dst, "storage1/etc/ceph/ceph.conf"), "[global]\nmon host = 10.9.9.9\n")
+	ringFile := filepath.Join(dst, "storage1/etc/ceph/ceph.client.cinder.keyring")
+	for _, args := range [][]string{
+		{"--format", "json", dst}, {"--format", "text", "--verbose", dst}, {"--format", "html", dst}, {"--format", "sarif", dst},
+		{"inspect", "--format", "json", dst}, {"inspect", "--show-secrets", "--format", "json", dst},
+		{"inspect", "--show-secrets", "--format", "json", ringFile},
+	} {
+		out := run(args...)
+		if strings.Contains(out, ring) || strings.Contains(out, inConf) {
+			t.Errorf("%v prints a Ceph key", args)
+		}
+	}
+	if out := run("--format", "json", dst); !strings.Contains(out, "SL-CEPH-001") {
+		t.Errorf("the Ceph rule did not fire:\n%s", out)
+	}
+	if out := run("inspect", "--format", "json", dst); !strings.Contains(out, `"name":"key","value":"fp:`) {
+		t.Errorf("inspect does not show the keyring's key as a fingerprint")
+	}
+}

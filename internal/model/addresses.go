@@ -44,12 +44,13 @@ type configAddr struct {
 	line       int
 }
 
-// myIPs lists the [DEFAULT] my_ip (last occurrence) of each nova.conf of
-// the node, in canonical form; values that are no address are left out.
+// myIPs lists the [DEFAULT] my_ip (last occurrence) of each nova.conf and
+// cinder.conf of the node (cinder-volume registers and exports volumes on
+// its my_ip), in canonical form; values that are no address are left out.
 func (b *nodeBuilder) myIPs() []configAddr {
 	var out []configAddr
 	for _, f := range b.files {
-		if f.Kind != "nova.conf" || f.INI == nil {
+		if (f.Kind != "nova.conf" && f.Kind != "cinder.conf") || f.INI == nil {
 			continue
 		}
 		v, ok := f.INI.Section("DEFAULT").Last("my_ip")

@@ -443,6 +443,9 @@ func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 		d["repository"], d["name"] = path.Base(path.Dir(f.Path)), path.Base(f.Path)
 		d["fp"] = b.keys.FP(f.Text)
 	}
+	if f.Ceph != nil {
+		d["ceph"] = cephDoc(f.Ceph, b.keys)
+	}
 	if f.INI != nil {
 		d["sections"] = b.sectionsDoc(f.Kind, f.INI)
 		headers := make([]any, len(f.INI.Headers))

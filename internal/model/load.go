@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/stacklint/stacklint/internal/snapshot"
+	"github.com/stacklint/stacklint/parser/cephconf"
 	"github.com/stacklint/stacklint/parser/directive"
 	"github.com/stacklint/stacklint/parser/hosts"
 	"github.com/stacklint/stacklint/parser/netif"
@@ -35,6 +36,7 @@ type Loaded struct {
 	Text       string                // hostname files
 	Directives []directive.Directive // host files (sysctl, httpd, my.cnf, ...)
 	Hidden     directive.Hidden      // httpd: what sections nested too deep hold
+	Ceph       *cephconf.File        // ceph.conf and keyrings (secrets: fingerprints only, see ceph.go)
 	Ignores    []Ignore              // stacklint:ignore comments (INI and rc files)
 	Err        *FileError
 	sum        [32]byte
@@ -180,6 +182,8 @@ func (l *Loaded) parse(data []byte) {
 		l.CPU = sos.ParseCPUInfo(data)
 	case snapshot.KindHTTPD:
 		l.Directives, l.Hidden = directive.ParseHTTPD(data)
+	case snapshot.KindCephConf, snapshot.KindCephKeyring:
+		l.Ceph = cephconf.Parse(data)
 	default:
 		if ds, ok := parseDirectives(l.File, data); ok {
 			l.Directives = ds

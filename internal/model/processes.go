@@ -53,6 +53,7 @@ var unitManaged = map[string]bool{
 	"neutron-server": true, "neutron-openvswitch-agent": true, "neutron-linuxbridge-agent": true,
 	"neutron-l3-agent": true, "neutron-dhcp-agent": true, "neutron-metadata-agent": true,
 	"neutron-sriov-nic-agent": true, "glance-registry": true,
+	"cinder-scheduler": true, "cinder-volume": true, "cinder-backup": true,
 }
 
 // project is the OpenStack project of a process ("neutron" for
@@ -86,8 +87,7 @@ var unitAliases = map[string]string{
 var otherProcesses = map[string]bool{
 	"nova-api": true, "nova-metadata-api": true, "nova-consoleauth": true, "nova-spicehtml5proxy": true,
 	"nova-serialproxy": true, "keystone": true, "glance-api": true, "placement-api": true,
-	"cinder-api": true, "cinder-scheduler": true, "cinder-volume": true, "cinder-backup": true,
-	"neutron-metering-agent": true, "neutron-vpn-agent": true, "neutron-lbaas-agent": true,
+	"cinder-api": true, "neutron-metering-agent": true, "neutron-vpn-agent": true, "neutron-lbaas-agent": true,
 	"neutron-lbaasv2-agent": true, "neutron-macvtap-agent": true, "neutron-ovn-metadata-agent": true,
 }
 

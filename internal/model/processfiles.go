@@ -80,7 +80,7 @@ func distFiles(proc, proj, pkg string) []string {
 		return nil
 	}
 	switch proj {
-	case "nova", "neutron", "keystone":
+	case "nova", "neutron", "keystone", "cinder":
 		return []string{"usr/share/" + proj + "/" + proj + "-dist.conf"}
 	case "glance":
 		return []string{"usr/share/glance/" + proc + "-dist.conf"}

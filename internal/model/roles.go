@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // inferServices guesses which OpenStack services a node runs from the
 // configuration it holds, with the evidence for each (service -> why).
@@ -31,7 +34,39 @@ func inferServices(files []*Loaded, known map[string]string) map[string]string {
 		novaServices(svc, has, control, l2)
 	}
 	neutronServer(svc, has, control, l2)
+	cinderServices(svc, has["cinder.conf"], control)
 	return svc
+}
+
+// cinderServices places cinder's processes on a node with cinder.conf:
+// cinder-api and cinder-scheduler on a controller (the install guide's
+// controller node), cinder-volume where cinder.conf configures a volume
+// backend ([DEFAULT] enabled_backends, or the pre-multi-backend
+// volume_driver: the guide's storage node), cinder-backup where it sets
+// backup_driver. Evidence already placed (enabled units) is kept.
+func cinderServices(svc map[string]string, cinder *Loaded, control bool) {
+	if cinder == nil || cinder.INI == nil {
+		return
+	}
+	def := cinder.INI.Section("DEFAULT")
+	place := func(proc, why string) {
+		if svc[proc] == "" {
+			svc[proc] = why
+		}
+	}
+	if control {
+		place("cinder-api", "cinder.conf on a controller")
+		place("cinder-scheduler", "cinder.conf on a controller")
+	}
+	for _, key := range []string{"enabled_backends", "volume_driver"} {
+		if v, ok := def.Last(key); ok && strings.TrimSpace(v.Text) != "" {
+			place("cinder-volume", "cinder.conf sets [DEFAULT] "+key)
+			break
+		}
+	}
+	if v, ok := def.Last("backup_driver"); ok && strings.TrimSpace(v.Text) != "" {
+		place("cinder-backup", "cinder.conf sets [DEFAULT] backup_driver")
+	}
 }
 
 // neutronServer places neutron-server on a node with neutron.conf and an
@@ -151,8 +186,9 @@ func novaFacts(nova *Loaded) (apiDB, virtType, driver bool) {
 // roleServices are the services a role given in .stacklint.yaml stands for,
 // each only where the node holds its configuration file.
 var roleServices = map[string][]string{
-	"controller": {"keystone", "glance-api", "placement-api", "nova-api", "neutron-server"},
+	"controller": {"keystone", "glance-api", "placement-api", "nova-api", "neutron-server", "cinder-api", "cinder-scheduler"},
 	"compute":    {"nova-compute", "neutron-linuxbridge-agent", "neutron-openvswitch-agent"},
+	"storage":    {"cinder-volume", "cinder-backup"},
 	"network": {
 		"neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent",
 		"neutron-linuxbridge-agent", "neutron-openvswitch-agent",
@@ -167,6 +203,8 @@ var serviceFiles = map[string][]string{
 	"neutron-openvswitch-agent": {"openvswitch_agent.ini", "ml2_conf.ini"},
 	"neutron-l3-agent":          {"l3_agent.ini"}, "neutron-dhcp-agent": {"dhcp_agent.ini"},
 	"neutron-metadata-agent": {"metadata_agent.ini"},
+	"cinder-api":             {"cinder.conf"}, "cinder-scheduler": {"cinder.conf"},
+	"cinder-volume": {"cinder.conf"}, "cinder-backup": {"cinder.conf"},
 }
 
 // assignedServices turns roles set explicitly into services: a service name
@@ -214,8 +252,10 @@ func rolesOf(services []string) []string {
 	for _, s := range services {
 		switch s {
 		case "keystone", "glance-api", "placement-api", "nova-api", "neutron-server",
-			"nova-scheduler", "nova-conductor", "glance-registry":
+			"nova-scheduler", "nova-conductor", "glance-registry", "cinder-api", "cinder-scheduler":
 			roles["controller"] = true
+		case "cinder-volume", "cinder-backup":
+			roles["storage"] = true
 		case "nova-compute":
 			roles["compute"] = true
 		case "neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent":

@@ -25,6 +25,8 @@ func SchemaKind(kind string) string {
 		return "keystone.conf"
 	case "glance-api-dist.conf", "glance-api.conf.d":
 		return "glance-api.conf"
+	case "cinder-dist.conf", "cinder.conf.d":
+		return "cinder.conf"
 	}
 	return kind
 }
@@ -43,7 +45,7 @@ func (b *nodeBuilder) schemaFacts(kind string, f *oslo.File, section string, k *
 	}
 	sch := pick.Schema
 	auth := AuthType(f, section)
-	section = SchemaSection(kind, f, section)
+	section = SchemaGroup(kind, f, section, k.Name)
 	v := sch.Resolve(kind, section, k.Name, auth)
 	fact := map[string]any{"status": string(v.Status)}
 	if v.Opt != nil {
@@ -305,9 +307,12 @@ func (b *nodeBuilder) lastKnown(current *schema.Schema, kind, section, key, auth
 // multi-store backends are sections named in [DEFAULT] enabled_backends
 // (name:type); glance_store registers its store options in each at run
 // time, which the generated schema (like oslo-config-validator) does not
-// show: they are looked up as [glance_store] options.
+// show: they are looked up as [glance_store] options. Cinder's backends
+// are the sections named in [DEFAULT] enabled_backends (names): cinder's
+// volume Configuration reads each option there, else in
+// [backend_defaults], where the generator lists them.
 func SchemaSection(kind string, f *oslo.File, section string) string {
-	if kind != "glance-api.conf" || section == "DEFAULT" {
+	if (kind != "glance-api.conf" && kind != "cinder.conf") || section == "DEFAULT" {
 		return section
 	}
 	s := f.Section("DEFAULT")
@@ -321,10 +326,25 @@ func SchemaSection(kind string, f *oslo.File, section string) string {
 	for _, item := range strings.Split(v.Text, ",") {
 		name, _, _ := strings.Cut(strings.TrimSpace(item), ":")
 		if strings.EqualFold(strings.TrimSpace(name), section) {
+			if kind == "cinder.conf" {
+				return "backend_defaults"
+			}
 			return "glance_store"
 		}
 	}
 	return section
+}
+
+// SchemaGroup is the group one key of a section is looked up in
+// (SchemaSection): cinder-volume registers backend_host in each backend
+// section at start (cinder/cmd/volume.py), which the generator lists as
+// [backend] backend_host.
+func SchemaGroup(kind string, f *oslo.File, section, key string) string {
+	g := SchemaSection(kind, f, section)
+	if g == "backend_defaults" && key == "backend_host" {
+		return "backend"
+	}
+	return g
 }
 
 // SchemaStatus resolves every key of a file as the model does (unknown,
@@ -338,8 +358,8 @@ func SchemaStatus(sch *schema.Schema, kind string, f *oslo.File) map[[2]string]s
 	}
 	for _, s := range f.Sections {
 		auth := AuthType(f, s.Name)
-		section := SchemaSection(kind, f, s.Name)
 		for _, k := range s.Keys {
+			section := SchemaGroup(kind, f, s.Name, k.Name)
 			v := sch.Resolve(kind, section, k.Name, auth)
 			status := string(v.Status)
 			if v.Status != schema.Unknown && checkValues(v.Opt, f, section, k, true, nil, nil) != "" {
@@ -369,7 +389,7 @@ func secretInKind(kind string, f *oslo.File, section, key string) (flagged, know
 	if err != nil {
 		return false, false
 	}
-	v := ix.Resolve(kind, SchemaSection(kind, f, section), key, AuthType(f, section))
+	v := ix.Resolve(kind, SchemaGroup(kind, f, section, key), key, AuthType(f, section))
 	return v.Secret != 0, v.Known != 0
 }
 

@@ -25,7 +25,7 @@ func (b *nodeBuilder) secretOption(kind string, f *oslo.File, section, key strin
 	if b.memo.isKey(key) {
 		return true
 	}
-	k := [4]string{SchemaKind(kind), SchemaSection(SchemaKind(kind), f, section), key, AuthType(f, section)}
+	k := [4]string{SchemaKind(kind), SchemaGroup(SchemaKind(kind), f, section, key), key, AuthType(f, section)}
 	return remember(&b.memo.mu, b.memo.secretOpts, k, func() bool { return SecretOption(kind, f, section, key) })
 }
 

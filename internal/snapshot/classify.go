@@ -59,6 +59,7 @@ var iniKinds = map[string]string{
 	"neutron/plugins/ml2/sriov_agent.ini":       "sriov_agent.ini",
 	"neutron/lbaas_agent.ini":                   "lbaas_agent.ini",
 	"neutron/fwaas_driver.ini":                  "fwaas_driver.ini",
+	"cinder/cinder.conf":                        "cinder.conf", // cinder-api, -scheduler, -volume, -backup
 }
 
 // distKinds are RDO's distribution files, the only files read outside etc/:
@@ -70,6 +71,7 @@ var distKinds = map[string]string{
 	"usr/share/neutron/neutron-dist.conf":   "neutron-dist.conf",
 	"usr/share/keystone/keystone-dist.conf": "keystone-dist.conf",
 	"usr/share/glance/glance-api-dist.conf": "glance-api-dist.conf",
+	"usr/share/cinder/cinder-dist.conf":     "cinder-dist.conf",
 }
 
 // configDirs are the folders below etc/ whose *.conf files oslo.config
@@ -82,6 +84,7 @@ var configDirs = map[string]string{
 	"neutron/neutron.conf.d/":   "neutron.conf.d",
 	"keystone/keystone.conf.d/": "keystone.conf.d",
 	"glance/glance-api.conf.d/": "glance-api.conf.d",
+	"cinder/cinder.conf.d/":     "cinder.conf.d",
 	"neutron/conf.d/":           KindNeutronConfD,
 	// Debian's neutron init scripts add --config-dir for these when they
 	// exist (neutron-l3-agent, neutron-openvswitch-agent: agent.conf.d;
@@ -150,16 +153,25 @@ func Classify(nodePath string) string {
 	if isHTTPD(p) {
 		return KindHTTPD
 	}
+	if k := keyOrHostKind(p); k != "" {
+		return k
+	}
+	if NetifFormat(nodePath) >= 0 {
+		return KindNetif
+	}
+	return ""
+}
+
+// keyOrHostKind classifies host files, keystone's key files and Ceph's
+// client files (p below etc/), or "".
+func keyOrHostKind(p string) string {
 	if k := hostKind(p); k != "" {
 		return k
 	}
 	if dir, base := path.Split(p); (dir == "keystone/fernet-keys/" || dir == "keystone/credential-keys/") && !strings.HasPrefix(base, ".") {
 		return KindKeyFile
 	}
-	if NetifFormat(nodePath) >= 0 {
-		return KindNetif
-	}
-	return ""
+	return cephKind(p)
 }
 
 // launchOrDistKind is the kind of a file read outside etc/ (a dist file, a
@@ -339,6 +351,7 @@ func Kinds() []string {
 		seen[d[0]] = true
 	}
 	seen[KindKeyFile], seen[KindDnsmasq] = true, true
+	seen[KindCephConf], seen[KindCephKeyring] = true, true
 	seen[KindSystemdPackaged], seen[KindInitDefault] = true, true
 	for _, k := range sosKinds {
 		seen[k] = true
@@ -401,6 +414,7 @@ var readSamples = []string{
 	"keystone/fernet-keys/0", "keystone/credential-keys/0",
 	"network/interfaces.d/x", "netplan/x.yaml", "sysconfig/network-scripts/ifcfg-x",
 	"sysconfig/network/ifcfg-x", "NetworkManager/system-connections/x",
+	"ceph/ceph.conf", "ceph/ceph.client.x.keyring",
 }
 
 // ReadsBelow reports whether stacklint reads files somewhere below the

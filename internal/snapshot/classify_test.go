@@ -126,3 +126,30 @@ func TestLaunchKinds(t *testing.T) {
 		t.Error("units or default files read as INI")
 	}
 }
+
+// TestCinderAndCephKinds: cinder's files (RDO's dist file and the default
+// config-dir included) and Ceph's client files by path; look-alikes are
+// not read.
+func TestCinderAndCephKinds(t *testing.T) {
+	checkKinds(t, map[string]string{
+		"etc/cinder/cinder.conf":                 "cinder.conf",
+		"usr/share/cinder/cinder-dist.conf":      "cinder-dist.conf",
+		"etc/cinder/cinder.conf.d/10-rbd.conf":   "cinder.conf.d",
+		"etc/cinder/cinder.conf.bak":             "",
+		"etc/ceph/ceph.conf":                     KindCephConf,
+		"etc/ceph/backup.conf":                   KindCephConf,
+		"etc/ceph/ceph.client.cinder.keyring":    KindCephKeyring,
+		"etc/ceph/ceph.keyring":                  KindCephKeyring,
+		"etc/ceph/.ceph.conf":                    "",
+		"etc/ceph/ceph.conf.rpmnew":              "",
+		"etc/ceph/rbdmap":                        "",
+		"etc/ceph/sub/ceph.conf":                 "",
+		"etc/ceph/ceph.client.cinder.keyring.ok": "",
+	})
+	if !IsINI("cinder.conf") || IsINI(KindCephConf) || IsINI(KindCephKeyring) {
+		t.Error("cinder.conf is oslo.config INI, Ceph's files are not")
+	}
+	if !ReadsBelow("etc/ceph") || !ReadsBelow("etc/cinder") {
+		t.Error("a dangling link at etc/ceph or etc/cinder hides input")
+	}
+}

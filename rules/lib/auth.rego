@@ -17,6 +17,8 @@ _own_places := [
 	["glance", "glance-api.conf", "keystone_authtoken"],
 	["glance", "glance-api.conf", "oslo_limit"],
 	["placement", "placement.conf", "keystone_authtoken"],
+	["cinder", "cinder.conf", "keystone_authtoken"],
+	["cinder", "cinder.conf", "service_user"],
 ]
 
 # client_places: [rule, target service, file kind, section, user key,
@@ -33,6 +35,10 @@ client_places := [
 	["SL-PASS-004", "placement", "nova-compute.conf", "placement", "username", "password"],
 	["SL-PASS-004", "placement", "nova-cpu.conf", "placement", "username", "password"],
 	["SL-PASS-001", "placement", "neutron.conf", "placement", "username", "password"],
+	["SL-PASS-001", "nova", "cinder.conf", "nova", "username", "password"], # cinder's nova client (volume events)
+	["SL-PASS-001", "cinder", "nova.conf", "cinder", "username", "password"], # nova's [cinder] when it sets its own auth
+	["SL-PASS-001", "cinder", "nova-compute.conf", "cinder", "username", "password"],
+	["SL-PASS-001", "cinder", "nova-cpu.conf", "cinder", "username", "password"],
 ]
 
 # _keys picks the current option names, else the Icehouse-era ones.
@@ -92,7 +98,7 @@ basis(copies, r) := "" if r.auth
 else := sprintf("; no %s [keystone_authtoken] on a node running %s in the snapshot: %s", [r.service, _api[r.service], lib.compared(copies, r.v)])
 
 # _api names the service whose nodes hold the authoritative copy.
-_api := {"nova": "nova-api", "neutron": "neutron-server", "glance": "glance-api", "placement": "placement-api"}
+_api := {"nova": "nova-api", "neutron": "neutron-server", "glance": "glance-api", "placement": "placement-api", "cinder": "cinder-api"}
 
 _what(user, ref_user, fp, ref_fp, domain, ref_domain) := "user" if {
 	user != ""

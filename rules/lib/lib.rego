@@ -139,6 +139,7 @@ layers := {
 	"neutron.conf": ["neutron-dist.conf", "neutron.conf", "neutron.conf.d", "neutron-conf.d"],
 	"keystone.conf": ["keystone-dist.conf", "keystone.conf", "keystone.conf.d"],
 	"glance-api.conf": ["glance-api-dist.conf", "glance-api.conf", "glance-api.conf.d"],
+	"cinder.conf": ["cinder-dist.conf", "cinder.conf", "cinder.conf.d"],
 }
 
 # setting is what a node's service uses for an option: the value written

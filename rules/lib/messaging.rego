@@ -8,7 +8,7 @@ package stacklint.lib.messaging
 import data.stacklint.lib
 
 # rpc_kinds are the files of services that use RPC, by service.
-rpc_kinds := {"nova.conf": "nova", "nova-compute.conf": "nova", "neutron.conf": "neutron"}
+rpc_kinds := {"nova.conf": "nova", "nova-compute.conf": "nova", "neutron.conf": "neutron", "cinder.conf": "cinder"}
 
 _rabbit_sections := ["DEFAULT", "oslo_messaging_rabbit"]
 

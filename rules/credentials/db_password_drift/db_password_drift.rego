@@ -8,7 +8,7 @@
 #   node's /etc/hosts) must carry the same password. The authority is the
 #   owning service's own URL on the nodes running its API (nova.conf on
 #   nova-api nodes, neutron.conf on neutron-server nodes, keystone.conf,
-#   glance-api.conf, placement.conf): the other copies (nova.conf on compute
+#   glance-api.conf, placement.conf, cinder.conf on cinder-api nodes): the other copies (nova.conf on compute
 #   nodes) are compared with it. When the authoritative URLs tie (nova_api
 #   and nova on one node), that is reported. Without an API node in the
 #   snapshot the password most URLs carry is taken, and the message says so.
@@ -52,6 +52,7 @@ _node_copies contains c if {
 _api := {
 	"nova.conf": "nova-api", "neutron.conf": "neutron-server", "keystone.conf": "keystone",
 	"glance-api.conf": "glance-api", "glance-registry.conf": "glance-registry", "placement.conf": "placement-api",
+	"cinder.conf": "cinder-api",
 }
 
 _own(f) if lib.runs(input.nodes[f.node], _api[f.kind])

@@ -97,6 +97,7 @@ _refs := [
 	["nova.conf", "glance", "api_servers", "glance-api", "glance-api.conf", "DEFAULT", "bind_port", 9292],
 	["nova.conf", "neutron", "url", "neutron-server", "neutron.conf", "DEFAULT", "bind_port", 9696],
 	["nova.conf", "vnc", "novncproxy_base_url", "nova-api", "nova.conf", "vnc", "novncproxy_port", 6080],
+	["cinder.conf", "DEFAULT", "glance_api_servers", "glance-api", "glance-api.conf", "DEFAULT", "bind_port", 9292],
 ]
 
 _port(f, section, key, dflt) := to_number(lib.last(f, section, key).value) if lib.has(f, section, key)

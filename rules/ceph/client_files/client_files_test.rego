@@ -1,0 +1,64 @@
+package stacklint.rules.ceph.client_files_test
+
+import data.stacklint.fixtures as fx
+import data.stacklint.rules.ceph.client_files as rule
+
+_conf(name) := {"kind": "ceph.conf", "path": sprintf("%s/etc/ceph/ceph.conf", [name]), "node": name, "ceph": {"global": {"fsid": {"value": "6c2f", "line": 2}}}}
+
+_keyring(name, user) := {
+	"kind": "ceph-keyring", "path": sprintf("%s/etc/ceph/ceph.client.%s.keyring", [name, user]), "node": name,
+	"ceph": {sprintf("client.%s", [user]): {"key": {"fp": "abcdef", "line": 2}}},
+}
+
+_nova(name, libvirt) := fx.file(name, "nova.conf", "etc/nova/nova.conf", {"libvirt": libvirt})
+
+_compute(files) := fx.deployment([fx.node("c1", ["nova-compute"], files)])
+
+_rbd := {"images_type": "rbd", "rbd_user": "cinder", "rbd_secret_uuid": "457e"}
+
+test_keyring_present if {
+	r := rule.report with input as _compute([_nova("c1", _rbd), _conf("c1"), _keyring("c1", "cinder")])
+	r == set()
+}
+
+test_no_ceph_files_collected if {
+	r := rule.report with input as _compute([_nova("c1", _rbd)])
+	r == set()
+}
+
+test_local_disks if {
+	r := rule.report with input as _compute([_nova("c1", {"rbd_user": "cinder"}), _conf("c1"), _keyring("c1", "glance")])
+	r == set()
+}
+
+test_keyring_missing if {
+	r := rule.report with input as _compute([_nova("c1", _rbd), _conf("c1"), _keyring("c1", "glance")])
+	r == {{
+		"message": "nova.conf [libvirt] rbd_user on c1 is cinder, but no keyring on c1 holds a key for client.cinder (keyrings there: ceph.client.glance.keyring): nova-compute cannot authenticate to Ceph",
+		"locations": [{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 1, "column": 1, "section": "libvirt", "key": "rbd_user"}],
+	}}
+}
+
+test_conf_missing if {
+	r := rule.report with input as _compute([_nova("c1", object.union(_rbd, {"images_rbd_ceph_conf": "/etc/ceph/prod.conf"})), _conf("c1"), _keyring("c1", "cinder")])
+	r == {{
+		"message": "nova.conf [libvirt] images_rbd_ceph_conf on c1 names /etc/ceph/prod.conf, which is not on c1 (its Ceph files: ceph.client.cinder.keyring, ceph.conf): nova-compute cannot reach the cluster",
+		"locations": [{"path": "c1/etc/nova/nova.conf", "node": "c1", "line": 1, "column": 1, "section": "libvirt", "key": "images_rbd_ceph_conf"}],
+	}}
+}
+
+_cinder(name, backend) := object.union(fx.file(name, "cinder.conf", "etc/cinder/cinder.conf", {"DEFAULT": {"enabled_backends": "ceph"}, "ceph": backend}), {"headers": [{"name": "ceph", "line": 5}]})
+
+test_cinder_backend_keyring_missing if {
+	d := fx.deployment([fx.node("s1", ["cinder-volume"], [_cinder("s1", {"volume_driver": "cinder.volume.drivers.rbd.RBDDriver", "rbd_user": "volumes"}), _conf("s1"), _keyring("s1", "cinder")])])
+	r := rule.report with input as d
+	count(r) == 1
+	some f in r
+	f.locations[0].key == "rbd_user"
+}
+
+test_cinder_lvm_backend if {
+	d := fx.deployment([fx.node("s1", ["cinder-volume"], [_cinder("s1", {"volume_driver": "cinder.volume.drivers.lvm.LVMVolumeDriver", "rbd_user": "volumes"}), _conf("s1"), _keyring("s1", "cinder")])])
+	r := rule.report with input as d
+	r == set()
+}
