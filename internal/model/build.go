@@ -109,6 +109,10 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 		builders[i].memo = memo
 		builders[i].enabled = n.Enabled
 		builders[i].procs = nodeProcesses(byNode[n.Name], n.Enabled, n.Masked, roles[n.Name])
+		builders[i].node, builders[i].runs = n, containerRuns(n, byNode[n.Name])
+		if builders[i].runs != nil && roles[n.Name] == nil {
+			builders[i].procs = containerProcesses(builders[i].runs)
+		}
 	}
 	yieldGuessedServers(builders)
 	known := knownAddresses(builders)
@@ -271,6 +275,8 @@ type nodeBuilder struct {
 	budgets  map[*oslo.File]*int
 	enabled  []snapshot.Enabled // units started at boot
 	procs    map[string]string  // process -> evidence (nodeProcesses)
+	node     *snapshot.Node     // its layout and containers
+	runs     map[string][]run   // processes that run in containers (containerRuns)
 }
 
 func newNodeBuilder(k *secret.Keyring, name string, files []*Loaded, extra []string, tables tablesByDigest) *nodeBuilder {
@@ -356,8 +362,24 @@ func (b *nodeBuilder) doc(knownOwners map[string]any) map[string]any {
 		"addresses": toAny(b.addresses(knownOwners)), "interfaces": toAny(b.ifaces),
 		"disputed_addresses": b.disputedAddresses(knownOwners),
 		"policy_settings":    orEmpty(settings), "policies_in_force": inForce, "policy_cycles": orEmpty(cycles),
-		"releases": b.releasesDoc(),
+		"releases": b.releasesDoc(), "layout": b.layout(), "containers": containersDoc(b.containers()),
 	}
+}
+
+// layout is the node's layout (snapshot.Layout*), "package" when unknown.
+func (b *nodeBuilder) layout() string {
+	if b.node == nil || b.node.Layout == "" {
+		return snapshot.LayoutPackage
+	}
+	return b.node.Layout
+}
+
+// containers are the node's containers (none for packages).
+func (b *nodeBuilder) containers() []snapshot.Container {
+	if b.node == nil {
+		return nil
+	}
+	return b.node.Containers
 }
 
 // releasesDoc is the release of every service on the node: its own pick,
@@ -407,6 +429,9 @@ func linkedFiles(files []*Loaded) map[string]string {
 
 func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 	d := map[string]any{"kind": f.Kind, "path": f.Path, "node": b.name}
+	if f.Dest != "" {
+		d["dest"] = f.Dest
+	}
 	if f.Err != nil {
 		d["error"] = errDoc(f.Err)
 	}

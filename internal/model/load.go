@@ -169,6 +169,10 @@ func (l *Loaded) parse(data []byte) {
 		l.Addrs = netif.Parse(snapshot.NetifFormat(l.NodePath), data)
 	case snapshot.KindHTTPD:
 		l.Directives, l.Hidden = directive.ParseHTTPD(data)
+	case snapshot.KindContainerConfig:
+		if ft := l.Fault; ft != nil {
+			l.Err = &FileError{Line: ft.Line, Column: ft.Column, Msg: ft.Msg, Exact: ft.Msg}
+		}
 	default:
 		if ds, ok := parseDirectives(l.File, data); ok {
 			l.Directives = ds

@@ -21,7 +21,7 @@ var serviceDirs = []string{"nova", "neutron", "keystone", "glance", "placement"}
 func (w *walker) layout() ([]*tree, error) {
 	root := w.s.Root
 	top := chroot{dir: root}
-	if top.isDir("etc") {
+	if top.isDir("etc") || top.isDir(tripleoDir) {
 		n := &Node{Name: w.nodeName(top)}
 		return []*tree{w.newTree(n, top, root, "")}, nil
 	}
@@ -76,7 +76,7 @@ func (w *walker) nodeTree(top chroot, e os.DirEntry) *tree {
 		return nil
 	}
 	node := chroot{dir: t.real}
-	if !node.isDir("etc") && !holdsRC(t.real) {
+	if !node.isDir("etc") && !node.isDir(tripleoDir) && !holdsRC(t.real) {
 		return nil
 	}
 	return w.newTree(&Node{Name: name, Dir: name}, node, t.real, "")

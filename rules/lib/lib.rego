@@ -67,6 +67,34 @@ else := [f | some f in node.files; f.path == path][0] if not node.by_path
 # runs is true when the node runs the named service.
 runs(node, service) if service in node.services
 
+# service_file is the node's first readable file of kind (by node path) that
+# the service loads: in a container layout the file that lands in one of
+# its own containers (a file with "dest"), else the node's file of that
+# kind. Undefined when the node does not run the service.
+service_file(node, service, kind) := [f |
+	some f in files_of(node, kind)
+	not f.error
+	_loads(node, service, f)
+][0] if runs(node, service)
+
+_loads(_, _, f) if not f.dest
+
+_loads(node, service, f) if f.path in node.processes[service].files
+
+# loaded_together is true when one process loads both files a and b of the
+# node: any two host files (their packaging loads them together), two files
+# of containers only when they land in the same process's containers.
+loaded_together(_, a, b) if {
+	not a.dest
+	not b.dest
+}
+
+loaded_together(node, a, b) if {
+	some p in node.processes
+	a.path in p.files
+	b.path in p.files
+}
+
 # effective is [file, occurrence] of the value oslo.config uses for an option
 # a node reads from several files: kinds are listed in --config-file order
 # and a later file wins. Each kind brings the files loaded with it, in
