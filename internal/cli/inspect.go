@@ -71,7 +71,7 @@ func newInspectCommand(streams IO) *cobra.Command {
 // inspectTarget parses target and renders it in memory, telling p each
 // phase as it starts; it prints nothing.
 func inspectTarget(ctx context.Context, p *phase, streams IO, target string, limit int64, showSecrets bool) ([]byte, error) {
-	files, err := inspectTargets(streams, target, limit)
+	files, nodes, err := inspectTargets(streams, target, limit)
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
 	}
@@ -86,30 +86,31 @@ func inspectTarget(ctx context.Context, p *phase, streams IO, target string, lim
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := inspect.Write(&b, loaded, showSecrets); err != nil {
+	if err := inspect.WriteNodes(&b, nodes, loaded, showSecrets); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
-// inspectTargets is every classified file of a snapshot, or one file; a
-// lone file that is no known kind is read as an oslo.config INI file. The
-// parts of a snapshot that were not read are listed on standard error.
-func inspectTargets(streams IO, target string, limit int64) ([]*snapshot.File, error) {
+// inspectTargets is every classified file of a snapshot and its nodes, or
+// one file (no nodes); a lone file that is no known kind is read as an
+// oslo.config INI file. The parts of a snapshot that were not read are
+// listed on standard error.
+func inspectTargets(streams IO, target string, limit int64) ([]*snapshot.File, []*snapshot.Node, error) {
 	st, err := os.Stat(target)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !st.IsDir() {
 		f, err := snapshot.ReadLone(target, limit)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %w", err)
+			return nil, nil, fmt.Errorf("cannot read %w", err)
 		}
-		return []*snapshot.File{f}, nil
+		return []*snapshot.File{f}, nil, nil
 	}
 	s, err := snapshot.DiscoverWith(target, snapshot.Options{MaxFileSize: limit})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, p := range s.Problems {
 		fmt.Fprintf(streams.Err, "not read: %s: %s\n", finding.Visible(p.Path), finding.Visible(p.Msg))
@@ -118,5 +119,5 @@ func inspectTargets(streams IO, target string, limit int64) ([]*snapshot.File, e
 	for _, n := range s.Nodes {
 		out = append(out, n.Files...)
 	}
-	return append(out, s.Loose...), nil
+	return append(out, s.Loose...), append([]*snapshot.Node{}, s.Nodes...), nil
 }

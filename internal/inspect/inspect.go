@@ -9,15 +9,30 @@ import (
 
 	"github.com/stacklint/stacklint/internal/model"
 	"github.com/stacklint/stacklint/internal/secret"
+	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/parser/oslo"
 )
 
 // Write prints {"files": [...]} for the loaded files. Unless showSecrets,
 // secret values and URL passwords become fingerprints.
 func Write(w io.Writer, files []*model.Loaded, showSecrets bool) error {
+	return WriteNodes(w, nil, files, showSecrets)
+}
+
+// WriteNodes is Write with the snapshot's nodes first: {"nodes": [{name,
+// layout, containers: [{name, config, source}]}], "files": [...]}, each
+// node's layout as discovery recognised it (snapshot.Layout*) and, in the
+// container layouts, its containers (not their commands). nil nodes: no
+// "nodes" (a lone file).
+func WriteNodes(w io.Writer, nodes []*snapshot.Node, files []*model.Loaded, showSecrets bool) error {
 	keys := secret.NewKeyring(model.Digest(files))
 	p := &printer{w: w, keys: keys, show: showSecrets}
-	p.raw("{\"files\": [")
+	p.raw("{")
+	if nodes != nil {
+		p.nodes(nodes)
+		p.raw(",\n ")
+	}
+	p.raw("\"files\": [")
 	for i, f := range files {
 		if i > 0 {
 			p.raw(",")
@@ -28,11 +43,46 @@ func Write(w io.Writer, files []*model.Loaded, showSecrets bool) error {
 		p.str(f.Node)
 		p.raw(", \"kind\": ")
 		p.str(f.Kind)
+		if f.Dest != "" {
+			p.raw(", \"dest\": ")
+			p.str(f.Dest)
+		}
 		p.file(f)
 		p.raw("}")
 	}
 	p.raw("\n]}\n")
 	return p.err
+}
+
+// nodes prints "nodes": every node's name, layout and containers.
+func (p *printer) nodes(nodes []*snapshot.Node) {
+	type container struct {
+		Name   string `json:"name"`
+		Config string `json:"config,omitempty"`
+		Source string `json:"source"`
+	}
+	type node struct {
+		Name       string      `json:"name"`
+		Layout     string      `json:"layout"`
+		Containers []container `json:"containers,omitempty"`
+	}
+	p.raw("\"nodes\": [")
+	for i, n := range nodes {
+		if i > 0 {
+			p.raw(",")
+		}
+		d := node{Name: n.Name, Layout: n.Layout}
+		for _, c := range n.Containers {
+			d.Containers = append(d.Containers, container{Name: c.Name, Config: c.Config, Source: c.Source})
+		}
+		b, err := json.Marshal(d)
+		if err != nil {
+			p.err = err
+			return
+		}
+		p.raw("\n  " + string(b))
+	}
+	p.raw("\n]")
 }
 
 type printer struct {

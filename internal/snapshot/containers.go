@@ -1,6 +1,8 @@
 package snapshot
 
 import (
+	"errors"
+	"fmt"
 	"path"
 	"path/filepath"
 	"sort"
@@ -232,7 +234,13 @@ func (t *tree) readContainerConfig(w *walker, np string, l *landings) (*containe
 	}
 	data, err := safefile.ReadIn(w.root, rel, maxContainerConfig)
 	if err != nil {
-		return &containerConfig{err: err}, true // read again by the walk, which reports why not
+		msg := "cannot be read: " + errText(err)
+		var tl *safefile.TooLargeError
+		if errors.As(err, &tl) {
+			msg = fmt.Sprintf("larger than %d bytes, not read: a kolla config file is a few KB", maxContainerConfig)
+		}
+		l.faults[np] = &Fault{Line: 1, Column: 1, Msg: msg}
+		return &containerConfig{err: err}, true
 	}
 	cfg := parseContainerConfig(data)
 	if cfg.fault != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -52,11 +53,24 @@ func parseContainerConfig(data []byte) *containerConfig {
 		c.fault = &Fault{Line: line, Column: col, Msg: "not JSON: " + se.Error()}
 	case errors.As(err, &te):
 		line, col := position(data, te.Offset)
-		c.fault = &Fault{Line: line, Column: col, Msg: fmt.Sprintf("%s is a JSON %s where kolla expects a %s", fieldName(te), te.Value, te.Type)}
+		c.fault = &Fault{Line: line, Column: col, Msg: fmt.Sprintf("%s is a JSON %s where kolla expects %s", fieldName(te), te.Value, jsonType(te.Type))}
 	default:
 		c.fault = &Fault{Line: 1, Column: 1, Msg: "not a kolla config file"}
 	}
 	return c
+}
+
+// jsonType names a Go type of containerConfig as JSON does.
+func jsonType(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Slice:
+		return "a list"
+	case reflect.Struct:
+		return "an object"
+	case reflect.Bool:
+		return "true or false"
+	}
+	return "a string"
 }
 
 // fieldName names the field of a type error.

@@ -1,0 +1,64 @@
+package model
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestContainerProcesses: on a kolla-ansible node each container is a
+// process with the files that land in it, in its command's --config-file
+// order (or the packaged order), shown by their host paths; two
+// containers of one project each keep their own copy; containers of no
+// OpenStack process run none.
+func TestContainerProcesses(t *testing.T) {
+	cfg := func(cmd string, pairs ...string) string {
+		out := `{"command": "` + cmd + `", "config_files": [`
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if i > 0 {
+				out += ","
+			}
+			out += `{"source": "/var/lib/kolla/config_files/` + pairs[i] + `", "dest": "` + pairs[i+1] + `"}`
+		}
+		return out + "]}"
+	}
+	s := writeTree(t, map[string]string{
+		"ctl/etc/kolla/nova-api/config.json":       cfg("nova-api", "nova.conf", "/etc/nova/nova.conf"),
+		"ctl/etc/kolla/nova-api/nova.conf":         "[database]\nconnection = mysql+pymysql://nova:a@db/nova\n",
+		"ctl/etc/kolla/nova-conductor/config.json": cfg("nova-conductor", "nova.conf", "/etc/nova/nova.conf", "extra.conf", "/etc/nova/nova.conf.d/extra.conf"),
+		"ctl/etc/kolla/nova-conductor/nova.conf":   "[database]\nconnection = mysql+pymysql://nova:b@db/nova\n",
+		"ctl/etc/kolla/nova-conductor/extra.conf":  "[DEFAULT]\ndebug = true\n",
+		"ctl/etc/kolla/neutron-server/config.json": cfg("neutron-server --config-file /etc/neutron/plugins/ml2/ml2_conf.ini --config-file /etc/neutron/neutron.conf",
+			"neutron.conf", "/etc/neutron/neutron.conf", "ml2_conf.ini", "/etc/neutron/plugins/ml2/ml2_conf.ini"),
+		"ctl/etc/kolla/neutron-server/neutron.conf": "[DEFAULT]\n",
+		"ctl/etc/kolla/neutron-server/ml2_conf.ini": "[ml2]\n",
+		"ctl/etc/kolla/memcached/config.json":       `{"command": "/usr/bin/memcached"}`,
+	})
+	d := Build(s)
+	procs := processesOf(t, d, "ctl")
+	want := map[string][]any{
+		"nova-api":       {"ctl/etc/kolla/nova-api/nova.conf"},
+		"nova-conductor": {"ctl/etc/kolla/nova-conductor/nova.conf", "ctl/etc/kolla/nova-conductor/extra.conf"},
+		"neutron-server": {"ctl/etc/kolla/neutron-server/ml2_conf.ini", "ctl/etc/kolla/neutron-server/neutron.conf"},
+	}
+	if len(procs) != len(want) {
+		t.Errorf("processes: %v", procs)
+	}
+	for p, files := range want {
+		doc, _ := procs[p].(map[string]any)
+		if doc == nil || !reflect.DeepEqual(doc["files"], files) {
+			t.Errorf("%s: %v, want files %v", p, doc, files)
+			continue
+		}
+		if doc["evidence"] != "container: ctl/etc/kolla/"+p+"/config.json" {
+			t.Errorf("%s evidence: %v", p, doc["evidence"])
+		}
+	}
+	node := d.Plain()["nodes"].(map[string]any)["ctl"].(map[string]any)
+	if node["layout"] != "kolla-ansible" {
+		t.Errorf("layout: %v", node["layout"])
+	}
+	f := node["files"].(map[string]any)["etc/kolla/nova-api/nova.conf"].(map[string]any)
+	if f["kind"] != "nova.conf" || f["dest"] != "/etc/nova/nova.conf" {
+		t.Errorf("file: %v", f)
+	}
+}
