@@ -430,7 +430,7 @@ func linkedFiles(files []*Loaded) map[string]string {
 func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 	d := map[string]any{"kind": f.Kind, "path": f.Path, "node": b.name}
 	if f.Dest != "" {
-		d["dest"] = f.Dest
+		d["dest"], d["container"] = f.Dest, containerOf(f.NodePath)
 	}
 	if f.Err != nil {
 		d["error"] = errDoc(f.Err)

@@ -147,6 +147,19 @@ func containerNames(rs []run) []any {
 	return out
 }
 
+// containerOf names the host folder a container's file lies in: kolla's
+// container (etc/kolla/nova-conductor/nova.conf: nova-conductor), TripleO's
+// service folder (puppet-generated/nova_libvirt/...: nova_libvirt).
+func containerOf(nodePath string) string {
+	for _, dir := range []string{"etc/kolla/", "var/lib/config-data/puppet-generated/"} {
+		if rest, ok := strings.CutPrefix(nodePath, dir); ok {
+			name, _, _ := strings.Cut(rest, "/")
+			return name
+		}
+	}
+	return ""
+}
+
 // containersDoc is nodes.<n>.containers: every container of the node
 // with its kolla config file and host folder (not its command, which
 // could carry a secret).

@@ -54,7 +54,7 @@ _api := {
 	"glance-api.conf": "glance-api", "glance-registry.conf": "glance-registry", "placement.conf": "placement-api",
 }
 
-_own(f) if lib.runs(input.nodes[f.node], _api[f.kind])
+_own(f) if lib.loads(input.nodes[f.node], _api[f.kind], f)
 
 default _own(_) := false
 
