@@ -37,8 +37,13 @@ const (
 	kollaSource = "/var/lib/kolla/config_files"
 )
 
-// maxContainerConfig bounds a config.json (real ones are a few KB).
-const maxContainerConfig = 1 << 20
+// maxContainerConfig bounds a config.json (real ones are a few KB), and
+// maxConfigFiles its entries (real ones have a few dozen at most): each file
+// of a container folder is matched against every entry.
+const (
+	maxContainerConfig = 1 << 20
+	maxConfigFiles     = 256
+)
 
 // Container is one container of a node in a container layout.
 type Container struct {
@@ -80,16 +85,19 @@ func (t *tree) detectContainers(w *walker) {
 	if t.node == nil {
 		return
 	}
-	t.node.Layout = LayoutPackage
+	layout := LayoutPackage
 	switch {
 	case t.root.isDir(tripleoDir):
-		t.node.Layout = LayoutTripleO
+		layout = LayoutTripleO
 		t.lands = t.tripleoLandings(w)
 	case t.root.isDir(kollaDir):
 		if l := t.kollaLandings(w); l != nil {
-			t.node.Layout = LayoutKolla
+			layout = LayoutKolla
 			t.lands = l
 		}
+	}
+	if t.node.Layout == "" { // a reader of its own (a sos report) names the layout itself
+		t.node.Layout = layout
 	}
 }
 
@@ -108,7 +116,11 @@ func (t *tree) kollaLandings(w *walker) *landings {
 		if cfg.err != nil {
 			continue
 		}
-		for _, e := range cfg.ConfigFiles {
+		for i, e := range cfg.ConfigFiles {
+			if i == maxConfigFiles {
+				l.faults[folder+"/config.json"] = &Fault{Line: 1, Column: 1, Msg: fmt.Sprintf("more than %d config_files entries, the rest not read", maxConfigFiles)}
+				break
+			}
 			t.addLanding(l, folder, e, cfg.data)
 		}
 	}
