@@ -62,3 +62,38 @@ func TestContainerProcesses(t *testing.T) {
 		t.Errorf("file: %v", f)
 	}
 }
+
+// TestTripleOProcesses: TripleO's containers run the processes their names
+// say (neutron_api is neutron-server, nova_compute reads nova_libvirt's
+// folder); a node whose service folders have no kolla config files gets the
+// processes their files suggest.
+func TestTripleOProcesses(t *testing.T) {
+	pg := "var/lib/config-data/puppet-generated/"
+	js := "var/lib/kolla/config_files/"
+	s := writeTree(t, map[string]string{
+		"ctl/" + pg + "neutron/etc/neutron/neutron.conf":                      "[DEFAULT]\ncore_plugin = ml2\n",
+		"ctl/" + pg + "neutron/etc/neutron/plugins/ml2/ml2_conf.ini":          "[ml2]\n",
+		"ctl/" + pg + "neutron/etc/neutron/plugins/ml2/openvswitch_agent.ini": "[ovs]\n",
+		"ctl/" + pg + "nova_libvirt/etc/nova/nova.conf":                       "[DEFAULT]\n",
+		"ctl/" + js + "neutron_api.json":                                      `{"command": "/usr/bin/neutron-server --config-file /etc/neutron/neutron.conf --config-file /etc/neutron/plugins/ml2/ml2_conf.ini"}`,
+		"ctl/" + js + "neutron_ovs_agent.json":                                `{"command": "/usr/bin/neutron-openvswitch-agent"}`,
+		"ctl/" + js + "nova_compute.json":                                     `{"command": "/usr/bin/nova-compute"}`,
+		"cmp/" + pg + "nova_libvirt/etc/nova/nova.conf":                       "[libvirt]\nvirt_type = kvm\n",
+	})
+	d := Build(s)
+	got := map[string][]any{}
+	for p, doc := range processesOf(t, d, "ctl") {
+		got[p] = doc.(map[string]any)["files"].([]any)
+	}
+	want := map[string][]any{
+		"neutron-server":            {"ctl/" + pg + "neutron/etc/neutron/neutron.conf", "ctl/" + pg + "neutron/etc/neutron/plugins/ml2/ml2_conf.ini"},
+		"neutron-openvswitch-agent": {"ctl/" + pg + "neutron/etc/neutron/neutron.conf", "ctl/" + pg + "neutron/etc/neutron/plugins/ml2/openvswitch_agent.ini"},
+		"nova-compute":              {"ctl/" + pg + "nova_libvirt/etc/nova/nova.conf"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("processes:\n got %v\nwant %v", got, want)
+	}
+	if procs := processesOf(t, d, "cmp"); procs["nova-compute"] == nil {
+		t.Errorf("a service folder without kolla config: %v", procs)
+	}
+}

@@ -391,5 +391,27 @@ func (l *landings) hostCopy(np, kind string) bool {
 	return l.projects[strings.SplitN(p, "/", 2)[0]]
 }
 
+// linkRoot is the root a link at node path np resolves against, and np
+// there: the node's, except in a TripleO service folder, whose files the
+// container sees below "/" (puppet-generated/neutron/etc/neutron/plugin.ini
+// -> /etc/neutron/plugins/ml2/ml2_conf.ini is the folder's own ML2 file).
+// The folder is resolved inside the node first, so its chroot lies inside
+// the node's.
+func (t *tree) linkRoot(np string) (chroot, string) {
+	if t.lands == nil || !t.lands.tripleo {
+		return t.root, np
+	}
+	rest, ok := strings.CutPrefix(np, tripleoDir+"/")
+	svc, in, ok2 := strings.Cut(rest, "/")
+	if !ok || !ok2 {
+		return t.root, np
+	}
+	tg, err := t.root.resolve(tripleoDir + "/" + svc)
+	if err != nil || tg.info == nil || !tg.info.IsDir() || t.root.etc {
+		return t.root, np
+	}
+	return chroot{dir: tg.real}, in
+}
+
 // quote is a path in a message.
 func quote(s string) string { return "\"" + filepath.ToSlash(s) + "\"" }

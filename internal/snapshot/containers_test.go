@@ -216,11 +216,26 @@ func TestTripleOLayout(t *testing.T) {
 		"ctl/var/lib/kolla/config_files/glance_api.json":   `{"command": "/usr/bin/glance-api"}`,
 		"ctl/var/lib/kolla/config_files/mysql.json":        `{"command": "/usr/sbin/pacemaker_remoted"}`,
 	})
+	for link, to := range map[string]string{
+		pg + "nova/etc/nova/nova-compute.conf": "/etc/nova/nova.conf",                        // the folder's own
+		pg + "nova/etc/nova/policy.yaml":       "../../../../../../../../../../etc/nova/x.yaml", // climbs to the folder's root only
+	} {
+		if err := os.Symlink(to, filepath.Join(root, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeText(t, root, map[string]string{"ctl/etc/nova/x.yaml": "a: b\n"})
 	s, err := Discover(root)
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := s.Nodes[0]
+	if f := fileAt(s, pg+"nova/etc/nova/nova-compute.conf"); f == nil || !strings.HasSuffix(f.Abs, "/puppet-generated/nova/etc/nova/nova.conf") {
+		t.Errorf("an absolute link in a service folder leads to the folder's own file: %+v", f)
+	}
+	if f := fileAt(s, pg+"nova/etc/nova/policy.yaml"); f != nil {
+		t.Errorf("a link climbing out of the service folder was read: %+v", f)
+	}
 	if n.Layout != LayoutTripleO {
 		t.Fatalf("layout %s", n.Layout)
 	}

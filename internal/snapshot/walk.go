@@ -196,7 +196,8 @@ func (t *tree) entry(e os.DirEntry, real, rel string, depth int) {
 
 // link follows a symbolic link inside the node.
 func (t *tree) link(real, rel string, depth int) {
-	tg, err := t.root.resolve(t.nodePath(rel))
+	root, np := t.linkRoot(t.nodePath(rel))
+	tg, err := root.resolve(np)
 	switch {
 	case err != nil || tg.info == nil:
 		if t.wouldRead(rel) {
