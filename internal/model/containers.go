@@ -147,6 +147,27 @@ func containerNames(rs []run) []any {
 	return out
 }
 
+// policyAPI is the process that enforces a service's policies.
+var policyAPI = map[string]string{
+	"nova": "nova-api", "neutron": "neutron-server", "keystone": "keystone",
+	"glance": "glance-api", "placement": "placement-api",
+}
+
+// apiConfig is, in a container layout, the service's configuration file
+// (conf, a node path in the container) in its API's container, else
+// fallback (the first copy by host path): policy files are looked up
+// beside it.
+func (b *nodeBuilder) apiConfig(service, conf string, fallback *Loaded) *Loaded {
+	for _, r := range b.runs[policyAPI[service]] {
+		for _, f := range r.files {
+			if f.Dest == "/"+conf {
+				return f
+			}
+		}
+	}
+	return fallback
+}
+
 // containerOf names the host folder a container's file lies in: kolla's
 // container (etc/kolla/nova-conductor/nova.conf: nova-conductor), TripleO's
 // service folder (puppet-generated/nova_libvirt/...: nova_libvirt).

@@ -97,3 +97,35 @@ func TestTripleOProcesses(t *testing.T) {
 		t.Errorf("a service folder without kolla config: %v", procs)
 	}
 }
+
+// TestContainerPolicy: a service's policy file is looked up beside the
+// configuration of its API's container (kolla: neutron-server's), not the
+// first container holding a copy (neutron-dhcp-agent).
+func TestContainerPolicy(t *testing.T) {
+	cfg := func(cmd string, files ...string) string {
+		out := `{"command": "` + cmd + `", "config_files": [`
+		for i, f := range files {
+			if i > 0 {
+				out += ","
+			}
+			out += `{"source": "/var/lib/kolla/config_files/` + f + `", "dest": "/etc/neutron/` + f + `"}`
+		}
+		return out + "]}"
+	}
+	s := writeTree(t, map[string]string{
+		"n/etc/kolla/neutron-dhcp-agent/config.json":  cfg("neutron-dhcp-agent", "neutron.conf"),
+		"n/etc/kolla/neutron-dhcp-agent/neutron.conf": "[DEFAULT]\n",
+		"n/etc/kolla/neutron-server/config.json":      cfg("neutron-server", "neutron.conf", "policy.yaml"),
+		"n/etc/kolla/neutron-server/neutron.conf":     "[DEFAULT]\n",
+		"n/etc/kolla/neutron-server/policy.yaml":      "\"get_network\": \"rule:admin_only\"\n",
+	})
+	d := Build(s)
+	pols := d.Plain()["policies"].([]any)
+	if len(pols) != 1 {
+		t.Fatalf("policies: %v", pols)
+	}
+	p := pols[0].(map[string]any)
+	if p["service"] != "neutron" || p["read_as"] != "policy_file" {
+		t.Errorf("policy: service %v read_as %v", p["service"], p["read_as"])
+	}
+}

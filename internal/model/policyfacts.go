@@ -58,7 +58,7 @@ func (b *nodeBuilder) policySetups() map[string]*policySetup {
 	for svc, conf := range policyConfig {
 		c := byPath[conf]
 		if c == nil {
-			c = byDest[conf] // kolla: the first container's (etc/kolla/nova-api before nova-conductor)
+			c = b.apiConfig(svc, conf, byDest[conf])
 		}
 		if c != nil && c.INI != nil {
 			if out[svc] == nil {
