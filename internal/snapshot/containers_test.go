@@ -217,7 +217,7 @@ func TestTripleOLayout(t *testing.T) {
 		"ctl/var/lib/kolla/config_files/mysql.json":        `{"command": "/usr/sbin/pacemaker_remoted"}`,
 	})
 	for link, to := range map[string]string{
-		pg + "nova/etc/nova/nova-compute.conf": "/etc/nova/nova.conf",                        // the folder's own
+		pg + "nova/etc/nova/nova-compute.conf": "/etc/nova/nova.conf",                           // the folder's own
 		pg + "nova/etc/nova/policy.yaml":       "../../../../../../../../../../etc/nova/x.yaml", // climbs to the folder's root only
 	} {
 		if err := os.Symlink(to, filepath.Join(root, link)); err != nil {
