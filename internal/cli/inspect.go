@@ -92,12 +92,11 @@ func inspectTarget(ctx context.Context, p *phase, streams IO, target string, lim
 	return b.Bytes(), nil
 }
 
-// inspectTargets is every classified file of a snapshot, or one file; a
-// lone file that is no known kind is read as an oslo.config INI file. The
-// parts of a snapshot that were not read are listed on standard error.
-// nodes are the snapshot's nodes and how each was recognised (nil for a
-// lone file).
-func inspectTargets(streams IO, target string, limit int64) (files []*snapshot.File, nodes []inspect.Node, err error) {
+// inspectTargets is every classified file of a snapshot and its nodes, or
+// one file (no nodes); a lone file that is no known kind is read as an
+// oslo.config INI file. The parts of a snapshot that were not read are
+// listed on standard error.
+func inspectTargets(streams IO, target string, limit int64) ([]*snapshot.File, []*snapshot.Node, error) {
 	st, err := os.Stat(target)
 	if err != nil {
 		return nil, nil, err
@@ -113,15 +112,12 @@ func inspectTargets(streams IO, target string, limit int64) (files []*snapshot.F
 	if err != nil {
 		return nil, nil, err
 	}
-	nodes = []inspect.Node{}
-	for _, n := range s.Nodes {
-		nodes = append(nodes, inspect.Node{Name: n.Name, Dir: n.Dir, Layout: n.Layout})
-	}
 	for _, p := range s.Problems {
 		fmt.Fprintf(streams.Err, "not read: %s: %s\n", finding.Visible(p.Path), finding.Visible(p.Msg))
 	}
+	var files []*snapshot.File
 	for _, n := range s.Nodes {
 		files = append(files, n.Files...)
 	}
-	return append(files, s.Loose...), nodes, nil
+	return append(files, s.Loose...), append([]*snapshot.Node{}, s.Nodes...), nil
 }

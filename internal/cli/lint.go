@@ -20,6 +20,7 @@ import (
 	"github.com/stacklint/stacklint/internal/result"
 	"github.com/stacklint/stacklint/internal/safefile"
 	"github.com/stacklint/stacklint/internal/schema"
+	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/rules"
 )
 
@@ -292,6 +293,11 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 // explainInputs lists, for --verbose, the files not read and the checks
 // that had no input.
 func explainInputs(streams IO, res *result.Result) {
+	if res.Deployment != nil && res.Deployment.Snapshot != nil {
+		for _, n := range res.Deployment.Snapshot.Nodes {
+			fmt.Fprintf(streams.Err, "layout: %s: %s%s\n", finding.Visible(n.Name), n.Layout, containersNote(n.Containers))
+		}
+	}
 	for _, p := range res.Ignored {
 		fmt.Fprintf(streams.Err, "not read: %s\n", finding.Visible(report.ShownPath(res.Root, p)))
 	}
@@ -304,6 +310,19 @@ func explainInputs(streams IO, res *result.Result) {
 	for _, r := range res.NoInput {
 		fmt.Fprintf(streams.Err, "no input: %s %s (reads %s)\n", r.ID, r.Title, strings.Join(r.Inputs, ", "))
 	}
+}
+
+// containersNote is ", N containers: a, b, ..." for a node in a container
+// layout, "" for packages.
+func containersNote(cs []snapshot.Container) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = c.Name
+	}
+	return fmt.Sprintf(", %s: %s", plural(len(cs), "container"), finding.Visible(nodeList(names)))
 }
 
 // nodeList names up to five nodes and counts the rest.

@@ -19,31 +19,18 @@ func Write(w io.Writer, files []*model.Loaded, showSecrets bool) error {
 	return WriteNodes(w, nil, files, showSecrets)
 }
 
-// Node is what discovery recognised of a node: its name, its folder
-// (relative to the snapshot) and its layout ("classic", "sos-report").
-type Node struct{ Name, Dir, Layout string }
-
-// WriteNodes is Write with {"nodes": [{name, dir, layout}], "files": [...]}
-// when nodes are given (a snapshot; none for a lone file).
-func WriteNodes(w io.Writer, nodes []Node, files []*model.Loaded, showSecrets bool) error {
+// WriteNodes is Write with the snapshot's nodes first: {"nodes": [{name,
+// dir (the node's folder below the snapshot), layout, containers: [{name, config, source}]}], "files": [...]}, each
+// node's layout as discovery recognised it (snapshot.Layout*) and, in the
+// container layouts, its containers (not their commands). nil nodes: no
+// "nodes" (a lone file).
+func WriteNodes(w io.Writer, nodes []*snapshot.Node, files []*model.Loaded, showSecrets bool) error {
 	keys := secret.NewKeyring(model.Digest(files))
 	p := &printer{w: w, keys: keys, show: showSecrets}
 	p.raw("{")
 	if nodes != nil {
-		p.raw("\"nodes\": [")
-		for i, n := range nodes {
-			if i > 0 {
-				p.raw(",")
-			}
-			p.raw("\n  {\"name\": ")
-			p.str(n.Name)
-			p.raw(", \"dir\": ")
-			p.str(n.Dir)
-			p.raw(", \"layout\": ")
-			p.str(n.Layout)
-			p.raw("}")
-		}
-		p.raw("\n],\n ")
+		p.nodes(nodes)
+		p.raw(",\n ")
 	}
 	p.raw("\"files\": [")
 	for i, f := range files {
@@ -56,11 +43,47 @@ func WriteNodes(w io.Writer, nodes []Node, files []*model.Loaded, showSecrets bo
 		p.str(f.Node)
 		p.raw(", \"kind\": ")
 		p.str(f.Kind)
+		if f.Dest != "" {
+			p.raw(", \"dest\": ")
+			p.str(f.Dest)
+		}
 		p.file(f)
 		p.raw("}")
 	}
 	p.raw("\n]}\n")
 	return p.err
+}
+
+// nodes prints "nodes": every node's name, layout and containers.
+func (p *printer) nodes(nodes []*snapshot.Node) {
+	type container struct {
+		Name   string `json:"name"`
+		Config string `json:"config,omitempty"`
+		Source string `json:"source"`
+	}
+	type node struct {
+		Name       string      `json:"name"`
+		Dir        string      `json:"dir"`
+		Layout     string      `json:"layout"`
+		Containers []container `json:"containers,omitempty"`
+	}
+	p.raw("\"nodes\": [")
+	for i, n := range nodes {
+		if i > 0 {
+			p.raw(",")
+		}
+		d := node{Name: n.Name, Dir: n.Dir, Layout: n.Layout}
+		for _, c := range n.Containers {
+			d.Containers = append(d.Containers, container{Name: c.Name, Config: c.Config, Source: c.Source})
+		}
+		b, err := json.Marshal(d)
+		if err != nil {
+			p.err = err
+			return
+		}
+		p.raw("\n  " + string(b))
+	}
+	p.raw("\n]")
 }
 
 type printer struct {

@@ -162,7 +162,7 @@ func TestSosArchiveIsPath(t *testing.T) {
 	packReport(t, filepath.Join(snap, "sosreport-compute2-2026-11-30-hxqzlmt"), p)
 	var out, errb bytes.Buffer
 	code := runCLI(&out, &errb, "inspect", p)
-	if code != 0 || !strings.Contains(out.String(), `{"name": "compute2", "dir": "sosreport-compute2-2026-11-30-hxqzlmt", "layout": "sos-report"}`) || !strings.Contains(out.String(), `"path": "sosreport-compute2-2026-11-30-hxqzlmt/etc/nova/nova.conf"`) {
+	if code != 0 || !strings.Contains(out.String(), `{"name":"compute2","dir":"sosreport-compute2-2026-11-30-hxqzlmt","layout":"sos-report"}`) || !strings.Contains(out.String(), `"path": "sosreport-compute2-2026-11-30-hxqzlmt/etc/nova/nova.conf"`) {
 		t.Fatalf("inspect exit %d:\n%s%s", code, out.String(), errb.String())
 	}
 }

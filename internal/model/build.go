@@ -104,12 +104,16 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	hostTables := tablesByDigest{}
 	for i, n := range d.Snapshot.Nodes {
 		builders[i] = newNodeBuilder(d.Keys, n.Name, byNode[n.Name], addrs[n.Name], hostTables)
-		builders[i].sosLayout(n.Layout)
+		builders[i].sosHostname(n.Layout)
 		builders[i].roles = roles[n.Name]
 		builders[i].releases = d.releases
 		builders[i].memo = memo
 		builders[i].enabled = n.Enabled
 		builders[i].procs = nodeProcesses(byNode[n.Name], n.Enabled, n.Masked, roles[n.Name])
+		builders[i].node, builders[i].runs = n, containerRuns(n, byNode[n.Name])
+		if builders[i].runs != nil && roles[n.Name] == nil {
+			builders[i].procs = containerProcesses(builders[i].runs)
+		}
 	}
 	yieldGuessedServers(builders)
 	known := knownAddresses(builders)
@@ -272,14 +276,13 @@ type nodeBuilder struct {
 	budgets  map[*oslo.File]*int
 	enabled  []snapshot.Enabled // units started at boot
 	procs    map[string]string  // process -> evidence (nodeProcesses)
-	layout   string             // how discovery recognised the node (snapshot.Node.Layout)
+	node     *snapshot.Node     // its layout and containers
+	runs     map[string][]run   // processes that run in containers (containerRuns)
 }
 
-// sosLayout records the node's layout; a sos report's node is named by the
-// host name the report's hostname command gave, which stands over the
-// copied etc/hostname.
-func (b *nodeBuilder) sosLayout(layout string) {
-	b.layout = layout
+// sosHostname: a sos report's node is named by the host name the report's
+// hostname command gave, which stands over the copied etc/hostname.
+func (b *nodeBuilder) sosHostname(layout string) {
 	if layout == snapshot.LayoutSos {
 		b.hostname, _, _ = strings.Cut(b.name, "~") // compute1~2: the second report of compute1
 	}
@@ -368,19 +371,35 @@ func (b *nodeBuilder) doc(knownOwners map[string]any) map[string]any {
 	byKind, byPath, byOption := fileLookups(files)
 	ifaces, ifaceSources := b.interfacesDoc()
 	doc := map[string]any{
-		"name": b.name, "hostname": b.hostname, "layout": b.layout, "files": files, "processes": b.processesDoc(),
+		"name": b.name, "hostname": b.hostname, "files": files, "processes": b.processesDoc(),
 		"by_kind": byKind, "by_path": byPath, "by_option": byOption,
 		"services": toAny(services), "roles": toAny(rolesOf(services)),
 		"addresses": toAny(b.addresses(knownOwners)), "interface_addresses": toAny(b.ifaces),
 		"interfaces": ifaces, "interface_sources": ifaceSources,
 		"disputed_addresses": b.disputedAddresses(knownOwners),
 		"policy_settings":    orEmpty(settings), "policies_in_force": inForce, "policy_cycles": orEmpty(cycles),
-		"releases": b.releasesDoc(),
+		"releases": b.releasesDoc(), "layout": b.layout(), "containers": containersDoc(b.containers()),
 	}
 	if cpu := b.cpuDoc(); cpu != nil {
 		doc["cpu"] = cpu
 	}
 	return doc
+}
+
+// layout is the node's layout (snapshot.Layout*), "package" when unknown.
+func (b *nodeBuilder) layout() string {
+	if b.node == nil || b.node.Layout == "" {
+		return snapshot.LayoutPackage
+	}
+	return b.node.Layout
+}
+
+// containers are the node's containers (none for packages).
+func (b *nodeBuilder) containers() []snapshot.Container {
+	if b.node == nil {
+		return nil
+	}
+	return b.node.Containers
 }
 
 // releasesDoc is the release of every service on the node: its own pick,
@@ -430,6 +449,9 @@ func linkedFiles(files []*Loaded) map[string]string {
 
 func (b *nodeBuilder) fileDoc(f *Loaded) map[string]any {
 	d := map[string]any{"kind": f.Kind, "path": f.Path, "node": b.name}
+	if f.Dest != "" {
+		d["dest"], d["container"] = f.Dest, containerOf(f.NodePath)
+	}
 	if f.Err != nil {
 		d["error"] = errDoc(f.Err)
 	}

@@ -184,6 +184,10 @@ func (l *Loaded) parse(data []byte) {
 		l.Directives, l.Hidden = directive.ParseHTTPD(data)
 	case snapshot.KindCephConf, snapshot.KindCephKeyring:
 		l.Ceph = cephconf.Parse(data)
+	case snapshot.KindContainerConfig:
+		if ft := l.Fault; ft != nil {
+			l.Err = &FileError{Line: ft.Line, Column: ft.Column, Msg: ft.Msg, Exact: ft.Msg}
+		}
 	default:
 		if ds, ok := parseDirectives(l.File, data); ok {
 			l.Directives = ds

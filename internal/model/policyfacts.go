@@ -39,8 +39,12 @@ type policySetup struct {
 // configuration on the node, which policy files the service reads.
 func (b *nodeBuilder) policySetups() map[string]*policySetup {
 	byPath := map[string]*Loaded{}
+	byDest := map[string]*Loaded{} // container files by where they land: the first by host path
 	for _, f := range b.files {
 		byPath[f.NodePath] = f
+		if d := strings.TrimPrefix(f.Dest, "/"); d != "" && byDest[d] == nil {
+			byDest[d] = f
+		}
 	}
 	out := map[string]*policySetup{}
 	for _, f := range b.files {
@@ -52,7 +56,11 @@ func (b *nodeBuilder) policySetups() map[string]*policySetup {
 		}
 	}
 	for svc, conf := range policyConfig {
-		if c := byPath[conf]; c != nil && c.INI != nil {
+		c := byPath[conf]
+		if c == nil {
+			c = b.apiConfig(svc, conf, byDest[conf])
+		}
+		if c != nil && c.INI != nil {
 			if out[svc] == nil {
 				out[svc] = &policySetup{service: svc}
 			}
@@ -76,9 +84,14 @@ func (b *nodeBuilder) jsonFallback(service string) bool {
 }
 
 // PolicyService is the service a policy file belongs to: the folder under
-// etc/ it lies in (etc/keystone/policy.json: keystone).
+// etc/ it lies in (etc/keystone/policy.json: keystone), in its container
+// for a container's file.
 func PolicyService(f *Loaded) string {
-	return strings.SplitN(strings.TrimPrefix(f.NodePath, "etc/"), "/", 2)[0]
+	p := f.NodePath
+	if f.Dest != "" {
+		p = strings.TrimPrefix(f.Dest, "/")
+	}
+	return strings.SplitN(strings.TrimPrefix(p, "etc/"), "/", 2)[0]
 }
 
 // resolve fills reads and entries from the [oslo_policy] settings.

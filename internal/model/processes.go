@@ -153,6 +153,10 @@ func (b *nodeBuilder) processesDoc() map[string]any {
 	l := newLauncher(b.files, b.enabled, func(p string) bool { return byNodePath[p] != nil })
 	out := make(map[string]any, len(b.procs))
 	for p, why := range b.procs {
+		if rs := b.runs[p]; rs != nil {
+			out[p] = containerDoc(p, rs, b.layout())
+			continue
+		}
 		out[p] = processDoc(why, l.of(p), byNodePath)
 	}
 	return out

@@ -136,7 +136,7 @@ func (a *archive) nodes() []archiveRoot {
 // files (every member it reads, links followed inside the node), the
 // units it enables and the problems of what it does not read.
 func (r archiveRoot) node(fallback string, shared *contents) (*Node, []Leftover) {
-	n := &Node{Dir: join(r.a.shown, r.prefix), Layout: LayoutClassic}
+	n := &Node{Dir: join(r.a.shown, r.prefix), Layout: LayoutPackage}
 	if r.isDir(sosMarker) {
 		n.Layout = LayoutSos
 		n.Name = sosNameBy(r.readFile)

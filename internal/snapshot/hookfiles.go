@@ -13,14 +13,14 @@ import (
 // file stacklint reads matches, wherever the snapshot lies in the
 // repository. It is built from the classifier's own tables: the folders
 // below a node it reads (etc/, the dist files' usr/share/, the packaged
-// units' folders), the rc file names and suffixes, and the configuration
+// units' folders, TripleO's puppet-generated and kolla config folders), the rc file names and suffixes, and the configuration
 // file. A test checks that every path the classifier reads matches it.
 func HookFiles() string {
 	var roots []string
 	for p := range distKinds {
 		roots = append(roots, path.Dir(path.Dir(p))+"/") // usr/share/nova/nova-dist.conf: usr/share/
 	}
-	roots = append(roots, "etc/")
+	roots = append(roots, "etc/", tripleoDir+"/", tripleoJSON+"/") // etc/ holds kolla-ansible's etc/kolla/ too
 	for p := range sosKinds {
 		roots = append(roots, p) // sos_commands/networking/ip_-d_address, proc/cpuinfo
 	}

@@ -37,6 +37,12 @@ func TestHookFilesAgree(t *testing.T) {
 			}
 		}
 	}
+	for _, p := range []string{"etc/kolla/nova-api/config.json", "etc/kolla/nova-api/nova.conf", // container layouts
+		"var/lib/config-data/puppet-generated/nova/etc/nova/nova.conf", "var/lib/kolla/config_files/nova_api.json"} {
+		if !re.MatchString("ctl/" + p) {
+			t.Errorf("%s: read in a container layout, but the hook pattern misses it", p)
+		}
+	}
 	for _, rc := range []string{"keystonerc_admin", ".keystonerc", "admin-openrc", "admin-openrc.sh", "demo.rc", "root/keystonerc_demo", "ctl/root/admin.sh", "localhost/root/demo_rc", "home/stack/admin-rc", ".stacklint.yaml"} {
 		if !re.MatchString(rc) {
 			t.Errorf("%s: the hook pattern misses it", rc)

@@ -24,7 +24,7 @@ func (w *walker) layout() ([]*tree, error) {
 	if top.isSos() { // PATH is one sos report
 		return []*tree{w.newTree(w.sosNode(top, "", filepath.Base(root)), top, root, "")}, nil
 	}
-	if top.isDir("etc") {
+	if top.isDir("etc") || top.isDir(tripleoDir) {
 		n := &Node{Name: w.nodeName(top)}
 		return []*tree{w.newTree(n, top, root, "")}, nil
 	}
@@ -87,7 +87,7 @@ func (w *walker) nodeTree(top chroot, e os.DirEntry) *tree {
 	if node.isSos() {
 		return w.newTree(w.sosNode(node, name, name), node, t.real, "")
 	}
-	if !node.isDir("etc") && !holdsRC(t.real) {
+	if !node.isDir("etc") && !node.isDir(tripleoDir) && !holdsRC(t.real) {
 		return nil
 	}
 	return w.newTree(&Node{Name: name, Dir: name}, node, t.real, "")

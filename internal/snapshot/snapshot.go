@@ -40,18 +40,22 @@ type Leftover struct {
 
 // Node is one machine of the deployment.
 type Node struct {
-	Name string
-	Dir  string // path of the node root relative to Root ("" for Root itself)
-	// Layout is how the node's folder was recognised: LayoutSos for a sos
-	// report, "" for the classic layouts.
-	Layout string
-	Files  []*File // sorted by path
+	Name  string
+	Dir   string  // path of the node root relative to Root ("" for Root itself)
+	Files []*File // sorted by path
 	// Enabled are the units the node's init system starts at boot, by
 	// unit name, sorted (see EnabledUnit); one entry per unit.
 	Enabled []Enabled
 	// Masked are units masked on the node (etc/systemd/system/<unit>.service
 	// linked to /dev/null): none of them runs, whatever wants it.
 	Masked []string
+	// Layout is how the node's services are deployed (Layout*): decided by
+	// discovery from the node's folders; the sos report reader sets
+	// LayoutSos itself.
+	Layout string
+	// Containers are the node's containers in the container layouts (kolla-
+	// ansible, TripleO), sorted by name; nil for packages.
+	Containers []Container
 }
 
 // Enabled is an init system's mark that a unit starts at boot.
@@ -67,8 +71,15 @@ type File struct {
 	Abs      string // absolute path it was read from (the link target for a followed link)
 	Kind     string
 	Node     string
-	data     []byte
-	sum      *[32]byte
+	// Dest is where the file lands inside its container (kolla's
+	// config.json dest, "/etc/nova/nova.conf"); "" for a host file. Kind is
+	// then the kind of that path.
+	Dest string
+	// Fault is what discovery found wrong in the file itself (a kolla
+	// config file that is not JSON or names a missing source); nil if none.
+	Fault *Fault
+	data  []byte
+	sum   *[32]byte
 }
 
 // Data is the file's content as read at discovery (at most the size limit).

@@ -6,12 +6,6 @@ import (
 	"strings"
 )
 
-// Layout names (Node.Layout): how discovery recognised a node's folder.
-const (
-	LayoutClassic = "classic"    // <node>/etc/..., PATH/etc or PATH an /etc
-	LayoutSos     = "sos-report" // a sos report: sos_commands/ beside etc/, proc/, ...
-)
-
 // Kinds of the sos report command outputs and proc files stacklint keeps
 // for the model (the interfaces part parses them); node paths are
 // relative to the report's top folder.

@@ -70,6 +70,7 @@ type tree struct {
 	skip    map[string]bool // entries of the starting directory not walked (node folders)
 	visited map[safefile.ID]bool
 	pending []dirLink
+	lands   *landings // the node's container layout; nil for packages
 }
 
 // dirLink is a symbolic link to a directory, walked after the real tree.
@@ -87,9 +88,6 @@ func newWalker(s *Snapshot, o Options) *walker {
 }
 
 func (w *walker) newTree(n *Node, root chroot, real, mount string) *tree {
-	if n != nil && n.Layout == "" {
-		n.Layout = LayoutClassic
-	}
 	return &tree{node: n, root: root, real: real, mount: mount, skip: map[string]bool{}, visited: map[safefile.ID]bool{}}
 }
 
@@ -105,6 +103,7 @@ func (w *walker) walk(trees []*tree) {
 	parallel.For(len(trees), runtime.GOMAXPROCS(0), func(i int) {
 		t := trees[i]
 		t.out = newFound()
+		t.detectContainers(w)
 		t.dir(t.real, t.base(), 0)
 		for len(t.pending) > 0 {
 			l := t.pending[0]
@@ -201,7 +200,8 @@ func (t *tree) entry(e os.DirEntry, real, rel string, depth int) {
 
 // link follows a symbolic link inside the node.
 func (t *tree) link(real, rel string, depth int) {
-	tg, err := t.root.resolve(t.nodePath(rel))
+	root, np := t.linkRoot(t.nodePath(rel))
+	tg, err := root.resolve(np)
 	switch {
 	case err != nil || tg.info == nil:
 		if t.wouldRead(rel) {
@@ -234,7 +234,10 @@ func (t *tree) file(real, rel string) {
 	rcCheck := false
 	if t.node != nil {
 		f.Node = t.node.Name
-		f.Kind = Classify(f.NodePath)
+		f.Kind, f.Dest = t.classify(f.NodePath)
+		if t.lands != nil {
+			f.Fault = t.lands.faults[f.NodePath]
+		}
 	}
 	if f.Kind == "" {
 		switch rcName(path.Base(rel)) {
@@ -260,7 +263,7 @@ func (t *tree) notAFile(rel string) {
 	if t.node == nil {
 		return
 	}
-	if kind := Classify(t.nodePath(rel)); kind != "" {
+	if kind, _ := t.classify(t.nodePath(rel)); kind != "" {
 		t.out.problem(rel, ProblemNotRegular, "is a directory, not a regular file; not read as "+kind)
 	}
 }
@@ -286,7 +289,8 @@ func (t *tree) wouldRead(rel string) bool {
 		return false // outside nodes only rc files are read
 	}
 	np := t.nodePath(rel)
-	return Classify(np) != "" || ReadsBelow(np)
+	kind, _ := t.classify(np)
+	return kind != "" || ReadsBelow(np)
 }
 
 // linkProblem is the path, kind and message of a link that cannot be

@@ -79,7 +79,7 @@ own contains c if {
 # _authoritative: the service's own [keystone_authtoken] on a node that runs
 # its API, the copy its token validation uses (the authority for the user's
 # password; other copies are compared with it).
-_authoritative(service, f, "keystone_authtoken") if lib.runs(input.nodes[f.node], _api[service])
+_authoritative(service, f, "keystone_authtoken") if lib.loads(input.nodes[f.node], _api[service], f)
 
 default _authoritative(_, _, _) := false
 

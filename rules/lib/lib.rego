@@ -67,6 +67,50 @@ else := [f | some f in node.files; f.path == path][0] if not node.by_path
 # runs is true when the node runs the named service.
 runs(node, service) if service in node.services
 
+# service_file is the node's first readable file of kind (by node path) that
+# the service loads: in a container layout the file that lands in one of
+# its own containers (a file with "dest"), else the node's file of that
+# kind. Undefined when the node does not run the service.
+service_file(node, service, kind) := [f |
+	some f in files_of(node, kind)
+	not f.error
+	_loads(node, service, f)
+][0] if runs(node, service)
+
+_loads(_, _, f) if not f.dest
+
+# one_of is the node's file of kind where a node may hold several copies
+# (one per container in a container layout): the first by node path that
+# lands in one of the service's containers, else the node's first of kind.
+# Undefined when the node holds none.
+one_of(node, kind, service) := [f | some f in files_of(node, kind); _loads(node, service, f)][0] if {
+	count([f | some f in files_of(node, kind); _loads(node, service, f)]) > 0
+} else := files_of(node, kind)[0]
+
+_loads(node, service, f) if f.path in node.processes[service].files
+
+# loads is true when the node runs the service and it loads file f: any
+# host file of the node (its packaging decides the rest), a container's file
+# only when it lands in one of the service's containers.
+loads(node, service, f) if {
+	runs(node, service)
+	_loads(node, service, f)
+}
+
+# loaded_together is true when one process loads both files a and b of the
+# node: any two host files (their packaging loads them together), two files
+# of containers only when they land in the same process's containers.
+loaded_together(_, a, b) if {
+	not a.dest
+	not b.dest
+}
+
+loaded_together(node, a, b) if {
+	some p in node.processes
+	a.path in p.files
+	b.path in p.files
+}
+
 # effective is [file, occurrence] of the value oslo.config uses for an option
 # a node reads from several files: kinds are listed in --config-file order
 # and a later file wins. Each kind brings the files loaded with it, in
@@ -172,8 +216,12 @@ _section_line(f, section) := line if {
 	line := max(lines)
 } else := 1
 
-# where names a place in a message: "nova.conf [neutron] password on compute1".
-where(f, section, key) := sprintf("%s [%s] %s on %s", [f.kind, section, key, f.node])
+# where names a place in a message: "nova.conf [neutron] password on
+# compute1"; a container's file names its container ("nova.conf [database]
+# connection of nova-conductor on controller").
+where(f, section, key) := sprintf("%s [%s] %s of %s on %s", [f.kind, section, key, f.container, f.node]) if f.container
+
+else := sprintf("%s [%s] %s on %s", [f.kind, section, key, f.node])
 
 # ident is what a URL or host reference reaches: the referring node itself
 # (loopback, own name), the node an address belongs to, else the address,

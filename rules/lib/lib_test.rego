@@ -84,3 +84,37 @@ test_compared_pref if {
 	lib.compared_pref([{"v": 1}, {"v": 2}], {"v": 1}, "x") == "compared with the first by path, as no two agree, 1 of 2"
 	lib.compared_pref([{"v": 1}, {"v": 1}, {"v": 2}], {"v": 1}, "x") == "compared with the majority, 2 of 3"
 }
+
+# kolla: nova-api and nova-conductor each hold a nova.conf (issue 19).
+_kolla_node := object.union(fx.node("n", ["nova-api", "nova-conductor"], [
+	object.union(fx.file("n", "nova.conf", "etc/kolla/nova-api/nova.conf", {"database": {"connection": "a"}}), {"dest": "/etc/nova/nova.conf", "container": "nova-api"}),
+	object.union(fx.file("n", "nova.conf", "etc/kolla/nova-conductor/nova.conf", {"database": {"connection": "b"}}), {"dest": "/etc/nova/nova.conf", "container": "nova-conductor"}),
+]), {"processes": {
+	"nova-api": {"files": ["n/etc/kolla/nova-api/nova.conf"]},
+	"nova-conductor": {"files": ["n/etc/kolla/nova-conductor/nova.conf"]},
+}})
+
+test_one_of_container if {
+	lib.one_of(_kolla_node, "nova.conf", "nova-conductor").path == "n/etc/kolla/nova-conductor/nova.conf"
+	lib.one_of(_kolla_node, "nova.conf", "nova-api").path == "n/etc/kolla/nova-api/nova.conf"
+	lib.one_of(_kolla_node, "nova.conf", "nova-compute").path == "n/etc/kolla/nova-api/nova.conf" # none of its own: the first
+	lib.service_file(_kolla_node, "nova-conductor", "nova.conf").path == "n/etc/kolla/nova-conductor/nova.conf"
+	not lib.service_file(_kolla_node, "nova-compute", "nova.conf")
+}
+
+test_loads_container if {
+	api := _kolla_node.files["n/etc/kolla/nova-api/nova.conf"]
+	cond := _kolla_node.files["n/etc/kolla/nova-conductor/nova.conf"]
+	lib.loads(_kolla_node, "nova-api", api)
+	not lib.loads(_kolla_node, "nova-api", cond)
+	not lib.loaded_together(_kolla_node, api, cond)
+	lib.where(cond, "database", "connection") == "nova.conf [database] connection of nova-conductor on n"
+}
+
+test_loads_host_file if {
+	node := fx.node("n", ["nova-api"], [fx.file("n", "nova.conf", "etc/nova/nova.conf", {})])
+	f := node.files["n/etc/nova/nova.conf"]
+	lib.loads(node, "nova-api", f)
+	lib.one_of(node, "nova.conf", "nova-api") == f
+	lib.where(f, "database", "connection") == "nova.conf [database] connection on n"
+}

@@ -112,11 +112,9 @@ ml2 contains f if {
 }
 
 _ml2_file(node) := f if {
-	some f in node.files
-	f.kind == "ml2_conf.ini"
+	f := lib.one_of(node, "ml2_conf.ini", "neutron-server")
 } else := f if {
-	some f in node.files
-	f.kind == "plugin.ini"
+	f := lib.one_of(node, "plugin.ini", "neutron-server")
 }
 
 # tenant_key is the option naming project network types in effect: the new
@@ -230,14 +228,11 @@ else := false
 
 # Until Juno the OVS agent read its options from the ML2 file.
 _ovs_file(node) := f if {
-	some f in node.files
-	f.kind == "openvswitch_agent.ini"
+	f := lib.one_of(node, "openvswitch_agent.ini", "neutron-openvswitch-agent")
 } else := f if {
-	some f in node.files
-	f.kind == "ml2_conf.ini"
+	f := lib.one_of(node, "ml2_conf.ini", "neutron-openvswitch-agent")
 } else := f if {
-	some f in node.files
-	f.kind == "plugin.ini"
+	f := lib.one_of(node, "plugin.ini", "neutron-openvswitch-agent")
 }
 
 # _ovs_tunnels are the tunnel types the OVS agent builds: [agent]

@@ -55,7 +55,7 @@ _api := {
 	"cinder.conf": "cinder-api",
 }
 
-_own(f) if lib.runs(input.nodes[f.node], _api[f.kind])
+_own(f) if lib.loads(input.nodes[f.node], _api[f.kind], f)
 
 default _own(_) := false
 

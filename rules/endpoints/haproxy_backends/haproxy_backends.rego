@@ -123,16 +123,10 @@ _fronted(f, block) := {port |
 }
 
 _listen(node, [service, kind, sec, key, dflt]) := [tf, to_number(lib.last(tf, sec, key).value), lib.where(tf, sec, key)] if {
-	some tf in node.files
-	tf.kind == kind
-	not tf.error
-	lib.runs(node, service)
+	tf := lib.service_file(node, service, kind)
 	lib.has(tf, sec, key)
 } else := [tf, dflt, sprintf("%s default", [kind])] if {
-	some tf in node.files
-	tf.kind == kind
-	not tf.error
-	lib.runs(node, service)
+	tf := lib.service_file(node, service, kind)
 }
 
 # _listeners: the ports the service fronted on port p listens on at node,

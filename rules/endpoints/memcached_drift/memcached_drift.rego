@@ -154,8 +154,7 @@ _my_glance := {sprintf("%s:%s", [name, trim_space(s.value)]): s.file.path |
 _bind_port(node) := {"value": occ.value, "file": f} if {
 	[f, occ] := lib.effective(node, ["glance-api.conf"], "DEFAULT", "bind_port")
 } else := {"value": "9292", "file": f} if {
-	some f in node.files
-	f.kind == "glance-api.conf"
+	f := lib.one_of(node, "glance-api.conf", "glance-api")
 }
 
 report contains finding if {

@@ -27,17 +27,21 @@ _sets := [
 	["neutron.conf", "l3_agent.ini"], ["neutron.conf", "dhcp_agent.ini"], ["neutron.conf", "metadata_agent.ini"],
 ]
 
-_file(node, kind) := f if {
-	some f in node.files
-	f.kind == kind
-	not f.error
+# _pairs: readable files of kinds ka and kb on the node that one process
+# loads together (any pair on a host; in a container layout the pair of
+# each container, lib.loaded_together).
+_pairs(node, ka, kb) := {[a, b] |
+	some a in lib.files_of(node, ka)
+	not a.error
+	some b in lib.files_of(node, kb)
+	not b.error
+	lib.loaded_together(node, a, b)
 }
 
 report contains finding if {
 	some node in input.nodes
 	some [ka, kb] in _sets
-	a := _file(node, ka)
-	b := _file(node, kb)
+	some [a, b] in _pairs(node, ka, kb)
 	some section, keys in b.sections
 	some key, _ in keys
 	lib.has(a, section, key)

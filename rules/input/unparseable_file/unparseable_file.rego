@@ -5,7 +5,11 @@
 #   INI file the message is oslo.config's own parse error: the service
 #   refuses to start (an invalid UTF-8 byte is worse: the service dies with a
 #   UnicodeDecodeError traceback). For a policy file oslo.policy fails to
-#   load the file; for an rc file the shell stops at the syntax error. The
+#   load the file; for an rc file the shell stops at the syntax error; for a
+#   kolla config file (kolla-ansible's etc/kolla/<container>/config.json,
+#   TripleO's var/lib/kolla/config_files/<container>.json) that is not JSON
+#   or names a required source its folder does not hold, kolla's
+#   set_configs stops and the container does not start. The
 #   rest of the snapshot is still checked, but nothing in this file is.
 # custom:
 #   id: SL-PARSE-001
@@ -19,7 +23,9 @@
 #     by a comment, a UTF-8 byte-order mark, or text saved in Latin-1.
 package stacklint.rules.input.unparseable_file
 
-_consumer(f) := "oslo.config: the service will not start" if not f.error.decode
+_consumer(f) := "kolla's set_configs: the container will not start" if f.kind == "kolla-config"
+
+else := "oslo.config: the service will not start" if not f.error.decode
 
 else := "the service dies with a UnicodeDecodeError traceback"
 

@@ -85,8 +85,7 @@ _dvr_on := [x[2] | some x in sort([[r.dvr_on.node, r.dvr_on.fk, r.dvr_on] | some
 # _mode is the agent_mode in effect of the node's L3 agent (written, or the
 # release's default).
 _mode(node) := lower(trim_space(s.value)) if {
-	some f in node.files
-	f.kind == "l3_agent.ini"
+	f := lib.one_of(node, "l3_agent.ini", "neutron-l3-agent")
 	not f.error
 	s := net.setting(node, "neutron-l3-agent", f, "DEFAULT", "agent_mode")
 	is_string(s.value)
