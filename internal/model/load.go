@@ -171,15 +171,8 @@ func (l *Loaded) parse(data []byte) {
 		// read again with the init script's variables by processfiles.go;
 		// only its --config-file/--config-dir paths reach the document
 		l.Text = string(data)
-	case snapshot.KindNetif:
-		l.Addrs = netif.Parse(snapshot.NetifFormat(l.NodePath), data)
-		l.Links = netif.ParseLinks(snapshot.NetifFormat(l.NodePath), path.Base(l.NodePath), data)
-	case snapshot.KindSosIPAddress:
-		l.Links = sos.ParseIPAddress(data)
-	case snapshot.KindSosOVSShow:
-		l.Links = sos.ParseOVSShow(data)
-	case snapshot.KindCpuinfo:
-		l.CPU = sos.ParseCPUInfo(data)
+	case snapshot.KindNetif, snapshot.KindSosIPAddress, snapshot.KindSosOVSShow, snapshot.KindCpuinfo:
+		l.parseHostFacts(data)
 	case snapshot.KindHTTPD:
 		l.Directives, l.Hidden = directive.ParseHTTPD(data)
 	case snapshot.KindCephConf, snapshot.KindCephKeyring:
@@ -194,6 +187,23 @@ func (l *Loaded) parse(data []byte) {
 			return
 		}
 		l.INI, l.Err = ParseINI(data)
+	}
+}
+
+// parseHostFacts reads the files that describe the machine rather than a
+// service: interface files and the sos report's command outputs
+// (parser/netif, parser/sos).
+func (l *Loaded) parseHostFacts(data []byte) {
+	switch l.Kind {
+	case snapshot.KindNetif:
+		l.Addrs = netif.Parse(snapshot.NetifFormat(l.NodePath), data)
+		l.Links = netif.ParseLinks(snapshot.NetifFormat(l.NodePath), path.Base(l.NodePath), data)
+	case snapshot.KindSosIPAddress:
+		l.Links = sos.ParseIPAddress(data)
+	case snapshot.KindSosOVSShow:
+		l.Links = sos.ParseOVSShow(data)
+	case snapshot.KindCpuinfo:
+		l.CPU = sos.ParseCPUInfo(data)
 	}
 }
 
