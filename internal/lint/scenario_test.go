@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -88,9 +89,10 @@ func hasRulePrefix(fs []finding.Finding, prefix string) bool {
 // one planted fault; it must produce exactly the findings of want.json.
 func TestScenarios(t *testing.T) {
 	dirs, _ := filepath.Glob(filepath.Join(testdata, "scenarios", "*"))
-	bases := map[string]jsonOut{}
+	bases := &baseRuns{runs: map[string]jsonOut{}}
 	for _, sc := range dirs {
 		t.Run(filepath.Base(sc), func(t *testing.T) {
+			t.Parallel() // each run is mostly one goroutine's rule compile: two cores halve the test
 			snap := Compose(t, sc)
 			var want []finding.Finding
 			b, err := os.ReadFile(filepath.Join(sc, "want.json"))
@@ -170,18 +172,14 @@ func spaced(js string) string {
 // has (the info notes on an Icehouse deployment): a scenario states what
 // its one planted fault adds. bases caches each base's lint (base
 // directory -> output): a base is linted once per run, not per scenario.
-func newFindings(t *testing.T, scenario string, got []finding.Finding, bases map[string]jsonOut) []finding.Finding {
+func newFindings(t *testing.T, scenario string, got []finding.Finding, bases *baseRuns) []finding.Finding {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(scenario, "base"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(testdata, "deployments", strings.TrimSpace(string(b)))
-	base, ok := bases[dir]
-	if !ok {
-		base, _ = lintJSON(t, dir)
-		bases[dir] = base
-	}
+	base := bases.of(t, dir)
 	known := map[string]bool{}
 	for _, f := range base.Findings {
 		known[findingKey(f)] = true
@@ -193,6 +191,24 @@ func newFindings(t *testing.T, scenario string, got []finding.Finding, bases map
 		}
 	}
 	return out
+}
+
+// baseRuns is each base deployment's lint, made once for the parallel
+// scenarios (base directory -> output).
+type baseRuns struct {
+	mu   sync.Mutex
+	runs map[string]jsonOut
+}
+
+func (b *baseRuns) of(t *testing.T, dir string) jsonOut {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	run, ok := b.runs[dir]
+	if !ok {
+		run, _ = lintJSON(t, dir)
+		b.runs[dir] = run
+	}
+	return run
 }
 
 // findingKey identifies a finding regardless of lines: an edit that
