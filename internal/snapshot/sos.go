@@ -109,7 +109,8 @@ func (s *Snapshot) distinctNames() {
 
 // sosKeeps are the top folders of a sos report the walk enters: the
 // copied trees stacklint reads (etc, usr, lib, root, home), the command
-// outputs and proc; a report's var/log, sys, sos_logs, sos_reports, ...
+// outputs and proc, and of var only TripleO's container configuration
+// (sosSkips); a report's var/log, sys, sos_logs, sos_reports, ...
 // (tens of thousands of files) are not walked.
 var sosKeeps = map[string]bool{"etc": true, "usr": true, "lib": true, "root": true, "home": true, sosMarker: true, "proc": true}
 
@@ -122,10 +123,18 @@ func (t *tree) sosSkips(rel string) bool {
 	}
 	np := t.nodePath(rel)
 	top, _, nested := strings.Cut(np, "/")
-	if !nested {
+	switch {
+	case top == "var": // a TripleO node's report (sos's tripleo plugin) holds its containers' files
+		return !onPath(np, tripleoDir) && !onPath(np, tripleoJSON)
+	case !nested:
 		return !sosKeeps[top]
 	}
 	return top == sosMarker && !ReadsBelow(np) && sosKinds[np] == ""
+}
+
+// onPath: folder np leads to dir or lies below it.
+func onPath(np, dir string) bool {
+	return np == dir || strings.HasPrefix(dir, np+"/") || strings.HasPrefix(np, dir+"/")
 }
 
 // readsSosBelow reports whether a sos command output stacklint reads lies

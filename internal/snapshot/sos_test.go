@@ -136,3 +136,32 @@ func TestSnapshotsBelowSos(t *testing.T) {
 		t.Errorf("below: %v", got)
 	}
 }
+
+// TestSosReportOfTripleONode: sos's tripleo plugin collects
+// var/lib/config-data/puppet-generated and var/lib/kolla/config_files;
+// the report's node reads its containers' files there (the rest of var/
+// is not walked).
+func TestSosReportOfTripleONode(t *testing.T) {
+	root := t.TempDir()
+	sosReport(t, root, "sosreport-ctl-1", "sos_commands/host/hostname", "controller")
+	writeText(t, root, map[string]string{
+		"sosreport-ctl-1/var/lib/config-data/puppet-generated/nova/etc/nova/nova.conf": "[DEFAULT]\nmy_ip = 10.0.0.11\n",
+		"sosreport-ctl-1/var/lib/kolla/config_files/nova_api.json":                     `{"command": "/usr/bin/nova-api", "config_files": []}`,
+		"sosreport-ctl-1/var/lib/misc/x.conf":                                          "not read\n",
+	})
+	s := discover(t, root, Options{})
+	var got []string
+	for _, f := range s.Nodes[0].Files {
+		if strings.HasPrefix(f.NodePath, "var/") {
+			got = append(got, f.NodePath+"="+f.Kind)
+		}
+	}
+	if len(got) == 0 || !strings.Contains(strings.Join(got, ","), "puppet-generated/nova/etc/nova/nova.conf=nova.conf") {
+		t.Errorf("TripleO files of the report: %v (layout %s)", got, s.Nodes[0].Layout)
+	}
+	for _, p := range s.Ignored {
+		if strings.Contains(p, "var/lib/misc") || strings.Contains(p, "var/log") {
+			t.Errorf("walked %s", p)
+		}
+	}
+}

@@ -67,12 +67,25 @@ keyring_entities(node) := {entity |
 	settings.key
 }
 
+# seen_path is where a Ceph file sits for the services that read it:
+# where kolla's config.json lands it in its container (dest), else its
+# path below the node ("/etc/ceph/ceph.conf"), whatever the node's folder
+# is called (PATH/etc, a sos report, a TripleO service folder).
+seen_path(rel, f) := f.dest if f.dest
+
+else := concat("", ["/", rel])
+
+# confs are [path as seen, file] of the node's readable Ceph
+# configurations.
+confs(node) := [[seen_path(rel, f), f] |
+	some rel, f in node.files
+	f.kind == "ceph.conf"
+	not f.error
+]
+
 # conf_at is the node's Ceph configuration at an absolute path
 # ("/etc/ceph/ceph.conf"); undefined when the snapshot has none there.
-conf_at(node, p) := f if {
-	f := lib.file_at(node, sprintf("%s%s", [node.name, p]))
-	f.kind == "ceph.conf"
-}
+conf_at(node, p) := [f | some [seen, f] in confs(node); seen == p][0]
 
 # loc is the location of a Ceph setting of file f.
 loc(f, section, name) := {

@@ -27,6 +27,10 @@ node(name, services, files) := {
 	"files": {f.path: f | some f in files},
 }
 
+# node_below is node with its files keyed as the model keys them: by the
+# path below the node ("etc/ceph/ceph.conf" for "c1/etc/ceph/ceph.conf").
+node_below(name, services, files) := object.union(object.remove(node(name, services, []), ["files"]), {"files": {substring(f.path, count(name) + 1, -1): f | some f in files}})
+
 # deployment is a model document of nodes.
 deployment(nodes) := {"nodes": {n.name: n | some n in nodes}, "owners": {}, "known_owners": {}, "rc": [], "policies": [], "problems": []}
 

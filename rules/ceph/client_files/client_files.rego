@@ -12,8 +12,8 @@
 #   by default). Without them the service cannot reach the cluster
 #   ("error connecting to the cluster", "permission denied"). Judged only
 #   on nodes whose snapshot holds Ceph files: the configuration when the
-#   node holds some, the keyring when the node holds some keyring (sos
-#   reports leave keyrings out) and its ceph.conf names no keyring of its
+#   node holds some, the keyring when the node holds some keyring or is
+#   no sos report (sos reports leave keyrings out) and its ceph.conf names no keyring of its
 #   own; any keyring of /etc/ceph with a [client.<user>] key counts.
 # custom:
 #   id: SL-CEPH-002
@@ -80,7 +80,7 @@ _anchor(c) := lib.loc(f, section, key, occ) if [f, section, key, occ] := c.user
 # The client's user has no key in the node's keyrings.
 report contains finding if {
 	some name, node in input.nodes
-	count(lib.files_of(node, "ceph-keyring")) > 0
+	_keyrings_known(node)
 	some c in _clients(node)
 	[f, section, key, occ] := c.user
 	entity := sprintf("client.%s", [trim_space(occ.value)])
@@ -90,6 +90,16 @@ report contains finding if {
 		"message": sprintf("%s is %s, but no keyring on %s holds a key for %s (keyrings there: %s): %s cannot authenticate to Ceph", [lib.where(f, section, key), occ.value, name, entity, _keyrings(node), c.service]),
 		"locations": [lib.loc(f, section, key, occ)],
 	}
+}
+
+# _keyrings_known: the node's /etc/ceph is in the snapshot (some Ceph
+# file), and its keyrings are there when it holds one or is no sos report
+# (sos leaves keyrings out).
+_keyrings_known(node) if count(lib.files_of(node, "ceph-keyring")) > 0
+
+_keyrings_known(node) if {
+	object.get(node, "layout", "") != "sos-report"
+	count(ceph.ceph_files(node)) > 0
 }
 
 # _own_keyring: the configuration names a keyring itself (its place may
@@ -102,6 +112,8 @@ _own_keyring(node, p) if {
 
 _listing(node) := concat(", ", sort([_base(f.path) | some f in ceph.ceph_files(node)]))
 
-_keyrings(node) := concat(", ", sort([_base(f.path) | some f in lib.files_of(node, "ceph-keyring")]))
+_keyrings(node) := concat(", ", sort([_base(f.path) | some f in lib.files_of(node, "ceph-keyring")])) if count(lib.files_of(node, "ceph-keyring")) > 0
+
+else := "none"
 
 _base(p) := parts[count(parts) - 1] if parts := split(p, "/")

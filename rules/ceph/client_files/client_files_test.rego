@@ -12,7 +12,7 @@ _keyring(name, user) := {
 
 _nova(name, libvirt) := fx.file(name, "nova.conf", "etc/nova/nova.conf", {"libvirt": libvirt})
 
-_compute(files) := fx.deployment([fx.node("c1", ["nova-compute"], files)])
+_compute(files) := fx.deployment([fx.node_below("c1", ["nova-compute"], files)])
 
 _rbd := {"images_type": "rbd", "rbd_user": "cinder", "rbd_secret_uuid": "457e"}
 
@@ -50,7 +50,7 @@ test_conf_missing if {
 _cinder(name, backend) := object.union(fx.file(name, "cinder.conf", "etc/cinder/cinder.conf", {"DEFAULT": {"enabled_backends": "ceph"}, "ceph": backend}), {"headers": [{"name": "ceph", "line": 5}]})
 
 test_cinder_backend_keyring_missing if {
-	d := fx.deployment([fx.node("s1", ["cinder-volume"], [_cinder("s1", {"volume_driver": "cinder.volume.drivers.rbd.RBDDriver", "rbd_user": "volumes"}), _conf("s1"), _keyring("s1", "cinder")])])
+	d := fx.deployment([fx.node_below("s1", ["cinder-volume"], [_cinder("s1", {"volume_driver": "cinder.volume.drivers.rbd.RBDDriver", "rbd_user": "volumes"}), _conf("s1"), _keyring("s1", "cinder")])])
 	r := rule.report with input as d
 	count(r) == 1
 	some f in r
@@ -58,7 +58,41 @@ test_cinder_backend_keyring_missing if {
 }
 
 test_cinder_lvm_backend if {
-	d := fx.deployment([fx.node("s1", ["cinder-volume"], [_cinder("s1", {"volume_driver": "cinder.volume.drivers.lvm.LVMVolumeDriver", "rbd_user": "volumes"}), _conf("s1"), _keyring("s1", "cinder")])])
+	d := fx.deployment([fx.node_below("s1", ["cinder-volume"], [_cinder("s1", {"volume_driver": "cinder.volume.drivers.lvm.LVMVolumeDriver", "rbd_user": "volumes"}), _conf("s1"), _keyring("s1", "cinder")])])
 	r := rule.report with input as d
 	r == set()
+}
+
+# A node whose folder is not named after it (PATH/etc, a sos report):
+# files are keyed by their path below the node, whatever the shown path.
+_at(name, rel, f) := object.union(fx.node_below(name, ["nova-compute"], []), {"files": {rel: object.union(f, {"path": rel})}})
+
+test_conf_found_whatever_the_folder if {
+	n := _at("cmp1", "etc/ceph/ceph.conf", _conf("cmp1"))
+	files := object.union(n.files, {
+		"etc/nova/nova.conf": object.union(_nova("cmp1", _rbd), {"path": "etc/nova/nova.conf"}),
+		"etc/ceph/ceph.client.cinder.keyring": object.union(_keyring("cmp1", "cinder"), {"path": "etc/ceph/ceph.client.cinder.keyring"}),
+	})
+	r := rule.report with input as fx.deployment([object.union(n, {"files": files})])
+	r == set()
+}
+
+# kolla-ansible lands nova-compute's ceph.conf at /etc/ceph/ceph.conf.
+test_conf_found_where_kolla_lands_it if {
+	conf := object.union(_conf("c1"), {"path": "c1/etc/kolla/nova-compute/ceph.conf", "dest": "/etc/ceph/ceph.conf"})
+	n := fx.node_below("c1", ["nova-compute"], [_nova("c1", _rbd), _keyring("c1", "cinder"), conf])
+	r := rule.report with input as fx.deployment([n])
+	r == set()
+}
+
+# No keyring at all on a node whose /etc/ceph was collected: the key is
+# missing; a sos report leaves keyrings out, so there it is not judged.
+test_no_keyring_at_all if {
+	n := fx.node_below("c1", ["nova-compute"], [_nova("c1", _rbd), _conf("c1")])
+	r := rule.report with input as fx.deployment([n])
+	count(r) == 1
+	some f in r
+	contains(f.message, "(keyrings there: none)")
+	sos := object.union(n, {"layout": "sos-report"})
+	rule.report == set() with input as fx.deployment([sos])
 }

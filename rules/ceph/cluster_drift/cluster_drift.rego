@@ -5,7 +5,7 @@
 #   glance-api) finds the cluster through its ceph.conf: [global] fsid
 #   names the cluster and mon_host ("mon host", "mon-host": one option)
 #   lists its monitors. A node whose copy of the same file (the same path
-#   below the node, /etc/ceph/ceph.conf) names another fsid or other
+#   as its clients see it, /etc/ceph/ceph.conf, in a kolla container too) names another fsid or other
 #   monitors talks to another cluster, or to none: its volumes, images or
 #   disks are not the ones the others see. Monitors are compared as the
 #   set of hosts they name (order, ports and v1:/v2: prefixes aside). The
@@ -28,11 +28,11 @@ import data.stacklint.lib.ceph
 _keys := ["fsid", "mon_host"]
 
 # aggregate: each node's value of each option per Ceph configuration
-# path below the node ({"copy": [path below the node, key, {v, shown,
+# path as its clients see it ({"copy": [path, key, {v, shown,
 # where, loc}]}); the report compares the copies of each.
 aggregate contains {"copy": [rel, key, c]} if {
-	some [_, f] in lib.files("ceph.conf")
-	rel := substring(f.path, count(f.node) + 1, -1)
+	some _, node in input.nodes
+	some [rel, f] in ceph.confs(node)
 	some key in _keys
 	s := f.ceph.global[key]
 	c := {"v": _norm(key, s.value), "shown": s.value, "where": ceph.where(f, "global", key), "loc": ceph.loc(f, "global", key)}

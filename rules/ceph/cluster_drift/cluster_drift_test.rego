@@ -9,7 +9,7 @@ _conf(name, fsid, mons) := {
 	"ceph": {"global": {"fsid": {"value": fsid, "line": 2}, "mon_host": {"value": mons, "line": 3}}},
 }
 
-_n(name, fsid, mons) := fx.node(name, [], [_conf(name, fsid, mons)])
+_n(name, fsid, mons) := fx.node_below(name, [], [_conf(name, fsid, mons)])
 
 _same := fx.deployment([
 	_n("c1", "6c2f", "10.0.0.51,10.0.0.52"),
@@ -45,7 +45,7 @@ test_fsid_differs if {
 # Another cluster's file (etc/ceph/backup.conf) is not compared with ceph.conf.
 test_other_cluster_apart if {
 	other := {"kind": "ceph.conf", "path": "s1/etc/ceph/backup.conf", "node": "s1", "ceph": {"global": {"mon_host": {"value": "10.9.9.9", "line": 3}}}}
-	d := fx.deployment([_n("c1", "6c2f", "10.0.0.51"), fx.node("s1", [], [_conf("s1", "6c2f", "10.0.0.51"), other])])
+	d := fx.deployment([_n("c1", "6c2f", "10.0.0.51"), fx.node_below("s1", [], [_conf("s1", "6c2f", "10.0.0.51"), other])])
 	r := rule.report with input as d
 	r == set()
 }
@@ -55,4 +55,22 @@ test_two_passes if {
 	r := rule.report with rule.aggregate as agg with input as passes.fleet(_drift)
 	count(r) > 0
 	r == rule.report with input as _drift
+}
+
+# sos reports: the shown path starts with the report's folder, not the
+# node's name; copies are compared by their path below the node.
+_sos(name, mons) := object.union(fx.node_below(name, [], []), {"files": {"etc/ceph/ceph.conf": object.union(_conf(name, "6c2f", mons), {"path": sprintf("sosreport-%s-2026/etc/ceph/ceph.conf", [name])})}})
+
+test_sos_paths_compared if {
+	r := rule.report with input as fx.deployment([_sos("c1", "10.0.0.51"), _sos("c2", "10.0.0.51"), _sos("s1", "10.0.0.61")])
+	count(r) == 1
+}
+
+# kolla-ansible: nova-compute's and cinder-volume's copies land at
+# /etc/ceph/ceph.conf in their containers and are compared.
+_kolla(name, container, mons) := fx.node_below(name, [], [object.union(_conf(name, "6c2f", mons), {"path": sprintf("%s/etc/kolla/%s/ceph.conf", [name, container]), "dest": "/etc/ceph/ceph.conf"})])
+
+test_kolla_containers_compared if {
+	r := rule.report with input as fx.deployment([_kolla("c1", "nova-compute", "10.0.0.51"), _kolla("c2", "nova-compute", "10.0.0.51"), _kolla("s1", "cinder-volume", "10.0.0.61")])
+	count(r) == 1
 }

@@ -11,7 +11,10 @@
 #   another rbd_user authenticates as that user with the other user's
 #   key: every attachment of its volumes fails. The compute nodes' value
 #   is the one most of them hold (SL-NOVA-014 reports those that differ);
-#   unset options are not compared.
+#   unset options are not compared. A backend whose rbd_user is not the
+#   compute nodes' (kolla-ansible's cinder and nova users) needs a secret
+#   of its own, which libvirt's secret files hold (not read): its UUID is
+#   not compared.
 # custom:
 #   id: SL-CEPH-003
 #   scope: aggregate
@@ -67,6 +70,7 @@ report contains finding if {
 	c := r.cinder.rbd_secret_uuid
 	ref := _ref("rbd_secret_uuid")
 	not c.v in {n.v | some n in _nova("rbd_secret_uuid")}
+	r.cinder.rbd_user.v in {n.v | some n in _nova("rbd_user")} # another user has a secret of its own
 	finding := {
 		"message": sprintf("%s is %s, but the compute nodes' libvirt secret is %s (%s, %s): attaching its volumes fails, libvirt there has no secret %s", [c.where, c.shown, ref.shown, ref.where, lib.tally(_nova("rbd_secret_uuid"), ref.v), c.shown]),
 		"locations": [c.loc, ref.loc],

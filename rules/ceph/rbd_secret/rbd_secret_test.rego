@@ -4,9 +4,9 @@ import data.stacklint.fixtures as fx
 import data.stacklint.fixtures.passes
 import data.stacklint.rules.ceph.rbd_secret as rule
 
-_cmp(name, user, uuid) := fx.node(name, ["nova-compute"], [fx.file(name, "nova.conf", "etc/nova/nova.conf", {"libvirt": {"rbd_user": user, "rbd_secret_uuid": uuid}})])
+_cmp(name, user, uuid) := fx.node_below(name, ["nova-compute"], [fx.file(name, "nova.conf", "etc/nova/nova.conf", {"libvirt": {"rbd_user": user, "rbd_secret_uuid": uuid}})])
 
-_vol(name, backend) := fx.node(name, ["cinder-volume"], [fx.file(name, "cinder.conf", "etc/cinder/cinder.conf", {
+_vol(name, backend) := fx.node_below(name, ["cinder-volume"], [fx.file(name, "cinder.conf", "etc/cinder/cinder.conf", {
 	"DEFAULT": {"enabled_backends": "ceph"},
 	"ceph": object.union({"volume_driver": "cinder.volume.drivers.rbd.RBDDriver"}, backend),
 })])
@@ -50,4 +50,11 @@ test_two_passes if {
 	r := rule.report with rule.aggregate as agg with input as passes.fleet(_uuid)
 	count(r) > 0
 	r == rule.report with input as _uuid
+}
+
+# kolla-ansible: nova's user and cinder's user each have a libvirt secret
+# of their own (nova_rbd_secret_uuid, cinder_rbd_secret_uuid): not judged.
+test_own_user_own_secret if {
+	r := rule.report with input as fx.deployment([_cmp("c1", "nova", "457e"), _vol("s1", {"rbd_user": "cinder", "rbd_secret_uuid": "1111"})])
+	r == set()
 }
