@@ -41,7 +41,7 @@ const (
 // of a container folder is matched against every entry.
 const (
 	maxContainerConfig = 1 << 20
-	maxConfigFiles     = 256
+	maxConfigFiles     = 4096
 )
 
 // Container is one container of a node in a container layout.
@@ -117,7 +117,7 @@ func (t *tree) kollaLandings(w *walker) *landings {
 		}
 		for i, e := range cfg.ConfigFiles {
 			if i == maxConfigFiles {
-				l.faults[folder+"/config.json"] = &Fault{Line: 1, Column: 1, Msg: fmt.Sprintf("more than %d config_files entries, the rest not read", maxConfigFiles)}
+				l.faults[folder+"/config.json"] = &Fault{Line: 1, Column: 1, Msg: fmt.Sprintf("more than %d config_files entries (stacklint reads no more), the rest not read", maxConfigFiles)}
 				break
 			}
 			t.addLanding(l, folder, e, cfg.data)

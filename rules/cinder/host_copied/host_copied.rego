@@ -10,9 +10,10 @@
 #   a volume created in one node's volume group is extended, exported or
 #   deleted by the other, which does not have it. (Shared storage such as
 #   RBD may use one name on several nodes on purpose, as kolla-ansible's
-#   backend_host = rbd:volumes does: not reported.) Only names written in
-#   cinder's files are compared; the node whose own name the host is
-#   keeps it, else the node listed first by path.
+#   backend_host = rbd:volumes does: not reported.) A name written in
+#   cinder's files is compared with the others written and with the host
+#   names of the nodes that write none; the node whose own name the host
+#   is keeps it, else the node listed first by path.
 # custom:
 #   id: SL-CINDER-003
 #   scope: aggregate
@@ -28,22 +29,44 @@ package stacklint.rules.cinder.host_copied
 import data.stacklint.lib
 import data.stacklint.lib.ceph
 
-# aggregate: each LVM backend of a cinder-volume node whose service name
-# is written ({"name": {node, v (host@backend), where, loc}}); the report
-# pairs the nodes that use one name.
+# aggregate: each LVM backend of a cinder-volume node and the service name
+# it registers, written or its host name ({"name": {node, v (host@backend),
+# rank, written, where, loc}}); the report pairs the nodes that use one
+# name and reports the written copies.
 aggregate contains {"name": c} if {
 	some name, node in input.nodes
 	lib.runs(node, "cinder-volume")
 	[_, _, backends] := ceph.backends(node)
 	some backend in backends
-	[_, drv] := ceph.backend_setting(node, backend, "volume_driver")
-	endswith(trim_space(drv.value), ".lvm.LVMVolumeDriver")
+	_lvm(node, backend)
 	[f, section, key, occ] := _host(node, backend)
 	host := trim_space(occ.value)
 	c := {
-		"node": name, "v": sprintf("%s@%s", [host, backend]), "rank": count({1 | not _own(name, node, host)}),
+		"node": name, "v": sprintf("%s@%s", [host, backend]), "rank": count({1 | not _own(name, node, host)}), "written": true,
 		"where": lib.where(f, section, key), "loc": lib.loc(f, section, key, occ),
 	}
+}
+
+# A node that writes no name registers under its host name: the node
+# another one copied its name from.
+aggregate contains {"name": c} if {
+	some name, node in input.nodes
+	lib.runs(node, "cinder-volume")
+	[f, occ, backends] := ceph.backends(node)
+	some backend in backends
+	_lvm(node, backend)
+	not _host(node, backend)
+	host := object.get(node, "hostname", name)
+	c := {
+		"node": name, "v": sprintf("%s@%s", [host, backend]), "rank": 0, "written": false,
+		"where": sprintf("%s (no host written: its host name %s)", [name, host]),
+		"loc": lib.loc(f, "DEFAULT", "enabled_backends", occ),
+	}
+}
+
+_lvm(node, backend) if {
+	[_, drv] := ceph.backend_setting(node, backend, "volume_driver")
+	endswith(trim_space(drv.value), ".lvm.LVMVolumeDriver")
 }
 
 # _own: the host is the node's own name (its folder or etc/hostname, or
@@ -62,6 +85,7 @@ _names := {r.name | some r in aggregate; r.name}
 
 report contains finding if {
 	some c in _names
+	c.written
 	same := sort([[d.rank, d.loc.path, d.node] | some d in _names; d.v == c.v])
 	count({n | some [_, _, n] in same}) > 1
 	[_, _, first_node] := same[0]

@@ -40,3 +40,27 @@ test_two_passes if {
 	count(r) > 0
 	r == rule.report with input as _copied
 }
+
+_unwritten(name) := fx.node(name, ["cinder-volume"], [fx.file(name, "cinder.conf", "etc/cinder/cinder.conf", {
+	"DEFAULT": {"enabled_backends": "lvm"},
+	"lvm": {"volume_driver": _lvm},
+})])
+
+# storage2 copied storage1's name; storage1 writes none and registers
+# under its host name.
+test_copied_from_a_host_name if {
+	r := rule.report with input as fx.deployment([_unwritten("s1"), _vol("s2", "s1", _lvm)])
+	r == {{
+		"message": "cinder.conf [DEFAULT] host on s2 registers the local backend as s1@lvm, as s1 (no host written: its host name s1) does: the two cinder-volume services take each other's requests for volumes only one of them holds",
+		"locations": [
+			{"path": "s2/etc/cinder/cinder.conf", "node": "s2", "line": 1, "column": 1, "section": "DEFAULT", "key": "host"},
+			{"path": "s1/etc/cinder/cinder.conf", "node": "s1", "line": 1, "column": 1, "section": "DEFAULT", "key": "enabled_backends"},
+		],
+	}}
+}
+
+# Two nodes writing nothing register under their own names.
+test_host_names_apart if {
+	r := rule.report with input as fx.deployment([_unwritten("s1"), _unwritten("s2")])
+	r == set()
+}
