@@ -108,7 +108,8 @@ func packAll(t *testing.T, snap, ext string) string {
 }
 
 // inArchives is a folder run's findings as the same reports packed one
-// archive each give them: every path below the archive of its report.
+// archive each give them: every path below the archive of its report (in
+// messages shortened as every message is).
 func inArchives(fs []finding.Finding, ext string) []finding.Finding {
 	var out []finding.Finding
 	for _, f := range fs {
@@ -120,6 +121,7 @@ func inArchives(fs []finding.Finding, ext string) []finding.Finding {
 			g.Locations[i].Path = report + ext + "/" + l.Path
 			g.Message = strings.ReplaceAll(g.Message, l.Path, g.Locations[i].Path)
 		}
+		g.Message = finding.Sanitize(g.Message) // a path over finding.MaxWord bytes is shortened
 		out = append(out, g)
 	}
 	return out

@@ -69,6 +69,7 @@ type archive struct {
 	problems []Problem
 	dropped  int // problems over maxArchiveProblems
 	limit    int64
+	children map[string][]string // member name of a folder -> names below it (childrenOf)
 }
 
 // problem records a problem at a member (name "" for the archive itself).
@@ -327,7 +328,7 @@ func (a *archive) mayRead(name string) bool {
 		cands = append(cands, rest)
 	}
 	for _, p := range cands {
-		if Classify(p) != "" || isSosHostnameFile(p) || leftoverOf(p) != "" {
+		if Classify(p) != "" || isSosHostnameFile(p) || leftoverOf(p) != "" || containerMember(p) {
 			return true
 		}
 	}

@@ -72,6 +72,12 @@ func (r archiveRoot) resolve(nodePath string) (*member, string, error) {
 	return r.member(v), v, nil
 }
 
+// isNode reports whether the folder is a node: a sos report, an etc/, or
+// TripleO's rendered configuration.
+func (r archiveRoot) isNode() bool {
+	return r.isDir(sosMarker) || r.isDir("etc") || r.isDir(tripleoDir)
+}
+
 // isDir reports whether a path of the node leads to a folder.
 func (r archiveRoot) isDir(nodePath string) bool {
 	m, _, err := r.resolve(nodePath)
@@ -115,7 +121,7 @@ func memberMode(typ byte) fs.FileMode {
 // sos archive's sosreport-<host>-<date>/).
 func (a *archive) nodes() []archiveRoot {
 	top := archiveRoot{a: a}
-	if top.isDir(sosMarker) || top.isDir("etc") {
+	if top.isNode() {
 		return []archiveRoot{top}
 	}
 	var out []archiveRoot
@@ -124,7 +130,7 @@ func (a *archive) nodes() []archiveRoot {
 			continue
 		}
 		r := archiveRoot{a: a, prefix: name}
-		if r.isDir(sosMarker) || r.isDir("etc") {
+		if r.isNode() {
 			out = append(out, r)
 		}
 	}
@@ -136,7 +142,7 @@ func (a *archive) nodes() []archiveRoot {
 // files (every member it reads, links followed inside the node), the
 // units it enables and the problems of what it does not read.
 func (r archiveRoot) node(fallback string, shared *contents) (*Node, []Leftover) {
-	n := &Node{Dir: join(r.a.shown, r.prefix), Layout: LayoutPackage}
+	n := &Node{Dir: join(r.a.shown, r.prefix)}
 	if r.isDir(sosMarker) {
 		n.Layout = LayoutSos
 		n.Name = sosNameBy(r.readFile)
@@ -149,6 +155,10 @@ func (r archiveRoot) node(fallback string, shared *contents) (*Node, []Leftover)
 	if n.Name == "" {
 		n.Name = fallback
 	}
+	layout, lands := detectLayout(r, n)
+	if n.Layout == "" { // a sos report stays one; its containers are listed
+		n.Layout = layout
+	}
 	var left []Leftover
 	for _, name := range r.names() {
 		nodePath := strings.TrimPrefix(name, r.prefix+"/")
@@ -158,7 +168,7 @@ func (r archiveRoot) node(fallback string, shared *contents) (*Node, []Leftover)
 		if of := leftoverOf(nodePath); of != "" {
 			left = append(left, Leftover{Path: join(r.a.shown, name), Node: n.Name, Of: of})
 		}
-		r.entry(n, name, nodePath, shared)
+		r.entry(n, lands, name, nodePath, shared)
 	}
 	return n, left
 }
@@ -180,7 +190,7 @@ func (r archiveRoot) names() []string {
 
 // entry handles one member of the node: an enabled or masked unit, a file
 // read, or a problem with a file it would read.
-func (r archiveRoot) entry(n *Node, name, nodePath string, shared *contents) {
+func (r archiveRoot) entry(n *Node, lands *landings, name, nodePath string, shared *contents) {
 	m := r.a.members[name]
 	shown := join(r.a.shown, name)
 	if m.typ == tar.TypeSymlink {
@@ -191,12 +201,13 @@ func (r archiveRoot) entry(n *Node, name, nodePath string, shared *contents) {
 			n.Masked = append(n.Masked, u)
 		}
 	}
-	kind := Classify(nodePath)
+	kind, dest := lands.classify(nodePath)
 	rc := rcName(path.Base(nodePath))
 	if kind == "" && rc == rcNot {
 		return
 	}
-	data, ok := r.content(shown, nodePath, m)
+	root, at := r.linkRoot(lands, nodePath)
+	data, ok := root.content(shown, at, m)
 	if !ok {
 		return
 	}
@@ -210,7 +221,11 @@ func (r archiveRoot) entry(n *Node, name, nodePath string, shared *contents) {
 		return
 	}
 	data, sum := shared.intern(data)
-	n.Files = append(n.Files, &File{Path: shown, NodePath: nodePath, Abs: r.a.abs + "!/" + name, Kind: kind, Node: n.Name, data: data, sum: sum})
+	f := &File{Path: shown, NodePath: nodePath, Abs: r.a.abs + "!/" + name, Kind: kind, Dest: dest, Node: n.Name, data: data, sum: sum}
+	if lands != nil {
+		f.Fault = lands.faults[nodePath]
+	}
+	n.Files = append(n.Files, f)
 }
 
 // content is the bytes of the file a member is (a link followed inside the

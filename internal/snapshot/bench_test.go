@@ -162,3 +162,34 @@ func BenchmarkArchiveBomb(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkArchiveKolla reads a sos report archive of a kolla-ansible node
+// at the bounds of its kolla config files: 50 containers, each config.json
+// with the most entries read (256, globs naming a required source) and 200
+// files its globs land; every file is matched against its container's
+// entries, as in a folder.
+func BenchmarkArchiveKolla(b *testing.B) {
+	members := sosMembers("sosreport-c1-2024", "compute1")
+	for c := range 50 {
+		dir := "sosreport-c1-2024/etc/kolla/nova-" + strconv.Itoa(c) + "/"
+		var pairs []string
+		for i := range maxConfigFiles {
+			pairs = append(pairs, "f"+strconv.Itoa(i)+"*.conf", "/etc/nova/nova.conf.d/")
+		}
+		members = append(members, entry{name: dir + "config.json", body: kollaConfig("nova-api", pairs...)})
+		for i := range 200 {
+			members = append(members, entry{name: dir + "f" + strconv.Itoa(i) + ".conf", body: "[DEFAULT]\n"})
+		}
+	}
+	p := filepath.Join(b.TempDir(), "r.tar.gz")
+	if err := os.WriteFile(p, compress(b, "r.tar.gz", tarOf(b, members)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := DiscoverWith(p, Options{})
+		if err != nil || len(s.Nodes) != 1 || len(s.Nodes[0].Containers) != 50 || len(s.Nodes[0].Files) < 50*200 {
+			b.Fatal(err, len(s.Nodes))
+		}
+	}
+}

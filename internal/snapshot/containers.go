@@ -75,6 +75,7 @@ type landings struct {
 	tripleo  bool
 	projects map[string]bool
 	faults   map[string]*Fault // node path of a config file -> its fault
+	configs  map[string]bool   // node paths of the containers' kolla config files
 }
 
 // detectContainers decides the node's layout and, for the container
@@ -84,34 +85,62 @@ func (t *tree) detectContainers(w *walker) {
 	if t.node == nil {
 		return
 	}
-	layout := LayoutPackage
-	switch {
-	case t.root.isDir(tripleoDir):
-		layout = LayoutTripleO
-		t.lands = t.tripleoLandings(w)
-	case t.root.isDir(kollaDir):
-		if l := t.kollaLandings(w); l != nil {
-			layout = LayoutKolla
-			t.lands = l
-		}
-	}
+	layout, l := detectLayout(treeFiles{t: t, w: w}, t.node)
+	t.lands = l
 	if t.node.Layout == "" { // a reader of its own (a sos report) names the layout itself
 		t.node.Layout = layout
 	}
 }
 
+// detectLayout is the layout of the node whose files fs reads and, for
+// the container layouts, its landings (nil for packages); it appends the
+// node's containers to n.Containers. The folder walk and the archive
+// reader both call it.
+func detectLayout(fs nodeFiles, n *Node) (string, *landings) {
+	d := detector{fs: fs, node: n}
+	switch {
+	case fs.isDir(tripleoDir):
+		return LayoutTripleO, d.tripleoLandings()
+	case fs.isDir(kollaDir):
+		if l := d.kollaLandings(); l != nil {
+			return LayoutKolla, l
+		}
+	}
+	return LayoutPackage, nil
+}
+
+// detector reads the container layout of one node.
+type detector struct {
+	fs   nodeFiles
+	node *Node
+}
+
+// newLandings is an empty landings.
+func newLandings(tripleo bool) *landings {
+	return &landings{byFolder: map[string][]landing{}, tripleo: tripleo, projects: map[string]bool{}, faults: map[string]*Fault{}, configs: map[string]bool{}}
+}
+
+// addContainer lists a container of the node; cfg is the node path of its
+// kolla config file ("" when none).
+func (d detector) addContainer(l *landings, c Container, cfg string) {
+	if cfg != "" {
+		c.Config = d.fs.shown(cfg)
+		l.configs[cfg] = true
+	}
+	d.node.Containers = append(d.node.Containers, c)
+}
+
 // kollaLandings reads etc/kolla/<container>/config.json of every folder
 // (sorted); nil when none holds one.
-func (t *tree) kollaLandings(w *walker) *landings {
-	l := &landings{byFolder: map[string][]landing{}, projects: map[string]bool{}, faults: map[string]*Fault{}}
-	for _, name := range t.subfolders(kollaDir) {
+func (d detector) kollaLandings() *landings {
+	l := newLandings(false)
+	for _, name := range d.subfolders(kollaDir) {
 		folder := kollaDir + "/" + name
-		cfg, ok := t.readContainerConfig(w, folder+"/config.json", l)
+		cfg, ok := d.readContainerConfig(folder+"/config.json", l)
 		if !ok {
 			continue
 		}
-		shown, _ := t.shown(folder + "/config.json")
-		t.node.Containers = append(t.node.Containers, Container{Name: name, Config: shown, Command: cfg.Command, Source: folder})
+		d.addContainer(l, Container{Name: name, Command: cfg.Command, Source: folder}, folder+"/config.json")
 		if cfg.err != nil {
 			continue
 		}
@@ -120,10 +149,10 @@ func (t *tree) kollaLandings(w *walker) *landings {
 				l.faults[folder+"/config.json"] = &Fault{Line: 1, Column: 1, Msg: fmt.Sprintf("more than %d config_files entries (stacklint reads no more), the rest not read", maxConfigFiles)}
 				break
 			}
-			t.addLanding(l, folder, e, cfg.data)
+			d.addLanding(l, folder, e, cfg.data)
 		}
 	}
-	if len(t.node.Containers) == 0 {
+	if len(d.node.Containers) == 0 {
 		return nil
 	}
 	return l
@@ -133,7 +162,7 @@ func (t *tree) kollaLandings(w *walker) *landings {
 // folder is folder; a source outside kolla's config folder is not in the
 // snapshot, and a required source the folder does not hold is the config
 // file's fault (kolla's set_configs stops the container).
-func (t *tree) addLanding(l *landings, folder string, e configFile, data []byte) {
+func (d detector) addLanding(l *landings, folder string, e configFile, data []byte) {
 	src := path.Clean("/" + e.Source)
 	rest, ok := strings.CutPrefix(src, kollaSource+"/")
 	if !ok || e.Dest == "" {
@@ -149,7 +178,7 @@ func (t *tree) addLanding(l *landings, folder string, e configFile, data []byte)
 	np := folder + "/" + rest
 	l.byFolder[folder] = append(l.byFolder[folder], landing{src: np, dest: dest})
 	cfgPath := folder + "/config.json"
-	if !e.Optional && !t.holds(np) && l.faults[cfgPath] == nil {
+	if !e.Optional && !d.holds(np) && l.faults[cfgPath] == nil {
 		line, col := lineOf(data, e.Source)
 		l.faults[cfgPath] = &Fault{Line: line, Column: col, Msg: "source " + quote(e.Source) + " is not in " + folder + "/ and is not optional"}
 	}
@@ -157,13 +186,12 @@ func (t *tree) addLanding(l *landings, folder string, e configFile, data []byte)
 
 // holds reports whether the node holds a file or folder at np, or, for a
 // glob in np's last element, anything matching it.
-func (t *tree) holds(np string) bool {
+func (d detector) holds(np string) bool {
 	dir, base := path.Split(np)
 	if !strings.ContainsAny(base, "*?[") {
-		tg, err := t.root.resolve(np)
-		return err == nil && tg.info != nil
+		return d.fs.exists(np)
 	}
-	for _, name := range t.entries(strings.TrimSuffix(dir, "/"), false) {
+	for _, name := range d.fs.entries(strings.TrimSuffix(dir, "/")) {
 		if ok, _ := path.Match(base, name); ok {
 			return true
 		}
@@ -177,28 +205,29 @@ func (t *tree) holds(np string) bool {
 // "/"); var/lib/kolla/config_files/<container>.json names each container's
 // command. A container is matched to its service folder by its name
 // (tripleoFolder); without config files each service folder is a container.
-func (t *tree) tripleoLandings(w *walker) *landings {
-	l := &landings{tripleo: true, projects: map[string]bool{}, faults: map[string]*Fault{}}
-	folders := t.subfolders(tripleoDir)
+func (d detector) tripleoLandings() *landings {
+	l := newLandings(true)
+	folders := d.subfolders(tripleoDir)
 	for _, f := range folders {
 		l.projects[strings.SplitN(f, "_", 2)[0]] = true
 	}
-	for _, name := range t.entries(tripleoJSON, true) {
+	names := d.fs.entries(tripleoJSON)
+	sort.Strings(names)
+	for _, name := range names {
 		c, ok := strings.CutSuffix(name, ".json")
 		if !ok || strings.HasPrefix(name, ".") {
 			continue
 		}
-		cfg, ok := t.readContainerConfig(w, tripleoJSON+"/"+name, l)
+		cfg, ok := d.readContainerConfig(tripleoJSON+"/"+name, l)
 		folder := tripleoFolder(c, folders)
 		if !ok || folder == "" {
 			continue
 		}
-		shown, _ := t.shown(tripleoJSON + "/" + name)
-		t.node.Containers = append(t.node.Containers, Container{Name: c, Config: shown, Command: cfg.Command, Source: tripleoDir + "/" + folder})
+		d.addContainer(l, Container{Name: c, Command: cfg.Command, Source: tripleoDir + "/" + folder}, tripleoJSON+"/"+name)
 	}
-	if len(t.node.Containers) == 0 {
+	if len(d.node.Containers) == 0 {
 		for _, f := range folders {
-			t.node.Containers = append(t.node.Containers, Container{Name: f, Source: tripleoDir + "/" + f})
+			d.addContainer(l, Container{Name: f, Source: tripleoDir + "/" + f}, "")
 		}
 	}
 	return l
@@ -234,16 +263,11 @@ func contains(list []string, s string) bool {
 // readContainerConfig reads and decodes one kolla config file (at most
 // maxContainerConfig bytes); ok is false when there is none to read. A
 // file that is not a kolla config is the file's fault.
-func (t *tree) readContainerConfig(w *walker, np string, l *landings) (*containerConfig, bool) {
-	tg, err := t.root.resolve(np)
-	if err != nil || tg.info == nil || !tg.info.Mode().IsRegular() {
+func (d detector) readContainerConfig(np string, l *landings) (*containerConfig, bool) {
+	data, found, err := d.fs.readConfig(np)
+	if !found {
 		return nil, false
 	}
-	rel, err := w.rel(tg.real)
-	if err != nil || w.root == nil {
-		return nil, false
-	}
-	data, err := safefile.ReadIn(w.root, rel, maxContainerConfig)
 	if err != nil {
 		msg := "cannot be read: " + errText(err)
 		var tl *safefile.TooLargeError
@@ -262,37 +286,17 @@ func (t *tree) readContainerConfig(w *walker, np string, l *landings) (*containe
 
 // subfolders lists the folders (or links to folders) in the node's folder
 // np, sorted.
-func (t *tree) subfolders(np string) []string {
+func (d detector) subfolders(np string) []string {
 	var out []string
-	for _, name := range t.entries(np, false) {
+	for _, name := range d.fs.entries(np) {
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
-		if t.root.isDir(np + "/" + name) {
+		if d.fs.isDir(np + "/" + name) {
 			out = append(out, name)
 		}
 	}
 	sort.Strings(out)
-	return out
-}
-
-// entries lists the names in the node's folder np (nil when it is none).
-func (t *tree) entries(np string, sorted bool) []string {
-	tg, err := t.root.resolve(np)
-	if err != nil || tg.info == nil || !tg.info.IsDir() {
-		return nil
-	}
-	es, _, err := safefile.ReadDir(tg.real)
-	if err != nil {
-		return nil
-	}
-	out := make([]string, 0, len(es))
-	for _, e := range es {
-		out = append(out, e.Name())
-	}
-	if sorted {
-		sort.Strings(out)
-	}
 	return out
 }
 
@@ -301,11 +305,16 @@ func (t *tree) entries(np string, sorted bool) []string {
 // by where it lands; a host copy of a containerised project's
 // configuration is not in effect and not read.
 func (t *tree) classify(np string) (kind, dest string) {
-	l := t.lands
+	return t.lands.classify(np)
+}
+
+// classify is tree.classify for the node whose landings l are (nil: a
+// package node, classified by path alone).
+func (l *landings) classify(np string) (kind, dest string) {
 	if l == nil {
 		return Classify(np), ""
 	}
-	if _, ok := l.faults[np]; ok || t.isContainerConfig(np) {
+	if _, ok := l.faults[np]; ok || l.configs[np] {
 		return KindContainerConfig, ""
 	}
 	if dest = l.destOf(np); dest != "" {
@@ -321,16 +330,6 @@ func (t *tree) classify(np string) (kind, dest string) {
 		return "", ""
 	}
 	return kind, ""
-}
-
-// isContainerConfig: np is a kolla config file of the node's layout.
-func (t *tree) isContainerConfig(np string) bool {
-	for _, c := range t.node.Containers {
-		if c.Config != "" && t.nodePath(c.Config) == np {
-			return true
-		}
-	}
-	return false
 }
 
 // destOf is where the file at np lands in its container, "" when nowhere.

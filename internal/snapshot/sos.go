@@ -115,13 +115,17 @@ func (s *Snapshot) distinctNames() {
 var sosKeeps = map[string]bool{"etc": true, "usr": true, "lib": true, "root": true, "home": true, sosMarker: true, "proc": true}
 
 // sosSkips reports whether the walk of a sos report's node leaves the
-// folder at rel alone: a top folder not in sosKeeps, or a folder of
-// sos_commands/ below which no command output is read.
+// folder at rel alone: a top folder not in sosKeeps, a folder of var/ off
+// TripleO's folders (onContainerPath), or a folder of sos_commands/ below
+// which no command output is read.
 func (t *tree) sosSkips(rel string) bool {
 	if t.node == nil || t.node.Layout != LayoutSos {
 		return false
 	}
 	np := t.nodePath(rel)
+	if onContainerPath(np) {
+		return false
+	}
 	top, _, nested := strings.Cut(np, "/")
 	switch {
 	case top == "var": // a TripleO node's report (sos's tripleo plugin) holds its containers' files
@@ -129,7 +133,21 @@ func (t *tree) sosSkips(rel string) bool {
 	case !nested:
 		return !sosKeeps[top]
 	}
-	return top == sosMarker && !ReadsBelow(np) && sosKinds[np] == ""
+	return top == "var" || (top == sosMarker && !ReadsBelow(np) && sosKinds[np] == "")
+}
+
+// onContainerPath reports whether the node folder np leads to or lies in
+// a TripleO folder container detection reads (sos's openstack plugins
+// collect var/lib/config-data/puppet-generated/<service>/ and
+// var/lib/kolla/config_files/): the walk of a sos report enters var/ only
+// there.
+func onContainerPath(np string) bool {
+	for _, d := range []string{tripleoDir, tripleoJSON} {
+		if np == d || strings.HasPrefix(d, np+"/") || strings.HasPrefix(np, d+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // onPath: folder np leads to dir or lies below it.
