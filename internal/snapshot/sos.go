@@ -127,10 +127,7 @@ func (t *tree) sosSkips(rel string) bool {
 		return false
 	}
 	top, _, nested := strings.Cut(np, "/")
-	switch {
-	case top == "var": // a TripleO node's report (sos's tripleo plugin) holds its containers' files
-		return !onPath(np, tripleoDir) && !onPath(np, tripleoJSON)
-	case !nested:
+	if !nested {
 		return !sosKeeps[top]
 	}
 	return top == "var" || (top == sosMarker && !ReadsBelow(np) && sosKinds[np] == "")
@@ -150,10 +147,6 @@ func onContainerPath(np string) bool {
 	return false
 }
 
-// onPath: folder np leads to dir or lies below it.
-func onPath(np, dir string) bool {
-	return np == dir || strings.HasPrefix(dir, np+"/") || strings.HasPrefix(np, dir+"/")
-}
 
 // readsSosBelow reports whether a sos command output stacklint reads lies
 // below nodePath.
