@@ -147,7 +147,6 @@ func onContainerPath(np string) bool {
 	return false
 }
 
-
 // readsSosBelow reports whether a sos command output stacklint reads lies
 // below nodePath.
 func readsSosBelow(nodePath string) bool {
