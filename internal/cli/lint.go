@@ -39,6 +39,7 @@ type lintOptions struct {
 	baseline     string
 	writeBase    string
 	maxSize      sizeFlag
+	maxArchive   sizeFlag
 	timeout      time.Duration
 	progress     string // --progress: auto|always|never
 }
@@ -58,6 +59,8 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	addProgressFlag(cmd, &o.progress)
 	o.maxSize.bytes = safefile.DefaultLimit
 	f.Var(&o.maxSize, "max-file-size", maxFileSizeUsage+" (default: max_file_size in the configuration, else 8MiB)")
+	o.maxArchive.bytes = snapshot.DefaultArchiveBytes
+	f.Var(&o.maxArchive, "max-archive-size", maxArchiveSizeUsage)
 	completeLintFlags(cmd)
 }
 
@@ -275,7 +278,7 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 	if !o.maxSize.set && cfg.MaxFileSize.Bytes > 0 {
 		limit = cfg.MaxFileSize.Bytes
 	}
-	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, Baseline: base, MaxFileSize: limit, Phase: phase, Evaluating: evaluating})
+	res, err := lint.Run(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, Baseline: base, MaxFileSize: limit, MaxArchiveSize: o.maxArchive.bytes, Phase: phase, Evaluating: evaluating})
 	var cfgErr *lint.ConfigError
 	if errors.As(err, &cfgErr) {
 		return nil, usageError("%s: %v", cfg.Path, err)

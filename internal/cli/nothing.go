@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/result"
 	"github.com/stacklint/stacklint/internal/snapshot"
 )
@@ -27,7 +28,7 @@ func nothingToCheck(path string, res *result.Result) error {
 	}
 	what := "no file stacklint reads"
 	if why := rootProblem(res); why != "" {
-		what = why // an archive named as PATH that could not be read
+		what = "no file stacklint reads (" + why + ")" // what was not read, and why
 	} else if res.Files > 0 {
 		what = fmt.Sprintf("no node (only %s outside any node)", plural(res.Files, "file"))
 	}
@@ -46,18 +47,21 @@ func nothingToCheck(path string, res *result.Result) error {
 	return usageError("%s", msg)
 }
 
-// rootProblem is the problem of PATH itself (an archive that cannot be
-// read), "" when none.
+// rootProblem says what kept the snapshot's files from being read (an
+// archive named as PATH over its bounds, a member repeated or leading
+// out): its first problems with their paths, "" when none.
 func rootProblem(res *result.Result) string {
 	if res.Deployment == nil || res.Deployment.Snapshot == nil {
 		return ""
 	}
+	var said []string
 	for _, p := range res.Deployment.Snapshot.Problems {
-		if p.Path == "" {
-			return p.Msg
-		}
+		said = append(said, finding.Visible(p.Path)+": "+finding.Visible(p.Msg))
 	}
-	return ""
+	if len(said) > 3 {
+		said = append(said[:3], fmt.Sprintf("and %d more", len(said)-3))
+	}
+	return strings.Join(said, "; ")
 }
 
 // plural is "1 file", "2 files".

@@ -26,3 +26,6 @@ func (s *sizeFlag) Type() string { return "size" }
 
 // maxFileSizeUsage documents --max-file-size for lint and inspect.
 const maxFileSizeUsage = "read no snapshot file larger than this (e.g. 64MiB; KiB/MiB/GiB or KB/MB/GB); a larger file is a finding"
+
+// maxArchiveSizeUsage documents --max-archive-size for lint.
+const maxArchiveSizeUsage = "read no archive (a sos report's .tar.xz/.tar.gz) that decompresses to more than this, whatever its members (a decompression bomb); a larger one is a finding"

@@ -33,6 +33,10 @@ type Options struct {
 	// MaxFileSize is the size limit of a snapshot file in bytes (0: the
 	// default, 8 MiB); a larger file is a finding (SL-SNAP-003).
 	MaxFileSize int64
+	// MaxArchiveSize bounds the bytes an archive (a sos report's .tar.xz)
+	// may decompress to (0: snapshot.DefaultArchiveBytes, 2 GiB); a larger
+	// one is a finding and is not read.
+	MaxArchiveSize int64
 	// Phase, when set, is told the name of each phase of the run as it
 	// starts ("discovering files", "parsing files and building the model",
 	// "evaluating the rules", "applying ignores and the baseline"), so a
@@ -96,7 +100,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	if err := opts.enter(ctx, "discovering files"); err != nil {
 		return nil, err
 	}
-	snap, err := snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize})
+	snap, err := snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize, ArchiveBytes: opts.MaxArchiveSize})
 	if err != nil {
 		return nil, err
 	}

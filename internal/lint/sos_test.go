@@ -233,3 +233,22 @@ func TestSosSameHostTwice(t *testing.T) {
 		t.Errorf("notes: %q", doc.Notes)
 	}
 }
+
+// TestSosMaxArchiveSize: --max-archive-size bounds what an archive may
+// decompress to; the problem names the archive and the flag.
+func TestSosMaxArchiveSize(t *testing.T) {
+	snap := Compose(t, filepath.Join(testdata, "scenarios", "sos-local-ip-other-node"))
+	p := filepath.Join(t.TempDir(), "sosreport-compute2.tar.gz")
+	packReport(t, filepath.Join(snap, "sosreport-compute2-2026-11-30-hxqzlmt"), p)
+	var out, errb bytes.Buffer
+	code := runCLI(&out, &errb, "--config", "none", "--max-archive-size", "4KiB", p)
+	all := out.String() + errb.String()
+	if code != 2 || !strings.Contains(all, "sosreport-compute2.tar.gz") || !strings.Contains(all, "decompresses to more than 4KiB") || !strings.Contains(all, "--max-archive-size") {
+		t.Errorf("exit %d:\n%s", code, all)
+	}
+	out.Reset()
+	errb.Reset()
+	if code := runCLI(&out, &errb, "--config", "none", p); code == 2 {
+		t.Errorf("default bound: exit 2:\n%s%s", out.String(), errb.String())
+	}
+}

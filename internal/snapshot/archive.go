@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -79,8 +80,11 @@ func (a *archive) problem(name, kind, msg string) {
 		return
 	}
 	at := a.shown
-	if name != "" {
+	switch {
+	case name != "":
 		at = join(a.shown, name)
+	case at == "": // PATH is the archive: its own name
+		at = filepath.Base(a.abs)
 	}
 	a.problems = append(a.problems, Problem{Path: at, Kind: kind, Msg: msg})
 }
@@ -200,7 +204,7 @@ func (a *archive) stream(f io.Reader, name string, o Options) *streamError {
 		case errors.Is(err, io.EOF):
 			return nil
 		case b.over:
-			return &streamError{ProblemTooLarge, fmt.Sprintf("decompresses to more than %s (a decompression bomb?); archive not read", safefile.FormatSize(maxBytes))}
+			return &streamError{ProblemTooLarge, fmt.Sprintf("decompresses to more than %s (a decompression bomb? --max-archive-size raises the bound); archive not read", safefile.FormatSize(maxBytes))}
 		case err != nil:
 			return &streamError{ProblemUnreadable, "cannot be read as a tar archive: " + errText(err) + "; archive not read"}
 		case count >= maxMembers:
@@ -208,7 +212,7 @@ func (a *archive) stream(f io.Reader, name string, o Options) *streamError {
 		}
 		if err := a.add(h, tr); err != nil {
 			if b.over {
-				return &streamError{ProblemTooLarge, fmt.Sprintf("decompresses to more than %s (a decompression bomb?); archive not read", safefile.FormatSize(maxBytes))}
+				return &streamError{ProblemTooLarge, fmt.Sprintf("decompresses to more than %s (a decompression bomb? --max-archive-size raises the bound); archive not read", safefile.FormatSize(maxBytes))}
 			}
 			return &streamError{ProblemUnreadable, "cannot be read as a tar archive: " + errText(err) + "; archive not read"}
 		}

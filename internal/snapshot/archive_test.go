@@ -183,7 +183,7 @@ func TestArchiveHostile(t *testing.T) {
 	p := writeArchive(t, dir, "h.tar.gz", members)
 	s := discover(t, p, Options{MaxFileSize: 1000})
 	want := []string{
-		" unreadable", // the three names outside the archive, at the archive
+		"h.tar.gz unreadable", // the three names outside the archive, at the archive (PATH: named by itself)
 		"sosreport-h-1/etc/glance/glance-api.conf link",
 		"sosreport-h-1/etc/hosts too-large",
 		"sosreport-h-1/etc/keystone/keystone.conf link",
@@ -265,7 +265,7 @@ func TestArchiveBounds(t *testing.T) {
 				t.Fatalf("nodes %v, problems %v", nodeSummary(s), s.Problems)
 			}
 			pr := s.Problems[0]
-			if pr.Path != "" || pr.Kind != c.kind || !strings.Contains(pr.Msg, c.msg) {
+			if pr.Path != c.file || pr.Kind != c.kind || !strings.Contains(pr.Msg, c.msg) { // PATH is the archive: named by itself
 				t.Errorf("problem %+v, want kind %s with %q", pr, c.kind, c.msg)
 			}
 		})
