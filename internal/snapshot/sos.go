@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -73,6 +74,7 @@ func (w *walker) sosNode(c chroot, dir, fallback string) *Node {
 	name := w.sosName(c)
 	if name == "" {
 		name = fallback
+		w.s.Notes = append(w.s.Notes, fmt.Sprintf("%s: the report names no valid host name (%s), so its node is named by its folder", join(filepath.Base(w.s.Root), dir), strings.Join(sosHostnameFiles, ", ")))
 	}
 	return &Node{Name: name, Dir: dir, Layout: LayoutSos}
 }

@@ -74,6 +74,9 @@ func TestSosReportFolders(t *testing.T) {
 			t.Errorf("walked %s", p)
 		}
 	}
+	if notes := strings.Join(s.Notes, "\n"); strings.Count(notes, "names no valid host name") != 1 || !strings.Contains(notes, "/sosreport-nameless: ") {
+		t.Errorf("notes: %q, want one for sosreport-nameless", s.Notes)
+	}
 }
 
 // TestSosReportIsPath: PATH may be one sos report: one node named by its
