@@ -4,7 +4,8 @@
 #   All nova nodes must reach the same broker servers, port and virtual
 #   host (nova-compute listens where the conductor and scheduler send, and
 #   cell mappings were created from the controller's transport_url), and
-#   likewise all neutron nodes: server and agents. A node whose
+#   likewise all neutron nodes (server and agents) and all cinder nodes
+#   (api, scheduler, volume, backup). A node whose
 #   transport_url names another host, port, vhost or user than its peers
 #   (resolved through each node's /etc/hosts, with default ports filled
 #   in) never receives its RPC messages. Password differences are
@@ -34,7 +35,7 @@ package stacklint.rules.messaging.broker_drift
 import data.stacklint.lib
 import data.stacklint.lib.messaging as mq
 
-# aggregate: each nova and neutron connection ({"written": {service, v,
+# aggregate: each nova, neutron and cinder connection ({"written": {service, v,
 # show, where, loc, rank, targets, servers}}, rank from its own node's
 # services), each port a node's broker listens on ({"broker": ["node:port",
 # path]}) and each node's name ({"node": name}); the report judges each
@@ -55,7 +56,7 @@ _nodes := {r.node | some r in aggregate; r.node}
 
 _written contains c if {
 	some b in mq.brokers
-	b.service in {"nova", "neutron"}
+	b.service in {"nova", "neutron", "cinder"}
 	b.driver in {"rabbit", "qpid"} # other schemes are SL-MQ-003
 	not b.default
 	not b.unresolved # a host the node cannot resolve is SL-EP-004
@@ -70,7 +71,7 @@ _written contains c if {
 _host(s) := concat(":", array.slice(parts, 0, count(parts) - 1)) if parts := split(s, ":")
 
 # On a tie, the copy on a node running the service's API is the reference.
-_api := {"nova": "nova-api", "neutron": "neutron-server"}
+_api := {"nova": "nova-api", "neutron": "neutron-server", "cinder": "cinder-api"}
 
 # _copies are the connections, each marked "auth" when it reaches only
 # brokers whose own configuration is in the snapshot (_brokers), judged

@@ -129,3 +129,19 @@ test_two_passes if {
 		r == rule.report with input as d
 	}
 }
+
+# cinder's nodes (api on the controller, volume on a storage node) must
+# reach one broker too.
+_cinder(node, port) := object.union(_at(node, "controller", port, ""), {"kind": "cinder.conf", "path": sprintf("%s/etc/cinder/cinder.conf", [node])})
+
+test_cinder_storage_on_another_port if {
+	d := fx.deployment([
+		fx.node("ctl", ["cinder-api"], [_cinder("ctl", 5672)]),
+		fx.node("s1", ["cinder-volume"], [_cinder("s1", 5672)]),
+		fx.node("s2", ["cinder-volume"], [_cinder("s2", 5673)]),
+	])
+	r := rule.report with input as d
+	count(r) == 1
+	some f in r
+	f.locations[0].node == "s2"
+}
