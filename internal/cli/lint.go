@@ -70,7 +70,10 @@ func newLintCommand(info BuildInfo, streams IO) *cobra.Command {
 		Use:   "lint [flags] [PATH|FILE...]",
 		Short: "Lint a deployment snapshot (the default command)",
 		Long: "Lint the snapshot at PATH (default: the current directory). PATH is a folder with one\n" +
-			"sub-folder per node (PATH/NODE/etc/...), a single node (PATH/etc/...), or an /etc itself.\n" +
+			"sub-folder per node (PATH/NODE/etc/...), a single node (PATH/etc/...), or an /etc itself;\n" +
+			"a node may be a kolla-ansible or TripleO node (etc/kolla/<container>/,\n" +
+			"var/lib/config-data/puppet-generated/) or a sos report, and a sos report archive\n" +
+			"(.tar.xz, .tar.gz, .tgz, .tar) is read in place, as PATH or at its top.\n" +
 			"Several PATHs are linted one after another (text and github formats). FILE arguments (as\n" +
 			"pre-commit passes them) lint the snapshot each belongs to whole and report only the\n" +
 			"findings with a location in the named files.",

@@ -36,8 +36,9 @@ func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
 		Use:   "stacklint [flags] [PATH|FILE...]",
 		Short: "Cross-checks a whole OpenStack deployment snapshot",
 		Long: "stacklint reads the /etc trees of every node of an OpenStack deployment (plus rc and\n" +
-			"policy files) exactly as OpenStack reads them, builds one model of the deployment and\n" +
-			"checks it with Rego rules, reporting findings with file:line locations.",
+			"policy files; kolla-ansible and TripleO container configuration; sos reports, as folders\n" +
+			"or .tar.xz/.tar.gz archives) exactly as OpenStack reads them, builds one model of the\n" +
+			"deployment and checks it with Rego rules, reporting findings with file:line locations.",
 		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -216,7 +216,7 @@ func (p *printer) ceph(f *model.Loaded) {
 	}
 	p.raw(", \"settings\": [")
 	for i, s := range f.Ceph.Settings {
-		b, _ := json.Marshal(shown{s.Line, s.Section, s.Name, model.CephShown(s, p.keys)})
+		b, _ := json.Marshal(shown{s.Line, s.Section, model.CephName(s.Name, p.keys), model.CephShown(s, p.keys)})
 		if i > 0 {
 			p.raw(",")
 		}

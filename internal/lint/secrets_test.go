@@ -172,6 +172,9 @@ func TestCephKeysNeverShown(t *testing.T) {
 	ring, inConf := "AQBPlantedCephKeyringValue0123456789abc==", "AQBPlantedCephConfKeyValue0123456789abc=="
 	writeFile(t, filepath.Join(dst, "storage1/etc/ceph/ceph.client.cinder.keyring"), "[client.cinder]\n\tkey = "+ring+"\n\tcaps mon = \"profile rbd\"\n")
 	appendFile(t, filepath.Join(dst, "compute1/etc/ceph/ceph.conf"), "[client.cinder]\nkey = "+inConf+"\n")
+	// A key written without "=": Ceph reads an option named after it.
+	noEquals := "AQBPlantedCephKeyNoEqualsSign0123456789ab=="
+	writeFile(t, filepath.Join(dst, "compute1/etc/ceph/ceph.client.nova.keyring"), "[client.nova]\n\tkey "+noEquals+"\n")
 	// A fault a Ceph rule reports on the node holding the keyring.
 	appendFile(t, filepath.Join(dst, "storage1/etc/ceph/ceph.conf"), "[global]\nmon host = 10.9.9.9\n")
 	ringFile := filepath.Join(dst, "storage1/etc/ceph/ceph.client.cinder.keyring")
@@ -181,7 +184,7 @@ func TestCephKeysNeverShown(t *testing.T) {
 		{"inspect", "--show-secrets", "--format", "json", ringFile},
 	} {
 		out := run(args...)
-		if strings.Contains(out, ring) || strings.Contains(out, inConf) {
+		if strings.Contains(out, ring) || strings.Contains(out, inConf) || strings.Contains(out, strings.TrimSuffix(noEquals, "==")) {
 			t.Errorf("%v prints a Ceph key", args)
 		}
 	}

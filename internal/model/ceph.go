@@ -13,6 +13,21 @@ func CephSecret(name string) bool {
 	return name == "key" || secret.IsKey(name) || secret.IsSetting(name)
 }
 
+// CephName is a Ceph setting's name as the document and inspect show it: a
+// line that sets a key without "=" ("key AQBx...==", which Ceph reads as
+// an option named after the key) holds the secret in its name, so such a
+// name (one that starts with "key" and is no known option) is shown as
+// the fingerprint of the name.
+func CephName(name string, keys *secret.Keyring) string {
+	if rest, ok := strings.CutPrefix(name, "key"); ok && rest != "" && !knownKeyOption[rest] {
+		return keys.Label(name)
+	}
+	return name
+}
+
+// knownKeyOption are the Ceph options starting with "key" (after it).
+var knownKeyOption = map[string]bool{"ring": true, "file": true}
+
 // cephDoc is a Ceph file in the document (nodes.<n>.files[i].ceph): the
 // value in use of each setting, {section: {name: {"value", "line"}}},
 // names normalised ("mon host" is mon_host) and the last occurrence
@@ -33,7 +48,7 @@ func cephDoc(f *cephconf.File, keys *secret.Keyring) map[string]any {
 		} else {
 			v["value"] = s.Value
 		}
-		sec[s.Name] = v
+		sec[CephName(s.Name, keys)] = v
 	}
 	return out
 }

@@ -38,7 +38,9 @@ func (b *nodeBuilder) interfaces() (map[string]*ifaceFacts, []string) {
 	var kinds []string
 	for _, f := range b.ifaceFiles() {
 		rank := ifaceRank[f.Kind]
-		kinds = append(kinds, f.Kind)
+		if describesDevices(f) {
+			kinds = append(kinds, f.Kind)
+		}
 		for _, l := range f.Links {
 			m := out[l.Name]
 			if m == nil {
@@ -52,6 +54,20 @@ func (b *nodeBuilder) interfaces() (map[string]*ifaceFacts, []string) {
 	relate(out)
 	slices.Sort(kinds)
 	return out, slices.Compact(kinds)
+}
+
+// describesDevices: the file lists the node's devices, so that it counts
+// as a source (interface_sources; for a sos command output, its word on
+// which devices exist). An "ip -d address" output always starts with the
+// loopback device: one without it is an error message, empty, or cut
+// short; an "ovs-vsctl show" output that lists no bridge is a failed
+// connection to the database (or an Open vSwitch without bridges, which
+// says nothing of the mappings either).
+func describesDevices(f *Loaded) bool {
+	if f.Kind == snapshot.KindSosIPAddress {
+		return slices.ContainsFunc(f.Links, func(l netif.Link) bool { return l.Name == "lo" })
+	}
+	return len(f.Links) > 0
 }
 
 // ifaceFiles are the node's files with interface facts, by rank then path.

@@ -16,7 +16,8 @@ func TestInterfaceFacts(t *testing.T) {
 		"net/etc/network/interfaces": "iface eth1 inet manual\n  mtu 9000\n" +
 			"iface br-ex inet manual\n  ovs_type OVSBridge\n  ovs_ports eth1\n" +
 			"iface bond0 inet manual\n  bond-slaves eth2 eth3\n  mtu 9000\n",
-		"net/sos_commands/networking/ip_-d_address": "1: eth1: <BROADCAST,UP> mtu 1500 qdisc mq master ovs-system state UP\n" +
+		"net/sos_commands/networking/ip_-d_address": "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n" +
+			"1: eth1: <BROADCAST,UP> mtu 1500 qdisc mq master ovs-system state UP\n" +
 			"    link/ether 52:54:00:00:00:02 brd ff:ff:ff:ff:ff:ff\n    openvswitch_slave\n" +
 			"2: br-ex: <BROADCAST,UP> mtu 1500 qdisc noqueue state UNKNOWN\n    link/ether 52:54:00:00:00:02 brd ff:ff:ff:ff:ff:ff\n    openvswitch\n" +
 			"    inet 192.0.2.21/24 scope global br-ex\n",
@@ -48,5 +49,27 @@ func TestInterfaceFacts(t *testing.T) {
 	}
 	if cpu := node["cpu"].(map[string]any); cpu["virt"] != "svm" || cpu["path"] != "net/proc/cpuinfo" || cpu["line"] != 2 {
 		t.Errorf("cpu: %+v", cpu)
+	}
+}
+
+// TestFailedCommandOutputs: a sos command that failed (an error message,
+// an empty file) lists no device: it is no source, so that no device is
+// said to be missing from it.
+func TestFailedCommandOutputs(t *testing.T) {
+	doc := build(t, map[string]string{
+		"net/etc/hostname":                                   "net\n",
+		"net/etc/network/interfaces":                         "iface eth1 inet manual\n",
+		"net/sos_commands/networking/ip_-d_address":          "Object \"address\" is unknown, try \"ip help\".\n",
+		"net/sos_commands/openvswitch/ovs-vsctl_-t_5_show":   "ovs-vsctl: unix:/var/run/openvswitch/db.sock: database connection failed (No such file or directory)\n",
+		"other/etc/hostname":                                 "other\n",
+		"other/sos_commands/networking/ip_-d_address":        "",
+		"other/sos_commands/openvswitch/ovs-vsctl_-t_5_show": "",
+	})
+	nodes := doc["nodes"].(map[string]any)
+	if got := nodes["net"].(map[string]any)["interface_sources"]; !reflect.DeepEqual(got, []any{"netif"}) {
+		t.Errorf("net: interface_sources %+v, want the interface file only", got)
+	}
+	if got := nodes["other"].(map[string]any)["interface_sources"]; len(got.([]any)) != 0 {
+		t.Errorf("other: interface_sources %+v, want none", got)
 	}
 }

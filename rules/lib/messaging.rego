@@ -20,7 +20,8 @@ legacy_keys := {
 
 # brokers contains one connection per file that sets one:
 # {file, service, driver, servers (sorted "ident:port"), vhost, user,
-#  password (fingerprint or "default:<value>"), label, at, legacy, default}
+#  password (fingerprint or "default:<value>"), label, at, legacy, default,
+#  masked? (sos masked its password: its servers are unknown too)}
 # where default means no broker option is set at all (localhost).
 brokers contains b if {
 	some node in input.nodes
@@ -35,8 +36,21 @@ brokers contains b if {
 		"password": object.get(u, "password_fp", ""), "label": _fp_label(object.get(u, "password_fp", "")),
 		"at": lib.loc(f, "DEFAULT", "transport_url", occ), "legacy": false, "default": false,
 		"unresolved": count({1 | some h in u.hosts; lib.unresolved(h)}) > 0,
+		"masked": _masked(u),
 	}
 }
+
+# _masked: sos masked the URL's password; its mask (a greedy pattern over
+# the whole URL) keeps only the last host of a list, so the servers are
+# unknown too.
+_masked(u) if u.password_masked
+
+_masked(u) if {
+	some h in u.hosts
+	h.password_masked
+}
+
+default _masked(_) := false
 
 brokers contains b if {
 	some node in input.nodes

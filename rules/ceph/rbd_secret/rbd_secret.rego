@@ -42,6 +42,7 @@ aggregate contains {"nova": [key, c]} if {
 	some key in _keys
 	[f, occ] := lib.effective(node, lib.compute_kinds, "libvirt", key)
 	trim_space(occ.value) != ""
+	not occ.masked # sos masks rbd_secret_uuid: unknown, equal to nothing
 	c := {"v": lower(trim_space(occ.value)), "shown": occ.value, "where": lib.where(f, "libvirt", key), "loc": lib.loc(f, "libvirt", key, occ)}
 }
 
@@ -53,6 +54,7 @@ aggregate contains {"cinder": b} if {
 		some key in _keys
 		[f, occ] := ceph.backend_setting(node, backend, key)
 		trim_space(occ.value) != ""
+		not occ.masked
 		c := {"v": lower(trim_space(occ.value)), "shown": occ.value, "where": lib.where(f, backend, key), "loc": lib.loc(f, backend, key, occ)}
 	}
 }

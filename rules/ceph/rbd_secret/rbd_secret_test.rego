@@ -58,3 +58,10 @@ test_own_user_own_secret if {
 	r := rule.report with input as fx.deployment([_cmp("c1", "nova", "457e"), _vol("s1", {"rbd_user": "cinder", "rbd_secret_uuid": "1111"})])
 	r == set()
 }
+
+# sos masks rbd_secret_uuid: masked on either side, nothing is compared.
+test_masked_not_compared if {
+	masked := {"value": "*********", "line": 1, "column": 1, "secret": true, "masked": true}
+	rule.report == set() with input as fx.deployment([_cmp("c1", "cinder", masked), _vol("s1", {"rbd_user": "cinder", "rbd_secret_uuid": "1111"})])
+	rule.report == set() with input as fx.deployment([_cmp("c1", "cinder", "457e"), _vol("s1", {"rbd_user": "cinder", "rbd_secret_uuid": masked})])
+}

@@ -69,6 +69,11 @@ _key(node, paths) if {
 	occ.fp != ""
 }
 
+_key(node, paths) if { # masked by sos: set, its value unknown
+	[_, occ] := lib.effective_in(node, paths, "keystone_authtoken", _key_name)
+	occ.masked
+}
+
 _node_copies contains c if {
 	some [f, "keystone_authtoken", key, occ] in lib.keyed(["memcache_secret_key"])
 	occ.fp != ""

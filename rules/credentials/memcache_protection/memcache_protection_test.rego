@@ -82,3 +82,10 @@ _two_passes(d) := r if {
 }
 
 _records(p) := a if a := rule.aggregate with input as p
+
+# sos masks memcache_secret_key: it is set, its value unknown.
+test_masked_key_is_set if {
+	masked := {"value": "*********", "line": 2, "column": 1, "secret": true, "masked": true}
+	r := rule.report with input as fx.deployment([_nova("c1", {"memcache_security_strategy": "ENCRYPT", "memcache_secret_key": masked})])
+	r == set()
+}

@@ -57,6 +57,7 @@ _nodes := {r.node | some r in aggregate; r.node}
 _written contains c if {
 	some b in mq.brokers
 	b.service in {"nova", "neutron", "cinder"}
+	not b.masked # sos masked the URL: its servers are unknown
 	b.driver in {"rabbit", "qpid"} # other schemes are SL-MQ-003
 	not b.default
 	not b.unresolved # a host the node cannot resolve is SL-EP-004

@@ -25,6 +25,7 @@ import data.stacklint.lib.messaging as mq
 # compares the services of a vhost over the fleet.
 aggregate contains {"rabbit": r} if {
 	some b in mq.brokers
+	not b.masked # sos masked the URL: its servers are unknown
 	b.driver == "rabbit"
 	not b.default
 	not b.unresolved

@@ -52,6 +52,7 @@ _rbd := [[name, node] |
 _node_copies(key) := {c |
 	some [_, node] in _rbd
 	[f, occ] := lib.effective(node, _kinds, "libvirt", key)
+	not occ.masked # sos masks rbd_secret_uuid: unknown, equal to nothing
 	c := {"v": lower(trim_space(occ.value)), "shown": occ.value, "where": lib.where(f, "libvirt", key), "loc": lib.loc(f, "libvirt", key, occ)}
 }
 
