@@ -156,7 +156,8 @@ func joinOwners(all map[string]*ifaceFacts, n string) {
 
 // interfacesDoc is nodes.<n>.interfaces: per interface name {kind, mtu,
 // members (sorted), parent, bridge, bond, addresses (sorted), sources:
-// [{path, line, kind}]}, and nodes.<n>.interface_sources: the kinds of the
+// [{path, line, kind}], path_mtu? ({mtu, via, source}: a smaller MTU on
+// the way out, pathMTU)}, and nodes.<n>.interface_sources: the kinds of the
 // files that gave them (sorted).
 func (b *nodeBuilder) interfacesDoc() (map[string]any, []any) {
 	all, kinds := b.interfaces()
@@ -167,10 +168,14 @@ func (b *nodeBuilder) interfacesDoc() (map[string]any, []any) {
 		slices.Sort(members)
 		addrs := slices.Clone(l.Addresses)
 		slices.Sort(addrs)
-		out[n] = map[string]any{
+		d := map[string]any{
 			"kind": l.Kind, "mtu": l.MTU, "members": toAny(orNone(members)), "parent": l.Parent,
 			"bridge": l.Bridge, "bond": l.Bond, "addresses": toAny(orNone(addrs)), "sources": m.srcs,
 		}
+		if mtu, via := pathMTU(all, n, 0); via != "" && via != n && len(all[via].srcs) > 0 {
+			d["path_mtu"] = map[string]any{"mtu": mtu, "via": via, "source": all[via].srcs[len(all[via].srcs)-1]}
+		}
+		out[n] = d
 	}
 	return out, toAny(orNone(kinds))
 }

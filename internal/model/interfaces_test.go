@@ -73,3 +73,31 @@ func TestFailedCommandOutputs(t *testing.T) {
 		t.Errorf("other: interface_sources %+v, want none", got)
 	}
 }
+
+// TestPathMTU: a VLAN at 9000 on a bond at 1500 sends 1500 bytes (the
+// bond is the smaller MTU on the way out); an OVS internal port's packets
+// leave by its bridge's physical port.
+func TestPathMTU(t *testing.T) {
+	doc := build(t, map[string]string{
+		"net/etc/hostname": "net\n",
+		"net/etc/network/interfaces": "iface bond0 inet manual\n  bond-slaves eth2 eth3\n  mtu 1500\n" +
+			"iface bond0.100 inet static\n  address 10.0.1.31/24\n  mtu 9000\n",
+		"ovs/etc/hostname": "ovs\n",
+		"ovs/sos_commands/networking/ip_-d_address": "1: lo: <LOOPBACK,UP> mtu 65536\n    link/loopback 00:00:00:00:00:00\n" +
+			"2: eth1: <BROADCAST,UP> mtu 1500 qdisc mq master ovs-system state UP\n    link/ether 52:54:00:00:00:02\n    openvswitch_slave\n" +
+			"3: br-tun0: <BROADCAST,UP> mtu 9000 qdisc noqueue state UNKNOWN\n    link/ether 52:54:00:00:00:03\n    openvswitch\n    inet 10.0.1.32/24 scope global br-tun0\n",
+		"ovs/sos_commands/openvswitch/ovs-vsctl_-t_5_show": "uuid\n    Bridge br-phy\n        Port br-tun0\n            Interface br-tun0\n                type: internal\n        Port eth1\n            Interface eth1\n",
+	})
+	nodes := doc["nodes"].(map[string]any)
+	vlan := nodes["net"].(map[string]any)["interfaces"].(map[string]any)["bond0.100"].(map[string]any)
+	if p, ok := vlan["path_mtu"].(map[string]any); !ok || p["mtu"] != 1500 || p["via"] != "bond0" {
+		t.Errorf("bond0.100: %+v", vlan)
+	}
+	port := nodes["ovs"].(map[string]any)["interfaces"].(map[string]any)["br-tun0"].(map[string]any)
+	if p, ok := port["path_mtu"].(map[string]any); !ok || p["mtu"] != 1500 || p["via"] != "eth1" {
+		t.Errorf("br-tun0: %+v", port)
+	}
+	if eth := nodes["ovs"].(map[string]any)["interfaces"].(map[string]any)["eth1"].(map[string]any); eth["path_mtu"] != nil {
+		t.Errorf("eth1 has no smaller MTU on its way: %+v", eth)
+	}
+}

@@ -11,7 +11,11 @@
 #   the underlay drops (or fragments) them; SSH banners pass and bulk
 #   transfers hang. The interface's MTU comes from the node's interface
 #   files (mtu, MTU=) or a sos report's ip -d address (the running value,
-#   which wins); global_physnet_mtu (default 1500) and path_mtu (default 0,
+#   which wins), and the smallest known MTU on the way out counts: a
+#   VLAN's raw device (a VLAN at 9000 on a bond at 1500 sends 1500 bytes)
+#   and the physical ports of the bridge the address sits on (an Open
+#   vSwitch internal port, a Linux bridge); an MTU no source states is not
+#   taken as 1500. global_physnet_mtu (default 1500) and path_mtu (default 0,
 #   unset) are the neutron-servers' in effect, the smallest when they
 #   differ (SL-NET-014 reports that). Judged only when the snapshot holds
 #   a neutron-server's configuration.
@@ -73,12 +77,25 @@ aggregate contains {"tunnel": r} if {
 	ip := trim_space(s.value)
 	some name, i in object.get(node, "interfaces", {})
 	ip in i.addresses
-	i.mtu > 0
+	[mtu, shown, source] := _mtu(name, i)
 	r := {
-		"node": a.node, "iface": name, "mtu": i.mtu, "types": sort([t | some t in a.tunnels]), "ip": ip,
-		"at": settings.at(s, sec, key), "source": i.sources[count(i.sources) - 1],
+		"node": a.node, "iface": shown, "mtu": mtu, "types": sort([t | some t in a.tunnels]), "ip": ip,
+		"at": settings.at(s, sec, key), "source": source,
 	}
 }
+
+# _mtu is [MTU, the device as the message names it, the source of the
+# MTU] of the interface holding local_ip: a smaller MTU on the way out (a
+# VLAN's raw device, the physical ports of its bridge: path_mtu) wins.
+_mtu(name, i) := [p.mtu, sprintf("%s (through %s)", [name, p.via]), p.source] if {
+	p := i.path_mtu
+	p.mtu > 0
+	i.mtu == 0
+} else := [p.mtu, sprintf("%s (through %s)", [name, p.via]), p.source] if {
+	p := i.path_mtu
+	p.mtu > 0
+	p.mtu < i.mtu
+} else := [i.mtu, name, i.sources[count(i.sources) - 1]] if i.mtu > 0
 
 _physnet := [r.physnet_mtu | some r in aggregate; r.physnet_mtu]
 

@@ -38,3 +38,18 @@ test_no_server_no_hit if {
 	inp := fx.deployment([object.union(fx.node("cmp1", ["neutron-linuxbridge-agent"], [_lb]), {"interfaces": {"eth1": _if(1400)}, "interface_sources": ["sos-ip-address"]})])
 	underlay_mtu.report with input as inp == set()
 }
+
+# A VLAN at 9000 on a bond at 1500 carries 1500 bytes: the bond's MTU
+# (path_mtu, from the model) is what the tunnel meets.
+test_vlan_on_smaller_bond if {
+	vlan := object.union(_if(9000), {"kind": "vlan", "parent": "bond0", "path_mtu": {"mtu": 1500, "via": "bond0", "source": {"path": "cmp1/etc/netplan/01.yaml", "line": 4, "kind": "netif"}}})
+	d := fx.deployment([
+		fx.node("ctl", ["neutron-server"], [_srv("9000")]),
+		object.union(fx.node("cmp1", ["neutron-linuxbridge-agent"], [_lb]), {"interfaces": {"eth1.100": vlan}, "interface_sources": ["netif"]}),
+	])
+	fs := underlay_mtu.report with input as d
+	count(fs) == 1
+	some f in fs
+	startswith(f.message, "eth1.100 (through bond0) on cmp1 holds the tunnel local_ip 10.0.1.31 with MTU 1500")
+	f.locations[0].path == "cmp1/etc/netplan/01.yaml"
+}
