@@ -83,6 +83,22 @@ confs(node) := [[seen_path(rel, f), f] |
 	not f.error
 ]
 
+# keyring_entities_for is keyring_entities as the client whose setting is
+# in file f sees them: in a kolla-ansible container (f.container, and the
+# node's keyrings are in container folders) only the keyrings its own
+# config.json lands; else every keyring of the node.
+keyring_entities_for(node, f) := {entity |
+	some k in lib.files_of(node, "ceph-keyring")
+	not k.error
+	object.get(k, "container", "") == f.container
+	some entity, settings in k.ceph
+	settings.key
+} if {
+	f.container
+	some k in lib.files_of(node, "ceph-keyring")
+	k.container
+} else := keyring_entities(node)
+
 # conf_at is the node's Ceph configuration at an absolute path
 # ("/etc/ceph/ceph.conf"); undefined when the snapshot has none there.
 conf_at(node, p) := [f | some [seen, f] in confs(node); seen == p][0]

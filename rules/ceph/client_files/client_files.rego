@@ -14,7 +14,8 @@
 #   on nodes whose snapshot holds Ceph files: the configuration when the
 #   node holds some, the keyring when the node holds some keyring or is
 #   no sos report (sos reports leave keyrings out) and its ceph.conf names no keyring of its
-#   own; any keyring of /etc/ceph with a [client.<user>] key counts.
+#   own; any keyring of /etc/ceph with a [client.<user>] key counts (in a
+#   kolla-ansible container, one its own config.json lands).
 # custom:
 #   id: SL-CEPH-002
 #   scope: node
@@ -84,7 +85,7 @@ report contains finding if {
 	some c in _clients(node)
 	[f, section, key, occ] := c.user
 	entity := sprintf("client.%s", [trim_space(occ.value)])
-	not entity in ceph.keyring_entities(node)
+	not entity in ceph.keyring_entities_for(node, f)
 	not _own_keyring(node, c.path)
 	finding := {
 		"message": sprintf("%s is %s, but no keyring on %s holds a key for %s (keyrings there: %s): %s cannot authenticate to Ceph", [lib.where(f, section, key), occ.value, name, entity, _keyrings(node), c.service]),

@@ -96,3 +96,22 @@ test_no_keyring_at_all if {
 	sos := object.union(n, {"layout": "sos-report"})
 	rule.report == set() with input as fx.deployment([sos])
 }
+
+# kolla-ansible: each container gets only the files its config.json lands;
+# cinder-backup's keyring does not serve cinder-volume.
+_cinder_vol(name, user) := object.union(fx.file(name, "cinder.conf", "etc/kolla/cinder-volume/cinder.conf", {
+	"DEFAULT": {"enabled_backends": "ceph"},
+	"ceph": {"volume_driver": "cinder.volume.drivers.rbd.RBDDriver", "rbd_user": user},
+}), {"container": "cinder-volume", "dest": "/etc/cinder/cinder.conf"})
+
+_kolla_ring(name, container, user) := object.union(_keyring(name, user), {"path": sprintf("%s/etc/kolla/%s/ceph.client.%s.keyring", [name, container, user]), "container": container, "dest": sprintf("/etc/ceph/ceph.client.%s.keyring", [user])})
+
+_kolla_conf(name, container) := object.union(_conf(name), {"path": sprintf("%s/etc/kolla/%s/ceph.conf", [name, container]), "container": container, "dest": "/etc/ceph/ceph.conf"})
+
+test_kolla_keyring_in_another_container if {
+	n := fx.node_below("s1", ["cinder-volume"], [_cinder_vol("s1", "cinder"), _kolla_conf("s1", "cinder-volume"), _kolla_ring("s1", "cinder-backup", "cinder")])
+	r := rule.report with input as fx.deployment([n])
+	count(r) == 1
+	ok := fx.node_below("s1", ["cinder-volume"], [_cinder_vol("s1", "cinder"), _kolla_conf("s1", "cinder-volume"), _kolla_ring("s1", "cinder-volume", "cinder")])
+	rule.report == set() with input as fx.deployment([ok])
+}
