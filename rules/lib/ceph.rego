@@ -103,6 +103,27 @@ keyring_entities_for(node, f) := {entity |
 # ("/etc/ceph/ceph.conf"); undefined when the snapshot has none there.
 conf_at(node, p) := [f | some [seen, f] in confs(node); seen == p][0]
 
+# conf_at_for is conf_at as the client whose setting is in file f sees
+# it: in a kolla-ansible container (f.container, and the node's Ceph
+# configurations are in container folders) only its own container's.
+conf_at_for(node, p, f) := cs[0] if {
+	_in_containers(node, f)
+	cs := [c |
+		some [seen, c] in confs(node)
+		seen == p
+		object.get(c, "container", "") == f.container
+	]
+	count(cs) > 0
+}
+
+conf_at_for(node, p, f) := conf_at(node, p) if not _in_containers(node, f)
+
+_in_containers(node, f) if {
+	f.container
+	some [_, c] in confs(node)
+	c.container
+}
+
 # loc is the location of a Ceph setting of file f.
 loc(f, section, name) := {
 	"path": f.path, "node": f.node, "line": f.ceph[section][name].line, "column": 1,

@@ -48,6 +48,13 @@ _sources(node) := {{"service": "nova-compute", "user": _opt(node, lib.compute_ki
 	contains(d.value, ".ceph")
 } | {{"service": "glance-api", "user": _opt(node, ["glance-api.conf"], "glance_store", "rbd_store_user"), "conf": _opt(node, ["glance-api.conf"], "glance_store", "rbd_store_ceph_conf")} | ceph.glance_rbd(node)}
 
+# _client_file is the file holding the client's Ceph options.
+_client_file(c) := c.conf[0] if c.conf != null
+
+else := c.user[0] if c.user != null
+
+else := {}
+
 _opt(node, kinds, section, key) := [f, section, key, occ] if {
 	[f, occ] := lib.effective(node, kinds, section, key)
 	trim_space(occ.value) != ""
@@ -62,7 +69,7 @@ report contains finding if {
 	some name, node in input.nodes
 	count(ceph.ceph_files(node)) > 0
 	some c in _clients(node)
-	not ceph.conf_at(node, c.path)
+	not ceph.conf_at_for(node, c.path, _client_file(c))
 	finding := _conf_finding(name, c)
 }
 

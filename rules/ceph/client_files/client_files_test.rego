@@ -115,3 +115,10 @@ test_kolla_keyring_in_another_container if {
 	ok := fx.node_below("s1", ["cinder-volume"], [_cinder_vol("s1", "cinder"), _kolla_conf("s1", "cinder-volume"), _kolla_ring("s1", "cinder-volume", "cinder")])
 	rule.report == set() with input as fx.deployment([ok])
 }
+
+# kolla-ansible: nova-compute's ceph.conf does not serve cinder-volume.
+test_kolla_conf_in_another_container if {
+	n := fx.node_below("s1", ["cinder-volume"], [_cinder_vol("s1", "cinder"), _kolla_conf("s1", "nova-compute"), _kolla_ring("s1", "cinder-volume", "cinder")])
+	r := rule.report with input as fx.deployment([n])
+	count(r) == 1
+}
