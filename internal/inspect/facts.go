@@ -23,13 +23,10 @@ func (p *printer) links(ls []netif.Link) {
 		Addresses []string `json:"addresses,omitempty"`
 	}
 	p.raw(", \"interfaces\": [")
-	for i, l := range ls {
-		b, _ := json.Marshal(shown{l.Name, l.Line, l.Kind, l.MTU, l.Members, l.Parent, l.Bridge, l.Bond, l.Addresses})
-		if i > 0 {
-			p.raw(",")
-		}
-		p.raw("\n    " + string(b))
-	}
+	p.items(len(ls), "    ", func(i int) any {
+		l := ls[i]
+		return shown{l.Name, l.Line, l.Kind, l.MTU, l.Members, l.Parent, l.Bridge, l.Bond, l.Addresses}
+	})
 	p.raw("]")
 }
 

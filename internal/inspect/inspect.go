@@ -68,21 +68,14 @@ func (p *printer) nodes(nodes []*snapshot.Node) {
 		Containers []container `json:"containers,omitempty"`
 	}
 	p.raw("\"nodes\": [")
-	for i, n := range nodes {
-		if i > 0 {
-			p.raw(",")
-		}
+	p.items(len(nodes), "  ", func(i int) any {
+		n := nodes[i]
 		d := node{Name: n.Name, Dir: n.Dir, Layout: n.Layout}
 		for _, c := range n.Containers {
 			d.Containers = append(d.Containers, container{Name: c.Name, Config: c.Config, Source: c.Source})
 		}
-		b, err := json.Marshal(d)
-		if err != nil {
-			p.err = err
-			return
-		}
-		p.raw("\n  " + string(b))
-	}
+		return d
+	})
 	p.raw("\n]")
 }
 
@@ -96,6 +89,22 @@ type printer struct {
 func (p *printer) raw(s string) {
 	if p.err == nil {
 		_, p.err = io.WriteString(p.w, s)
+	}
+}
+
+// items prints n JSON values, item(i) each, one a line after indent,
+// separated by commas (the caller writes the brackets).
+func (p *printer) items(n int, indent string, item func(i int) any) {
+	for i := range n {
+		b, err := json.Marshal(item(i))
+		if err != nil {
+			p.err = err
+			return
+		}
+		if i > 0 {
+			p.raw(",")
+		}
+		p.raw("\n" + indent + string(b))
 	}
 }
 
@@ -215,12 +224,9 @@ func (p *printer) ceph(f *model.Loaded) {
 		Value   string `json:"value"`
 	}
 	p.raw(", \"settings\": [")
-	for i, s := range f.Ceph.Settings {
-		b, _ := json.Marshal(shown{s.Line, s.Section, model.CephName(s.Name, p.keys), model.CephShown(s, p.keys)})
-		if i > 0 {
-			p.raw(",")
-		}
-		p.raw("\n    " + string(b))
-	}
+	p.items(len(f.Ceph.Settings), "    ", func(i int) any {
+		s := f.Ceph.Settings[i]
+		return shown{s.Line, s.Section, model.CephName(s.Name, p.keys), model.CephShown(s, p.keys)}
+	})
 	p.raw("]")
 }
