@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stacklint/stacklint/internal/config"
 	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/inspect"
 	"github.com/stacklint/stacklint/internal/lint"
@@ -19,12 +20,12 @@ import (
 )
 
 func newInspectCommand(streams IO) *cobra.Command {
-	var showSecrets, effective bool
-	var format, rel string
+	var showSecrets, effective, modelDoc bool
+	var format, rel, cfgPath string
 	maxSize := &sizeFlag{bytes: safefile.DefaultLimit}
 	var timeout time.Duration
 	cmd := &cobra.Command{
-		Use:   "inspect [--show-secrets] [--effective [--release NAME]] --format json PATH|FILE",
+		Use:   "inspect [--show-secrets] [--effective|--model [--release NAME]] --format json PATH|FILE",
 		Short: "Print what the parsers saw, as oslo.config would see it",
 		Long: "Print every file as parsed: for INI files the oslo-normalised sections, each key with\n" +
 			"every value in file order (quotes stripped, continuations joined, before $ substitution)\n" +
@@ -32,13 +33,26 @@ func newInspectCommand(streams IO) *cobra.Command {
 			"Secret values are shown as fingerprints unless --show-secrets is given.\n" +
 			"With --effective (a snapshot directory): every node's processes, the files each loads in\n" +
 			"order, and the value in effect of every option their schemas register: written (file and\n" +
-			"line) or the default of the release the service is checked against.",
+			"line) or the default of the release the service is checked against.\n" +
+			"With --model (a snapshot directory): the model document exactly as the rules receive it\n" +
+			"(input; docs/model.md), with release, params and defaults, secrets as fingerprints\n" +
+			"(--show-secrets is refused).",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "json" {
 				return usageError("inspect supports --format json only")
 			}
+			if modelDoc {
+				if err := checkModelFlags(showSecrets, effective); err != nil {
+					return err
+				}
+			} else if cfgPath != "" {
+				return usageError("--config applies to --model only")
+			}
 			out, err := withTimeout(cmd.Context(), timeout, "discovering files", func(ctx context.Context, p *phase) ([]byte, error) {
+				if modelDoc {
+					return inspectModel(ctx, streams, args[0], modelOptions{release: rel, config: cfgPath, limit: maxSize.bytes})
+				}
 				if effective {
 					choice, err := release.Select(rel, "", "")
 					if err != nil {
@@ -62,7 +76,9 @@ func newInspectCommand(streams IO) *cobra.Command {
 	cmd.Flags().BoolVar(&showSecrets, "show-secrets", false, "print secret values instead of fingerprints")
 	cmd.Flags().StringVarP(&format, "format", "f", "json", "output format (json)")
 	cmd.Flags().BoolVar(&effective, "effective", false, "print every process's option values in effect, written or default")
-	cmd.Flags().StringVar(&rel, "release", "", "with --effective: the release to take defaults from (default auto)")
+	cmd.Flags().StringVar(&rel, "release", "", "with --effective or --model: the release to check against (default: with --model the config file's, else auto)")
+	cmd.Flags().BoolVar(&modelDoc, "model", false, "print the model document as the rules receive it (docs/model.md), secrets as fingerprints")
+	cmd.Flags().StringVar(&cfgPath, "config", "", "with --model: configuration file, or \"none\" (default: "+config.FileName+" in PATH or a parent inside its git repository)")
 	cmd.Flags().Var(maxSize, "max-file-size", maxFileSizeUsage)
 	addTimeoutFlag(cmd, &timeout)
 	return cmd

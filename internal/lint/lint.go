@@ -93,10 +93,20 @@ type InputError struct{ Msg string }
 
 func (e *InputError) Error() string { return e.Msg }
 
-// Run lints the snapshot at path with the compiled rules. When ctx is done
-// it stops at the next phase (or inside the rule evaluation) and returns
-// ctx's error.
-func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*result.Result, error) {
+// prepared is a snapshot read and modelled, its document complete as the
+// rules receive it (release, params and defaults added), before evaluation.
+type prepared struct {
+	snap   *snapshot.Snapshot
+	d      *model.Deployment
+	cfg    *config.Config
+	choice release.Choice
+	listed []result.ServiceRelease
+}
+
+// prepare discovers the snapshot at path, builds its model and completes
+// the document with what lint adds: "release", "params" (eng's rules'
+// parameters, overridden by opts.Config) and "defaults".
+func prepare(ctx context.Context, eng *engine.Engine, path string, opts Options) (*prepared, error) {
 	if err := opts.enter(ctx, "discovering files"); err != nil {
 		return nil, err
 	}
@@ -104,35 +114,45 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	if err != nil {
 		return nil, err
 	}
-	cfg := opts.Config
-	if cfg == nil {
-		cfg = &config.Config{}
+	p := &prepared{snap: snap, cfg: opts.Config, choice: opts.Release}
+	if p.cfg == nil {
+		p.cfg = &config.Config{}
 	}
 	if err := knownNodes(snap, opts.Roles); err != nil {
 		return nil, err
 	}
-	if err := knownNodes(snap, cfg.AddressOverrides()); err != nil {
+	if err := knownNodes(snap, p.cfg.AddressOverrides()); err != nil {
 		return nil, err
 	}
-	choice := opts.Release
 	if err := opts.enter(ctx, fmt.Sprintf("parsing %d files of %d nodes and building the model", countFiles(snap), len(snap.Nodes))); err != nil {
 		return nil, err
 	}
-	var listed []result.ServiceRelease
 	var picked *model.Releases
-	d, err := model.BuildContext(ctx, snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Releases: func(files []*model.Loaded) *model.Releases {
-		r, l := pickReleases(&choice, files)
-		listed, picked = l, r
+	p.d, err = model.BuildContext(ctx, snap, model.Options{Roles: opts.Roles, Addresses: p.cfg.AddressOverrides(), Releases: func(files []*model.Loaded) *model.Releases {
+		r, l := pickReleases(&p.choice, files)
+		p.listed, picked = l, r
 		return r
 	}})
 	if err != nil {
 		return nil, err
 	}
 	snap.Forget() // parsed: the raw bytes are not needed any more
-	d.Keys.Public(eng.Vocabulary...)
-	d.Doc["release"] = choice.Doc()
-	d.Doc["params"] = params(eng.Rules, cfg)
-	d.Doc["defaults"] = optionDefaults(eng.Rules, picked)
+	p.d.Keys.Public(eng.Vocabulary...)
+	p.d.Doc["release"] = p.choice.Doc()
+	p.d.Doc["params"] = params(eng.Rules, p.cfg)
+	p.d.Doc["defaults"] = optionDefaults(eng.Rules, picked)
+	return p, nil
+}
+
+// Run lints the snapshot at path with the compiled rules. When ctx is done
+// it stops at the next phase (or inside the rule evaluation) and returns
+// ctx's error.
+func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*result.Result, error) {
+	p, err := prepare(ctx, eng, path, opts)
+	if err != nil {
+		return nil, err
+	}
+	snap, d, cfg, choice, listed := p.snap, p.d, p.cfg, p.choice, p.listed
 	if err := opts.enter(ctx, fmt.Sprintf("evaluating %d rules on %d nodes", len(eng.Rules), len(snap.Nodes))); err != nil {
 		return nil, err
 	}

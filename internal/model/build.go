@@ -150,7 +150,7 @@ func (d *Deployment) document(roles, addrs map[string][]string) map[string]any {
 	return map[string]any{
 		"leftovers": leftovers, "hosts_conflicts": conflicts, "role_drift": drift,
 		"nodes": nodes, "hosts": tables, "owners": owners, "known_owners": knownOwners, "index": index, "rc": orEmpty(rcs), "policies": orEmpty(policies), "problems": problems,
-		"file_kinds": heldKinds(d.Files),
+		"file_kinds": heldKinds(d.Files), "model_version": Version,
 	}
 }
 
