@@ -130,14 +130,18 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 		t.Fatalf("only %d secrets planted", len(planted))
 	}
 	outputs := map[string]string{
-		"text":         run("--format", "text", snap),
-		"json":         run("--format", "json", snap),
-		"sarif":        run("--format", "sarif", snap),
-		"junit":        run("--format", "junit", snap),
-		"github":       run("--format", "github", snap),
-		"html":         run("--format", "html", snap),
-		"inspect":      run("inspect", "--format", "json", snap),
-		"inspect-file": run("inspect", "--format", "json", filepath.Join(snap, "compute2/etc/neutron/plugins/ml2/linuxbridge_agent.ini")),
+		"text":          run("--format", "text", snap),
+		"json":          run("--format", "json", snap),
+		"sarif":         run("--format", "sarif", snap),
+		"junit":         run("--format", "junit", snap),
+		"github":        run("--format", "github", snap),
+		"html":          run("--format", "html", snap),
+		"inspect":       run("inspect", "--format", "json", snap),
+		"inspect-file":  run("inspect", "--format", "json", filepath.Join(snap, "compute2/etc/neutron/plugins/ml2/linuxbridge_agent.ini")),
+		"inspect-model": run("inspect", "--model", snap),
+	}
+	if !strings.Contains(outputs["inspect-model"], `"model_version"`) {
+		t.Fatalf("inspect --model printed no model:\n%.2000s", outputs["inspect-model"])
 	}
 	for _, f := range report.Formats() {
 		if _, ok := outputs[f]; !ok {

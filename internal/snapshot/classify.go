@@ -353,6 +353,7 @@ func Kinds() []string {
 	seen[KindKeyFile], seen[KindDnsmasq] = true, true
 	seen[KindCephConf], seen[KindCephKeyring] = true, true
 	seen[KindSystemdPackaged], seen[KindInitDefault] = true, true
+	seen[KindContainerConfig] = true // kolla-ansible's and TripleO's config.json
 	for _, k := range sosKinds {
 		seen[k] = true
 	}

@@ -1,0 +1,107 @@
+package model
+
+import "github.com/stacklint/stacklint/internal/snapshot"
+
+// nodeField is one node's document (nodes.<name>).
+func nodeField() *Field {
+	layout := oneOf("how the node's services are installed (snapshot.Node.Layout)",
+		snapshot.LayoutPackage, snapshot.LayoutKolla, snapshot.LayoutTripleO, snapshot.LayoutSos)
+	layout.From = "snapshot.Layout* constants"
+	return obj("One node: its files, processes, addresses and interfaces.",
+		key("name", str("the node's name (its folder in the snapshot)")),
+		key("hostname", str("its host name: etc/hostname, a sos report's hostname, else the node name")),
+		key("layout", layout),
+		ex(key("roles", strs("the roles the node's services make it (controller, compute, network, storage, ...), sorted; .stacklint.yaml nodes.<n>.roles wins")), `["compute"]`),
+		ex(key("services", strs("the processes found running or configured on the node, sorted (the keys of processes)")), `["neutron-linuxbridge-agent", "nova-compute"]`),
+		key("addresses", strs("the node's own addresses: its interface files, .stacklint.yaml addresses and an undisputed nova my_ip")),
+		key("known_addresses", strs("as addresses, without my_ip")),
+		key("interface_addresses", strs("the addresses its interface files (and a sos report's `ip -d address`) configure")),
+		key("interfaces", mapOf("interface name", ref("interface"), "Every interface, all sources merged (interfaces.go).")),
+		key("interface_sources", strs("the kinds of the files that gave interface facts, sorted: facts are complete only with sos-ip-address")),
+		opt("cpu", obj("The CPU's virtualisation extension (proc/cpuinfo); absent when undecidable.",
+			key("virt", oneOf("", "vmx", "svm", "none")),
+			key("path", str("the cpuinfo file")),
+			key("line", integer("the flags line")),
+		)),
+		key("disputed_addresses", listOf(obj("",
+			key("addr", str("the address")),
+			key("path", str("the file that gives it")),
+			key("line", integer("its line")),
+			key("why", str("what disputes it")),
+		), "my_ip values that another node holds or none of the node's interface files carries: the node owns nothing by them.")),
+		opt("hosts_id", str("the key of its /etc/hosts in the top-level hosts")),
+		opt("hosts_path", str("the path of its /etc/hosts")),
+		opt("self_loopback", listOf(obj("",
+			key("addr", str("loopback address")),
+			key("line", integer("line in /etc/hosts")),
+			key("name", str("the node's name mapped to it")),
+		), "/etc/hosts lines mapping the node's own names to a loopback address (absent without an /etc/hosts).")),
+		key("containers", listOf(obj("",
+			key("name", str("container name")),
+			key("config", str("its config.json (kolla-ansible) or service folder (TripleO)")),
+			key("source", str("where the container was found")),
+		), "kolla-ansible and TripleO containers.")),
+		key("processes", mapOf("process name (nova-compute, neutron-server, ...)", ref("process"), "Every process found on the node and the files it loads.")),
+		key("by_kind", mapOf("file kind", strs("paths below the node, sorted"), "The node's files by kind (lib.files_of).")),
+		key("by_path", mapOf("path as shown in the container or host", str("the path below the node"), "Where each path lands (lib.file_at).")),
+		key("by_option", mapOf("section", mapOf("option", strs("paths below the node that set it, sorted"), ""), "Which files set each option (lib.first_of, lib.effective).")),
+		key("files", mapOf("path below the node", ref("file"), "Every file of the node except rc and policy files (those are in rc and policies).")),
+		key("releases", mapOf("service", ref("release_pick"), "The release each service of the node is checked against.")),
+		key("policy_settings", listOf(obj("",
+			key("service", str("the service")),
+			key("path", str("its configuration file")),
+			key("option", oneOf("", "policy_file", "policy_dirs")),
+			key("value", str("the value in effect")),
+			key("set", boolean("written in the file (else oslo's default)")),
+			opt("line", integer("line when set")),
+			opt("column", integer("column when set")),
+			key("resolved", str("the path it resolves to")),
+			key("found", boolean("a policy file is there")),
+		), "Each service's [oslo_policy] policy_file and policy_dirs.")),
+		key("policies_in_force", mapOf("service", mapOf("policy name", obj("",
+			key("str", str("the rule as oslo's str() prints it")),
+			key("path", str("the file that sets it")),
+			key("line", integer("")),
+			key("column", integer("")),
+		), ""), "The policy rules in force for each service: policy_dirs over policy_file.")),
+		key("policy_cycles", listOf(obj("",
+			key("service", str("")),
+			key("members", strs("the rules of the cycle")),
+		), "Reference cycles among the rules in force (Tarjan).")),
+	)
+}
+
+// interfaceField is one interface of a node.
+func interfaceField() *Field {
+	return obj("One network interface, its sources merged: command outputs win over files.",
+		key("kind", str("ethernet, bridge, ovs-bridge, ovs-port, ovs-internal, vlan, bond, ...")),
+		key("mtu", integer("its MTU (0: unknown)")),
+		key("members", strs("a bridge's or bond's members")),
+		key("parent", str("a VLAN's raw device")),
+		key("bridge", str("the bridge it is a port of")),
+		key("bond", str("the bond it belongs to")),
+		key("addresses", strs("its addresses")),
+		key("sources", listOf(obj("",
+			key("path", str("")),
+			key("line", integer("")),
+			key("kind", str("the file kind")),
+		), "The files that speak of it.")),
+		opt("path_mtu", obj("A smaller MTU on the way out (pathmtu.go).",
+			key("mtu", integer("")),
+			key("via", str("the interface that has it")),
+			key("source", str("where that MTU is written")),
+		)),
+	)
+}
+
+// processField is one process of a node.
+func processField() *Field {
+	return obj("A process and the files it loads (processes.go, processfiles.go, containers.go).",
+		ex(key("files", strs("the paths below the node it loads, in load order")), `["etc/nova/nova.conf"]`),
+		key("kinds", strs("their kinds, sorted")),
+		key("evidence", str("why stacklint thinks it runs: a systemd unit, a container's config.json, ...")),
+		key("files_from", str("how its files were found")),
+		opt("launched_by", strs("the units or containers launching it")),
+		opt("containers", strs("the containers running it")),
+	)
+}
