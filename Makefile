@@ -37,7 +37,7 @@ lint: $(GOLANGCI) ## golangci-lint with the curated list in .golangci.yml
 $(GOLANGCI):
 	GOBIN=$(TOOLS) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_VERSION)
 
-docs: ## regenerate docs/rules.md and docs/rules/*.md from the rules' METADATA
+docs: ## regenerate docs/rules.md and docs/rules/*.md from the rules' METADATA, the man pages, completions, docs/model.md and docs/model-example.json
 	$(GO) run ./internal/docs/gen docs
 
 bench: build ## stacklint's full catalog against conftest v0.71.1's three INI checks on generated 1,000- and 10,000-node snapshots (fleet-wide and per-node /etc/hosts), side by side (tools/bench/run.sh; BENCH_SIZES, BENCH_RUNS)

@@ -13,7 +13,7 @@ func fileErrorField() *Field {
 // fileField is one file of a node (nodes.<n>.files.<path>).
 func fileField() *Field {
 	return obj("One file of a node, parsed by its kind.",
-		ex(key("kind", fileKind("the file kind (snapshot/classify.go); in a container, the kind of dest")), `"nova"`),
+		ex(key("kind", fileKind("the file kind (snapshot/classify.go); in a container, the kind of dest")), `"nova.conf"`),
 		ex(key("path", str("the path in the snapshot (node folder first)")), `"compute1/etc/nova/nova.conf"`),
 		key("node", str("the node's name")),
 		opt("dest", str("where it lands in its container (kolla-ansible config.json, TripleO): kind is that path's")),

@@ -43,7 +43,7 @@ func rootField() *Field {
 		key("hosts", mapOf("hosts_id (nodes.<n>.hosts_id)", mapOf("host name as written", strs(""), "name -> its addresses in file order"), "Each distinct /etc/hosts, stored once for the nodes sharing it.")),
 		key("owners", mapOf("address", str("node name"), "The node holding each address: its interface files and an undisputed `my_ip` (see nodes.<n>.disputed_addresses).")),
 		key("known_owners", mapOf("address", str("node name"), "As owners, from the interface files and /etc/hosts entries naming the node only (no `my_ip`).")),
-		ex(key("file_kinds", listOf(fileKind("a file kind"), "The kinds of the files some node holds, sorted: a rule skips records for checks no node has input for.")), `["glance-api", "hostname", "nova"]`),
+		ex(key("file_kinds", listOf(fileKind("a file kind"), "The kinds of the files some node holds, sorted: a rule skips records for checks no node has input for.")), `["hostname", "hosts", "nova.conf"]`),
 		key("index", indexField()),
 		key("rc", listOf(ref("rc_file"), "Every shell rc file (admin-openrc, ...), of nodes and loose in the snapshot's top.")),
 		key("policies", listOf(ref("policy_file"), "Every policy.json/policy.yaml file, parsed as oslo.policy reads it.")),

@@ -1,6 +1,9 @@
 // Command gen writes the generated docs into the docs/ directory given as
 // its argument (make docs): rule pages and index from METADATA, man pages
-// and shell completions from the command tree.
+// and shell completions from the command tree, the model document's
+// reference (model.md) and example (model-example.json) from
+// internal/model, the example built from the deployment the docs
+// directory's parent holds (modeldoc.ExampleDeployment).
 package main
 
 import (
@@ -12,6 +15,7 @@ import (
 	"github.com/stacklint/stacklint/internal/cli"
 	"github.com/stacklint/stacklint/internal/docs"
 	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/modeldoc"
 	"github.com/stacklint/stacklint/rules"
 )
 
@@ -37,6 +41,14 @@ func main() {
 		os.Exit(1)
 	}
 	for name, content := range cmdDocs {
+		files[name] = content
+	}
+	modelDocs, err := modeldoc.Files(context.Background(), eng, filepath.Dir(filepath.Clean(os.Args[1])))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for name, content := range modelDocs {
 		files[name] = content
 	}
 	for name, content := range files {
