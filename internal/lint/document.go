@@ -21,7 +21,24 @@ func ModelDocument(ctx context.Context, eng *engine.Engine, path string, opts Op
 	if err != nil {
 		return nil, nil, err
 	}
-	return p.d.Plain(), p.snap.Problems, nil
+	return asEvaluated(p.d.Plain()), p.snap.Problems, nil
+}
+
+// asEvaluated is a Plain document as the engine hands it to the rules:
+// the engine assembles the index from its parts' entries, so an index
+// list without entries (no occurrence carries a fact) is absent, not
+// empty.
+func asEvaluated(doc map[string]any) map[string]any {
+	index, _ := doc["index"].(map[string]any)
+	for _, part := range index {
+		lists, _ := part.(map[string]any)
+		for k, v := range lists {
+			if l, ok := v.([]any); ok && len(l) == 0 {
+				delete(lists, k)
+			}
+		}
+	}
+	return doc
 }
 
 // ModelJSON is ModelDocument as indented JSON (keys sorted, one trailing
@@ -36,7 +53,7 @@ func ModelJSON(ctx context.Context, eng *engine.Engine, path string, opts Option
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
-	if err := enc.Encode(p.d.Plain()); err != nil {
+	if err := enc.Encode(asEvaluated(p.d.Plain())); err != nil {
 		return nil, nil, err
 	}
 	return []byte(p.d.Keys.Redact(b.String())), p.snap.Problems, nil
