@@ -51,7 +51,7 @@ func newInspectCommand(streams IO) *cobra.Command {
 			}
 			out, err := withTimeout(cmd.Context(), timeout, "discovering files", func(ctx context.Context, p *phase) ([]byte, error) {
 				if modelDoc {
-					return inspectModel(ctx, streams, args[0], modelOptions{release: rel, config: cfgPath, limit: maxSize.bytes})
+					return inspectModel(ctx, streams, args[0], modelOptions{release: rel, config: cfgPath, limit: maxSize.bytes, phase: p})
 				}
 				if effective {
 					choice, err := release.Select(rel, "", "")

@@ -11,14 +11,17 @@ import (
 	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/lint"
 	"github.com/stacklint/stacklint/internal/release"
+	"github.com/stacklint/stacklint/internal/snapshot"
 	"github.com/stacklint/stacklint/rules"
 )
 
 // modelOptions are inspect --model's settings: the release and
-// configuration file, as lint takes them, and the file size limit.
+// configuration file, as lint takes them, the file size limit, and the
+// phase the timeout names.
 type modelOptions struct {
 	release, config string
 	limit           int64
+	phase           *phase
 }
 
 // checkModelFlags refuses the flags --model does not take: the model
@@ -41,9 +44,10 @@ func checkModelFlags(showSecrets, effective bool) error {
 func inspectModel(ctx context.Context, streams IO, path string, o modelOptions) ([]byte, error) {
 	if st, err := os.Stat(path); err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
-	} else if !st.IsDir() {
-		return nil, usageError("--model: %s is not a snapshot folder", finding.Visible(path))
+	} else if !st.IsDir() && !snapshot.IsArchive(path) {
+		return nil, usageError("--model: %s is not a snapshot folder or archive", finding.Visible(path))
 	}
+	o.phase.set("compiling the rules")
 	eng, err := engine.New(ctx, rules.FS, engine.Verified())
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
@@ -59,7 +63,7 @@ func inspectModel(ctx context.Context, streams IO, path string, o modelOptions) 
 	if err != nil {
 		return nil, usageError("--release: %v", err)
 	}
-	out, problems, err := lint.ModelJSON(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, MaxFileSize: o.limit})
+	out, problems, err := lint.ModelJSON(ctx, eng, path, lint.Options{Roles: cfg.RoleOverrides(), Release: rel, Config: cfg, MaxFileSize: o.limit, Phase: o.phase.set})
 	var cfgErr *lint.ConfigError
 	if errors.As(err, &cfgErr) {
 		return nil, usageError("%s: %v", cfg.Path, err)

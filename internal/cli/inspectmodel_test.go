@@ -50,8 +50,9 @@ func TestInspectModelRefuses(t *testing.T) {
 		{[]string{"inspect", "--model", "--show-secrets", modelDeployment}, "--show-secrets does not apply"},
 		{[]string{"inspect", "--model", "--effective", modelDeployment}, "--model and --effective"},
 		{[]string{"inspect", "--config", "none", modelDeployment}, "--config applies to --model only"},
-		{[]string{"inspect", "--model", modelDeployment + "/controller/etc/nova/nova.conf"}, "is not a snapshot folder"},
+		{[]string{"inspect", "--model", modelDeployment + "/controller/etc/nova/nova.conf"}, "is not a snapshot folder or archive"},
 		{[]string{"inspect", "--model", "--release", "nosuch", modelDeployment}, "--release"},
+		{[]string{"inspect", "--model", "--timeout", "1ns", modelDeployment}, "--timeout"},
 	} {
 		code, out, errs := run(t, tc.args...)
 		if code != ExitUsage || out != "" || !strings.Contains(errs, tc.want) || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
