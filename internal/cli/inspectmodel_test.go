@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"archive/tar"
 	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -57,6 +61,44 @@ func TestInspectModelRefuses(t *testing.T) {
 		code, out, errs := run(t, tc.args...)
 		if code != ExitUsage || out != "" || !strings.Contains(errs, tc.want) || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 saying %q", tc.args, code, out, errs, tc.want)
+		}
+	}
+}
+
+// TestInspectModelArchive: a sos report archive is a snapshot for --model
+// as for lint (here one archive holding three reports): layout sos-report.
+func TestInspectModelArchive(t *testing.T) {
+	src := "../../testdata/deployments/sos-linuxbridge"
+	dst := filepath.Join(t.TempDir(), "sosreport-compute1.tar")
+	f, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tw := tar.NewWriter(f)
+	if err := tw.AddFS(os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	if err := errors.Join(tw.Close(), f.Close()); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, "inspect", "--model", dst)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Nodes map[string]struct {
+			Layout string `json:"layout"`
+		} `json:"nodes"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Nodes) == 0 {
+		t.Fatal("no node")
+	}
+	for name, n := range doc.Nodes {
+		if n.Layout != "sos-report" {
+			t.Errorf("%s: layout %q", name, n.Layout)
 		}
 	}
 }
