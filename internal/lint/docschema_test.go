@@ -19,8 +19,8 @@ var catalog = sync.OnceValues(func() (*engine.Engine, error) {
 	return engine.New(context.Background(), rules.FS, engine.Verified())
 })
 
-// conformanceInputs is every testdata deployment, the demo and every
-// scenario (composed): kolla-ansible, TripleO, sos reports, Ceph, policy
+// conformanceInputs is every testdata deployment, seed, the demo and
+// every scenario (composed): kolla-ansible, TripleO, sos reports, Ceph, policy
 // files, broken files.
 func conformanceInputs(t *testing.T) map[string]string {
 	t.Helper()
@@ -28,6 +28,10 @@ func conformanceInputs(t *testing.T) map[string]string {
 	deps, _ := filepath.Glob(filepath.Join(testdata, "deployments", "*"))
 	for _, d := range deps {
 		out["deployments/"+filepath.Base(d)] = d
+	}
+	seeds, _ := filepath.Glob(filepath.Join(testdata, "seeds", "*"))
+	for _, d := range seeds {
+		out["seeds/"+filepath.Base(d)] = d
 	}
 	scs, _ := filepath.Glob(filepath.Join(testdata, "scenarios", "*"))
 	if len(deps) < 6 || len(scs) < 200 {

@@ -100,7 +100,7 @@ func releasePickField() *Field {
 
 // indexField is the document's "index".
 func indexField() *Field {
-	return obj("Lookups computed over every node's files so that rules need not scan them (index.go; lib.keyed, lib.flagged).",
+	return obj("Lookups computed over every node's files so that rules need not scan them (index.go; lib.keyed, lib.flagged). No list is empty: an option, kind or fact nothing has is absent.",
 		key("keys", mapOf("option name", listOf(strs("[node, file path below node, section]"), ""), "Where each option is set.")),
 		key("kinds", mapOf("file kind", listOf(strs("[node, file path below node]"), ""), "The files of each kind.")),
 		key("facts", mapOf("fact (placeholders, empty_secret, empty_url_password, weak_secret, unresolved, ...)", listOf(strs("[node, file, section, key]"), ""), "The occurrences that carry each fact.")),

@@ -87,7 +87,7 @@ What is **described by hand** in the table: everything else, since the builders 
 document from maps (build.go, values.go, url.go, policyfacts.go, ...).
 
 Reading the tables: ` + "`<name>`" + ` stands for a map key (a node name, a path, a section),
-` + "`[]`" + ` for a list's elements; an optional key is absent where it does not apply (test it with
+` + "`[]`" + ` for a list's elements (their Required cell is empty); an optional key is absent where it does not apply (test it with
 ` + "`object.get`" + ` or ` + "`not x.key`" + `), a required one is always there. "Since" is the model_version
 that added a key. A node-scoped rule (` + "`custom.scope: node`" + `) sees a part of the nodes with the
 fleet-wide facts; a fleet-scoped rule sees the whole document (docs/architecture.md).
@@ -146,7 +146,10 @@ func nested(f *model.Field) bool {
 
 func writeRow(b *strings.Builder, path string, f *model.Field) {
 	req, since := "yes", f.Since
-	if f.Optional {
+	switch {
+	case f.Name == "":
+		req = "" // a map's value or a list's element
+	case f.Optional:
 		req = "no"
 	}
 	if since == 0 {
@@ -154,10 +157,10 @@ func writeRow(b *strings.Builder, path string, f *model.Field) {
 	}
 	doc := f.Doc
 	if f.Kind == model.KindMap && f.Keys != "" {
-		doc = strings.TrimSpace(doc + " Keys: " + f.Keys + ".")
+		doc = sentence(doc) + "Keys: " + f.Keys + "."
 	}
 	if f.Example != "" {
-		doc += " Example: `" + f.Example + "`."
+		doc = sentence(doc) + "Example: `" + f.Example + "`."
 	}
 	fmt.Fprintf(b, "| `%s` | %s | %s | %d | %s |\n", path, typeName(f), req, since, cell(doc))
 }
@@ -226,7 +229,37 @@ func join(prefix, name string) string {
 	return prefix + "." + name
 }
 
-// cell escapes text for a table cell.
+// sentence is doc ended by a full stop and a space, "" when empty.
+func sentence(doc string) string {
+	doc = strings.TrimSpace(doc)
+	switch {
+	case doc == "":
+		return ""
+	case strings.HasSuffix(doc, "."), strings.HasSuffix(doc, ")") && strings.HasSuffix(strings.TrimSuffix(doc, ")"), "."):
+		return doc + " "
+	}
+	return doc + ". "
+}
+
+// cell escapes text for a table cell: pipes, newlines, and outside code
+// spans the angle brackets Markdown would take for HTML (nodes.<n>).
 func cell(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ")
+	var b strings.Builder
+	code := false
+	for _, r := range strings.ReplaceAll(s, "\n", " ") {
+		switch {
+		case r == '`':
+			code = !code
+			b.WriteRune(r)
+		case r == '|':
+			b.WriteString(`\|`)
+		case r == '<' && !code:
+			b.WriteString("&lt;")
+		case r == '>' && !code:
+			b.WriteString("&gt;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
