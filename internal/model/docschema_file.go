@@ -3,10 +3,10 @@ package model
 // fileErrorField is a file oslo.config (or its parser) refuses.
 func fileErrorField() *Field {
 	return obj("The error the service would raise reading the file.",
-		key("message", str("the parser's message")),
-		key("line", integer("line (0: the whole file)")),
-		key("column", integer("column")),
-		key("decode", boolean("the bytes are not valid UTF-8")),
+		key("message", str("the parser's message (never quoting the file's text beyond syntax tokens)")),
+		key("line", integer("its line")),
+		key("column", integer("its column")),
+		key("decode", boolean("invalid UTF-8: the service dies with a traceback")),
 	)
 }
 
@@ -36,7 +36,7 @@ func fileField() *Field {
 			opt("fp", str("the fingerprint of a key or secret")),
 			key("line", integer("")),
 		), ""), "ceph.conf and ceph keyrings.")),
-		opt("sections", mapOf("section, oslo-normalised (DEFAULT kept, others lower-case)", mapOf("option as written", listOf(ref("occurrence"), "every occurrence, in file order"), ""), "An INI file's options (oslo.config's view).")),
+		opt("sections", mapOf("section (oslo-normalised: DEFAULT kept, others lower-case)", mapOf("option as written", listOf(ref("occurrence"), "every occurrence, in file order"), ""), "An INI file's options (oslo.config's view).")),
 		opt("headers", listOf(obj("",
 			key("name", str("section as written")),
 			key("line", integer("")),
