@@ -134,6 +134,9 @@ func (h *headBuffer) firstLine() string {
 // show is s as a message shows it: as written when it is printable without
 // spaces or quotes, else Go-quoted; cut to 80 characters.
 func show(s string) string {
+	if s == "" {
+		return `""`
+	}
 	cut := s
 	if r := []rune(s); len(r) > 80 {
 		cut = string(r[:80]) + "..."

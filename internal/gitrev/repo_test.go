@@ -77,3 +77,12 @@ func (r *testRepo) commit(msg string) string {
 	r.git("commit", "-q", "-m", msg)
 	return strings.TrimSpace(r.git("rev-parse", "HEAD"))
 }
+
+// lookGit is the git of PATH, as an absolute path.
+func lookGit() (string, error) {
+	p, err := exec.LookPath("git")
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(p)
+}
