@@ -86,3 +86,10 @@ func lookGit() (string, error) {
 	}
 	return filepath.Abs(p)
 }
+
+// mktree makes a tree object of ls-tree -z records, unchecked (names
+// such as ".." and duplicates are kept), and returns its name.
+func (r *testRepo) mktree(records string) string {
+	r.t.Helper()
+	return strings.TrimSpace(r.gitIn(records, "mktree", "-z"))
+}
