@@ -27,7 +27,9 @@ func richRepo(t *testing.T) (*testRepo, string) {
 		"README": "top\n",
 		"clouds/prod/controller/etc/nova/nova.conf":       "[DEFAULT]\ndebug = true\n",
 		"clouds/prod/controller/etc/neutron/ml2_conf.ini": "[ml2]\n",
-		"clouds/prod/controller/etc/big.conf":             strings.Repeat("x", 5000),
+		"clouds/prod/controller/etc/big.conf":             strings.Repeat("x", sparseFloor+1),
+		"clouds/prod/controller/etc/over-limit.conf":      strings.Repeat("y", 5000),          // over the limit, at most 1 MiB: whole
+		"clouds/prod/sos.tar.xz":                          strings.Repeat("z", sparseFloor+1), // an archive: whole
 		"clouds/production/other":                         "not below clouds/prod\n",
 	}
 	for _, n := range hostileNames {
@@ -116,15 +118,15 @@ func checkEntry(t *testing.T, r *testRepo, rev, p, got string) {
 		if fi.Size() != int64(len(want)) || !fi.Mode().IsRegular() {
 			t.Errorf("%q: %v of %d bytes, want a file of %d", p, fi.Mode(), fi.Size(), len(want))
 		}
-		if len(want) > 1024 { // over MaxFileSize: sparse, not read
-			if st, ok := fi.Sys().(*syscall.Stat_t); ok && st.Blocks != 0 {
-				t.Errorf("%q: %d blocks written, want a sparse file", p, st.Blocks)
+		if len(want) > sparseFloor && !strings.HasSuffix(p, ".tar.xz") { // over MaxFileSize: sparse, not read
+			if st, ok := fi.Sys().(*syscall.Stat_t); !ok || st.Blocks != 0 {
+				t.Errorf("%q: %v blocks written, want a sparse file", p, fi.Sys())
 			}
 			return
 		}
 		b, err := os.ReadFile(got)
 		if err != nil || string(b) != want {
-			t.Errorf("%q: %q (%v), want %q", p, b, err, want)
+			t.Errorf("%q: %d bytes (%v) differ from the commit's %d (first %.40q, want %.40q)", p, len(b), err, len(want), b, want)
 		}
 	}
 }

@@ -29,6 +29,9 @@ func TestLintSameAsCheckout(t *testing.T) {
 	copyTree(t, filepath.Join("..", "..", "testdata", "demo"), snap)
 	must(t, os.Symlink("/etc/passwd", filepath.Join(snap, "compute1", "etc", "neutron", "plugin.ini")))
 	must(t, os.Symlink("../../../../../../../etc/shadow", filepath.Join(snap, "compute2", "etc", "neutron", "plugin.ini")))
+	big := filepath.Join(snap, "controller", "etc", "nova", "nova.conf.d", "big.conf") // over 1 MiB: sparse
+	must(t, os.MkdirAll(filepath.Dir(big), 0o755))
+	must(t, os.WriteFile(big, []byte("[DEFAULT]\n"+strings.Repeat("#", 2<<20)), 0o644))
 	single := filepath.Join(repo, "clouds", "single") // a node named by its folder
 	copyTree(t, filepath.Join(snap, "compute1"), single)
 	must(t, os.Remove(filepath.Join(single, "etc", "hostname")))
@@ -53,7 +56,7 @@ func TestLintSameAsCheckout(t *testing.T) {
 		limit int64 // bytes; 1024: controller's nova.conf is over it (SL-SNAP-003)
 		musts []string
 	}{
-		{"demo", 1024, []string{`"SL-SNAP-003"`, `"SL-SNAP-001"`, `"compute1"`, `"compute2"`}},
+		{"demo", 1024, []string{`"SL-SNAP-003"`, `nova.conf.d/big.conf: is 2097162 bytes (2.0 MiB)`, `"SL-SNAP-001"`, `"compute1"`, `"compute2"`}},
 		{"single", 0, []string{`"node": "single"`}},
 	} {
 		name, limit, musts := c.name, c.limit, c.musts

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	pathpkg "path"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/safefile"
+	"github.com/stacklint/stacklint/internal/snapshot"
 )
 
 // kind is what a tree entry becomes on disk.
@@ -26,6 +28,14 @@ const (
 // maxLinkTarget bounds a symbolic link's target (PATH_MAX less its NUL).
 const maxLinkTarget = 4095
 
+// sparseFloor is the size at or below which a blob is always written
+// whole: the snapshot reader reads a kolla config.json up to 1 MiB whatever
+// --max-file-size says (internal/snapshot maxContainerConfig), and it must
+// not read zeros there. Archives (.tar.xz, ...) are read up to
+// --max-archive-size and are never sparse either: a file the reader refuses
+// by its size alone is the only one left unread.
+const sparseFloor = 1 << 20
+
 // maxRecord bounds one record of ls-tree's output (its path is untrusted).
 const maxRecord = 1 << 20
 
@@ -35,7 +45,7 @@ type entry struct {
 	oid    string // full object name
 	size   int64  // bytes of a blob; 0 for folders and submodules
 	rel    string // '/'-separated path below PATH ("" for PATH itself)
-	sparse bool   // over MaxFileSize: written as a sparse file of size bytes, unread
+	sparse bool   // over MaxFileSize (and sparseFloor), not an archive: written as a sparse file of size bytes, unread
 }
 
 // read tells an entry whose blob is read through cat-file.
@@ -140,7 +150,7 @@ func parseRecord(rec []byte, prefix string, maxFile int64) (entry, bool, error) 
 	if e.kind == kindLink && e.size > maxLinkTarget {
 		return entry{}, false, fmt.Errorf("%s: a symbolic link of %d bytes, over %d", show(path), e.size, maxLinkTarget)
 	}
-	e.sparse = e.kind != kindLink && e.size > maxFile
+	e.sparse = e.kind != kindLink && e.size > max(maxFile, sparseFloor) && !snapshot.IsArchive(pathpkg.Base(path))
 	return e, true, nil
 }
 
