@@ -6,8 +6,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	pathpkg "path"
+	"strconv"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/safefile"
