@@ -1,7 +1,9 @@
 package gitrev
 
 import (
+	"bufio"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,5 +73,28 @@ func TestWriteBelowNonFolder(t *testing.T) {
 	err = w.all(context.Background(), []entry{{kind: kindFile, rel: "a/victim", sparse: true, size: 1}})
 	if err == nil || err.Error() != "L: a/victim: its folder is not a folder of the tree" {
 		t.Errorf("%v", err)
+	}
+}
+
+// TestBlobOutOfStepSaysNoContent: when cat-file's output is not the header
+// expected (out of step, it may be a file's content), the error quotes
+// none of it.
+func TestBlobOutOfStepSaysNoContent(t *testing.T) {
+	oid := strings.Repeat("a", 40)
+	for _, out := range []string{
+		"connection = mysql+pymysql://nova:PlantedSecret42@db/nova\n",
+		oid + " blob 3 PlantedSecret42\n",
+		oid + " PlantedSecret42\n",
+	} {
+		w := &writer{blobs: bufio.NewReader(strings.NewReader(out))}
+		err := w.blob(&entry{oid: oid, size: 5, rel: "etc/nova/nova.conf"}, io.Discard)
+		if err == nil || strings.Contains(err.Error(), "Planted") {
+			t.Errorf("%q: %v", out, err)
+		}
+	}
+	w := &writer{blobs: bufio.NewReader(strings.NewReader(oid + " missing\n"))}
+	err := w.blob(&entry{oid: oid, size: 5, rel: "a"}, io.Discard)
+	if want := "a: git cat-file printed \"" + oid + " missing\" for blob " + oid + " of 5 bytes"; err == nil || err.Error() != want {
+		t.Errorf("%v, want %s", err, want)
 	}
 }

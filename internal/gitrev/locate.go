@@ -94,10 +94,11 @@ func baseName(abs string) string {
 }
 
 // verifyCommit resolves rev to the full name of a commit of the repository
-// at loc. rev is never taken as an option (--end-of-options), so a REV
-// starting with '-' is a name that is not a commit.
+// at loc. A REV starting with '-' is not a commit (no ref name starts so),
+// and rev is never taken as an option (--end-of-options, and the ^{commit}
+// suffix: git 2.30 and later).
 func (g *git) verifyCommit(ctx context.Context, loc *location, rev string) (string, error) {
-	if rev == "" || strings.ContainsAny(rev, "\x00\n") {
+	if rev == "" || strings.HasPrefix(rev, "-") || strings.ContainsAny(rev, "\x00\n") {
 		return "", fmt.Errorf("REV %s is not a commit of %s", show(rev), loc.top)
 	}
 	out, err := g.output(ctx, loc.top, "--git-dir="+loc.gitDir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")

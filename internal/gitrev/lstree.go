@@ -72,7 +72,7 @@ func listTree(ctx context.Context, g *git, loc *location, commit, label string, 
 	}
 	entries, perr := parseTree(out, loc.prefix, label, opts)
 	if perr != nil {
-		_, _ = io.Copy(io.Discard, out) // let git end before it is waited for
+		_ = cmd.Process.Kill() // the rest of the listing is not wanted; Wait reaps it
 	}
 	if err := cmd.Wait(); err != nil && perr == nil {
 		return nil, fmt.Errorf("%s: %w", label, &runError{err: err, stderr: stderr.firstLine()})

@@ -175,7 +175,7 @@ func (w *writer) blob(e *entry, dst io.Writer) error {
 	}
 	f := strings.Fields(head)
 	if len(f) != 3 || f[0] != e.oid || f[1] != "blob" || f[2] != strconv.FormatInt(e.size, 10) {
-		return fmt.Errorf("%s: git cat-file printed %s for blob %s of %d bytes (a partial clone's missing object?)", show(e.rel), show(strings.TrimSpace(head)), e.oid, e.size)
+		return fmt.Errorf("%s: git cat-file printed %s for blob %s of %d bytes", show(e.rel), header(f), e.oid, e.size)
 	}
 	if _, err := io.CopyN(dst, w.blobs, e.size); err != nil {
 		return fmt.Errorf("%s: %w", show(e.rel), err)
@@ -184,4 +184,22 @@ func (w *writer) blob(e *entry, dst io.Writer) error {
 		return fmt.Errorf("%s: git cat-file: no newline after the blob", show(e.rel))
 	}
 	return nil
+}
+
+// header shows what cat-file printed instead of a blob's header: its
+// fields when they are an object name and words ("<oid> missing": a
+// partial clone's object), else nothing of it, since a line out of step
+// may be a file's content (a secret).
+func header(f []string) string {
+	if len(f) == 0 || len(f) > 3 || !isObjectName(f[0]) {
+		return "an unexpected line"
+	}
+	for _, w := range f[1:] {
+		for _, c := range []byte(w) {
+			if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+				return "an unexpected line"
+			}
+		}
+	}
+	return show(strings.Join(f, " "))
 }
