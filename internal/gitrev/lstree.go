@@ -96,6 +96,9 @@ func parseTree(r io.Reader, prefix, label string, opts Options) ([]entry, error)
 		if !keep {
 			continue
 		}
+		if e.rel == "" && (prefix == "" || len(entries) > 0) {
+			return nil, fmt.Errorf("%s: git ls-tree listed an empty path, or PATH twice", label)
+		}
 		if len(entries) == opts.MaxEntries {
 			return nil, fmt.Errorf("%s: more than %d entries, over the limit", label, opts.MaxEntries)
 		}
