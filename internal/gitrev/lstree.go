@@ -145,16 +145,27 @@ func parseRecord(rec []byte, prefix string, maxFile int64) (entry, bool, error) 
 	if e.kind, err = modeKind(f[0], f[1]); err != nil {
 		return entry{}, false, fmt.Errorf("%s: %w", show(path), err)
 	}
-	if e.kind == kindFile || e.kind == kindExec || e.kind == kindLink {
-		if e.size, err = strconv.ParseInt(f[3], 10, 64); err != nil || e.size < 0 {
-			return entry{}, false, fmt.Errorf("%s: git ls-tree printed the size %s", show(path), show(f[3]))
-		}
+	if err := e.setSize(f[3], path, maxFile); err != nil {
+		return entry{}, false, err
+	}
+	return e, true, nil
+}
+
+// setSize reads a blob's size as ls-tree printed it, bounds a link's and
+// decides whether the file is written sparse.
+func (e *entry) setSize(field, path string, maxFile int64) error {
+	if e.kind != kindFile && e.kind != kindExec && e.kind != kindLink {
+		return nil
+	}
+	var err error
+	if e.size, err = strconv.ParseInt(field, 10, 64); err != nil || e.size < 0 {
+		return fmt.Errorf("%s: git ls-tree printed the size %s", show(path), show(field))
 	}
 	if e.kind == kindLink && e.size > maxLinkTarget {
-		return entry{}, false, fmt.Errorf("%s: a symbolic link of %d bytes, over %d", show(path), e.size, maxLinkTarget)
+		return fmt.Errorf("%s: a symbolic link of %d bytes, over %d", show(path), e.size, maxLinkTarget)
 	}
 	e.sparse = e.kind != kindLink && e.size > max(maxFile, sparseFloor) && !snapshot.IsArchive(pathpkg.Base(path))
-	return e, true, nil
+	return nil
 }
 
 // below is path relative to prefix ("" for prefix itself); keep is false
