@@ -46,6 +46,20 @@ type Options struct {
 	// the rules evaluate (the command sets the collector's target there
 	// from the heap the model left).
 	Evaluating func()
+	// Snapshot, when set, is the snapshot at path already discovered (diff
+	// discovers both sides first to key them alike); nil: Run discovers it.
+	Snapshot *snapshot.Snapshot
+	// Key, when set, keys the fingerprints instead of the snapshot's own
+	// digest (model.Options.Key).
+	Key []byte
+	// Built, when set, is called once the model is built, before the rules
+	// evaluate, with the deployment and the releases picked for it (diff
+	// reads the values in effect there: Settings).
+	Built func(d *model.Deployment, picked *model.Releases)
+	// AllowMissingNodes leaves out the roles and addresses the
+	// configuration sets for nodes the snapshot lacks instead of failing
+	// (diff: one configuration for two snapshots, a node added or removed).
+	AllowMissingNodes bool
 }
 
 // enter starts a phase: it fails with ctx's error when ctx is done.
@@ -100,18 +114,25 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	if err := opts.enter(ctx, "discovering files"); err != nil {
 		return nil, err
 	}
-	snap, err := snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize, ArchiveBytes: opts.MaxArchiveSize})
-	if err != nil {
-		return nil, err
+	snap := opts.Snapshot
+	if snap == nil {
+		var err error
+		if snap, err = snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize, ArchiveBytes: opts.MaxArchiveSize}); err != nil {
+			return nil, err
+		}
 	}
 	cfg := opts.Config
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
-	if err := knownNodes(snap, opts.Roles); err != nil {
+	roles, addrs := opts.Roles, cfg.AddressOverrides()
+	if opts.AllowMissingNodes {
+		roles, addrs = presentNodes(snap, roles), presentNodes(snap, addrs)
+	}
+	if err := knownNodes(snap, roles); err != nil {
 		return nil, err
 	}
-	if err := knownNodes(snap, cfg.AddressOverrides()); err != nil {
+	if err := knownNodes(snap, addrs); err != nil {
 		return nil, err
 	}
 	choice := opts.Release
@@ -120,13 +141,16 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	}
 	var listed []result.ServiceRelease
 	var picked *model.Releases
-	d, err := model.BuildContext(ctx, snap, model.Options{Roles: opts.Roles, Addresses: cfg.AddressOverrides(), Releases: func(files []*model.Loaded) *model.Releases {
+	d, err := model.BuildContext(ctx, snap, model.Options{Roles: roles, Addresses: addrs, Key: opts.Key, Releases: func(files []*model.Loaded) *model.Releases {
 		r, l := pickReleases(&choice, files)
 		listed, picked = l, r
 		return r
 	}})
 	if err != nil {
 		return nil, err
+	}
+	if opts.Built != nil {
+		opts.Built(d, picked)
 	}
 	snap.Forget() // parsed: the raw bytes are not needed any more
 	d.Keys.Public(eng.Vocabulary...)
@@ -136,7 +160,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	if err := opts.enter(ctx, fmt.Sprintf("evaluating %d rules on %d nodes", len(eng.Rules), len(snap.Nodes))); err != nil {
 		return nil, err
 	}
-	roles := d.Roles()
+	nodeRoles := d.Roles()
 	findings, ruleErrs, err := evaluate(ctx, eng, d, opts.Evaluating)
 	if err != nil {
 		return nil, err
@@ -156,7 +180,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	sanitizeReasons(findings)
 	findings = foldConsequences(findings)
 	unfolded := slices.Clone(findings)
-	findings, from := foldFleet(findings, fleetFacts{roles: roles, written: writtenValues(d.Files)})
+	findings, from := foldFleet(findings, fleetFacts{roles: nodeRoles, written: writtenValues(d.Files)})
 	opts.Baseline.apply(findings, from)
 	for i, e := range ruleErrs {
 		ruleErrs[i] = errors.New(finding.Sanitize(d.Keys.Redact(e.Error())))
@@ -166,7 +190,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 		Root: path, Rules: eng.Rules,
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
 		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice, Releases: listed, Config: cfg.Path,
-		Roles: roles, Unfolded: unfolded, Notes: runNotes(snap, d.Files),
+		Roles: nodeRoles, Unfolded: unfolded, Notes: runNotes(snap, d.Files),
 	}, nil
 }
 
@@ -205,6 +229,24 @@ func knownNodes(snap *snapshot.Snapshot, roles map[string][]string) error {
 	sort.Strings(missing)
 	sort.Strings(missing)
 	return &ConfigError{Msg: fmt.Sprintf("nodes: %s is not a node of the snapshot", strings.Join(missing, ", "))}
+}
+
+// presentNodes is m without the nodes snap does not have.
+func presentNodes(snap *snapshot.Snapshot, m map[string][]string) map[string][]string {
+	if m == nil {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, n := range snap.Nodes {
+		have[n.Name] = true
+	}
+	out := map[string][]string{}
+	for n, v := range m {
+		if have[n] {
+			out[n] = v
+		}
+	}
+	return out
 }
 
 // ConfigError is a configuration that does not fit the snapshot.

@@ -1,0 +1,75 @@
+package diff
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+
+	"github.com/stacklint/stacklint/internal/engine"
+	"github.com/stacklint/stacklint/internal/lint"
+	"github.com/stacklint/stacklint/internal/model"
+	"github.com/stacklint/stacklint/internal/result"
+	"github.com/stacklint/stacklint/internal/snapshot"
+)
+
+// Run lints old and new with eng and opts (one configuration for both)
+// and compares them. Both snapshots are discovered first and their
+// fingerprints keyed by one digest of the two (Key), so that a secret
+// that did not change has the same fingerprint on both sides. It returns
+// the two runs' results beside the diff (their Root is the side's Path).
+// A side that cannot be read is an error naming its label.
+func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Options) (*Diff, [2]*result.Result, error) {
+	var results [2]*result.Result
+	sides := [2]Side{old, new}
+	var snaps [2]*snapshot.Snapshot
+	for i, s := range sides {
+		snap, err := snapshot.DiscoverWith(s.Path, snapshot.Options{MaxFileSize: opts.MaxFileSize, ArchiveBytes: opts.MaxArchiveSize})
+		if err != nil {
+			return nil, results, &SideError{Label: s.Label, Err: err}
+		}
+		snaps[i] = snap
+	}
+	opts.Key = Key(model.SnapshotDigest(snaps[0]), model.SnapshotDigest(snaps[1]))
+	opts.AllowMissingNodes = true
+	var inputs [2]*Input
+	for i, s := range sides {
+		in := &Input{Label: s.Label}
+		o := opts
+		o.Snapshot = snaps[i]
+		o.Built = func(d *model.Deployment, picked *model.Releases) {
+			in.Settings = lint.Settings(d, picked)
+		}
+		res, err := lint.Run(ctx, eng, s.Path, o)
+		if err != nil {
+			return nil, results, &SideError{Label: s.Label, Err: err}
+		}
+		for _, n := range snaps[i].Nodes {
+			in.Nodes = append(in.Nodes, n.Name)
+		}
+		in.Findings = res.Findings
+		inputs[i], results[i] = in, res
+	}
+	return Compare(inputs[0], inputs[1]), results, nil
+}
+
+// Key is the fingerprint key of a diff: a digest of both sides' digests
+// (model.SnapshotDigest) in order, OLD then NEW. It depends on the
+// content of both, so fingerprints in the output still cannot be matched
+// against guesses without the snapshots.
+func Key(old, new []byte) []byte {
+	h := sha256.New()
+	h.Write([]byte("stacklint-diff-v1\x00"))
+	h.Write(old)
+	h.Write(new)
+	return h.Sum(nil)
+}
+
+// SideError is a side that cannot be read or linted.
+type SideError struct {
+	Label string
+	Err   error
+}
+
+func (e *SideError) Error() string { return fmt.Sprintf("%s: %v", e.Label, e.Err) }
+
+func (e *SideError) Unwrap() error { return e.Err }
