@@ -213,7 +213,7 @@ func diffError(err error) error {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return err
 		}
-		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: cannot read snapshot: %w", finding.Visible(side.Label), side.Err)}
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: cannot read snapshot: %s", side.Side.Label, side.Reason())}
 	}
 	return &ExitError{Code: ExitUsage, Err: err}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"strings"
 
 	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/lint"
@@ -25,7 +26,7 @@ func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Optio
 	for i, s := range sides {
 		snap, err := snapshot.DiscoverWith(s.Path, snapshot.Options{MaxFileSize: opts.MaxFileSize, ArchiveBytes: opts.MaxArchiveSize})
 		if err != nil {
-			return nil, results, &SideError{Label: s.Label, Err: err}
+			return nil, results, &SideError{Side: s, Err: err}
 		}
 		snaps[i] = snap
 	}
@@ -41,7 +42,7 @@ func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Optio
 		}
 		res, err := lint.Run(ctx, eng, s.Path, o)
 		if err != nil {
-			return nil, results, &SideError{Label: s.Label, Err: err}
+			return nil, results, &SideError{Side: s, Err: err}
 		}
 		for _, n := range snaps[i].Nodes {
 			in.Nodes = append(in.Nodes, n.Name)
@@ -64,12 +65,23 @@ func Key(old, new []byte) []byte {
 	return h.Sum(nil)
 }
 
-// SideError is a side that cannot be read or linted.
+// SideError is a side that cannot be read or linted. Its message names
+// the side by its label, never by its path.
 type SideError struct {
-	Label string
-	Err   error
+	Side Side
+	Err  error
 }
 
-func (e *SideError) Error() string { return fmt.Sprintf("%s: %v", e.Label, e.Err) }
+func (e *SideError) Error() string { return fmt.Sprintf("%s: %s", e.Side.Label, e.Reason()) }
+
+// Reason is the error without the side's name, its path replaced by its
+// label.
+func (e *SideError) Reason() string {
+	msg := e.Err.Error()
+	if e.Side.Path != e.Side.Label && e.Side.Path != "" {
+		msg = strings.ReplaceAll(msg, e.Side.Path, e.Side.Label)
+	}
+	return msg
+}
 
 func (e *SideError) Unwrap() error { return e.Err }

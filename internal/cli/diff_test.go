@@ -1,0 +1,221 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/diff"
+)
+
+var updateDiff = flag.Bool("update", false, "rewrite testdata/diff/golden.* (review the diff before committing)")
+
+// diffPair is the testdata pair, from the repository root.
+const diffPair = "../../testdata/diff"
+
+// TestDiffGolden: the testdata pair's diff in every format is the golden
+// file's (go test ./internal/cli -run TestDiffGolden -update rewrites
+// them). The pair changes an option, writes a default, drops a written
+// default, adds and removes an unregistered option, changes a secret,
+// moves an unchanged secret, lengthens a long list, replaces a node and
+// introduces and fixes findings: see TestDiffGoldenCovers.
+func TestDiffGolden(t *testing.T) {
+	t.Chdir(diffPair)
+	for format, file := range map[string]string{"text": "golden.txt", "json": "golden.json", "markdown": "golden.md"} {
+		code, out, errOut := run(t, "diff", "--format", format, "before", "after")
+		if code != ExitFindings {
+			t.Fatalf("%s: exit %d, want 1 (an error introduced): %s", format, code, errOut)
+		}
+		if *updateDiff {
+			if err := os.WriteFile(file, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out != string(want) {
+			t.Errorf("%s differs from %s (rerun with -update and review):\n%s", format, file, out)
+		}
+	}
+}
+
+// TestDiffGoldenCovers: the golden diff holds every kind of change the
+// issue names, and not the secret that only moved.
+func TestDiffGoldenCovers(t *testing.T) {
+	t.Chdir(diffPair)
+	_, out, _ := run(t, "diff", "--format", "json", "before", "after")
+	var d diff.Diff
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	kinds := map[string]bool{}
+	for _, c := range d.Options {
+		kinds[c.Kind] = true
+		if c.Group == "keystone_authtoken" && c.Option == "password" {
+			t.Errorf("the unchanged nova password (moved a line up) is reported: %+v", c)
+		}
+		if c.Secret && (!fpOnly(c.Old) || !fpOnly(c.New) || c.Chars != nil) {
+			t.Errorf("secret change shows more than fingerprints: %+v", c)
+		}
+		if c.Group == "filter_scheduler" && len(c.Chars) == 0 {
+			t.Errorf("long value without a character diff: %+v", c)
+		}
+		if c.Old != nil && c.New != nil && c.Old.Unregistered != c.New.Unregistered {
+			t.Errorf("%+v", c)
+		}
+	}
+	for _, k := range []string{diff.Added, diff.Removed, diff.Changed, diff.DefaultToWritten, diff.WrittenToDefault} {
+		if !kinds[k] {
+			t.Errorf("no %s option in the golden diff", k)
+		}
+	}
+	if !strings.Contains(out, `"metadata_proxy_shared_secret"`) {
+		t.Error("the changed secret is not reported")
+	}
+	if strings.Join(d.NodesAdded, ",") != "compute3" || strings.Join(d.NodesRemoved, ",") != "compute2" {
+		t.Errorf("nodes added %v, removed %v", d.NodesAdded, d.NodesRemoved)
+	}
+	if len(d.Introduced) == 0 || len(d.Fixed) == 0 {
+		t.Errorf("introduced %d, fixed %d", len(d.Introduced), len(d.Fixed))
+	}
+}
+
+var fpLabel = regexp.MustCompile(`^fp:[0-9a-f]{6}$`)
+
+func fpOnly(v *diff.Value) bool {
+	return v == nil || fpLabel.MatchString(v.Value) || v.Value == "(secret default)"
+}
+
+// TestDiffExitCodes: exit 1 only for a finding introduced at or above
+// --fail-level; fixed findings never fail; no change is exit 0.
+func TestDiffExitCodes(t *testing.T) {
+	t.Chdir(diffPair)
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"before", "after"}, ExitFindings}, // an error introduced
+		{[]string{"--fail-level", "none", "before", "after"}, ExitOK},
+		{[]string{"after", "before"}, ExitOK}, // the error fixed, infos introduced
+		{[]string{"--fail-level", "warning", "after", "before"}, ExitOK},
+		{[]string{"--fail-level", "info", "after", "before"}, ExitFindings},
+		{[]string{"--fail-level", "info", "before", "before"}, ExitOK}, // findings, but none introduced
+	} {
+		code, _, errOut := run(t, append([]string{"diff"}, c.args...)...)
+		if code != c.want {
+			t.Errorf("diff %v: exit %d, want %d (%s)", c.args, code, c.want, errOut)
+		}
+	}
+}
+
+// TestDiffNoChange: a snapshot against itself is "no change", with no
+// option reported although every value is compared.
+func TestDiffNoChange(t *testing.T) {
+	t.Chdir(diffPair)
+	code, out, _ := run(t, "diff", "before", "before")
+	if code != 0 || !strings.Contains(out, "\nno change\n") || strings.Contains(out, "[") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+// TestDiffUsageErrors: bad flags and unreadable sides are exit 2 with a
+// one-line message naming the side.
+func TestDiffUsageErrors(t *testing.T) {
+	t.Chdir(diffPair)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"before"}, "accepts 2 arg(s)"},
+		{[]string{"--format", "sarif", "before", "after"}, "--format sarif: unknown format"},
+		{[]string{"--fail-level", "fatal", "before", "after"}, "--fail-level must be"},
+		{[]string{"--release", "", "before", "after"}, "--release is empty"},
+		{[]string{"missing", "after"}, "missing: cannot read snapshot"},
+		{[]string{"before", "missing"}, "missing"},
+		{[]string{"--config", "missing.yaml", "before", "after"}, "missing.yaml"},
+	} {
+		code, out, errOut := run(t, append([]string{"diff"}, c.args...)...)
+		if code != ExitUsage || !strings.Contains(errOut, c.want) || out != "" || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("diff %v: exit %d, stderr %q, stdout %q; want exit 2 and %q", c.args, code, errOut, out, c.want)
+		}
+	}
+}
+
+// TestDiffSideLabel: a side read from a temporary folder (diff --rev) is
+// named by its label everywhere, never by its path.
+func TestDiffSideLabel(t *testing.T) {
+	tmp := filepath.Join(t.TempDir(), "stacklint-rev-123")
+	copyDir(t, filepath.Join(diffPair, "before"), tmp)
+	after := filepath.Join(diffPair, "after")
+	for _, format := range []string{"text", "json", "markdown"} {
+		var out strings.Builder
+		o := &diffOptions{format: format, failLevel: "none"}
+		o.maxSize.bytes, o.maxArchive.bytes = 8<<20, 1<<30
+		err := runDiff(t.Context(), IO{Out: &out, Err: &out}, o, diff.Side{Path: tmp, Label: "HEAD~1"}, diff.Side{Path: after, Label: "HEAD"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out.String(), tmp) || strings.Contains(out.String(), "stacklint-rev") || !strings.Contains(out.String(), "HEAD~1") {
+			t.Errorf("%s: the temporary folder shows, or the label does not:\n%s", format, out.String())
+		}
+	}
+	err := runDiff(t.Context(), IO{Out: &strings.Builder{}, Err: &strings.Builder{}}, &diffOptions{format: "text", failLevel: "error"},
+		diff.Side{Path: filepath.Join(tmp, "nothing-here"), Label: "HEAD~1"}, diff.Side{Path: after, Label: "HEAD"})
+	if err == nil || strings.Contains(err.Error(), tmp) || !strings.Contains(err.Error(), "HEAD~1") {
+		t.Errorf("an unreadable temporary side: %v", err)
+	}
+}
+
+// TestDiffOutputFile: --output writes the report there, and refuses a
+// file of either snapshot.
+func TestDiffOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	old, new := filepath.Join(dir, "old"), filepath.Join(dir, "new")
+	copyDir(t, filepath.Join(diffPair, "before"), old)
+	copyDir(t, filepath.Join(diffPair, "after"), new)
+	report := filepath.Join(dir, "diff.md")
+	code, out, errOut := run(t, "diff", "-f", "markdown", "--output", report, old, new)
+	b, _ := os.ReadFile(report)
+	if code != ExitFindings || out != "" || !strings.HasPrefix(string(b), "### stacklint diff") {
+		t.Errorf("exit %d, stdout %q, stderr %q, file %q", code, out, errOut, b)
+	}
+	for _, side := range []string{old, new} {
+		target := filepath.Join(side, "controller/etc/nova/nova.conf")
+		before, _ := os.ReadFile(target)
+		code, _, errOut := run(t, "diff", "--output", target, old, new)
+		after, _ := os.ReadFile(target)
+		if code != ExitUsage || string(before) != string(after) || !strings.Contains(errOut, "a file of the snapshot") {
+			t.Errorf("--output into %s: exit %d, %s", side, code, errOut)
+		}
+	}
+}
+
+// copyDir copies a tree of regular files.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
