@@ -139,6 +139,16 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 		"inspect":      run("inspect", "--format", "json", snap),
 		"inspect-file": run("inspect", "--format", "json", filepath.Join(snap, "compute2/etc/neutron/plugins/ml2/linuxbridge_agent.ini")),
 	}
+	// diff: every planted secret is a change from the pristine copy (and
+	// back), each format searched.
+	pristine := filepath.Join(testdata, "deployments", "modern-linuxbridge")
+	for _, f := range []string{"text", "json", "markdown"} {
+		outputs["diff-"+f] = run("diff", "--format", f, pristine, snap)
+		outputs["diff-back-"+f] = run("diff", "--format", f, snap, pristine)
+	}
+	if !strings.Contains(outputs["diff-text"], "changed (fp:") || !strings.Contains(outputs["diff-json"], `"secret": true`) {
+		t.Fatalf("diff reports no secret change:\n%s", outputs["diff-text"])
+	}
 	for _, f := range report.Formats() {
 		if _, ok := outputs[f]; !ok {
 			t.Errorf("format %s is not searched for secrets", f)
