@@ -72,6 +72,7 @@ func newDiffCommand(streams IO) *cobra.Command {
 	f.Var(&o.maxSize, "max-file-size", maxFileSizeUsage+" (default: max_file_size in the configuration, else 8MiB)")
 	o.maxArchive.bytes = snapshot.DefaultArchiveBytes
 	f.Var(&o.maxArchive, "max-archive-size", maxArchiveSizeUsage)
+	completeDiffFlags(cmd)
 	return cmd
 }
 
