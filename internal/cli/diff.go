@@ -155,6 +155,10 @@ func diffAndRender(ctx context.Context, p *phase, streams IO, o *diffOptions, ol
 	}
 	opts.Phase = p.set
 	d, results, err := diff.Run(ctx, eng, old, new, opts)
+	var cfgErr *lint.ConfigError
+	if errors.As(err, &cfgErr) {
+		return diffOutput{}, usageError("%s: %v", opts.Config.Path, cfgErr)
+	}
 	if err != nil {
 		return diffOutput{}, diffError(err)
 	}
@@ -205,10 +209,9 @@ func diffError(err error) error {
 		return err
 	}
 	var side *diff.SideError
-	var cfgErr *lint.ConfigError
 	var inErr *lint.InputError
 	switch {
-	case errors.As(err, &cfgErr), errors.As(err, &inErr):
+	case errors.As(err, &inErr):
 		return &ExitError{Code: ExitUsage, Err: err}
 	case errors.As(err, &side):
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {

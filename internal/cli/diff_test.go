@@ -221,3 +221,25 @@ func copyDir(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// TestDiffConfigNodes: one configuration serves both sides: a node of one
+// side only may be named in it; a node of neither is a usage error.
+func TestDiffConfigNodes(t *testing.T) {
+	dir := t.TempDir()
+	ok, typo := filepath.Join(dir, "ok.yaml"), filepath.Join(dir, "typo.yaml")
+	tree(t, dir, map[string]string{
+		"ok.yaml":   "nodes:\n  compute3:\n    roles: [compute]\n  compute2:\n    addresses: [10.0.0.32]\n",
+		"typo.yaml": "nodes:\n  compute9:\n    roles: [compute]\n",
+	})
+	before, after := filepath.Join(diffPair, "before"), filepath.Join(diffPair, "after")
+	if code, _, errOut := run(t, "diff", "--config", ok, "--fail-level", "none", before, after); code != ExitOK {
+		t.Errorf("a node of one side: exit %d, %s", code, errOut)
+	}
+	code, _, errOut := run(t, "diff", "--config", typo, before, after)
+	if code != ExitUsage || !strings.Contains(errOut, "typo.yaml: nodes: compute9 is a node of neither snapshot") {
+		t.Errorf("a node of neither side: exit %d, %s", code, errOut)
+	}
+	if code, _, errOut := run(t, "diff", "--config", "none", "--fail-level", "none", before, after); code != ExitOK {
+		t.Errorf("--config none: exit %d, %s", code, errOut)
+	}
+}

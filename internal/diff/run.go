@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"maps"
+	"sort"
 	"strings"
 
 	"github.com/stacklint/stacklint/internal/engine"
@@ -30,8 +32,11 @@ func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Optio
 		}
 		snaps[i] = snap
 	}
+	if err := configuredNodes(snaps, opts); err != nil {
+		return nil, results, err
+	}
 	opts.Key = Key(model.SnapshotDigest(snaps[0]), model.SnapshotDigest(snaps[1]))
-	opts.AllowMissingNodes = true
+	opts.AllowMissingNodes = true // a node of one side only
 	var inputs [2]*Input
 	for i, s := range sides {
 		in := &Input{Label: s.Label}
@@ -51,6 +56,35 @@ func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Optio
 		inputs[i], results[i] = in, res
 	}
 	return Compare(inputs[0], inputs[1]), results, nil
+}
+
+// configuredNodes fails (lint.ConfigError) when the configuration sets
+// roles or addresses for a node neither side has: a misspelt name.
+func configuredNodes(snaps [2]*snapshot.Snapshot, opts lint.Options) error {
+	have := map[string]bool{}
+	for _, s := range snaps {
+		for _, n := range s.Nodes {
+			have[n.Name] = true
+		}
+	}
+	named := maps.Clone(opts.Roles)
+	if opts.Config != nil {
+		if named == nil {
+			named = map[string][]string{}
+		}
+		maps.Copy(named, opts.Config.AddressOverrides())
+	}
+	var missing []string
+	for n := range named {
+		if !have[n] {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	return &lint.ConfigError{Msg: fmt.Sprintf("nodes: %s is a node of neither snapshot", strings.Join(missing, ", "))}
 }
 
 // Key is the fingerprint key of a diff: a digest of both sides' digests

@@ -114,25 +114,12 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	if err := opts.enter(ctx, "discovering files"); err != nil {
 		return nil, err
 	}
-	snap := opts.Snapshot
-	if snap == nil {
-		var err error
-		if snap, err = snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize, ArchiveBytes: opts.MaxArchiveSize}); err != nil {
-			return nil, err
-		}
-	}
-	cfg := opts.Config
-	if cfg == nil {
-		cfg = &config.Config{}
-	}
-	roles, addrs := opts.Roles, cfg.AddressOverrides()
-	if opts.AllowMissingNodes {
-		roles, addrs = presentNodes(snap, roles), presentNodes(snap, addrs)
-	}
-	if err := knownNodes(snap, roles); err != nil {
+	snap, cfg, err := discover(path, opts)
+	if err != nil {
 		return nil, err
 	}
-	if err := knownNodes(snap, addrs); err != nil {
+	roles, addrs, err := nodeSettings(snap, cfg, opts)
+	if err != nil {
 		return nil, err
 	}
 	choice := opts.Release
@@ -192,6 +179,37 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice, Releases: listed, Config: cfg.Path,
 		Roles: nodeRoles, Unfolded: unfolded, Notes: runNotes(snap, d.Files),
 	}, nil
+}
+
+// discover is the snapshot at path (opts.Snapshot when set) and the
+// configuration (an empty one when opts has none).
+func discover(path string, opts Options) (*snapshot.Snapshot, *config.Config, error) {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	if opts.Snapshot != nil {
+		return opts.Snapshot, cfg, nil
+	}
+	snap, err := snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize, ArchiveBytes: opts.MaxArchiveSize})
+	return snap, cfg, err
+}
+
+// nodeSettings are the roles and addresses set for nodes of snap (a
+// ConfigError when they name a node snap lacks, unless
+// opts.AllowMissingNodes: then those are left out).
+func nodeSettings(snap *snapshot.Snapshot, cfg *config.Config, opts Options) (roles, addrs map[string][]string, err error) {
+	roles, addrs = opts.Roles, cfg.AddressOverrides()
+	if opts.AllowMissingNodes {
+		roles, addrs = presentNodes(snap, roles), presentNodes(snap, addrs)
+	}
+	if err := knownNodes(snap, roles); err != nil {
+		return nil, nil, err
+	}
+	if err := knownNodes(snap, addrs); err != nil {
+		return nil, nil, err
+	}
+	return roles, addrs, nil
 }
 
 // withoutInput lists the rules that read none of the kinds of files present:

@@ -105,7 +105,7 @@ func writtenOthers(d *model.Deployment, picked *model.Releases, node string, fil
 				last := k.Values[len(k.Values)-1]
 				text := d.Keys.Redact(model.RenderWritten(d.Keys, kind, f.INI, sec.Name, k.Name, last.Text))
 				set[key] = Setting{Value: text, Written: true, File: f.Path, Line: last.Line,
-					Secret: secretSetting(key.Group, key.Option, text),
+					Secret:       secretSetting(key.Group, key.Option, text),
 					Unregistered: v.Status == schema.Unknown}
 			}
 		}
