@@ -179,3 +179,13 @@ func TestCompareFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyDependsOnBothSides: the diff's fingerprint key changes with
+// either side's digest and with their order (OLD, NEW).
+func TestKeyDependsOnBothSides(t *testing.T) {
+	a, b, c := []byte("a"), []byte("b"), []byte("c")
+	k := string(Key(a, b))
+	if k == string(Key(a, c)) || k == string(Key(c, b)) || k == string(Key(b, a)) || k != string(Key(a, b)) {
+		t.Error("Key does not depend on both digests in order")
+	}
+}
