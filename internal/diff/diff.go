@@ -119,8 +119,3 @@ func (d *Diff) Fails(level string) bool {
 	}
 	return false
 }
-
-// Empty reports whether nothing changes.
-func (d *Diff) Empty() bool {
-	return len(d.NodesAdded)+len(d.NodesRemoved)+len(d.Processes)+len(d.Options)+len(d.Introduced)+len(d.Fixed) == 0
-}
