@@ -12,6 +12,9 @@ import (
 func Compare(old, new *Input) *Diff {
 	d := &Diff{Version: Version, Old: old.Label, New: new.Label,
 		NodesAdded: []string{}, NodesRemoved: []string{}, Processes: []ProcessChange{}, Options: []OptionChange{}}
+	if old.Release != new.Release {
+		d.Release = &ReleaseChange{Old: old.Release, New: new.Release}
+	}
 	d.NodesAdded, d.NodesRemoved = setDiff(old.Nodes, new.Nodes)
 	for _, node := range common(old.Nodes, new.Nodes) {
 		d.compareNode(node, old.Settings[node], new.Settings[node])

@@ -189,3 +189,19 @@ func TestKeyDependsOnBothSides(t *testing.T) {
 		t.Error("Key does not depend on both digests in order")
 	}
 }
+
+// TestCompareRelease: sides checked against different releases say so,
+// in the text too; the same release says nothing.
+func TestCompareRelease(t *testing.T) {
+	if d := Compare(&Input{Release: "stein"}, &Input{Release: "stein"}); d.Release != nil {
+		t.Errorf("same release: %+v", d.Release)
+	}
+	d := Compare(&Input{Release: "stein"}, &Input{Release: "2023.1"})
+	var out strings.Builder
+	if err := Text(&out, d, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if d.Release == nil || !strings.Contains(out.String(), "release stein → 2023.1: defaults are compared across releases") {
+		t.Errorf("%+v\n%s", d.Release, out.String())
+	}
+}

@@ -35,7 +35,10 @@ type Side struct{ Path, Label string }
 // the settings in effect (lint.Settings: node → process → option) and the
 // findings of lint.Run (suppressed ones are left out by Compare).
 type Input struct {
-	Label    string
+	Label string
+	// Release is the release the side is checked against (lint's
+	// result.Release name; "" when auto found none).
+	Release  string
 	Nodes    []string
 	Settings map[string]map[string]map[lint.SettingKey]lint.Setting
 	Findings []finding.Finding
@@ -45,9 +48,13 @@ type Input struct {
 // name; processes and options by node, process, group and option;
 // findings as lint sorts them (path, line, column, rule, message).
 type Diff struct {
-	Version      int             `json:"version"`
-	Old          string          `json:"old"`
-	New          string          `json:"new"`
+	Version int    `json:"version"`
+	Old     string `json:"old"`
+	New     string `json:"new"`
+	// Release is set when the two sides are checked against different
+	// releases (auto detection follows the files): defaults may then
+	// differ for that reason alone.
+	Release      *ReleaseChange  `json:"release,omitempty"`
 	NodesAdded   []string        `json:"nodes_added"`
 	NodesRemoved []string        `json:"nodes_removed"`
 	Processes    []ProcessChange `json:"processes"`
@@ -57,6 +64,12 @@ type Diff struct {
 	// multiset: lines and fingerprints moving do not count).
 	Introduced []finding.Finding `json:"introduced"`
 	Fixed      []finding.Finding `json:"fixed"`
+}
+
+// ReleaseChange is the release each side is checked against.
+type ReleaseChange struct {
+	Old string `json:"old"`
+	New string `json:"new"`
 }
 
 // ProcessChange is a process found on a node of both sides in one only.

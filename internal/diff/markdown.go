@@ -19,6 +19,9 @@ func Markdown(w io.Writer, d *Diff) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### stacklint diff %s → %s\n\n", Code(d.Old, false), Code(d.New, false))
 	fmt.Fprintf(&b, "**%s**\n", Summary(d))
+	if d.Release != nil {
+		fmt.Fprintf(&b, "\n%s\n", Code(ReleaseLine(d.Release), false))
+	}
 	if len(d.NodesAdded)+len(d.NodesRemoved) > 0 {
 		b.WriteString("\n#### Nodes\n\n")
 		for _, n := range d.NodesAdded {

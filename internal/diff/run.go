@@ -52,7 +52,7 @@ func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Optio
 		for _, n := range snaps[i].Nodes {
 			in.Nodes = append(in.Nodes, n.Name)
 		}
-		in.Findings = res.Findings
+		in.Findings, in.Release = res.Findings, res.Release.Name
 		inputs[i], results[i] = in, res
 	}
 	return Compare(inputs[0], inputs[1]), results, nil

@@ -33,6 +33,9 @@ const (
 func Text(w io.Writer, d *Diff, o TextOptions) error {
 	t := textWriter{color: o.Color}
 	fmt.Fprintf(&t.b, "%s\n", t.paint(bold, fmt.Sprintf("stacklint diff %s → %s", finding.Visible(d.Old), finding.Visible(d.New))))
+	if d.Release != nil {
+		fmt.Fprintf(&t.b, "%s\n", ReleaseLine(d.Release))
+	}
 	for _, n := range d.NodesAdded {
 		fmt.Fprintf(&t.b, "node %s added\n", finding.Visible(n))
 	}
@@ -142,4 +145,17 @@ func Position(l finding.Location) string {
 		return finding.Visible(l.Path)
 	}
 	return fmt.Sprintf("%s:%d:%d", finding.Visible(l.Path), l.Line, max(l.Column, 1))
+}
+
+// ReleaseLine says that the sides are checked against different
+// releases: "release stein → 2023.1: defaults are compared across
+// releases".
+func ReleaseLine(r *ReleaseChange) string {
+	name := func(s string) string {
+		if s == "" {
+			return "(none detected)"
+		}
+		return finding.Visible(s)
+	}
+	return fmt.Sprintf("release %s → %s: defaults are compared across releases", name(r.Old), name(r.New))
 }
