@@ -266,3 +266,24 @@ func TestDiffTimeout(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+// TestDiffSosReportsOfTwoDays: two sos collections of one deployment,
+// their report folders dated differently, are no change: nodes match by
+// host name, findings by node and path below the node.
+func TestDiffSosReportsOfTwoDays(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "testdata", "deployments", "sos-linuxbridge")
+	copyDir(t, src, filepath.Join(dir, "old"))
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		copyDir(t, filepath.Join(src, e.Name()), filepath.Join(dir, "new", strings.Replace(e.Name(), "2026-11-30", "2026-12-01", 1)+"-later"))
+	}
+	code, out, errOut := run(t, "diff", "--fail-level", "info", filepath.Join(dir, "old"), filepath.Join(dir, "new"))
+	if code != ExitOK || !strings.Contains(out, "\nno change\n") {
+		t.Errorf("exit %d, %s\n%s", code, errOut, out)
+	}
+}

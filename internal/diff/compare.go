@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,7 +20,7 @@ func Compare(old, new *Input) *Diff {
 	for _, node := range common(old.Nodes, new.Nodes) {
 		d.compareNode(node, old.Settings[node], new.Settings[node])
 	}
-	d.Introduced, d.Fixed = compareFindings(old.Findings, new.Findings)
+	d.Introduced, d.Fixed = compareFindings(old, new)
 	return d
 }
 
@@ -115,29 +116,29 @@ func value(s lint.Setting) *Value {
 }
 
 // compareFindings matches the findings in force (not suppressed) of the
-// two sides by fingerprint, as multisets.
-func compareFindings(old, new []finding.Finding) (introduced, fixed []finding.Finding) {
+// two sides by their identity (key), as multisets.
+func compareFindings(old, new *Input) (introduced, fixed []finding.Finding) {
 	left := map[string]int{}
-	for _, f := range old {
+	for _, f := range old.Findings {
 		if f.Suppressed == nil {
-			left[key(f)]++
+			left[key(f, old.Places)]++
 		}
 	}
 	introduced, fixed = []finding.Finding{}, []finding.Finding{}
-	for _, f := range new {
+	for _, f := range new.Findings {
 		if f.Suppressed != nil {
 			continue
 		}
-		if left[key(f)] > 0 {
-			left[key(f)]--
+		if k := key(f, new.Places); left[k] > 0 {
+			left[k]--
 			continue
 		}
 		introduced = append(introduced, f)
 	}
-	for i := len(old) - 1; i >= 0; i-- { // the last of equal findings are the ones left
-		f := old[i]
-		if f.Suppressed == nil && left[key(f)] > 0 {
-			left[key(f)]--
+	for i := len(old.Findings) - 1; i >= 0; i-- { // the last of equal findings are the ones left
+		f := old.Findings[i]
+		if k := key(f, old.Places); f.Suppressed == nil && left[k] > 0 {
+			left[k]--
 			fixed = append(fixed, f)
 		}
 	}
@@ -146,12 +147,29 @@ func compareFindings(old, new []finding.Finding) (introduced, fixed []finding.Fi
 	return introduced, fixed
 }
 
-// key is a finding's identity across the two sides.
-func key(f finding.Finding) string {
-	if f.Fingerprint != "" {
-		return f.Fingerprint
+// key is a finding's identity across the two sides: a folded finding's
+// fleet fingerprint (rule, roles, path below the node, ...: whichever
+// nodes hold it), else finding.Fingerprint with every path of its
+// locations, in them and in its message, named by node and path below the
+// node (places).
+func key(f finding.Finding, places map[string]string) string {
+	if f.Fleet != "" && f.Fingerprint == f.Fleet {
+		return f.Fleet
 	}
-	return finding.Fingerprint(f)
+	g := f
+	g.Locations = slices.Clone(f.Locations)
+	paths := make([]string, 0, len(g.Locations))
+	for i, l := range g.Locations {
+		if p, ok := places[l.Path]; ok {
+			paths = append(paths, l.Path)
+			g.Locations[i].Path = p
+		}
+	}
+	sort.Slice(paths, func(i, j int) bool { return len(paths[i]) > len(paths[j]) }) // the longest first
+	for _, p := range paths {
+		g.Message = strings.ReplaceAll(g.Message, p, places[p])
+	}
+	return finding.Fingerprint(g)
 }
 
 // setDiff are the names only in new (added) and only in old (removed),

@@ -205,3 +205,25 @@ func TestCompareRelease(t *testing.T) {
 		t.Errorf("%+v\n%s", d.Release, out.String())
 	}
 }
+
+// TestCompareFindingsAcrossLayouts: a finding at the same file of the
+// same node matches when the two sides keep the node in different folders
+// (two sos reports' dated folders), its message naming the path too.
+func TestCompareFindingsAcrossLayouts(t *testing.T) {
+	at := func(path string) finding.Finding {
+		f := finding.Finding{Rule: "SL-POL-009", Severity: "info", Message: "policy in " + path + " repeats the default",
+			Locations: []finding.Location{{Path: path, Node: "controller", Line: 3}}}
+		f.Fingerprint = finding.Fingerprint(f)
+		return f
+	}
+	a, b := "sosreport-controller-2026-11-30-abc/etc/nova/policy.json", "sosreport-controller-2026-12-01-xyz/etc/nova/policy.json"
+	old := &Input{Findings: []finding.Finding{at(a)}, Places: map[string]string{a: "controller:etc/nova/policy.json"}}
+	new := &Input{Findings: []finding.Finding{at(b)}, Places: map[string]string{b: "controller:etc/nova/policy.json"}}
+	if d := Compare(old, new); len(d.Introduced)+len(d.Fixed) != 0 {
+		t.Errorf("introduced %v, fixed %v", d.Introduced, d.Fixed)
+	}
+	new.Places = nil // the paths as they are: a different file
+	if d := Compare(old, new); len(d.Introduced) != 1 || len(d.Fixed) != 1 {
+		t.Errorf("without places: introduced %v, fixed %v", d.Introduced, d.Fixed)
+	}
+}

@@ -42,6 +42,12 @@ type Input struct {
 	Nodes    []string
 	Settings map[string]map[string]map[lint.SettingKey]lint.Setting
 	Findings []finding.Finding
+	// Places maps a snapshot path to the same file named by node and path
+	// below the node ("controller:etc/nova/nova.conf"), so that findings
+	// match when the two sides lay the nodes out in different folders (two
+	// sos reports' dated folders, a folder and an archive). Nil: paths as
+	// they are.
+	Places map[string]string
 }
 
 // Diff is what changes from OLD to NEW. Every list is sorted: nodes by

@@ -53,9 +53,25 @@ func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Optio
 			in.Nodes = append(in.Nodes, n.Name)
 		}
 		in.Findings, in.Release = res.Findings, res.Release.Name
+		in.Places = places(res.Deployment)
 		inputs[i], results[i] = in, res
 	}
 	return Compare(inputs[0], inputs[1]), results, nil
+}
+
+// places names every file of d by node and path below the node
+// (Input.Places).
+func places(d *model.Deployment) map[string]string {
+	out := map[string]string{}
+	if d == nil {
+		return out
+	}
+	for _, f := range d.Files {
+		if f.Node != "" {
+			out[f.Path] = f.Node + ":" + f.NodePath
+		}
+	}
+	return out
 }
 
 // configuredNodes fails (lint.ConfigError) when the configuration sets
