@@ -16,18 +16,33 @@ import (
 // NAME=), --fail-level, --release (each release, and
 // SERVICE=RELEASE items after a comma).
 func completeLintFlags(cmd *cobra.Command) {
-	fixed := func(values ...string) cobra.CompletionFunc {
-		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return values, cobra.ShellCompDirectiveNoFileComp
-		}
-	}
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
 		if strings.Contains(typed, "=") {
 			return nil, cobra.ShellCompDirectiveDefault // NAME=FILE: the shell completes the file
 		}
 		return report.Formats(), cobra.ShellCompDirectiveNoFileComp
 	})
-	_ = cmd.RegisterFlagCompletionFunc("fail-level", fixed("error", "warning", "info", "none"))
+	completeLevelAndRelease(cmd)
+}
+
+// completeDiffFlags gives shell completion diff's --format, --fail-level
+// and --release values.
+func completeDiffFlags(cmd *cobra.Command) {
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedWords(diffFormats...))
+	completeLevelAndRelease(cmd)
+}
+
+// fixedWords completes one of values.
+func fixedWords(values ...string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completeLevelAndRelease completes --fail-level and --release (each
+// release, and SERVICE=RELEASE items after a comma).
+func completeLevelAndRelease(cmd *cobra.Command) {
+	_ = cmd.RegisterFlagCompletionFunc("fail-level", fixedWords("error", "warning", "info", "none"))
 	_ = cmd.RegisterFlagCompletionFunc("release", func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
 		prefix := ""
 		if i := strings.LastIndex(typed, ","); i >= 0 {

@@ -60,6 +60,7 @@ func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
 		newRulesCommand(streams),
 		newExplainCommand(streams),
 		newInspectCommand(streams),
+		newDiffCommand(streams),
 		newInitCommand(streams),
 		newVersionCommand(info, streams),
 	)

@@ -37,21 +37,7 @@ func EffectiveValues(ctx context.Context, path string, opts Options, showSecrets
 	if err != nil {
 		return nil, nil, err
 	}
-	byPath := map[string]*model.Loaded{}
-	for _, f := range d.Files {
-		byPath[f.Path] = f
-	}
-	out := map[string]any{}
-	d.EachNode(func(name string, n map[string]any) {
-		procs, _ := n["processes"].(map[string]any)
-		shown := map[string]any{}
-		for proc, p := range procs {
-			if doc := processValues(d, picked, name, p.(map[string]any), byPath, showSecrets); doc != nil {
-				shown[proc] = doc
-			}
-		}
-		out[name] = map[string]any{"processes": shown}
-	})
+	out := effectiveNodes(d, picked, showSecrets)
 	b, err := json.MarshalIndent(map[string]any{"release": choice.Doc(), "nodes": out}, "", " ")
 	if err != nil {
 		return nil, nil, err
@@ -63,16 +49,59 @@ func EffectiveValues(ctx context.Context, path string, opts Options, showSecrets
 	return []byte(text + "\n"), problems, nil
 }
 
-// processValues is one process's files and option values (nil when none
-// of its files has a schema).
-func processValues(d *model.Deployment, picked *model.Releases, node string, p map[string]any, byPath map[string]*model.Loaded, show bool) map[string]any {
+// effectiveNodes is every node's processes with their files and option
+// values in effect (processValues), by node name.
+func effectiveNodes(d *model.Deployment, picked *model.Releases, show bool) map[string]any {
+	byPath := filesByPath(d)
+	out := map[string]any{}
+	d.EachNode(func(name string, n map[string]any) {
+		procs, _ := n["processes"].(map[string]any)
+		shown := map[string]any{}
+		for proc, p := range procs {
+			if doc := processValues(d, picked, name, processINIs(byPath, p.(map[string]any)), show); doc != nil {
+				shown[proc] = withProcess(doc, p.(map[string]any))
+			}
+		}
+		out[name] = map[string]any{"processes": shown}
+	})
+	return out
+}
+
+// filesByPath is d's files by path.
+func filesByPath(d *model.Deployment) map[string]*model.Loaded {
+	byPath := map[string]*model.Loaded{}
+	for _, f := range d.Files {
+		byPath[f.Path] = f
+	}
+	return byPath
+}
+
+// processINIs are the INI files a process of the model loads, in order.
+func processINIs(byPath map[string]*model.Loaded, p map[string]any) []*model.Loaded {
 	var files []*model.Loaded
-	var paths []any
 	for _, x := range p["files"].([]any) {
 		if f := byPath[x.(string)]; f != nil && f.INI != nil {
 			files = append(files, f)
-			paths = append(paths, f.Path)
 		}
+	}
+	return files
+}
+
+// withProcess adds to a process's option values what the model says of
+// the process: its files, how they were found and what launches it.
+func withProcess(doc, p map[string]any) map[string]any {
+	for _, k := range []string{"evidence", "files_from", "launched_by"} {
+		doc[k] = p[k]
+	}
+	return doc
+}
+
+// processValues is one process's files (its INI files in load order) and
+// option values (nil when none of its files has a schema).
+func processValues(d *model.Deployment, picked *model.Releases, node string, files []*model.Loaded, show bool) map[string]any {
+	paths := make([]any, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
 	}
 	kinds := map[string]bool{}
 	var order []string // the process's kinds in load order: $references across them
@@ -108,8 +137,7 @@ func processValues(d *model.Deployment, picked *model.Releases, node string, p m
 	if len(options) == 0 {
 		return nil
 	}
-	return map[string]any{"files": paths, "evidence": p["evidence"], "files_from": p["files_from"],
-		"launched_by": p["launched_by"], "releases": sortedKeys(releases), "options": options}
+	return map[string]any{"files": paths, "releases": sortedKeys(releases), "options": options}
 }
 
 // sameSchema are the kinds a schema registers (a process's files of one

@@ -46,6 +46,20 @@ type Options struct {
 	// the rules evaluate (the command sets the collector's target there
 	// from the heap the model left).
 	Evaluating func()
+	// Snapshot, when set, is the snapshot at path already discovered (diff
+	// discovers both sides first to key them alike); nil: Run discovers it.
+	Snapshot *snapshot.Snapshot
+	// Key, when set, keys the fingerprints instead of the snapshot's own
+	// digest (model.Options.Key).
+	Key []byte
+	// Built, when set, is called once the model is built, before the rules
+	// evaluate, with the deployment and the releases picked for it (diff
+	// reads the values in effect there: Settings).
+	Built func(d *model.Deployment, picked *model.Releases)
+	// AllowMissingNodes leaves out the roles and addresses the
+	// configuration sets for nodes the snapshot lacks instead of failing
+	// (diff: one configuration for two snapshots, a node added or removed).
+	AllowMissingNodes bool
 }
 
 // enter starts a phase: it fails with ctx's error when ctx is done.
@@ -110,31 +124,29 @@ func prepare(ctx context.Context, eng *engine.Engine, path string, opts Options)
 	if err := opts.enter(ctx, "discovering files"); err != nil {
 		return nil, err
 	}
-	snap, err := snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize, ArchiveBytes: opts.MaxArchiveSize})
+	snap, cfg, err := discover(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	p := &prepared{snap: snap, cfg: opts.Config, choice: opts.Release}
-	if p.cfg == nil {
-		p.cfg = &config.Config{}
-	}
-	if err := knownNodes(snap, opts.Roles); err != nil {
-		return nil, err
-	}
-	if err := knownNodes(snap, p.cfg.AddressOverrides()); err != nil {
+	roles, addrs, err := nodeSettings(snap, cfg, opts)
+	if err != nil {
 		return nil, err
 	}
 	if err := opts.enter(ctx, fmt.Sprintf("parsing %d files of %d nodes and building the model", countFiles(snap), len(snap.Nodes))); err != nil {
 		return nil, err
 	}
 	var picked *model.Releases
-	p.d, err = model.BuildContext(ctx, snap, model.Options{Roles: opts.Roles, Addresses: p.cfg.AddressOverrides(), Releases: func(files []*model.Loaded) *model.Releases {
+	p := &prepared{snap: snap, cfg: cfg, choice: opts.Release}
+	p.d, err = model.BuildContext(ctx, snap, model.Options{Roles: roles, Addresses: addrs, Key: opts.Key, Releases: func(files []*model.Loaded) *model.Releases {
 		r, l := pickReleases(&p.choice, files)
 		p.listed, picked = l, r
 		return r
 	}})
 	if err != nil {
 		return nil, err
+	}
+	if opts.Built != nil {
+		opts.Built(p.d, picked)
 	}
 	snap.Forget() // parsed: the raw bytes are not needed any more
 	p.d.Keys.Public(eng.Vocabulary...)
@@ -156,7 +168,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	if err := opts.enter(ctx, fmt.Sprintf("evaluating %d rules on %d nodes", len(eng.Rules), len(snap.Nodes))); err != nil {
 		return nil, err
 	}
-	roles := d.Roles()
+	nodeRoles := d.Roles()
 	findings, ruleErrs, err := evaluate(ctx, eng, d, opts.Evaluating)
 	if err != nil {
 		return nil, err
@@ -176,7 +188,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	sanitizeReasons(findings)
 	findings = foldConsequences(findings)
 	unfolded := slices.Clone(findings)
-	findings, from := foldFleet(findings, fleetFacts{roles: roles, written: writtenValues(d.Files)})
+	findings, from := foldFleet(findings, fleetFacts{roles: nodeRoles, written: writtenValues(d.Files)})
 	opts.Baseline.apply(findings, from)
 	for i, e := range ruleErrs {
 		ruleErrs[i] = errors.New(finding.Sanitize(d.Keys.Redact(e.Error())))
@@ -186,8 +198,39 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 		Root: path, Rules: eng.Rules,
 		Findings: findings, Nodes: len(snap.Nodes), Files: len(d.Files), Ignored: snap.Ignored, Deployment: d,
 		RuleErrors: ruleErrs, NoInput: withoutInput(eng.Rules, d.Files), Release: choice, Releases: listed, Config: cfg.Path,
-		Roles: roles, Unfolded: unfolded, Notes: runNotes(snap, d.Files),
+		Roles: nodeRoles, Unfolded: unfolded, Notes: runNotes(snap, d.Files),
 	}, nil
+}
+
+// discover is the snapshot at path (opts.Snapshot when set) and the
+// configuration (an empty one when opts has none).
+func discover(path string, opts Options) (*snapshot.Snapshot, *config.Config, error) {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	if opts.Snapshot != nil {
+		return opts.Snapshot, cfg, nil
+	}
+	snap, err := snapshot.DiscoverWith(path, snapshot.Options{MaxFileSize: opts.MaxFileSize, ArchiveBytes: opts.MaxArchiveSize})
+	return snap, cfg, err
+}
+
+// nodeSettings are the roles and addresses set for nodes of snap (a
+// ConfigError when they name a node snap lacks, unless
+// opts.AllowMissingNodes: then those are left out).
+func nodeSettings(snap *snapshot.Snapshot, cfg *config.Config, opts Options) (roles, addrs map[string][]string, err error) {
+	roles, addrs = opts.Roles, cfg.AddressOverrides()
+	if opts.AllowMissingNodes {
+		roles, addrs = presentNodes(snap, roles), presentNodes(snap, addrs)
+	}
+	if err := knownNodes(snap, roles); err != nil {
+		return nil, nil, err
+	}
+	if err := knownNodes(snap, addrs); err != nil {
+		return nil, nil, err
+	}
+	return roles, addrs, nil
 }
 
 // withoutInput lists the rules that read none of the kinds of files present:
@@ -225,6 +268,24 @@ func knownNodes(snap *snapshot.Snapshot, roles map[string][]string) error {
 	sort.Strings(missing)
 	sort.Strings(missing)
 	return &ConfigError{Msg: fmt.Sprintf("nodes: %s is not a node of the snapshot", strings.Join(missing, ", "))}
+}
+
+// presentNodes is m without the nodes snap does not have.
+func presentNodes(snap *snapshot.Snapshot, m map[string][]string) map[string][]string {
+	if m == nil {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, n := range snap.Nodes {
+		have[n.Name] = true
+	}
+	out := map[string][]string{}
+	for n, v := range m {
+		if have[n] {
+			out[n] = v
+		}
+	}
+	return out
 }
 
 // ConfigError is a configuration that does not fit the snapshot.

@@ -143,6 +143,16 @@ func TestNoSecretInAnyOutput(t *testing.T) {
 	if !strings.Contains(outputs["inspect-model"], `"model_version"`) {
 		t.Fatalf("inspect --model printed no model:\n%.2000s", outputs["inspect-model"])
 	}
+	// diff: every planted secret is a change from the pristine copy (and
+	// back), each format searched.
+	pristine := filepath.Join(testdata, "deployments", "modern-linuxbridge")
+	for _, f := range []string{"text", "json", "markdown"} {
+		outputs["diff-"+f] = run("diff", "--format", f, pristine, snap)
+		outputs["diff-back-"+f] = run("diff", "--format", f, snap, pristine)
+	}
+	if !strings.Contains(outputs["diff-text"], "changed (fp:") || !strings.Contains(outputs["diff-json"], `"secret": true`) {
+		t.Fatalf("diff reports no secret change:\n%s", outputs["diff-text"])
+	}
 	for _, f := range report.Formats() {
 		if _, ok := outputs[f]; !ok {
 			t.Errorf("format %s is not searched for secrets", f)

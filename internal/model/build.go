@@ -55,6 +55,11 @@ type Options struct {
 	// Addresses adds addresses of some nodes (by node name; see
 	// config.Node.Addresses) to those read from their interface files.
 	Addresses map[string][]string
+	// Key, when set, is the digest the fingerprint keyring is keyed by
+	// instead of the snapshot's own (Digest of its files): diff keys both
+	// sides with one digest of the two (SnapshotDigest), so a secret that
+	// did not change keeps its fingerprint.
+	Key []byte
 }
 
 // BuildWithRoles is Build with the roles of some nodes set explicitly.
@@ -82,7 +87,11 @@ func BuildContext(ctx context.Context, s *snapshot.Snapshot, o Options) (*Deploy
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	resolveHTTPD(files)
-	d := &Deployment{Snapshot: s, Files: files, Keys: secret.NewKeyring(Digest(files))}
+	key := o.Key
+	if key == nil {
+		key = Digest(files)
+	}
+	d := &Deployment{Snapshot: s, Files: files, Keys: secret.NewKeyring(key)}
 	d.Keys.Public(vocabulary(s, files)...)
 	if o.Releases != nil {
 		d.releases = o.Releases(files)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 
@@ -226,6 +227,26 @@ func Digest(files []*Loaded) []byte {
 		h.Write([]byte(f.Path))
 		h.Write([]byte{0})
 		h.Write(f.sum[:])
+	}
+	return h.Sum(nil)
+}
+
+// SnapshotDigest is a digest of every file's path and content as
+// discovered (before parsing), in path order: what diff keys the
+// fingerprints of two snapshots by.
+func SnapshotDigest(s *snapshot.Snapshot) []byte {
+	var all []*snapshot.File
+	for _, n := range s.Nodes {
+		all = append(all, n.Files...)
+	}
+	all = append(all, s.Loose...)
+	sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
+	h := sha256.New()
+	for _, f := range all {
+		sum := f.Sum()
+		h.Write([]byte(f.Path))
+		h.Write([]byte{0})
+		h.Write(sum[:])
 	}
 	return h.Sum(nil)
 }

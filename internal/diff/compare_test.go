@@ -1,0 +1,229 @@
+package diff
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/lint"
+)
+
+type settings = map[string]map[string]map[lint.SettingKey]lint.Setting
+
+func written(v, file string, line int) lint.Setting {
+	return lint.Setting{Value: v, Written: true, File: file, Line: line}
+}
+
+func def(v string) lint.Setting { return lint.Setting{Value: v, Default: "2024.1"} }
+
+func opts(kv ...any) map[lint.SettingKey]lint.Setting {
+	m := map[lint.SettingKey]lint.Setting{}
+	for i := 0; i < len(kv); i += 2 {
+		g, o, _ := strings.Cut(kv[i].(string), ".")
+		m[lint.SettingKey{Group: g, Option: o}] = kv[i+1].(lint.Setting)
+	}
+	return m
+}
+
+// TestCompareOptionKinds: every kind of change, in (group, option) order;
+// a value that only moves to another line or file is no change.
+func TestCompareOptionKinds(t *testing.T) {
+	old := &Input{Nodes: []string{"n"}, Settings: settings{"n": {"nova-api": opts(
+		"DEFAULT.debug", written("false", "n/nova.conf", 3),
+		"DEFAULT.moved", written("x", "n/nova.conf", 4),
+		"DEFAULT.ratio", def("16.0"),
+		"DEFAULT.same", written("keystone", "n/nova.conf", 5),
+		"DEFAULT.back", written("60", "n/nova.conf", 6),
+		"DEFAULT.gone", written("1", "n/nova.conf", 7),
+		"api.file", written("y", "n/nova.conf", 8),
+	)}}}
+	new := &Input{Nodes: []string{"n"}, Settings: settings{"n": {"nova-api": opts(
+		"DEFAULT.debug", written("true", "n/nova.conf", 3),
+		"DEFAULT.moved", written("x", "n/nova.conf", 40),
+		"DEFAULT.ratio", written("4.0", "n/nova.conf", 9),
+		"DEFAULT.same", def("keystone"),
+		"DEFAULT.back", def("30"),
+		"DEFAULT.new", written("2", "n/nova.conf", 10),
+		"api.file", written("y", "n/nova.conf.d/10.conf", 1),
+	)}}}
+	d := Compare(old, new)
+	var got []string
+	for _, c := range d.Options {
+		got = append(got, c.Group+"."+c.Option+" "+c.Kind+" "+map[bool]string{true: "value", false: "source"}[c.ValueChanged])
+	}
+	want := []string{
+		"DEFAULT.back written_to_default value",
+		"DEFAULT.debug changed value",
+		"DEFAULT.gone removed value",
+		"DEFAULT.new added value",
+		"DEFAULT.ratio default_to_written value",
+		"DEFAULT.same written_to_default source",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s := Describe(&d.Options[5]); s != "written → default, same value: keystone (n/nova.conf:5) → keystone (default of 2024.1)" {
+		t.Errorf("Describe: %s", s)
+	}
+}
+
+// TestCompareSecrets: a secret that changes is only ever shown as its
+// fingerprints, never diffed by character, even when long; one that does
+// not change is not reported.
+func TestCompareSecrets(t *testing.T) {
+	sec := func(v string, line int) lint.Setting {
+		s := written(v, "n/nova.conf", line)
+		s.Secret = true
+		return s
+	}
+	old := &Input{Nodes: []string{"n"}, Settings: settings{"n": {"p": opts(
+		"neutron.metadata_proxy_shared_secret", sec("fp:aaaaaa", 3),
+		"keystone_authtoken.password", sec("fp:cccccc", 4),
+		"DEFAULT.transport_url", written("rabbit://openstack:fp:dddddd@controller:5672/with/a/long/enough/path/to/be/long", "n/nova.conf", 5),
+	)}}}
+	new := &Input{Nodes: []string{"n"}, Settings: settings{"n": {"p": opts(
+		"neutron.metadata_proxy_shared_secret", sec("fp:bbbbbb", 3),
+		"keystone_authtoken.password", sec("fp:cccccc", 9),
+		"DEFAULT.transport_url", written("rabbit://openstack:fp:eeeeee@controller:5672/with/a/long/enough/path/to/be/long", "n/nova.conf", 5),
+	)}}}
+	d := Compare(old, new)
+	if len(d.Options) != 2 {
+		t.Fatalf("want the secret and the URL changed, got %+v", d.Options)
+	}
+	for _, c := range d.Options {
+		if c.Chars != nil {
+			t.Errorf("%s diffed by character: %+v", c.Option, c.Chars)
+		}
+	}
+	if s := Describe(&d.Options[1]); s != "changed (fp:aaaaaa → fp:bbbbbb)" {
+		t.Errorf("secret: %s", s)
+	}
+}
+
+// TestCompareLongValue: a long value that changes carries a character
+// diff whose equal and deleted parts spell OLD and equal and inserted
+// parts NEW; a short one does not.
+func TestCompareLongValue(t *testing.T) {
+	o := "ComputeFilter,AvailabilityZoneFilter,ComputeCapabilitiesFilter,ImagePropertiesFilter"
+	n := "ComputeFilter,ComputeCapabilitiesFilter,ImagePropertiesFilter,ServerGroupAntiAffinityFilter"
+	old := &Input{Nodes: []string{"n"}, Settings: settings{"n": {"p": opts("f.long", written(o, "f", 1), "f.short", written("a", "f", 2))}}}
+	new := &Input{Nodes: []string{"n"}, Settings: settings{"n": {"p": opts("f.long", written(n, "f", 1), "f.short", written("b", "f", 2))}}}
+	d := Compare(old, new)
+	if len(d.Options) != 2 || d.Options[0].Chars == nil || d.Options[1].Chars != nil {
+		t.Fatalf("%+v", d.Options)
+	}
+	var a, b strings.Builder
+	for _, e := range d.Options[0].Chars {
+		if e.Op != "insert" {
+			a.WriteString(e.Text)
+		}
+		if e.Op != "delete" {
+			b.WriteString(e.Text)
+		}
+	}
+	if a.String() != o || b.String() != n {
+		t.Errorf("edits spell %q and %q", a.String(), b.String())
+	}
+	var out strings.Builder
+	if err := Text(&out, d, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "[-AvailabilityZoneFilter,-]") || !strings.Contains(out.String(), "{+,ServerGroupAntiAffinityFilter+}") {
+		t.Errorf("text shows no inline character diff:\n%s", out.String())
+	}
+}
+
+// TestCompareNodesAndProcesses: nodes added and removed by name (their
+// options not listed); a process of a node on both sides added or
+// removed is one line.
+func TestCompareNodesAndProcesses(t *testing.T) {
+	old := &Input{Nodes: []string{"a", "b"}, Settings: settings{
+		"a": {"nova-api": opts("x.y", def("1")), "nova-conductor": opts("x.y", def("1"))},
+		"b": {"nova-compute": opts("x.y", def("1"))},
+	}}
+	new := &Input{Nodes: []string{"a", "c"}, Settings: settings{
+		"a": {"nova-api": opts("x.y", def("1")), "nova-scheduler": opts("x.y", def("1"))},
+		"c": {"nova-compute": opts("x.y", def("2"))},
+	}}
+	d := Compare(old, new)
+	if strings.Join(d.NodesAdded, ",") != "c" || strings.Join(d.NodesRemoved, ",") != "b" || len(d.Options) != 0 {
+		t.Errorf("%+v", d)
+	}
+	if len(d.Processes) != 2 || d.Processes[0] != (ProcessChange{"a", "nova-conductor", Removed}) || d.Processes[1] != (ProcessChange{"a", "nova-scheduler", Added}) {
+		t.Errorf("processes %+v", d.Processes)
+	}
+}
+
+func fnd(rule, sev, path, msg, fp string) finding.Finding {
+	return finding.Finding{Rule: rule, Severity: sev, Message: msg, Fingerprint: fp, Locations: []finding.Location{{Path: path, Line: 1}}}
+}
+
+// TestCompareFindings: findings match by fingerprint as a multiset (one
+// of two equal findings fixed is reported fixed); suppressed findings
+// count on neither side; Fails reads the introduced ones only.
+func TestCompareFindings(t *testing.T) {
+	sup := fnd("SL-C", "error", "c", "m", "c1")
+	sup.Suppressed = &finding.Suppression{Kind: "config"}
+	old := &Input{Findings: []finding.Finding{fnd("SL-A", "error", "a", "m", "a1"), fnd("SL-A", "error", "a", "m", "a1"), fnd("SL-B", "info", "b", "m", "b1")}}
+	new := &Input{Findings: []finding.Finding{fnd("SL-A", "error", "a", "m", "a1"), fnd("SL-W", "warning", "w", "m", "w1"), sup}}
+	d := Compare(old, new)
+	if len(d.Introduced) != 1 || d.Introduced[0].Rule != "SL-W" {
+		t.Errorf("introduced %+v", d.Introduced)
+	}
+	if len(d.Fixed) != 2 || d.Fixed[0].Rule != "SL-A" || d.Fixed[1].Rule != "SL-B" {
+		t.Errorf("fixed %+v", d.Fixed)
+	}
+	for level, want := range map[string]bool{"error": false, "warning": true, "info": true, "none": false} {
+		if d.Fails(level) != want {
+			t.Errorf("Fails(%s) = %v", level, !want)
+		}
+	}
+}
+
+// TestKeyDependsOnBothSides: the diff's fingerprint key changes with
+// either side's digest and with their order (OLD, NEW).
+func TestKeyDependsOnBothSides(t *testing.T) {
+	a, b, c := []byte("a"), []byte("b"), []byte("c")
+	k := string(Key(a, b))
+	if k == string(Key(a, c)) || k == string(Key(c, b)) || k == string(Key(b, a)) || k != string(Key(a, b)) {
+		t.Error("Key does not depend on both digests in order")
+	}
+}
+
+// TestCompareRelease: sides checked against different releases say so,
+// in the text too; the same release says nothing.
+func TestCompareRelease(t *testing.T) {
+	if d := Compare(&Input{Release: "stein"}, &Input{Release: "stein"}); d.Release != nil {
+		t.Errorf("same release: %+v", d.Release)
+	}
+	d := Compare(&Input{Release: "stein"}, &Input{Release: "2023.1"})
+	var out strings.Builder
+	if err := Text(&out, d, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if d.Release == nil || !strings.Contains(out.String(), "release stein → 2023.1: defaults are compared across releases") {
+		t.Errorf("%+v\n%s", d.Release, out.String())
+	}
+}
+
+// TestCompareFindingsAcrossLayouts: a finding at the same file of the
+// same node matches when the two sides keep the node in different folders
+// (two sos reports' dated folders), its message naming the path too.
+func TestCompareFindingsAcrossLayouts(t *testing.T) {
+	at := func(path string) finding.Finding {
+		f := finding.Finding{Rule: "SL-POL-009", Severity: "info", Message: "policy in " + path + " repeats the default",
+			Locations: []finding.Location{{Path: path, Node: "controller", Line: 3}}}
+		f.Fingerprint = finding.Fingerprint(f)
+		return f
+	}
+	a, b := "sosreport-controller-2026-11-30-abc/etc/nova/policy.json", "sosreport-controller-2026-12-01-xyz/etc/nova/policy.json"
+	old := &Input{Findings: []finding.Finding{at(a)}, Places: map[string]string{a: "controller:etc/nova/policy.json"}}
+	new := &Input{Findings: []finding.Finding{at(b)}, Places: map[string]string{b: "controller:etc/nova/policy.json"}}
+	if d := Compare(old, new); len(d.Introduced)+len(d.Fixed) != 0 {
+		t.Errorf("introduced %v, fixed %v", d.Introduced, d.Fixed)
+	}
+	new.Places = nil // the paths as they are: a different file
+	if d := Compare(old, new); len(d.Introduced) != 1 || len(d.Fixed) != 1 {
+		t.Errorf("without places: introduced %v, fixed %v", d.Introduced, d.Fixed)
+	}
+}
