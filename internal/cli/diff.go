@@ -40,12 +40,13 @@ type diffOptions struct {
 	maxSize      sizeFlag
 	maxArchive   sizeFlag
 	timeout      time.Duration
+	rev          string
 }
 
 func newDiffCommand(streams IO) *cobra.Command {
 	o := &diffOptions{}
 	cmd := &cobra.Command{
-		Use:   "diff [flags] OLD NEW",
+		Use:   "diff [flags] OLD NEW | diff --rev REV [PATH]",
 		Short: "Report what a change of a snapshot does: options in effect, nodes, findings",
 		Long: "Compare two snapshots of one deployment (OLD, then NEW: folders or archives, as lint\n" +
 			"reads them). Per node and process, the options in effect that change (added, removed,\n" +
@@ -53,10 +54,21 @@ func newDiffCommand(streams IO) *cobra.Command {
 			"and the findings the change introduces and fixes. Secrets show only as fingerprints,\n" +
 			"keyed alike on both sides: an unchanged secret never shows. Exit 1 when the change\n" +
 			"introduces a finding at or above --fail-level; one configuration (NEW's, or --config)\n" +
-			"serves both sides.",
-		Args: cobra.ExactArgs(2),
+			"serves both sides.\n" +
+			"With --rev REV, OLD is PATH (default .) as commit REV of its git repository holds it, read\n" +
+			"from git's objects (no checkout; the working tree and index are left alone), and NEW is\n" +
+			"PATH in the working tree: `stacklint diff --rev origin/main etc-snapshot` in a pull request.",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("rev") {
+				return cobra.MaximumNArgs(1)(cmd, args)
+			}
+			return cobra.ExactArgs(2)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.releaseGiven = cmd.Flags().Changed("release")
+			if cmd.Flags().Changed("rev") {
+				return runDiffRev(cmd.Context(), streams, o, args)
+			}
 			return runDiff(cmd.Context(), streams, o, diff.Side{Path: args[0], Label: args[0]}, diff.Side{Path: args[1], Label: args[1]})
 		},
 	}
@@ -65,6 +77,7 @@ func newDiffCommand(streams IO) *cobra.Command {
 	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&o.failLevel, "fail-level", "error", "exit 1 when the change introduces a finding at or above this level: error|warning|info|none")
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
+	f.StringVar(&o.rev, "rev", "", "compare PATH (default .) at this git revision (branch, tag, commit: origin/main) with the working tree")
 	f.StringVar(&o.config, "config", "", "configuration file for both sides, or \"none\" (default: "+config.FileName+" in NEW or a parent inside its git repository)")
 	f.StringVar(&o.release, "release", "", "OpenStack release to check both sides against: "+strings.Join(release.Names(), "|")+", with SERVICE=RELEASE items (default: the config file's, else auto)")
 	addTimeoutFlag(cmd, &o.timeout)
@@ -163,6 +176,9 @@ func diffAndRender(ctx context.Context, p *phase, streams IO, o *diffOptions, ol
 		return diffOutput{}, diffError(err)
 	}
 	for i, s := range [2]diff.Side{old, new} {
+		if s.Absent {
+			continue
+		}
 		if err := nothingToCheck(s.Path, results[i]); err != nil {
 			return diffOutput{}, relabel(err, s)
 		}

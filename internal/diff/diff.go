@@ -28,8 +28,13 @@ const (
 
 // Side is one snapshot to compare: Path is where it is read, Label how the
 // output names it (a temporary folder of a git revision is labelled by
-// the revision: the output never shows Path).
-type Side struct{ Path, Label string }
+// the revision: the output never shows Path). Absent is a side that holds
+// nothing at all (the path did not exist at a git revision): it has no
+// node and no finding, and everything of the other side is added.
+type Side struct {
+	Path, Label string
+	Absent      bool
+}
 
 // Input is what Compare reads of one side: its label, every node's name,
 // the settings in effect (lint.Settings: node → process → option) and the
