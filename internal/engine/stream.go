@@ -73,6 +73,9 @@ func (e *Engine) EvalDoc(ctx context.Context, doc map[string]any) ([]finding.Fin
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := timedOut(fleet); err != nil {
+		return nil, err
+	}
 	out, err := mergeResults(append(results, fleet...))
 	out = e.yield(out)
 	finding.Sort(out)
