@@ -32,6 +32,7 @@ type Engine struct {
 	nodesPerPart int
 	byPkg        map[string]finding.Rule
 	ruleTimeout  time.Duration // how long a custom rule may take (RuleTimeout)
+	heapBudget   uint64        // the least heap budget of a custom rule (0: userHeapBudget)
 	ready        chan struct{} // closed when the compile has ended (Start)
 	compileErr   error         // the compile's error, read after ready
 }
@@ -61,6 +62,7 @@ type options struct {
 	nodesPerPart int
 	userDirs     []string      // UserRules
 	ruleTimeout  time.Duration // RuleTimeout
+	heapBudget   uint64        // withHeapBudget
 }
 
 // Verified says the rules passed every compiler check already (the
@@ -152,7 +154,7 @@ func Start(ctx context.Context, fsys fs.FS, opts ...Option) (*Engine, error) {
 		o.verified = false // custom rules pass every check
 	}
 	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), nodesPerPart: o.nodesPerPart, byPkg: map[string]finding.Rule{}, ready: make(chan struct{}),
-		ruleTimeout: cmp.Or(o.ruleTimeout, DefaultRuleTimeout)}
+		ruleTimeout: cmp.Or(o.ruleTimeout, DefaultRuleTimeout), heapBudget: o.heapBudget}
 	for _, r := range rules {
 		e.byPkg[r.Package] = r
 	}

@@ -111,6 +111,12 @@ func Metadata(modules map[string]*ast.Module) ([]finding.Rule, error) {
 // may leave custom.inputs out, and its errors name FILE:LINE (the METADATA
 // block's line, else the package's).
 func ruleFrom(file, pkg string, m *ast.Module, user bool) (finding.Rule, error) {
+	r, err := readRule(file, pkg, m, user)
+	r.File = file
+	return r, err
+}
+
+func readRule(file, pkg string, m *ast.Module, user bool) (finding.Rule, error) {
 	var a *ast.Annotations
 	for _, x := range m.Annotations {
 		if x.Scope == "package" {

@@ -64,6 +64,9 @@ func (e *Engine) EvalDoc(ctx context.Context, doc map[string]any) ([]finding.Fin
 	aggInput := aggregateInput(s.fleetFacts(), e.node, results)
 	fleet := make([]shardResult, len(e.shards))
 	inParallel(len(e.shards), func(i int) {
+		if e.shards[i].user {
+			return // below, one at a time
+		}
 		in := ast.Value(whole)
 		if e.shards[i].withAggregates {
 			in = aggInput
@@ -73,6 +76,7 @@ func (e *Engine) EvalDoc(ctx context.Context, doc map[string]any) ([]finding.Fin
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	e.evalUser(ctx, whole, fleet)
 	if err := timedOut(fleet); err != nil {
 		return nil, err
 	}

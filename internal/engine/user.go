@@ -133,7 +133,7 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 	for _, file := range sortedKeys(mods) {
 		m := mods[file]
 		pkg := m.Package.Path.String()
-		if !strings.HasPrefix(pkg, rulesPkg) || len(m.Package.Path) != 4 {
+		if !strings.HasPrefix(pkg, rulesPkg) || len(m.Package.Path) != 5 {
 			continue // a helper package, or refused by checkPackages
 		}
 		r, err := ruleFrom(file, strings.TrimPrefix(pkg, rulesPkg), m, true)
