@@ -61,6 +61,7 @@ func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
 		newExplainCommand(streams),
 		newInspectCommand(streams),
 		newInitCommand(streams),
+		newTestCommand(streams),
 		newVersionCommand(info, streams),
 	)
 	return root
