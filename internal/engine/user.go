@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -18,6 +19,10 @@ import (
 // BuiltinPrefix starts every built-in rule id; custom rules' ids may not
 // (in any case).
 const BuiltinPrefix = "SL-"
+
+// customIDRE is the shape of a custom rule id: MYSITE-001 (a
+// stacklint:ignore comment recognises ids by it: internal/model).
+var customIDRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)+$`)
 
 // UserRules adds the custom rules of the folders dirs (--rules DIR, the
 // configuration's rules paths) to the built-in ones: every .rego file
@@ -144,6 +149,8 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 		at := fmt.Sprintf("%s:%d", file, metadataLine(m))
 		key := strings.ToUpper(r.ID)
 		switch prev, dup := ids[key]; {
+		case !customIDRE.MatchString(r.ID):
+			errs = multierror.Append(errs, fmt.Errorf("%s: rule id %q is not an id such as MYSITE-001 (words of letters, digits and _ joined by dashes)", at, r.ID))
 		case strings.HasPrefix(key, BuiltinPrefix):
 			errs = multierror.Append(errs, fmt.Errorf("%s: rule id %s uses the built-in prefix %s; choose an id of your own (MYSITE-001)", at, r.ID, BuiltinPrefix))
 		case dup:
