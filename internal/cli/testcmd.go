@@ -77,7 +77,7 @@ func (o *testOptions) report(w io.Writer, run *engine.TestRun) error {
 	case o.format == "json":
 		err = writeJSON(w, testResultsJSON(run.Results))
 	default:
-		err = o.text(w, run, pass, fail, errs)
+		o.text(w, run, pass, fail, errs)
 	}
 	if err != nil {
 		return err
@@ -93,7 +93,7 @@ func (o *testOptions) report(w io.Writer, run *engine.TestRun) error {
 
 // text writes the results like opa test: the failing tests (every test
 // with -v) by file, a summary, and the coverage when asked for.
-func (o *testOptions) text(w io.Writer, run *engine.TestRun, pass, fail, errs int) error {
+func (o *testOptions) text(w io.Writer, run *engine.TestRun, pass, fail, errs int) {
 	file := ""
 	shown := 0
 	for _, r := range run.Results {
@@ -125,7 +125,6 @@ func (o *testOptions) text(w io.Writer, run *engine.TestRun, pass, fail, errs in
 	if run.Coverage != nil {
 		writeCoverage(w, run.Coverage, run.Files)
 	}
-	return nil
 }
 
 func resultFile(r *tester.Result) string {

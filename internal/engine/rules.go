@@ -111,7 +111,11 @@ func Metadata(modules map[string]*ast.Module) ([]finding.Rule, error) {
 // may leave custom.inputs out, and its errors name FILE:LINE (the METADATA
 // block's line, else the package's).
 func ruleFrom(file, pkg string, m *ast.Module, user bool) (finding.Rule, error) {
-	r, err := readRule(file, pkg, m, user)
+	at := file
+	if user {
+		at = fmt.Sprintf("%s:%d", file, metadataLine(m))
+	}
+	r, err := readRule(at, pkg, m, user)
 	r.File = file
 	return r, err
 }
@@ -122,13 +126,6 @@ func readRule(file, pkg string, m *ast.Module, user bool) (finding.Rule, error) 
 		if x.Scope == "package" {
 			a = x
 		}
-	}
-	if user {
-		line := m.Package.Location.Row
-		if a != nil && a.Location != nil {
-			line = a.Location.Row
-		}
-		file = fmt.Sprintf("%s:%d", file, line)
 	}
 	if a == nil {
 		return finding.Rule{}, fmt.Errorf("%s: no package-scoped # METADATA block", file)

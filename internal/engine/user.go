@@ -106,7 +106,8 @@ func parseUser(p string) (*ast.Module, error) {
 	if err == nil {
 		return m, nil
 	}
-	if errs, ok := err.(ast.Errors); ok && len(errs) > 0 {
+	var errs ast.Errors
+	if errors.As(err, &errs) && len(errs) > 0 {
 		var all *multierror.Error
 		for _, e := range errs {
 			line := 1

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -124,8 +125,8 @@ func (run *TestRun) execute(ctx context.Context, mods, only map[string]*ast.Modu
 
 // compileProblems words the tester's compile errors as FILE:LINE: message.
 func compileProblems(err error) error {
-	errs, ok := err.(ast.Errors)
-	if !ok {
+	var errs ast.Errors
+	if !errors.As(err, &errs) {
 		return err
 	}
 	out := make([]error, len(errs))
