@@ -288,3 +288,15 @@ func TestTestCommand(t *testing.T) {
 }
 
 func matched(re, s string) bool { return regexp.MustCompile(re).MatchString(s) }
+
+// TestCustomRuleWithoutInputs: a custom rule without custom.inputs is
+// never listed as a check without input (--verbose); one with inputs the
+// snapshot lacks is.
+func TestCustomRuleWithoutInputs(t *testing.T) {
+	snap := t.TempDir()
+	tree(t, snap, map[string]string{"c1/etc/glance/glance-api.conf": "[DEFAULT]\ndebug = false\n"})
+	_, _, errs := run(t, "--rules", customDir, "--config", "none", "-v", snap)
+	if strings.Contains(errs, "no input: MYSITE-001") || !strings.Contains(errs, "no input: MYSITE-002 ") {
+		t.Errorf("%s", errs)
+	}
+}
