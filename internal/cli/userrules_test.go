@@ -280,6 +280,12 @@ func TestTestCommand(t *testing.T) {
 	if code != ExitFindings || !strings.Contains(out, "data.mysite.x_test.test_two: FAIL\n") || !strings.Contains(out, "PASS: 1/2\nFAIL: 1/2\n") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
+	slow := t.TempDir()
+	tree(t, slow, map[string]string{"t/s_test.rego": "package mysite.s_test\n\ntest_slow if count(numbers.range(1, 1e9)) > 0\n"})
+	code, out, _ = run(t, "test", "--rule-timeout", "300ms", slow)
+	if code != ExitFindings || !strings.Contains(out, "data.mysite.s_test.test_slow: ERROR\n") || !strings.Contains(out, "ERROR: 1/1\n") {
+		t.Errorf("a test past --rule-timeout: exit %d\n%s", code, out)
+	}
 	tree(t, dir, map[string]string{"t/y_test.rego": "package mysite.y_test\n\ntest_net if http.send({\"url\": \"http://x\"})\n"})
 	code, _, errs = run(t, "test", dir)
 	if code != ExitUsage || !strings.Contains(errs, filepath.Join(dir, "t/y_test.rego")+":3: custom rules may not call http.send (it reaches the network)") {

@@ -33,7 +33,8 @@ type TestRun struct {
 // fx.node_below) and the custom rules; the built-in rules' own tests are
 // never run. The custom modules are checked as for a run (METADATA,
 // packages, sandbox): a problem is a *ProblemsError. Each test has the
-// time limit (0: DefaultRuleTimeout).
+// time limit (0: DefaultRuleTimeout), and the run the heap budget of a
+// custom rule (an error past it).
 func UserTests(ctx context.Context, fsys fs.FS, dirs []string, coverage bool, limit time.Duration) (*TestRun, error) {
 	builtinRules, builtinTests, err := Modules(fsys)
 	if err != nil {
@@ -97,7 +98,10 @@ func (run *TestRun) execute(ctx context.Context, mods, only map[string]*ast.Modu
 		cov = cover.New()
 		r = r.SetCoverageQueryTracer(cov)
 	}
-	ch, err := r.RunTests(ctx, txn)
+	hctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	budget := watchHeap(hctx, cancel, userHeapBudget)
+	ch, err := r.RunTests(hctx, txn)
 	if err != nil {
 		return compileProblems(err)
 	}
@@ -116,6 +120,9 @@ func (run *TestRun) execute(ctx context.Context, mods, only map[string]*ast.Modu
 		}
 		return a.File < b.File
 	})
+	if errors.Is(context.Cause(hctx), errHeapBudget) {
+		return fmt.Errorf("the custom tests used more than %d MiB of memory", budget>>20)
+	}
 	if cov != nil {
 		rep := cov.Report(pick(mods, run.Files))
 		run.Coverage = &rep
