@@ -14,6 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/safefile"
 )
 
 // BuiltinPrefix starts every built-in rule id; custom rules' ids may not
@@ -95,10 +96,17 @@ func dedupe(dirs []string) []string {
 	return out
 }
 
+// maxRegoSize bounds a custom .rego file (the largest built-in one is
+// under 64 KiB).
+const maxRegoSize = 4 << 20
+
 // parseUser parses one custom Rego file (v1 syntax, METADATA read); an
-// error is FILE:LINE: message, one line per problem.
+// error is FILE:LINE: message, one line per problem. The file is read
+// through internal/safefile: a named pipe, a device, a symbolic link (the
+// folder may come from a snapshot's configuration) or a file over 4 MiB
+// is an error naming it, never a hang.
 func parseUser(p string) (*ast.Module, error) {
-	src, err := os.ReadFile(p)
+	src, err := safefile.Read(p, maxRegoSize)
 	if err != nil {
 		return nil, err
 	}

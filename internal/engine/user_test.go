@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -175,5 +176,33 @@ func TestNumbersRangeEndsInTheTimeLimit(t *testing.T) {
 		if d := time.Since(start); d > c.max {
 			t.Errorf("took %s", d)
 		}
+	}
+}
+
+// TestUserRulesHostileFiles: a named pipe or a symbolic link among the
+// custom .rego files is an error naming it, never a hang or a read outside.
+func TestUserRulesHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", noReport)})
+	if err := syscall.Mkfifo(filepath.Join(dir, "a/pipe.rego"), 0o644); err != nil {
+		t.Skip(err)
+	}
+	if err := os.Symlink("/etc/hostname", filepath.Join(dir, "a/link.rego")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := New(context.Background(), rules.FS, UserRules(dir))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		for _, f := range []string{"a/pipe.rego", "a/link.rego"} {
+			if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, f)) {
+				t.Errorf("%v does not name %s", err, f)
+			}
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("a named pipe among the custom rules hangs the run")
 	}
 }
