@@ -8,23 +8,23 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/report"
-	"github.com/stacklint/stacklint/rules"
 )
 
 func newExplainCommand(streams IO) *cobra.Command {
-	return &cobra.Command{
+	var configPath string
+	var custom customRules
+	cmd := &cobra.Command{
 		Use:   "explain ID",
 		Short: "Explain one rule: what it checks, why it matters, how to fix it",
 		Args:  cobra.ExactArgs(1),
 		// rule ids as completions
 		ValidArgsFunction: completeRuleIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := engine.New(cmd.Context(), rules.FS, engine.Verified())
+			eng, err := custom.catalogEngine(cmd.Context(), configPath)
 			if err != nil {
-				return &ExitError{Code: ExitUsage, Err: err}
+				return err
 			}
 			r, ok := eng.Rule(args[0])
 			if !ok {
@@ -34,6 +34,8 @@ func newExplainCommand(streams IO) *cobra.Command {
 			return err
 		},
 	}
+	addCatalogFlags(cmd, &custom, &configPath)
+	return cmd
 }
 
 // Explain renders a rule's metadata for the terminal.
@@ -47,6 +49,10 @@ func Explain(r finding.Rule) string {
 		for _, k := range slices.Sorted(maps.Keys(r.Params)) {
 			fmt.Fprintf(&b, "  %s (default %v)\n", k, r.Params[k])
 		}
+	}
+	if r.Source != "" {
+		fmt.Fprintf(&b, "\nCustom rule: %s\n", finding.Visible(r.File))
+		return b.String()
 	}
 	fmt.Fprintf(&b, "\nMore: %s%s.md\n", report.DocsURL, r.ID)
 	return b.String()

@@ -29,6 +29,10 @@ const starter = `# stacklint configuration (https://github.com/stacklint/stackli
 #   SL-HOST-010:
 #     level: warning
 #     params: {rabbitmq_min_nofile: 65536}   # stacklint explain SL-HOST-010 lists its parameters
+#   paths: [myrules]                      # folders of custom rules, below this file's (docs/custom-rules.md)
+
+# How long one custom rule may evaluate before the run stops (exit 2). --rule-timeout overrides it.
+# rule_timeout: 10s
 
 # Snapshot files larger than this are not read, each a finding (SL-SNAP-003).
 # --max-file-size overrides it.

@@ -42,6 +42,7 @@ type lintOptions struct {
 	maxArchive   sizeFlag
 	timeout      time.Duration
 	progress     string // --progress: auto|always|never
+	custom       customRules
 }
 
 func addLintFlags(cmd *cobra.Command, o *lintOptions) {
@@ -56,6 +57,8 @@ func addLintFlags(cmd *cobra.Command, o *lintOptions) {
 	f.StringVar(&o.writeBase, "write-baseline", "", "write the current findings to this baseline file and exit 0")
 	f.StringVar(&o.config, "config", "", "configuration file, or \"none\" (default: "+config.FileName+" in PATH or a parent inside its git repository)")
 	addTimeoutFlag(cmd, &o.timeout)
+	addRulesFlag(cmd, &o.custom)
+	addRuleTimeoutFlag(cmd, &o.custom)
 	addProgressFlag(cmd, &o.progress)
 	o.maxSize.bytes = safefile.DefaultLimit
 	f.Var(&o.maxSize, "max-file-size", maxFileSizeUsage+" (default: max_file_size in the configuration, else 8MiB)")
@@ -215,7 +218,15 @@ func lintAndRender(ctx context.Context, p *phase, outs []output, o *lintOptions,
 	go schema.Prefetch() // on another core while the rules compile
 	gc := startGC()
 	defer gc.done()
-	eng, err := engine.Start(ctx, rules.FS, engine.Verified()) // compiles while the snapshot is read
+	cfg, err := loadConfig(o.config, path)
+	if err != nil {
+		return lintOutput{}, &ExitError{Code: ExitUsage, Err: err}
+	}
+	dirs, err := o.custom.ruleFolders(cfg)
+	if err != nil {
+		return lintOutput{}, &ExitError{Code: ExitUsage, Err: err}
+	}
+	eng, err := engine.Start(ctx, rules.FS, o.custom.engineOptions(cfg, dirs)...) // compiles while the snapshot is read
 	if err != nil {
 		return lintOutput{}, &ExitError{Code: ExitUsage, Err: err}
 	}
@@ -226,7 +237,7 @@ func lintAndRender(ctx context.Context, p *phase, outs []output, o *lintOptions,
 	if err := p.enter(ctx, "reading the configuration"); err != nil {
 		return lintOutput{}, err
 	}
-	res, err := runConfigured(ctx, eng, o, path, p.set, gc.evaluate)
+	res, err := runConfigured(ctx, eng, cfg, o, path, p.set, gc.evaluate)
 	if cerr := eng.Ready(); cerr != nil && ctx.Err() == nil {
 		return lintOutput{}, &ExitError{Code: ExitUsage, Err: cerr}
 	}
@@ -257,13 +268,9 @@ func loadConfig(explicit, path string) (*config.Config, error) {
 	return config.Load(p)
 }
 
-// runConfigured lints path with the configuration that applies to it;
+// runConfigured lints path with cfg, the configuration that applies to it;
 // phase is told each phase of the run.
-func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path string, phase func(string), evaluating func()) (*result.Result, error) {
-	cfg, err := loadConfig(o.config, path)
-	if err != nil {
-		return nil, &ExitError{Code: ExitUsage, Err: err}
-	}
+func runConfigured(ctx context.Context, eng *engine.Engine, cfg *config.Config, o *lintOptions, path string, phase func(string), evaluating func()) (*result.Result, error) {
 	if err := cfg.Check(lint.RuleInfos(eng.Rules)); err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
 	}
@@ -285,6 +292,9 @@ func runConfigured(ctx context.Context, eng *engine.Engine, o *lintOptions, path
 	var cfgErr *lint.ConfigError
 	if errors.As(err, &cfgErr) {
 		return nil, usageError("%s: %v", cfg.Path, err)
+	}
+	if err := timeoutExit(err); err != nil {
+		return nil, err
 	}
 	var inErr *lint.InputError
 	if errors.As(err, &inErr) {

@@ -62,6 +62,7 @@ func NewRootCommand(info BuildInfo, streams IO) *cobra.Command {
 		newInspectCommand(streams),
 		newDiffCommand(streams),
 		newInitCommand(streams),
+		newTestCommand(streams),
 		newVersionCommand(info, streams),
 	)
 	return root

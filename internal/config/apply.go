@@ -12,10 +12,10 @@ import (
 // disable).
 func (c *Config) Level(r RuleInfo) string {
 	level := r.Severity
-	if s, ok := c.Rules[r.Category]; ok && s.Level != "" {
+	if s, ok := c.Rules.ByName[r.Category]; ok && s.Level != "" {
 		level = s.Level
 	}
-	if s, ok := c.Rules[r.ID]; ok && s.Level != "" {
+	if s, ok := c.Rules.ByName[r.ID]; ok && s.Level != "" {
 		level = s.Level
 	}
 	enabled := has(c.Enable, r.ID)
@@ -36,7 +36,7 @@ func (c *Config) ParamsFor(r RuleInfo) map[string]any {
 	for k, v := range r.Params {
 		out[k] = v
 	}
-	for k, v := range c.Rules[r.ID].Params {
+	for k, v := range c.Rules.ByName[r.ID].Params {
 		out[k] = v
 	}
 	return out

@@ -27,8 +27,8 @@ func (c *Config) Check(rules []RuleInfo) error {
 		ids[r.ID], cats[r.Category] = r, true
 	}
 	known := func(name string) bool { _, ok := ids[name]; return ok || cats[name] }
-	for _, name := range slices.Sorted(maps.Keys(c.Rules)) {
-		s := c.Rules[name]
+	for _, name := range slices.Sorted(maps.Keys(c.Rules.ByName)) {
+		s := c.Rules.ByName[name]
 		if !known(name) {
 			return c.errorf(s.Line, "rules: unknown rule id or category %q%s", name, hint(name, ids, cats))
 		}

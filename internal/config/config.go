@@ -41,8 +41,11 @@ type Config struct {
 	// ("auto,nova=2023.2"); --release overrides it item by item.
 	Release string `yaml:"release"`
 	// Rules sets a level (error, warning, info, off) and parameters per
-	// rule id or category.
-	Rules map[string]RuleSetting `yaml:"rules"`
+	// rule id or category, and names folders of custom rules (Paths).
+	Rules RuleSettings `yaml:"rules"`
+	// RuleTimeout bounds each custom rule's evaluation ("30s");
+	// --rule-timeout overrides it. Unset: 10s.
+	RuleTimeout Duration `yaml:"rule_timeout"`
 	// Disable and Enable turn rules off and back on by id or category;
 	// an id in Enable wins over its category in Disable.
 	Disable []Name `yaml:"disable"`
@@ -319,6 +322,9 @@ func decode(path string, data []byte) (*Config, error) {
 }
 
 func (c *Config) validate() error {
+	if err := c.checkRulePaths(); err != nil {
+		return err
+	}
 	if err := release.Check(c.Release); err != nil {
 		return &fieldError{keys: []string{"release"}, msg: "release: " + err.Error()}
 	}

@@ -188,7 +188,7 @@ func TestErrorExcerpt(t *testing.T) {
 	if err == nil || len(err.Error()) > len(p)+450 || !strings.HasPrefix(err.Error(), p+`:3: nodes.a.roles: unknown role "xxx`) {
 		t.Errorf("got %d bytes: %.200v", len(fmt.Sprint(err)), err)
 	}
-	c := &Config{Path: p, Rules: map[string]RuleSetting{long: {Line: 2}}}
+	c := &Config{Path: p, Rules: RuleSettings{ByName: map[string]RuleSetting{long: {Line: 2}}}}
 	if err := c.Check(nil); err == nil || len(err.Error()) > len(p)+450 {
 		t.Errorf("Check: got %d bytes", len(fmt.Sprint(err)))
 	}

@@ -96,7 +96,7 @@ func view(c *Config) map[string]any {
 		return out
 	}
 	rules := map[string]any{}
-	for k, r := range c.Rules {
+	for k, r := range c.Rules.ByName {
 		params := r.Params
 		if len(params) == 0 {
 			params = nil // "params: {}" and none are the same
@@ -130,7 +130,7 @@ func render(t *testing.T, c *Config) []byte {
 	t.Helper()
 	doc := view(c)
 	rules := map[string]any{}
-	for k, r := range c.Rules {
+	for k, r := range c.Rules.ByName {
 		rules[k] = map[string]any{"level": r.Level, "params": r.Params}
 	}
 	doc["rules"] = rules

@@ -1,11 +1,13 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io/fs"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -29,6 +31,8 @@ type Engine struct {
 	// nodesPerPart is the NodesPerPart option (0: nodesPerPart decides).
 	nodesPerPart int
 	byPkg        map[string]finding.Rule
+	ruleTimeout  time.Duration // how long a custom rule may take (RuleTimeout)
+	heapBudget   uint64        // the least heap budget of a custom rule (0: userHeapBudget)
 	ready        chan struct{} // closed when the compile has ended (Start)
 	compileErr   error         // the compile's error, read after ready
 }
@@ -56,6 +60,9 @@ type options struct {
 	verified     bool
 	onePass      bool
 	nodesPerPart int
+	userDirs     []string      // UserRules
+	ruleTimeout  time.Duration // RuleTimeout
+	heapBudget   uint64        // withHeapBudget
 }
 
 // Verified says the rules passed every compiler check already (the
@@ -140,7 +147,14 @@ func Start(ctx context.Context, fsys fs.FS, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rule metadata: %w", err)
 	}
-	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), nodesPerPart: o.nodesPerPart, byPkg: map[string]finding.Rule{}, ready: make(chan struct{})}
+	if len(o.userDirs) > 0 {
+		if rules, err = addUserRules(mods, rules, o.userDirs); err != nil {
+			return nil, err
+		}
+		o.verified = false // custom rules pass every check
+	}
+	e := &Engine{Rules: rules, Vocabulary: vocabulary(mods), nodesPerPart: o.nodesPerPart, byPkg: map[string]finding.Rule{}, ready: make(chan struct{}),
+		ruleTimeout: cmp.Or(o.ruleTimeout, DefaultRuleTimeout), heapBudget: o.heapBudget}
 	for _, r := range rules {
 		e.byPkg[r.Package] = r
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -90,7 +91,7 @@ func Metadata(modules map[string]*ast.Module) ([]finding.Rule, error) {
 		if !strings.HasPrefix(pkg, rulesPkg) {
 			continue
 		}
-		r, err := ruleFrom(file, strings.TrimPrefix(pkg, rulesPkg), m)
+		r, err := ruleFrom(file, strings.TrimPrefix(pkg, rulesPkg), m, false)
 		if err != nil {
 			errs = multierror.Append(errs, err)
 			continue
@@ -106,7 +107,20 @@ func Metadata(modules map[string]*ast.Module) ([]finding.Rule, error) {
 	return out, errs.ErrorOrNil()
 }
 
-func ruleFrom(file, pkg string, m *ast.Module) (finding.Rule, error) {
+// ruleFrom reads and checks a rule module's METADATA. A custom rule (user)
+// may leave custom.inputs out, and its errors name FILE:LINE (the METADATA
+// block's line, else the package's).
+func ruleFrom(file, pkg string, m *ast.Module, user bool) (finding.Rule, error) {
+	at := file
+	if user {
+		at = fmt.Sprintf("%s:%d", file, metadataLine(m))
+	}
+	r, err := readRule(at, pkg, m, user)
+	r.File = file
+	return r, err
+}
+
+func readRule(file, pkg string, m *ast.Module, user bool) (finding.Rule, error) {
 	var a *ast.Annotations
 	for _, x := range m.Annotations {
 		if x.Scope == "package" {
@@ -138,7 +152,7 @@ func ruleFrom(file, pkg string, m *ast.Module) (finding.Rule, error) {
 			missing = append(missing, name)
 		}
 	}
-	if len(r.Inputs) == 0 {
+	if len(r.Inputs) == 0 && !user {
 		missing = append(missing, "custom.inputs")
 	}
 	if len(missing) > 0 {
@@ -151,7 +165,7 @@ func ruleFrom(file, pkg string, m *ast.Module) (finding.Rule, error) {
 	if err := checkScope(r, m); err != nil {
 		return r, fmt.Errorf("%s: %w", file, err)
 	}
-	if path.Base(path.Dir(file)) != pkg[len(category)+1:] {
+	if path.Base(path.Dir(filepath.ToSlash(m.Package.Location.File))) != pkg[len(category)+1:] {
 		return r, fmt.Errorf("%s: package %s does not match its directory", file, pkg)
 	}
 	return r, nil

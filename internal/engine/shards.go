@@ -33,7 +33,10 @@ type shard struct {
 	pkgs           []string // packages whose report the query collects
 	aggs           []string // packages whose aggregate the query collects (the node pass)
 	withAggregates bool     // each report with its aggregate replaced by input.aggregates[pkg]
-	prepared       rego.PreparedEvalQuery
+	// user: the shard is one custom rule's, evaluated over the whole
+	// document (any scope, as OnePass) under the rule time limit.
+	user     bool
+	prepared rego.PreparedEvalQuery
 }
 
 // workerCount is how many shards are evaluated at once: one per processor
@@ -55,6 +58,10 @@ func prepareShards(ctx context.Context, c *ast.Compiler, rules []finding.Rule, o
 	nodeShard := &shard{}
 	for _, r := range rules {
 		scope := r.Scope
+		if r.Source != "" {
+			byCategory["user:"+r.Package] = &shard{pkgs: []string{r.Package}, user: true}
+			continue
+		}
 		if onePass {
 			scope = finding.ScopeFleet
 		}
@@ -196,6 +203,14 @@ func findingKey(f finding.Finding) string {
 // evalShard evaluates one shard's query, or its rules one by one when the
 // query fails.
 func (e *Engine) evalShard(ctx context.Context, s *shard, input ast.Value) shardResult {
+	if s.user {
+		return e.userDeadline(ctx, s, func(ctx context.Context) shardResult { return e.evalQuery(ctx, s, input) })
+	}
+	return e.evalQuery(ctx, s, input)
+}
+
+// evalQuery is evalShard without the custom rules' time limit.
+func (e *Engine) evalQuery(ctx context.Context, s *shard, input ast.Value) shardResult {
 	rs, err := s.prepared.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(keepTerm))
 	if ctx.Err() != nil {
 		return shardResult{err: ctx.Err()}

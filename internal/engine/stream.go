@@ -61,9 +61,26 @@ func (e *Engine) EvalDoc(ctx context.Context, doc map[string]any) ([]finding.Fin
 	if needWhole {
 		whole = s.whole(converted)
 	}
-	aggInput := aggregateInput(s.fleetFacts(), e.node, results)
+	fleet, err := e.fleetPass(ctx, whole, aggregateInput(s.fleetFacts(), e.node, results))
+	if err != nil {
+		return nil, err
+	}
+	out, err := mergeResults(append(results, fleet...))
+	out = e.yield(out)
+	finding.Sort(out)
+	return out, err
+}
+
+// fleetPass evaluates the fleet shards: the built-in ones in parallel,
+// over the whole document or the aggregates' input, then the custom rules'
+// one at a time under their limits (evalUser). A custom rule past its
+// limit is the error.
+func (e *Engine) fleetPass(ctx context.Context, whole ast.Object, aggInput ast.Value) ([]shardResult, error) {
 	fleet := make([]shardResult, len(e.shards))
 	inParallel(len(e.shards), func(i int) {
+		if e.shards[i].user {
+			return // below, one at a time
+		}
 		in := ast.Value(whole)
 		if e.shards[i].withAggregates {
 			in = aggInput
@@ -73,10 +90,11 @@ func (e *Engine) EvalDoc(ctx context.Context, doc map[string]any) ([]finding.Fin
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	out, err := mergeResults(append(results, fleet...))
-	out = e.yield(out)
-	finding.Sort(out)
-	return out, err
+	e.evalUser(ctx, whole, fleet)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return fleet, timedOut(fleet)
 }
 
 // wantsWholeDocument: some fleet shard evaluates over the whole document.

@@ -28,6 +28,10 @@ type Rule struct {
 	Scope   string `json:"scope"`
 	Package string `json:"package"` // category.name
 	File    string `json:"file"`    // path of the .rego file inside the rules tree
+	// Source is the folder a custom rule was loaded from (--rules DIR or
+	// the configuration's rules paths), as the user named it; "" for the
+	// built-in rules. File is then the path the user would give.
+	Source string `json:"source,omitempty"`
 }
 
 // The scopes of a rule (Rule.Scope).

@@ -242,7 +242,7 @@ func withoutInput(rules []finding.Rule, files []*model.Loaded) []finding.Rule {
 	}
 	var out []finding.Rule
 	for _, r := range rules {
-		if !slices.ContainsFunc(r.Inputs, func(in string) bool { return snapshot.Present(in, kinds) }) {
+		if len(r.Inputs) > 0 && !slices.ContainsFunc(r.Inputs, func(in string) bool { return snapshot.Present(in, kinds) }) {
 			out = append(out, r)
 		}
 	}

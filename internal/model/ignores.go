@@ -18,6 +18,10 @@ type Ignore struct {
 	Err    string // what is wrong with the comment, if anything
 }
 
+// ruleIDRE is what a rule id looks like: words joined by dashes
+// (SL-PASS-003, a custom rule's MYSITE-001; engine checks custom ids so).
+var ruleIDRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)+$`)
+
 var ignoreRE = regexp.MustCompile(`^\s*[#;]\s*stacklint:(ignore-file|ignore)(?:\s+(\S*)\s*(.*))?$`)
 
 // ignores finds the stacklint:ignore comments of a file.
@@ -63,7 +67,7 @@ func ignores(data []byte) []Ignore {
 func parseIgnore(line int, m []string, seenSetting bool) Ignore {
 	ig := Ignore{Line: line, Rule: m[2], Reason: strings.TrimSpace(m[3])}
 	switch {
-	case ig.Rule == "" || !strings.HasPrefix(ig.Rule, "SL-"):
+	case !ruleIDRE.MatchString(ig.Rule): // a built-in id (SL-PASS-003) or a custom one (MYSITE-001)
 		ig.Err = "stacklint:" + m[1] + " needs a rule id and a reason"
 	case ig.Reason == "":
 		ig.Err = "stacklint:" + m[1] + " " + ig.Rule + " has no reason (say why the finding is accepted)"

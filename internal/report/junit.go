@@ -124,7 +124,9 @@ func junitBody(f finding.Finding) string {
 		}
 		fmt.Fprintf(&b, "%s %s%s\n", label, position(l), where(l))
 	}
-	fmt.Fprintf(&b, "docs %s%s.md\n", DocsURL, f.Rule)
+	if strings.HasPrefix(f.Rule, "SL-") { // a custom rule has no page of stacklint's
+		fmt.Fprintf(&b, "docs %s%s.md\n", DocsURL, f.Rule)
+	}
 	return b.String()
 }
 

@@ -74,9 +74,12 @@ func descriptor(rule finding.Rule) *sarif.ReportingDescriptor {
 		WithFullDescription(sarif.NewMultiformatMessageString().WithText(rule.Description)).
 		WithHelp(sarif.NewMultiformatMessageString().WithText(rule.Remediation).
 			WithMarkdown("**" + rule.Title + "**\n\n" + rule.Description + "\n\n**Fix:** " + rule.Remediation)).
-		WithHelpURI(DocsURL + rule.ID + ".md").
 		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rule.Severity)))
-	return d.WithProperties(sarif.NewPropertyBag().WithTags([]string{rule.Category}).Add("severity", rule.Severity))
+	props := sarif.NewPropertyBag().WithTags([]string{rule.Category}).Add("severity", rule.Severity)
+	if rule.Source != "" { // a custom rule: no page of stacklint's documents it
+		return d.WithProperties(props.Add("source", rule.Source))
+	}
+	return d.WithHelpURI(DocsURL + rule.ID + ".md").WithProperties(props)
 }
 
 // sarifResult is one finding as a SARIF result.

@@ -47,7 +47,7 @@ func (t Text) Report(w io.Writer, r *result.Result) error {
 			b.WriteString(t.paint(bold, finding.Visible(current)) + "\n")
 		}
 		fmt.Fprintf(&b, "  %s  %s  %s  %s\n", position(loc), t.severity(f.Severity), f.Rule, finding.Visible(f.Message))
-		for _, rel := range f.Locations[1:] {
+		for _, rel := range f.Locations[min(1, len(f.Locations)):] { // a custom rule's finding may have none
 			fmt.Fprintf(&b, "      %s %s%s\n", t.paint(dim, "related:"), position(rel), where(rel))
 		}
 	}

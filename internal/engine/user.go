@@ -1,0 +1,304 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/go-multierror"
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/stacklint/stacklint/internal/finding"
+	"github.com/stacklint/stacklint/internal/safefile"
+)
+
+// BuiltinPrefix starts every built-in rule id; custom rules' ids may not
+// (in any case).
+const BuiltinPrefix = "SL-"
+
+// customIDRE is the shape of a custom rule id: MYSITE-001 (a
+// stacklint:ignore comment recognises ids by it: internal/model).
+var customIDRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)+$`)
+
+// UserRules adds the custom rules of the folders dirs (--rules DIR, the
+// configuration's rules paths) to the built-in ones: every .rego file
+// below each folder, its tests left out. They follow the built-in rules'
+// contract (docs/custom-rules.md), pass the sandbox (sandbox.go) and are
+// compiled with every check. Paths in messages are dirs' as given.
+func UserRules(dirs ...string) Option {
+	return func(o *options) { o.userDirs = append(o.userDirs, dirs...) }
+}
+
+// userModules reads every .rego file below each of dirs, keyed by the
+// path the user would write (dir joined with the file's path in it); with
+// withTests the *_test.rego files too, in tests. Parse errors name
+// FILE:LINE; every problem is reported.
+func userModules(dirs []string, withTests bool) (rules, tests map[string]*ast.Module, source map[string]string, err error) {
+	rules, tests, source = map[string]*ast.Module{}, map[string]*ast.Module{}, map[string]string{}
+	var errs *multierror.Error
+	for _, dir := range dedupe(dirs) {
+		st, statErr := os.Stat(dir)
+		if statErr != nil || !st.IsDir() {
+			errs = multierror.Append(errs, fmt.Errorf("%s: not a folder of custom rules", dir))
+			continue
+		}
+		var files []string
+		walkErr := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
+				return err
+			}
+			if withTests || !strings.HasSuffix(p, "_test.rego") {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if walkErr != nil {
+			errs = multierror.Append(errs, walkErr)
+			continue
+		}
+		for _, p := range files {
+			m, err := parseUser(p)
+			if err != nil {
+				errs = multierror.Append(errs, err)
+				continue
+			}
+			source[p] = dir
+			if strings.HasSuffix(p, "_test.rego") {
+				tests[p] = m
+			} else {
+				rules[p] = m
+			}
+		}
+	}
+	return rules, tests, source, errs.ErrorOrNil()
+}
+
+// dedupe drops repeated folders (the same folder from the flag and the
+// configuration), keeping the first spelling.
+func dedupe(dirs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range dirs {
+		k := filepath.Clean(d)
+		if abs, err := filepath.Abs(d); err == nil {
+			k = abs
+		}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// maxRegoSize bounds a custom .rego file (the largest built-in one is
+// under 64 KiB).
+const maxRegoSize = 4 << 20
+
+// parseUser parses one custom Rego file (v1 syntax, METADATA read); an
+// error is FILE:LINE: message, one line per problem. The file is read
+// through internal/safefile: a named pipe, a device, a symbolic link (the
+// folder may come from a snapshot's configuration) or a file over 4 MiB
+// is an error naming it, never a hang.
+func parseUser(p string) (*ast.Module, error) {
+	src, err := safefile.Read(p, maxRegoSize)
+	if err != nil {
+		return nil, err
+	}
+	m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+	if err == nil {
+		return m, nil
+	}
+	var errs ast.Errors
+	if errors.As(err, &errs) && len(errs) > 0 {
+		var all *multierror.Error
+		for _, e := range errs {
+			line := 1
+			if e.Location != nil {
+				line = e.Location.Row
+			}
+			all = multierror.Append(all, fmt.Errorf("%s:%d: %s", p, line, e.Message))
+		}
+		return nil, all.ErrorOrNil()
+	}
+	return nil, fmt.Errorf("%s:1: %w", p, err)
+}
+
+// userMetadata reads and checks the custom rules' METADATA against the
+// built-in rules (builtin): the built-ins' contract, ids without the
+// built-in prefix and unique (case-insensitively, across built-in and
+// custom rules), and packages of their own (checkPackages). Every problem
+// is reported, as FILE:LINE.
+func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, source map[string]string, builtin []finding.Rule) ([]finding.Rule, error) {
+	var errs *multierror.Error
+	for _, err := range checkPackages(mods, tests, builtin) {
+		errs = multierror.Append(errs, err)
+	}
+	ids := map[string]string{}
+	for _, r := range builtin {
+		ids[strings.ToUpper(r.ID)] = "the built-in rule " + r.ID
+	}
+	var out []finding.Rule
+	for _, file := range sortedKeys(mods) {
+		m := mods[file]
+		pkg := m.Package.Path.String()
+		if !strings.HasPrefix(pkg, rulesPkg) || len(m.Package.Path) != 5 {
+			continue // a helper package, or refused by checkPackages
+		}
+		r, err := ruleFrom(file, strings.TrimPrefix(pkg, rulesPkg), m, true)
+		if err != nil {
+			errs = multierror.Append(errs, err)
+			continue
+		}
+		at := fmt.Sprintf("%s:%d", file, metadataLine(m))
+		key := strings.ToUpper(r.ID)
+		switch prev, dup := ids[key]; {
+		case !customIDRE.MatchString(r.ID):
+			errs = multierror.Append(errs, fmt.Errorf("%s: rule id %q is not an id such as MYSITE-001 (words of letters, digits and _ joined by dashes)", at, r.ID))
+		case strings.HasPrefix(key, BuiltinPrefix):
+			errs = multierror.Append(errs, fmt.Errorf("%s: rule id %s uses the built-in prefix %s; choose an id of your own (MYSITE-001)", at, r.ID, BuiltinPrefix))
+		case dup:
+			errs = multierror.Append(errs, fmt.Errorf("%s: rule id %s is already used by %s", at, r.ID, prev))
+		default:
+			ids[key] = file
+			r.Source = source[file]
+			out = append(out, r)
+		}
+	}
+	return out, errs.ErrorOrNil()
+}
+
+// metadataLine is the line of a module's package METADATA block, else of
+// its package clause.
+func metadataLine(m *ast.Module) int {
+	for _, a := range m.Annotations {
+		if a.Scope == "package" && a.Location != nil {
+			return a.Location.Row
+		}
+	}
+	return m.Package.Location.Row
+}
+
+// checkPackages refuses custom modules (rules, helpers and tests) in
+// stacklint's own packages: stacklint.lib, stacklint.fixtures, a built-in
+// rule's package (or one above or below it), anything else under
+// stacklint. but stacklint.rules.<category>.<name> (and, in test files,
+// any package below stacklint.rules.); rule modules must be exactly
+// stacklint.rules.<category>.<name>.
+func checkPackages(mods, tests map[string]*ast.Module, builtin []finding.Rule) []error {
+	var errs []error
+	check := func(file string, m *ast.Module, test bool) {
+		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		at := fmt.Sprintf("%s:%d", file, m.Package.Location.Row)
+		if why := refusedPackage(pkg, test, builtin); why != "" {
+			errs = append(errs, fmt.Errorf("%s: package %s %s", at, pkg, why))
+		}
+	}
+	for _, f := range sortedKeys(mods) {
+		check(f, mods[f], false)
+	}
+	for _, f := range sortedKeys(tests) {
+		check(f, tests[f], true)
+	}
+	return errs
+}
+
+// refusedPackage says why a custom module may not be in package pkg
+// (without "data."), or "".
+func refusedPackage(pkg string, test bool, builtin []finding.Rule) string {
+	under := func(p, root string) bool { return p == root || strings.HasPrefix(p, root+".") }
+	for _, own := range []string{"stacklint.lib", "stacklint.fixtures"} {
+		if under(pkg, own) {
+			return "is stacklint's own (" + own + "); use a package of your own for helpers (mysite.lib)"
+		}
+	}
+	for _, r := range builtin {
+		bp := "stacklint.rules." + r.Package
+		if under(pkg, bp) || under(bp, pkg) {
+			return "clashes with the built-in rule " + r.ID + " (" + bp + ")"
+		}
+	}
+	if !under(pkg, "stacklint") {
+		return ""
+	}
+	parts := strings.Split(pkg, ".")
+	switch {
+	case test && len(parts) >= 4 && parts[1] == "rules":
+		return ""
+	case !test && len(parts) == 4 && parts[1] == "rules":
+		return ""
+	}
+	return "is not stacklint.rules.<category>.<name>; custom rules live there, helpers in a package of your own (mysite.lib)"
+}
+
+// sortedKeys are a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return slices.Clip(out)
+}
+
+// addUserRules reads the custom rules of dirs, checks them (METADATA,
+// packages, sandbox) against the built-in rules and adds them to mods;
+// it returns every rule, sorted by id. The error lists every problem.
+func addUserRules(mods map[string]*ast.Module, builtin []finding.Rule, dirs []string) ([]finding.Rule, error) {
+	umods, _, source, err := userModules(dirs, false)
+	if err != nil {
+		return nil, &ProblemsError{Errs: flatten(err)}
+	}
+	user, err := userMetadata(umods, nil, source, builtin)
+	errs := append(flatten(err), Sandbox(umods)...)
+	for _, f := range sortedKeys(umods) {
+		if _, clash := mods[f]; clash {
+			errs = append(errs, fmt.Errorf("%s:1: has the path of a built-in rules file; load its folder from another place", f))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, &ProblemsError{Errs: errs}
+	}
+	for f, m := range umods {
+		mods[f] = m
+	}
+	all := append(slices.Clone(builtin), user...)
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	return all, nil
+}
+
+// ProblemsError is every problem of the custom rules, each "FILE:LINE:
+// message", shown on one line joined by "; " (a run's error is one line).
+type ProblemsError struct{ Errs []error }
+
+func (p *ProblemsError) Error() string {
+	msgs := make([]string, len(p.Errs))
+	for i, e := range p.Errs {
+		msgs[i] = e.Error()
+	}
+	if len(msgs) == 1 {
+		return "custom rules: " + msgs[0]
+	}
+	return fmt.Sprintf("custom rules: %d problems: %s", len(msgs), strings.Join(msgs, "; "))
+}
+
+// flatten opens a multierror (nil: none).
+func flatten(err error) []error {
+	if err == nil {
+		return nil
+	}
+	var m *multierror.Error
+	if errors.As(err, &m) {
+		var out []error
+		for _, e := range m.Errors {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
