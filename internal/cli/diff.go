@@ -41,6 +41,7 @@ type diffOptions struct {
 	maxArchive   sizeFlag
 	timeout      time.Duration
 	rev          string
+	custom       customRules
 }
 
 func newDiffCommand(streams IO) *cobra.Command {
@@ -85,6 +86,8 @@ func newDiffCommand(streams IO) *cobra.Command {
 	f.Var(&o.maxSize, "max-file-size", maxFileSizeUsage+" (default: max_file_size in the configuration, else 8MiB)")
 	o.maxArchive.bytes = snapshot.DefaultArchiveBytes
 	f.Var(&o.maxArchive, "max-archive-size", maxArchiveSizeUsage)
+	addRulesFlag(cmd, &o.custom)
+	addRuleTimeoutFlag(cmd, &o.custom)
 	completeDiffFlags(cmd)
 	return cmd
 }
@@ -155,19 +158,30 @@ type diffOutput struct {
 // report in memory; it prints nothing.
 func diffAndRender(ctx context.Context, p *phase, streams IO, o *diffOptions, old, new diff.Side) (diffOutput, error) {
 	go schema.Prefetch()
-	eng, err := engine.New(ctx, rules.FS, engine.Verified())
+	cfg, err := loadConfig(o.config, new.Path)
+	if err != nil {
+		return diffOutput{}, &ExitError{Code: ExitUsage, Err: relabelText(err.Error(), new)}
+	}
+	dirs, err := o.custom.ruleFolders(cfg)
+	if err != nil {
+		return diffOutput{}, &ExitError{Code: ExitUsage, Err: err}
+	}
+	eng, err := engine.New(ctx, rules.FS, o.custom.engineOptions(cfg, dirs)...)
 	if err != nil {
 		return diffOutput{}, &ExitError{Code: ExitUsage, Err: err}
 	}
 	if err := p.enter(ctx, "reading the configuration"); err != nil {
 		return diffOutput{}, err
 	}
-	opts, err := diffLintOptions(eng, o, new)
+	opts, err := diffLintOptions(eng, cfg, o)
 	if err != nil {
 		return diffOutput{}, err
 	}
 	opts.Phase = p.set
 	d, results, err := diff.Run(ctx, eng, old, new, opts)
+	if te := timeoutExit(err); te != nil {
+		return diffOutput{}, te
+	}
 	var cfgErr *lint.ConfigError
 	if errors.As(err, &cfgErr) {
 		return diffOutput{}, usageError("%s: %v", opts.Config.Path, cfgErr)
@@ -199,11 +213,7 @@ func diffAndRender(ctx context.Context, p *phase, streams IO, o *diffOptions, ol
 
 // diffLintOptions are the lint options of both sides: the configuration
 // NEW would be linted with (or --config), its release and size limit.
-func diffLintOptions(eng *engine.Engine, o *diffOptions, new diff.Side) (lint.Options, error) {
-	cfg, err := loadConfig(o.config, new.Path)
-	if err != nil {
-		return lint.Options{}, &ExitError{Code: ExitUsage, Err: relabelText(err.Error(), new)}
-	}
+func diffLintOptions(eng *engine.Engine, cfg *config.Config, o *diffOptions) (lint.Options, error) {
 	if err := cfg.Check(lint.RuleInfos(eng.Rules)); err != nil {
 		return lint.Options{}, &ExitError{Code: ExitUsage, Err: err}
 	}

@@ -122,3 +122,56 @@ func TestDiffRevAbsentAtRev(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffCustomRules: diff evaluates custom rules (--rules) like built-in
+// ones: a custom finding the change introduces fails the gate, and its
+// time limit is exit 2.
+func TestDiffCustomRules(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "testdata", "custom-rules")
+	old, new := filepath.Join(dir, "old"), filepath.Join(dir, "new")
+	copyDir(t, filepath.Join(src, "deployment"), old)
+	copyDir(t, filepath.Join(src, "deployment"), new)
+	conf := filepath.Join(old, "compute1", "etc", "nova", "nova.conf")
+	data, err := os.ReadFile(conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(conf, []byte(strings.Replace(string(data), "cpu_allocation_ratio = 8.0", "cpu_allocation_ratio = 2.0", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rulesDir := filepath.Join(src, "rules")
+	code, out, errOut := run(t, "diff", "--rules", rulesDir, "--fail-level", "warning", "--format", "json", old, new)
+	if code != ExitFindings || !strings.Contains(out, `"MYSITE-002"`) {
+		t.Fatalf("exit %d, want 1 with MYSITE-002 introduced: %s\n%s", code, errOut, out)
+	}
+	if code, out, _ := run(t, "diff", "--fail-level", "warning", "--format", "json", old, new); strings.Contains(out, "MYSITE-") || code != ExitOK {
+		t.Errorf("without --rules: exit %d and custom findings:\n%s", code, out)
+	}
+	slow := filepath.Join(dir, "slow", "mysite", "slow")
+	if err := os.MkdirAll(slow, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rule := "# METADATA\n# title: Slow\n# description: Counts far.\n# custom:\n#   id: MYSITE-900\n#   severity: info\n#   remediation: None.\npackage stacklint.rules.mysite.slow\n\nreport contains {\"message\": \"x\", \"locations\": []} if {\n\tcount(numbers.range(1, 1e9)) > 0\n}\n"
+	if err := os.WriteFile(filepath.Join(slow, "slow.rego"), []byte(rule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, "diff", "--rules", filepath.Join(dir, "slow"), "--rule-timeout", "300ms", old, new); code != ExitUsage || !strings.Contains(errOut, "MYSITE-900") {
+		t.Errorf("a custom rule past its time limit: exit %d, want 2 naming it: %s", code, errOut)
+	}
+}
+
+// TestInspectModelCustomParams: inspect --model --rules holds the custom
+// rules' parameters in params, as their rules receive them.
+func TestInspectModelCustomParams(t *testing.T) {
+	t.Parallel()
+	src := filepath.Join("..", "..", "testdata", "custom-rules")
+	code, out, errOut := run(t, "inspect", "--model", "--rules", filepath.Join(src, "rules"), filepath.Join(src, "deployment"))
+	if code != ExitOK || !strings.Contains(out, `"MYSITE-002"`) {
+		t.Fatalf("exit %d, want MYSITE-002's params: %s", code, errOut)
+	}
+	if code, _, _ := run(t, "inspect", "--rules", filepath.Join(src, "rules"), filepath.Join(src, "deployment")); code != ExitUsage {
+		t.Errorf("--rules without --model: exit %d, want 2", code)
+	}
+}

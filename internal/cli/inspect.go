@@ -24,6 +24,7 @@ func newInspectCommand(streams IO) *cobra.Command {
 	var format, rel, cfgPath string
 	maxSize := &sizeFlag{bytes: safefile.DefaultLimit}
 	var timeout time.Duration
+	var custom customRules
 	cmd := &cobra.Command{
 		Use:   "inspect [--show-secrets] [--effective|--model [--release NAME]] --format json PATH|FILE",
 		Short: "Print what the parsers saw, as oslo.config would see it",
@@ -46,12 +47,12 @@ func newInspectCommand(streams IO) *cobra.Command {
 				if err := checkModelFlags(showSecrets, effective); err != nil {
 					return err
 				}
-			} else if cfgPath != "" {
-				return usageError("--config applies to --model only")
+			} else if cfgPath != "" || len(custom.dirs) > 0 {
+				return usageError("--config and --rules apply to --model only")
 			}
 			out, err := withTimeout(cmd.Context(), timeout, "discovering files", func(ctx context.Context, p *phase) ([]byte, error) {
 				if modelDoc {
-					return inspectModel(ctx, streams, args[0], modelOptions{release: rel, config: cfgPath, limit: maxSize.bytes, phase: p})
+					return inspectModel(ctx, streams, args[0], modelOptions{release: rel, config: cfgPath, limit: maxSize.bytes, phase: p, custom: &custom})
 				}
 				if effective {
 					choice, err := release.Select(rel, "", "")
@@ -80,6 +81,7 @@ func newInspectCommand(streams IO) *cobra.Command {
 	cmd.Flags().BoolVar(&modelDoc, "model", false, "print the model document as the rules receive it (docs/model.md), secrets as fingerprints")
 	cmd.Flags().StringVar(&cfgPath, "config", "", "with --model: configuration file, or \"none\" (default: "+config.FileName+" in PATH or a parent inside its git repository)")
 	cmd.Flags().Var(maxSize, "max-file-size", maxFileSizeUsage)
+	addRulesFlag(cmd, &custom)
 	addTimeoutFlag(cmd, &timeout)
 	return cmd
 }

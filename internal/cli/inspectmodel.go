@@ -22,6 +22,7 @@ type modelOptions struct {
 	release, config string
 	limit           int64
 	phase           *phase
+	custom          *customRules // their parameters are in the document's params
 }
 
 // checkModelFlags refuses the flags --model does not take: the model
@@ -47,12 +48,16 @@ func inspectModel(ctx context.Context, streams IO, path string, o modelOptions) 
 	} else if !st.IsDir() && !snapshot.IsArchive(path) {
 		return nil, usageError("--model: %s is not a snapshot folder or archive", finding.Visible(path))
 	}
-	o.phase.set("compiling the rules")
-	eng, err := engine.New(ctx, rules.FS, engine.Verified())
+	cfg, err := loadConfig(o.config, path)
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
 	}
-	cfg, err := loadConfig(o.config, path)
+	dirs, err := o.custom.ruleFolders(cfg)
+	if err != nil {
+		return nil, &ExitError{Code: ExitUsage, Err: err}
+	}
+	o.phase.set("compiling the rules")
+	eng, err := engine.New(ctx, rules.FS, o.custom.engineOptions(cfg, dirs)...)
 	if err != nil {
 		return nil, &ExitError{Code: ExitUsage, Err: err}
 	}

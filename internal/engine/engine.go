@@ -238,17 +238,22 @@ func (e *Engine) findings(x any) ([]finding.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	var byPkg map[string][]rawFinding
+	var byPkg map[string][]json.RawMessage
 	if err := json.Unmarshal(raw, &byPkg); err != nil {
-		return nil, fmt.Errorf("a rule returned a malformed finding: %w", err)
+		return nil, fmt.Errorf("a rule returned a malformed report: %w", err)
 	}
 	var out []finding.Finding
-	for pkg, fs := range byPkg {
+	for pkg, elems := range byPkg {
 		r, ok := e.byPkg[pkg]
 		if !ok {
 			continue
 		}
-		for _, f := range fs {
+		for _, elem := range elems {
+			var f rawFinding
+			var has struct{ Message *string }
+			if json.Unmarshal(elem, &f) != nil || json.Unmarshal(elem, &has) != nil || has.Message == nil {
+				return nil, fmt.Errorf("%s (%s) returned a finding that is not {\"message\": string, \"locations\": [{\"path\", \"line\", ...}], \"severity\"?}", r.ID, r.File)
+			}
 			sev := r.Severity
 			if f.Severity != "" {
 				if !finding.KnownSeverity(f.Severity) {

@@ -144,6 +144,7 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 		ids[strings.ToUpper(r.ID)] = "the built-in rule " + r.ID
 	}
 	var out []finding.Rule
+	reporting := reportingPackages(mods)
 	for _, file := range sortedKeys(mods) {
 		m := mods[file]
 		pkg := m.Package.Path.String()
@@ -158,6 +159,8 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 		at := fmt.Sprintf("%s:%d", file, metadataLine(m))
 		key := strings.ToUpper(r.ID)
 		switch prev, dup := ids[key]; {
+		case !reporting[pkg]:
+			errs = multierror.Append(errs, fmt.Errorf("%s: package %s defines no report rule: stacklint takes a rule's findings from its report set (report contains finding if {...}; see docs/custom-rules.md)", at, strings.TrimPrefix(pkg, "data.")))
 		case !customIDRE.MatchString(r.ID):
 			errs = multierror.Append(errs, fmt.Errorf("%s: rule id %q is not an id such as MYSITE-001 (words of letters, digits and _ joined by dashes)", at, r.ID))
 		case strings.HasPrefix(key, BuiltinPrefix):
@@ -171,6 +174,21 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 		}
 	}
 	return out, errs.ErrorOrNil()
+}
+
+// reportingPackages are the packages of mods that define a report rule
+// (in any of their files): a rule package without one would never say
+// anything.
+func reportingPackages(mods map[string]*ast.Module) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range mods {
+		for _, r := range m.Rules {
+			if r.Head.Name == "report" || r.Head.Ref().String() == "report" {
+				out[m.Package.Path.String()] = true
+			}
+		}
+	}
+	return out
 }
 
 // metadataLine is the line of a module's package METADATA block, else of

@@ -63,6 +63,8 @@ func TestUserRulesContract(t *testing.T) {
 			[]string{"/h/h.rego:3: package stacklint.lib.mine is stacklint's own"}},
 		"built-in package": {map[string]string{"h/debug_enabled/debug_enabled.rego": "package stacklint.rules.hygiene.debug_enabled\n\nx := 1\n"},
 			[]string{"/h/debug_enabled/debug_enabled.rego:1: package stacklint.rules.hygiene.debug_enabled clashes with the built-in rule SL-HYG-011"}},
+		"no report rule": {map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", "deny contains \"m\" if true")},
+			[]string{"/a/x/x.rego:1: package stacklint.rules.a.x defines no report rule"}},
 		"every problem at once": {map[string]string{
 			"a/x/x.rego": customRule(strings.Replace(goodMeta, "MYSITE-001", "SL-X", 1), "stacklint.rules.a.x", noReport),
 			"h/h.rego":   "package stacklint.fixtures\n"},
@@ -204,5 +206,22 @@ func TestUserRulesHostileFiles(t *testing.T) {
 		}
 	case <-time.After(time.Minute):
 		t.Fatal("a named pipe among the custom rules hangs the run")
+	}
+}
+
+// TestUserRuleMalformedFinding: a custom rule whose report holds something
+// other than a finding with a message fails the run, naming the rule.
+func TestUserRuleMalformedFinding(t *testing.T) {
+	for _, elem := range []string{`{"msg": "x"}`, `"plain"`, `{"message": 3, "locations": []}`} {
+		dir := t.TempDir()
+		writeTree(t, dir, map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", "report contains "+elem+" if true")})
+		eng, err := New(context.Background(), rules.FS, UserRules(dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = eng.Eval(context.Background(), map[string]any{"nodes": map[string]any{}})
+		if err == nil || !strings.Contains(err.Error(), "MYSITE-001") || !strings.Contains(err.Error(), "returned a finding that is not") {
+			t.Errorf("%s: %v, want an error naming MYSITE-001", elem, err)
+		}
 	}
 }
