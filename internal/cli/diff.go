@@ -158,17 +158,9 @@ type diffOutput struct {
 // report in memory; it prints nothing.
 func diffAndRender(ctx context.Context, p *phase, streams IO, o *diffOptions, old, new diff.Side) (diffOutput, error) {
 	go schema.Prefetch()
-	cfg, err := loadConfig(o.config, new.Path)
+	eng, cfg, err := diffEngine(ctx, o, new)
 	if err != nil {
-		return diffOutput{}, &ExitError{Code: ExitUsage, Err: relabelText(err.Error(), new)}
-	}
-	dirs, err := o.custom.ruleFolders(cfg)
-	if err != nil {
-		return diffOutput{}, &ExitError{Code: ExitUsage, Err: err}
-	}
-	eng, err := engine.New(ctx, rules.FS, o.custom.engineOptions(cfg, dirs)...)
-	if err != nil {
-		return diffOutput{}, &ExitError{Code: ExitUsage, Err: err}
+		return diffOutput{}, err
 	}
 	if err := p.enter(ctx, "reading the configuration"); err != nil {
 		return diffOutput{}, err
@@ -189,16 +181,8 @@ func diffAndRender(ctx context.Context, p *phase, streams IO, o *diffOptions, ol
 	if err != nil {
 		return diffOutput{}, diffError(err)
 	}
-	for i, s := range [2]diff.Side{old, new} {
-		if s.Absent {
-			continue
-		}
-		if err := nothingToCheck(s.Path, results[i]); err != nil {
-			return diffOutput{}, relabel(err, s)
-		}
-		if len(results[i].RuleErrors) > 0 {
-			return diffOutput{}, &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %d rule(s) failed, their findings are missing: %w", finding.Visible(s.Label), len(results[i].RuleErrors), engine.RuleErrors(results[i].RuleErrors))}
-		}
+	if err := checkSides([2]diff.Side{old, new}, results); err != nil {
+		return diffOutput{}, err
 	}
 	if err := p.enter(ctx, "writing the report"); err != nil {
 		return diffOutput{}, err
@@ -209,6 +193,42 @@ func diffAndRender(ctx context.Context, p *phase, streams IO, o *diffOptions, ol
 		return diffOutput{}, &ExitError{Code: ExitUsage, Err: err}
 	}
 	return diffOutput{diff: d, data: data, results: results}, nil
+}
+
+// diffEngine compiles the built-in rules and the custom ones of --rules
+// and of the configuration NEW is linted with (or --config), which it
+// returns too. Errors are exit 2.
+func diffEngine(ctx context.Context, o *diffOptions, new diff.Side) (*engine.Engine, *config.Config, error) {
+	cfg, err := loadConfig(o.config, new.Path)
+	if err != nil {
+		return nil, nil, &ExitError{Code: ExitUsage, Err: relabelText(err.Error(), new)}
+	}
+	dirs, err := o.custom.ruleFolders(cfg)
+	if err != nil {
+		return nil, nil, &ExitError{Code: ExitUsage, Err: err}
+	}
+	eng, err := engine.New(ctx, rules.FS, o.custom.engineOptions(cfg, dirs)...)
+	if err != nil {
+		return nil, nil, &ExitError{Code: ExitUsage, Err: err}
+	}
+	return eng, cfg, nil
+}
+
+// checkSides refuses a side with nothing to check (an absent side has
+// nothing, by design) and a side whose rules failed.
+func checkSides(sides [2]diff.Side, results [2]*result.Result) error {
+	for i, s := range sides {
+		if s.Absent {
+			continue
+		}
+		if err := nothingToCheck(s.Path, results[i]); err != nil {
+			return relabel(err, s)
+		}
+		if len(results[i].RuleErrors) > 0 {
+			return &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %d rule(s) failed, their findings are missing: %w", finding.Visible(s.Label), len(results[i].RuleErrors), engine.RuleErrors(results[i].RuleErrors))}
+		}
+	}
+	return nil
 }
 
 // diffLintOptions are the lint options of both sides: the configuration

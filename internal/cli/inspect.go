@@ -43,12 +43,15 @@ func newInspectCommand(streams IO) *cobra.Command {
 			if format != "json" {
 				return usageError("inspect supports --format json only")
 			}
-			if modelDoc {
+			switch {
+			case modelDoc:
 				if err := checkModelFlags(showSecrets, effective); err != nil {
 					return err
 				}
-			} else if cfgPath != "" || len(custom.dirs) > 0 {
-				return usageError("--config and --rules apply to --model only")
+			case cfgPath != "":
+				return usageError("--config applies to --model only")
+			case len(custom.dirs) > 0:
+				return usageError("--rules applies to --model only")
 			}
 			out, err := withTimeout(cmd.Context(), timeout, "discovering files", func(ctx context.Context, p *phase) ([]byte, error) {
 				if modelDoc {
