@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -20,7 +21,7 @@ func Compare(old, new *Input) *Diff {
 	for _, node := range common(old.Nodes, new.Nodes) {
 		d.compareNode(node, old.Settings[node], new.Settings[node])
 	}
-	d.Introduced, d.Fixed = compareFindings(old, new)
+	d.Introduced, d.Fixed, d.Reworded = compareFindings(old, new)
 	return d
 }
 
@@ -116,35 +117,88 @@ func value(s lint.Setting) *Value {
 }
 
 // compareFindings matches the findings in force (not suppressed) of the
-// two sides by their identity (key), as multisets.
-func compareFindings(old, new *Input) (introduced, fixed []finding.Finding) {
-	left := map[string]int{}
-	for _, f := range old.Findings {
-		if f.Suppressed == nil {
-			left[key(f, old.Places)]++
-		}
-	}
-	introduced, fixed = []finding.Finding{}, []finding.Finding{}
-	for _, f := range new.Findings {
-		if f.Suppressed != nil {
-			continue
-		}
-		if k := key(f, new.Places); left[k] > 0 {
-			left[k]--
-			continue
-		}
-		introduced = append(introduced, f)
-	}
-	for i := len(old.Findings) - 1; i >= 0; i-- { // the last of equal findings are the ones left
-		f := old.Findings[i]
-		if k := key(f, old.Places); f.Suppressed == nil && left[k] > 0 {
-			left[k]--
-			fixed = append(fixed, f)
+// two sides one to one, in two stages: by their identity (key) first,
+// then those left by a key without numbers (looseKey), so that a message
+// whose counts move ("used by 7 of 9 references" → "5 of 7") is the same
+// finding. A pair of the second stage is neither introduced nor fixed:
+// its NEW finding is reworded.
+func compareFindings(old, new *Input) (introduced, fixed, reworded []finding.Finding) {
+	olds, news := inForce(old.Findings), inForce(new.Findings)
+	oldLeft, newLeft := matchStage(olds, news, func(f finding.Finding) string { return key(f, old.Places) },
+		func(f finding.Finding) string { return key(f, new.Places) })
+	oldRest, newRest := pick(olds, oldLeft), pick(news, newLeft)
+	oldLeft2, newLeft2 := matchStage(oldRest, newRest, func(f finding.Finding) string { return looseKey(f, old.Places) },
+		func(f finding.Finding) string { return looseKey(f, new.Places) })
+	introduced, fixed, reworded = pick(newRest, newLeft2), pick(oldRest, oldLeft2), []finding.Finding{}
+	for i, f := range newRest {
+		if !newLeft2[i] {
+			reworded = append(reworded, f)
 		}
 	}
 	finding.Sort(introduced)
 	finding.Sort(fixed)
-	return introduced, fixed
+	finding.Sort(reworded)
+	return introduced, fixed, reworded
+}
+
+// inForce are the findings not suppressed.
+func inForce(fs []finding.Finding) []finding.Finding {
+	out := []finding.Finding{}
+	for _, f := range fs {
+		if f.Suppressed == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// matchStage pairs old and new findings of equal keys one to one (as
+// multisets; the last of equal old findings are the ones left) and
+// returns which indexes of each are left unpaired.
+func matchStage(old, new []finding.Finding, oldKey, newKey func(finding.Finding) string) (oldLeft, newLeft map[int]bool) {
+	byKey := map[string][]int{}
+	for i, f := range old {
+		k := oldKey(f)
+		byKey[k] = append(byKey[k], i)
+	}
+	oldLeft, newLeft = map[int]bool{}, map[int]bool{}
+	for i := range old {
+		oldLeft[i] = true
+	}
+	for i, f := range new {
+		k := newKey(f)
+		if q := byKey[k]; len(q) > 0 {
+			delete(oldLeft, q[0])
+			byKey[k] = q[1:]
+			continue
+		}
+		newLeft[i] = true
+	}
+	return oldLeft, newLeft
+}
+
+// pick are the findings of fs at the indexes in left, in order.
+func pick(fs []finding.Finding, left map[int]bool) []finding.Finding {
+	out := []finding.Finding{}
+	for i, f := range fs {
+		if left[i] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// digits are runs of digits, set aside by looseKey.
+var digits = regexp.MustCompile(`[0-9]+`)
+
+// looseKey is a finding's identity without numbers: the rule, its primary
+// location's node and path below the node (places), section and key, and
+// its message with node paths named by places and every run of digits
+// removed (counts, line numbers).
+func looseKey(f finding.Finding, places map[string]string) string {
+	g := placed(f, places)
+	l := finding.Primary(g)
+	return strings.Join([]string{g.Rule, l.Path, l.Section, l.Key, digits.ReplaceAllString(g.Message, "#")}, "\x00")
 }
 
 // key is a finding's identity across the two sides: a folded finding's
@@ -156,6 +210,12 @@ func key(f finding.Finding, places map[string]string) string {
 	if f.Fleet != "" && f.Fingerprint == f.Fleet {
 		return f.Fleet
 	}
+	return finding.Fingerprint(placed(f, places))
+}
+
+// placed is f with every path of its locations, in them and in its
+// message, named by node and path below the node (places).
+func placed(f finding.Finding, places map[string]string) finding.Finding {
 	g := f
 	g.Locations = slices.Clone(f.Locations)
 	paths := make([]string, 0, len(g.Locations))
@@ -169,7 +229,7 @@ func key(f finding.Finding, places map[string]string) string {
 	for _, p := range paths {
 		g.Message = strings.ReplaceAll(g.Message, p, places[p])
 	}
-	return finding.Fingerprint(g)
+	return g
 }
 
 // setDiff are the names only in new (added) and only in old (removed),

@@ -227,3 +227,34 @@ func TestCompareFindingsAcrossLayouts(t *testing.T) {
 		t.Errorf("without places: introduced %v, fixed %v", d.Introduced, d.Fixed)
 	}
 }
+
+// TestCompareFindingsReworded: a finding whose message only changes its
+// counts when an unrelated node is added ("7 of 9" → "5 of 7", "set in 25
+// places" → "30 places") is neither introduced nor fixed but reworded;
+// pairing is one to one (a second such finding is introduced), and a
+// different section is still a different finding.
+func TestCompareFindingsReworded(t *testing.T) {
+	at := func(rule, path, section, msg string) finding.Finding {
+		f := finding.Finding{Rule: rule, Severity: "warning", Message: msg,
+			Locations: []finding.Location{{Path: path, Section: section, Key: "region_name", Line: 3}}}
+		f.Fingerprint = finding.Fingerprint(f)
+		return f
+	}
+	old := &Input{Findings: []finding.Finding{
+		at("SL-X-001", "c1/nova.conf", "placement", "region_name RegionTwo differs from the value used by 7 of 9 references"),
+		at("SL-PASS-011", "c1/nova.conf", "DEFAULT", "the same password is set in 25 places"),
+	}}
+	new := &Input{Findings: []finding.Finding{
+		at("SL-X-001", "c1/nova.conf", "placement", "region_name RegionTwo differs from the value used by 5 of 7 references"),
+		at("SL-X-001", "c1/nova.conf", "placement", "region_name RegionTwo differs from the value used by 6 of 7 references"),
+		at("SL-PASS-011", "c1/nova.conf", "DEFAULT", "the same password is set in 30 places"),
+		at("SL-PASS-011", "c1/nova.conf", "cinder", "the same password is set in 30 places"),
+	}}
+	d := Compare(old, new)
+	if len(d.Fixed) != 0 || len(d.Introduced) != 2 || len(d.Reworded) != 2 {
+		t.Fatalf("introduced %v\nfixed %v\nreworded %v", d.Introduced, d.Fixed, d.Reworded)
+	}
+	if d.Introduced[0].Locations[0].Section != "cinder" || !strings.Contains(d.Introduced[1].Message, "6 of 7") {
+		t.Errorf("introduced %v", d.Introduced)
+	}
+}

@@ -71,10 +71,15 @@ type Diff struct {
 	Processes    []ProcessChange `json:"processes"`
 	Options      []OptionChange  `json:"options"`
 	// Introduced are findings of NEW that OLD does not have, Fixed those of
-	// OLD that NEW does not have (matched by finding.Fingerprint, as a
-	// multiset: lines and fingerprints moving do not count).
+	// OLD that NEW does not have (matched one to one by finding.Fingerprint
+	// with paths named by node, then by the same without numbers: lines,
+	// counts and fingerprints moving do not count).
 	Introduced []finding.Finding `json:"introduced"`
 	Fixed      []finding.Finding `json:"fixed"`
+	// Reworded are findings of NEW matched to one of OLD only once the
+	// numbers of their messages are set aside ("7 of 9" → "5 of 7"):
+	// neither introduced nor fixed, listed in JSON only.
+	Reworded []finding.Finding `json:"reworded,omitempty"`
 }
 
 // ReleaseChange is the release each side is checked against.
