@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -13,15 +14,36 @@ import (
 // Compare is what changes from old to new (see Diff).
 func Compare(old, new *Input) *Diff {
 	d := &Diff{Version: Version, Old: old.Label, New: new.Label,
-		NodesAdded: []string{}, NodesRemoved: []string{}, Processes: []ProcessChange{}, Options: []OptionChange{}}
+		NodesAdded: []string{}, NodesRemoved: []string{}, NodesRenamed: []NodeRename{}, Processes: []ProcessChange{}, Options: []OptionChange{}}
 	if old.Release != new.Release {
 		d.Release = &ReleaseChange{Old: old.Release, New: new.Release}
 	}
 	d.NodesAdded, d.NodesRemoved = setDiff(old.Nodes, new.Nodes)
+	d.NodesRenamed = renames(old.Hostnames, new.Hostnames, d.NodesRemoved, d.NodesAdded)
+	pairs := map[string]string{} // NEW name → OLD name
 	for _, node := range common(old.Nodes, new.Nodes) {
-		d.compareNode(node, old.Settings[node], new.Settings[node])
+		pairs[node] = node
 	}
-	d.Introduced, d.Fixed, d.Reworded = compareFindings(old, new)
+	renamed := &Input{Findings: old.Findings, Places: old.Places}
+	if len(d.NodesRenamed) > 0 {
+		renamed.Places, renamed.rename = maps.Clone(old.Places), map[string]string{}
+		for _, r := range d.NodesRenamed {
+			pairs[r.New] = r.Old
+			renamed.rename[r.Old] = r.New
+			d.NodesAdded = slices.DeleteFunc(d.NodesAdded, func(n string) bool { return n == r.New })
+			d.NodesRemoved = slices.DeleteFunc(d.NodesRemoved, func(n string) bool { return n == r.Old })
+		}
+		for path, place := range renamed.Places {
+			node, below, _ := strings.Cut(place, ":")
+			if n, ok := renamed.rename[node]; ok {
+				renamed.Places[path] = n + ":" + below
+			}
+		}
+	}
+	for _, node := range sortedKeys(pairs) {
+		d.compareNode(node, old.Settings[pairs[node]], new.Settings[node])
+	}
+	d.Introduced, d.Fixed, d.Reworded = compareFindings(renamed, new)
 	return d
 }
 
@@ -124,10 +146,10 @@ func value(s lint.Setting) *Value {
 // its NEW finding is reworded.
 func compareFindings(old, new *Input) (introduced, fixed, reworded []finding.Finding) {
 	olds, news := inForce(old.Findings), inForce(new.Findings)
-	oldLeft, newLeft := matchStage(olds, news, func(f finding.Finding) string { return key(f, old.Places) },
+	oldLeft, newLeft := matchStage(olds, news, func(f finding.Finding) string { return key(renamedIn(f, old.rename), old.Places) },
 		func(f finding.Finding) string { return key(f, new.Places) })
 	oldRest, newRest := pick(olds, oldLeft), pick(news, newLeft)
-	oldLeft2, newLeft2 := matchStage(oldRest, newRest, func(f finding.Finding) string { return looseKey(f, old.Places) },
+	oldLeft2, newLeft2 := matchStage(oldRest, newRest, func(f finding.Finding) string { return looseKey(renamedIn(f, old.rename), old.Places) },
 		func(f finding.Finding) string { return looseKey(f, new.Places) })
 	introduced, fixed, reworded = pick(newRest, newLeft2), pick(oldRest, oldLeft2), []finding.Finding{}
 	for i, f := range newRest {
@@ -230,6 +252,43 @@ func placed(f finding.Finding, places map[string]string) finding.Finding {
 		g.Message = strings.ReplaceAll(g.Message, p, places[p])
 	}
 	return g
+}
+
+// renamedIn is f with the OLD names of renamed nodes (rename: OLD →
+// NEW) in its message, as whole words, replaced by their NEW names.
+func renamedIn(f finding.Finding, rename map[string]string) finding.Finding {
+	for o, n := range rename {
+		f.Message = regexp.MustCompile(`\b`+regexp.QuoteMeta(o)+`\b`).ReplaceAllLiteralString(f.Message, n)
+	}
+	return f
+}
+
+// renames pairs the nodes of OLD only (removed) with those of NEW only
+// (added) whose host names agree, each host name unique on its side
+// among all its nodes; sorted by NEW name.
+func renames(oldHosts, newHosts map[string]string, removed, added []string) []NodeRename {
+	unique := func(hosts map[string]string, names []string) map[string]string {
+		count := map[string]int{}
+		for _, h := range hosts {
+			count[h]++
+		}
+		out := map[string]string{} // host name → node
+		for _, n := range names {
+			if h, ok := hosts[n]; ok && h != "" && count[h] == 1 {
+				out[h] = n
+			}
+		}
+		return out
+	}
+	o, n := unique(oldHosts, removed), unique(newHosts, added)
+	out := []NodeRename{}
+	for h, newName := range n {
+		if oldName, ok := o[h]; ok {
+			out = append(out, NodeRename{Old: oldName, New: newName, Hostname: h})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].New < out[j].New })
+	return out
 }
 
 // setDiff are the names only in new (added) and only in old (removed),

@@ -258,3 +258,42 @@ func TestCompareFindingsReworded(t *testing.T) {
 		t.Errorf("introduced %v", d.Introduced)
 	}
 }
+
+// TestCompareNodeRenamed: a node whose folder is renamed but whose host
+// name stays is one node renamed: its options compared, its findings (by
+// path and by name in the message) matched; a host name two nodes share
+// pairs nothing.
+func TestCompareNodeRenamed(t *testing.T) {
+	at := func(node string) finding.Finding {
+		path := node + "/etc/nova/nova.conf"
+		return finding.Finding{Rule: "SL-X", Severity: "warning", Message: "debug is on on " + node,
+			Locations: []finding.Location{{Path: path, Node: node, Section: "DEFAULT", Key: "debug", Line: 2}}}
+	}
+	old := &Input{Nodes: []string{"compute1", "x1", "x2"},
+		Hostnames: map[string]string{"compute1": "cmp1.example.org", "x1": "x", "x2": "x"},
+		Settings:  settings{"compute1": {"nova-compute": opts("DEFAULT.debug", written("true", "compute1/etc/nova/nova.conf", 2))}},
+		Findings:  []finding.Finding{at("compute1")},
+		Places:    map[string]string{"compute1/etc/nova/nova.conf": "compute1:etc/nova/nova.conf"}}
+	new := &Input{Nodes: []string{"cmp-node1", "y1"},
+		Hostnames: map[string]string{"cmp-node1": "cmp1.example.org", "y1": "x"},
+		Settings:  settings{"cmp-node1": {"nova-compute": opts("DEFAULT.debug", written("false", "cmp-node1/etc/nova/nova.conf", 2))}},
+		Findings:  []finding.Finding{at("cmp-node1")},
+		Places:    map[string]string{"cmp-node1/etc/nova/nova.conf": "cmp-node1:etc/nova/nova.conf"}}
+	d := Compare(old, new)
+	if len(d.NodesRenamed) != 1 || d.NodesRenamed[0] != (NodeRename{Old: "compute1", New: "cmp-node1", Hostname: "cmp1.example.org"}) {
+		t.Fatalf("renamed %+v", d.NodesRenamed)
+	}
+	if strings.Join(d.NodesAdded, ",") != "y1" || strings.Join(d.NodesRemoved, ",") != "x1,x2" {
+		t.Errorf("added %v removed %v", d.NodesAdded, d.NodesRemoved)
+	}
+	if len(d.Options) != 1 || d.Options[0].Node != "cmp-node1" || d.Options[0].Kind != Changed {
+		t.Errorf("options %+v", d.Options)
+	}
+	if len(d.Introduced)+len(d.Fixed)+len(d.Reworded) != 0 {
+		t.Errorf("introduced %v fixed %v reworded %v", d.Introduced, d.Fixed, d.Reworded)
+	}
+	var out strings.Builder
+	if err := Text(&out, d, TextOptions{}); err != nil || !strings.Contains(out.String(), "node compute1 renamed to cmp-node1") {
+		t.Errorf("%v\n%s", err, out.String())
+	}
+}

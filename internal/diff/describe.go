@@ -138,6 +138,7 @@ func Summary(d *Diff) string {
 	add(removed, count(removed, "process")+" removed")
 	add(len(d.NodesAdded), count(len(d.NodesAdded), "node")+" added")
 	add(len(d.NodesRemoved), count(len(d.NodesRemoved), "node")+" removed")
+	add(len(d.NodesRenamed), count(len(d.NodesRenamed), "node")+" renamed")
 	add(len(d.Introduced), count(len(d.Introduced), "finding")+" introduced")
 	add(len(d.Fixed), count(len(d.Fixed), "finding")+" fixed")
 	if len(parts) == 0 {

@@ -53,6 +53,13 @@ type Input struct {
 	// sos reports' dated folders, a folder and an archive). Nil: paths as
 	// they are.
 	Places map[string]string
+	// Hostnames maps a node's name to its host name (model's "hostname"):
+	// a node of one side only is the same node as one of the other side
+	// only when their host names agree and each is unique on its side (a
+	// renamed folder). Nil: nodes match by name only.
+	Hostnames map[string]string
+
+	rename map[string]string // OLD node name → NEW (Compare's, for finding keys)
 }
 
 // Diff is what changes from OLD to NEW. Every list is sorted: nodes by
@@ -65,9 +72,13 @@ type Diff struct {
 	// Release is set when the two sides are checked against different
 	// releases (auto detection follows the files): defaults may then
 	// differ for that reason alone.
-	Release      *ReleaseChange  `json:"release,omitempty"`
-	NodesAdded   []string        `json:"nodes_added"`
-	NodesRemoved []string        `json:"nodes_removed"`
+	Release      *ReleaseChange `json:"release,omitempty"`
+	NodesAdded   []string       `json:"nodes_added"`
+	NodesRemoved []string       `json:"nodes_removed"`
+	// NodesRenamed are nodes of one side only paired with one of the other
+	// by their host name (Input.Hostnames), sorted by NEW name; their
+	// options and findings are compared as one node's, named by NEW.
+	NodesRenamed []NodeRename    `json:"nodes_renamed"`
 	Processes    []ProcessChange `json:"processes"`
 	Options      []OptionChange  `json:"options"`
 	// Introduced are findings of NEW that OLD does not have, Fixed those of
@@ -80,6 +91,14 @@ type Diff struct {
 	// numbers of their messages are set aside ("7 of 9" → "5 of 7"):
 	// neither introduced nor fixed, listed in JSON only.
 	Reworded []finding.Finding `json:"reworded,omitempty"`
+}
+
+// NodeRename is a node whose folder is named Old in OLD and New in NEW,
+// of the same host name Hostname.
+type NodeRename struct {
+	Old      string `json:"old"`
+	New      string `json:"new"`
+	Hostname string `json:"hostname"`
 }
 
 // ReleaseChange is the release each side is checked against.

@@ -22,13 +22,16 @@ func Markdown(w io.Writer, d *Diff) error {
 	if d.Release != nil {
 		fmt.Fprintf(&b, "\n%s\n", Code(ReleaseLine(d.Release), false))
 	}
-	if len(d.NodesAdded)+len(d.NodesRemoved) > 0 {
+	if len(d.NodesAdded)+len(d.NodesRemoved)+len(d.NodesRenamed) > 0 {
 		b.WriteString("\n#### Nodes\n\n")
 		for _, n := range d.NodesAdded {
 			fmt.Fprintf(&b, "- added: %s\n", Code(n, false))
 		}
 		for _, n := range d.NodesRemoved {
 			fmt.Fprintf(&b, "- removed: %s\n", Code(n, false))
+		}
+		for _, r := range d.NodesRenamed {
+			fmt.Fprintf(&b, "- renamed: %s → %s (same host name %s)\n", Code(r.Old, false), Code(r.New, false), Code(r.Hostname, false))
 		}
 	}
 	mdFindings(&b, "Findings introduced", d.Introduced)

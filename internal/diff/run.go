@@ -44,6 +44,7 @@ func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Optio
 		o.Snapshot = snaps[i]
 		o.Built = func(d *model.Deployment, picked *model.Releases) {
 			in.Settings = lint.Settings(d, picked)
+			in.Hostnames = d.Hostnames()
 		}
 		res, err := lint.Run(ctx, eng, s.Path, o)
 		if err != nil {

@@ -42,6 +42,9 @@ func Text(w io.Writer, d *Diff, o TextOptions) error {
 	for _, n := range d.NodesRemoved {
 		fmt.Fprintf(&t.b, "node %s removed\n", finding.Visible(n))
 	}
+	for _, r := range d.NodesRenamed {
+		fmt.Fprintf(&t.b, "%s\n", RenameLine(r))
+	}
 	t.options(d)
 	t.findings("findings introduced", d.Introduced)
 	t.findings("findings fixed", d.Fixed)
@@ -145,6 +148,12 @@ func Position(l finding.Location) string {
 		return finding.Visible(l.Path)
 	}
 	return fmt.Sprintf("%s:%d:%d", finding.Visible(l.Path), l.Line, max(l.Column, 1))
+}
+
+// RenameLine says that a node's folder is renamed: "node compute1
+// renamed to cmp-node1 (same host name cmp-node1.example.org)".
+func RenameLine(r NodeRename) string {
+	return fmt.Sprintf("node %s renamed to %s (same host name %s)", finding.Visible(r.Old), finding.Visible(r.New), finding.Visible(r.Hostname))
 }
 
 // ReleaseLine says that the sides are checked against different
