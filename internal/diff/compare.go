@@ -127,11 +127,15 @@ func compareSetting(o, n lint.Setting, inOld, inNew bool) (OptionChange, bool) {
 	default:
 		c.Kind = WrittenToDefault
 	}
-	if c.ValueChanged && !c.Secret && long(o.Value, n.Value) {
+	if c.ValueChanged && !c.Secret && long(o.Value, n.Value) && !unset(o) && !unset(n) {
 		c.Chars = Chars(o.Value, n.Value)
 	}
 	return c, true
 }
+
+// unset: a default with no value ("(none)"), which a character diff
+// would only show deleted whole.
+func unset(s lint.Setting) bool { return !s.Written && s.Value == "(none)" }
 
 // value is a setting as the diff shows it.
 func value(s lint.Setting) *Value {

@@ -95,7 +95,7 @@ func TestCompareSecrets(t *testing.T) {
 			t.Errorf("%s diffed by character: %+v", c.Option, c.Chars)
 		}
 	}
-	if s := Describe(&d.Options[1]); s != "changed (fp:aaaaaa → fp:bbbbbb)" {
+	if s := Describe(&d.Options[1]); s != "changed: fp:aaaaaa (n/nova.conf:3) → fp:bbbbbb (n/nova.conf:3)" {
 		t.Errorf("secret: %s", s)
 	}
 }
@@ -295,5 +295,25 @@ func TestCompareNodeRenamed(t *testing.T) {
 	var out strings.Builder
 	if err := Text(&out, d, TextOptions{}); err != nil || !strings.Contains(out.String(), "node compute1 renamed to cmp-node1") {
 		t.Errorf("%v\n%s", err, out.String())
+	}
+}
+
+// TestDescribeNoneAndLong: a secret added or removed says where each side
+// comes from without doubled brackets; a default → written change from an
+// unset default has no character diff; a huge value is cut.
+func TestDescribeNoneAndLong(t *testing.T) {
+	sec := lint.Setting{Value: "(none)", Default: "stein", Secret: true}
+	long := strings.Repeat("x", 300)
+	old := &Input{Nodes: []string{"n"}, Settings: settings{"n": {"p": opts("a.unset", def("(none)"))}}}
+	new := &Input{Nodes: []string{"n"}, Settings: settings{"n": {"p": opts("a.unset", written(long+",y", "f", 2), "ironic.password", sec)}}}
+	d := Compare(old, new)
+	if len(d.Options) != 2 || d.Options[0].Chars != nil {
+		t.Fatalf("%+v", d.Options)
+	}
+	got := Describe(&d.Options[0]) + "\n" + Describe(&d.Options[1])
+	want := "default → written: (none) (default of 2024.1) → " + strings.Repeat("x", 200) + "… (102 more characters) (f:2)\n" +
+		"added: (none) (default of stein)"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

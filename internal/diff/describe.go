@@ -40,19 +40,10 @@ func after(p ProcessChange, c OptionChange) bool {
 
 // Describe is an option's change in words, values shown with where they
 // come from: "changed: false (file:3) → true (file:3)", "default →
-// written, same value: 60", "added: x (file:9, unregistered)". A secret
-// is only ever "changed (fp:… → fp:…)", "added (fp:…)" or "removed
-// (fp:…)". Values are escaped by finding.Visible; an empty one is "".
+// written, same value: 60", "added: x (file:9, unregistered)". A secret's
+// values are its fingerprints ("changed: fp:… (file:3) → fp:… (file:3)").
+// Values are escaped by finding.Visible and cut (Cut); an empty one is "".
 func Describe(c *OptionChange) string {
-	if c.Secret {
-		switch c.Kind {
-		case Added:
-			return fmt.Sprintf("added (%s)", shown(c.New))
-		case Removed:
-			return fmt.Sprintf("removed (%s)", shown(c.Old))
-		}
-		return fmt.Sprintf("changed (%s → %s)", shown(c.Old), shown(c.New))
-	}
 	switch c.Kind {
 	case Added:
 		return "added: " + Where(c.New)
@@ -77,7 +68,7 @@ func shown(v *Value) string {
 	if v == nil {
 		return "(none)"
 	}
-	s := finding.Visible(v.Value)
+	s := Cut(finding.Visible(v.Value))
 	if s == "" {
 		s = `""`
 	}
@@ -85,6 +76,19 @@ func shown(v *Value) string {
 		s += " (invalid: " + finding.Visible(v.Error) + ")"
 	}
 	return s
+}
+
+// MaxShown is the number of characters of a value shown whole; a longer
+// one is cut (Cut).
+const MaxShown = 200
+
+// Cut is s cut to MaxShown characters: "abc… (N more characters)".
+func Cut(s string) string {
+	r := []rune(s)
+	if len(r) <= MaxShown {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d more characters)", string(r[:MaxShown]), len(r)-MaxShown)
 }
 
 // Where is a value with where it comes from: "true (controller/etc/nova/
