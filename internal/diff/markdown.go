@@ -16,45 +16,75 @@ import (
 // a hostile value cannot add markup, links, mentions or HTML, nor break a
 // table.
 func Markdown(w io.Writer, d *Diff) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "### stacklint diff %s → %s\n\n", Code(d.Old, false), Code(d.New, false))
-	fmt.Fprintf(&b, "**%s**\n", Summary(d))
+	b := &mdBuilder{left: MaxMarkdown - mdReserve}
+	fmt.Fprintf(b, "### stacklint diff %s → %s\n\n", Code(d.Old, false), Code(d.New, false))
+	fmt.Fprintf(b, "**%s**\n", Summary(d))
 	if d.Release != nil {
-		fmt.Fprintf(&b, "\n%s\n", Code(ReleaseLine(d.Release), false))
+		fmt.Fprintf(b, "\n%s\n", Code(ReleaseLine(d.Release), false))
 	}
 	if len(d.NodesAdded)+len(d.NodesRemoved)+len(d.NodesRenamed) > 0 {
 		b.WriteString("\n#### Nodes\n\n")
 		for _, n := range d.NodesAdded {
-			fmt.Fprintf(&b, "- added: %s\n", Code(n, false))
+			b.row(fmt.Sprintf("- added: %s\n", Code(n, false)))
 		}
 		for _, n := range d.NodesRemoved {
-			fmt.Fprintf(&b, "- removed: %s\n", Code(n, false))
+			b.row(fmt.Sprintf("- removed: %s\n", Code(n, false)))
 		}
 		for _, r := range d.NodesRenamed {
-			fmt.Fprintf(&b, "- renamed: %s → %s (same host name %s)\n", Code(r.Old, false), Code(r.New, false), Code(r.Hostname, false))
+			b.row(fmt.Sprintf("- renamed: %s → %s (same host name %s)\n", Code(r.Old, false), Code(r.New, false), Code(r.Hostname, false)))
 		}
 	}
-	mdFindings(&b, "Findings introduced", d.Introduced)
-	mdFindings(&b, "Findings fixed", d.Fixed)
-	mdOptions(&b, d)
+	mdFindings(b, "Findings introduced", d.Introduced)
+	mdFindings(b, "Findings fixed", d.Fixed)
+	mdOptions(b, d)
+	if b.omitted > 0 {
+		fmt.Fprintf(b, "\n*%d rows and diffs left out to keep this comment under GitHub's 65,536 characters: run `stacklint diff --format json` for everything.*\n", b.omitted)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// MaxMarkdown is the most characters the Markdown output holds (GitHub
+// refuses a comment of 65,536 or more); rows and diffs past it are left
+// out, counted in a closing note.
+const MaxMarkdown = 65000
+
+// mdReserve is what MaxMarkdown keeps for the headings, closers and
+// closing note written after the budget runs out.
+const mdReserve = 4000
+
+// mdBuilder is the Markdown output with a budget (left, in bytes) for its
+// rows and diffs; those past it are counted in omitted.
+type mdBuilder struct {
+	strings.Builder
+	left, omitted int
+}
+
+// row writes s whole if the budget holds it, else counts it left out.
+func (b *mdBuilder) row(s string) {
+	if len(s) > b.left {
+		b.left = 0
+		b.omitted++
+		return
+	}
+	b.left -= len(s)
+	b.WriteString(s)
+}
+
 // mdFindings writes a table of findings.
-func mdFindings(b *strings.Builder, title string, fs []finding.Finding) {
+func mdFindings(b *mdBuilder, title string, fs []finding.Finding) {
 	if len(fs) == 0 {
 		return
 	}
 	fmt.Fprintf(b, "\n#### %s (%d)\n\n| Severity | Rule | Location | Message |\n|---|---|---|---|\n", title, len(fs))
 	for _, f := range fs {
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", Code(f.Severity, true), Code(f.Rule, true), Code(Position(finding.Primary(f)), true), Code(f.Message, true))
+		b.row(fmt.Sprintf("| %s | %s | %s | %s |\n", Code(f.Severity, true), Code(f.Rule, true), Code(Position(finding.Primary(f)), true), Code(f.Message, true)))
 	}
 }
 
 // mdOptions writes the process and option changes as a table in a
 // <details> block, then the character diffs of long values.
-func mdOptions(b *strings.Builder, d *Diff) {
+func mdOptions(b *mdBuilder, d *Diff) {
 	rows := mergeRows(d)
 	if len(rows) == 0 {
 		return
@@ -63,7 +93,7 @@ func mdOptions(b *strings.Builder, d *Diff) {
 	var long []*OptionChange
 	for _, r := range rows {
 		if r.opt == nil {
-			fmt.Fprintf(b, "| %s | %s | | process %s |\n", Code(r.node, true), Code(r.process, true), r.kind)
+			b.row(fmt.Sprintf("| %s | %s | | process %s |\n", Code(r.node, true), Code(r.process, true), r.kind))
 			continue
 		}
 		c := r.opt
@@ -72,13 +102,28 @@ func mdOptions(b *strings.Builder, d *Diff) {
 			long = append(long, c)
 			change = fmt.Sprintf("%s (diff %d below)", Code(kindWords(c), true), len(long))
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", Code(c.Node, true), Code(c.Process, true), Code("["+c.Group+"] "+c.Option, true), change)
+		b.row(fmt.Sprintf("| %s | %s | %s | %s |\n", Code(c.Node, true), Code(c.Process, true), Code("["+c.Group+"] "+c.Option, true), change))
 	}
 	for i, c := range long {
-		fmt.Fprintf(b, "\ndiff %d: %s %s %s\n\n", i+1, Code(c.Node, false), Code(c.Process, false), Code("["+c.Group+"] "+c.Option, false))
-		b.WriteString(Fence("diff", "- "+finding.Visible(c.Old.Value)+"\n+ "+finding.Visible(c.New.Value)))
+		o, n := windowed(c.Chars)
+		b.row(fmt.Sprintf("\ndiff %d: %s %s %s\n\n", i+1, Code(c.Node, false), Code(c.Process, false), Code("["+c.Group+"] "+c.Option, false)) +
+			Fence("diff", "- "+finding.Visible(o)+"\n+ "+finding.Visible(n)))
 	}
 	b.WriteString("\n</details>\n")
+}
+
+// windowed are the two sides of a character diff as Windows shows them.
+func windowed(edits []Edit) (old, new string) {
+	var o, n strings.Builder
+	for _, e := range Windows(edits) {
+		if e.Op != "insert" {
+			o.WriteString(e.Text)
+		}
+		if e.Op != "delete" {
+			n.WriteString(e.Text)
+		}
+	}
+	return o.String(), n.String()
 }
 
 // kindWords is an option change's kind in words, without the values.

@@ -1,10 +1,12 @@
 package diff
 
 import (
+	"fmt"
 	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/lint"
@@ -126,5 +128,36 @@ func TestTextAndJSONHostile(t *testing.T) {
 	var back Diff
 	if err := json.Unmarshal([]byte(js.String()), &back); err != nil || back.Options[0].New.Value != hostile[5] {
 		t.Errorf("json: %v %+v", err, back.Options)
+	}
+}
+
+// TestMarkdownCapped: a huge diff (thousands of option changes, a huge
+// value) stays under GitHub's comment limit, closes its <details> block
+// and says how much it left out; a huge value's diff shows only windows
+// around the edit, in Markdown and in text.
+func TestMarkdownCapped(t *testing.T) {
+	huge := strings.Repeat("a", 5000)
+	old := opts("DEFAULT.huge", written(huge+"x"+huge, "f", 1))
+	new := opts("DEFAULT.huge", written(huge+"y"+huge, "f", 1))
+	for i := 0; i < 3000; i++ {
+		k := fmt.Sprintf("g.opt%04d", i)
+		old[lint.SettingKey{Group: "g", Option: k[2:]}] = written("1", "f", i)
+		new[lint.SettingKey{Group: "g", Option: k[2:]}] = written("2", "f", i)
+	}
+	d := Compare(&Input{Nodes: []string{"n"}, Settings: settings{"n": {"p": old}}}, &Input{Nodes: []string{"n"}, Settings: settings{"n": {"p": new}}})
+	var md, text strings.Builder
+	if err := Markdown(&md, d); err != nil {
+		t.Fatal(err)
+	}
+	out := md.String()
+	if n := utf8.RuneCountInString(out); n >= 65536 || !strings.Contains(out, "left out to keep this comment under") || !strings.HasSuffix(strings.TrimSpace(out[:strings.LastIndex(out, "\n*")]), "</details>") {
+		t.Errorf("%d characters; ends:\n%s", n, out[max(0, len(out)-600):])
+	}
+	if err := Text(&text, d, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "…" + strings.Repeat("a", Context) + "[-x-]{+y+}" + strings.Repeat("a", Context) + "…"
+	if !strings.Contains(text.String(), want) || strings.Contains(text.String(), strings.Repeat("a", 300)) {
+		t.Errorf("text shows no window around the edit, or the whole value")
 	}
 }

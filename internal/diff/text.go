@@ -99,10 +99,11 @@ func (t *textWriter) option(c *OptionChange) {
 	}
 }
 
-// chars is a character diff inline: [-deleted-]{+inserted+}.
+// chars is a character diff inline, [-deleted-]{+inserted+}, with
+// unchanged text only around the edits (Windows).
 func (t *textWriter) chars(edits []Edit) string {
 	var b strings.Builder
-	for _, e := range edits {
+	for _, e := range Windows(edits) {
 		text := finding.Visible(e.Text)
 		switch e.Op {
 		case "delete":
