@@ -221,7 +221,7 @@ func checkSides(sides [2]diff.Side, results [2]*result.Result) error {
 		if s.Absent {
 			continue
 		}
-		if err := nothingToCheck(s.Path, results[i]); err != nil {
+		if err := nothingToCheckAs(s.Path, results[i], s.Path == s.Label); err != nil {
 			return relabel(err, s)
 		}
 		if len(results[i].RuleErrors) > 0 {

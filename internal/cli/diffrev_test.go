@@ -175,3 +175,15 @@ func TestInspectModelCustomParams(t *testing.T) {
 		t.Errorf("--rules without --model: exit %d, want 2", code)
 	}
 }
+
+// TestDiffRevNothingToCheckSuggestsNoCommand: a --rev side whose nodes
+// are one folder deeper is exit 2 naming the folder below by its label,
+// with no "run stacklint HEAD:…" (no command takes that).
+func TestDiffRevNothingToCheckSuggestsNoCommand(t *testing.T) {
+	repo := gitRepo(t)
+	t.Chdir(repo)
+	code, _, errOut := run(t, "diff", "--rev", "HEAD", ".")
+	if code != ExitUsage || !strings.Contains(errOut, "nothing to check") || !strings.Contains(errOut, "snap") || strings.Contains(errOut, "run stacklint") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}

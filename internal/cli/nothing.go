@@ -19,6 +19,13 @@ import (
 // real, small snapshot and passes. The message names where stacklint
 // looked, the layouts it knows and the snapshots it sees below.
 func nothingToCheck(path string, res *result.Result) error {
+	return nothingToCheckAs(path, res, true)
+}
+
+// nothingToCheckAs is nothingToCheck, with a command to run suggested
+// only when suggest is set (a side of a git revision is no folder one can
+// name on the command line).
+func nothingToCheckAs(path string, res *result.Result, suggest bool) error {
 	if res.Files > 0 && res.Nodes > 0 {
 		return nil
 	}
@@ -42,7 +49,10 @@ func nothingToCheck(path string, res *result.Result) error {
 		if len(shown) > 5 {
 			shown, more = shown[:5], fmt.Sprintf(" and %d more", len(below)-5)
 		}
-		msg += fmt.Sprintf("; the nodes of a snapshot are below, in %s%s: run stacklint %s", strings.Join(shown, ", "), more, shown[0])
+		msg += fmt.Sprintf("; the nodes of a snapshot are below, in %s%s", strings.Join(shown, ", "), more)
+		if suggest {
+			msg += ": run stacklint " + shown[0]
+		}
 	}
 	return usageError("%s", msg)
 }
