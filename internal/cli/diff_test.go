@@ -287,3 +287,26 @@ func TestDiffSosReportsOfTwoDays(t *testing.T) {
 		t.Errorf("exit %d, %s\n%s", code, errOut, out)
 	}
 }
+
+// TestDiffCarriesNotes: two sides whose secrets a sos report masked say
+// "no change" and, in every format, that masked values were not compared
+// (each side's notes, by label).
+func TestDiffCarriesNotes(t *testing.T) {
+	dir := t.TempDir()
+	for _, side := range []string{"a", "b"} {
+		p := filepath.Join(dir, side, "ctl", "etc", "nova", "nova.conf")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("[keystone_authtoken]\npassword = ********\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for format, want := range map[string]string{"text": "note: " + a + ": ", "json": `"notes": [`, "markdown": "> note: `" + a + ": "} {
+		_, out, errOut := run(t, "diff", "--format", format, a, b)
+		if !strings.Contains(out, want) || !strings.Contains(out, "change of the secret behind a mask does not show") {
+			t.Errorf("%s: no note %q:\n%s%s", format, want, out, errOut)
+		}
+	}
+}

@@ -14,7 +14,7 @@ import (
 // Compare is what changes from old to new (see Diff).
 func Compare(old, new *Input) *Diff {
 	d := &Diff{Version: Version, Old: old.Label, New: new.Label,
-		NodesAdded: []string{}, NodesRemoved: []string{}, NodesRenamed: []NodeRename{}, Processes: []ProcessChange{}, Options: []OptionChange{}}
+		NodesAdded: []string{}, NodesRemoved: []string{}, NodesRenamed: []NodeRename{}, Notes: []string{}, Processes: []ProcessChange{}, Options: []OptionChange{}}
 	if old.Release != new.Release {
 		d.Release = &ReleaseChange{Old: old.Release, New: new.Release}
 	}

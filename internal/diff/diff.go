@@ -91,6 +91,11 @@ type Diff struct {
 	// numbers of their messages are set aside ("7 of 9" → "5 of 7"):
 	// neither introduced nor fixed, listed in JSON only.
 	Reworded []finding.Finding `json:"reworded,omitempty"`
+	// Notes are what either side's run could not decide or decided for
+	// the user (result.Notes: masked secrets that cannot be compared, a
+	// node named by its folder), each prefixed by its side's label, OLD's
+	// first.
+	Notes []string `json:"notes"`
 }
 
 // NodeRename is a node whose folder is named Old in OLD and New in NEW,

@@ -34,6 +34,9 @@ func Markdown(w io.Writer, d *Diff) error {
 			b.row(fmt.Sprintf("- renamed: %s → %s (same host name %s)\n", Code(r.Old, false), Code(r.New, false), Code(r.Hostname, false)))
 		}
 	}
+	for _, n := range d.Notes {
+		b.row(fmt.Sprintf("\n> note: %s\n", Code(n, false)))
+	}
 	mdFindings(b, "Findings introduced", d.Introduced)
 	mdFindings(b, "Findings fixed", d.Fixed)
 	mdOptions(b, d)

@@ -57,7 +57,18 @@ func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Optio
 		in.Places = places(res.Deployment)
 		inputs[i], results[i] = in, res
 	}
-	return Compare(inputs[0], inputs[1]), results, nil
+	d := Compare(inputs[0], inputs[1])
+	masked := false
+	for i, r := range results {
+		for _, n := range r.Notes {
+			d.Notes = append(d.Notes, sides[i].Label+": "+n)
+			masked = masked || strings.HasPrefix(n, "masked credentials")
+		}
+	}
+	if masked {
+		d.Notes = append(d.Notes, "masked values are compared as the tool wrote them: a change of the secret behind a mask does not show")
+	}
+	return d, results, nil
 }
 
 // places names every file of d by node and path below the node

@@ -49,6 +49,9 @@ func Text(w io.Writer, d *Diff, o TextOptions) error {
 	t.findings("findings introduced", d.Introduced)
 	t.findings("findings fixed", d.Fixed)
 	fmt.Fprintf(&t.b, "\n%s\n", Summary(d))
+	for _, n := range d.Notes {
+		fmt.Fprintf(&t.b, "note: %s\n", finding.Visible(n))
+	}
 	_, err := io.WriteString(w, t.b.String())
 	return err
 }
