@@ -41,6 +41,7 @@ type diffOptions struct {
 	maxArchive   sizeFlag
 	timeout      time.Duration
 	rev          string
+	allDefaults  bool
 	custom       customRules
 }
 
@@ -78,6 +79,7 @@ func newDiffCommand(streams IO) *cobra.Command {
 	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringVar(&o.failLevel, "fail-level", "error", "exit 1 when the change introduces a finding at or above this level: error|warning|info|none")
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
+	f.BoolVar(&o.allDefaults, "all-defaults", false, "list every option whose default alone differs between the sides' releases (text; JSON always lists them), not a count per process")
 	f.StringVar(&o.rev, "rev", "", "compare PATH (default .) at this git revision (branch, tag, commit: origin/main) with the working tree")
 	f.StringVar(&o.config, "config", "", "configuration file for both sides, or \"none\" (default: "+config.FileName+" in NEW or a parent inside its git repository)")
 	f.StringVar(&o.release, "release", "", "OpenStack release to check both sides against: "+strings.Join(release.Names(), "|")+", with SERVICE=RELEASE items (default: the config file's, else auto)")
@@ -188,7 +190,7 @@ func diffAndRender(ctx context.Context, p *phase, streams IO, o *diffOptions, ol
 		return diffOutput{}, err
 	}
 	color := streams.IsTTY && o.output == "" && !o.noColor && os.Getenv("NO_COLOR") == ""
-	data, err := renderDiff(d, o.format, color, results)
+	data, err := renderDiff(d, o.format, diff.TextOptions{Color: color, AllDefaults: o.allDefaults}, results)
 	if err != nil {
 		return diffOutput{}, &ExitError{Code: ExitUsage, Err: err}
 	}
@@ -287,7 +289,7 @@ func relabelText(msg string, s diff.Side) error {
 // renderDiff renders d in format, then redacts every secret either side
 // knows from it (a second line of defence: the diff holds fingerprints
 // only).
-func renderDiff(d *diff.Diff, format string, color bool, results [2]*result.Result) ([]byte, error) {
+func renderDiff(d *diff.Diff, format string, text diff.TextOptions, results [2]*result.Result) ([]byte, error) {
 	var b bytes.Buffer
 	var err error
 	switch format {
@@ -296,16 +298,16 @@ func renderDiff(d *diff.Diff, format string, color bool, results [2]*result.Resu
 	case "markdown":
 		err = diff.Markdown(&b, d)
 	default:
-		err = diff.Text(&b, d, diff.TextOptions{Color: color})
+		err = diff.Text(&b, d, text)
 	}
 	if err != nil {
 		return nil, err
 	}
-	text := b.String()
+	out := b.String()
 	for _, r := range results {
 		if r != nil && r.Deployment != nil {
-			text = r.Deployment.Keys.Redact(text)
+			out = r.Deployment.Keys.Redact(out)
 		}
 	}
-	return []byte(text), nil
+	return []byte(out), nil
 }

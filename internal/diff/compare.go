@@ -14,7 +14,7 @@ import (
 // Compare is what changes from old to new (see Diff).
 func Compare(old, new *Input) *Diff {
 	d := &Diff{Version: Version, Old: old.Label, New: new.Label,
-		NodesAdded: []string{}, NodesRemoved: []string{}, NodesRenamed: []NodeRename{}, Notes: []string{}, Processes: []ProcessChange{}, Options: []OptionChange{}}
+		NodesAdded: []string{}, NodesRemoved: []string{}, NodesRenamed: []NodeRename{}, Notes: []string{}, Defaults: []DefaultsCount{}, Processes: []ProcessChange{}, Options: []OptionChange{}}
 	if old.Release != new.Release {
 		d.Release = &ReleaseChange{Old: old.Release, New: new.Release}
 	}
@@ -43,8 +43,28 @@ func Compare(old, new *Input) *Diff {
 	for _, node := range sortedKeys(pairs) {
 		d.compareNode(node, old.Settings[pairs[node]], new.Settings[node])
 	}
+	if d.Release != nil {
+		d.countDefaults()
+	}
 	d.Introduced, d.Fixed, d.Reworded = compareFindings(renamed, new)
 	return d
+}
+
+// countDefaults marks the changes between two defaults (the sides'
+// releases differ) and counts them per process.
+func (d *Diff) countDefaults() {
+	for i := range d.Options {
+		c := &d.Options[i]
+		if c.Kind != Changed || c.Old.Default == "" || c.New.Default == "" {
+			continue
+		}
+		c.DefaultOnly = true
+		if n := len(d.Defaults); n > 0 && d.Defaults[n-1].Node == c.Node && d.Defaults[n-1].Process == c.Process {
+			d.Defaults[n-1].Count++
+			continue
+		}
+		d.Defaults = append(d.Defaults, DefaultsCount{Node: c.Node, Process: c.Process, Count: 1})
+	}
 }
 
 // compareNode adds the processes and options of a node of both sides

@@ -317,3 +317,51 @@ func TestDescribeNoneAndLong(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestTextGroupsAndDefaults: processes of a node with the same changes
+// (one edit of a shared neutron.conf) are one block; with the releases
+// differing, changes between two defaults are a count per process after
+// the written changes (listed with AllDefaults, always in the options).
+func TestTextGroupsAndDefaults(t *testing.T) {
+	procs := func(debug string, stein bool) map[string]map[lint.SettingKey]lint.Setting {
+		rel := "2024.1"
+		if stein {
+			rel = "stein"
+		}
+		d := lint.Setting{Value: map[bool]string{true: "a", false: "b"}[stein], Default: rel}
+		m := map[string]map[lint.SettingKey]lint.Setting{}
+		for _, p := range []string{"neutron-dhcp-agent", "neutron-l3-agent", "neutron-metadata-agent"} {
+			m[p] = opts("DEFAULT.debug", written(debug, "n/etc/neutron/neutron.conf", 3), "DEFAULT.x", d, "DEFAULT.y", d)
+		}
+		m["nova-api"] = opts("DEFAULT.debug", written("false", "n/etc/nova/nova.conf", 3))
+		return m
+	}
+	d := Compare(&Input{Release: "stein", Nodes: []string{"n"}, Settings: settings{"n": procs("false", true)}},
+		&Input{Release: "2024.1", Nodes: []string{"n"}, Settings: settings{"n": procs("true", false)}})
+	if len(d.Options) != 9 || len(d.Defaults) != 3 || d.Defaults[0].Count != 2 {
+		t.Fatalf("options %d, defaults %+v", len(d.Options), d.Defaults)
+	}
+	var out strings.Builder
+	if err := Text(&out, d, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `
+n
+  neutron-dhcp-agent, neutron-l3-agent, neutron-metadata-agent (3 processes)
+    [DEFAULT] debug: changed: false (n/etc/neutron/neutron.conf:3) → true (n/etc/neutron/neutron.conf:3)
+
+defaults only (--all-defaults lists them)
+  n neutron-dhcp-agent: 2 defaults differ between stein and 2024.1
+  n neutron-l3-agent: 2 defaults differ between stein and 2024.1
+  n neutron-metadata-agent: 2 defaults differ between stein and 2024.1
+
+3 options changed in 3 processes, 6 defaults differing between releases
+`
+	if got := out.String()[strings.Index(out.String(), "\n\n")+1:]; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	out.Reset()
+	if err := Text(&out, d, TextOptions{AllDefaults: true}); err != nil || strings.Count(out.String(), "[DEFAULT] x: changed: a (default of stein) → b (default of 2024.1)") != 1 {
+		t.Errorf("AllDefaults:\n%s", out.String())
+	}
+}

@@ -33,6 +33,64 @@ func mergeRows(d *Diff) []row {
 	return out
 }
 
+// block is the rows of one or more processes of a node whose changes
+// are the same (one edit of a file several processes read): procs in
+// order, rows those of the first.
+type block struct {
+	node  string
+	procs []string
+	rows  []row
+}
+
+// blocks are the rows of d by node, processes of a node with the same
+// changes in one block (in the order of their first process). A change
+// between two defaults (DefaultOnly) is left out unless all is set.
+func blocks(d *Diff, all bool) []block {
+	var out []block
+	sig := map[string]int{} // node + changes → index in out
+	var cur *block
+	flush := func() {
+		if cur == nil || len(cur.rows) == 0 {
+			return
+		}
+		var b strings.Builder
+		b.WriteString(cur.node + "\x00")
+		for _, r := range cur.rows {
+			b.WriteString(r.kind + "\x00")
+			if r.opt != nil {
+				b.WriteString(r.opt.Group + "\x00" + r.opt.Option + "\x00" + Describe(r.opt) + "\x00")
+			}
+		}
+		if i, ok := sig[b.String()]; ok {
+			out[i].procs = append(out[i].procs, cur.procs...)
+			return
+		}
+		sig[b.String()] = len(out)
+		out = append(out, *cur)
+	}
+	for _, r := range mergeRows(d) {
+		if r.opt != nil && r.opt.DefaultOnly && !all {
+			continue
+		}
+		if cur == nil || cur.node != r.node || cur.procs[0] != r.process {
+			flush()
+			cur = &block{node: r.node, procs: []string{r.process}}
+		}
+		cur.rows = append(cur.rows, r)
+	}
+	flush()
+	return out
+}
+
+// procsName names a block's processes: "nova-api", or "neutron-dhcp-agent,
+// neutron-l3-agent (2 processes)".
+func procsName(procs []string) string {
+	if len(procs) == 1 {
+		return procs[0]
+	}
+	return fmt.Sprintf("%s (%d processes)", strings.Join(procs, ", "), len(procs))
+}
+
 // after: p sorts after c (by node, then process).
 func after(p ProcessChange, c OptionChange) bool {
 	return p.Node > c.Node || p.Node == c.Node && p.Process > c.Process
@@ -116,8 +174,9 @@ func Where(v *Value) string {
 	return fmt.Sprintf("%s (%s)", shown(v), strings.Join(from, ", "))
 }
 
-// Summary is the diff in one line: "2 options changed on 1 process, 1
-// node added, 1 finding introduced, 1 fixed", or "no change".
+// Summary is the diff in one line: "2 options changed in 1 process, 1108
+// defaults differing between releases, 1 node added, 1 finding
+// introduced, 1 finding fixed", or "no change".
 func Summary(d *Diff) string {
 	var parts []string
 	add := func(n int, what string) {
@@ -126,10 +185,17 @@ func Summary(d *Diff) string {
 		}
 	}
 	procs := map[[2]string]bool{}
+	options, defaults := 0, 0
 	for _, c := range d.Options {
+		if c.DefaultOnly {
+			defaults++
+			continue
+		}
+		options++
 		procs[[2]string{c.Node, c.Process}] = true
 	}
-	add(len(d.Options), fmt.Sprintf("%s changed in %s", count(len(d.Options), "option"), count(len(procs), "process")))
+	add(options, fmt.Sprintf("%s changed in %s", count(options, "option"), count(len(procs), "process")))
+	add(defaults, count(defaults, "default")+" differing between releases")
 	added, removed := 0, 0
 	for _, p := range d.Processes {
 		if p.Kind == Added {

@@ -81,6 +81,10 @@ type Diff struct {
 	NodesRenamed []NodeRename    `json:"nodes_renamed"`
 	Processes    []ProcessChange `json:"processes"`
 	Options      []OptionChange  `json:"options"`
+	// Defaults counts, per node and process, the options whose defaults
+	// alone differ because the sides' releases do (OptionChange.
+	// DefaultOnly); empty when the releases agree.
+	Defaults []DefaultsCount `json:"defaults_only"`
 	// Introduced are findings of NEW that OLD does not have, Fixed those of
 	// OLD that NEW does not have (matched one to one by finding.Fingerprint
 	// with paths named by node, then by the same without numbers: lines,
@@ -96,6 +100,14 @@ type Diff struct {
 	// node named by its folder), each prefixed by its side's label, OLD's
 	// first.
 	Notes []string `json:"notes"`
+}
+
+// DefaultsCount is how many options of one process only change their
+// default between the sides' releases.
+type DefaultsCount struct {
+	Node    string `json:"node"`
+	Process string `json:"process"`
+	Count   int    `json:"count"`
 }
 
 // NodeRename is a node whose folder is named Old in OLD and New in NEW,
@@ -134,6 +146,10 @@ type OptionChange struct {
 	ValueChanged bool `json:"value_changed"`
 	// Secret: shown only as fingerprints, never diffed by character.
 	Secret bool `json:"secret,omitempty"`
+	// DefaultOnly: the sides are checked against different releases and
+	// both values are that release's default (Diff.Defaults counts them;
+	// text and Markdown list them only on request).
+	DefaultOnly bool `json:"default_only,omitempty"`
 	// Chars is a character diff of a long value (Long) that changed.
 	Chars []Edit `json:"diff,omitempty"`
 }

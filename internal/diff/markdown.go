@@ -88,24 +88,34 @@ func mdFindings(b *mdBuilder, title string, fs []finding.Finding) {
 // mdOptions writes the process and option changes as a table in a
 // <details> block, then the character diffs of long values.
 func mdOptions(b *mdBuilder, d *Diff) {
-	rows := mergeRows(d)
-	if len(rows) == 0 {
+	bs := blocks(d, false)
+	if len(bs)+len(d.Defaults) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "\n<details><summary>Options (%d changes)</summary>\n\n| Node | Process | Option | Change |\n|---|---|---|---|\n", len(rows))
+	n := 0
+	for _, bl := range bs {
+		n += len(bl.rows) * len(bl.procs)
+	}
+	fmt.Fprintf(b, "\n<details><summary>Options (%d changes)</summary>\n\n| Node | Process | Option | Change |\n|---|---|---|---|\n", n)
 	var long []*OptionChange
-	for _, r := range rows {
-		if r.opt == nil {
-			b.row(fmt.Sprintf("| %s | %s | | process %s |\n", Code(r.node, true), Code(r.process, true), r.kind))
-			continue
+	for _, bl := range bs {
+		procs := Code(procsName(bl.procs), true)
+		for _, r := range bl.rows {
+			if r.opt == nil {
+				b.row(fmt.Sprintf("| %s | %s | | process %s |\n", Code(r.node, true), procs, r.kind))
+				continue
+			}
+			c := r.opt
+			change := Code(Describe(c), true)
+			if len(c.Chars) > 0 {
+				long = append(long, c)
+				change = fmt.Sprintf("%s (diff %d below)", Code(kindWords(c), true), len(long))
+			}
+			b.row(fmt.Sprintf("| %s | %s | %s | %s |\n", Code(c.Node, true), procs, Code("["+c.Group+"] "+c.Option, true), change))
 		}
-		c := r.opt
-		change := Code(Describe(c), true)
-		if len(c.Chars) > 0 {
-			long = append(long, c)
-			change = fmt.Sprintf("%s (diff %d below)", Code(kindWords(c), true), len(long))
-		}
-		b.row(fmt.Sprintf("| %s | %s | %s | %s |\n", Code(c.Node, true), Code(c.Process, true), Code("["+c.Group+"] "+c.Option, true), change))
+	}
+	for _, c := range d.Defaults {
+		b.row(fmt.Sprintf("| %s | %s | | %s |\n", Code(c.Node, true), Code(c.Process, true), Code(DefaultsLine(c.Count, d.Release), true)))
 	}
 	for i, c := range long {
 		o, n := windowed(c.Chars)

@@ -13,6 +13,9 @@ type TextOptions struct {
 	// Color paints kinds and character edits with ANSI colours (a
 	// terminal only).
 	Color bool
+	// AllDefaults lists every change between two releases' defaults
+	// instead of a count per process.
+	AllDefaults bool
 }
 
 const (
@@ -31,7 +34,7 @@ const (
 // the snapshots goes through finding.Visible (no control character but
 // the output's own line ends).
 func Text(w io.Writer, d *Diff, o TextOptions) error {
-	t := textWriter{color: o.Color}
+	t := textWriter{color: o.Color, all: o.AllDefaults}
 	fmt.Fprintf(&t.b, "%s\n", t.paint(bold, fmt.Sprintf("stacklint diff %s → %s", finding.Visible(d.Old), finding.Visible(d.New))))
 	if d.Release != nil {
 		fmt.Fprintf(&t.b, "%s\n", ReleaseLine(d.Release))
@@ -57,8 +60,8 @@ func Text(w io.Writer, d *Diff, o TextOptions) error {
 }
 
 type textWriter struct {
-	b     strings.Builder
-	color bool
+	b          strings.Builder
+	color, all bool
 }
 
 func (t *textWriter) paint(code, s string) string {
@@ -69,27 +72,41 @@ func (t *textWriter) paint(code, s string) string {
 }
 
 // options writes the processes and options that change, grouped by node
-// and process.
+// and process (processes of a node with the same changes as one), the
+// changes between two defaults only as a count per process unless
+// AllDefaults.
 func (t *textWriter) options(d *Diff) {
-	node, proc := "", ""
-	head := func(n, p string) {
-		if n != node {
-			fmt.Fprintf(&t.b, "\n%s\n", t.paint(bold, finding.Visible(n)))
-			node, proc = n, ""
+	node := ""
+	for _, b := range blocks(d, t.all) {
+		if b.node != node {
+			fmt.Fprintf(&t.b, "\n%s\n", t.paint(bold, finding.Visible(b.node)))
+			node = b.node
 		}
-		if p != proc {
-			fmt.Fprintf(&t.b, "  %s\n", finding.Visible(p))
-			proc = p
+		fmt.Fprintf(&t.b, "  %s\n", finding.Visible(procsName(b.procs)))
+		for _, r := range b.rows {
+			if r.opt == nil {
+				fmt.Fprintf(&t.b, "    %s\n", t.paint(kindColor(r.kind), "process "+r.kind))
+				continue
+			}
+			t.option(r.opt)
 		}
 	}
-	for _, r := range mergeRows(d) {
-		head(r.node, r.process)
-		if r.opt == nil {
-			fmt.Fprintf(&t.b, "    %s\n", t.paint(kindColor(r.kind), "process "+r.kind))
-			continue
-		}
-		t.option(r.opt)
+	if len(d.Defaults) == 0 || t.all {
+		return
 	}
+	fmt.Fprintf(&t.b, "\n%s\n", t.paint(bold, "defaults only (--all-defaults lists them)"))
+	for _, c := range d.Defaults {
+		fmt.Fprintf(&t.b, "  %s %s: %s\n", finding.Visible(c.Node), finding.Visible(c.Process), DefaultsLine(c.Count, d.Release))
+	}
+}
+
+// DefaultsLine is "312 defaults differ between stein and ussuri".
+func DefaultsLine(n int, r *ReleaseChange) string {
+	verb := "differ"
+	if n == 1 {
+		verb = "differs"
+	}
+	return fmt.Sprintf("%s %s between %s and %s", count(n, "default"), verb, finding.Visible(r.Old), finding.Visible(r.New))
 }
 
 // option writes one option's change, and its character diff when it has
