@@ -24,7 +24,7 @@ func Compare(old, new *Input) *Diff {
 	for _, node := range common(old.Nodes, new.Nodes) {
 		pairs[node] = node
 	}
-	renamed := &Input{Findings: old.Findings, Places: old.Places}
+	renamed := &Input{Findings: old.Findings, Places: old.Places, Release: old.Release}
 	if len(d.NodesRenamed) > 0 {
 		renamed.Places, renamed.rename = maps.Clone(old.Places), map[string]string{}
 		for _, r := range d.NodesRenamed {
@@ -50,12 +50,13 @@ func Compare(old, new *Input) *Diff {
 	return d
 }
 
-// countDefaults marks the changes between two defaults (the sides'
-// releases differ) and counts them per process.
+// countDefaults marks the changes between two defaults, or a default and
+// nothing (an option one release only has), the sides' releases
+// differing, and counts them per process.
 func (d *Diff) countDefaults() {
 	for i := range d.Options {
 		c := &d.Options[i]
-		if c.Kind != Changed || c.Old.Default == "" || c.New.Default == "" {
+		if fromFile(c.Old) || fromFile(c.New) {
 			continue
 		}
 		c.DefaultOnly = true
@@ -66,6 +67,9 @@ func (d *Diff) countDefaults() {
 		d.Defaults = append(d.Defaults, DefaultsCount{Node: c.Node, Process: c.Process, Count: 1})
 	}
 }
+
+// fromFile: a value of a file (not a release's default).
+func fromFile(v *Value) bool { return v != nil && v.Default == "" }
 
 // compareNode adds the processes and options of a node of both sides
 // that change.
@@ -165,15 +169,24 @@ func value(s lint.Setting) *Value {
 // compareFindings matches the findings in force (not suppressed) of the
 // two sides one to one, in two stages: by their identity (key) first,
 // then those left by a key without numbers (looseKey), so that a message
-// whose counts move ("used by 7 of 9 references" → "5 of 7") is the same
-// finding. A pair of the second stage is neither introduced nor fixed:
+// whose counts move ("used by 7 of 9 references" → "5 of 7"), or that
+// names the side's release ("the default in stein" → "in ussuri"), is the
+// same finding. A pair of the second stage is neither introduced nor fixed:
 // its NEW finding is reworded.
 func compareFindings(old, new *Input) (introduced, fixed, reworded []finding.Finding) {
 	olds, news := inForce(old.Findings), inForce(new.Findings)
 	oldLeft, newLeft := matchStage(olds, news, func(f finding.Finding) string { return key(renamedIn(f, old.rename), old.Places) },
 		func(f finding.Finding) string { return key(f, new.Places) })
 	oldRest, newRest := pick(olds, oldLeft), pick(news, newLeft)
-	oldLeft2, newLeft2 := matchStage(oldRest, newRest, func(f finding.Finding) string { return looseKey(renamedIn(f, old.rename), old.Places) },
+	renames := old.rename
+	if old.Release != "" && new.Release != "" && old.Release != new.Release { // "repeats the default in stein" → "in ussuri"
+		renames = maps.Clone(old.rename)
+		if renames == nil {
+			renames = map[string]string{}
+		}
+		renames[old.Release] = new.Release
+	}
+	oldLeft2, newLeft2 := matchStage(oldRest, newRest, func(f finding.Finding) string { return looseKey(renamedIn(f, renames), old.Places) },
 		func(f finding.Finding) string { return looseKey(f, new.Places) })
 	introduced, fixed, reworded = pick(newRest, newLeft2), pick(oldRest, oldLeft2), []finding.Finding{}
 	for i, f := range newRest {

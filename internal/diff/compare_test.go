@@ -365,3 +365,26 @@ defaults only (--all-defaults lists them)
 		t.Errorf("AllDefaults:\n%s", out.String())
 	}
 }
+
+// TestCompareReleaseDefaults: with the releases differing, an option one
+// release only has (added or removed as a default) is a default-only
+// change like two defaults differing, and a finding naming the side's
+// release ("the default in stein" → "in ussuri") is reworded, not
+// introduced and fixed.
+func TestCompareReleaseDefaults(t *testing.T) {
+	st := lint.Setting{Value: "1", Default: "stein"}
+	us := lint.Setting{Value: "2", Default: "ussuri"}
+	pol := func(rel string) finding.Finding {
+		return finding.Finding{Rule: "SL-POL-009", Severity: "info", Message: "policy x repeats nova's default in " + rel,
+			Locations: []finding.Location{{Path: "c/etc/nova/policy.json", Line: 3}}}
+	}
+	old := &Input{Release: "stein", Nodes: []string{"n"}, Settings: settings{"n": {"p": opts("a.gone", st, "a.both", st, "a.mine", written("x", "f", 1))}}, Findings: []finding.Finding{pol("stein")}}
+	new := &Input{Release: "ussuri", Nodes: []string{"n"}, Settings: settings{"n": {"p": opts("a.new", us, "a.both", us, "a.mine", us)}}, Findings: []finding.Finding{pol("ussuri")}}
+	d := Compare(old, new)
+	if len(d.Defaults) != 1 || d.Defaults[0].Count != 3 || Summary(d) != "1 option changed in 1 process, 3 defaults differing between releases" {
+		t.Errorf("defaults %+v: %s", d.Defaults, Summary(d))
+	}
+	if len(d.Introduced)+len(d.Fixed) != 0 || len(d.Reworded) != 1 {
+		t.Errorf("introduced %v fixed %v", d.Introduced, d.Fixed)
+	}
+}
