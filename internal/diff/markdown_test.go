@@ -1,8 +1,8 @@
 package diff
 
 import (
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
