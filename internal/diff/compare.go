@@ -151,10 +151,16 @@ func compareSetting(o, n lint.Setting, inOld, inNew bool) (OptionChange, bool) {
 	default:
 		c.Kind = WrittenToDefault
 	}
-	if c.ValueChanged && !c.Secret && long(o.Value, n.Value) && !unset(o) && !unset(n) {
+	if diffable(c, o, n) {
 		c.Chars = Chars(o.Value, n.Value)
 	}
 	return c, true
+}
+
+// diffable: a change shown as a character diff: a long value that
+// changed, no secret, neither side an unset default.
+func diffable(c OptionChange, o, n lint.Setting) bool {
+	return c.ValueChanged && !c.Secret && long(o.Value, n.Value) && !unset(o) && !unset(n)
 }
 
 // unset: a default with no value ("(none)"), which a character diff
