@@ -301,6 +301,9 @@ func placed(f finding.Finding, places map[string]string) finding.Finding {
 // NEW) in its message, as whole words, replaced by their NEW names.
 func renamedIn(f finding.Finding, rename map[string]string) finding.Finding {
 	for o, n := range rename {
+		if !strings.Contains(f.Message, o) {
+			continue
+		}
 		f.Message = regexp.MustCompile(`\b`+regexp.QuoteMeta(o)+`\b`).ReplaceAllLiteralString(f.Message, n)
 	}
 	return f
