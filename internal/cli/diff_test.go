@@ -310,3 +310,36 @@ func TestDiffCarriesNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffRenamedNodePlanted: a node folder renamed (same etc/hostname)
+// whose secret changes is one node renamed with its secret changed, and
+// no format shows either planted secret.
+func TestDiffRenamedNodePlanted(t *testing.T) {
+	dir := t.TempDir()
+	write := func(side, node, pass string) {
+		for name, text := range map[string]string{
+			"etc/hostname":       "cmp1.example.org\n",
+			"etc/nova/nova.conf": "[keystone_authtoken]\npassword = " + pass + "\n[DEFAULT]\ndebug = true\n",
+		} {
+			p := filepath.Join(dir, side, node, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	write("a", "compute1", "Xq9OldS3cretZ")
+	write("b", "cmp-node1", "Xq9NewS3cretZ")
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, format := range []string{"text", "json", "markdown"} {
+		_, out, errOut := run(t, "diff", "--format", format, a, b)
+		if strings.Contains(out+errOut, "S3cretZ") || !strings.Contains(out, "cmp-node1") || strings.Contains(out, "node compute1 removed") {
+			t.Errorf("%s:\n%s%s", format, out, errOut)
+		}
+		if format == "text" && (!strings.Contains(out, "node compute1 renamed to cmp-node1") || !strings.Contains(out, "[keystone_authtoken] password: changed: fp:")) {
+			t.Errorf("text:\n%s", out)
+		}
+	}
+}
