@@ -21,6 +21,7 @@ func Compare(old, new *Input) *Diff {
 		d.compareNode(node, old.Settings[node], new.Settings[node])
 	}
 	d.Introduced, d.Fixed = compareFindings(old, new)
+	d.compareFacts(old, new)
 	return d
 }
 

@@ -140,6 +140,7 @@ func Summary(d *Diff) string {
 	add(len(d.NodesRemoved), count(len(d.NodesRemoved), "node")+" removed")
 	add(len(d.Introduced), count(len(d.Introduced), "finding")+" introduced")
 	add(len(d.Fixed), count(len(d.Fixed), "finding")+" fixed")
+	parts = append(parts, factSummary(d)...)
 	if len(parts) == 0 {
 		return "no change"
 	}

@@ -53,6 +53,9 @@ type Input struct {
 	// sos reports' dated folders, a folder and an archive). Nil: paths as
 	// they are.
 	Places map[string]string
+	// Facts are the side's policies, rc files, loaded files and key
+	// fingerprints (nil: not compared).
+	Facts *Facts
 }
 
 // Diff is what changes from OLD to NEW. Every list is sorted: nodes by
@@ -75,6 +78,13 @@ type Diff struct {
 	// multiset: lines and fingerprints moving do not count).
 	Introduced []finding.Finding `json:"introduced"`
 	Fixed      []finding.Finding `json:"fixed"`
+	// Policies, RC, Loads and Secrets are the changes outside options
+	// (FactChange): policy rules in force, rc files' variables, the files
+	// each process loads, and key fingerprints of key and Ceph files.
+	Policies []FactChange `json:"policies"`
+	RC       []FactChange `json:"rc"`
+	Loads    []FactChange `json:"loads"`
+	Secrets  []FactChange `json:"secrets"`
 }
 
 // ReleaseChange is the release each side is checked against.

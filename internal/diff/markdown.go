@@ -34,6 +34,7 @@ func Markdown(w io.Writer, d *Diff) error {
 	mdFindings(&b, "Findings introduced", d.Introduced)
 	mdFindings(&b, "Findings fixed", d.Fixed)
 	mdOptions(&b, d)
+	mdFacts(&b, d)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -43,7 +43,10 @@ func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Optio
 		o := opts
 		o.Snapshot = snaps[i]
 		o.Built = func(d *model.Deployment, picked *model.Releases) {
-			in.Settings = lint.Settings(d, picked)
+			facts, node := Gather(places(d))
+			in.Settings = lint.SettingsAnd(d, picked, node)
+			facts.AddTop(d.Doc)
+			in.Facts = facts
 		}
 		res, err := lint.Run(ctx, eng, s.Path, o)
 		if err != nil {

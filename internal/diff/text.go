@@ -43,6 +43,7 @@ func Text(w io.Writer, d *Diff, o TextOptions) error {
 		fmt.Fprintf(&t.b, "node %s removed\n", finding.Visible(n))
 	}
 	t.options(d)
+	t.facts(d)
 	t.findings("findings introduced", d.Introduced)
 	t.findings("findings fixed", d.Fixed)
 	fmt.Fprintf(&t.b, "\n%s\n", Summary(d))
