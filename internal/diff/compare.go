@@ -22,6 +22,8 @@ func Compare(old, new *Input) *Diff {
 	}
 	d.Introduced, d.Fixed = compareFindings(old, new)
 	d.compareFacts(old, new)
+	d.Suppressed = suppressedByChange(old, new)
+	d.Fixed = notSuppressed(d.Fixed, d.Suppressed, old, new)
 	return d
 }
 

@@ -141,6 +141,7 @@ func Summary(d *Diff) string {
 	add(len(d.Introduced), count(len(d.Introduced), "finding")+" introduced")
 	add(len(d.Fixed), count(len(d.Fixed), "finding")+" fixed")
 	parts = append(parts, factSummary(d)...)
+	add(len(d.Suppressed), count(len(d.Suppressed), "finding")+" suppressed by this change")
 	if len(parts) == 0 {
 		return "no change"
 	}

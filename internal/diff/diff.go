@@ -34,6 +34,8 @@ const (
 type Side struct {
 	Path, Label string
 	Absent      bool
+	// OwnConfig: Input.OwnConfig of the side (OLD's).
+	OwnConfig func(finding.Finding) *finding.Suppression
 }
 
 // Input is what Compare reads of one side: its label, every node's name,
@@ -56,6 +58,10 @@ type Input struct {
 	// Facts are the side's policies, rc files, loaded files and key
 	// fingerprints (nil: not compared).
 	Facts *Facts
+	// OwnConfig, when set on OLD, is how OLD's own configuration
+	// (lint.ConfigSuppression) would suppress a finding, when it differs
+	// from the one both sides are linted with (nil: the same).
+	OwnConfig func(finding.Finding) *finding.Suppression
 }
 
 // Diff is what changes from OLD to NEW. Every list is sorted: nodes by
@@ -85,6 +91,11 @@ type Diff struct {
 	RC       []FactChange `json:"rc"`
 	Loads    []FactChange `json:"loads"`
 	Secrets  []FactChange `json:"secrets"`
+	// Suppressed are the findings NEW suppresses that OLD does not
+	// (suppressedByChange), each with its suppression; Config says how
+	// the sides' configuration files compare (nil: nothing to say).
+	Suppressed []finding.Finding `json:"suppressed"`
+	Config     *ConfigNote       `json:"config,omitempty"`
 }
 
 // ReleaseChange is the release each side is checked against.

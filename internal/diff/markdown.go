@@ -22,6 +22,9 @@ func Markdown(w io.Writer, d *Diff) error {
 	if d.Release != nil {
 		fmt.Fprintf(&b, "\n%s\n", Code(ReleaseLine(d.Release), false))
 	}
+	if l := ConfigLine(d.Config); l != "" {
+		fmt.Fprintf(&b, "\n%s\n", Code(l, false))
+	}
 	if len(d.NodesAdded)+len(d.NodesRemoved) > 0 {
 		b.WriteString("\n#### Nodes\n\n")
 		for _, n := range d.NodesAdded {
@@ -33,6 +36,7 @@ func Markdown(w io.Writer, d *Diff) error {
 	}
 	mdFindings(&b, "Findings introduced", d.Introduced)
 	mdFindings(&b, "Findings fixed", d.Fixed)
+	mdSuppressed(&b, d)
 	mdOptions(&b, d)
 	mdFacts(&b, d)
 	_, err := io.WriteString(w, b.String())

@@ -36,6 +36,9 @@ func Text(w io.Writer, d *Diff, o TextOptions) error {
 	if d.Release != nil {
 		fmt.Fprintf(&t.b, "%s\n", ReleaseLine(d.Release))
 	}
+	if l := ConfigLine(d.Config); l != "" {
+		fmt.Fprintf(&t.b, "%s\n", l)
+	}
 	for _, n := range d.NodesAdded {
 		fmt.Fprintf(&t.b, "node %s added\n", finding.Visible(n))
 	}
@@ -46,6 +49,7 @@ func Text(w io.Writer, d *Diff, o TextOptions) error {
 	t.facts(d)
 	t.findings("findings introduced", d.Introduced)
 	t.findings("findings fixed", d.Fixed)
+	t.suppressed(d)
 	fmt.Fprintf(&t.b, "\n%s\n", Summary(d))
 	_, err := io.WriteString(w, t.b.String())
 	return err
