@@ -31,11 +31,12 @@ func (d *Diff) compareFacts(old, new *Input) {
 		return
 	}
 	o, n := old.Facts, new.Facts
+	nodes := common(old.Nodes, new.Nodes)
 	both := map[string]bool{}
-	for _, x := range common(old.Nodes, new.Nodes) {
+	for _, x := range nodes {
 		both[x] = true
 	}
-	for _, node := range common(old.Nodes, new.Nodes) {
+	for _, node := range nodes {
 		for _, svc := range union(sortedKeys(o.Policies[node]), sortedKeys(n.Policies[node])) {
 			for _, c := range compareFactMaps(o.Policies[node][svc], n.Policies[node][svc]) {
 				c.Node, c.Scope = node, svc
@@ -43,41 +44,47 @@ func (d *Diff) compareFacts(old, new *Input) {
 				d.Policies = append(d.Policies, c)
 			}
 		}
+		d.Loads = append(d.Loads, compareLoads(node, o.Loads[node], n.Loads[node])...)
 	}
-	for _, place := range union(sortedKeys(o.RC), sortedKeys(n.RC)) {
-		node, scope := splitPlace(place)
-		if node != "" && !both[node] {
-			continue // a node added or removed says so itself
-		}
-		for _, c := range compareFactMaps(o.RC[place], n.RC[place]) {
-			c.Node, c.Scope = node, scope
-			d.RC = append(d.RC, c)
-		}
-	}
-	for _, node := range common(old.Nodes, new.Nodes) {
-		for _, proc := range common(sortedKeys(o.Loads[node]), sortedKeys(n.Loads[node])) {
-			added, removed := setDiff(o.Loads[node][proc], n.Loads[node][proc])
-			for _, p := range added {
-				d.Loads = append(d.Loads, FactChange{Node: node, Scope: proc, Name: p, Kind: Added})
-			}
-			for _, p := range removed {
-				d.Loads = append(d.Loads, FactChange{Node: node, Scope: proc, Name: p, Kind: Removed})
-			}
-		}
-	}
-	for _, place := range union(sortedKeys(o.Secrets), sortedKeys(n.Secrets)) {
-		node, scope := splitPlace(place)
-		if !both[node] {
-			continue
-		}
-		for _, c := range compareFactMaps(o.Secrets[place], n.Secrets[place]) {
-			c.Node, c.Scope = node, scope
-			d.Secrets = append(d.Secrets, c)
-		}
-	}
+	d.RC = comparePlaces(o.RC, n.RC, both, true)
+	d.Secrets = comparePlaces(o.Secrets, n.Secrets, both, false)
 	for _, l := range [][]FactChange{d.Policies, d.RC, d.Loads, d.Secrets} {
 		sortFacts(l)
 	}
+}
+
+// compareLoads is the files each process of a node of both sides loads
+// on one side only.
+func compareLoads(node string, old, new map[string][]string) []FactChange {
+	var out []FactChange
+	for _, proc := range common(sortedKeys(old), sortedKeys(new)) {
+		added, removed := setDiff(old[proc], new[proc])
+		for _, p := range added {
+			out = append(out, FactChange{Node: node, Scope: proc, Name: p, Kind: Added})
+		}
+		for _, p := range removed {
+			out = append(out, FactChange{Node: node, Scope: proc, Name: p, Kind: Removed})
+		}
+	}
+	return out
+}
+
+// comparePlaces compares facts keyed by place ("node:path below the
+// node"; loose: a path without a node, kept when loose is true) on the
+// nodes of both sides.
+func comparePlaces(old, new map[string]map[string]Fact, both map[string]bool, loose bool) []FactChange {
+	out := []FactChange{}
+	for _, place := range union(sortedKeys(old), sortedKeys(new)) {
+		node, scope := splitPlace(place)
+		if !both[node] && (node != "" || !loose) {
+			continue // a node added or removed says so itself
+		}
+		for _, c := range compareFactMaps(old[place], new[place]) {
+			c.Node, c.Scope = node, scope
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // compareFactMaps is every name of old or new whose value changes, by
