@@ -1,8 +1,11 @@
 package diff
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/stacklint/stacklint/internal/finding"
 )
 
 // TestComparePolicies: a policy rule added, removed (the default then in
@@ -71,5 +74,50 @@ func TestCompareRC(t *testing.T) {
 	b.Reset()
 	if err := Text(&b, d, TextOptions{}); err != nil || !strings.Contains(b.String(), "rc files (3)\n  adminrc  OS_REGION_NAME: added: r1 (adminrc:1)\n") {
 		t.Errorf("text %v:\n%s", err, b.String())
+	}
+}
+
+// TestFactsAndSuppressedHostile: values, names and suppression reasons
+// from the snapshots cannot add control characters to the text nor
+// markup to the markdown outside code spans.
+func TestFactsAndSuppressedHostile(t *testing.T) {
+	o, n := NewFacts(), NewFacts()
+	for i, h := range hostile {
+		put3(o.Policies, "n", "nova", h, Fact{Value: "old", File: "f", Line: i + 1})
+		put3(n.Policies, "n", "nova", h, Fact{Value: h, File: "f", Line: i + 1})
+	}
+	f := fnd("SL-X-001", "warning", "n/f", "m", "1")
+	g := f
+	g.Suppressed = &finding.Suppression{Kind: "inSource", Reason: hostile[5] + hostile[6], Path: "n/f", Line: 1}
+	d := Compare(&Input{Nodes: []string{"n"}, Facts: o, Findings: []finding.Finding{f}}, &Input{Nodes: []string{"n"}, Facts: n, Findings: []finding.Finding{g}})
+	if len(d.Suppressed) != 1 || len(d.Fixed) != 0 {
+		t.Fatalf("suppressed %+v fixed %+v", d.Suppressed, d.Fixed)
+	}
+	var text, md strings.Builder
+	if err := Text(&text, d, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range text.String() {
+		if r < 0x20 && r != '\n' || r == 0x7f || r == '\u202e' {
+			t.Errorf("text holds %U:\n%s", r, text.String())
+		}
+	}
+	if err := Markdown(&md, d); err != nil {
+		t.Fatal(err)
+	}
+	code := regexp.MustCompile("(`+)( ?).*?(`+)")
+	for _, line := range strings.Split(md.String(), "\n") {
+		bare := code.ReplaceAllString(line, "CODE")
+		for _, bad := range []string{"<script", "<img", "](", "https://", "www.", "@someone", "\x1b", "\u202e", "\r", "</details>"} {
+			if strings.Contains(bare, bad) {
+				t.Errorf("outside code spans: %q in %q", bad, line)
+			}
+		}
+		if strings.HasPrefix(line, "|") && !strings.HasPrefix(line, "|---") {
+			cells := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") - 1
+			if want := map[bool]int{true: 5, false: 4}[strings.Contains(line, "SL-X-001") || strings.Contains(line, "Suppressed by")]; cells != want {
+				t.Errorf("%d cells in %q", cells, line)
+			}
+		}
 	}
 }
