@@ -71,3 +71,24 @@ func TestDiffSuppressedByChange(t *testing.T) {
 		})
 	}
 }
+
+// TestDiffRevConfig: with --rev, a configuration above PATH cannot be
+// compared with REV's (the report says so); one inside PATH is compared
+// with PATH's at REV (none there): the finding it turns off is listed.
+func TestDiffRevConfig(t *testing.T) {
+	repo := gitRepo(t)
+	writeFiles(t, repo, map[string]string{".stacklint.yaml": "disable: [SL-HYG-002]\n"})
+	_, out, errOut := run(t, "diff", "--rev", "HEAD", filepath.Join(repo, "snap"))
+	if !strings.Contains(out, "cannot be compared") {
+		t.Errorf("a configuration above PATH: %s\n%s", errOut, out)
+	}
+	writeFiles(t, repo, map[string]string{"snap/.stacklint.yaml": "disable: [SL-HYG-002]\n"})
+	_, out, errOut = run(t, "diff", "--rev", "HEAD", "--format", "json", filepath.Join(repo, "snap"))
+	var d diff.Diff
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("%v: %s %s", err, out, errOut)
+	}
+	if d.Config == nil || !d.Config.Differs || len(d.Suppressed) != 1 || d.Suppressed[0].Rule != "SL-HYG-002" {
+		t.Errorf("config %+v, suppressed %+v", d.Config, d.Suppressed)
+	}
+}
