@@ -172,6 +172,8 @@ func diffAndRender(ctx context.Context, p *phase, streams IO, o *diffOptions, ol
 		return diffOutput{}, err
 	}
 	opts.Phase = p.set
+	note, own := oldConfig(o, old, new, cfg, eng.Rules)
+	old.OwnConfig = own
 	d, results, err := diff.Run(ctx, eng, old, new, opts)
 	if te := timeoutExit(err); te != nil {
 		return diffOutput{}, te
@@ -186,6 +188,7 @@ func diffAndRender(ctx context.Context, p *phase, streams IO, o *diffOptions, ol
 	if err := checkSides([2]diff.Side{old, new}, results); err != nil {
 		return diffOutput{}, err
 	}
+	d.Config = note
 	if err := p.enter(ctx, "writing the report"); err != nil {
 		return diffOutput{}, err
 	}

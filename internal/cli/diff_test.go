@@ -85,6 +85,16 @@ func TestDiffGoldenCovers(t *testing.T) {
 	if len(d.Introduced) == 0 || len(d.Fixed) == 0 {
 		t.Errorf("introduced %d, fixed %d", len(d.Introduced), len(d.Fixed))
 	}
+	pol := map[string]string{}
+	for _, c := range d.Policies {
+		pol[c.Name] = c.Kind
+	}
+	if pol["os_compute_api:servers:delete"] != diff.Added || pol["os_compute_api:servers:start"] != diff.Removed || pol["os_compute_api:servers:stop"] != diff.Changed {
+		t.Errorf("policy changes: %+v", d.Policies)
+	}
+	if len(d.RC) != 2 || d.RC[1].Name != "OS_PASSWORD" || !d.RC[1].Secret || !fpOnly(d.RC[1].Old) || !fpOnly(d.RC[1].New) {
+		t.Errorf("rc changes: %+v", d.RC)
+	}
 }
 
 var fpLabel = regexp.MustCompile(`^fp:[0-9a-f]{6}$|^\(secret default\)$|^[a-z+]+://[^:@/]*:fp:[0-9a-f]{6}@`)

@@ -24,7 +24,8 @@ func Compare(old, new *Input) *Diff {
 	for _, node := range common(old.Nodes, new.Nodes) {
 		pairs[node] = node
 	}
-	renamed := &Input{Findings: old.Findings, Places: old.Places, Release: old.Release}
+	own := *old // OLD with its renamed nodes named as in NEW
+	renamed := &own
 	if len(d.NodesRenamed) > 0 {
 		renamed.Places, renamed.rename = maps.Clone(old.Places), map[string]string{}
 		for _, r := range d.NodesRenamed {
@@ -47,6 +48,9 @@ func Compare(old, new *Input) *Diff {
 		d.countDefaults()
 	}
 	d.Introduced, d.Fixed, d.Reworded = compareFindings(renamed, new)
+	d.compareFacts(old, new)
+	d.Suppressed = suppressedByChange(renamed, new)
+	d.Fixed = notSuppressed(d.Fixed, d.Suppressed, renamed, new)
 	return d
 }
 

@@ -95,7 +95,7 @@ func TestCompareSecrets(t *testing.T) {
 			t.Errorf("%s diffed by character: %+v", c.Option, c.Chars)
 		}
 	}
-	if s := Describe(&d.Options[1]); s != "changed: fp:aaaaaa (n/nova.conf:3) → fp:bbbbbb (n/nova.conf:3)" {
+	if s := Describe(&d.Options[1]); s != "changed (fp:aaaaaa → fp:bbbbbb) (n/nova.conf:3 → n/nova.conf:3)" {
 		t.Errorf("secret: %s", s)
 	}
 }

@@ -99,9 +99,14 @@ func after(p ProcessChange, c OptionChange) bool {
 // Describe is an option's change in words, values shown with where they
 // come from: "changed: false (file:3) → true (file:3)", "default →
 // written, same value: 60", "added: x (file:9, unregistered)". A secret's
-// values are its fingerprints ("changed: fp:… (file:3) → fp:… (file:3)").
-// Values are escaped by finding.Visible and cut (Cut); an empty one is "".
+// values are its fingerprints, where each is written after them:
+// "changed (fp:… → fp:…) (file:3 → file:3)". Values are escaped by
+// finding.Visible and cut (Cut); an empty one is "".
 func Describe(c *OptionChange) string {
+	switch {
+	case c.Kind == Changed && c.Secret && c.Old != nil && c.New != nil:
+		return fmt.Sprintf("changed (%s → %s)%s", shown(c.Old), shown(c.New), writtenAt(c.Old, c.New))
+	}
 	switch c.Kind {
 	case Added:
 		return "added: " + Where(c.New)
@@ -174,6 +179,26 @@ func Where(v *Value) string {
 	return fmt.Sprintf("%s (%s)", shown(v), strings.Join(from, ", "))
 }
 
+// writtenAt is " (OLD's place → NEW's place)" of two values ("" when
+// neither has one): a file:line, or the release whose default it is.
+func writtenAt(o, n *Value) string {
+	po, pn := place(o), place(n)
+	if po == "" && pn == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (%s → %s)", po, pn)
+}
+
+func place(v *Value) string {
+	switch {
+	case v.Default != "":
+		return "default of " + finding.Visible(v.Default)
+	case v.File != "":
+		return fmt.Sprintf("%s:%d", finding.Visible(v.File), v.Line)
+	}
+	return ""
+}
+
 // Summary is the diff in one line: "2 options changed in 1 process, 1108
 // defaults differing between releases, 1 node added, 1 finding
 // introduced, 1 finding fixed", or "no change".
@@ -211,6 +236,8 @@ func Summary(d *Diff) string {
 	add(len(d.NodesRenamed), count(len(d.NodesRenamed), "node")+" renamed")
 	add(len(d.Introduced), count(len(d.Introduced), "finding")+" introduced")
 	add(len(d.Fixed), count(len(d.Fixed), "finding")+" fixed")
+	parts = append(parts, factSummary(d)...)
+	add(len(d.Suppressed), count(len(d.Suppressed), "finding")+" suppressed by this change")
 	if len(parts) == 0 {
 		return "no change"
 	}

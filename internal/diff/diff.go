@@ -34,6 +34,8 @@ const (
 type Side struct {
 	Path, Label string
 	Absent      bool
+	// OwnConfig: Input.OwnConfig of the side (OLD's).
+	OwnConfig func(finding.Finding) *finding.Suppression
 }
 
 // Input is what Compare reads of one side: its label, every node's name,
@@ -60,6 +62,14 @@ type Input struct {
 	Hostnames map[string]string
 
 	rename map[string]string // OLD node name → NEW (Compare's, for finding keys)
+
+	// Facts are the side's policies, rc files, loaded files and key
+	// fingerprints (nil: not compared).
+	Facts *Facts
+	// OwnConfig, when set on OLD, is how OLD's own configuration
+	// (lint.ConfigSuppression) would suppress a finding, when it differs
+	// from the one both sides are linted with (nil: the same).
+	OwnConfig func(finding.Finding) *finding.Suppression
 }
 
 // Diff is what changes from OLD to NEW. Every list is sorted: nodes by
@@ -100,6 +110,18 @@ type Diff struct {
 	// node named by its folder), each prefixed by its side's label, OLD's
 	// first.
 	Notes []string `json:"notes"`
+	// Policies, RC, Loads and Secrets are the changes outside options
+	// (FactChange): policy rules in force, rc files' variables, the files
+	// each process loads, and key fingerprints of key and Ceph files.
+	Policies []FactChange `json:"policies"`
+	RC       []FactChange `json:"rc"`
+	Loads    []FactChange `json:"loads"`
+	Secrets  []FactChange `json:"secrets"`
+	// Suppressed are the findings NEW suppresses that OLD does not
+	// (suppressedByChange), each with its suppression; Config says how
+	// the sides' configuration files compare (nil: nothing to say).
+	Suppressed []finding.Finding `json:"suppressed"`
+	Config     *ConfigNote       `json:"config,omitempty"`
 }
 
 // DefaultsCount is how many options of one process only change their

@@ -22,6 +22,9 @@ func Markdown(w io.Writer, d *Diff) error {
 	if d.Release != nil {
 		fmt.Fprintf(b, "\n%s\n", Code(ReleaseLine(d.Release), false))
 	}
+	if l := ConfigLine(d.Config); l != "" {
+		fmt.Fprintf(b, "\n%s\n", Code(l, false))
+	}
 	if len(d.NodesAdded)+len(d.NodesRemoved)+len(d.NodesRenamed) > 0 {
 		b.WriteString("\n#### Nodes\n\n")
 		for _, n := range d.NodesAdded {
@@ -39,7 +42,9 @@ func Markdown(w io.Writer, d *Diff) error {
 	}
 	mdFindings(b, "Findings introduced", d.Introduced)
 	mdFindings(b, "Findings fixed", d.Fixed)
+	mdSuppressed(b, d)
 	mdOptions(b, d)
+	mdFacts(b, d)
 	if b.omitted > 0 {
 		fmt.Fprintf(b, "\n*%d rows and diffs left out to keep this comment under GitHub's 65,536 characters: run `stacklint diff --format json` for everything.*\n", b.omitted)
 	}

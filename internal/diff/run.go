@@ -37,13 +37,17 @@ func Run(ctx context.Context, eng *engine.Engine, old, new Side, opts lint.Optio
 	}
 	opts.Key = Key(model.SnapshotDigest(snaps[0]), model.SnapshotDigest(snaps[1]))
 	opts.AllowMissingNodes = true // a node of one side only
+	opts.KeepOff = true           // what the configuration drops: suppressedByChange
 	var inputs [2]*Input
 	for i, s := range sides {
-		in := &Input{Label: s.Label}
+		in := &Input{Label: s.Label, OwnConfig: s.OwnConfig}
 		o := opts
 		o.Snapshot = snaps[i]
 		o.Built = func(d *model.Deployment, picked *model.Releases) {
-			in.Settings = lint.Settings(d, picked)
+			facts, node := Gather(places(d))
+			in.Settings = lint.SettingsAnd(d, picked, node)
+			facts.AddTop(d.Doc)
+			in.Facts = facts
 			in.Hostnames = d.Hostnames()
 		}
 		res, err := lint.Run(ctx, eng, s.Path, o)

@@ -39,6 +39,9 @@ func Text(w io.Writer, d *Diff, o TextOptions) error {
 	if d.Release != nil {
 		fmt.Fprintf(&t.b, "%s\n", ReleaseLine(d.Release))
 	}
+	if l := ConfigLine(d.Config); l != "" {
+		fmt.Fprintf(&t.b, "%s\n", l)
+	}
 	for _, n := range d.NodesAdded {
 		fmt.Fprintf(&t.b, "node %s added\n", finding.Visible(n))
 	}
@@ -49,8 +52,10 @@ func Text(w io.Writer, d *Diff, o TextOptions) error {
 		fmt.Fprintf(&t.b, "%s\n", RenameLine(r))
 	}
 	t.options(d)
+	t.facts(d)
 	t.findings("findings introduced", d.Introduced)
 	t.findings("findings fixed", d.Fixed)
+	t.suppressed(d)
 	fmt.Fprintf(&t.b, "\n%s\n", Summary(d))
 	for _, n := range d.Notes {
 		fmt.Fprintf(&t.b, "note: %s\n", finding.Visible(n))

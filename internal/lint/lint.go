@@ -60,6 +60,10 @@ type Options struct {
 	// configuration sets for nodes the snapshot lacks instead of failing
 	// (diff: one configuration for two snapshots, a node added or removed).
 	AllowMissingNodes bool
+	// KeepOff keeps the findings the configuration drops (rules turned
+	// off, ignore_paths) as suppressed ones (Kind "config") instead of
+	// dropping them, so that diff sees what a configuration switches off.
+	KeepOff bool
 }
 
 // enter starts a phase: it fails with ctx's error when ctx is done.
@@ -181,6 +185,10 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	if err := opts.enter(ctx, "applying ignores and the baseline"); err != nil {
 		return nil, err
 	}
+	var off []finding.Finding
+	if opts.KeepOff {
+		findings, off = setAsideOff(findings, eng.Rules, cfg)
+	}
 	findings, err = suppressAll(ctx, eng, d.Files, cfg, findings)
 	if err != nil {
 		return nil, err
@@ -190,6 +198,7 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 	unfolded := slices.Clone(findings)
 	findings, from := foldFleet(findings, fleetFacts{roles: nodeRoles, written: writtenValues(d.Files)})
 	opts.Baseline.apply(findings, from)
+	findings = append(findings, off...) // unfolded: diff matches them one by one
 	for i, e := range ruleErrs {
 		ruleErrs[i] = errors.New(finding.Sanitize(d.Keys.Redact(e.Error())))
 	}

@@ -48,9 +48,19 @@ type Setting struct {
 // process none of whose files is an INI file is left out. Call it with
 // the deployment and releases lint.Run builds (Options.Built).
 func Settings(d *model.Deployment, picked *model.Releases) map[string]map[string]map[SettingKey]Setting {
+	return SettingsAnd(d, picked, nil)
+}
+
+// SettingsAnd is Settings, calling also (when not nil) with each node's
+// name and document as it is built (model.Deployment.EachNode), so that a
+// caller reading more of the nodes builds them once.
+func SettingsAnd(d *model.Deployment, picked *model.Releases, also func(name string, doc map[string]any)) map[string]map[string]map[SettingKey]Setting {
 	byPath := filesByPath(d)
 	out := map[string]map[string]map[SettingKey]Setting{}
 	d.EachNode(func(name string, n map[string]any) {
+		if also != nil {
+			also(name, n)
+		}
 		procs, _ := n["processes"].(map[string]any)
 		shown := map[string]map[SettingKey]Setting{}
 		for proc, p := range procs {
