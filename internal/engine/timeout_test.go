@@ -19,7 +19,10 @@ import (
 // marshalRule spends many seconds and gigabytes in one json.marshal call,
 // which OPA does not interrupt: 1500 references to one 1 MB string, 1.5 GB
 // of JSON.
-const marshalRule = "_mb := sprintf(\"%01000000d\", [0])\n\nreport contains {\"message\": sprintf(\"%v\", [count(json.marshal([_mb | some i in numbers.range(1, 1500)]))]), \"locations\": []} if true"
+const marshalRule = bigString + "\n\nreport contains {\"message\": sprintf(\"%v\", [count(json.marshal([_mb | some i in numbers.range(1, 1500)]))]), \"locations\": []} if true"
+
+// bigString is a 1 MB string.
+const bigString = "_mb := sprintf(\"%01000000d\", [0])"
 
 // limitsHelperEnv names the case a helper process runs (see
 // TestLimitsHelper); the evaluation it abandons dies with it.
@@ -86,7 +89,7 @@ func TestLimitsHelper(t *testing.T) {
 	dir := os.TempDir()
 	writeTree(t, dir, map[string]string{
 		"a/x/x.rego":      customRule(goodMeta, "stacklint.rules.a.x", marshalRule),
-		"t/y/y_test.rego": "package stacklint.rules.t.y_test\n\n" + marshalRule[:strings.Index(marshalRule, "\n")] + "\n\ntest_ok if 1 == 1\n\ntest_mem if count(json.marshal([_mb | some i in numbers.range(1, 1500)])) > 0\n",
+		"t/y/y_test.rego": "package stacklint.rules.t.y_test\n\n" + bigString + "\n\ntest_ok if 1 == 1\n\ntest_mem if count(json.marshal([_mb | some i in numbers.range(1, 1500)])) > 0\n",
 	})
 	start := time.Now()
 	var err error
