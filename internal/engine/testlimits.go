@@ -39,14 +39,19 @@ func (e *TestTimeoutError) Error() string {
 	if len(e.Tests) == 1 {
 		return fmt.Sprintf("custom test %s did not finish within %s", e.Tests[0], e.Limit)
 	}
-	return fmt.Sprintf("custom test did not finish within %s: one of %s", e.Limit, strings.Join(e.Tests, ", "))
+	tests := e.Tests
+	more := ""
+	if len(tests) > 5 {
+		tests, more = tests[:5], fmt.Sprintf(" and %d more", len(tests)-5)
+	}
+	return fmt.Sprintf("custom test did not finish within %s: one of %s%s", e.Limit, strings.Join(tests, ", "), more)
 }
 
 // collect receives the runner's results (of only's files) into run. It
 // returns a *TestTimeoutError at once, without waiting for the runner,
 // when a test's evaluation was cancelled at its limit, when no result
-// came for limit+testGrace (the runner starts a test only when one ends,
-// so a test is past its limit), or when the heap budget struck: the
+// came for limit+testGrace (the runner runs one test at a time, so that
+// test is past its limit), or when the heap budget struck: the
 // stuck evaluation is abandoned, left running until the process exits.
 func (run *TestRun) collect(ctx context.Context, ch <-chan *tester.Result, only map[string]*ast.Module, limit time.Duration, budget uint64) error {
 	pending := customTests(only)

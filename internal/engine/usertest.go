@@ -93,7 +93,7 @@ func (run *TestRun) execute(ctx context.Context, mods, only map[string]*ast.Modu
 	}
 	var cov *cover.Cover
 	r := tester.NewRunner().SetCompiler(ast.NewCompiler().WithCapabilities(Capabilities())).SetStore(store).
-		SetModules(mods).SetTimeout(limit).
+		SetModules(mods).SetTimeout(limit).SetParallel(1). // one at a time: collect's silence is one test's
 		AddCustomBuiltins([]*tester.Builtin{{Decl: effectiveDecl, Func: withBuiltins()}, {Decl: countValuesDecl, Func: func(*rego.Rego) {}}})
 	if coverage {
 		cov = cover.New()
