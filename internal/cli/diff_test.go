@@ -348,7 +348,7 @@ func TestDiffRenamedNodePlanted(t *testing.T) {
 		if strings.Contains(out+errOut, "S3cretZ") || !strings.Contains(out, "cmp-node1") || strings.Contains(out, "node compute1 removed") {
 			t.Errorf("%s:\n%s%s", format, out, errOut)
 		}
-		if format == "text" && (!strings.Contains(out, "node compute1 renamed to cmp-node1") || !strings.Contains(out, "[keystone_authtoken] password: changed: fp:")) {
+		if format == "text" && (!strings.Contains(out, "node compute1 renamed to cmp-node1") || !strings.Contains(out, "[keystone_authtoken] password: changed (fp:")) {
 			t.Errorf("text:\n%s", out)
 		}
 	}

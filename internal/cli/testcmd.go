@@ -31,7 +31,7 @@ func newTestCommand(streams IO) *cobra.Command {
 		Long: "Run the *_test.rego files of the custom rules in each DIR (and --rules DIR) with OPA's\n" +
 			"tester, against stacklint's lib (data.stacklint.lib) and test fixtures\n" +
 			"(data.stacklint.fixtures) and the custom rules, under the custom rules' sandbox.\n" +
-			"Exit 0 when every test passes, 1 when one fails, 2 on bad input.",
+			"Exit 0 when every test passes, 1 when one fails, 2 on bad input or a test past --rule-timeout.",
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.format != "text" && o.format != "json" {
@@ -53,7 +53,7 @@ func newTestCommand(streams IO) *cobra.Command {
 	f.BoolVar(&o.coverage, "coverage", false, "report the coverage of the custom files (as opa test --coverage)")
 	f.StringVarP(&o.format, "format", "f", "text", "text|json (json: the results, or with --coverage OPA's coverage report)")
 	addRulesFlag(cmd, &o.custom)
-	f.DurationVar(&o.custom.timeout, "rule-timeout", 0, "fail a test that evaluates longer (default 10s)")
+	f.DurationVar(&o.custom.timeout, "rule-timeout", 0, "stop with exit 2 when a test evaluates longer (default 10s)")
 	return cmd
 }
 

@@ -282,9 +282,10 @@ func TestTestCommand(t *testing.T) {
 	}
 	slow := t.TempDir()
 	tree(t, slow, map[string]string{"t/s_test.rego": "package mysite.s_test\n\ntest_slow if count(numbers.range(1, 1e9)) > 0\n"})
-	code, out, _ = run(t, "test", "--rule-timeout", "300ms", slow)
-	if code != ExitFindings || !strings.Contains(out, "data.mysite.s_test.test_slow: ERROR\n") || !strings.Contains(out, "ERROR: 1/1\n") {
-		t.Errorf("a test past --rule-timeout: exit %d\n%s", code, out)
+	code, out, errs = run(t, "test", "--rule-timeout", "300ms", slow)
+	want := "custom test data.mysite.s_test.test_slow (" + filepath.Join(slow, "t/s_test.rego") + ":3) did not finish within 300ms"
+	if code != ExitUsage || out != "" || !strings.Contains(errs, want) {
+		t.Errorf("a test past --rule-timeout: exit %d, want 2 and %q\n%s%s", code, want, out, errs)
 	}
 	tree(t, dir, map[string]string{"t/y_test.rego": "package mysite.y_test\n\ntest_net if http.send({\"url\": \"http://x\"})\n"})
 	code, _, errs = run(t, "test", dir)

@@ -77,17 +77,29 @@ func (e *Engine) evalUser(ctx context.Context, whole ast.Object, results []shard
 
 // userDeadline runs eval under the custom rule's time limit and heap
 // budget; when one strikes (and ctx itself is not done) the result is a
-// TimeoutError.
+// TimeoutError, returned at once: OPA checks for cancellation between
+// steps only, and one built-in call (json.marshal of a huge array) may run
+// for many seconds and gigabytes without a check, so eval's goroutine is
+// abandoned, left running until the process exits (the run stops with
+// exit 2 right after). When ctx is done first, the result is ctx's error,
+// at once too.
 func (e *Engine) userDeadline(ctx context.Context, s *shard, eval func(context.Context) shardResult) shardResult {
 	tctx, cancel := context.WithTimeout(ctx, e.ruleTimeout)
 	defer cancel()
 	mctx, cancelCause := context.WithCancelCause(tctx)
 	defer cancelCause(nil)
 	budget := watchHeap(mctx, cancelCause, cmp.Or(e.heapBudget, userHeapBudget))
-	res := eval(mctx)
+	done := make(chan shardResult, 1) // buffered: an abandoned eval never blocks
+	go func() { done <- eval(mctx) }()
+	var res shardResult
+	select {
+	case res = <-done:
+	case <-mctx.Done():
+	}
 	r := e.byPkg[s.pkgs[0]]
 	switch {
 	case ctx.Err() != nil:
+		return shardResult{err: ctx.Err()}
 	case errors.Is(context.Cause(mctx), errHeapBudget):
 		return shardResult{err: &TimeoutError{ID: r.ID, File: r.File, Memory: budget}}
 	case errors.Is(tctx.Err(), context.DeadlineExceeded):

@@ -82,17 +82,18 @@ func UserTests(ctx context.Context, fsys fs.FS, dirs []string, coverage bool, li
 }
 
 // execute runs the tests of mods (the tests of only are the custom ones)
-// and fills run.
+// and fills run. A test past limit, or a run past the heap budget, is a
+// *TestTimeoutError returned at once (see collect).
 func (run *TestRun) execute(ctx context.Context, mods, only map[string]*ast.Module, coverage bool, limit time.Duration) error {
+	limit = cmpDuration(limit, DefaultRuleTimeout)
 	store := inmem.New()
 	txn, err := store.NewTransaction(ctx)
 	if err != nil {
 		return err
 	}
-	defer store.Abort(ctx, txn)
 	var cov *cover.Cover
 	r := tester.NewRunner().SetCompiler(ast.NewCompiler().WithCapabilities(Capabilities())).SetStore(store).
-		SetModules(mods).SetTimeout(cmpDuration(limit, DefaultRuleTimeout)).
+		SetModules(mods).SetTimeout(limit).SetParallel(1). // one at a time: collect's silence is one test's
 		AddCustomBuiltins([]*tester.Builtin{{Decl: effectiveDecl, Func: withBuiltins()}, {Decl: countValuesDecl, Func: func(*rego.Rego) {}}})
 	if coverage {
 		cov = cover.New()
@@ -103,16 +104,14 @@ func (run *TestRun) execute(ctx context.Context, mods, only map[string]*ast.Modu
 	budget := watchHeap(hctx, cancel, userHeapBudget)
 	ch, err := r.RunTests(hctx, txn)
 	if err != nil {
+		store.Abort(ctx, txn)
 		return compileProblems(err)
 	}
-	for res := range ch {
-		if res.Location != nil {
-			if _, ok := only[res.Location.File]; !ok {
-				continue
-			}
-		}
-		run.Results = append(run.Results, res)
+	if err := run.collect(hctx, ch, only, limit, budget); err != nil {
+		go drain(ch) // the runner's tests, cancelled, end on their own (or with the process)
+		return err
 	}
+	store.Abort(ctx, txn)
 	sort.SliceStable(run.Results, func(i, j int) bool {
 		a, b := run.Results[i].Location, run.Results[j].Location
 		if a == nil || b == nil || a.File == b.File {
@@ -120,9 +119,6 @@ func (run *TestRun) execute(ctx context.Context, mods, only map[string]*ast.Modu
 		}
 		return a.File < b.File
 	})
-	if errors.Is(context.Cause(hctx), errHeapBudget) {
-		return fmt.Errorf("the custom tests used more than %d MiB of memory", budget>>20)
-	}
 	if cov != nil {
 		rep := cov.Report(pick(mods, run.Files))
 		run.Coverage = &rep

@@ -378,7 +378,18 @@ func SchemaStatus(sch *schema.Schema, kind string, f *oslo.File) map[[2]string]s
 // flags an option of that name secret anywhere.
 func SecretOption(kind string, f *oslo.File, section, key string) bool {
 	flagged, known := secretInKind(kind, f, section, key)
-	return flagged || (!known && (schema.SecretAnywhere(section, key) || schema.SecretName(key) || schema.SecretName(strings.ToLower(key))))
+	return flagged || (!known && unknownSecret(section, key))
+}
+
+// unknownSecret: whether an option the file's schema does not register
+// (a misspelling, a site's own option, one in a section the schema does
+// not know) holds a secret by its name alone: flagged secret elsewhere,
+// a misspelling of a secret option's name (schema.NearSecretName), or a
+// secret-looking name (secret.LooksSecret).
+func unknownSecret(section, key string) bool {
+	lower := strings.ToLower(key)
+	return schema.SecretAnywhere(section, key) || schema.SecretName(key) || schema.SecretName(lower) ||
+		secret.LooksSecret(key) || schema.NearSecretName(lower)
 }
 
 // secretInKind: whether some release's schema of the file's own kind flags

@@ -16,6 +16,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/stacklint/stacklint/internal/editdist"
 )
 
 //go:embed data/*.json.gz
@@ -244,6 +246,8 @@ func (s *Schema) index() {
 type optionNames struct {
 	secret map[[2]string]bool
 	names  map[string]bool // name -> secret in some group
+	// secretNames are the names some group flags secret, sorted.
+	secretNames []string
 }
 
 var names = sync.OnceValue(func() optionNames {
@@ -281,6 +285,12 @@ var names = sync.OnceValue(func() optionNames {
 			add("*", key[strings.Index(key, "/")+1:], Masks{0, m[1], m[2]})
 		}
 	}
+	for name, secret := range out.names {
+		if secret {
+			out.secretNames = append(out.secretNames, name)
+		}
+	}
+	slices.Sort(out.secretNames)
 	return out
 })
 
@@ -319,6 +329,27 @@ func SecretAnywhere(group, name string) bool {
 // written where its file's schema does not know it (a wrong section, odd
 // case), its name is all there is to go by.
 func SecretName(name string) bool { return names().names[name] }
+
+// NearSecretName reports whether name (lower case) is a misspelling of
+// an option name some release flags secret (metadata_proxy_shared_secrt,
+// pasword): within edit distance 2 of one when both are at least 10
+// characters long, 1 when at least 6; shorter names only by their words
+// (secret.LooksSecret). For options the schema does not register.
+func NearSecretName(name string) bool {
+	if len(name) < 6 {
+		return false
+	}
+	for _, s := range names().secretNames {
+		limit := 2
+		if len(name) < 10 || len(s) < 10 {
+			limit = 1
+		}
+		if len(s) >= 6 && editdist.Distance(name, s, limit+1) <= limit {
+			return true
+		}
+	}
+	return false
+}
 
 // PlainOption reports whether name is an option some release registers and
 // no release flags secret in any group: its value can be quoted without

@@ -3,6 +3,8 @@ package secret
 import (
 	"regexp"
 	"strings"
+
+	"github.com/stacklint/stacklint/internal/editdist"
 )
 
 // notSecret are option-name parts that look secret but name settings.
@@ -171,3 +173,85 @@ var envName = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]{4,}$`)
 
 // plainKeys name keys that are not secrets.
 var plainKeys = map[string]bool{"public": true, "ssh": true, "host": true, "primary": true, "foreign": true}
+
+// looseWords are the word parts that make an option name secret in
+// LooksSecret, wherever they stand in a word (adminpass, dbpwd,
+// shared_secrt, credentials).
+var looseWords = []string{"pass", "pwd", "secret", "secrt", "token", "cred"}
+
+// notLoose are words holding a loose word that name no secret.
+var notLoose = map[string]bool{
+	"bypass": true, "compass": true, "passthrough": true, "passthru": true, "passive": true,
+	"authtoken": true, "sacred": true, "keystone": true, "credit": true, "credits": true,
+}
+
+// aboutWords end option names that describe a secret (token_role,
+// access_token_duration, user_pass_attribute), beside settingWords.
+var aboutWords = map[string]bool{
+	"duration": true, "time": true, "timeout": true, "endpoint": true, "role": true, "roles": true,
+	"bind": true, "attribute": true, "header": true, "available": true, "min": true, "max": true,
+}
+
+// countPrefix starts option names that count secrets (max_active_keys).
+var countPrefix = map[string]bool{"max": true, "min": true, "num": true}
+
+// closeWords are secret words a misspelled word may be one edit away
+// from (pasword, passwrd, secert).
+var closeWords = []string{"password", "passwd", "secret", "credential", "credentials", "passphrase"}
+
+// LooksSecret reports whether the name of an option no schema registers
+// (a misspelling, a site's own option, one in an unknown section) looks
+// like it holds a secret: one of its words (split at '_', '-', '.')
+// contains pass, pwd, secret, secrt, token or cred (admin_pass,
+// credential), is one edit from password, passwd, secret, credential or
+// passphrase (pasword), or it ends in a key word (auth_key, apikey; not
+// public_key, key_file, keystone or api_key_header). Names of settings
+// about a secret (a last word such as file, path, dir, size, ttl, type,
+// duration, role, header), counts (max_active_keys) and switches (use_, enable_...) are not, as in IsKey. Over-reading an
+// unknown option is safe: its value becomes a fingerprint.
+func LooksSecret(name string) bool {
+	n := strings.ToLower(name)
+	words := nameWords(n)
+	if len(words) == 0 || notSecret.MatchString(n) || switchPrefix.MatchString(n) || countPrefix[words[0]] ||
+		len(words) > 1 && (settingWords[words[len(words)-1]] || aboutWords[words[len(words)-1]]) {
+		return false
+	}
+	for i, w := range words {
+		if looseWord(w) {
+			return true
+		}
+		if i == len(words)-1 && keyWord(w) && (i == 0 || !plainKeys[words[i-1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// looseWord: w contains a loose word, or is one edit from a close word.
+func looseWord(w string) bool {
+	if notLoose[w] {
+		return false
+	}
+	for _, l := range looseWords {
+		if strings.Contains(w, l) {
+			return true
+		}
+	}
+	for _, c := range closeWords {
+		if len(w) >= 6 && editdist.Distance(w, c, 2) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// keyWord: w is key or keys, or a word ending in key (apikey, authkey).
+func keyWord(w string) bool {
+	switch w {
+	case "key", "keys":
+		return true
+	case "monkey", "turnkey", "hotkey":
+		return false
+	}
+	return strings.HasSuffix(w, "key")
+}
