@@ -15,6 +15,7 @@ import (
 
 	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/safefile"
+	"github.com/stacklint/stacklint/internal/schema"
 )
 
 // BuiltinPrefix starts every built-in rule id; custom rules' ids may not
@@ -152,6 +153,9 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 			continue // a helper package, or refused by checkPackages
 		}
 		r, err := ruleFrom(file, strings.TrimPrefix(pkg, rulesPkg), m, true)
+		if err == nil {
+			err = checkDefaults(fmt.Sprintf("%s:%d", file, metadataLine(m)), r.Defaults)
+		}
 		if err != nil {
 			errs = multierror.Append(errs, err)
 			continue
@@ -174,6 +178,27 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 		}
 	}
 	return out, errs.ErrorOrNil()
+}
+
+// checkDefaults: every custom.defaults entry of a custom rule names an
+// option some embedded release registers (schema.Index), else lib.setting
+// would find no default and the rule would silently never fire. The error
+// is "AT: custom.defaults [kind, group, option]: why (suggestion?)", the
+// first bad entry's.
+func checkDefaults(at string, defaults [][3]string) error {
+	if len(defaults) == 0 {
+		return nil
+	}
+	ix, err := schema.LoadIndex()
+	if err != nil {
+		return fmt.Errorf("%s: custom.defaults cannot be checked: %w", at, err)
+	}
+	for _, t := range defaults {
+		if why := ix.UnknownOption(t[0], t[1], t[2]); why != "" {
+			return fmt.Errorf("%s: custom.defaults [%s, %s, %s]: %s", at, t[0], t[1], t[2], why)
+		}
+	}
+	return nil
 }
 
 // reportingPackages are the packages of mods that define a report rule

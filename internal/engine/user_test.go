@@ -65,6 +65,12 @@ func TestUserRulesContract(t *testing.T) {
 			[]string{"/h/debug_enabled/debug_enabled.rego:1: package stacklint.rules.hygiene.debug_enabled clashes with the built-in rule SL-HYG-011"}},
 		"no report rule": {map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", "deny contains \"m\" if true")},
 			[]string{"/a/x/x.rego:1: package stacklint.rules.a.x defines no report rule"}},
+		"defaults option misspelt": {map[string]string{"a/x/x.rego": customRule(goodMeta+"#   defaults:\n#     - [nova.conf, DEFAULT, reserved_host_memory_mbb]\n", "stacklint.rules.a.x", noReport)},
+			[]string{"/a/x/x.rego:1: custom.defaults [nova.conf, DEFAULT, reserved_host_memory_mbb]: no release registers [DEFAULT] reserved_host_memory_mbb in nova.conf (reserved_host_memory_mb?)"}},
+		"defaults kind misspelt": {map[string]string{"a/x/x.rego": customRule(goodMeta+"#   defaults:\n#     - [nova.cnf, DEFAULT, reserved_host_memory_mb]\n", "stacklint.rules.a.x", noReport)},
+			[]string{"/a/x/x.rego:1: custom.defaults [nova.cnf, DEFAULT, reserved_host_memory_mb]: no release has an option schema of file kind nova.cnf (nova.conf?)"}},
+		"defaults group misspelt": {map[string]string{"a/x/x.rego": customRule(goodMeta+"#   defaults:\n#     - [nova.conf, DEFAULTT, reserved_host_memory_mb]\n", "stacklint.rules.a.x", noReport)},
+			[]string{"/a/x/x.rego:1: custom.defaults [nova.conf, DEFAULTT, reserved_host_memory_mb]: nova.conf has no group [DEFAULTT] in any release ([DEFAULT]?)"}},
 		"every problem at once": {map[string]string{
 			"a/x/x.rego": customRule(strings.Replace(goodMeta, "MYSITE-001", "SL-X", 1), "stacklint.rules.a.x", noReport),
 			"h/h.rego":   "package stacklint.fixtures\n"},
