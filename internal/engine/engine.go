@@ -257,7 +257,7 @@ func (e *Engine) findings(x any) ([]finding.Finding, error) {
 			sev := r.Severity
 			if f.Severity != "" {
 				if !finding.KnownSeverity(f.Severity) {
-					return nil, fmt.Errorf("%s returned severity %q, not one of %v", r.ID, f.Severity, finding.Severities())
+					return nil, fmt.Errorf("%s (%s) returned severity %q, not one of %v", r.ID, r.File, f.Severity, finding.Severities())
 				}
 				sev = f.Severity
 			}
