@@ -231,3 +231,18 @@ func TestUserRuleMalformedFinding(t *testing.T) {
 		}
 	}
 }
+
+// TestUserRuleBadSeverity: a finding's own severity that is none of
+// stacklint's fails the run naming the rule and its file.
+func TestUserRuleBadSeverity(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", `report contains {"message": "m", "locations": [], "severity": "fatal"} if true`)})
+	eng, err := New(context.Background(), rules.FS, UserRules(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = eng.Eval(context.Background(), map[string]any{"nodes": map[string]any{}})
+	if err == nil || !strings.Contains(err.Error(), "MYSITE-001 ("+filepath.Join(dir, "a/x/x.rego")+") returned severity \"fatal\"") {
+		t.Errorf("%v, want an error naming MYSITE-001 and its file", err)
+	}
+}
