@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,7 +39,8 @@ func UserRules(dirs ...string) Option {
 // userModules reads every .rego file below each of dirs, keyed by the
 // path the user would write (dir joined with the file's path in it); with
 // withTests the *_test.rego files too, in tests. Parse errors name
-// FILE:LINE; every problem is reported.
+// FILE:LINE; a folder without a rule module (every file parsed) is
+// "FOLDER: holds no custom rule (...)"; every problem is reported.
 func userModules(dirs []string, withTests bool) (rules, tests map[string]*ast.Module, source map[string]string, err error) {
 	rules, tests, source = map[string]*ast.Module{}, map[string]*ast.Module{}, map[string]string{}
 	var errs *multierror.Error
@@ -48,35 +50,66 @@ func userModules(dirs []string, withTests bool) (rules, tests map[string]*ast.Mo
 			errs = multierror.Append(errs, fmt.Errorf("%s: not a folder of custom rules", dir))
 			continue
 		}
-		var files []string
-		walkErr := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
-				return err
-			}
-			if withTests || !strings.HasSuffix(p, "_test.rego") {
-				files = append(files, p)
-			}
-			return nil
-		})
-		if walkErr != nil {
-			errs = multierror.Append(errs, walkErr)
-			continue
-		}
+		files, walkErr := regoFiles(dir, withTests)
+		errs = multierror.Append(errs, flatten(walkErr)...)
+		found, failed := false, walkErr != nil
 		for _, p := range files {
 			m, err := parseUser(p)
 			if err != nil {
 				errs = multierror.Append(errs, err)
+				failed = true
 				continue
 			}
 			source[p] = dir
+			found = found || withTests || meantAsRule(m) // (stacklint test: any module, helpers have tests too)
 			if strings.HasSuffix(p, "_test.rego") {
 				tests[p] = m
 			} else {
 				rules[p] = m
 			}
 		}
+		if !found && !failed {
+			errs = multierror.Append(errs, fmt.Errorf("%s: holds no custom rule (.rego files with a package stacklint.rules.<category>.<name>)", dir))
+		}
 	}
 	return rules, tests, source, errs.ErrorOrNil()
+}
+
+// regoFiles are the .rego files below dir, in lexical order, *_test.rego
+// ones only withTests. A symbolic link to a folder below dir is an error
+// as one to a file is (parseUser): the folder may come from a snapshot's
+// configuration, and a link must not pull in rules from elsewhere.
+func regoFiles(dir string, withTests bool) ([]string, error) {
+	var files []string
+	var errs *multierror.Error
+	walkErr := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 && !strings.HasSuffix(p, ".rego") {
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				errs = multierror.Append(errs, fmt.Errorf("%s: is a symbolic link to a folder, not a folder", p))
+			}
+			return nil
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return nil
+		}
+		if withTests || !strings.HasSuffix(p, "_test.rego") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if walkErr != nil {
+		errs = multierror.Append(errs, walkErr)
+	}
+	return files, errs.ErrorOrNil()
+}
+
+// meantAsRule: m is in a package under stacklint. (a rule's, or one
+// checkPackages refuses with a message of its own).
+func meantAsRule(m *ast.Module) bool {
+	return strings.HasPrefix(m.Package.Path.String(), "data.stacklint.")
 }
 
 // dedupe drops repeated folders (the same folder from the flag and the
@@ -126,6 +159,9 @@ func parseUser(p string) (*ast.Module, error) {
 			all = multierror.Append(all, fmt.Errorf("%s:%d: %s", p, line, e.Message))
 		}
 		return nil, all.ErrorOrNil()
+	}
+	if strings.HasSuffix(err.Error(), "empty module") {
+		return nil, fmt.Errorf("%s:1: empty module (no package)", p)
 	}
 	return nil, fmt.Errorf("%s:1: %w", p, err)
 }

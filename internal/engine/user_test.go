@@ -71,6 +71,9 @@ func TestUserRulesContract(t *testing.T) {
 			[]string{"/a/x/x.rego:1: custom.defaults [nova.cnf, DEFAULT, reserved_host_memory_mb]: no release has an option schema of file kind nova.cnf (nova.conf?)"}},
 		"defaults group misspelt": {map[string]string{"a/x/x.rego": customRule(goodMeta+"#   defaults:\n#     - [nova.conf, DEFAULTT, reserved_host_memory_mb]\n", "stacklint.rules.a.x", noReport)},
 			[]string{"/a/x/x.rego:1: custom.defaults [nova.conf, DEFAULTT, reserved_host_memory_mb]: nova.conf has no group [DEFAULTT] in any release ([DEFAULT]?)"}},
+		"empty folder": {map[string]string{}, []string{": holds no custom rule (.rego files with a package stacklint.rules.<category>.<name>)"}},
+		"helpers only": {map[string]string{"h/h.rego": "package mysite.lib\n\nx := 1\n"}, []string{": holds no custom rule"}},
+		"empty module": {map[string]string{"a/x/x.rego": "# only a comment\n"}, []string{"/a/x/x.rego:1: empty module (no package)"}},
 		"every problem at once": {map[string]string{
 			"a/x/x.rego": customRule(strings.Replace(goodMeta, "MYSITE-001", "SL-X", 1), "stacklint.rules.a.x", noReport),
 			"h/h.rego":   "package stacklint.fixtures\n"},
@@ -198,6 +201,9 @@ func TestUserRulesHostileFiles(t *testing.T) {
 	if err := os.Symlink("/etc/hostname", filepath.Join(dir, "a/link.rego")); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Symlink(t.TempDir(), filepath.Join(dir, "a/linkdir")); err != nil {
+		t.Fatal(err)
+	}
 	done := make(chan error, 1)
 	go func() {
 		_, err := New(context.Background(), rules.FS, UserRules(dir))
@@ -205,7 +211,7 @@ func TestUserRulesHostileFiles(t *testing.T) {
 	}()
 	select {
 	case err := <-done:
-		for _, f := range []string{"a/pipe.rego", "a/link.rego"} {
+		for _, f := range []string{"a/pipe.rego", "a/link.rego", "a/linkdir"} {
 			if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, f)) {
 				t.Errorf("%v does not name %s", err, f)
 			}
