@@ -334,3 +334,27 @@ func TestCustomRuleBadLocation(t *testing.T) {
 		}
 	}
 }
+
+// TestCustomRuleProblemsLines: several load problems print as a count line
+// then one FILE:LINE: message line each; a newline in a path stays \n.
+func TestCustomRuleProblemsLines(t *testing.T) {
+	dir := t.TempDir()
+	meta := "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: SL-9\n#   severity: info\n#   remediation: r\n"
+	tree(t, dir, map[string]string{
+		"a/x/x.rego":            meta + "package stacklint.rules.a.x\n\nreport contains {\"message\": \"m\", \"locations\": []} if true\n",
+		"a/y\n::error::z/y.rego": "package stacklint.fixtures\n",
+	})
+	code, _, errs := run(t, "--rules", dir, "--config", "none", customDeploy)
+	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+	if code != ExitUsage || len(lines) != 3 || lines[0] != "stacklint: custom rules: 2 problems:" {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	for _, l := range lines[1:] {
+		if !strings.HasPrefix(l, dir+"/a/") || !matched(`\.rego:1: `, l) {
+			t.Errorf("%q is not FILE:LINE: message", l)
+		}
+	}
+	if !strings.Contains(errs, `a/y\n::error::z/y.rego:1: package stacklint.fixtures`) {
+		t.Errorf("the newline is not escaped:\n%s", errs)
+	}
+}

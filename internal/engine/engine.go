@@ -172,6 +172,9 @@ func (e *Engine) compile(ctx context.Context, mods map[string]*ast.Module, o opt
 		c = c.WithSkipStages(verifiedStages()...)
 	}
 	if c.Compile(mods); c.Failed() {
+		if len(o.userDirs) > 0 {
+			return customCompileProblems(c.Errors)
+		}
 		return fmt.Errorf("compiling rules: %w", c.Errors)
 	}
 	shards, node, err := prepareShards(ctx, c, e.Rules, o.onePass)

@@ -352,18 +352,59 @@ func addUserRules(mods map[string]*ast.Module, builtin []finding.Rule, dirs []st
 }
 
 // ProblemsError is every problem of the custom rules, each "FILE:LINE:
-// message", shown on one line joined by "; " (a run's error is one line).
+// message" (Lines: once each, in the order found); Error is one problem as
+// "custom rules: FILE:LINE: message", several as a count line "custom
+// rules: N problems:" then one problem per line. The CLI prints each line
+// made visible (finding.Visible) on its own.
 type ProblemsError struct{ Errs []error }
 
+// Header is the first line: "custom rules: N problems:", or "custom rules:"
+// before a single problem.
+func (p *ProblemsError) Header() string {
+	if n := len(p.Lines()); n != 1 {
+		return fmt.Sprintf("custom rules: %d problems:", n)
+	}
+	return "custom rules:"
+}
+
+// Lines are the problems' messages, each once, in order.
+func (p *ProblemsError) Lines() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range p.Errs {
+		if m := e.Error(); !seen[m] {
+			seen[m] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 func (p *ProblemsError) Error() string {
-	msgs := make([]string, len(p.Errs))
-	for i, e := range p.Errs {
-		msgs[i] = e.Error()
+	lines := p.Lines()
+	if len(lines) == 1 {
+		return p.Header() + " " + lines[0]
 	}
-	if len(msgs) == 1 {
-		return "custom rules: " + msgs[0]
+	return p.Header() + "\n" + strings.Join(lines, "\n")
+}
+
+// customCompileProblems turns OPA's compile errors of custom rules into
+// problems, "FILE:LINE: message" each (OPA's error code left out; a
+// package METADATA block declared twice names both files).
+func customCompileProblems(errs ast.Errors) *ProblemsError {
+	out := &ProblemsError{}
+	for _, e := range errs {
+		at := "custom rules"
+		if e.Location != nil {
+			at = fmt.Sprintf("%s:%d", e.Location.File, e.Location.Row)
+		}
+		msg := e.Message
+		if other, ok := strings.CutPrefix(msg, "package annotation redeclared: "); ok {
+			msg = "this package's METADATA is also declared at " + other + " (the same rule package in two files or folders?)"
+		}
+		out.Errs = append(out.Errs, fmt.Errorf("%s: %s", at, msg))
 	}
-	return fmt.Sprintf("custom rules: %d problems: %s", len(msgs), strings.Join(msgs, "; "))
+	return out
 }
 
 // flatten opens a multierror (nil: none).

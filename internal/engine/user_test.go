@@ -252,3 +252,40 @@ func TestUserRuleBadSeverity(t *testing.T) {
 		t.Errorf("%v, want an error naming MYSITE-001 and its file", err)
 	}
 }
+
+// TestUserRuleLoadErrorLines: load problems come one "FILE:LINE: message"
+// per line after a count line, each once (a file that is not UTF-8 gave
+// the same problem three times); OPA's compile errors too, without OPA's
+// error code, and the same rule package in two folders names both files.
+func TestUserRuleLoadErrorLines(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", "report contains {\"message\": \"\xff\xfe\xff\", \"locations\": []} if true"),
+	})
+	_, err := New(context.Background(), rules.FS, UserRules(dir))
+	if err == nil || !strings.HasPrefix(err.Error(), "custom rules: 2 problems:\n") || strings.Count(err.Error(), "illegal utf-8 character") != 1 {
+		t.Errorf("%v\nwant a count line, then the bad character once", err)
+	}
+	if err != nil {
+		for _, l := range strings.Split(err.Error(), "\n")[1:] {
+			if !strings.HasPrefix(l, filepath.Join(dir, "a/x/x.rego")+":10: ") {
+				t.Errorf("%q is not FILE:LINE: message", l)
+			}
+		}
+	}
+
+	undefined := t.TempDir()
+	writeTree(t, undefined, map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", "report contains {\"message\": strings.repeat(\"a\", 2), \"locations\": []} if true")})
+	_, err = New(context.Background(), rules.FS, UserRules(undefined))
+	if want := "custom rules: " + filepath.Join(undefined, "a/x/x.rego") + ":10: undefined function strings.repeat"; err == nil || err.Error() != want {
+		t.Errorf("%v\nwant %s", err, want)
+	}
+
+	one, two := t.TempDir(), t.TempDir()
+	writeTree(t, one, map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", noReport)})
+	writeTree(t, two, map[string]string{"a/x/x.rego": customRule(strings.Replace(goodMeta, "MYSITE-001", "MYSITE-002", 1), "stacklint.rules.a.x", noReport)})
+	_, err = New(context.Background(), rules.FS, UserRules(one, two))
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(two, "a/x/x.rego")+":1: this package's METADATA is also declared at "+filepath.Join(one, "a/x/x.rego")+":1") {
+		t.Errorf("%v, want both files named", err)
+	}
+}
