@@ -341,7 +341,7 @@ func TestCustomRuleProblemsLines(t *testing.T) {
 	dir := t.TempDir()
 	meta := "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: SL-9\n#   severity: info\n#   remediation: r\n"
 	tree(t, dir, map[string]string{
-		"a/x/x.rego":            meta + "package stacklint.rules.a.x\n\nreport contains {\"message\": \"m\", \"locations\": []} if true\n",
+		"a/x/x.rego":             meta + "package stacklint.rules.a.x\n\nreport contains {\"message\": \"m\", \"locations\": []} if true\n",
 		"a/y\n::error::z/y.rego": "package stacklint.fixtures\n",
 	})
 	code, _, errs := run(t, "--rules", dir, "--config", "none", customDeploy)
