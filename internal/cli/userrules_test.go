@@ -314,11 +314,13 @@ func TestCustomRuleWithoutInputs(t *testing.T) {
 func TestCustomRuleBadLocation(t *testing.T) {
 	meta := "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: MYSITE-700\n#   severity: info\n#   remediation: r\npackage stacklint.rules.mysite.loc\n\n"
 	for loc, want := range map[string]string{
-		`{"path": "../../../../etc/shadow", "line": 3}`:         `returned the location path "../../../../etc/shadow" line 3 column 0, which is not a file of the snapshot`,
-		`{"path": "compute1/etc/nova/nova.conf\n::error::x"}`:   `returned the location path "compute1/etc/nova/nova.conf\n::error::x" line 0 column 0, which is not a file`,
-		`{"path": "compute1/etc/nova/nova.conf", "line": -5}`:   `line -5 column 0, which has a negative line or column`,
-		`{"path": "compute1/etc/nova/nova.conf", "line": 2}`:    "",
-		`{"path": "compute1/etc/nova/nova.conf", "column": -1}`: "which has a negative line or column",
+		`{"path": "../../../../etc/shadow", "line": 3}`:                          `returned the location path "../../../../etc/shadow" line 3 column 0, which is not a file of the snapshot`,
+		`{"path": "compute1/etc/nova/nova.conf\n::error::x"}`:                    `returned the location path "compute1/etc/nova/nova.conf\n::error::x" line 0 column 0, which is not a file`,
+		`{"path": "compute1/etc/nova/nova.conf", "line": -5}`:                    `line -5 column 0, which has a negative line or column`,
+		`{"path": "compute1/etc/nova/nova.conf", "line": 2}`:                     "",
+		`{"path": "compute1/etc/nova/nova.conf", "line": 2, "node": "compute1"}`: "",
+		`{"path": "compute1/etc/nova/nova.conf", "node": "x\n::error::y"}`:       `which names node "x\n::error::y", not the file's "compute1"`,
+		`{"path": "compute1/etc/nova/nova.conf", "column": -1}`:                  "which has a negative line or column",
 	} {
 		dir := t.TempDir()
 		tree(t, dir, map[string]string{"mysite/loc/loc.rego": meta + "report contains {\"message\": \"m\", \"locations\": [" + loc + "]} if true\n"})
