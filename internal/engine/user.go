@@ -190,7 +190,7 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 		}
 		r, err := ruleFrom(file, strings.TrimPrefix(pkg, rulesPkg), m, true)
 		if err == nil {
-			err = checkDefaults(fmt.Sprintf("%s:%d", file, metadataLine(m)), r.Defaults)
+			err = checkDefaults(file, m, r.Defaults)
 		}
 		if err != nil {
 			errs = multierror.Append(errs, err)
@@ -219,22 +219,35 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 // checkDefaults: every custom.defaults entry of a custom rule names an
 // option some embedded release registers (schema.Index), else lib.setting
 // would find no default and the rule would silently never fire. The error
-// is "AT: custom.defaults [kind, group, option]: why (suggestion?)", the
-// first bad entry's.
-func checkDefaults(at string, defaults [][3]string) error {
+// is "FILE:LINE: custom.defaults [kind, group, option]: why (suggestion?)",
+// the first bad entry's, at its line (defaultLine).
+func checkDefaults(file string, m *ast.Module, defaults [][3]string) error {
 	if len(defaults) == 0 {
 		return nil
 	}
 	ix, err := schema.LoadIndex()
 	if err != nil {
-		return fmt.Errorf("%s: custom.defaults cannot be checked: %w", at, err)
+		return fmt.Errorf("%s:%d: custom.defaults cannot be checked: %w", file, metadataLine(m), err)
 	}
 	for _, t := range defaults {
 		if why := ix.UnknownOption(t[0], t[1], t[2]); why != "" {
-			return fmt.Errorf("%s: custom.defaults [%s, %s, %s]: %s", at, t[0], t[1], t[2], why)
+			return fmt.Errorf("%s:%d: custom.defaults [%s, %s, %s]: %s", file, defaultLine(m, t), t[0], t[1], t[2], why)
 		}
 	}
 	return nil
+}
+
+// defaultLine is the line of the METADATA comment that holds a defaults
+// entry (its kind and option both on it), else the METADATA block's.
+func defaultLine(m *ast.Module, t [3]string) int {
+	start := metadataLine(m)
+	for _, c := range m.Comments {
+		words := strings.FieldsFunc(string(c.Text), func(r rune) bool { return strings.ContainsRune("[],:#\"' \t", r) })
+		if c.Location != nil && c.Location.Row > start && slices.Contains(words, t[0]) && slices.Contains(words, t[2]) {
+			return c.Location.Row
+		}
+	}
+	return start
 }
 
 // reportingPackages are the packages of mods that define a report rule
