@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stacklint/stacklint/internal/engine"
 	"github.com/stacklint/stacklint/internal/finding"
 )
 
@@ -90,10 +91,26 @@ func Execute(ctx context.Context, args []string, info BuildInfo, streams IO) (co
 	var ee *ExitError
 	if errors.As(err, &ee) {
 		if ee.Err != nil {
-			fmt.Fprintf(streams.Err, "stacklint: %s\n", finding.Visible(ee.Err.Error()))
+			printError(streams.Err, ee.Err)
 		}
 		return ee.Code
 	}
-	fmt.Fprintf(streams.Err, "stacklint: %s\n", finding.Visible(err.Error()))
+	printError(streams.Err, err)
 	return ExitUsage
+}
+
+// printError prints a run's error as "stacklint: message", made visible
+// (finding.Visible: a newline in it is shown as \n, never a line of its
+// own); the custom rules' problems (engine.ProblemsError) as a count line
+// then one "FILE:LINE: message" line each, every line made visible alone.
+func printError(w io.Writer, err error) {
+	var pe *engine.ProblemsError
+	if !errors.As(err, &pe) || len(pe.Lines()) < 2 {
+		fmt.Fprintf(w, "stacklint: %s\n", finding.Visible(err.Error()))
+		return
+	}
+	fmt.Fprintf(w, "stacklint: %s\n", pe.Header())
+	for _, l := range pe.Lines() {
+		fmt.Fprintf(w, "%s\n", finding.Visible(l))
+	}
 }

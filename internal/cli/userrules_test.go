@@ -307,3 +307,57 @@ func TestCustomRuleWithoutInputs(t *testing.T) {
 		t.Errorf("%s", errs)
 	}
 }
+
+// TestCustomRuleBadLocation: a custom rule's finding located outside the
+// snapshot's files (a path of its own making, one holding a newline) or at
+// a negative line stops the run with exit 2 naming the rule and the
+// location, quoted; one located with lib.loc-like paths runs.
+func TestCustomRuleBadLocation(t *testing.T) {
+	meta := "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: MYSITE-700\n#   severity: info\n#   remediation: r\npackage stacklint.rules.mysite.loc\n\n"
+	for loc, want := range map[string]string{
+		`{"path": "../../../../etc/shadow", "line": 3}`:                          `returned the location path "../../../../etc/shadow" line 3 column 0, which is not a file of the snapshot`,
+		`{"path": "compute1/etc/nova/nova.conf\n::error::x"}`:                    `returned the location path "compute1/etc/nova/nova.conf\n::error::x" line 0 column 0, which is not a file`,
+		`{"path": "compute1/etc/nova/nova.conf", "line": -5}`:                    `line -5 column 0, which has a negative line or column`,
+		`{"path": "compute1/etc/nova/nova.conf", "line": 2}`:                     "",
+		`{"path": "compute1/etc/nova/nova.conf", "line": 2, "node": "compute1"}`: "",
+		`{"path": "compute1/etc/nova/nova.conf", "node": "x\n::error::y"}`:       `which names node "x\n::error::y", not the file's "compute1"`,
+		`{"path": "compute1/etc/nova/nova.conf", "column": -1}`:                  "which has a negative line or column",
+	} {
+		dir := t.TempDir()
+		tree(t, dir, map[string]string{"mysite/loc/loc.rego": meta + "report contains {\"message\": \"m\", \"locations\": [" + loc + "]} if true\n"})
+		code, out, errs := run(t, "--rules", dir, "--config", "none", customDeploy)
+		if want == "" {
+			if code == ExitUsage || !strings.Contains(out, "MYSITE-700") {
+				t.Errorf("%s: exit %d %s%s", loc, code, out, errs)
+			}
+			continue
+		}
+		if code != ExitUsage || !strings.Contains(errs, "custom rule MYSITE-700 ("+filepath.Join(dir, "mysite/loc/loc.rego")+") ") || !strings.Contains(errs, want) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%s: exit %d, stderr %q, want %q", loc, code, errs, want)
+		}
+	}
+}
+
+// TestCustomRuleProblemsLines: several load problems print as a count line
+// then one FILE:LINE: message line each; a newline in a path stays \n.
+func TestCustomRuleProblemsLines(t *testing.T) {
+	dir := t.TempDir()
+	meta := "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: SL-9\n#   severity: info\n#   remediation: r\n"
+	tree(t, dir, map[string]string{
+		"a/x/x.rego":             meta + "package stacklint.rules.a.x\n\nreport contains {\"message\": \"m\", \"locations\": []} if true\n",
+		"a/y\n::error::z/y.rego": "package stacklint.fixtures\n",
+	})
+	code, _, errs := run(t, "--rules", dir, "--config", "none", customDeploy)
+	lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+	if code != ExitUsage || len(lines) != 3 || lines[0] != "stacklint: custom rules: 2 problems:" {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	for _, l := range lines[1:] {
+		if !strings.HasPrefix(l, dir+"/a/") || !matched(`\.rego:1: `, l) {
+			t.Errorf("%q is not FILE:LINE: message", l)
+		}
+	}
+	if !strings.Contains(errs, `a/y\n::error::z/y.rego:1: package stacklint.fixtures`) {
+		t.Errorf("the newline is not escaped:\n%s", errs)
+	}
+}

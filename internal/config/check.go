@@ -79,10 +79,28 @@ func (c *Config) checkParams(name string, s RuleSetting, ids map[string]RuleInfo
 			return c.errorf(s.Line, "rules.%s.params: unknown parameter %q (%s has %s)", name, p, name, paramList(r.Params))
 		}
 		if !sameKind(def, s.Params[p]) {
-			return c.errorf(s.Line, "rules.%s.params.%s: %v is not a %T like the default %v", name, p, s.Params[p], def, def)
+			return c.errorf(s.Line, "rules.%s.params.%s: %v is not %s like the default %v", name, p, s.Params[p], kindWords(def), def)
 		}
 	}
 	return nil
+}
+
+// kindWords names the kind of a parameter's default for people: "a
+// number", "text", "true or false", "a list", "a mapping".
+func kindWords(v any) string {
+	switch v.(type) {
+	case int, int64, float64, uint64:
+		return "a number"
+	case string:
+		return "text"
+	case bool:
+		return "true or false"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return "of the default's kind"
 }
 
 // sameKind: numbers match numbers, strings strings, lists lists.

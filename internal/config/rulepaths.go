@@ -43,6 +43,9 @@ func (r *RuleSettings) UnmarshalYAML(node *yaml.Node) error {
 			}
 			continue
 		}
+		if v.Kind == yaml.SequenceNode {
+			return listUnderRules(k)
+		}
 		if _, twice := r.ByName[k.Value]; twice {
 			return fmt.Errorf("line %d: rules: %s is set twice", k.Line, k.Value)
 		}
@@ -56,6 +59,16 @@ func (r *RuleSettings) UnmarshalYAML(node *yaml.Node) error {
 		r.ByName[k.Value] = s
 	}
 	return nil
+}
+
+// listUnderRules is the error for a list under a rules: key other than
+// paths: a rule id takes a level or settings, and anything else is a key
+// rules: does not know (paths2: [x]).
+func listUnderRules(k *yaml.Node) error {
+	if strings.Contains(k.Value, "-") {
+		return fmt.Errorf("line %d: rules: %s takes a level or a mapping of level: and params:, not a list", k.Line, k.Value)
+	}
+	return fmt.Errorf("line %d: rules: unknown key %s (rules: takes paths: and rule ids or categories)", k.Line, k.Value)
 }
 
 // checkRulePaths: every rules path is relative and stays inside the
@@ -92,6 +105,9 @@ func (c *Config) RuleDirs() ([]string, error) {
 		}
 		if rel, err := filepath.Rel(realBase, real); err != nil || !filepath.IsLocal(rel) && rel != "." {
 			return nil, fmt.Errorf("%s:%d: rules.paths: %s leads outside %s", c.Path, p.Line, p.Value, base)
+		}
+		if st, err := os.Stat(real); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("%s:%d: rules.paths: %s is not a folder", c.Path, p.Line, p.Value)
 		}
 		out = append(out, dir)
 	}

@@ -172,6 +172,9 @@ func (e *Engine) compile(ctx context.Context, mods map[string]*ast.Module, o opt
 		c = c.WithSkipStages(verifiedStages()...)
 	}
 	if c.Compile(mods); c.Failed() {
+		if len(o.userDirs) > 0 {
+			return customCompileProblems(c.Errors)
+		}
 		return fmt.Errorf("compiling rules: %w", c.Errors)
 	}
 	shards, node, err := prepareShards(ctx, c, e.Rules, o.onePass)
@@ -257,7 +260,7 @@ func (e *Engine) findings(x any) ([]finding.Finding, error) {
 			sev := r.Severity
 			if f.Severity != "" {
 				if !finding.KnownSeverity(f.Severity) {
-					return nil, fmt.Errorf("%s returned severity %q, not one of %v", r.ID, f.Severity, finding.Severities())
+					return nil, fmt.Errorf("%s (%s) returned severity %q, not one of %v", r.ID, r.File, f.Severity, finding.Severities())
 				}
 				sev = f.Severity
 			}

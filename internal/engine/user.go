@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/stacklint/stacklint/internal/finding"
 	"github.com/stacklint/stacklint/internal/safefile"
+	"github.com/stacklint/stacklint/internal/schema"
 )
 
 // BuiltinPrefix starts every built-in rule id; custom rules' ids may not
@@ -37,7 +39,8 @@ func UserRules(dirs ...string) Option {
 // userModules reads every .rego file below each of dirs, keyed by the
 // path the user would write (dir joined with the file's path in it); with
 // withTests the *_test.rego files too, in tests. Parse errors name
-// FILE:LINE; every problem is reported.
+// FILE:LINE; a folder without a rule module (every file parsed) is
+// "FOLDER: holds no custom rule (...)"; every problem is reported.
 func userModules(dirs []string, withTests bool) (rules, tests map[string]*ast.Module, source map[string]string, err error) {
 	rules, tests, source = map[string]*ast.Module{}, map[string]*ast.Module{}, map[string]string{}
 	var errs *multierror.Error
@@ -47,35 +50,66 @@ func userModules(dirs []string, withTests bool) (rules, tests map[string]*ast.Mo
 			errs = multierror.Append(errs, fmt.Errorf("%s: not a folder of custom rules", dir))
 			continue
 		}
-		var files []string
-		walkErr := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
-				return err
-			}
-			if withTests || !strings.HasSuffix(p, "_test.rego") {
-				files = append(files, p)
-			}
-			return nil
-		})
-		if walkErr != nil {
-			errs = multierror.Append(errs, walkErr)
-			continue
-		}
+		files, walkErr := regoFiles(dir, withTests)
+		errs = multierror.Append(errs, flatten(walkErr)...)
+		found, failed := false, walkErr != nil
 		for _, p := range files {
 			m, err := parseUser(p)
 			if err != nil {
 				errs = multierror.Append(errs, err)
+				failed = true
 				continue
 			}
 			source[p] = dir
+			found = found || withTests || meantAsRule(m) // (stacklint test: any module, helpers have tests too)
 			if strings.HasSuffix(p, "_test.rego") {
 				tests[p] = m
 			} else {
 				rules[p] = m
 			}
 		}
+		if !found && !failed {
+			errs = multierror.Append(errs, fmt.Errorf("%s: holds no custom rule (.rego files with a package stacklint.rules.<category>.<name>)", dir))
+		}
 	}
 	return rules, tests, source, errs.ErrorOrNil()
+}
+
+// regoFiles are the .rego files below dir, in lexical order, *_test.rego
+// ones only withTests. A symbolic link to a folder below dir is an error
+// as one to a file is (parseUser): the folder may come from a snapshot's
+// configuration, and a link must not pull in rules from elsewhere.
+func regoFiles(dir string, withTests bool) ([]string, error) {
+	var files []string
+	var errs *multierror.Error
+	walkErr := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 && !strings.HasSuffix(p, ".rego") {
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				errs = multierror.Append(errs, fmt.Errorf("%s: is a symbolic link to a folder, not a folder", p))
+			}
+			return nil
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return nil
+		}
+		if withTests || !strings.HasSuffix(p, "_test.rego") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if walkErr != nil {
+		errs = multierror.Append(errs, walkErr)
+	}
+	return files, errs.ErrorOrNil()
+}
+
+// meantAsRule: m is in a package under stacklint. (a rule's, or one
+// checkPackages refuses with a message of its own).
+func meantAsRule(m *ast.Module) bool {
+	return strings.HasPrefix(m.Package.Path.String(), "data.stacklint.")
 }
 
 // dedupe drops repeated folders (the same folder from the flag and the
@@ -126,6 +160,9 @@ func parseUser(p string) (*ast.Module, error) {
 		}
 		return nil, all.ErrorOrNil()
 	}
+	if strings.HasSuffix(err.Error(), "empty module") {
+		return nil, fmt.Errorf("%s:1: empty module (no package)", p)
+	}
 	return nil, fmt.Errorf("%s:1: %w", p, err)
 }
 
@@ -152,6 +189,9 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 			continue // a helper package, or refused by checkPackages
 		}
 		r, err := ruleFrom(file, strings.TrimPrefix(pkg, rulesPkg), m, true)
+		if err == nil {
+			err = checkDefaults(file, m, r.Defaults)
+		}
 		if err != nil {
 			errs = multierror.Append(errs, err)
 			continue
@@ -174,6 +214,40 @@ func userMetadata(mods map[string]*ast.Module, tests map[string]*ast.Module, sou
 		}
 	}
 	return out, errs.ErrorOrNil()
+}
+
+// checkDefaults: every custom.defaults entry of a custom rule names an
+// option some embedded release registers (schema.Index), else lib.setting
+// would find no default and the rule would silently never fire. The error
+// is "FILE:LINE: custom.defaults [kind, group, option]: why (suggestion?)",
+// the first bad entry's, at its line (defaultLine).
+func checkDefaults(file string, m *ast.Module, defaults [][3]string) error {
+	if len(defaults) == 0 {
+		return nil
+	}
+	ix, err := schema.LoadIndex()
+	if err != nil {
+		return fmt.Errorf("%s:%d: custom.defaults cannot be checked: %w", file, metadataLine(m), err)
+	}
+	for _, t := range defaults {
+		if why := ix.UnknownOption(t[0], t[1], t[2]); why != "" {
+			return fmt.Errorf("%s:%d: custom.defaults [%s, %s, %s]: %s", file, defaultLine(m, t), t[0], t[1], t[2], why)
+		}
+	}
+	return nil
+}
+
+// defaultLine is the line of the METADATA comment that holds a defaults
+// entry (its kind and option both on it), else the METADATA block's.
+func defaultLine(m *ast.Module, t [3]string) int {
+	start := metadataLine(m)
+	for _, c := range m.Comments {
+		words := strings.FieldsFunc(string(c.Text), func(r rune) bool { return strings.ContainsRune("[],:#\"' \t", r) })
+		if c.Location != nil && c.Location.Row > start && slices.Contains(words, t[0]) && slices.Contains(words, t[2]) {
+			return c.Location.Row
+		}
+	}
+	return start
 }
 
 // reportingPackages are the packages of mods that define a report rule
@@ -291,18 +365,59 @@ func addUserRules(mods map[string]*ast.Module, builtin []finding.Rule, dirs []st
 }
 
 // ProblemsError is every problem of the custom rules, each "FILE:LINE:
-// message", shown on one line joined by "; " (a run's error is one line).
+// message" (Lines: once each, in the order found); Error is one problem as
+// "custom rules: FILE:LINE: message", several as a count line "custom
+// rules: N problems:" then one problem per line. The CLI prints each line
+// made visible (finding.Visible) on its own.
 type ProblemsError struct{ Errs []error }
 
+// Header is the first line: "custom rules: N problems:", or "custom rules:"
+// before a single problem.
+func (p *ProblemsError) Header() string {
+	if n := len(p.Lines()); n != 1 {
+		return fmt.Sprintf("custom rules: %d problems:", n)
+	}
+	return "custom rules:"
+}
+
+// Lines are the problems' messages, each once, in order.
+func (p *ProblemsError) Lines() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range p.Errs {
+		if m := e.Error(); !seen[m] {
+			seen[m] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 func (p *ProblemsError) Error() string {
-	msgs := make([]string, len(p.Errs))
-	for i, e := range p.Errs {
-		msgs[i] = e.Error()
+	lines := p.Lines()
+	if len(lines) == 1 {
+		return p.Header() + " " + lines[0]
 	}
-	if len(msgs) == 1 {
-		return "custom rules: " + msgs[0]
+	return p.Header() + "\n" + strings.Join(lines, "\n")
+}
+
+// customCompileProblems turns OPA's compile errors of custom rules into
+// problems, "FILE:LINE: message" each (OPA's error code left out; a
+// package METADATA block declared twice names both files).
+func customCompileProblems(errs ast.Errors) *ProblemsError {
+	out := &ProblemsError{}
+	for _, e := range errs {
+		at := "custom rules"
+		if e.Location != nil {
+			at = fmt.Sprintf("%s:%d", e.Location.File, e.Location.Row)
+		}
+		msg := e.Message
+		if other, ok := strings.CutPrefix(msg, "package annotation redeclared: "); ok {
+			msg = "this package's METADATA is also declared at " + other + " (the same rule package in two files or folders?)"
+		}
+		out.Errs = append(out.Errs, fmt.Errorf("%s: %s", at, msg))
 	}
-	return fmt.Sprintf("custom rules: %d problems: %s", len(msgs), strings.Join(msgs, "; "))
+	return out
 }
 
 // flatten opens a multierror (nil: none).

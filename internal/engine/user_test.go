@@ -65,6 +65,15 @@ func TestUserRulesContract(t *testing.T) {
 			[]string{"/h/debug_enabled/debug_enabled.rego:1: package stacklint.rules.hygiene.debug_enabled clashes with the built-in rule SL-HYG-011"}},
 		"no report rule": {map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", "deny contains \"m\" if true")},
 			[]string{"/a/x/x.rego:1: package stacklint.rules.a.x defines no report rule"}},
+		"defaults option misspelt": {map[string]string{"a/x/x.rego": customRule(goodMeta+"#   defaults:\n#     - [nova.conf, DEFAULT, reserved_host_memory_mbb]\n", "stacklint.rules.a.x", noReport)},
+			[]string{"/a/x/x.rego:9: custom.defaults [nova.conf, DEFAULT, reserved_host_memory_mbb]: no release registers [DEFAULT] reserved_host_memory_mbb in nova.conf (reserved_host_memory_mb?)"}},
+		"defaults kind misspelt": {map[string]string{"a/x/x.rego": customRule(goodMeta+"#   defaults:\n#     - [nova.cnf, DEFAULT, reserved_host_memory_mb]\n", "stacklint.rules.a.x", noReport)},
+			[]string{"/a/x/x.rego:9: custom.defaults [nova.cnf, DEFAULT, reserved_host_memory_mb]: no release has an option schema of file kind nova.cnf (nova.conf?)"}},
+		"defaults group misspelt": {map[string]string{"a/x/x.rego": customRule(goodMeta+"#   defaults:\n#     - [nova.conf, DEFAULTT, reserved_host_memory_mb]\n", "stacklint.rules.a.x", noReport)},
+			[]string{"/a/x/x.rego:9: custom.defaults [nova.conf, DEFAULTT, reserved_host_memory_mb]: nova.conf has no group [DEFAULTT] in any release ([DEFAULT]?)"}},
+		"empty folder": {map[string]string{}, []string{": holds no custom rule (.rego files with a package stacklint.rules.<category>.<name>)"}},
+		"helpers only": {map[string]string{"h/h.rego": "package mysite.lib\n\nx := 1\n"}, []string{": holds no custom rule"}},
+		"empty module": {map[string]string{"a/x/x.rego": "# only a comment\n"}, []string{"/a/x/x.rego:1: empty module (no package)"}},
 		"every problem at once": {map[string]string{
 			"a/x/x.rego": customRule(strings.Replace(goodMeta, "MYSITE-001", "SL-X", 1), "stacklint.rules.a.x", noReport),
 			"h/h.rego":   "package stacklint.fixtures\n"},
@@ -192,6 +201,9 @@ func TestUserRulesHostileFiles(t *testing.T) {
 	if err := os.Symlink("/etc/hostname", filepath.Join(dir, "a/link.rego")); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Symlink(t.TempDir(), filepath.Join(dir, "a/linkdir")); err != nil {
+		t.Fatal(err)
+	}
 	done := make(chan error, 1)
 	go func() {
 		_, err := New(context.Background(), rules.FS, UserRules(dir))
@@ -199,7 +211,7 @@ func TestUserRulesHostileFiles(t *testing.T) {
 	}()
 	select {
 	case err := <-done:
-		for _, f := range []string{"a/pipe.rego", "a/link.rego"} {
+		for _, f := range []string{"a/pipe.rego", "a/link.rego", "a/linkdir"} {
 			if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, f)) {
 				t.Errorf("%v does not name %s", err, f)
 			}
@@ -223,5 +235,57 @@ func TestUserRuleMalformedFinding(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "MYSITE-001") || !strings.Contains(err.Error(), "returned a finding that is not") {
 			t.Errorf("%s: %v, want an error naming MYSITE-001", elem, err)
 		}
+	}
+}
+
+// TestUserRuleBadSeverity: a finding's own severity that is none of
+// stacklint's fails the run naming the rule and its file.
+func TestUserRuleBadSeverity(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", `report contains {"message": "m", "locations": [], "severity": "fatal"} if true`)})
+	eng, err := New(context.Background(), rules.FS, UserRules(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = eng.Eval(context.Background(), map[string]any{"nodes": map[string]any{}})
+	if err == nil || !strings.Contains(err.Error(), "MYSITE-001 ("+filepath.Join(dir, "a/x/x.rego")+") returned severity \"fatal\"") {
+		t.Errorf("%v, want an error naming MYSITE-001 and its file", err)
+	}
+}
+
+// TestUserRuleLoadErrorLines: load problems come one "FILE:LINE: message"
+// per line after a count line, each once (a file that is not UTF-8 gave
+// the same problem three times); OPA's compile errors too, without OPA's
+// error code, and the same rule package in two folders names both files.
+func TestUserRuleLoadErrorLines(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", "report contains {\"message\": \"\xff\xfe\xff\", \"locations\": []} if true"),
+	})
+	_, err := New(context.Background(), rules.FS, UserRules(dir))
+	if err == nil || !strings.HasPrefix(err.Error(), "custom rules: 2 problems:\n") || strings.Count(err.Error(), "illegal utf-8 character") != 1 {
+		t.Errorf("%v\nwant a count line, then the bad character once", err)
+	}
+	if err != nil {
+		for _, l := range strings.Split(err.Error(), "\n")[1:] {
+			if !strings.HasPrefix(l, filepath.Join(dir, "a/x/x.rego")+":10: ") {
+				t.Errorf("%q is not FILE:LINE: message", l)
+			}
+		}
+	}
+
+	undefined := t.TempDir()
+	writeTree(t, undefined, map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", "report contains {\"message\": strings.repeat(\"a\", 2), \"locations\": []} if true")})
+	_, err = New(context.Background(), rules.FS, UserRules(undefined))
+	if want := "custom rules: " + filepath.Join(undefined, "a/x/x.rego") + ":10: undefined function strings.repeat"; err == nil || err.Error() != want {
+		t.Errorf("%v\nwant %s", err, want)
+	}
+
+	one, two := t.TempDir(), t.TempDir()
+	writeTree(t, one, map[string]string{"a/x/x.rego": customRule(goodMeta, "stacklint.rules.a.x", noReport)})
+	writeTree(t, two, map[string]string{"a/x/x.rego": customRule(strings.Replace(goodMeta, "MYSITE-001", "MYSITE-002", 1), "stacklint.rules.a.x", noReport)})
+	_, err = New(context.Background(), rules.FS, UserRules(one, two))
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(two, "a/x/x.rego")+":1: this package's METADATA is also declared at "+filepath.Join(one, "a/x/x.rego")+":1") {
+		t.Errorf("%v, want both files named", err)
 	}
 }

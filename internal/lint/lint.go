@@ -178,6 +178,9 @@ func Run(ctx context.Context, eng *engine.Engine, path string, opts Options) (*r
 		return nil, err
 	}
 	restorePaths(findings, snap)
+	if err := checkCustomLocations(findings, eng, snap); err != nil {
+		return nil, err
+	}
 	for i := range findings {
 		findings[i].Message = finding.Sanitize(d.Keys.Redact(findings[i].Message))
 		findings[i].Fingerprint = finding.Fingerprint(findings[i])

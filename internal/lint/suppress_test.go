@@ -76,7 +76,7 @@ func TestConfigRejects(t *testing.T) {
 		"bad level":        {"rules:\n  hygiene:\n    level: loud\n", ".stacklint.yaml:3: rules.hygiene: level \"loud\""},
 		"unknown category": {"release: zed\ndisable: [networking]\n", ".stacklint.yaml:2: unknown rule id or category \"networking\""},
 		"unknown param":    {"rules:\n  SL-HOST-010:\n    params: {floor: 3}\n", ".stacklint.yaml:3: rules.SL-HOST-010.params: unknown parameter \"floor\""},
-		"param type":       {"rules:\n  SL-HOST-010:\n    params: {rabbitmq_min_nofile: lots}\n", "rabbitmq_min_nofile: lots is not a int"},
+		"param type":       {"rules:\n  SL-HOST-010:\n    params: {rabbitmq_min_nofile: lots}\n", "rabbitmq_min_nofile: lots is not a number like the default 10000"},
 		"rule key typo":    {"rules:\n  SL-HOST-010:\n    lvl: off\n", ".stacklint.yaml:3: unknown key lvl in a rule setting"},
 		"ignore no reason": {"ignores:\n  - path: controller/etc/nova/policy.json\n    rule: SL-POL-009\n", ".stacklint.yaml:2: ignores: the ignore of SL-POL-009 at controller/etc/nova/policy.json has no reason"},
 		"ignore key typo":  {"ignores:\n  - {path: x, rule: SL-POL-009, reason: r, keys: a}\n", ".stacklint.yaml:2: unknown key keys in an ignore"},
