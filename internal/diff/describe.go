@@ -103,8 +103,7 @@ func after(p ProcessChange, c OptionChange) bool {
 // "changed (fp:… → fp:…) (file:3 → file:3)". Values are escaped by
 // finding.Visible and cut (Cut); an empty one is "".
 func Describe(c *OptionChange) string {
-	switch {
-	case c.Kind == Changed && c.Secret && c.Old != nil && c.New != nil:
+	if c.Kind == Changed && c.Secret && c.Old != nil && c.New != nil {
 		return fmt.Sprintf("changed (%s → %s)%s", shown(c.Old), shown(c.New), writtenAt(c.Old, c.New))
 	}
 	switch c.Kind {
