@@ -76,6 +76,7 @@ func TestDiffSuppressedByChange(t *testing.T) {
 // compared with REV's (the report says so); one inside PATH is compared
 // with PATH's at REV (none there): the finding it turns off is listed.
 func TestDiffRevConfig(t *testing.T) {
+	t.Parallel()
 	repo := gitRepo(t)
 	writeFiles(t, repo, map[string]string{".stacklint.yaml": "disable: [SL-HYG-002]\n"})
 	_, out, errOut := run(t, "diff", "--rev", "HEAD", filepath.Join(repo, "snap"))

@@ -58,6 +58,7 @@ func customFindings(t *testing.T, out string) map[string][]string {
 // TestCustomRulesEveryFormat: a custom rule's findings and metadata reach
 // every format as a built-in's do; exit 1 on its error.
 func TestCustomRulesEveryFormat(t *testing.T) {
+	t.Parallel()
 	for _, format := range []string{"text", "json", "sarif", "junit", "github", "html"} {
 		code, out, errs := run(t, "--rules", customDir, "--format", format, customDeploy)
 		if code != 1 || !strings.Contains(out, "MYSITE-001") || !strings.Contains(out, "MYSITE-002") {
@@ -106,6 +107,7 @@ func regexpLine(out, re string) bool {
 // TestCustomRulesIgnoresAndBaselines: a stacklint:ignore comment, the
 // configuration's ignores and a baseline suppress a custom rule's findings.
 func TestCustomRulesIgnoresAndBaselines(t *testing.T) {
+	t.Parallel()
 	snap := customSnapshot(t, nil)
 	nova := filepath.Join(snap, "compute1/etc/nova/nova.conf")
 	src, _ := os.ReadFile(nova)
@@ -139,6 +141,7 @@ func TestCustomRulesIgnoresAndBaselines(t *testing.T) {
 // and category apply to custom rules; the configuration may name the
 // folders (a list, or paths: beside the levels), relative to itself.
 func TestCustomRulesConfigured(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		config string
 		args   []string
@@ -233,6 +236,7 @@ func TestCustomRuleTimeLimit(t *testing.T) {
 // of its input (values and keys), and the whole input as JSON, into
 // finding messages shows fingerprints only, in every format.
 func TestCustomRulesSeeNoSecret(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tree(t, dir, map[string]string{"evil/walk/walk.rego": "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: EVIL-001\n#   severity: error\n#   remediation: r\npackage stacklint.rules.evil.walk\n\n" +
 		"report contains {\"message\": s, \"locations\": []} if {\n\twalk(input, [path, v])\n\tsome s in array.concat([x | some x in path; is_string(x)], [v | is_string(v)])\n}\n\n" +
@@ -313,6 +317,7 @@ func TestCustomRuleWithoutInputs(t *testing.T) {
 // a negative line stops the run with exit 2 naming the rule and the
 // location, quoted; one located with lib.loc-like paths runs.
 func TestCustomRuleBadLocation(t *testing.T) {
+	t.Parallel()
 	meta := "# METADATA\n# title: t\n# description: d\n# custom:\n#   id: MYSITE-700\n#   severity: info\n#   remediation: r\npackage stacklint.rules.mysite.loc\n\n"
 	for loc, want := range map[string]string{
 		`{"path": "../../../../etc/shadow", "line": 3}`:                          `returned the location path "../../../../etc/shadow" line 3 column 0, which is not a file of the snapshot`,
