@@ -132,15 +132,7 @@ func compileProblems(err error) error {
 	if !errors.As(err, &errs) {
 		return err
 	}
-	out := make([]error, len(errs))
-	for i, e := range errs {
-		if e.Location != nil {
-			out[i] = fmt.Errorf("%s:%d: %s", e.Location.File, e.Location.Row, e.Message)
-		} else {
-			out[i] = fmt.Errorf("%s", e.Message)
-		}
-	}
-	return &ProblemsError{Errs: out}
+	return customCompileProblems(errs)
 }
 
 // pick is the modules of files.
